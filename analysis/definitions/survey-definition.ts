@@ -1,0 +1,73 @@
+/**
+ * The analysis annotation contract (docs/survey-definitions.md), as types.
+ * A definition file is SurveyJS JSON plus a few top-level fields of ours.
+ */
+
+/** SurveyJS localizable text: a plain string, or `{ ja: "…", en: "…" }`. */
+export type LocalizableText = string | Record<string, string>;
+
+export type Audience = 'visitor' | 'citizen' | 'staff';
+export const AUDIENCES: readonly Audience[] = ['visitor', 'citizen', 'staff'];
+
+export type AnalysisRole =
+  | 'need'
+  | 'importance'
+  | 'satisfaction'
+  | 'segment'
+  | 'cohort'
+  | 'attitude'
+  | 'comment';
+
+export interface AnalysisAnnotation {
+  role: AnalysisRole;
+  /** Pairs importance with satisfaction questions. */
+  set?: string;
+  /** For a plain rating in an importance/satisfaction set: the item it measures. */
+  item?: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * A response-meta field that analysis treats like an answered question, e.g. the
+ * kiosk's ward. Declared at the top of a definition as `metaVariables`.
+ */
+export interface MetaVariable {
+  /** The name analysis uses (`--by ward`, margins CSV `ward,...`); must not clash with a question. */
+  name: string;
+  /** The meta key it is read from, e.g. `"ward"` for `meta.ward`. */
+  from: string;
+  title: LocalizableText;
+  choices: Array<{ value: string; text: LocalizableText }>;
+  analysis: AnalysisAnnotation;
+}
+
+/** The raw JSON of a definition file. */
+export interface SurveyDefinitionJson {
+  id: string;
+  version: number;
+  audience: Audience;
+  minGroupSize?: number;
+  metaVariables?: MetaVariable[];
+  title?: LocalizableText;
+  pages?: unknown[];
+  [surveyJsProperty: string]: unknown;
+}
+
+/** A loaded, checked definition. */
+export interface SurveyDefinition {
+  id: string;
+  version: number;
+  audience: Audience;
+  /** Smallest group any output may show (default 5). */
+  minGroupSize: number;
+  title: Record<string, string>;
+  /** Every language the definition carries, primary (ja) first. */
+  languages: string[];
+  metaVariables: MetaVariable[];
+  /** The JSON exactly as authored, for SurveyJS on the client and server. */
+  json: SurveyDefinitionJson;
+  /** Where it was loaded from, for error messages. */
+  source: string;
+}
+
+export const DEFAULT_MIN_GROUP_SIZE = 5;

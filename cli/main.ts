@@ -1,0 +1,47 @@
+import { CliError } from './cli-error.ts';
+
+export interface CliCommand {
+  /** One line for `survey-toolkit help`. */
+  summary: string;
+  /** Runs the command and resolves to the exit code. Throw CliError for user errors. */
+  run(args: string[]): Promise<number>;
+}
+
+/**
+ * Each command lives in cli/commands/<name>.ts and is loaded only when used, so
+ * `survey-toolkit check` does not pay for the report renderer.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: CliCommand }> }> = {
+  check: {
+    summary: 'check [files…]  Check survey definitions (default: every file in ./survey-definitions)',
+    load: () => import('./commands/check.ts'),
+  },
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  survey-toolkit ${c.summary}`);
+  return ['Usage:', ...lines].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    console.error(`survey-toolkit: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  try {
+    const { command } = await entry.load();
+    return await command.run(args);
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(`survey-toolkit ${name}: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The one schema for the collection boundary: what a client POSTs to
+ * `/api/surveys/:id/responses`, and what the server answers. The client builds
+ * its payloads with these types and the server parses with the same schema, so
+ * the two cannot drift apart.
+ */
+import { z } from 'zod';
+import { WARD_CODES } from './wards.ts';
+
+export const CHANNELS = ['kiosk', 'online'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Body limit for one submission; the server answers 413 above it. */
+export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const responseMetaSchema = z.strictObject({
+  ward: z.enum(WARD_CODES as [string, ...string[]], {
+    error: (issue) => `must be one of the ten ward codes (${WARD_CODES.join(', ')}), got ${JSON.stringify(issue.input)}`,
+  }).optional(),
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "ja" or "en"'),
+  kioskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, ".", "_" or "-"').optional(),
+});
+export type ResponseMeta = z.infer<typeof responseMetaSchema>;
+
+export const submissionSchema = z.strictObject({
+  submissionId: z.uuid(),
+  surveyVersion: z.int().positive(),
+  channel: z.enum(CHANNELS),
+  meta: responseMetaSchema,
+  startedAt: isoDateTime,
+  completedAt: isoDateTime,
+  /** Answers keyed by question name, exactly as SurveyJS produces them. */
+  data: z.record(z.string(), z.unknown()),
+});
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** 201 for a new response, 200 with `duplicate: true` for a repeated submissionId. */
+export interface SubmissionAccepted {
+  id: string;
+  duplicate: boolean;
+}
+
+export interface ApiErrorDetail {
+  question: string;
+  message: string;
+}
+
+/** Every error the API answers has this shape. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: ApiErrorDetail[] };
+}
+
+/** One survey in `GET /api/surveys`. */
+export interface SurveySummary {
+  id: string;
+  version: number;
+  title: Record<string, string>;
+  audience: 'visitor' | 'citizen' | 'staff';
+  languages: string[];
+}

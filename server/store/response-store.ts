@@ -1,0 +1,37 @@
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+
+/** What the API hands to a store; the store assigns `id` and `receivedAt`. */
+export type NewResponse = Omit<ResponseRecord, 'id' | 'receivedAt'>;
+
+export interface InsertResult {
+  /** The stored record's id; for a duplicate, the id of the first one. */
+  id: string;
+  duplicate: boolean;
+}
+
+export interface ResponseQuery {
+  surveyId: string;
+  /** Inclusive lower bound on receivedAt (ISO 8601). */
+  receivedFrom?: string;
+  /** Exclusive upper bound on receivedAt (ISO 8601). */
+  receivedTo?: string;
+}
+
+/**
+ * Durable storage of responses. Every implementation must pass the shared
+ * contract suite in test/store/response-store.contract.ts.
+ *
+ * `insert` resolves only once the record is durable: a caller that answers 201
+ * after it may be killed the next instant without losing the record.
+ * A second insert with the same submissionId never creates a second record,
+ * even when both race; it resolves to the first record's id with duplicate: true.
+ */
+export interface ResponseStore {
+  insert(response: NewResponse): Promise<InsertResult>;
+  get(id: string): Promise<ResponseRecord | undefined>;
+  getBySubmissionId(submissionId: string): Promise<ResponseRecord | undefined>;
+  /** Records in order of receipt, streamed so that memory stays bounded. */
+  list(query: ResponseQuery): AsyncIterable<ResponseRecord>;
+  count(query: ResponseQuery): Promise<number>;
+  close(): Promise<void>;
+}
