@@ -1,0 +1,152 @@
+/**
+ * visibleIf / enableIf / requiredIf: survey-core accepts any text here and, at
+ * run time, treats a misspelt question name or choice value as "empty", so the
+ * question silently never shows. We parse each expression with survey-core's
+ * own parser and check that it names real questions and real choice values.
+ */
+import { ConditionsParser } from 'survey-core';
+import type { Finding } from './definition-problem.ts';
+import type { ListedQuestion } from './list-questions.ts';
+import { quote } from './quote.ts';
+
+const CONDITION_PROPERTIES = ['visibleIf', 'enableIf', 'requiredIf'];
+const ITEM_CONDITION_PROPERTIES = ['visibleIf', 'enableIf'];
+const ITEM_LISTS = ['choices', 'rows', 'columns', 'rateValues'];
+/** Context prefixes SurveyJS resolves inside dynamic panels, matrices and item conditions. */
+const CONTEXT_PREFIXES = new Set(['panel', 'parentpanel', 'rootpanel', 'row', 'composite', 'item', 'choice']);
+/** Operators whose other side is a value (or list of values) the question can hold. */
+const VALUE_COMPARISONS = new Set(['equal', 'notequal', 'anyof', 'allof', 'contains', 'notcontains']);
+const COMMENT_SUFFIX = '-Comment';
+
+interface Operand {
+  getType(): string;
+  operatorName?: string;
+  left?: Operand;
+  right?: Operand;
+  expressionValue?: Operand;
+  values?: Operand[];
+  parameters?: Operand | Operand[];
+  variableName?: string;
+  correctValue?: unknown;
+}
+
+interface Condition {
+  /** The element the condition is on (for the message), if it has a name. */
+  owner?: string;
+  property: string;
+  expression: string;
+}
+
+export function checkExpressions(json: Record<string, unknown>, questions: ListedQuestion[]): Finding[] {
+  const byName = new Map(questions.filter((q) => q.scope === undefined).map((q) => [q.name.toLowerCase(), q]));
+  const calculated = Array.isArray(json.calculatedValues)
+    ? json.calculatedValues.map((value) => String((value as { name?: unknown })?.name).toLowerCase())
+    : [];
+  const findings: Finding[] = [];
+
+  for (const condition of collectConditions(json)) {
+    const report = (message: string) =>
+      findings.push({ ...(condition.owner ? { question: condition.owner } : {}), message: `${condition.property} ${quote(condition.expression)} ${message}` });
+    const parser = new ConditionsParser();
+    const operand = parser.parseExpression(condition.expression) as Operand | null;
+    if (!operand) {
+      const error = (parser as unknown as { error?: { code?: string } }).error;
+      report(`does not parse${error?.code ? `: ${error.code}` : ''}`);
+      continue;
+    }
+    visit(operand, (node) => {
+      if (node.getType() === 'variable') {
+        const base = baseName(node.variableName ?? '');
+        if (!CONTEXT_PREFIXES.has(base) && !byName.has(base) && !calculated.includes(base)) {
+          report(`refers to ${quote(node.variableName)}, which is not a question of this survey`);
+        }
+      }
+      if (node.getType() === 'binary' && VALUE_COMPARISONS.has(node.operatorName ?? '')) {
+        checkComparedValues(node, byName, report);
+      }
+    });
+  }
+  return findings;
+}
+
+/** `{purpose} = 'taxes'` where purpose has no choice "taxes" would hide the question forever. */
+function checkComparedValues(node: Operand, byName: Map<string, ListedQuestion>, report: (message: string) => void): void {
+  const sides = [node.left, node.right];
+  const variable = sides.find((side) => side?.getType() === 'variable');
+  const other = sides.find((side) => side !== variable);
+  if (!variable || !other || (other.getType() !== 'const' && other.getType() !== 'array')) return;
+  const question = byName.get((variable.variableName ?? '').toLowerCase());
+  const allowed = question && allowedValues(question);
+  if (!question || !allowed) return;
+  const constants = other.getType() === 'array' ? (other.values ?? []) : [other];
+  for (const constant of constants) {
+    if (constant.getType() !== 'const') continue;
+    const value = constant.correctValue;
+    if (value === undefined || value === null || value === '') continue;
+    if (!allowed.has(String(value))) {
+      report(`compares "${question.name}" with ${quote(value)}, which is not one of its values (${[...allowed].join(', ')})`);
+    }
+  }
+}
+
+/** The values a question's answer (or, for checkbox-like ones, each element of it) can take; undefined when open-ended. */
+function allowedValues(question: ListedQuestion): Set<string> | undefined {
+  if (question.type === 'rating') {
+    if (question.rateValues) return new Set(question.rateValues.map((item) => String(item.value)));
+    const values = new Set<string>();
+    for (let value = question.rateMin!; value <= question.rateMax!; value += question.rateStep! || 1) values.add(String(value));
+    return values;
+  }
+  if (!question.choices || question.choices.length === 0) return undefined;
+  return new Set([...question.choices.map((item) => String(item.value)), ...(question.specialChoiceValues ?? [])]);
+}
+
+function visit(node: Operand | undefined | null, see: (node: Operand) => void): void {
+  if (!node || typeof node.getType !== 'function') return;
+  see(node);
+  for (const child of [node.left, node.right, node.expressionValue]) visit(child, see);
+  for (const child of node.values ?? []) visit(child, see);
+  const parameters = node.parameters;
+  if (Array.isArray(parameters)) parameters.forEach((child) => visit(child, see));
+  else visit(parameters, see);
+}
+
+/** `{q.row}`, `{q[0]}`, `{q-Comment}` all depend on question q. */
+function baseName(variable: string): string {
+  let base = variable.split(/[.[]/)[0].toLowerCase();
+  if (base.endsWith(COMMENT_SUFFIX.toLowerCase())) base = base.slice(0, -COMMENT_SUFFIX.length);
+  return base;
+}
+
+function collectConditions(json: Record<string, unknown>): Condition[] {
+  const conditions: Condition[] = [];
+  const fromElement = (element: unknown, fallbackOwner?: string): void => {
+    if (typeof element !== 'object' || element === null) return;
+    const record = element as Record<string, unknown>;
+    const owner = typeof record.name === 'string' ? record.name : fallbackOwner;
+    for (const property of CONDITION_PROPERTIES) {
+      if (record[property] !== undefined) conditions.push({ owner, property, expression: String(record[property]) });
+    }
+    for (const list of ITEM_LISTS) {
+      if (!Array.isArray(record[list])) continue;
+      for (const item of record[list] as unknown[]) {
+        if (typeof item !== 'object' || item === null) continue;
+        for (const property of ITEM_CONDITION_PROPERTIES) {
+          const expression = (item as Record<string, unknown>)[property];
+          const label = `${list}[${quote((item as Record<string, unknown>).value ?? (item as Record<string, unknown>).name)}].${property}`;
+          if (expression !== undefined) conditions.push({ owner, property: label, expression: String(expression) });
+        }
+      }
+    }
+    for (const key of ['elements', 'templateElements']) {
+      if (Array.isArray(record[key])) (record[key] as unknown[]).forEach((child) => fromElement(child));
+    }
+  };
+  if (Array.isArray(json.pages)) {
+    json.pages.forEach((page) => {
+      const name = (page as { name?: unknown } | null)?.name;
+      fromElement(page, typeof name === 'string' ? `page ${name}` : undefined);
+    });
+  }
+  return conditions;
+}

@@ -1,0 +1,75 @@
+/**
+ * Loads the definition with survey-core's own Model, as the client and the
+ * server will, and reports what survey-core could not read: a crash, an unknown
+ * element type, a misspelt property ("visibleif"), a wrong property type.
+ */
+import { Model, Serializer } from 'survey-core';
+import type { Finding } from './definition-problem.ts';
+
+/** Our additions to SurveyJS JSON, which survey-core rightly does not know. */
+const OUR_SURVEY_PROPERTIES = new Set(['id', 'version', 'audience', 'minGroupSize', 'metaVariables']);
+const OUR_ELEMENT_PROPERTIES = new Set(['analysis']);
+
+interface SurveyCoreJsonError {
+  type?: string;
+  message: string;
+  propertyName?: string;
+  className?: string;
+  jsonObj?: { name?: unknown; type?: unknown };
+}
+
+/** checkExpressions reports these itself, with the expression and the parser's reason. */
+const WARNINGS_REPORTED_ELSEWHERE = /^Invalid expression:/;
+
+export function checkWithSurveyCore(json: Record<string, unknown>): Finding[] {
+  let model: Model;
+  const warnings: string[] = [];
+  try {
+    model = withConsoleCaptured(warnings, () => new Model(json));
+  } catch (error) {
+    return [{ message: `survey-core cannot load it: ${(error as Error).message}` }];
+  }
+  const warningFindings = warnings
+    .filter((warning) => !WARNINGS_REPORTED_ELSEWHERE.test(warning))
+    .map((warning) => ({ message: `survey-core warns: ${warning}` }));
+  const errors = ((model as unknown as { jsonErrors?: SurveyCoreJsonError[] | null }).jsonErrors ?? []).filter(
+    (error) => !isOurProperty(error),
+  );
+  model.dispose();
+  const errorFindings = errors.map((error) => {
+    const name = error.jsonObj?.name;
+    const type = error.jsonObj?.type;
+    // survey-core's own words for an unknown type point at "elements", not at the type.
+    const unknownType = typeof type === 'string' && !Serializer.findClass(type);
+    const finding: Finding = {
+      message: unknownType ? `survey-core does not know the element type ${JSON.stringify(type)}` : `survey-core: ${error.message}`,
+    };
+    if (typeof name === 'string' && error.className !== 'survey' && error.className !== 'page') finding.question = name;
+    return finding;
+  });
+  return [...errorFindings, ...warningFindings];
+}
+
+/**
+ * survey-core reports some problems (an invalid expression, an unknown
+ * function) only through console.warn/error while it loads. Loading is
+ * synchronous, so swapping the console for that moment catches exactly its
+ * messages, which then become findings instead of stray output.
+ */
+function withConsoleCaptured<T>(into: string[], load: () => T): T {
+  const { warn, error } = console;
+  console.warn = (...args: unknown[]) => void into.push(args.map(String).join(' '));
+  console.error = console.warn;
+  try {
+    return load();
+  } finally {
+    console.warn = warn;
+    console.error = error;
+  }
+}
+
+function isOurProperty(error: SurveyCoreJsonError): boolean {
+  if (error.type !== 'unknownproperty' || error.propertyName === undefined) return false;
+  if (error.className === 'survey') return OUR_SURVEY_PROPERTIES.has(error.propertyName);
+  return OUR_ELEMENT_PROPERTIES.has(error.propertyName);
+}

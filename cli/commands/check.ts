@@ -1,0 +1,47 @@
+/**
+ * `survey-toolkit check [files…]`: checks survey definitions with every rule of
+ * analysis/definitions/check-definitions.ts. No arguments: every *.json under
+ * ./survey-definitions. Prints "ok: N files, M surveys", or one line per
+ * problem on stderr and exits 1.
+ */
+import { checkDefinitions, formatProblem } from '../../analysis/definitions/check-definitions.ts';
+import { DefinitionFilesError, readDefinitionFiles } from '../../server/definitions/load-definitions-from-dir.ts';
+import { CliError } from '../cli-error.ts';
+import type { CliCommand } from '../main.ts';
+
+const DEFAULT_DIR = 'survey-definitions';
+
+export const command: CliCommand = {
+  summary: 'check [files…]  Check survey definitions (default: every file in ./survey-definitions)',
+  async run(args) {
+    const option = args.find((arg) => arg.startsWith('-'));
+    if (option) throw new CliError(`unknown option ${JSON.stringify(option)}; usage: survey-toolkit check [files…]`, 2);
+
+    const files = await readFiles(args.length > 0 ? args : DEFAULT_DIR);
+    if (files.length === 0) throw new CliError(`no survey definitions (*.json) found in ./${DEFAULT_DIR}`);
+
+    const problems = checkDefinitions(files);
+    if (problems.length > 0) {
+      for (const problem of problems) console.error(formatProblem(problem));
+      const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+      console.error(`check failed: ${count} in ${plural(files.length, 'file')}`);
+      return 1;
+    }
+    const surveys = new Set(files.map(({ json }) => (json as { id: string }).id));
+    console.log(`ok: ${plural(files.length, 'file')}, ${plural(surveys.size, 'survey')}`);
+    return 0;
+  },
+};
+
+async function readFiles(paths: string | string[]) {
+  try {
+    return await readDefinitionFiles(paths);
+  } catch (error) {
+    if (error instanceof DefinitionFilesError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

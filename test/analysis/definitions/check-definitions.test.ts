@@ -1,0 +1,274 @@
+/**
+ * checkDefinitions: the shipped definitions pass, and each rule catches a small
+ * break of a shipped file with a message that names the file and the question.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkDefinitions, formatProblem } from '../../../analysis/definitions/check-definitions.ts';
+import { readShipped, SHIPPED_SURVEY_IDS, shippedSource, type ShippedSurveyId } from './shipped-definition-files.ts';
+
+type Json = any;
+
+/** The element named `name`, wherever it sits in the pages. */
+function element(json: Json, name: string): Json {
+  const search = (elements: Json[]): Json =>
+    elements?.reduce((found: Json, el: Json) => found ?? (el.name === name ? el : search(el.elements ?? el.templateElements)), undefined);
+  const found = search(json.pages.flatMap((page: Json) => page.elements));
+  if (!found) throw new Error(`test setup: no element "${name}"`);
+  return found;
+}
+
+/** Problems, as printed lines, after `breakIt` changes a fresh copy of a shipped definition. */
+function problemsAfter(id: ShippedSurveyId, breakIt: (json: Json) => void): string[] {
+  const json = readShipped(id);
+  breakIt(json);
+  return checkDefinitions([{ source: shippedSource(id), json }]).map(formatProblem);
+}
+
+const EXIT = 'survey-definitions/ward-office-exit/v1.json';
+const NEEDS = 'survey-definitions/citizen-needs/v1.json';
+const STAFF = 'survey-definitions/staff-workstyle/v1.json';
+
+describe('the shipped definitions', () => {
+  it('pass every rule, checked together', () => {
+    const files = SHIPPED_SURVEY_IDS.map((id) => ({ source: shippedSource(id), json: readShipped(id) }));
+    expect(checkDefinitions(files)).toEqual([]);
+  });
+});
+
+describe('names', () => {
+  it('rejects two questions with one name', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (element(json, 'countersVisited').name = 'purpose'))).toEqual([
+      `${EXIT}: question "purpose": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]`,
+    ]);
+  });
+
+  it('rejects a question named like a meta variable', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (element(json, 'purpose').name = 'ward'))).toEqual([
+      `${EXIT}: meta variable "ward": has the same name as a question; analysis could not tell them apart`,
+    ]);
+  });
+
+  it('rejects two choices with one value', () => {
+    expect(problemsAfter('citizen-needs', (json) => (element(json, 'ward').choices[1].value = 'chuo'))).toEqual([
+      `${NEEDS}: question "ward": choices has the value "chuo" twice`,
+    ]);
+  });
+
+  it('rejects two files for one survey version', () => {
+    const json = readShipped('staff-workstyle');
+    const problems = checkDefinitions([
+      { source: STAFF, json },
+      { source: 'copies/staff-workstyle/v1.json', json: structuredClone(json) },
+    ]);
+    expect(problems.map(formatProblem)).toEqual([
+      `copies/staff-workstyle/v1.json: survey "staff-workstyle" version 1 is already defined in ${STAFF}`,
+    ]);
+  });
+});
+
+describe('annotations', () => {
+  it('rejects an unknown role', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (element(json, 'purpose').analysis = { role: 'segmnt' }))).toEqual([
+      `${EXIT}: question "purpose": analysis role "segmnt" is unknown; use one of need, importance, satisfaction, segment, cohort, attitude, comment`,
+    ]);
+  });
+
+  it('rejects a role on a question type it does not fit', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (element(json, 'improvements').analysis = { role: 'segment' }))).toEqual([
+      `${EXIT}: question "improvements": analysis role "segment" does not fit a checkbox question (it fits radiogroup, dropdown)`,
+    ]);
+  });
+
+  it('rejects an importance item with no satisfaction row of the same value', () => {
+    expect(problemsAfter('citizen-needs', (json) => (element(json, 'satisfaction').rows[7].value = 'privacy_at_counter'))).toEqual([
+      `${NEEDS}: question "importance": set "service": item "privacy" has importance but no satisfaction ("satisfaction" has no such row or item)`,
+      `${NEEDS}: question "satisfaction": set "service": item "privacy_at_counter" has satisfaction but no importance ("importance" has no such row or item)`,
+    ]);
+  });
+
+  it('rejects importance and satisfaction that name different sets', () => {
+    expect(problemsAfter('citizen-needs', (json) => (element(json, 'satisfaction').analysis.set = 'services'))).toEqual([
+      `${NEEDS}: question "importance": set "service" has importance but no satisfaction question: annotate one {"role":"satisfaction","set":"service"}`,
+      `${NEEDS}: question "satisfaction": set "services" has satisfaction but no importance question: annotate one {"role":"importance","set":"services"}`,
+    ]);
+  });
+
+  it('rejects importance without a set', () => {
+    expect(problemsAfter('citizen-needs', (json) => delete element(json, 'importance').analysis.set)).toEqual([
+      `${NEEDS}: question "importance": analysis role "importance" needs a "set" naming its pair, e.g. {"role":"importance","set":"service"}; got nothing`,
+      `${NEEDS}: question "satisfaction": set "service" has satisfaction but no importance question: annotate one {"role":"importance","set":"service"}`,
+    ]);
+  });
+
+  it('pairs plain ratings by "item", and rejects a rating without one', () => {
+    const asRatings = (json: Json, item?: string) => {
+      const page = json.pages.find((p: Json) => p.elements.some((e: Json) => e.name === 'importance'));
+      page.elements = [
+        { type: 'rating', name: 'waitImportance', title: { ja: '待ち時間の重要度', en: 'Importance of waiting time' }, analysis: { role: 'importance', set: 'wait', item: 'waiting' } },
+        { type: 'rating', name: 'waitSatisfaction', title: { ja: '待ち時間の満足度', en: 'Satisfaction with waiting time' }, analysis: { role: 'satisfaction', set: 'wait', ...(item ? { item } : {}) } },
+      ];
+    };
+    expect(problemsAfter('citizen-needs', (json) => asRatings(json, 'waiting'))).toEqual([]);
+    expect(problemsAfter('citizen-needs', (json) => asRatings(json))).toEqual([
+      `${NEEDS}: question "waitSatisfaction": analysis role "satisfaction" on a rating needs "item", the key it is paired by, e.g. {"role":"satisfaction","set":"service","item":"waiting"}; got nothing`,
+      `${NEEDS}: question "waitImportance": set "wait" has importance but no satisfaction question: annotate one {"role":"satisfaction","set":"wait"}`,
+    ]);
+  });
+
+  it('rejects "item" on a matrix, whose items are its rows', () => {
+    expect(problemsAfter('citizen-needs', (json) => (element(json, 'importance').analysis.item = 'short_waiting'))).toEqual([
+      `${NEEDS}: question "importance": "item" is only for a plain rating; a matrix's items are its row values (remove "item": "short_waiting")`,
+    ]);
+  });
+
+  it('rejects a need question without choices', () => {
+    expect(problemsAfter('staff-workstyle', (json) => (element(json, 'priorities').choices = []))).toEqual([
+      `${STAFF}: question "priorities": analysis role "need" needs the question to list its choices`,
+    ]);
+  });
+
+  it('rejects a second cohort', () => {
+    expect(problemsAfter('staff-workstyle', (json) => (element(json, 'position').analysis = { role: 'cohort' }))).toEqual([
+      `${STAFF}: a survey has at most one cohort, but "yearsOfService" and "position" are annotated {"role":"cohort"}`,
+    ]);
+  });
+
+  it('rejects an annotation on a page, which has no answer', () => {
+    expect(problemsAfter('staff-workstyle', (json) => (json.pages[0].analysis = { role: 'segment' }))).toEqual([
+      `${STAFF}: page "about-you" has an "analysis" annotation, but only questions have answers to analyse`,
+    ]);
+  });
+});
+
+describe('meta variables', () => {
+  it('rejects a ward meta choice that is not a ward code', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (json.metaVariables[0].choices[9].value = 'sapporo'))).toEqual([
+      `${EXIT}: meta variable "ward": choice "sapporo" is not a ward code (chuo, kita, higashi, shiroishi, atsubetsu, toyohira, kiyota, minami, nishi, teine)`,
+    ]);
+  });
+
+  it('rejects a meta key that submissions do not carry', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (json.metaVariables[0].from = 'district'))).toEqual([
+      `${EXIT}: meta variable "ward": "from" must be one of the response meta keys ward, locale, kioskId, got "district"`,
+    ]);
+  });
+
+  it('rejects a role a single meta value cannot have', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (json.metaVariables[0].analysis = { role: 'need' }))).toEqual([
+      `${EXIT}: meta variable "ward": analysis role "need" does not fit a meta variable (it fits segment, cohort)`,
+    ]);
+  });
+});
+
+describe('translations', () => {
+  it('rejects a text missing one of the languages used elsewhere', () => {
+    expect(problemsAfter('ward-office-exit', (json) => delete element(json, 'purpose').title.en)).toEqual([
+      `${EXIT}: question "purpose": translation "en" missing in title`,
+    ]);
+  });
+
+  it('counts a plain string as missing every language', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (element(json, 'purpose').choices[5].text = '税・その他'))).toEqual([
+      `${EXIT}: question "purpose": choices["tax_other"].text is a plain string ("税・その他"); give it "ja" and "en" texts, e.g. {"ja": "…", "en": "…"}`,
+    ]);
+  });
+
+  it('rejects an empty translation', () => {
+    expect(problemsAfter('staff-workstyle', (json) => (element(json, 'practices').rows[0].text.en = ' '))).toEqual([
+      `${STAFF}: question "practices": translation "en" is empty in rows["telework"].text`,
+    ]);
+  });
+
+  it('finds texts in meta variables and pages too', () => {
+    expect(problemsAfter('ward-office-exit', (json) => delete json.metaVariables[0].choices[0].text.en)).toEqual([
+      `${EXIT}: meta variable "ward": translation "en" missing in choices["chuo"].text`,
+    ]);
+    expect(problemsAfter('ward-office-exit', (json) => (json.pages[0].title = { ja: 'ご来庁について' }))).toEqual([
+      `${EXIT}: page "visit": translation "en" missing in title`,
+    ]);
+  });
+
+  it('lists at most ten texts lacking a language added to one text by mistake', () => {
+    const problems = problemsAfter('ward-office-exit', (json) => (json.title.zh = '区役所来庁者问卷'));
+    expect(problems.slice(0, 2)).toEqual([
+      `${EXIT}: translation "zh" missing in description`,
+      `${EXIT}: translation "zh" missing in completedHtml`,
+    ]);
+    expect(problems).toHaveLength(11);
+    expect(problems[10]).toMatch(/^survey-definitions\/ward-office-exit\/v1\.json: …and \d+ more texts lack "zh", which is used only in title$/);
+  });
+
+  it('rejects "default" as a language key', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (json.title = { default: '区役所来庁者アンケート', ja: '区役所来庁者アンケート', en: 'Ward Office Visitor Survey' }))).toEqual([
+      `${EXIT}: title has the key "default", which is not a language code such as "ja" or "en" (name the language instead of "default")`,
+    ]);
+  });
+});
+
+describe('survey fields', () => {
+  it.each([
+    ['a missing version', (json: Json) => delete json.version, `"version" is missing: add "version": 1, and bump it whenever the answers' meaning changes`],
+    ['a version given as a string', (json: Json) => (json.version = '1'), `"version" must be a positive integer, got "1"`],
+    ['a fractional version', (json: Json) => (json.version = 1.5), `"version" must be a positive integer, got 1.5`],
+    ['a missing audience', (json: Json) => delete json.audience, `"audience" is missing: use one of visitor, citizen, staff`],
+    ['an unknown audience', (json: Json) => (json.audience = 'public'), `"audience" must be one of visitor, citizen, staff, got "public"`],
+    ['a missing id', (json: Json) => delete json.id, `"id" is missing`],
+    ['a zero minGroupSize', (json: Json) => (json.minGroupSize = 0), `"minGroupSize" must be a positive integer, got 0`],
+    ['a minGroupSize given as a string', (json: Json) => (json.minGroupSize = '5'), `"minGroupSize" must be a positive integer, got "5"`],
+  ])('rejects %s', (_name, breakIt, message) => {
+    expect(problemsAfter('ward-office-exit', breakIt)).toEqual([`${EXIT}: ${message}`]);
+  });
+
+  it('rejects a file whose name and folder disagree with its version and id', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (json.version = 2))).toEqual([
+      `${EXIT}: the file is named v1.json but "version" is 2`,
+    ]);
+    expect(problemsAfter('ward-office-exit', (json) => (json.id = 'ward-exit'))).toEqual([
+      `${EXIT}: the file is in folder "ward-office-exit" but "id" is "ward-exit": keep it at survey-definitions/ward-exit/v<version>.json`,
+    ]);
+  });
+
+  it('rejects a file that is not a JSON object', () => {
+    expect(checkDefinitions([{ source: 'x.json', json: [1] }]).map(formatProblem)).toEqual([
+      'x.json: a definition must be a JSON object, got [1]',
+    ]);
+  });
+});
+
+describe('conditions', () => {
+  it('rejects a visibleIf naming a question that does not exist', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (element(json, 'counterReasons').visibleIf = "{couldBeOnlin} = 'no'"))).toEqual([
+      `${EXIT}: question "counterReasons": visibleIf "{couldBeOnlin} = 'no'" refers to "couldBeOnlin", which is not a question of this survey`,
+    ]);
+  });
+
+  it('rejects a visibleIf comparing with a value the question cannot have', () => {
+    expect(problemsAfter('staff-workstyle', (json) => (element(json, 'teleworkNotUsedReasons').visibleIf = "{teleworkUse} anyof ['never', 'nevr']"))).toEqual([
+      `${STAFF}: question "teleworkNotUsedReasons": visibleIf "{teleworkUse} anyof ['never', 'nevr']" compares "teleworkUse" with "nevr", which is not one of its values (weekly, monthly, rarely, never)`,
+    ]);
+  });
+
+  it('rejects a visibleIf that does not parse', () => {
+    expect(problemsAfter('citizen-needs', (json) => (element(json, 'onlineEase').visibleIf = "{usedOnline = 'yes'"))).toEqual([
+      `${NEEDS}: question "onlineEase": visibleIf "{usedOnline = 'yes'" does not parse: Expected "}" or [^{}] but end of input found.`,
+    ]);
+  });
+});
+
+describe('survey-core', () => {
+  it('reports a property survey-core does not know, such as a misspelt visibleIf', () => {
+    expect(problemsAfter('citizen-needs', (json) => {
+      const question = element(json, 'onlineEase');
+      question.visibleif = question.visibleIf;
+      delete question.visibleIf;
+    })).toEqual([`${NEEDS}: question "onlineEase": survey-core: Unknown property in class 'radiogroup': 'visibleif'.`]);
+  });
+
+  it('reports a question type survey-core does not know', () => {
+    const problems = problemsAfter('citizen-needs', (json) => (element(json, 'usedOnline').type = 'radiogroop'));
+    expect(problems).toEqual([
+      `${NEEDS}: question "usedOnline": survey-core does not know the element type "radiogroop"`,
+      `${NEEDS}: question "usedOnline": analysis role "segment" does not fit a radiogroop question (it fits radiogroup, dropdown)`,
+    ]);
+  });
+});

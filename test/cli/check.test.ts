@@ -1,0 +1,111 @@
+/**
+ * `survey-toolkit check`, run as users run it: the real bin in a child process.
+ * Broken copies of shipped definitions are written to a temp dir, laid out as
+ * survey-definitions/<id>/v<N>.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readShipped, type ShippedSurveyId } from '../analysis/definitions/shipped-definition-files.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'survey-toolkit.js');
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'check-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function runCheck(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, 'check', ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Writes `<dir>/<case>/<id>/v1.json`: a shipped definition after `breakIt`. Returns its path. */
+async function writeBroken(caseName: string, id: ShippedSurveyId, breakIt: (json: any) => void): Promise<string> {
+  const json = readShipped(id);
+  breakIt(json);
+  const folder = join(dir, caseName, id);
+  await mkdir(folder, { recursive: true });
+  const file = join(folder, 'v1.json');
+  await writeFile(file, JSON.stringify(json, null, 2));
+  return file;
+}
+
+describe('survey-toolkit check', () => {
+  it('passes the shipped definitions when given no files', () => {
+    expect(runCheck([])).toEqual({ code: 0, stdout: 'ok: 3 files, 3 surveys\n', stderr: '' });
+  });
+
+  it('passes one named file', () => {
+    expect(runCheck(['survey-definitions/staff-workstyle/v1.json'])).toEqual({ code: 0, stdout: 'ok: 1 file, 1 survey\n', stderr: '' });
+  });
+
+  it('fails on a missing translation, naming file and question', async () => {
+    const file = await writeBroken('translation', 'ward-office-exit', (json) => delete json.pages[0].elements[0].title.en);
+    expect(runCheck([file])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${file}: question "purpose": translation "en" missing in title\ncheck failed: 1 problem in 1 file\n`,
+    });
+  });
+
+  it('fails on several broken files at once, one line per problem', async () => {
+    const duplicate = await writeBroken('several', 'citizen-needs', (json) => (json.pages[0].elements[1].name = 'ward'));
+    const version = await writeBroken('several', 'staff-workstyle', (json) => delete json.version);
+    const annotation = await writeBroken('several', 'ward-office-exit', (json) => (json.pages[2].elements[2].analysis = { role: 'need' }));
+    const { code, stderr } = runCheck([duplicate, version, annotation]);
+    expect(code).toBe(1);
+    expect(stderr.split('\n')).toEqual([
+      `${duplicate}: question "ward": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]`,
+      `${version}: "version" is missing: add "version": 1, and bump it whenever the answers' meaning changes`,
+      `${annotation}: question "ageBand": analysis role "need" does not fit a radiogroup question (it fits checkbox, ranking, tagbox)`,
+      'check failed: 3 problems in 3 files',
+      '',
+    ]);
+  });
+
+  it('fails on invalid JSON, naming the file', async () => {
+    const file = join(dir, 'not-json.json');
+    await writeFile(file, '{"id": "x",');
+    const { code, stdout, stderr } = runCheck([file]);
+    expect([code, stdout]).toEqual([1, '']);
+    expect(stderr).toMatch(new RegExp(`^survey-toolkit check: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(.+\\)\\n$`));
+  });
+
+  it('fails on a file that does not exist', () => {
+    const file = join(dir, 'nowhere.json');
+    expect(runCheck([file])).toEqual({ code: 1, stdout: '', stderr: `survey-toolkit check: ${file}: cannot read it: no such file or folder\n` });
+  });
+
+  // Root reads any file, so the permission error cannot be produced when the suite runs as root.
+  it.skipIf(process.getuid?.() === 0)('fails on an unreadable file', async () => {
+    const file = await writeBroken('unreadable', 'citizen-needs', () => {});
+    await chmod(file, 0o000);
+    expect(runCheck([file]).stderr).toBe(`survey-toolkit check: ${file}: cannot read it: permission denied\n`);
+  });
+
+  it('checks every *.json under ./survey-definitions of the folder it runs in', async () => {
+    const project = join(dir, 'project');
+    const definitions = join(project, 'survey-definitions', 'citizen-needs');
+    await mkdir(definitions, { recursive: true });
+    const v1 = readShipped('citizen-needs');
+    await writeFile(join(definitions, 'v1.json'), JSON.stringify(v1));
+    await writeFile(join(definitions, 'v2.json'), JSON.stringify({ ...v1, version: 1 }));
+    expect(runCheck([], project)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: [
+        'survey-definitions/citizen-needs/v2.json: the file is named v2.json but "version" is 1',
+        'survey-definitions/citizen-needs/v2.json: survey "citizen-needs" version 1 is already defined in survey-definitions/citizen-needs/v1.json',
+        'check failed: 2 problems in 2 files',
+        '',
+      ].join('\n'),
+    });
+  });
+});

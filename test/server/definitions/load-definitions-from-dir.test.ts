@@ -1,0 +1,84 @@
+/** The server's start-up loader: real files in a temp folder. */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadDefinitionCatalogFromDir, readDefinitionFiles } from '../../../server/definitions/load-definitions-from-dir.ts';
+import { DEFINITIONS_DIR, readShipped } from '../../analysis/definitions/shipped-definition-files.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'definitions-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(relativePath: string, content: unknown): Promise<void> {
+  const file = join(dir, relativePath);
+  await mkdir(join(file, '..'), { recursive: true });
+  await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
+}
+
+describe('loadDefinitionCatalogFromDir', () => {
+  it('loads the shipped definitions', async () => {
+    const catalog = await loadDefinitionCatalogFromDir(DEFINITIONS_DIR);
+    expect(catalog.list().map((d) => [d.id, d.version, d.audience, d.languages])).toEqual([
+      ['citizen-needs', 1, 'citizen', ['ja', 'en']],
+      ['staff-workstyle', 1, 'staff', ['ja', 'en']],
+      ['ward-office-exit', 1, 'visitor', ['ja', 'en']],
+    ]);
+  });
+
+  it('keeps an older version beside the current one', async () => {
+    const v1 = readShipped('citizen-needs');
+    await write('citizen-needs/v1.json', v1);
+    await write('citizen-needs/v2.json', { ...v1, version: 2 });
+    const catalog = await loadDefinitionCatalogFromDir(dir);
+    expect([catalog.get('citizen-needs')?.version, catalog.versions('citizen-needs'), catalog.getVersion('citizen-needs', 1)?.source]).toEqual([
+      2,
+      [1, 2],
+      join(dir, 'citizen-needs', 'v1.json'),
+    ]);
+  });
+
+  it('refuses to load a broken definition, one line per problem', async () => {
+    const broken = readShipped('staff-workstyle');
+    delete broken.version;
+    broken.pages[0].elements[1].name = 'yearsOfService';
+    await write('staff-workstyle/v1.json', broken);
+    const file = join(dir, 'staff-workstyle', 'v1.json');
+    await expect(loadDefinitionCatalogFromDir(dir)).rejects.toThrow(
+      [
+        `survey definitions in ${dir} have 2 problems:`,
+        `${file}: "version" is missing: add "version": 1, and bump it whenever the answers' meaning changes`,
+        `${file}: question "yearsOfService": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]`,
+      ].join('\n'),
+    );
+  });
+
+  it('names a file that is not valid JSON', async () => {
+    await write('a/v1.json', '{ "id": "a", }');
+    await expect(loadDefinitionCatalogFromDir(dir)).rejects.toThrow(new RegExp(`^${join(dir, 'a', 'v1.json')}: not valid JSON \\(`));
+  });
+
+  it('refuses an empty or missing folder', async () => {
+    await expect(loadDefinitionCatalogFromDir(dir)).rejects.toThrow(`no survey definitions (*.json) found in ${dir}`);
+    await expect(loadDefinitionCatalogFromDir(join(dir, 'nope'))).rejects.toThrow(`cannot read the definitions folder ${join(dir, 'nope')}: no such file or folder`);
+  });
+});
+
+describe('readDefinitionFiles', () => {
+  it('reads files and folders, recursively and sorted, and skips other files', async () => {
+    await write('b/v1.json', { n: 2 });
+    await write('a/nested/v1.json', { n: 1 });
+    await write('a/README.md', '# not a definition');
+    await write('single.json', '\uFEFF{"n": 3}');
+    const files = await readDefinitionFiles([join(dir, 'a'), join(dir, 'b'), join(dir, 'single.json')], dir);
+    expect(files).toEqual([
+      { source: join('a', 'nested', 'v1.json'), json: { n: 1 } },
+      { source: join('b', 'v1.json'), json: { n: 2 } },
+      { source: 'single.json', json: { n: 3 } },
+    ]);
+  });
+});
