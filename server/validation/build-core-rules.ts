@@ -1,0 +1,248 @@
+/**
+ * survey-core's own checks (required, requiredIf, visibleIf, enableIf, the
+ * "other" comment, minSelectedChoices, numeric min/max, each-row-required,
+ * matrix cells, validators), compiled once per definition so a response can be
+ * checked without loading it into a survey-core model.
+ *
+ * Why not simply `model.data = …; model.validate()` per response: that costs
+ * milliseconds per response (survey-core's reactive property system), too slow
+ * for the submit endpoint's throughput target. Conditions still run on
+ * survey-core's own expression engine (ConditionRunner), validators are
+ * survey-core's own objects, and messages come from survey-core's English
+ * strings. Anything this file does not reproduce makes the definition fail
+ * loudly here, at start-up; test/server/validation/matches-survey-core.test.ts
+ * checks the result against a real survey-core model on generated responses.
+ * See docs/decisions/0020-strict-validation-on-top-of-survey-core.md.
+ */
+import { AnswerRequiredError, ConditionRunner, settings, type Question, type SurveyModel } from 'survey-core';
+
+export interface Condition {
+  expression: string;
+  isTrue(values: Record<string, unknown>): boolean;
+}
+
+/** A survey-core validator bound to its question: a message when `value` fails, else undefined. */
+export type BoundValidator = (value: unknown, values: Record<string, unknown>) => string | undefined;
+
+export interface CoreQuestionRule {
+  /** `isRequired` when there is no requiredIf. */
+  required: boolean;
+  requiredIf: Condition | undefined;
+  requiredMessage: string;
+  /** survey-core trims strings before deciding a required answer is empty, unless allowSpaceAsAnswer. */
+  trimBeforeEmptyCheck: boolean;
+  /** Picking "other" requires its comment. */
+  otherComment: { value: unknown; commentKey: string; message: string } | undefined;
+  /** checkbox/tagbox/ranking minSelectedChoices; survey-core enforces it even on an empty answer. */
+  minSelected: { count: number; exclusiveValues: ReadonlySet<unknown>; message: string } | undefined;
+  /** text inputType number with static min/max. */
+  numberLimits: { min: number | undefined; max: number | undefined; minMessage: string; maxMessage: string } | undefined;
+  validators: BoundValidator[];
+  /** matrix eachRowRequired (isAllRowRequired). */
+  eachRowRequired: { rows: string[]; message: string } | undefined;
+  /** matrixdropdown: each cell is validated like a question of its column. */
+  cells: { rows: string[]; columns: Array<{ name: string; rule: CoreQuestionRule; readOnly: boolean }> } | undefined;
+}
+
+/**
+ * In survey-core a condition replaces its static property when it runs:
+ * visibleIf sets `visible`, enableIf sets `readOnly`, requiredIf sets
+ * `isRequired`. So the static value only counts when there is no condition.
+ */
+interface ElementVisibility {
+  /** How a hiding message names this element: "its", "its panel \"p\"'s". */
+  owner: string;
+  /** `visible` when there is no visibleIf. */
+  visible: boolean;
+  visibleIf: Condition | undefined;
+  /** `readOnly` when there is no enableIf. */
+  readOnly: boolean;
+  enableIf: Condition | undefined;
+}
+
+export type CoreNode =
+  | (ElementVisibility & { kind: 'container'; children: CoreNode[] })
+  | (ElementVisibility & { kind: 'question'; name: string; rule: CoreQuestionRule });
+
+export interface CoreRules {
+  pages: CoreNode[];
+  /** False when the definition keeps hidden answers (clearInvisibleValues "none"): then they are not refused. */
+  refuseHiddenAnswers: boolean;
+}
+
+type AnyElement = Record<string, any>;
+
+export function buildCoreRules(model: SurveyModel, source: string): CoreRules {
+  const survey = model as unknown as AnyElement;
+  const fail = (what: string, reason: string) => new Error(`${source}: ${what}: ${reason}`);
+  for (const property of ['triggers', 'calculatedValues'] as const) {
+    if (survey[property]?.length) throw fail('survey', `"${property}" change answers and are not supported by strict validation yet`);
+  }
+  if (model.mode === 'display' || survey.readOnly) throw fail('survey', 'a read-only survey cannot take responses');
+  return {
+    pages: model.pages.map((page) => containerNode(page as unknown as AnyElement, fail)),
+    refuseHiddenAnswers: model.clearInvisibleValues !== 'none',
+  };
+}
+
+type Fail = (what: string, reason: string) => Error;
+
+function containerNode(element: AnyElement, fail: Fail): CoreNode {
+  const what = `${element.isPage ? 'page' : 'panel'} "${element.name}"`;
+  if (element.isRequired || element.requiredIf) throw fail(what, 'a required panel is not supported yet');
+  const children = (element.elements as AnyElement[]).map((child) =>
+    child.isPanel ? containerNode(child, fail) : questionNode(child, fail),
+  );
+  return {
+    kind: 'container',
+    owner: `its ${element.isPage ? 'page' : 'panel'} ${JSON.stringify(element.name)}'s`,
+    ...visibilityOf(element, what, fail),
+    children,
+  };
+}
+
+function visibilityOf(element: AnyElement, what: string, fail: Fail): Omit<ElementVisibility, 'owner'> {
+  return {
+    visible: element.visible !== false,
+    visibleIf: compileCondition(element.visibleIf, `${what} visibleIf`, fail),
+    readOnly: Boolean(element.readOnly),
+    enableIf: compileCondition(element.enableIf, `${what} enableIf`, fail),
+  };
+}
+
+function questionNode(question: AnyElement, fail: Fail): CoreNode {
+  const name = question.getValueName() as string;
+  const what = `question "${name}"`;
+  return {
+    kind: 'question',
+    name,
+    owner: 'its',
+    ...visibilityOf(question, what, fail),
+    rule: questionRule(question, what, fail, name),
+  };
+}
+
+/** Properties that make survey-core change answers or visibility in ways not reproduced here. */
+const UNSUPPORTED_QUESTION_PROPERTIES = [
+  'setValueIf', 'setValueExpression', 'resetValueIf', 'defaultValueExpression',
+  'choicesVisibleIf', 'choicesEnableIf', 'choicesFromQuestion', 'hideIfChoicesEmpty',
+  'rowsVisibleIf', 'columnsVisibleIf', 'hideIfRowsEmpty', 'eachRowUnique',
+  'minValueExpression', 'maxValueExpression', 'step', 'keyName', 'detailPanelMode',
+];
+
+/** @param answerKey where the answer sits: the question's value name, or a matrix column's name inside a row object */
+function questionRule(question: AnyElement, what: string, fail: Fail, answerKey: string): CoreQuestionRule {
+  for (const property of UNSUPPORTED_QUESTION_PROPERTIES) {
+    const value = question[property];
+    if (value !== undefined && value !== '' && value !== false && value !== 'none' && !(property === 'detailPanelMode' && value === 'none')) {
+      throw fail(what, `"${property}" is not supported by strict validation yet`);
+    }
+  }
+  if (question.maskType && question.maskType !== 'none') throw fail(what, '"maskType" is not supported by strict validation yet');
+  const type = question.getType() as string;
+  const isText = type === 'text' || type === 'comment';
+  const showOther = Boolean(question.showOtherItem);
+  return {
+    required: Boolean(question.isRequired),
+    requiredIf: compileCondition(question.requiredIf, `${what} requiredIf`, fail),
+    requiredMessage: new AnswerRequiredError(question.requiredErrorText || null, question as Question).getText(),
+    trimBeforeEmptyCheck: !question.allowSpaceAsAnswer,
+    otherComment: showOther
+      ? {
+          value: question.otherItem.value,
+          commentKey: answerKey + settings.commentSuffix,
+          message: question.otherErrorText || question.getLocalizationString('otherRequiredError'),
+        }
+      : undefined,
+    minSelected:
+      ['checkbox', 'tagbox', 'ranking'].includes(type) && question.minSelectedChoices > 0
+        ? {
+            count: question.minSelectedChoices,
+            exclusiveValues: new Set((question.visibleChoices as AnyElement[]).filter((item) => item.isExclusive).map((item) => item.value)),
+            message: question.getLocalizationFormatString('minSelectError', question.minSelectedChoices),
+          }
+        : undefined,
+    numberLimits: isText ? numberLimits(question, what, fail) : undefined,
+    validators: (question.validators as AnyElement[]).map((validator) => bindValidator(question, validator, what, fail)),
+    eachRowRequired:
+      type === 'matrix' && question.eachRowRequired
+        ? { rows: (question.rows as AnyElement[]).map((row) => String(row.value)), message: question.getLocalizationString('requiredInAllRowsError') }
+        : undefined,
+    cells: type === 'matrixdropdown' ? matrixCells(question, what, fail) : undefined,
+  };
+}
+
+function numberLimits(question: AnyElement, what: string, fail: Fail): CoreQuestionRule['numberLimits'] {
+  const min = question.renderedMin as unknown;
+  const max = question.renderedMax as unknown;
+  const hasMin = min !== undefined && min !== null && min !== '';
+  const hasMax = max !== undefined && max !== null && max !== '';
+  if (!hasMin && !hasMax) return undefined;
+  if (question.inputType !== 'number' && question.inputType !== 'range') {
+    throw fail(what, `min/max on inputType "${question.inputType}" is not supported by strict validation yet`);
+  }
+  return {
+    min: hasMin ? Number(min) : undefined,
+    max: hasMax ? Number(max) : undefined,
+    minMessage: question.getMinMaxErrorText(question.minErrorText, min),
+    maxMessage: question.getMinMaxErrorText(question.maxErrorText, max),
+  };
+}
+
+function matrixCells(matrix: AnyElement, what: string, fail: Fail): CoreQuestionRule['cells'] {
+  const columns = (matrix.columns as AnyElement[]).map((column) => {
+    const cellWhat = `${what} column "${column.name}"`;
+    for (const property of ['visibleIf', 'enableIf', 'requiredIf', 'isUnique', 'totalType'] as const) {
+      const value = column[property];
+      if (value && value !== 'none') throw fail(cellWhat, `"${property}" on a matrix column is not supported by strict validation yet`);
+    }
+    if (column.visible === false) throw fail(cellWhat, 'a hidden matrix column is not supported by strict validation yet');
+    const template = column.templateQuestion as AnyElement;
+    if ((template.validators as AnyElement[]).some((validator) => validator.getType() === 'expressionvalidator')) {
+      throw fail(cellWhat, 'expression validators in matrix cells are not supported by strict validation yet');
+    }
+    return { name: column.name as string, rule: questionRule(template, cellWhat, fail, column.name), readOnly: Boolean(column.readOnly) };
+  });
+  return { rows: (matrix.rows as AnyElement[]).map((row) => String(row.value)), columns };
+}
+
+/** Validators whose survey-core `validate(value)` depends on nothing but the value. */
+const VALUE_ONLY_VALIDATORS = new Set(['numericvalidator', 'textvalidator', 'emailvalidator', 'regexvalidator', 'answercountvalidator']);
+
+function bindValidator(question: AnyElement, validator: AnyElement, what: string, fail: Fail): BoundValidator {
+  const type = validator.getType() as string;
+  // survey-core names the question in default messages by getValidatorTitle(), or "value".
+  const title = question.getValidatorTitle();
+  if (VALUE_ONLY_VALIDATORS.has(type)) {
+    return (value) => validator.validate(value, title, {})?.error?.getText() || undefined;
+  }
+  if (type === 'expressionvalidator') {
+    const condition = compileCondition(validator.expression, `${what} expression validator`, fail);
+    if (condition === undefined) return () => undefined;
+    return (_value, values) => (condition.isTrue(values) ? undefined : validator.getErrorText(title));
+  }
+  throw fail(what, `validator type "${type}" is not supported by strict validation yet`);
+}
+
+/**
+ * Functions that only compute from their arguments. Others (displayValue,
+ * propertyValue, isContainerReady, …) read the live survey model, which the
+ * fast path does not have.
+ */
+const PURE_FUNCTIONS = new Set([
+  'age', 'avg', 'avgInArray', 'count', 'countInArray', 'currentDate', 'currentYear', 'dateAdd', 'dateDiff', 'day',
+  'diffDays', 'getDate', 'getYear', 'iif', 'max', 'maxInArray', 'min', 'minInArray', 'month', 'round', 'substring',
+  'sum', 'sumInArray', 'today', 'trunc', 'weekday', 'year',
+]);
+
+function compileCondition(expression: unknown, what: string, fail: Fail): Condition | undefined {
+  if (typeof expression !== 'string' || expression.trim() === '') return undefined;
+  const runner = new ConditionRunner(expression);
+  if (!runner.canRun()) throw fail(what, `cannot parse ${JSON.stringify(expression)}`);
+  if (runner.isAsync) throw fail(what, `async functions are not supported: ${JSON.stringify(expression)}`);
+  const withoutStrings = expression.replace(/'[^']*'|"[^"]*"/g, "''");
+  for (const [, name] of withoutStrings.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)) {
+    if (!PURE_FUNCTIONS.has(name)) throw fail(what, `function ${name}() in ${JSON.stringify(expression)} is not supported by strict validation yet`);
+  }
+  return { expression, isTrue: (values) => runner.runValues(values) === true };
+}

@@ -1,0 +1,231 @@
+/**
+ * What a valid answer looks like for each question of one definition, read once
+ * from the survey-core model so the rules match what the SurveyJS client renders
+ * (generated rating scales, inherited matrix cell choices, survey-wide length
+ * limits) instead of re-deriving SurveyJS defaults from the raw JSON.
+ * See docs/decisions/0020-strict-validation-on-top-of-survey-core.md.
+ */
+import { settings, type ItemValue, type Question, type SurveyModel } from 'survey-core';
+
+/** A choice value as it travels in JSON (SurveyJS keeps choice values' JSON types). */
+export type ChoiceValue = string | number | boolean;
+
+export interface ChoiceSet {
+  /** Every value a respondent can pick, including other/none/refused/don't-know when shown. */
+  values: ReadonlySet<unknown>;
+  /** The "other" item's value when `showOtherItem` is on: picking it allows a `<name>-Comment`. */
+  otherValue: ChoiceValue | undefined;
+}
+
+export type AnswerRule =
+  | { kind: 'single'; choices: ChoiceSet }
+  | { kind: 'multiple'; choices: ChoiceSet; exclusiveValues: ReadonlySet<unknown>; maxSelected: number }
+  | { kind: 'ranking'; choices: ChoiceSet; rankSubset: boolean; maxSelected: number }
+  | { kind: 'rating'; values: readonly ChoiceValue[]; valueSet: ReadonlySet<unknown>; scale: RatingScale | undefined }
+  | { kind: 'boolean'; values: readonly [unknown, unknown] }
+  | { kind: 'text'; numeric: boolean; maxLength: number | undefined }
+  | { kind: 'matrix'; rows: ReadonlySet<string>; columns: ReadonlySet<unknown>; multiSelect: boolean }
+  | { kind: 'matrixdropdown'; rows: ReadonlySet<string>; cells: AnswerRules };
+
+/** A generated numeric rating scale (no `rateValues`), for clearer messages. */
+export interface RatingScale {
+  min: number;
+  max: number;
+  step: number;
+}
+
+export interface QuestionRule {
+  name: string;
+  rule: AnswerRule;
+  /** Whether `<name>-Comment` may be sent: never, only with "other" picked, or always (`showCommentArea`). */
+  comment: 'never' | 'with-other' | 'always';
+  commentMaxLength: number | undefined;
+}
+
+/** Rules by answer key, for the top level of `data` or for one matrixdropdown row object. */
+export interface AnswerRules {
+  byName: ReadonlyMap<string, QuestionRule>;
+  /** `<name>-Comment` → the question that owns it. */
+  byCommentKey: ReadonlyMap<string, QuestionRule>;
+}
+
+/** The top level of `data`; `byName` is in the definition's question order. */
+export type QuestionIndex = AnswerRules;
+
+/** Question types that never carry an answer in `data`. */
+const NON_ANSWER_TYPES = new Set(['html', 'image']);
+
+/** Names that would hit the `__proto__` setter if survey-core copied data into a plain object. */
+const FORBIDDEN_NAMES = new Set(['__proto__']);
+
+export function buildQuestionIndex(model: SurveyModel, source: string): QuestionIndex {
+  const rules: QuestionRule[] = [];
+  const names = new Set<string>();
+  for (const question of model.getAllQuestions(false, false, false)) {
+    if (NON_ANSWER_TYPES.has(question.getType())) continue;
+    const name = question.getValueName();
+    if (FORBIDDEN_NAMES.has(name)) throw unsupported(source, name, 'a question may not be named "__proto__"');
+    if (names.has(name)) throw unsupported(source, name, 'two questions store their answer under this name');
+    names.add(name);
+    rules.push(ruleForQuestion(question, source, name, name));
+  }
+  return indexRules(rules);
+}
+
+function indexRules(rules: QuestionRule[]): AnswerRules {
+  const byName = new Map<string, QuestionRule>();
+  const byCommentKey = new Map<string, QuestionRule>();
+  for (const rule of rules) {
+    byName.set(rule.name, rule);
+    if (rule.comment !== 'never') byCommentKey.set(rule.name + settings.commentSuffix, rule);
+  }
+  return { byName, byCommentKey };
+}
+
+// survey-core's question classes are typed per type; this reads the few
+// properties we need through one loose view rather than importing every class.
+type AnyQuestion = Question & Record<string, any>;
+
+/**
+ * @param label how errors about the definition name this question ("md.c1" for a matrix cell)
+ */
+function ruleForQuestion(question: Question, source: string, name: string, label: string, inheritedChoices?: ItemValue[]): QuestionRule {
+  const q = question as AnyQuestion;
+  const type = q.getType();
+  const hasOther = Boolean(q.showOtherItem);
+  const hasCommentArea = Boolean(q.showCommentArea);
+  if (hasOther && typeof q.getStoreOthersAsComment === 'function' && !q.getStoreOthersAsComment()) {
+    throw unsupported(source, label, 'storeOthersAsComment: false is not supported (the "other" text would replace the choice value)');
+  }
+  return {
+    name,
+    rule: answerRule(q, type, source, label, inheritedChoices),
+    comment: hasCommentArea ? 'always' : hasOther ? 'with-other' : 'never',
+    commentMaxLength: positiveOrUndefined(q.getOthersMaxLength?.()),
+  };
+}
+
+function answerRule(q: AnyQuestion, type: string, source: string, label: string, inheritedChoices?: ItemValue[]): AnswerRule {
+  switch (type) {
+    case 'radiogroup':
+    case 'dropdown':
+      return { kind: 'single', choices: choiceSet(q, source, label, inheritedChoices) };
+    case 'checkbox':
+    case 'tagbox': {
+      const choices = choiceSet(q, source, label, inheritedChoices);
+      return {
+        kind: 'multiple',
+        choices,
+        exclusiveValues: exclusiveValues(q, inheritedChoices),
+        maxSelected: q.maxSelectedChoices || Infinity,
+      };
+    }
+    case 'ranking':
+      return {
+        kind: 'ranking',
+        choices: choiceSet(q, source, label, inheritedChoices),
+        rankSubset: Boolean(q.selectToRankEnabled),
+        maxSelected: q.maxSelectedChoices || Infinity,
+      };
+    case 'rating': {
+      const values = (q.visibleRateValues as ItemValue[]).map((item) => item.value as ChoiceValue);
+      const generated = !q.useRateValues();
+      return {
+        kind: 'rating',
+        values,
+        valueSet: new Set(values),
+        scale: generated ? { min: q.rateMin, max: values[values.length - 1] as number, step: q.rateStep } : undefined,
+      };
+    }
+    case 'boolean':
+      return { kind: 'boolean', values: [q.valueTrue ?? true, q.valueFalse ?? false] };
+    case 'text':
+      return {
+        kind: 'text',
+        numeric: q.inputType === 'number' || q.inputType === 'range',
+        maxLength: positiveOrUndefined(q.getMaxLength()),
+      };
+    case 'comment':
+      return { kind: 'text', numeric: false, maxLength: positiveOrUndefined(q.getMaxLength()) };
+    case 'matrix':
+      return {
+        kind: 'matrix',
+        rows: new Set(staticItems(q.rows, source, label, 'row').map((row) => String(row.value))),
+        columns: new Set(staticItems(q.columns, source, label, 'column').map((column) => column.value)),
+        multiSelect: Boolean(q.isMultiSelect),
+      };
+    case 'matrixdropdown': {
+      const cellRules = (q.columns as Array<Record<string, any>>).map((column) =>
+        ruleForQuestion(column.templateQuestion, source, column.name, `${label}.${column.name}`, q.choices),
+      );
+      return {
+        kind: 'matrixdropdown',
+        rows: new Set(staticItems(q.rows, source, label, 'row').map((row) => String(row.value))),
+        cells: indexRules(cellRules),
+      };
+    }
+    default:
+      throw unsupported(source, label, `question type "${type}" is not supported by strict validation yet`);
+  }
+}
+
+function choiceSet(q: AnyQuestion, source: string, label: string, inheritedChoices?: ItemValue[]): ChoiceSet {
+  if (q.choicesFromQuestion || q.choicesByUrl?.url || q.choicesVisibleIf) {
+    throw unsupported(source, label, 'choices that depend on answers (choicesFromQuestion, choicesVisibleIf, choicesByUrl) are not supported yet');
+  }
+  const items = ownOrInheritedChoices(q, inheritedChoices);
+  const values = new Set<unknown>();
+  for (const item of staticItems(items, source, label, 'choice')) {
+    if ((item as ItemValue & { showCommentArea?: boolean }).showCommentArea) {
+      throw unsupported(source, label, `choice ${JSON.stringify(item.value)} has its own comment area, which is not supported yet`);
+    }
+    values.add(item.value);
+  }
+  // A dropdown may generate numeric choices from choicesMin..choicesMax.
+  if (q.getType() === 'dropdown' && q.choicesMax > q.choicesMin) {
+    for (let value = q.choicesMin; value <= q.choicesMax; value += q.choicesStep || 1) values.add(value);
+  }
+  const specialItems: Array<[boolean, ItemValue | undefined]> = [
+    [q.showOtherItem, q.otherItem],
+    [q.showNoneItem, q.noneItem],
+    [q.showRefuseItem, q.refuseItem],
+    [q.showDontKnowItem, q.dontKnowItem],
+  ];
+  for (const [shown, item] of specialItems) if (shown && item) values.add(item.value);
+  return { values, otherValue: q.showOtherItem ? q.otherItem.value : undefined };
+}
+
+function exclusiveValues(q: AnyQuestion, inheritedChoices?: ItemValue[]): Set<unknown> {
+  const exclusive = new Set<unknown>();
+  if (q.showNoneItem) exclusive.add(q.noneItem.value);
+  if (q.showRefuseItem) exclusive.add(q.refuseItem.value);
+  if (q.showDontKnowItem) exclusive.add(q.dontKnowItem.value);
+  for (const item of ownOrInheritedChoices(q, inheritedChoices)) {
+    if ((item as ItemValue & { isExclusive?: boolean }).isExclusive) exclusive.add(item.value);
+  }
+  return exclusive;
+}
+
+/** Items (choices, rows, columns) whose presence does not depend on answers; conditional ones are refused. */
+function staticItems(items: ItemValue[], source: string, label: string, noun: string): ItemValue[] {
+  for (const item of items) {
+    for (const condition of ['visibleIf', 'enableIf'] as const) {
+      if (item[condition]) throw unsupported(source, label, `${noun} ${JSON.stringify(item.value)} has ${condition}, which is not supported yet`);
+    }
+  }
+  return items;
+}
+
+/** A matrixdropdown column without its own choices uses the matrix's (as survey-core does for its cells). */
+function ownOrInheritedChoices(q: AnyQuestion, inheritedChoices?: ItemValue[]): ItemValue[] {
+  const own = (q.choices ?? []) as ItemValue[];
+  return own.length === 0 && inheritedChoices ? inheritedChoices : own;
+}
+
+function positiveOrUndefined(limit: unknown): number | undefined {
+  return typeof limit === 'number' && limit > 0 ? limit : undefined;
+}
+
+function unsupported(source: string, label: string, reason: string): Error {
+  return new Error(`${source}: question "${label}": ${reason}`);
+}

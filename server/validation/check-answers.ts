@@ -1,0 +1,63 @@
+/**
+ * Checks an object of answers keyed by question name: the top level of a
+ * response's `data`, or one row object of a matrixdropdown. Only own keys are
+ * read (`Object.keys`), so a JSON `"__proto__"` key is just an unknown key.
+ */
+import type { AnswerRules, QuestionRule } from './build-question-index.ts';
+import { checkAnswer, checkText } from './check-answer.ts';
+import { quoteValue } from './quote-value.ts';
+
+export interface AnswerProblem {
+  /** The key in the answers object. */
+  key: string;
+  /** The question (or matrix column) the key belongs to; undefined for a key that is not a question. */
+  owner: string | undefined;
+  message: string;
+}
+
+export interface CheckedAnswers {
+  problems: AnswerProblem[];
+  /** Keys whose value (and comment) passed, in the object's order. */
+  acceptedKeys: string[];
+}
+
+export function checkAnswers(rules: AnswerRules, answers: Record<string, unknown>): CheckedAnswers {
+  const problems: AnswerProblem[] = [];
+  const acceptedKeys: string[] = [];
+  for (const key of Object.keys(answers)) {
+    const value = answers[key];
+    const question = rules.byName.get(key);
+    if (question !== undefined) {
+      const messages = checkAnswer(question.rule, value);
+      for (const message of messages) problems.push({ key, owner: question.name, message });
+      if (messages.length === 0) acceptedKeys.push(key);
+      continue;
+    }
+    const commentOwner = rules.byCommentKey.get(key);
+    if (commentOwner !== undefined) {
+      const message = checkComment(commentOwner, key, value, answers);
+      if (message === undefined) acceptedKeys.push(key);
+      else problems.push({ key, owner: commentOwner.name, message });
+      continue;
+    }
+    problems.push({ key, owner: undefined, message: `${quoteValue(key)} is not a question in this survey` });
+  }
+  return { problems, acceptedKeys };
+}
+
+function checkComment(owner: QuestionRule, key: string, value: unknown, answers: Record<string, unknown>): string | undefined {
+  const [problem] = checkText(false, owner.commentMaxLength, value);
+  if (problem !== undefined) return `${quoteValue(key)}: ${problem}`;
+  if (owner.comment === 'with-other' && !isOtherPicked(owner, answers)) {
+    return `${quoteValue(key)} is only allowed when "other" is picked, got ${quoteValue(value)}`;
+  }
+  return undefined;
+}
+
+function isOtherPicked(owner: QuestionRule, answers: Record<string, unknown>): boolean {
+  const rule = owner.rule;
+  if (rule.kind !== 'single' && rule.kind !== 'multiple') return false;
+  const otherValue = rule.choices.otherValue;
+  const answer = Object.hasOwn(answers, owner.name) ? answers[owner.name] : undefined;
+  return Array.isArray(answer) ? answer.includes(otherValue) : answer === otherValue;
+}

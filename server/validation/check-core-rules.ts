@@ -1,0 +1,134 @@
+/**
+ * Applies the compiled survey-core checks (build-core-rules.ts) to one
+ * response's answers, plus the one check survey-core only applies in the
+ * browser: an answer to a question that this response's own data hides. The
+ * SurveyJS client drops such answers on completion (clearInvisibleValues
+ * "onComplete"), so a response carrying one was not produced by the form.
+ *
+ * `answers` holds only answers that passed the strict checks; conditions see
+ * them exactly as survey-core would see the response's data.
+ */
+import type { CoreNode, CoreQuestionRule, CoreRules } from './build-core-rules.ts';
+import { isPlainObject } from './check-answer.ts';
+import { quoteValue } from './quote-value.ts';
+
+/** Messages by question name, for questions with problems, in definition order. */
+export function checkCoreRules(rules: CoreRules, answers: Record<string, unknown>, commentSuffix: string): Map<string, string[]> {
+  const problems = new Map<string, string[]>();
+  const visit = (node: CoreNode, parentHiddenBy: string | undefined, parentReadOnly: boolean) => {
+    // The innermost hidden element names the reason, as a respondent would see it.
+    const ownHiddenBy = isHidden(node, answers) ? describeHiding(node) : undefined;
+    const hiddenBy = ownHiddenBy ?? parentHiddenBy;
+    // survey-core skips all checks on a read-only (enableIf false) question.
+    const readOnly = parentReadOnly || (node.enableIf !== undefined ? !node.enableIf.isTrue(answers) : node.readOnly);
+    if (node.kind === 'container') {
+      for (const child of node.children) visit(child, hiddenBy, readOnly);
+      return;
+    }
+    const messages = hiddenBy !== undefined
+      ? hiddenAnswerProblems(node.name, hiddenBy, answers, commentSuffix, rules.refuseHiddenAnswers)
+      : readOnly ? [] : questionProblems(node.rule, answerOf(answers, node.name), answers);
+    if (messages.length > 0) problems.set(node.name, messages);
+  };
+  for (const page of rules.pages) visit(page, undefined, false);
+  return problems;
+}
+
+function answerOf(answers: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(answers, key) ? answers[key] : undefined;
+}
+
+function isHidden(node: CoreNode, answers: Record<string, unknown>): boolean {
+  return node.visibleIf !== undefined ? !node.visibleIf.isTrue(answers) : !node.visible;
+}
+
+function describeHiding(node: CoreNode): string {
+  return node.visibleIf !== undefined
+    ? `${node.owner} visibleIf ${quoteValue(node.visibleIf.expression)} is false`
+    : `${node.owner} visible is false`;
+}
+
+function hiddenAnswerProblems(name: string, hiddenBy: string, answers: Record<string, unknown>, commentSuffix: string, refuse: boolean): string[] {
+  if (!refuse) return [];
+  const answered = answerOf(answers, name) ?? answerOf(answers, name + commentSuffix);
+  return answered === undefined ? [] : [`${quoteValue(answered)} answers a question that is hidden for this response (${hiddenBy})`];
+}
+
+/** survey-core's emptiness: trimmed text, [], or an object whose values are all empty. */
+function isEmptyAnswer(value: unknown, trimStrings: boolean): boolean {
+  const trimmed = trimStrings && typeof value === 'string' ? value.trim() : value;
+  return isEmptyValue(trimmed);
+}
+
+function isEmptyValue(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  if (isPlainObject(value)) return Object.keys(value).every((key) => isEmptyValue(value[key]));
+  return !value && value !== 0 && value !== false;
+}
+
+/** The messages survey-core would show on one visible, editable question, in survey-core's order. */
+function questionProblems(rule: CoreQuestionRule, value: unknown, answers: Record<string, unknown>): string[] {
+  const messages = ownProblems(rule, value, answers, answers).map((message) => withValue(value, message));
+  if (rule.cells !== undefined) messages.push(...cellProblems(rule.cells, value, answers));
+  return messages;
+}
+
+/**
+ * @param answers the whole response, for conditions and expression validators
+ * @param siblings the object holding `value` (the response, or a matrix row), where its "-Comment" lives
+ */
+function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<string, unknown>, siblings: Record<string, unknown>): string[] {
+  const messages: string[] = [];
+  const empty = isEmptyAnswer(value, rule.trimBeforeEmptyCheck);
+  const required = rule.requiredIf !== undefined ? rule.requiredIf.isTrue(answers) : rule.required;
+  if (empty && required) messages.push(rule.requiredMessage);
+  if (rule.otherComment !== undefined && isPicked(value, rule.otherComment.value) && !answerOf(siblings, rule.otherComment.commentKey)) {
+    messages.push(rule.otherComment.message);
+  }
+  if (rule.eachRowRequired !== undefined) {
+    const rows = isPlainObject(value) ? value : {};
+    if (rule.eachRowRequired.rows.some((row) => isEmptyAnswer(answerOf(rows, row), true))) messages.push(rule.eachRowRequired.message);
+  }
+  if (rule.minSelected !== undefined) {
+    const selected = Array.isArray(value) ? value : [];
+    const onlyExclusive = selected.length === 1 && rule.minSelected.exclusiveValues.has(selected[0]);
+    if (!onlyExclusive && selected.length < rule.minSelected.count) messages.push(rule.minSelected.message);
+  }
+  if (rule.numberLimits !== undefined && !empty && typeof value === 'number') {
+    const { min, max, minMessage, maxMessage } = rule.numberLimits;
+    if (min !== undefined && value < min) messages.push(minMessage);
+    if (max !== undefined && value > max) messages.push(maxMessage);
+  }
+  // Like survey-core, validators run only on an answer without other errors.
+  if (messages.length > 0) return messages;
+  for (const validator of rule.validators) {
+    const message = validator(value, answers);
+    if (message !== undefined) messages.push(message);
+  }
+  return messages;
+}
+
+function isPicked(value: unknown, choice: unknown): boolean {
+  return Array.isArray(value) ? value.includes(choice) : value === choice;
+}
+
+function cellProblems(cells: NonNullable<CoreQuestionRule['cells']>, value: unknown, answers: Record<string, unknown>): string[] {
+  const messages: string[] = [];
+  const matrix = isPlainObject(value) ? value : {};
+  for (const row of cells.rows) {
+    const rowValue = answerOf(matrix, row);
+    const cellAnswers = isPlainObject(rowValue) ? rowValue : {};
+    for (const column of cells.columns) {
+      if (column.readOnly) continue;
+      const cellValue = answerOf(cellAnswers, column.name);
+      for (const message of ownProblems(column.rule, cellValue, answers, cellAnswers)) {
+        messages.push(`row ${quoteValue(row)}, column ${quoteValue(column.name)}: ${withValue(cellValue, message)}`);
+      }
+    }
+  }
+  return messages;
+}
+
+function withValue(value: unknown, message: string): string {
+  return value === undefined ? message : `${quoteValue(value)}: ${message}`;
+}

@@ -1,0 +1,56 @@
+/**
+ * Builds the strict validator for one definition. The survey-core model is
+ * loaded once, here, to read the definition the way SurveyJS does (defaults,
+ * generated rating scales, localized messages); checking a response then needs
+ * no model at all (see build-core-rules.ts for why).
+ */
+import { Model } from 'survey-core';
+import type { ApiErrorDetail, Submission } from '../../contracts/submission.ts';
+import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import { buildCoreRules } from './build-core-rules.ts';
+import { buildQuestionIndex } from './build-question-index.ts';
+import { checkAnswers } from './check-answers.ts';
+import { checkCoreRules } from './check-core-rules.ts';
+import { checkMeta } from './check-meta.ts';
+
+export type ResponseValidator = (submission: Submission) => ApiErrorDetail[];
+
+export function createResponseValidator(definition: SurveyDefinition): ResponseValidator {
+  const model = new Model(definition.json);
+  // Messages (required, validator defaults) in English, the API's language.
+  model.locale = 'en';
+  const index = buildQuestionIndex(model, definition.source);
+  const coreRules = buildCoreRules(model, definition.source);
+  const commentSuffix = model.commentSuffix;
+
+  return (submission) => {
+    const data = submission.data;
+    const { problems, acceptedKeys } = checkAnswers(index, data);
+
+    const details: ApiErrorDetail[] = [];
+    const byQuestion = new Map<string, string[]>();
+    for (const problem of problems) {
+      if (problem.owner === undefined) details.push({ question: problem.key, message: problem.message });
+      else byQuestion.set(problem.owner, [...(byQuestion.get(problem.owner) ?? []), problem.message]);
+    }
+    details.push(...checkMeta(definition.metaVariables, submission.meta));
+
+    // survey-core's checks see only answers of questions without strict
+    // problems: no "required" on top of "not one of the choices". No prototype,
+    // so a condition on an unanswered question never finds an inherited member.
+    const accepted: Record<string, unknown> = Object.create(null);
+    for (const key of acceptedKeys) {
+      const owner = index.byName.get(key) ?? index.byCommentKey.get(key);
+      if (owner !== undefined && !byQuestion.has(owner.name)) accepted[key] = data[key];
+    }
+    for (const [name, messages] of checkCoreRules(coreRules, accepted, commentSuffix)) {
+      if (!byQuestion.has(name)) byQuestion.set(name, messages);
+    }
+
+    // In the definition's order, so the same response always gets the same answer.
+    for (const name of index.byName.keys()) {
+      for (const message of byQuestion.get(name) ?? []) details.push({ question: name, message });
+    }
+    return details;
+  };
+}

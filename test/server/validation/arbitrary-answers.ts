@@ -1,0 +1,58 @@
+/**
+ * fast-check generators of answers shaped like a definition's questions:
+ * mostly valid, with the edge cases survey-core's checks care about (empty and
+ * blank text, numbers around min/max, a lone "none", missing "other" text,
+ * partly filled matrices).
+ */
+import fc from 'fast-check';
+import type { AnswerRule, AnswerRules } from '../../../server/validation/build-question-index.ts';
+
+const TEXTS = ['', '  ', 'a', 'ab', 'abc', '12', 'abc1', 'resident@example.jp', 'not-an-email', 'とても便利でした', 'x'.repeat(30)];
+
+function someOf<T>(values: readonly T[]): fc.Arbitrary<T[]> {
+  return fc.subarray([...values]).chain((picked) => fc.shuffledSubarray(picked, { minLength: picked.length, maxLength: picked.length }));
+}
+
+function answerFor(rule: AnswerRule): fc.Arbitrary<unknown> {
+  switch (rule.kind) {
+    case 'single':
+      return fc.constantFrom(...rule.choices.values);
+    case 'multiple':
+    case 'ranking':
+      return someOf([...rule.choices.values]);
+    case 'rating':
+      return fc.constantFrom(...rule.values);
+    case 'boolean':
+      return fc.constantFrom(...rule.values);
+    case 'text':
+      return rule.numeric ? fc.oneof(fc.integer({ min: -5, max: 10 }), fc.integer({ min: 100, max: 700 })) : fc.constantFrom(...TEXTS);
+    case 'matrix': {
+      const cell = rule.multiSelect ? someOf([...rule.columns]) : fc.constantFrom(...rule.columns);
+      return fc.dictionary(fc.constantFrom(...rule.rows), cell, { maxKeys: rule.rows.size });
+    }
+    case 'matrixdropdown':
+      return fc.dictionary(fc.constantFrom(...rule.rows), answersFor(rule.cells), { maxKeys: rule.rows.size });
+  }
+}
+
+function commentText(): fc.Arbitrary<string> {
+  return fc.constantFrom('', ' ', 'その他の理由');
+}
+
+/** An object of answers (the top of `data`, or one matrix row): each question answered or not. */
+export function answersFor(rules: AnswerRules): fc.Arbitrary<Record<string, unknown>> {
+  const entries: Array<fc.Arbitrary<Array<[string, unknown]>>> = [];
+  for (const question of rules.byName.values()) {
+    const value = fc.option(answerFor(question.rule), { nil: undefined, freq: 3 });
+    const comment = question.comment === 'never' ? fc.constant(undefined) : fc.option(commentText(), { nil: undefined });
+    entries.push(
+      fc.tuple(value, comment).map(([answer, text]) => {
+        const pairs: Array<[string, unknown]> = [];
+        if (answer !== undefined) pairs.push([question.name, answer]);
+        if (text !== undefined) pairs.push([`${question.name}-Comment`, text]);
+        return pairs;
+      }),
+    );
+  }
+  return fc.tuple(...entries).map((lists) => Object.fromEntries(lists.flat()));
+}
