@@ -1,0 +1,73 @@
+/**
+ * `survey-toolkit migrate --from LOCATION --to LOCATION`: copies every stored
+ * response between SQLite, JSONL and MongoDB, keeping ids and receipt times.
+ * Idempotent: records whose submissionId the target already has are skipped
+ * and counted, so an interrupted or repeated run never duplicates anything.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { redactUri } from '../../server/store/connect-mongodb.ts';
+import { CliError } from '../cli-error.ts';
+import type { CliCommand } from '../main.ts';
+import { migrateRecords, type SurveyMigrationCount } from '../migrate/migrate-records.ts';
+import { openRecordSink } from '../migrate/open-record-sink.ts';
+import { openRecordSource } from '../migrate/open-record-source.ts';
+import { STORE_LOCATION_FORMS, parseStoreLocation, type StoreLocation } from '../migrate/parse-store-location.ts';
+
+const USAGE = `migrate --from LOCATION --to LOCATION  Copy every response between stores, skipping ones already there
+    LOCATION: ${STORE_LOCATION_FORMS}`;
+
+export const command: CliCommand = {
+  summary: USAGE,
+  async run(args) {
+    let values: { from?: string; to?: string };
+    try {
+      ({ values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' } }, strict: true, allowPositionals: false }));
+    } catch (error) {
+      throw new CliError(`${(error as Error).message}\nUsage: survey-toolkit ${USAGE}`, 2);
+    }
+    if (!values.from || !values.to) throw new CliError(`needs both --from and --to\nUsage: survey-toolkit ${USAGE}`, 2);
+    const from = parseStoreLocation(values.from, '--from');
+    const to = parseStoreLocation(values.to, '--to');
+    if (sameLocation(from, to)) throw new CliError(`--from and --to are the same place (${describe(from)})`, 2);
+
+    const source = await openRecordSource(from);
+    try {
+      const sink = await openRecordSink(to);
+      try {
+        const counts = await migrateRecords(source, sink);
+        console.log(formatCounts(describe(from), describe(to), counts));
+      } finally {
+        await sink.close();
+      }
+    } finally {
+      await source.close();
+    }
+    return 0;
+  },
+};
+
+function sameLocation(a: StoreLocation, b: StoreLocation): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind === 'mongodb' ? a.uri === (b as typeof a).uri : resolve(a.file) === resolve((b as typeof a).file);
+}
+
+function describe(location: StoreLocation): string {
+  return location.kind === 'mongodb' ? redactUri(location.uri) : `${location.kind}:${location.file}`;
+}
+
+/** One line per survey and a total, aligned for reading in a terminal. */
+export function formatCounts(from: string, to: string, counts: SurveyMigrationCount[]): string {
+  const total = counts.reduce(
+    (sum, c) => ({ surveyId: 'total', read: sum.read + c.read, written: sum.written + c.written, duplicates: sum.duplicates + c.duplicates }),
+    { surveyId: 'total', read: 0, written: 0, duplicates: 0 },
+  );
+  const rows = [...counts, total];
+  const nameWidth = Math.max(...rows.map((r) => r.surveyId.length));
+  const numberWidth = Math.max(...rows.map((r) => String(r.read).length));
+  const number = (n: number) => String(n).padStart(numberWidth);
+  const lines = rows.map(
+    (r) => `  ${r.surveyId.padEnd(nameWidth)}  ${number(r.read)} read  ${number(r.written)} written  ${number(r.duplicates)} already there (skipped)`,
+  );
+  return [`migrated ${from} → ${to}`, ...lines].join('\n');
+}

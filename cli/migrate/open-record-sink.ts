@@ -1,0 +1,104 @@
+/**
+ * Opens a location to write records to, idempotently: a record whose
+ * submissionId the target already holds is skipped and reported as a
+ * duplicate, so running the same migration twice writes nothing the second time.
+ */
+import { once } from 'node:events';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+import { openMongoResponseStore } from '../../server/store/mongodb-response-store.ts';
+import { openSqliteRecordImport } from '../../server/store/open-sqlite-record-import.ts';
+import type { InsertResult } from '../../server/store/response-store.ts';
+import { readJsonlRecords } from './read-jsonl-records.ts';
+import type { StoreLocation } from './parse-store-location.ts';
+
+export interface RecordSink {
+  /** Each record kept as it is (id and receivedAt included), or skipped as a duplicate. */
+  importRecords(records: ResponseRecord[]): Promise<InsertResult[]>;
+  close(): Promise<void>;
+}
+
+/** Concurrent inserts per batch into MongoDB: enough to hide round trips, within the driver's pool of 100. */
+const MONGODB_CONCURRENCY = 50;
+
+export async function openRecordSink(location: StoreLocation): Promise<RecordSink> {
+  if (location.kind === 'sqlite') {
+    await mkdir(dirname(location.file), { recursive: true });
+    const sqlite = await openSqliteRecordImport(location.file);
+    return { importRecords: (records) => sqlite.importRecords(records), close: () => sqlite.close() };
+  }
+  if (location.kind === 'mongodb') {
+    const mongo = await openMongoResponseStore({ uri: location.uri });
+    return {
+      async importRecords(records) {
+        const results: InsertResult[] = [];
+        for (let i = 0; i < records.length; i += MONGODB_CONCURRENCY) {
+          results.push(...(await Promise.all(records.slice(i, i + MONGODB_CONCURRENCY).map((record) => mongo.importRecord(record)))));
+        }
+        return results;
+      },
+      close: () => mongo.close(),
+    };
+  }
+  return openJsonlSink(location.file);
+}
+
+/**
+ * Appends to a JSONL file. The submissionIds already in it are read first
+ * (checking every line), so only new records are appended.
+ */
+async function openJsonlSink(file: string): Promise<RecordSink> {
+  const idBySubmissionId = new Map<string, string>();
+  let needsNewline = false;
+  if (existsSync(file)) {
+    for await (const record of readJsonlRecords(file)) idBySubmissionId.set(record.submissionId, record.id);
+    needsNewline = !(await endsWithNewline(file));
+  } else {
+    await mkdir(dirname(file), { recursive: true });
+  }
+  const output = createWriteStream(file, { flags: 'a', encoding: 'utf8' });
+  await once(output, 'open');
+  if (needsNewline) output.write('\n');
+  return {
+    async importRecords(records) {
+      const results: InsertResult[] = [];
+      let chunk = '';
+      for (const record of records) {
+        const known = idBySubmissionId.get(record.submissionId);
+        if (known !== undefined) {
+          results.push({ id: known, duplicate: true });
+          continue;
+        }
+        idBySubmissionId.set(record.submissionId, record.id);
+        chunk += `${JSON.stringify(record)}\n`;
+        results.push({ id: record.id, duplicate: false });
+      }
+      if (chunk && !output.write(chunk)) await once(output, 'drain');
+      return results;
+    },
+    async close() {
+      await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      const handle = await open(file, 'r+');
+      try {
+        await handle.sync(); // on disk before "written" is printed
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
+async function endsWithNewline(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    await handle.close();
+  }
+}

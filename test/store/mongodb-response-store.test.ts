@@ -1,0 +1,147 @@
+/**
+ * The MongoDB ResponseStore: the same contract suite as SQLite, plus what only
+ * MongoDB has. Runs against the server in MONGODB_URI (`MONGODB_URI=mongodb://… npm test`);
+ * without it, every server test is reported as skipped and one skipped test
+ * says why. The checks after that need no server and always run.
+ */
+import { randomUUID } from 'node:crypto';
+import { aggregate } from 'mingo';
+import { MongoClient } from 'mongodb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+import { databaseWithWriteConcern } from '../../server/store/connect-mongodb.ts';
+import { needsCountsPipeline, readNeedsCounts, type NeedsQuestion } from '../../server/store/mongodb-pipelines.ts';
+import {
+  RESPONSES_COLLECTION,
+  openMongoResponseStore,
+  toDocument,
+  type MongoResponseStore,
+} from '../../server/store/mongodb-response-store.ts';
+import { MONGODB_SKIP_REASON, MONGODB_URI, dropTestDatabase, uniqueTestDbName } from './mongodb-test-database.ts';
+import { newResponse } from './new-response.ts';
+import { runResponseStoreContract } from './response-store.contract.ts';
+import { asStored, seededRecords } from './seeded-records.ts';
+
+if (!MONGODB_URI) it.skip(MONGODB_SKIP_REASON, () => {});
+
+describe.skipIf(!MONGODB_URI)(`MongoDB response store at MONGODB_URI`, () => {
+  const uri = MONGODB_URI!;
+
+  runResponseStoreContract({
+    name: 'MongoDB',
+    newStore: async () => {
+      const dbName = uniqueTestDbName('rs');
+      const store = await openMongoResponseStore({ uri, dbName });
+      return { store, cleanup: () => dropTestDatabase(uri, dbName) };
+    },
+  });
+
+  describe('beyond the contract', () => {
+    let dbName: string;
+    let stores: MongoResponseStore[];
+    beforeEach(() => {
+      dbName = uniqueTestDbName('rsx');
+      stores = [];
+    });
+    afterEach(async () => {
+      for (const store of stores) await store.close();
+      await dropTestDatabase(uri, dbName);
+    });
+    async function open(): Promise<MongoResponseStore> {
+      const store = await openMongoResponseStore({ uri, dbName });
+      stores.push(store);
+      return store;
+    }
+
+    it('creates the unique submissionId index and the (surveyId, receivedAt) index', async () => {
+      await open();
+      const client = new MongoClient(uri);
+      try {
+        const indexes = await client.db(dbName).collection(RESPONSES_COLLECTION).indexes();
+        expect(indexes.map(({ name, key, unique }) => ({ name, key, unique: unique ?? false })).sort((a, b) => a.name!.localeCompare(b.name!))).toEqual([
+          { name: '_id_', key: { _id: 1 }, unique: false },
+          { name: 'submissionId_unique', key: { submissionId: 1 }, unique: true },
+          { name: 'surveyId_receivedAt', key: { surveyId: 1, receivedAt: 1, receivedOrder: 1 }, unique: false },
+        ]);
+      } finally {
+        await client.close();
+      }
+    });
+
+    it('stores one record per submissionId when two store instances (two server processes) race', async () => {
+      const [a, b] = [await open(), await open()];
+      const responses = Array.from({ length: 100 }, () => newResponse());
+      const results = await Promise.all(responses.flatMap((r) => [a.insert(r), b.insert({ ...r })]));
+      for (let i = 0; i < responses.length; i++) {
+        const [fromA, fromB] = [results[2 * i], results[2 * i + 1]];
+        expect(fromA.id).toBe(fromB.id);
+        expect([fromA.duplicate, fromB.duplicate].sort()).toEqual([false, true]);
+      }
+      expect(await a.count({ surveyId: 'ward-office-exit' })).toBe(100);
+    });
+
+    it('imports records keeping id and receivedAt, and skips a known submissionId', async () => {
+      const store = await open();
+      const [first, second] = asStored(seededRecords(2, 21));
+      expect(await store.importRecord(first)).toEqual({ id: first.id, duplicate: false });
+      expect(await store.importRecord({ ...first, id: randomUUID() })).toEqual({ id: first.id, duplicate: true });
+      await expect(store.importRecord({ ...second, id: first.id })).rejects.toThrow(`record id "${first.id}" already exists`);
+      expect(await store.get(first.id)).toStrictEqual(first);
+      expect(await store.listSurveyIds()).toEqual(['ward-office-exit']);
+    });
+
+    it('computes needs counts on the server exactly as the same pipeline does in mingo', async () => {
+      const store = await open();
+      const records = asStored(seededRecords(1500, 31));
+      for (const record of records) await store.importRecord(record);
+      const questions: NeedsQuestion[] = [
+        { name: 'improvements', kind: 'choice' },
+        { name: 'priorities', kind: 'ranking' },
+      ];
+      const query = { surveyId: 'ward-office-exit', receivedFrom: '2025-06-02T00:00:00Z' };
+      const onServer = await store.aggregateNeedsCounts(query, questions);
+      const inMingo = questions.map((q) => readNeedsCounts(q, aggregate(records.map(toDocument), needsCountsPipeline(query, q)) as Array<Record<string, unknown>>));
+      expect(onServer).toEqual(inMingo);
+      expect(onServer[0].answered).toBeGreaterThan(1000);
+    });
+
+    it('streams a list that the consumer stops early, and stays usable', async () => {
+      const store = await open();
+      for (const record of asStored(seededRecords(1200, 41))) await store.importRecord(record);
+      const seen: ResponseRecord[] = [];
+      for await (const record of store.list({ surveyId: 'ward-office-exit' })) {
+        seen.push(record);
+        if (seen.length === 700) break;
+      }
+      expect(seen).toHaveLength(700);
+      expect(await store.count({ surveyId: 'ward-office-exit' })).toBe(1200);
+    });
+  });
+});
+
+describe('MongoDB store set-up, without a server', () => {
+  it('writes with majority + journal by default, and keeps a write concern the URI sets', () => {
+    const writeConcernOf = (uri: string) => {
+      const { w, journal } = databaseWithWriteConcern(new MongoClient(uri), 'x').collection(RESPONSES_COLLECTION).writeConcern ?? {};
+      return { w, journal };
+    };
+    expect(writeConcernOf('mongodb://db1.example.jp/surveys')).toEqual({ w: 'majority', journal: true });
+    expect(writeConcernOf('mongodb://db1.example.jp/surveys?w=1')).toEqual({ w: 1, journal: undefined });
+  });
+
+  it('uses retryable writes unless the URI turns them off', () => {
+    expect(new MongoClient('mongodb://db1.example.jp/surveys').options.retryWrites).toBe(true);
+  });
+
+  it('fails to open with one line naming the server, without the password, when nothing answers', async () => {
+    const opening = openMongoResponseStore({ uri: 'mongodb://toolkit:s3cret@127.0.0.1:1/surveys', serverSelectionTimeoutMS: 300 });
+    await expect(opening).rejects.toThrow(/^cannot open MongoDB response store at mongodb:\/\/toolkit:\*\*\*@127\.0\.0\.1:1\/surveys \(database "surveys"\): /);
+    const message = await opening.catch((error: Error) => error.message);
+    expect(message).not.toContain('s3cret');
+    expect(message).not.toContain('\n');
+  });
+
+  it('refuses a connection string that is not one, quoting it', async () => {
+    await expect(openMongoResponseStore({ uri: 'mongo://db1/surveys' })).rejects.toThrow(/^cannot open MongoDB response store at mongo:\/\/db1\/surveys .*Invalid scheme/);
+  });
+});
