@@ -1,0 +1,163 @@
+/**
+ * survey-toolkit export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes]
+ *                       [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE …] --out FILE
+ *
+ * Reads the responses the server stores (DATA_DIR, or STORE=mongodb) and the
+ * definitions in DEFINITIONS_DIR, and writes the same export as
+ * GET /api/surveys/:id/responses. CSV also writes FILE's codebook beside it
+ * (`answers.csv` → `answers.codebook.csv`); XLSX carries it as a second sheet.
+ * Files appear only when complete: they are written under a temporary name first.
+ */
+import { createWriteStream, existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
+import { parseServerEnv } from '../../server/env.ts';
+import { filteredRecords, FilterError, parseResponseFilter } from '../../server/export/response-filter.ts';
+import { isExportFormat, writeExport, type ExportFormat } from '../../server/export/write-export.ts';
+import { openResponseStore, selectStore, SQLITE_RESPONSES_FILE } from '../../server/store/open-response-store.ts';
+import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import { CliError } from '../cli-error.ts';
+import type { CliCommand } from '../main.ts';
+
+const USAGE =
+  'usage: survey-toolkit export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE] --out FILE';
+
+interface ExportArgs {
+  survey?: string;
+  format?: string;
+  locale?: string;
+  labels?: boolean;
+  codes?: boolean;
+  from?: string;
+  to?: string;
+  channel?: string;
+  segment?: string[];
+  out?: string;
+}
+
+export const command: CliCommand = {
+  summary: 'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] --out FILE  Export responses from DATA_DIR',
+  async run(args) {
+    const options = parseOptions(args);
+    const surveyId = required(options.survey, '--survey');
+    const format = required(options.format, '--format');
+    if (!isExportFormat(format) || format === 'codebook') throw new CliError(`--format must be csv, xlsx or jsonl; got ${JSON.stringify(format)}`, 2);
+    const out = resolve(required(options.out, '--out'));
+    if (options.labels && options.codes) throw new CliError('give --labels or --codes, not both', 2);
+    if (!existsSync(dirname(out))) throw new CliError(`the folder of --out does not exist: ${JSON.stringify(dirname(out))}`);
+
+    let env;
+    try {
+      env = parseServerEnv(process.env);
+    } catch (error) {
+      throw new CliError((error as Error).message);
+    }
+    const definitions = await loadDefinitionCatalogFromDir(resolve(env.DEFINITIONS_DIR));
+    const current = definitions.get(surveyId);
+    if (!current) {
+      throw new CliError(`no survey ${JSON.stringify(surveyId)} in ${resolve(env.DEFINITIONS_DIR)}; known: ${definitions.list().map((d) => d.id).join(', ')}`);
+    }
+    const versions = [...definitions.versions(surveyId)].sort((a, b) => b - a).map((v) => definitions.getVersion(surveyId, v)!);
+    const locale = options.locale ?? current.languages[0];
+    if (!current.languages.includes(locale)) throw new CliError(`--locale must be one of ${current.languages.join(', ')}; got ${JSON.stringify(locale)}`, 2);
+    const filter = parseFilter(options, current);
+
+    const dataDir = resolve(env.DATA_DIR);
+    // Opening SQLite creates a missing file; an export must not invent an empty store.
+    if (env.STORE === 'sqlite' && !existsSync(join(dataDir, SQLITE_RESPONSES_FILE))) {
+      throw new CliError(`no responses stored yet: ${JSON.stringify(join(dataDir, SQLITE_RESPONSES_FILE))} does not exist (is DATA_DIR right?)`);
+    }
+    const store = await openResponseStore(selectStore(env, dataDir));
+    try {
+      const mode = options.codes ? 'codes' : 'labels';
+      let count = 0;
+      const records = countAll(filteredRecords((q) => store.list(q), surveyId, filter, current), () => count++);
+      await writeAtomically(out, (stream) => writeExport(stream, { format, locale, mode, versions, records }));
+      const written = [out];
+      if (format === 'csv') {
+        const codebook = codebookPath(out);
+        await writeAtomically(codebook, (stream) => writeExport(stream, { format: 'codebook', locale, mode, versions, records: emptyRecords() }));
+        written.push(codebook);
+      }
+      console.log(`exported ${count} responses of ${surveyId} to ${written.join(' and ')}`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+function parseOptions(args: string[]): ExportArgs {
+  try {
+    return parseArgs({
+      args,
+      strict: true,
+      options: {
+        survey: { type: 'string' },
+        format: { type: 'string' },
+        locale: { type: 'string' },
+        labels: { type: 'boolean' },
+        codes: { type: 'boolean' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        channel: { type: 'string' },
+        segment: { type: 'string', multiple: true },
+        out: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}; ${USAGE}`, 2);
+  }
+}
+
+function required(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw new CliError(`${name} is required; ${USAGE}`, 2);
+  return value;
+}
+
+function parseFilter(options: ExportArgs, definition: SurveyDefinition) {
+  const query: Record<string, string[]> = {};
+  const add = (name: string, value: string) => (query[name] ??= []).push(value);
+  if (options.from) add('from', options.from);
+  if (options.to) add('to', options.to);
+  if (options.channel) add('channel', options.channel);
+  for (const pair of options.segment ?? []) {
+    const match = /^([^=]+)=(.+)$/.exec(pair);
+    if (!match) throw new CliError(`--segment must be NAME=VALUE, e.g. ward=chuo; got ${JSON.stringify(pair)}`, 2);
+    add(match[1], match[2]);
+  }
+  try {
+    return parseResponseFilter(query, definition);
+  } catch (error) {
+    if (error instanceof FilterError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
+/** `answers.csv` → `answers.codebook.csv` */
+export function codebookPath(out: string): string {
+  const extension = extname(out);
+  return join(dirname(out), `${basename(out, extension)}.codebook${extension || '.csv'}`);
+}
+
+async function writeAtomically(path: string, write: (stream: NodeJS.WritableStream & import('node:stream').Writable) => Promise<void>): Promise<void> {
+  const partial = `${path}.partial-${process.pid}`;
+  try {
+    await write(createWriteStream(partial));
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+async function* countAll<T>(items: AsyncIterable<T>, onItem: () => void): AsyncGenerator<T> {
+  for await (const item of items) {
+    onItem();
+    yield item;
+  }
+}
+
+async function* emptyRecords(): AsyncGenerator<never> {}

@@ -1,0 +1,49 @@
+/**
+ * Everything createApp needs for accounts and access control, in the order it
+ * must run: trust the proxy (so req.ip and req.secure are right), work out who
+ * is asking, enforce the access policy, then the session and account routes.
+ * Collection routes come after, with `limitSubmissions` in front of them.
+ */
+import type { Express, RequestHandler } from 'express';
+import type { AuthStore } from './auth-store.ts';
+import { authenticate } from './authenticate.ts';
+import { ACCESS_POLICY, enforceAccessPolicy } from './access-policy.ts';
+import { authRouter } from '../routes/auth.ts';
+import { usersRouter } from '../routes/users.ts';
+import { createAbuseLimiters, type AbuseLimitSettings } from '../limits/abuse-limits.ts';
+import { limitSubmissions } from '../limits/limit-submissions.ts';
+import type { TrustProxy } from './parse-trust-proxy.ts';
+
+export interface AccessControlOptions {
+  /** Accounts, sessions and tokens. Without one, nobody can log in and every protected route answers 401. */
+  authStore?: AuthStore;
+  /**
+   * Rate limits (docs/decisions/0063-abuse-limits-per-kiosk-and-address.md). server/main.ts passes
+   * DEFAULT_ABUSE_LIMITS unless ABUSE_LIMITS=off; in-process callers (tests) get none unless they ask.
+   */
+  abuseLimits?: AbuseLimitSettings | 'off';
+  /** Express's "trust proxy" (https://expressjs.com/en/guide/behind-proxies.html); default: trust none. */
+  trustProxy?: TrustProxy;
+  /** Clock in ms, for sessions and rate limits; tests pass a fake one. */
+  now?: () => number;
+}
+
+const UNLIMITED = { capacity: Number.MAX_SAFE_INTEGER, refillPerSecond: Number.MAX_SAFE_INTEGER };
+
+export function mountAccessControl(app: Express, options: AccessControlOptions): { limitSubmissions: (bodyLimit: string | number) => RequestHandler[] } {
+  const { authStore, abuseLimits = 'off', trustProxy = false, now = Date.now } = options;
+  const off = abuseLimits === 'off';
+  const limiters = createAbuseLimiters(
+    off ? { loginPerAccount: UNLIMITED, loginPerAddress: UNLIMITED, submitPerKiosk: UNLIMITED, submitPerAddress: UNLIMITED } : abuseLimits,
+    now,
+  );
+
+  app.set('trust proxy', trustProxy);
+  app.use(authenticate(authStore, now));
+  app.use(enforceAccessPolicy(ACCESS_POLICY));
+  app.use('/api/auth', authRouter({ authStore, limiters, now }));
+  app.use('/api/users', usersRouter({ authStore, now }));
+
+  const noLimit: RequestHandler = (_req, _res, next) => next();
+  return { limitSubmissions: (bodyLimit) => (off ? [noLimit] : limitSubmissions(limiters, bodyLimit)) };
+}

@@ -1,0 +1,289 @@
+/**
+ * The columns of a response export, built once per export from the survey's
+ * definitions; the CSV, XLSX and codebook writers all use them, for the API
+ * route and the CLI alike (docs/decisions/0064-export-layout-and-streaming.md).
+ *
+ * - one column per question;
+ * - checkbox/tagbox: one 0/1 column per option (blank when the question was not answered);
+ * - matrix: one column per row; matrixdropdown: one per row and column;
+ * - ranking: one column per item holding its rank (1 = first);
+ * - `<name>-Comment` (the "other" text or a comment area): a column of its own.
+ * Labels come from survey-core in the chosen language, exactly as respondents saw them.
+ * Questions of older versions that the current one dropped get columns at the end.
+ */
+import { Model, type ItemValue, type Question } from 'survey-core';
+import 'survey-core/i18n/japanese';
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import { localizeText } from '../../analysis/report/localize-text.ts';
+
+export type CellValue = string | number | null;
+
+export interface CodeLabel {
+  code: string | number | boolean;
+  label: string;
+}
+
+export interface ExportColumn {
+  /** Stable machine name, the header in `codes` mode: `purpose`, `improvements.online`, `satisfaction.waiting`. */
+  key: string;
+  /** The header in `labels` mode, in the export's language. */
+  label: string;
+  /** The question (or meta field) the column comes from. */
+  source: string;
+  /** SurveyJS type, or `meta`. */
+  type: string;
+  /** What the codes in this column mean; empty for free values. */
+  codes: CodeLabel[];
+  /** How to read the column when codes do not say it all, e.g. "1 = selected, 0 = not selected". */
+  note: string;
+  /** The cell for one record, in the mode the columns were built for. */
+  cell(record: ResponseRecord): CellValue;
+}
+
+export interface ExportColumnOptions {
+  /** Language of labels and headers, e.g. "ja" or "en". */
+  locale: string;
+  /** `labels`: cells and headers in words; `codes`: the stored values and keys. */
+  mode: 'labels' | 'codes';
+}
+
+type AnyQuestion = Question & Record<string, any>;
+
+/** Fixed texts of our own columns and notes; survey texts come from the definition. */
+const TEXTS = {
+  id: { ja: '回答ID', en: 'Response ID' },
+  submissionId: { ja: '送信ID', en: 'Submission ID' },
+  surveyVersion: { ja: '調査票の版', en: 'Survey version' },
+  channel: { ja: '回答経路', en: 'Channel' },
+  locale: { ja: '回答言語', en: 'Answer language' },
+  kioskId: { ja: '端末ID', en: 'Kiosk ID' },
+  startedAt: { ja: '回答開始日時', en: 'Started at' },
+  completedAt: { ja: '回答完了日時', en: 'Completed at' },
+  receivedAt: { ja: '受信日時', en: 'Received at' },
+  kiosk: { ja: 'タブレット', en: 'Kiosk' },
+  online: { ja: 'オンライン', en: 'Online' },
+  selected: { ja: '1 = 選択、0 = 非選択、空欄 = 無回答', en: '1 = selected, 0 = not selected, blank = not answered' },
+  rank: { ja: '順位（1 = 最優先）、空欄 = 順位なし', en: 'rank (1 = first), blank = not ranked' },
+  utc: { ja: 'ISO 8601（UTC）', en: 'ISO 8601 (UTC)' },
+  otherText: { ja: '記述', en: 'text' },
+  yes: { ja: 'はい', en: 'Yes' },
+  no: { ja: 'いいえ', en: 'No' },
+} as const;
+
+function text(key: keyof typeof TEXTS, locale: string): string {
+  const entry = TEXTS[key] as Record<string, string>;
+  return entry[locale] ?? entry.en;
+}
+
+/**
+ * Columns for records of `versions` (every kept version of one survey, the
+ * current first): the current version's order, then columns only older versions have.
+ */
+export function buildExportColumns(versions: readonly SurveyDefinition[], options: ExportColumnOptions): ExportColumn[] {
+  if (versions.length === 0) throw new Error('buildExportColumns needs at least one definition version');
+  const columns = metaColumns(versions[0], options);
+  const seen = new Set(columns.map((c) => c.key));
+  for (const definition of versions) {
+    for (const column of questionColumns(definition, options)) {
+      if (seen.has(column.key)) continue;
+      seen.add(column.key);
+      columns.push(column);
+    }
+  }
+  return columns;
+}
+
+function metaColumns(definition: SurveyDefinition, { locale, mode }: ExportColumnOptions): ExportColumn[] {
+  const plain = (key: 'id' | 'submissionId' | 'startedAt' | 'completedAt' | 'receivedAt', note = ''): ExportColumn => ({
+    key,
+    label: text(key, locale),
+    source: key,
+    type: 'meta',
+    codes: [],
+    note,
+    cell: (record) => record[key],
+  });
+  const channelCodes: CodeLabel[] = (['kiosk', 'online'] as const).map((code) => ({ code, label: text(code, locale) }));
+  const columns: ExportColumn[] = [
+    plain('id'),
+    plain('submissionId'),
+    { key: 'surveyVersion', label: text('surveyVersion', locale), source: 'surveyVersion', type: 'meta', codes: [], note: '', cell: (r) => r.surveyVersion },
+    choiceColumn('channel', text('channel', locale), 'channel', 'meta', channelCodes, mode, (r) => r.channel),
+    { key: 'locale', label: text('locale', locale), source: 'meta.locale', type: 'meta', codes: [], note: '', cell: (r) => r.meta.locale ?? null },
+    { key: 'kioskId', label: text('kioskId', locale), source: 'meta.kioskId', type: 'meta', codes: [], note: '', cell: (r) => r.meta.kioskId ?? null },
+  ];
+  for (const variable of definition.metaVariables) {
+    const codes = variable.choices.map((choice) => ({ code: choice.value, label: localizeText(choice.text, locale, choice.value) }));
+    const from = variable.from as keyof ResponseRecord['meta'];
+    columns.push(
+      choiceColumn(variable.name, localizeText(variable.title, locale, variable.name), `meta.${variable.from}`, 'meta', codes, mode, (r) => r.meta[from]),
+    );
+  }
+  columns.push(plain('startedAt', text('utc', locale)), plain('completedAt', text('utc', locale)), plain('receivedAt', text('utc', locale)));
+  return columns;
+}
+
+function questionColumns(definition: SurveyDefinition, options: ExportColumnOptions): ExportColumn[] {
+  const model = new Model(definition.json);
+  model.locale = options.locale;
+  const columns: ExportColumn[] = [];
+  for (const question of model.getAllQuestions(false, false, false) as AnyQuestion[]) {
+    const type = question.getType();
+    if (type === 'html' || type === 'image') continue; // they carry no answer
+    columns.push(...columnsOfQuestion(question, type, options));
+    if (question.showOtherItem || question.showCommentArea) columns.push(commentColumn(question, type, options));
+  }
+  return columns;
+}
+
+function columnsOfQuestion(q: AnyQuestion, type: string, { locale, mode }: ExportColumnOptions): ExportColumn[] {
+  const name: string = q.getValueName();
+  const title: string = q.title || name;
+  const answer = (record: ResponseRecord) => record.data[name];
+  switch (type) {
+    case 'radiogroup':
+    case 'dropdown':
+      return [choiceColumn(name, title, name, type, choiceCodes(q), mode, answer)];
+    case 'checkbox':
+    case 'tagbox':
+      return choiceCodes(q).map(({ code, label }) => ({
+        key: `${name}.${code}`,
+        label: `${title}: ${label}`,
+        source: name,
+        type,
+        codes: [],
+        note: text('selected', locale),
+        cell: (record) => {
+          const value = answer(record);
+          return Array.isArray(value) ? (value.includes(code) ? 1 : 0) : null;
+        },
+      }));
+    case 'ranking':
+      return choiceCodes(q).map(({ code, label }) => ({
+        key: `${name}.${code}`,
+        label: `${title}: ${label}`,
+        source: name,
+        type,
+        codes: [],
+        note: text('rank', locale),
+        cell: (record) => {
+          const value = answer(record);
+          const position = Array.isArray(value) ? value.indexOf(code) : -1;
+          return position === -1 ? null : position + 1;
+        },
+      }));
+    case 'rating': {
+      const codes = (q.visibleRateValues as ItemValue[]).map((item) => ({ code: item.value, label: item.text }));
+      return [choiceColumn(name, title, name, type, codes, mode, answer)];
+    }
+    case 'boolean': {
+      // true/false become 1/0, which Excel sums and averages; custom valueTrue/valueFalse stay as they are.
+      const asCode = (value: unknown) => (typeof value === 'boolean' ? Number(value) : value) as CodeLabel['code'];
+      const codes: CodeLabel[] = [
+        { code: asCode(q.valueTrue ?? true), label: q.labelTrue || text('yes', locale) },
+        { code: asCode(q.valueFalse ?? false), label: q.labelFalse || text('no', locale) },
+      ];
+      return [choiceColumn(name, title, name, type, codes, mode, (record) => asCode(answer(record)))];
+    }
+    case 'matrix': {
+      const columnCodes = (q.columns as ItemValue[]).map((item) => ({ code: item.value, label: item.text }));
+      return (q.rows as ItemValue[]).map((row) =>
+        choiceColumn(`${name}.${row.value}`, `${title}: ${row.text}`, name, type, columnCodes, mode, (record) => {
+          const value = answer(record);
+          return isPlainObject(value) ? value[String(row.value)] : undefined;
+        }),
+      );
+    }
+    case 'matrixdropdown': {
+      const columns: ExportColumn[] = [];
+      for (const row of q.rows as ItemValue[]) {
+        for (const column of q.columns as Array<Record<string, any>>) {
+          const template = column.templateQuestion as AnyQuestion;
+          const own = (template.choices ?? []) as ItemValue[];
+          const items = own.length > 0 ? own : ((q.choices ?? []) as ItemValue[]);
+          const codes = items.map((item) => ({ code: item.value, label: item.text }));
+          columns.push(
+            choiceColumn(`${name}.${row.value}.${column.name}`, `${title}: ${row.text}: ${column.title || column.name}`, name, type, codes, mode, (record) => {
+              const value = answer(record);
+              const cells = isPlainObject(value) ? value[String(row.value)] : undefined;
+              return isPlainObject(cells) ? cells[column.name] : undefined;
+            }),
+          );
+        }
+      }
+      return columns;
+    }
+    default: // text, comment, and any type without choices
+      return [choiceColumn(name, title, name, type, [], mode, answer)];
+  }
+}
+
+function commentColumn(q: AnyQuestion, type: string, { locale }: ExportColumnOptions): ExportColumn {
+  const name: string = q.getValueName();
+  const key = `${name}-Comment`;
+  const what = q.showOtherItem ? `${(q.otherItem as ItemValue).text}: ${text('otherText', locale)}` : text('otherText', locale);
+  return {
+    key,
+    label: `${q.title || name}: ${what}`,
+    source: name,
+    type,
+    codes: [],
+    note: '',
+    cell: (record) => toCell(record.data[key]),
+  };
+}
+
+/** Choices as survey-core shows them, plus the other/none/refuse/don't-know items when shown. */
+function choiceCodes(q: AnyQuestion): CodeLabel[] {
+  const items: ItemValue[] = [...((q.choices ?? []) as ItemValue[])];
+  const special: Array<[unknown, ItemValue | undefined]> = [
+    [q.showNoneItem, q.noneItem],
+    [q.showRefuseItem, q.refuseItem],
+    [q.showDontKnowItem, q.dontKnowItem],
+    [q.showOtherItem, q.otherItem],
+  ];
+  for (const [shown, item] of special) if (shown && item) items.push(item);
+  return items.map((item) => ({ code: item.value, label: item.text }));
+}
+
+/** A column of one coded value; in labels mode a known code shows its label, an unknown one itself. */
+function choiceColumn(
+  key: string,
+  label: string,
+  source: string,
+  type: string,
+  codes: CodeLabel[],
+  mode: ExportColumnOptions['mode'],
+  value: (record: ResponseRecord) => unknown,
+): ExportColumn {
+  const labelOf = new Map<unknown, string>(codes.map((c) => [c.code, c.label]));
+  const useLabels = mode === 'labels' && codes.length > 0;
+  return {
+    key,
+    label,
+    source,
+    type,
+    codes,
+    note: '',
+    cell: (record) => {
+      const raw = value(record);
+      const rawLabel = useLabels ? labelOf.get(raw) : undefined;
+      // A label that only repeats the code (a 1–5 scale) keeps the number, so Excel can average it.
+      if (rawLabel !== undefined && rawLabel !== String(raw)) return rawLabel;
+      if (Array.isArray(raw)) return raw.map((item) => (useLabels && labelOf.has(item) ? labelOf.get(item)! : String(item))).join('; ');
+      return toCell(raw);
+    },
+  };
+}
+
+function toCell(value: unknown): CellValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return JSON.stringify(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,72 @@
+/**
+ * One export, in one of its formats, written to a stream with backpressure:
+ * the same function serves `GET /api/surveys/:id/responses` and `survey-toolkit export`.
+ */
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import { buildCodebook, CODEBOOK_HEADER } from './build-codebook.ts';
+import { buildExportColumns, type ExportColumn, type ExportColumnOptions } from './build-export-columns.ts';
+import { csvChunks, csvRowsChunks } from './write-csv.ts';
+import { jsonlChunks } from './write-jsonl.ts';
+import { writeXlsx } from './write-xlsx.ts';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl', 'codebook'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  codebook: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+};
+
+export interface ExportJob extends ExportColumnOptions {
+  format: ExportFormat;
+  /** Every kept version of the survey, the current one first. */
+  versions: readonly SurveyDefinition[];
+  /** Not read for `codebook`. */
+  records: AsyncIterable<ResponseRecord>;
+}
+
+/** `ward-office-exit-responses.csv`, `ward-office-exit-codebook.csv`, … */
+export function exportFileName(surveyId: string, format: ExportFormat): string {
+  return format === 'codebook' ? `${surveyId}-codebook.csv` : `${surveyId}-responses.${format}`;
+}
+
+const SHEET_NAMES: Record<string, { data: string; codebook: string }> = {
+  ja: { data: '回答', codebook: 'コードブック' },
+  en: { data: 'Responses', codebook: 'Codebook' },
+};
+
+export async function writeExport(destination: Writable, job: ExportJob): Promise<void> {
+  if (job.format === 'jsonl') {
+    await pipeline(Readable.from(jsonlChunks(job.records)), destination);
+    return;
+  }
+  const columns = buildExportColumns(job.versions, job);
+  const headerOf = (column: ExportColumn) => (job.mode === 'labels' ? column.label : column.key);
+  switch (job.format) {
+    case 'csv':
+      await pipeline(Readable.from(csvChunks(columns, job.records, headerOf)), destination);
+      return;
+    case 'codebook':
+      await pipeline(Readable.from(csvRowsChunks(CODEBOOK_HEADER, buildCodebook(columns))), destination);
+      return;
+    case 'xlsx':
+      await writeXlsx(destination, {
+        columns,
+        headerOf,
+        records: job.records,
+        codebookHeader: CODEBOOK_HEADER,
+        codebook: buildCodebook(columns),
+        sheetNames: SHEET_NAMES[job.locale] ?? SHEET_NAMES.en,
+      });
+      return;
+  }
+}

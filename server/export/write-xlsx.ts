@@ -1,0 +1,128 @@
+/**
+ * XLSX through exceljs's streaming WorkbookWriter: rows are written to the zip
+ * as they come, without shared strings or styles (both would keep every
+ * distinct string in memory). A second sheet holds the codebook.
+ *
+ * Backpressure: exceljs writes each sheet's XML into a PassThrough that
+ * archiver drains into the zip, and it ignores that stream's "full" signal.
+ * `waitForSheetToDrain` watches that stream and pauses reading records while it
+ * is full, so a slow destination (a slow download) slows the store reads instead
+ * of filling memory. test/server/export/write-xlsx.test.ts fails if an exceljs
+ * upgrade moves that stream.
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+import type { CellValue, ExportColumn } from './build-export-columns.ts';
+import { neutraliseFormula } from './neutralise-formula.ts';
+
+/** The destination went away before the end (a cancelled download); not a failure of the export. */
+export class DestinationClosedError extends Error {
+  override name = 'DestinationClosedError';
+  readonly code = 'ERR_STREAM_PREMATURE_CLOSE';
+  constructor() {
+    super('the destination closed before the export was complete');
+  }
+}
+
+/** Excel's limit is 1,048,576 rows per sheet, header included; further rows continue on another sheet. */
+export const XLSX_MAX_DATA_ROWS = 1_048_575;
+/** Check for a full sheet stream every this many rows. */
+const ROWS_PER_DRAIN_CHECK = 200;
+
+export interface XlsxExportOptions {
+  columns: readonly ExportColumn[];
+  headerOf: (column: ExportColumn) => string;
+  records: AsyncIterable<ResponseRecord>;
+  codebookHeader: readonly string[];
+  codebook: readonly CellValue[][];
+  sheetNames: { data: string; codebook: string };
+  /** Rows per data sheet; the Excel maximum unless a test wants to see the roll-over. */
+  maxRowsPerSheet?: number;
+}
+
+type SheetWriter = ExcelJS.Worksheet & { commit(): void };
+
+interface DrainableStream {
+  _writableState?: { length: number; highWaterMark: number; needDrain?: boolean };
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/** The stream exceljs writes this sheet's XML into, or undefined if exceljs changed. */
+export function sheetOutputStream(sheet: ExcelJS.Worksheet): DrainableStream | undefined {
+  const pipe = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0] as DrainableStream | undefined;
+  return pipe?._writableState ? pipe : undefined;
+}
+
+async function waitForSheetToDrain(sheet: ExcelJS.Worksheet, signal: AbortSignal): Promise<void> {
+  const stream = sheetOutputStream(sheet);
+  if (!stream) {
+    await new Promise((resolve) => setImmediate(resolve)); // at least let archiver and zlib run
+    return;
+  }
+  const state = stream._writableState!;
+  if (state.length >= state.highWaterMark) await once(stream as unknown as NodeJS.EventEmitter, 'drain', { signal });
+}
+
+function toRow(values: readonly CellValue[]): Array<string | number | null> {
+  return values.map(neutraliseFormula);
+}
+
+/** Writes the workbook to `destination` and resolves once it is complete there. */
+export async function writeXlsx(destination: Writable, options: XlsxExportOptions): Promise<void> {
+  const maxRows = options.maxRowsPerSheet ?? XLSX_MAX_DATA_ROWS;
+  const finished = new Promise<void>((resolve, reject) => {
+    destination.once('finish', resolve);
+    destination.once('error', reject);
+  });
+  // A destination that goes away (a cancelled download) stops the export instead of leaving it waiting.
+  const abort = new AbortController();
+  destination.once('close', () => {
+    if (!destination.writableFinished) abort.abort(new DestinationClosedError());
+  });
+  destination.once('error', (error) => abort.abort(error));
+  try {
+    await writeWorkbook(destination, options, maxRows, abort.signal);
+  } catch (error) {
+    // A half-written zip is useless: make the failure visible to whoever reads the destination.
+    finished.catch(() => {});
+    const reason = abort.signal.aborted ? abort.signal.reason : error;
+    destination.destroy(reason as Error);
+    throw reason;
+  }
+  await finished;
+}
+
+async function writeWorkbook(destination: Writable, options: XlsxExportOptions, maxRows: number, signal: AbortSignal): Promise<void> {
+  const { columns, headerOf, records, codebookHeader, codebook, sheetNames } = options;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: destination, useStyles: false, useSharedStrings: false });
+  const header = toRow(columns.map(headerOf));
+
+  let sheetNumber = 1;
+  let sheet = workbook.addWorksheet(sheetNames.data, { views: [{ state: 'frozen', ySplit: 1 }] }) as SheetWriter;
+  sheet.addRow(header).commit();
+  let rowsInSheet = 0;
+  for await (const record of records) {
+    signal.throwIfAborted();
+    if (rowsInSheet === maxRows) {
+      sheet.commit();
+      sheetNumber += 1;
+      sheet = workbook.addWorksheet(`${sheetNames.data} (${sheetNumber})`, { views: [{ state: 'frozen', ySplit: 1 }] }) as SheetWriter;
+      sheet.addRow(header).commit();
+      rowsInSheet = 0;
+    }
+    sheet.addRow(toRow(columns.map((column) => column.cell(record)))).commit();
+    rowsInSheet += 1;
+    if (rowsInSheet % ROWS_PER_DRAIN_CHECK === 0) await waitForSheetToDrain(sheet, signal);
+  }
+  sheet.commit();
+
+  // Added only now: archiver writes entries in order, so this sheet's rows would wait in memory otherwise.
+  const codebookSheet = workbook.addWorksheet(sheetNames.codebook) as SheetWriter;
+  codebookSheet.addRow(toRow(codebookHeader)).commit();
+  for (const row of codebook) codebookSheet.addRow(toRow(row)).commit();
+  codebookSheet.commit();
+
+  await workbook.commit();
+}

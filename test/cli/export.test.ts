@@ -1,0 +1,99 @@
+/**
+ * `survey-toolkit export` as a child process, on a DATA_DIR seeded through the real SQLite store.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+import { openSqliteResponseStore } from '../../server/store/sqlite-response-store.ts';
+import { validSubmission } from '../fixtures/valid-responses.ts';
+import { runCli } from './run-cli.ts';
+
+const SURVEY = 'ward-office-exit';
+let dir: string;
+let dataDir: string;
+let stored: ResponseRecord[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cli-export-'));
+  dataDir = join(dir, 'data');
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(dataDir);
+  const store = await openSqliteResponseStore(join(dataDir, 'responses.sqlite'));
+  for (const [index, ward] of ['chuo', 'chuo', 'kita', 'teine'].entries()) {
+    const submission = validSubmission(SURVEY, { meta: { ward, locale: 'ja', kioskId: `${ward}-01` } });
+    await store.insert({ surveyId: SURVEY, ...submission, data: { ...submission.data, comment: index === 3 ? '@SUM(1)' : `コメント ${index}` } });
+  }
+  stored = [];
+  for await (const record of store.list({ surveyId: SURVEY })) stored.push(record);
+  await store.close();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const exportCli = (args: string[]) => runCli(['export', '--survey', SURVEY, ...args], { env: { DATA_DIR: dataDir } });
+
+describe('survey-toolkit export', () => {
+  it('csv: the responses file (BOM, header, a row per response) and its codebook beside it', async () => {
+    const out = join(dir, 'answers.csv');
+    const run = await exportCli(['--format', 'csv', '--codes', '--out', out]);
+    expect(run).toMatchObject({ code: 0, stdout: `exported 4 responses of ${SURVEY} to ${out} and ${join(dir, 'answers.codebook.csv')}\n` });
+    const bytes = await readFile(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+    expect(lines[0].startsWith('id,submissionId,surveyVersion,channel,locale,kioskId,ward,')).toBe(true);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(stored.map((r) => r.id));
+    expect(lines[4].endsWith(",'@SUM(1)")).toBe(true);
+    const codebook = (await readFile(join(dir, 'answers.codebook.csv'), 'utf8')).slice(1);
+    expect(codebook.startsWith('column,header,question,type,code,label,note\r\n')).toBe(true);
+    expect(codebook).toContain('ward,,,,teine,手稲区,');
+  });
+
+  it('jsonl: exactly the stored records, one per line', async () => {
+    const out = join(dir, 'answers.jsonl');
+    expect((await exportCli(['--format', 'jsonl', '--out', out])).code).toBe(0);
+    const lines = (await readFile(out, 'utf8')).split('\n').filter(Boolean);
+    expect(lines.map((line) => JSON.parse(line))).toEqual(stored);
+    // …which is what `survey-toolkit report --input` reads.
+    const report = await runCli(['report', '--survey', SURVEY, '--input', out, '--format', 'json'], { env: { DATA_DIR: dataDir } });
+    expect(report.code, report.stderr).toBe(0);
+    expect(JSON.parse(report.stdout)).toMatchObject({ survey: { id: SURVEY }, responses: stored.length });
+  });
+
+  it('xlsx in English with a ward filter', async () => {
+    const out = join(dir, 'answers.xlsx');
+    const run = await exportCli(['--format', 'xlsx', '--locale', 'en', '--labels', '--segment', 'ward=chuo', '--out', out]);
+    expect(run.stdout).toBe(`exported 2 responses of ${SURVEY} to ${out}\n`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Responses', 'Codebook']);
+    const sheet = workbook.getWorksheet('Responses')!;
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(2).getCell(7).value).toBe('Chuo');
+  });
+
+  it('refuses bad requests with a clear message and leaves no file behind', async () => {
+    const out = join(dir, 'never.csv');
+    const cases: Array<[string[], Record<string, string>, number, string]> = [
+      [['--format', 'pdf', '--out', out], {}, 2, '--format must be csv, xlsx or jsonl; got "pdf"'],
+      [['--format', 'csv'], {}, 2, '--out is required'],
+      [['--format', 'csv', '--locale', 'fr', '--out', out], {}, 2, '--locale must be one of ja, en; got "fr"'],
+      [['--format', 'csv', '--segment', 'nickname=x', '--out', out], {}, 2, 'unknown filter "nickname"'],
+      [['--format', 'csv', '--out', join(dir, 'missing-folder', 'x.csv')], {}, 1, 'the folder of --out does not exist'],
+      [['--format', 'csv', '--out', out], { DATA_DIR: join(dir, 'empty') }, 1, 'no responses stored yet'],
+    ];
+    for (const [args, env, code, message] of cases) {
+      const run = await runCli(['export', '--survey', SURVEY, ...args], { env: { DATA_DIR: dataDir, ...env } });
+      expect(run.code, args.join(' ')).toBe(code);
+      expect(run.stderr).toContain(message);
+    }
+    const other = await runCli(['export', '--survey', 'nope', '--format', 'csv', '--out', out], { env: { DATA_DIR: dataDir } });
+    expect(other.stderr).toContain('no survey "nope"');
+    expect(existsSync(out)).toBe(false);
+    expect((await readdir(dir)).filter((name) => name.includes('.partial'))).toEqual([]);
+  });
+});

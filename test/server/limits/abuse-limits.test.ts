@@ -1,0 +1,140 @@
+/**
+ * The abuse limits through the real app (docs/decisions/0063-abuse-limits-per-kiosk-and-address.md),
+ * with the production defaults and a fake clock that replays an hour in a moment.
+ * Every request here comes from 127.0.0.1: one address, like ten tablets behind a ward office's NAT.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { validSubmission } from '../../fixtures/valid-responses.ts';
+import { DEFAULT_ABUSE_LIMITS } from '../../../server/limits/abuse-limits.ts';
+import { ADMIN, ANALYST, startSecureApp, type SecureApp } from '../auth/start-secure-app.ts';
+
+let app: SecureApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const SURVEY = 'ward-office-exit';
+const KIOSKS = Array.from({ length: 10 }, (_, i) => `chuo-${String(i + 1).padStart(2, '0')}`);
+
+function submit(target: SecureApp, kioskId: string, headers: Record<string, string> = {}) {
+  const submission = validSubmission(SURVEY, { meta: { ward: 'chuo', locale: 'ja', kioskId } });
+  return fetch(`${target.url}/api/surveys/${SURVEY}/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(submission),
+  });
+}
+
+function login(target: SecureApp, name: string, password: string) {
+  return fetch(`${target.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
+}
+
+describe('submissions: per kiosk, and generously per address', () => {
+  it('ten kiosks behind one address at a busy pace for an hour: no 429, everything stored', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    // A busy office: every tablet completes a survey every 30 s, all at the same moments.
+    const statuses = new Map<number, number>();
+    for (let tick = 0; tick < 120; tick++) {
+      const answers = await Promise.all(KIOSKS.map((kiosk) => submit(app!, kiosk)));
+      for (const answer of answers) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      app.clock.ms += 30_000;
+    }
+    expect(Object.fromEntries(statuses)).toEqual({ 201: 1_200 });
+    expect(await app.store.count({ surveyId: SURVEY })).toBe(1_200);
+  });
+
+  it('a tablet back online flushes a backlog of 60 at once and is not refused', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    const answers = await Promise.all(Array.from({ length: 60 }, () => submit(app!, 'kita-03')));
+    expect(answers.map((a) => a.status)).toEqual(Array(60).fill(201));
+  });
+
+  it('one runaway kiosk gets 429 with Retry-After; the other nine keep working', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    const runaway = [];
+    for (let i = 0; i < 100; i++) runaway.push((await submit(app, 'chuo-07')).status);
+    expect(runaway.filter((s) => s === 201)).toHaveLength(DEFAULT_ABUSE_LIMITS.submitPerKiosk.capacity);
+    expect(runaway.slice(DEFAULT_ABUSE_LIMITS.submitPerKiosk.capacity)).toEqual(Array(100 - DEFAULT_ABUSE_LIMITS.submitPerKiosk.capacity).fill(429));
+
+    const refused = await submit(app, 'chuo-07');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('2');
+    expect(await refused.json()).toEqual({ error: { code: 'rate_limited', message: 'Too many submissions from kiosk "chuo-07"; retry in 2 s' } });
+
+    const others = await Promise.all(KIOSKS.filter((k) => k !== 'chuo-07').map((kiosk) => submit(app!, kiosk)));
+    expect(others.map((a) => a.status)).toEqual(Array(9).fill(201));
+
+    app.clock.ms += 2_000; // its bucket refills: it may send again at the sustained pace
+    expect((await submit(app, 'chuo-07')).status).toBe(201);
+  });
+
+  it('a kiosk that names itself only in the X-Kiosk-Id header is limited the same way', async () => {
+    app = await startSecureApp({ abuseLimits: { ...DEFAULT_ABUSE_LIMITS, submitPerKiosk: { capacity: 2, refillPerSecond: 0.01 } } });
+    const online = (headers: Record<string, string>) =>
+      fetch(`${app!.url}/api/surveys/citizen-needs/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(validSubmission('citizen-needs')),
+      });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await online({ 'x-kiosk-id': 'library-01' })).status);
+    expect(statuses).toEqual([201, 201, 429]);
+    expect((await online({})).status).toBe(201); // no kiosk id: only the address limit applies
+  });
+
+  it('rotating kiosk ids does not escape the per-address limit', async () => {
+    app = await startSecureApp({ abuseLimits: { ...DEFAULT_ABUSE_LIMITS, submitPerAddress: { capacity: 30, refillPerSecond: 1 } } });
+    const statuses = [];
+    for (let i = 0; i < 35; i++) statuses.push((await submit(app, `fake-${i}`)).status);
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(201));
+    expect(statuses.slice(30)).toEqual(Array(5).fill(429));
+  });
+
+  it('with a trusted proxy, the limit follows the client address it reports', async () => {
+    app = await startSecureApp({ abuseLimits: { ...DEFAULT_ABUSE_LIMITS, submitPerAddress: { capacity: 3, refillPerSecond: 0.01 } }, trustProxy: ['loopback'] });
+    const from = (address: string) => submit(app!, 'x', { 'x-forwarded-for': address });
+    expect([(await from('10.0.0.1')).status, (await from('10.0.0.1')).status, (await from('10.0.0.1')).status, (await from('10.0.0.1')).status]).toEqual([201, 201, 201, 429]);
+    expect((await from('10.0.0.2')).status).toBe(201);
+  });
+});
+
+describe('login attempts: per account and per address', () => {
+  it('a burst of wrong passwords for one account gets 429 — then even the right password waits', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await login(app, ANALYST.name, `guess ${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    const refused = await login(app, ANALYST.name, ANALYST.password);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Other accounts are not affected.
+    expect((await login(app, ADMIN.name, ADMIN.password)).status).toBe(200);
+    app.clock.ms += 60_000;
+    expect((await login(app, ANALYST.name, ANALYST.password)).status).toBe(200);
+  });
+
+  it('counts account names case-insensitively', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    const statuses = [];
+    for (const name of ['Sato.Analyst', 'SATO.ANALYST', 'sato.analyst', 'sato.ANALYST', 'Sato.analyst', 'sato.analysT']) statuses.push((await login(app, name, 'guess')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('one address trying many account names gets 429', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    const statuses = [];
+    for (let i = 0; i < DEFAULT_ABUSE_LIMITS.loginPerAddress.capacity + 2; i++) statuses.push((await login(app, `user${i}`, 'guess')).status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(DEFAULT_ABUSE_LIMITS.loginPerAddress.capacity);
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+  });
+
+  it('successful logins do not use up the budget', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    for (let i = 0; i < 10; i++) expect((await login(app, ANALYST.name, ANALYST.password)).status).toBe(200);
+  });
+});
