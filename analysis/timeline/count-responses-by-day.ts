@@ -1,0 +1,134 @@
+/**
+ * Responses per day, split into series (by channel, or by a segment such as
+ * the ward): the dashboard's "responses over time". Days are calendar days in
+ * Japan time (UTC+9, no daylight saving), the offices' calendar, as the
+ * export filter's `from`/`to` days are (server/export/response-filter.ts).
+ * A long span is counted per week (from Monday) or per month instead, so that
+ * a chart of a year stays readable: up to 92 days by day, up to two years by
+ * week, beyond that by month.
+ *
+ * Small-group protection as the report's (issue 4, "Suppression"): a series
+ * with fewer than `minGroupSize` responses in all is left out; when exactly one
+ * is, the next-smallest goes too, so the small one cannot be derived from the
+ * total; and when the whole selection is that small, nothing is shown. Every
+ * hidden series is listed in `suppressed`.
+ *
+ * An accumulator rather than a function of an array, so the caller can stream
+ * a million records through it in constant memory.
+ */
+
+export interface DailySeries {
+  /** The series' value (channel or segment code); "" for respondents without one. */
+  value: string;
+  total: number;
+  /** One count per entry of `periods`. */
+  counts: number[];
+}
+
+export type CountInterval = 'day' | 'week' | 'month';
+
+export interface DailyCounts {
+  by: string;
+  interval: CountInterval;
+  /**
+   * Every period from the first response's to the last's, none skipped, by its
+   * first day (YYYY-MM-DD; a week starts on Monday, a month on the 1st).
+   */
+  periods: string[];
+  /** Responses shown in the series (hidden ones excluded). */
+  total: number;
+  series: DailySeries[];
+  suppressed: Array<{ where: string; reason: string }>;
+}
+
+export interface DayCounter {
+  add(receivedAt: string, seriesValue: string | undefined): void;
+  finish(): DailyCounts;
+}
+
+const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The Japan-time calendar day of an ISO 8601 instant. */
+export function japanDay(isoInstant: string): string {
+  const time = Date.parse(isoInstant);
+  if (Number.isNaN(time)) throw new RangeError(`not an ISO 8601 date-time: ${JSON.stringify(isoInstant)}`);
+  return new Date(time + JAPAN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function createDayCounter(by: string, minGroupSize: number): DayCounter {
+  // series value → day → count
+  const counts = new Map<string, Map<string, number>>();
+  let first: string | undefined;
+  let last: string | undefined;
+  return {
+    add(receivedAt, seriesValue) {
+      const day = japanDay(receivedAt);
+      if (first === undefined || day < first) first = day;
+      if (last === undefined || day > last) last = day;
+      const key = seriesValue ?? '';
+      let byDay = counts.get(key);
+      if (!byDay) counts.set(key, (byDay = new Map()));
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    },
+    finish() {
+      const days = first === undefined || last === undefined ? [] : dayRange(first, last);
+      const interval: CountInterval = days.length <= MAX_DAYS_BY_DAY ? 'day' : days.length <= MAX_DAYS_BY_WEEK ? 'week' : 'month';
+      const periodOf = (day: string) => (interval === 'day' ? day : interval === 'week' ? mondayOf(day) : `${day.slice(0, 7)}-01`);
+      const periods = [...new Set(days.map(periodOf))];
+      const index = new Map(periods.map((period, position) => [period, position]));
+      const all: DailySeries[] = [...counts].map(([value, byDay]) => {
+        const perPeriod = periods.map(() => 0);
+        for (const [day, count] of byDay) perPeriod[index.get(periodOf(day))!] += count;
+        return { value, total: perPeriod.reduce((sum, count) => sum + count, 0), counts: perPeriod };
+      });
+      const hidden = chooseHidden(all, minGroupSize);
+      const shown = all.filter((series) => !hidden.has(series.value));
+      return {
+        by,
+        interval,
+        periods: shown.length > 0 ? periods : [],
+        total: shown.reduce((sum, series) => sum + series.total, 0),
+        series: shown,
+        suppressed: all
+          .filter((series) => hidden.has(series.value))
+          .map((series) => ({ where: `timeline.${by}=${series.value}`, reason: hidden.get(series.value)! })),
+      };
+    },
+  };
+}
+
+const MAX_DAYS_BY_DAY = 92;
+const MAX_DAYS_BY_WEEK = 731;
+
+/** The Monday of a day's week (ISO 8601 weeks start on Monday). */
+function mondayOf(day: string): string {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  const weekday = (new Date(time).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return new Date(time - weekday * DAY_MS).toISOString().slice(0, 10);
+}
+
+function chooseHidden(all: DailySeries[], minGroupSize: number): Map<string, string> {
+  const hidden = new Map<string, string>();
+  const grandTotal = all.reduce((sum, series) => sum + series.total, 0);
+  const small = `fewer than ${minGroupSize} responses`;
+  if (grandTotal < minGroupSize) {
+    for (const series of all) hidden.set(series.value, `the selection has ${small}`);
+    return hidden;
+  }
+  for (const series of all) if (series.total < minGroupSize) hidden.set(series.value, small);
+  if (hidden.size === 1 && all.length > 1) {
+    // One hidden series could be derived from the total and the others: hide the next-smallest too.
+    const nextSmallest = all.filter((series) => !hidden.has(series.value)).sort((a, b) => a.total - b.total || a.value.localeCompare(b.value))[0];
+    hidden.set(nextSmallest.value, 'hidden so that a smaller group cannot be derived from the total');
+  }
+  return hidden;
+}
+
+function dayRange(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let time = Date.parse(`${first}T00:00:00Z`); time <= Date.parse(`${last}T00:00:00Z`); time += DAY_MS) {
+    days.push(new Date(time).toISOString().slice(0, 10));
+  }
+  return days;
+}

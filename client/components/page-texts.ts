@@ -1,0 +1,71 @@
+/**
+ * Texts of our own page chrome (not survey-core's, not the definition's), in
+ * Japanese and English. Other languages a definition may carry fall back to
+ * English, which visitors of any language are likelier to read than Japanese.
+ */
+export interface PageTexts {
+  offline: string;
+  thankYouTitle: string;
+  thankYouBody: string;
+  returningIn: (seconds: number) => string;
+  backToStart: string;
+  stillAnswering: string;
+  clearingIn: (seconds: number) => string;
+  continueAnswering: string;
+  startOver: string;
+  saving: string;
+  saveFailed: string;
+  trySavingAgain: string;
+  sentToServer: string;
+  keptOnDevice: string;
+  alreadyAnswered: string;
+  answerAgain: string;
+  resumed: string;
+  discardAndRestart: string;
+}
+
+const JA: PageTexts = {
+  offline: 'オフラインです。回答はこの端末に保存され、接続が戻ると自動で送信されます。',
+  thankYouTitle: 'ご回答ありがとうございました',
+  thankYouBody: 'いただいたご意見は、区役所のサービス改善に役立てます。',
+  returningIn: (seconds) => `${seconds}秒後に最初の画面に戻ります。`,
+  backToStart: '最初の画面に戻る',
+  stillAnswering: 'まだ回答中ですか？',
+  clearingIn: (seconds) => `操作がないため、あと${seconds}秒で回答を消去して最初からやり直します。`,
+  continueAnswering: '回答を続ける',
+  startOver: '最初からやり直す',
+  saving: '回答を保存しています…',
+  saveFailed: '回答をこの端末に保存できませんでした。お手数ですが係員にお知らせください。',
+  trySavingAgain: 'もう一度保存する',
+  sentToServer: '回答は送信されました。',
+  keptOnDevice: '回答はこの端末に保存されました。接続が戻ると自動で送信されます（このページをもう一度開いたときにも送信されます）。',
+  alreadyAnswered: 'この端末からの回答はすでに受け付けています。',
+  answerAgain: '新しく回答する',
+  resumed: '前回の回答の続きから再開しています。',
+  discardAndRestart: '最初から回答し直す',
+};
+
+const EN: PageTexts = {
+  offline: 'You are offline. Your answers are kept on this device and sent automatically when the connection returns.',
+  thankYouTitle: 'Thank you for your answers',
+  thankYouBody: 'Your views will help us improve the ward offices.',
+  returningIn: (seconds) => `Returning to the start in ${seconds} s.`,
+  backToStart: 'Back to the start',
+  stillAnswering: 'Are you still answering?',
+  clearingIn: (seconds) => `Nobody has touched the screen for a while. In ${seconds} s the answers will be cleared and the survey starts over.`,
+  continueAnswering: 'Continue answering',
+  startOver: 'Start over',
+  saving: 'Saving your answers…',
+  saveFailed: 'Your answers could not be saved on this device. Please tell a member of staff.',
+  trySavingAgain: 'Try saving again',
+  sentToServer: 'Your answers have been sent.',
+  keptOnDevice: 'Your answers are saved on this device and will be sent automatically when the connection returns (or when you open this page again).',
+  alreadyAnswered: 'This device has already sent an answer to this survey.',
+  answerAgain: 'Answer again',
+  resumed: 'You are continuing where you left off.',
+  discardAndRestart: 'Start again from the beginning',
+};
+
+export function pageTexts(locale: string): PageTexts {
+  return locale === 'ja' ? JA : EN;
+}

@@ -1,0 +1,15 @@
+/**
+ * Entry point, kept tiny on purpose: it decides the route and immediately starts
+ * loading, in parallel, React (mount-app.tsx), the page's own chunk and, on survey
+ * pages, the survey definition. Importing React statically here would make the
+ * tablet parse and run React before it even asks for survey-core and the
+ * definition (docs/benchmarks.md, "Collection client").
+ */
+import { matchRoute } from './app/match-route.ts';
+import { preloadRoute } from './app/preload-route.ts';
+import { registerServiceWorker } from './offline/register-service-worker.ts';
+import './styles/base.css';
+
+preloadRoute(matchRoute(window.location.pathname));
+void import('./app/mount-app.tsx').then(({ mountApp }) => mountApp());
+registerServiceWorker();

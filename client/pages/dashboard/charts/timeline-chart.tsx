@@ -1,0 +1,100 @@
+/** Responses per day, stacked by channel or by ward: is collection running everywhere, and since when. */
+import { Bar } from 'react-chartjs-2';
+import './register-charts.ts';
+import { formatCount, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
+import type { Timeline } from '../report-shape.ts';
+import { CHANNEL_COLOURS, seriesColour } from './palette.ts';
+
+export interface TimelineChartProps {
+  timeline: Timeline;
+  locale: DashboardLocale;
+  texts: DashboardTexts;
+  /** Labels of series values (channel names, ward names from the definition). */
+  seriesLabel: (value: string) => string;
+}
+
+/** A period on the axis: "6/2" for a day, "6/2–" for the week from Monday 6/2, "2025/6" for a month. */
+export function periodLabel(period: string, interval: Timeline['interval']): string {
+  const [year, month, date] = period.split('-');
+  if (interval === 'month') return `${year}/${Number(month)}`;
+  return `${Number(month)}/${Number(date)}${interval === 'week' ? '–' : ''}`;
+}
+
+export function TimelineChart({ timeline, locale, texts, seriesLabel }: TimelineChartProps) {
+  const colourOf = (value: string, index: number) => (timeline.by === 'channel' ? (CHANNEL_COLOURS[value] ?? seriesColour(index)) : seriesColour(index));
+  const perPeriod = texts.perPeriod[timeline.interval];
+  const summary = `${perPeriod}: ${timeline.series.map((s) => `${seriesLabel(s.value)} ${s.total}`).join(', ')}`;
+  return (
+    <div className="chart-area chart-area--timeline">
+      <Bar
+        role="img"
+        aria-label={summary}
+        data={{
+          labels: timeline.periods.map((period) => periodLabel(period, timeline.interval)),
+          datasets: timeline.series.map((series, index) => ({
+            label: `${seriesLabel(series.value)} (${formatCount(series.total, locale)})`,
+            data: series.counts,
+            backgroundColor: colourOf(series.value, index),
+            borderWidth: 0,
+            barPercentage: 0.9,
+            categoryPercentage: 0.9,
+          })),
+        }}
+        options={{
+          plugins: {
+            legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 12, padding: 10 } },
+            tooltip: {
+              mode: 'index',
+              intersect: false,
+              callbacks: { title: (items) => `${texts.periodNames[timeline.interval]} ${timeline.periods[items[0].dataIndex]}` },
+            },
+          },
+          scales: {
+            x: { stacked: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 8 } },
+            y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
+          },
+        }}
+      />
+    </div>
+  );
+}
+
+export function TimelineTable({ timeline, locale, texts, seriesLabel }: TimelineChartProps) {
+  return (
+    <table className="data-table">
+      <caption className="visually-hidden">{texts.perPeriod[timeline.interval]}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{texts.periodNames[timeline.interval]}</th>
+          {timeline.series.map((series) => (
+            <th scope="col" key={series.value} className="num">
+              {seriesLabel(series.value)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {timeline.periods.map((period, periodIndex) => (
+          <tr key={period}>
+            <th scope="row">{period}</th>
+            {timeline.series.map((series) => (
+              <td key={series.value} className="num">
+                {formatCount(series.counts[periodIndex], locale)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{texts.total}</th>
+          {timeline.series.map((series) => (
+            <td key={series.value} className="num">
+              {formatCount(series.total, locale)}
+            </td>
+          ))}
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The dashboard's calls to the server. Every number it shows comes from here:
+ * the report is built on the server by the analysis library, for the filters
+ * in the query string.
+ */
+import type { SurveySummary } from '../../../contracts/submission.ts';
+import type { CommentList, CurrentUser, Report, Timeline } from './report-shape.ts';
+
+/** The session ended or never began: the page sends the analyst to /login. */
+export class NotLoggedInError extends Error {
+  override name = 'NotLoggedInError';
+}
+
+/** Any other failed call, with the server's own message when it sent one. */
+export class ApiCallError extends Error {
+  override name = 'ApiCallError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin', signal });
+  if (response.status === 401) throw new NotLoggedInError(`GET ${path} needs a login`);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
+    throw new ApiCallError(response.status, body?.error?.message ?? `GET ${path} answered HTTP ${response.status}`);
+  }
+  return (await response.json()) as T;
+}
+
+/** Who is logged in; GET /api/auth/me answers `{ user: null }` (or 401) for nobody. */
+export async function fetchCurrentUser(signal?: AbortSignal): Promise<CurrentUser> {
+  const { user } = await getJson<{ user: CurrentUser | null }>('/api/auth/me', signal);
+  if (!user) throw new NotLoggedInError('nobody is logged in');
+  return user;
+}
+
+export async function logOut(): Promise<void> {
+  await fetch('/api/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin' });
+}
+
+export function fetchSurveys(signal?: AbortSignal): Promise<SurveySummary[]> {
+  return getJson<SurveySummary[]>('/api/surveys', signal);
+}
+
+export function fetchDefinition(surveyId: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+  return getJson<Record<string, unknown>>(`/api/surveys/${encodeURIComponent(surveyId)}`, signal);
+}
+
+/**
+ * `query` is the filter query string (dashboard-filters.ts), without "?";
+ * `by` the question the generation gaps compare (the survey's cohort question when absent).
+ */
+export function reportUrl(surveyId: string, query: string, format: 'json' | 'html', options: { locale?: string; by?: string } = {}): string {
+  return surveyPath(surveyId, 'report', query, {
+    format,
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.by ? { by: options.by } : {}),
+  });
+}
+
+export function exportUrl(surveyId: string, query: string, format: 'csv' | 'xlsx', locale: string): string {
+  return surveyPath(surveyId, 'responses', query, { format, locale });
+}
+
+export function fetchReport(surveyId: string, query: string, by: string | undefined, signal?: AbortSignal): Promise<Report> {
+  return getJson<Report>(reportUrl(surveyId, query, 'json', { by }), signal);
+}
+
+export function fetchTimeline(surveyId: string, query: string, by: string, signal?: AbortSignal): Promise<Timeline> {
+  return getJson<Timeline>(surveyPath(surveyId, 'timeline', query, { by }), signal);
+}
+
+export function fetchComments(surveyId: string, query: string, signal?: AbortSignal): Promise<CommentList> {
+  return getJson<CommentList>(surveyPath(surveyId, 'comments', query, {}), signal);
+}
+
+function surveyPath(surveyId: string, resource: string, filterQuery: string, extra: Record<string, string>): string {
+  const params = new URLSearchParams(filterQuery);
+  for (const [name, value] of Object.entries(extra)) params.set(name, value);
+  const query = params.toString();
+  return `/api/surveys/${encodeURIComponent(surveyId)}/${resource}${query ? `?${query}` : ''}`;
+}

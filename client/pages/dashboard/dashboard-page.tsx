@@ -1,0 +1,472 @@
+/**
+ * /dashboard and /dashboard/:surveyId: the analysts' view of one survey.
+ * Every number comes from the server (the report from the analysis library,
+ * the timeline, the comments); this page only asks for them with the current
+ * filters and draws them. Anonymous visitors are sent to /login: by the server
+ * before the page loads (server/routes/dashboard-page-guard.ts), and here when
+ * any call answers 401 (e.g. the session expired while the page was open).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SurveySummary } from '../../../contracts/submission.ts';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { useAnalystLocale } from './analyst-locale.ts';
+import { ChartCard, SuppressedNote } from './chart-card.tsx';
+import { GapsChart, GapsTable, type GapLabels } from './charts/gaps-chart.tsx';
+import { IpaChart, IpaTable, shownIpaItems } from './charts/ipa-chart.tsx';
+import { NeedsChart, NeedsTable } from './charts/needs-chart.tsx';
+import { TimelineChart, TimelineTable } from './charts/timeline-chart.tsx';
+import { CommentsPanel } from './comments-panel.tsx';
+import { exportUrl, fetchCurrentUser, fetchDefinition, fetchSurveys, logOut, NotLoggedInError, reportUrl } from './dashboard-api.ts';
+import { filtersToQuery, readFilters, type DashboardFilters } from './dashboard-filters.ts';
+import { dashboardTexts, DASHBOARD_LOCALES, formatCount, type DashboardLocale, type DashboardTexts } from './dashboard-texts.ts';
+import { FilterBar } from './filter-bar.tsx';
+import { indexDefinitionTexts, type DefinitionTexts } from './index-definition-texts.ts';
+import { listSegmentFilters } from './list-segment-filters.ts';
+import { localizeText } from './localize-text.ts';
+import type { AnswerValue, CurrentUser, Report, Suppression, Timeline } from './report-shape.ts';
+import { useDashboardData } from './use-dashboard-data.ts';
+import './analyst-shell.css';
+import './dashboard.css';
+
+/** Gap items shown before "show all": the largest effects fill a screen, the rest is a click away. */
+const GAP_ITEMS_AT_FIRST = 8;
+
+function goToLogin(ended: boolean): void {
+  const next = window.location.pathname + window.location.search;
+  window.location.replace(`/login?next=${encodeURIComponent(next)}${ended ? '&ended=1' : ''}`);
+}
+
+export default function DashboardPage({ surveyId, search }: { surveyId?: string; search: string }) {
+  const [locale, setLocale] = useAnalystLocale();
+  const texts = dashboardTexts(locale);
+  const [user, setUser] = useState<CurrentUser>();
+  const [surveys, setSurveys] = useState<SurveySummary[]>();
+  const [failure, setFailure] = useState<Error>();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    Promise.all([fetchCurrentUser(controller.signal), fetchSurveys(controller.signal)]).then(
+      ([me, list]) => {
+        setUser(me);
+        setSurveys(list);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof NotLoggedInError) return goToLogin(false);
+        setFailure(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    return () => controller.abort();
+  }, []);
+
+  async function onLogOut() {
+    await logOut();
+    window.location.assign('/login');
+  }
+
+  const current = surveys?.find((survey) => survey.id === surveyId);
+  const header = (
+    <header className="dash-header">
+      <p className="dash-header__app">{texts.appName}</p>
+      {surveys && (
+        <div className="dash-header__survey">
+          <label htmlFor="survey-picker">{texts.survey}</label>
+          <select
+            id="survey-picker"
+            value={current ? current.id : ''}
+            onChange={(event) => window.location.assign(`/dashboard/${encodeURIComponent(event.target.value)}`)}
+          >
+            {!current && <option value="">{texts.chooseSurvey}</option>}
+            {surveys.map((survey) => (
+              <option key={survey.id} value={survey.id}>
+                {localizeText(survey.title, locale, survey.id)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="dash-header__end">
+        <LanguageSwitch languages={DASHBOARD_LOCALES} current={locale} onChange={setLocale} />
+        {user && (
+          <>
+            <span className="dash-header__user" data-testid="current-user">
+              {texts.loggedInAs(user.name)}
+            </span>
+            <button type="button" className="analyst-button dash-header__logout" onClick={onLogOut}>
+              {texts.logOut}
+            </button>
+          </>
+        )}
+      </div>
+    </header>
+  );
+
+  let body;
+  if (failure) body = <LoadFailure error={failure} texts={texts} />;
+  else if (!user || !surveys) body = <p className="dash-status" role="status">{texts.loading}</p>;
+  else if (!surveyId) body = <SurveyChooser surveys={surveys} locale={locale} texts={texts} />;
+  else if (!current) body = <p className="dash-status" role="alert">{texts.noSurvey}</p>;
+  else body = <SurveyDashboard key={surveyId} surveyId={surveyId} search={search} locale={locale} texts={texts} />;
+
+  return (
+    <div className="analyst-shell dashboard">
+      {header}
+      {body}
+    </div>
+  );
+}
+
+function SurveyChooser({ surveys, locale, texts }: { surveys: SurveySummary[]; locale: DashboardLocale; texts: DashboardTexts }) {
+  useEffect(() => {
+    document.title = texts.appName;
+  }, [texts]);
+  return (
+    <main className="dash-main">
+      <h1 className="dash-title">{texts.chooseSurvey}</h1>
+      <ul className="survey-choices">
+        {surveys.map((survey) => (
+          <li key={survey.id}>
+            <a href={`/dashboard/${encodeURIComponent(survey.id)}`}>
+              <strong>{localizeText(survey.title, locale, survey.id)}</strong>
+              <span>
+                {texts.audiences[survey.audience]} · {survey.id} · v{survey.version}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+function LoadFailure({ error, texts, onRetry }: { error: Error; texts: DashboardTexts; onRetry?: () => void }) {
+  return (
+    <div className="dash-error" role="alert">
+      <strong>{texts.loadFailed}</strong>: {error.message}
+      {onRetry && (
+        <button type="button" className="analyst-button" onClick={onRetry}>
+          {texts.retry}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function SurveyDashboard({ surveyId, search, locale, texts }: { surveyId: string; search: string; locale: DashboardLocale; texts: DashboardTexts }) {
+  const [definition, setDefinition] = useState<Record<string, unknown>>();
+  const [definitionError, setDefinitionError] = useState<Error>();
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchDefinition(surveyId, controller.signal).then(setDefinition, (error: unknown) => {
+      if (!controller.signal.aborted) setDefinitionError(error instanceof Error ? error : new Error(String(error)));
+    });
+    return () => controller.abort();
+  }, [surveyId]);
+
+  if (definitionError) return <LoadFailure error={definitionError} texts={texts} />;
+  if (!definition) return <p className="dash-status" role="status">{texts.loading}</p>;
+  return <SurveyView surveyId={surveyId} definition={definition} search={search} locale={locale} texts={texts} />;
+}
+
+function SurveyView(props: { surveyId: string; definition: Record<string, unknown>; search: string; locale: DashboardLocale; texts: DashboardTexts }) {
+  const { surveyId, definition, locale, texts } = props;
+  const segments = useMemo(() => listSegmentFilters(definition), [definition]);
+  const labels = useMemo(() => indexDefinitionTexts(definition), [definition]);
+  const [filters, setFilters] = useState<DashboardFilters>(() => readFilters(props.search, segments.map((segment) => segment.name)));
+  const hasWard = segments.some((segment) => segment.name === 'ward');
+  const [timelineBy, setTimelineBy] = useState<'channel' | 'ward'>('channel');
+  // Generation gaps compare the cohort question; a survey without one compares age bands, if it has them.
+  const defaultCompare = (segments.find((segment) => segment.role === 'cohort') ?? segments.find((segment) => segment.name === 'ageBand'))?.name;
+  const [compareBy, setCompareBy] = useState<string | undefined>(() => {
+    const asked = new URLSearchParams(props.search).get('compare');
+    return asked && segments.some((segment) => segment.name === asked) ? asked : defaultCompare;
+  });
+  const [showAllGaps, setShowAllGaps] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
+  const query = filtersToQuery(filters);
+  const onLoggedOut = useCallback(() => goToLogin(true), []);
+  const data = useDashboardData({ surveyId, filterQuery: query, compareBy, timelineBy, reloadKey }, onLoggedOut);
+  const surveyTitle = labels.surveyTitle(locale);
+
+  useEffect(() => {
+    document.title = `${surveyTitle} | ${texts.appName}`;
+  }, [surveyTitle, texts]);
+
+  // The filters are part of the address: reload, back and a shared link show the same view.
+  useEffect(() => {
+    const params = new URLSearchParams(query);
+    if (compareBy && compareBy !== defaultCompare) params.set('compare', compareBy);
+    const search = params.toString();
+    const url = `/dashboard/${encodeURIComponent(surveyId)}${search ? `?${search}` : ''}`;
+    if (url !== window.location.pathname + window.location.search) window.history.replaceState(null, '', url);
+  }, [surveyId, query, compareBy, defaultCompare]);
+
+  const report = data.report;
+  const minGroupSize = report?.minGroupSize ?? (typeof definition.minGroupSize === 'number' ? definition.minGroupSize : 5);
+  const seriesLabel = (value: string) =>
+    timelineBy === 'channel' ? (texts.channels[value] ?? value) : value === '' ? '—' : labels.value('ward', value, locale);
+  const commentQuestions = new Set(data.comments?.comments.map((comment) => comment.question));
+  // Cards go two to a row; when the comments would be left alone in theirs, they take the whole row.
+  const halfCards = 2 + (report?.needs.length ?? 0) + (report?.ipa.length ?? 0);
+  const timeline = data.timeline && sortSeries(data.timeline, timelineBy === 'channel' ? ['kiosk', 'online'] : labels.valueOrder('ward'));
+
+  return (
+    <>
+      <FilterBar filters={filters} segments={segments} locale={locale} texts={texts} busy={data.busy} onChange={setFilters} />
+      <main className="dash-main" aria-busy={data.busy}>
+        <div className="dash-heading">
+          <h1 className="dash-title">{surveyTitle}</h1>
+          <Downloads surveyId={surveyId} query={query} compareBy={compareBy} locale={locale} texts={texts} />
+        </div>
+        {data.error && <LoadFailure error={data.error} texts={texts} onRetry={() => setReloadKey((key) => key + 1)} />}
+        {report && <SummaryStrip report={report} locale={locale} texts={texts} />}
+        {!report && !data.error && <p className="dash-status" role="status">{texts.loading}</p>}
+        {report && (
+          <div className="dash-grid">
+            <ChartCard
+              testId="timeline-chart"
+              title={texts.timelineTitle}
+              subtitle={texts.perPeriod[timeline?.interval ?? 'day']}
+              n={timeline ? formatCount(timeline.total, locale) : undefined}
+              texts={texts}
+              controls={
+                hasWard && (
+                  <div className="segmented" role="group" aria-label={texts.timelineBy}>
+                    {(['channel', 'ward'] as const).map((by) => (
+                      <button key={by} type="button" aria-pressed={timelineBy === by} onClick={() => setTimelineBy(by)}>
+                        {by === 'channel' ? texts.byChannel : texts.byWard}
+                      </button>
+                    ))}
+                  </div>
+                )
+              }
+              empty={timeline && timeline.series.length === 0 ? texts.noData : undefined}
+              chart={timeline ? <TimelineChart timeline={timeline} locale={locale} texts={texts} seriesLabel={seriesLabel} /> : <div className="chart-area chart-area--timeline" />}
+              table={timeline && <TimelineTable timeline={timeline} locale={locale} texts={texts} seriesLabel={seriesLabel} />}
+              suppressed={timeline?.suppressed}
+              minGroupSize={minGroupSize}
+            />
+            {report.needs.map((needs) => (
+              <ChartCard
+                key={needs.question}
+                testId="needs-chart"
+                title={texts.needsTitle}
+                subtitle={
+                  <>
+                    <span className="chart-card__question">{labels.title(needs.question, locale)}</span>
+                    <span>{needs.kind === 'ranking' ? texts.needsSubtitleRanking : texts.needsSubtitleChoice}</span>
+                  </>
+                }
+                n={needs.answered === null ? '—' : formatCount(needs.answered, locale)}
+                texts={texts}
+                empty={needs.suppressed || needs.items.length === 0 ? texts.noData : undefined}
+                chart={<NeedsChart needs={needs} locale={locale} texts={texts} itemLabel={answerLabel(labels, needs.question, locale)} />}
+                table={<NeedsTable needs={needs} locale={locale} texts={texts} itemLabel={answerLabel(labels, needs.question, locale)} />}
+                suppressed={relevant(report.suppressed, `needs.${needs.question}`)}
+                minGroupSize={minGroupSize}
+              />
+            ))}
+            {report.ipa.map((ipa) => {
+              const itemLabel = ipaItemLabel(definition, labels, ipa.set, locale);
+              const shown = shownIpaItems(ipa);
+              return (
+                <ChartCard
+                  key={ipa.set}
+                  testId="ipa-chart"
+                  title={texts.ipaTitle}
+                  subtitle={texts.ipaSubtitle}
+                  n={formatNRange(shown.map((item) => item.n), locale)}
+                  texts={texts}
+                  empty={shown.length === 0 ? texts.noData : undefined}
+                  chart={<IpaChart ipa={ipa} locale={locale} texts={texts} itemLabel={itemLabel} />}
+                  table={<IpaTable ipa={ipa} locale={locale} texts={texts} itemLabel={itemLabel} />}
+                  suppressed={relevant(report.suppressed, `ipa.${ipa.set}`)}
+                  minGroupSize={minGroupSize}
+                />
+              );
+            })}
+            <CommentsPanel
+              comments={data.comments}
+              locale={locale}
+              texts={texts}
+              questionTitle={(question) => labels.title(question, locale)}
+              minGroupSize={minGroupSize}
+              showQuestion={commentQuestions.size > 1}
+              wide={halfCards % 2 === 1}
+            />
+            {segments.length > 0 && (
+              <ChartCard
+                wide
+                testId="gaps-chart"
+                title={texts.gapsTitle}
+                subtitle={
+                  report.gaps.by !== null && (
+                    <>
+                      <span>{texts.gapsSubtitle}</span>
+                      <span className="chart-card__question">
+                        {report.gaps.groups
+                          .map((group) => `${answerLabel(labels, report.gaps.by!, locale)(group.value, group.label)} n=${group.n === null ? '—' : formatCount(group.n, locale)}`)
+                          .join(' / ')}
+                      </span>
+                    </>
+                  )
+                }
+                n={report.gaps.by === null ? undefined : formatCount(report.gaps.groups.reduce((sum, group) => sum + (group.n ?? 0), 0), locale)}
+                texts={texts}
+                controls={
+                  <>
+                    <div className="inline-select">
+                      <label htmlFor="compare-by">{texts.compareBy}</label>
+                      <select id="compare-by" value={compareBy ?? ''} onChange={(event) => setCompareBy(event.target.value || undefined)}>
+                        {!compareBy && <option value="">—</option>}
+                        {segments.map((segment) => (
+                          <option key={segment.name} value={segment.name}>
+                            {shortLabel(localizeText(segment.title, locale, segment.name))}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    {report.gaps.items.length > GAP_ITEMS_AT_FIRST && (
+                      <button type="button" className="analyst-button analyst-button--quiet" aria-expanded={showAllGaps} onClick={() => setShowAllGaps(!showAllGaps)}>
+                        {showAllGaps ? texts.showTopItems(GAP_ITEMS_AT_FIRST) : texts.showAllItems(report.gaps.items.length)}
+                      </button>
+                    )}
+                  </>
+                }
+                empty={report.gaps.by === null ? texts.chooseCompare : report.gaps.items.length === 0 ? texts.noGaps : undefined}
+                chart={<GapsChart gaps={report.gaps} locale={locale} texts={texts} labels={gapLabels(labels, report, locale)} limit={showAllGaps ? undefined : GAP_ITEMS_AT_FIRST} />}
+                table={<GapsTable gaps={report.gaps} locale={locale} texts={texts} labels={gapLabels(labels, report, locale)} />}
+                suppressed={relevant(report.suppressed, 'gaps')}
+                minGroupSize={minGroupSize}
+              />
+            )}
+          </div>
+        )}
+      </main>
+    </>
+  );
+}
+
+function Downloads(props: { surveyId: string; query: string; compareBy?: string; locale: DashboardLocale; texts: DashboardTexts }) {
+  const { surveyId, query, locale, texts } = props;
+  return (
+    <div className="downloads" role="group" aria-label={texts.downloads} title={texts.downloadHint}>
+      <span className="downloads__label">{texts.downloads}</span>
+      <a className="analyst-button" href={reportUrl(surveyId, query, 'html', { locale, by: props.compareBy })} download data-testid="download-html">
+        {texts.htmlReport}
+      </a>
+      <a className="analyst-button" href={exportUrl(surveyId, query, 'csv', locale)} download data-testid="download-csv">
+        {texts.csv}
+      </a>
+      <a className="analyst-button" href={exportUrl(surveyId, query, 'xlsx', locale)} download data-testid="download-xlsx">
+        {texts.xlsx}
+      </a>
+    </div>
+  );
+}
+
+function SummaryStrip({ report, locale, texts }: { report: Report; locale: DashboardLocale; texts: DashboardTexts }) {
+  return (
+    <section className="summary-strip" aria-label={texts.responses}>
+      <div className="summary-tile summary-tile--primary">
+        <span className="summary-tile__label">{texts.responses}</span>
+        <span className="summary-tile__value" data-testid="responses-n">
+          {formatCount(report.responses, locale)}
+        </span>
+      </div>
+      <div className="summary-tile">
+        <span className="summary-tile__label">{texts.weighting}</span>
+        <span className="summary-tile__text">
+          {report.weighting ? texts.weighted(report.weighting.effectiveN.toFixed(0)) : texts.unweighted}
+        </span>
+      </div>
+      <div className="summary-tile">
+        <span className="summary-tile__label">{texts.minGroup}</span>
+        <span className="summary-tile__text">{texts.people(String(report.minGroupSize))}</span>
+      </div>
+      <div className={`summary-tile${report.suppressed.length > 0 ? ' summary-tile--warning' : ''}`}>
+        <span className="summary-tile__label">{texts.hiddenGroups}</span>
+        <span className="summary-tile__text" data-testid="suppressed-count">
+          {formatCount(report.suppressed.length, locale)}
+        </span>
+      </div>
+      {report.suppressed.length > 0 && (
+        <div className="summary-strip__note">
+          <SuppressedNote suppressed={report.suppressed} minGroupSize={report.minGroupSize} texts={texts} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Series in a fixed order (channels; wards as the definition lists them), respondents without a value last, so colours stay put. */
+function sortSeries(timeline: Timeline, order: string[]): Timeline {
+  const position = (value: string) => (value === '' ? Number.MAX_SAFE_INTEGER : order.indexOf(value) === -1 ? order.length : order.indexOf(value));
+  return { ...timeline, series: [...timeline.series].sort((a, b) => position(a.value) - position(b.value) || a.value.localeCompare(b.value)) };
+}
+
+/** An answer's text in the definition, in the dashboard's language; the report's label when the definition has none. */
+function answerLabel(labels: DefinitionTexts, question: string, locale: DashboardLocale) {
+  return (value: AnswerValue, fallback: string) => {
+    const text = labels.value(question, value, locale);
+    return text === String(value) ? fallback : text;
+  };
+}
+
+/** The report's suppressed entries about one part: their `where` starts with its path (needs.q, ipa.set, gaps). */
+function relevant(suppressed: Suppression[], path: string): Suppression[] {
+  return suppressed.filter((entry) => entry.where === path || entry.where.startsWith(`${path}.`));
+}
+
+function formatNRange(values: number[], locale: DashboardLocale): string {
+  if (values.length === 0) return '—';
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  return low === high ? formatCount(low, locale) : `${formatCount(low, locale)}–${formatCount(high, locale)}`;
+}
+
+/** A title for a chart heading: the question without its polite request ("…を教えてください。"). */
+function shortLabel(title: string): string {
+  return title.replace(/(を|は)?(一つ|ひとつ)?(教えてください|お選びください|お聞かせください)。?$/, '').replace(/[?？]$/, '');
+}
+
+/** An IPA item's label: the importance question's matrix row (or the item's own question) in the definition. */
+function ipaItemLabel(definition: Record<string, unknown>, labels: DefinitionTexts, set: string, locale: DashboardLocale) {
+  const importanceQuestion = findQuestion(definition.pages, (question) => {
+    const analysis = question.analysis as { role?: string; set?: string } | undefined;
+    return analysis?.role === 'importance' && analysis.set === set;
+  });
+  return (item: string, fallback: string) => {
+    if (importanceQuestion?.type === 'matrix') {
+      const text = labels.row(importanceQuestion.name as string, item, locale);
+      return text === item ? fallback : text;
+    }
+    return fallback;
+  };
+}
+
+function gapLabels(labels: DefinitionTexts, report: Report, locale: DashboardLocale): GapLabels {
+  const by = report.gaps.by ?? '';
+  return {
+    question: (gap) => (gap.item !== undefined || gap.option !== undefined ? labels.title(gap.question, locale) : undefined),
+    item: (gap) =>
+      gap.item !== undefined
+        ? labels.row(gap.question, gap.item, locale)
+        : gap.option !== undefined
+          ? labels.value(gap.question, gap.option, locale)
+          : labels.title(gap.question, locale),
+    answer: (gap, value, fallback) => answerLabel(labels, gap.question, locale)(value, fallback),
+    group: answerLabel(labels, by, locale),
+  };
+}
+
+function findQuestion(elements: unknown, test: (question: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
+  if (!Array.isArray(elements)) return undefined;
+  for (const element of elements as Array<Record<string, unknown>>) {
+    if (!element || typeof element !== 'object') continue;
+    if (typeof element.name === 'string' && test(element)) return element;
+    const inner = findQuestion(element.elements, test);
+    if (inner) return inner;
+  }
+  return undefined;
+}

@@ -1,0 +1,137 @@
+/**
+ * The filters: period, channel and every segment the definition declares.
+ * Each change rewrites the URL and makes the server rebuild the report; the
+ * page announces "updating" politely while it does.
+ */
+import { useState } from 'react';
+import { countActiveFilters, NO_FILTERS, type DashboardFilters } from './dashboard-filters.ts';
+import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
+import { chooseProminentSegments, type SegmentFilter } from './list-segment-filters.ts';
+import { localizeText } from './localize-text.ts';
+
+export interface FilterBarProps {
+  filters: DashboardFilters;
+  segments: SegmentFilter[];
+  locale: DashboardLocale;
+  texts: DashboardTexts;
+  busy: boolean;
+  onChange: (filters: DashboardFilters) => void;
+}
+
+/** Segments in the bar itself; the others open below it, so the bar stays one row at 1366 px. */
+const SEGMENTS_IN_BAR = 3;
+
+export function FilterBar({ filters, segments, locale, texts, busy, onChange }: FilterBarProps) {
+  const active = countActiveFilters(filters);
+  const prominent = chooseProminentSegments(segments, SEGMENTS_IN_BAR);
+  const more = segments.filter((segment) => !prominent.includes(segment));
+  const activeInMore = more.filter((segment) => filters.segments[segment.name]).length;
+  const [showMore, setShowMore] = useState(activeInMore > 0);
+  const setSegment = (name: string, value: string) => {
+    const next = { ...filters.segments };
+    if (value) next[name] = value;
+    else delete next[name];
+    onChange({ ...filters, segments: next });
+  };
+  return (
+    <form className="filter-bar" role="search" aria-label={texts.filters} onSubmit={(event) => event.preventDefault()}>
+      <div className="filter-bar__group" role="group" aria-labelledby="filter-period">
+        <span id="filter-period" className="filter-bar__label">
+          {texts.period}
+        </span>
+        <div className="filter-bar__period">
+          <label className="visually-hidden" htmlFor="filter-from">
+            {texts.from}
+          </label>
+          <input
+            id="filter-from"
+            type="date"
+            value={filters.from ?? ''}
+            max={filters.to}
+            onChange={(event) => onChange({ ...filters, from: event.target.value || undefined })}
+          />
+          <span aria-hidden="true">–</span>
+          <label className="visually-hidden" htmlFor="filter-to">
+            {texts.to}
+          </label>
+          <input id="filter-to" type="date" value={filters.to ?? ''} min={filters.from} onChange={(event) => onChange({ ...filters, to: event.target.value || undefined })} />
+        </div>
+      </div>
+      <div className="filter-bar__group">
+        <label htmlFor="filter-channel">{texts.channel}</label>
+        <select
+          id="filter-channel"
+          value={filters.channel ?? ''}
+          onChange={(event) => onChange({ ...filters, channel: (event.target.value || undefined) as DashboardFilters['channel'] })}
+        >
+          <option value="">{texts.all}</option>
+          <option value="kiosk">{texts.channels.kiosk}</option>
+          <option value="online">{texts.channels.online}</option>
+        </select>
+      </div>
+      {prominent.map((segment) => (
+        <SegmentSelect key={segment.name} segment={segment} value={filters.segments[segment.name]} locale={locale} texts={texts} onChange={setSegment} />
+      ))}
+      {more.length > 0 && (
+        <button
+          type="button"
+          className="analyst-button analyst-button--quiet filter-bar__more"
+          aria-expanded={showMore}
+          aria-controls="more-filters"
+          onClick={() => setShowMore(!showMore)}
+        >
+          {texts.moreFilters(more.length)}
+          {activeInMore > 0 && <span className="filter-bar__badge">{texts.selectedCount(activeInMore)}</span>}
+        </button>
+      )}
+      <div className="filter-bar__end">
+        <span className="filter-bar__status" role="status" aria-live="polite">
+          {busy ? texts.updating : ''}
+        </span>
+        {active > 0 && (
+          <button type="button" className="analyst-button analyst-button--quiet" onClick={() => onChange(NO_FILTERS)}>
+            {texts.clearFilters}
+          </button>
+        )}
+      </div>
+      {more.length > 0 && (
+        <div id="more-filters" className="filter-bar__more-row" hidden={!showMore}>
+          {more.map((segment) => (
+            <SegmentSelect key={segment.name} segment={segment} value={filters.segments[segment.name]} locale={locale} texts={texts} onChange={setSegment} />
+          ))}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function SegmentSelect(props: { segment: SegmentFilter; value: string | undefined; locale: DashboardLocale; texts: DashboardTexts; onChange: (name: string, value: string) => void }) {
+  const { segment, locale, texts } = props;
+  const title = localizeText(segment.title, locale, segment.name);
+  return (
+    <div className="filter-bar__group">
+      <label htmlFor={`filter-${segment.name}`} title={title}>
+        {shortTitle(title)}
+      </label>
+      <select id={`filter-${segment.name}`} data-filter={segment.name} value={props.value ?? ''} onChange={(event) => props.onChange(segment.name, event.target.value)}>
+        <option value="">{texts.all}</option>
+        {segment.choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {localizeText(choice.text, locale, choice.value)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * Segment questions are full sentences ("お住まいの区を教えてください。"); a
+ * filter label needs the noun phrase, so the polite request at the end is
+ * dropped. Other titles stay whole (CSS truncates them visually; the label's
+ * accessible name keeps every word).
+ */
+export function shortTitle(title: string): string {
+  const short = title.replace(/(を|は)?(一つ|ひとつ)?(教えてください|お選びください|お聞かせください)。?$/, '');
+  return short.length > 0 ? short : title;
+}

@@ -1,0 +1,196 @@
+/**
+ * /kiosk/<surveyId>?ward=<code>[&idle=<seconds>][&kiosk=<kioskId>]: the exit
+ * survey on a shared ward-office tablet. Large targets, a language switch, no
+ * way off the page, a thank-you that returns to a fresh start, and an idle reset
+ * that clears a walked-away visitor's answers. The ward comes from the URL and
+ * travels as meta.ward; it is never asked.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Model } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import 'survey-core/survey-core.fontless.css';
+import type { Submission } from '../../../contracts/submission.ts';
+import { WARDS } from '../../../contracts/wards.ts';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { LoadingMessage } from '../../components/loading-message.tsx';
+import { pageTexts } from '../../components/page-texts.ts';
+import { QueueIndicator } from '../../components/queue-indicator.tsx';
+import { SurveyLoadFailed } from '../../components/survey-load-failed.tsx';
+import { enqueueSubmission } from '../../queue/submission-queue-service.ts';
+import { buildSubmission } from '../../survey/build-submission.ts';
+import { createSurveyModel } from '../../survey/create-survey-model.ts';
+import { orderLanguages } from '../../survey/describe-language.ts';
+import type { SurveyDefinitionJson } from '../../survey/fetch-survey-definition.ts';
+import { loadSurveyUiStrings } from '../../survey/load-survey-ui-strings.ts';
+import { makeSubmissionId } from '../../survey/make-submission-id.ts';
+import { useSurveyDefinition } from '../../survey/use-survey-definition.ts';
+import '../../styles/survey-page.css';
+import './kiosk.css';
+import { IdlePrompt } from './idle-prompt.tsx';
+import { KioskSetupError } from './kiosk-setup-error.tsx';
+import { KioskThankYou } from './kiosk-thank-you.tsx';
+import { readKioskSettings, type KioskSettings } from './read-kiosk-settings.ts';
+import { trapKioskNavigation } from './trap-kiosk-navigation.ts';
+import { useIdleTimeout } from './use-idle-timeout.ts';
+
+/** A kiosk that could not load its survey (server down at boot, nothing cached yet) tries again this often. */
+const KIOSK_RELOAD_SECONDS = 30;
+
+export default function KioskPage({ surveyId, search }: { surveyId: string; search: string }) {
+  const settings = useMemo(() => readKioskSettings(new URLSearchParams(search)), [search]);
+  const definition = useSurveyDefinition(surveyId);
+
+  if (!settings.ok) return <KioskSetupError surveyId={surveyId} search={search} problems={settings.problems} />;
+  if (definition.state === 'loading') return <LoadingMessage />;
+  if (definition.state === 'error') {
+    if (definition.error.kind === 'not-found') {
+      const problem = { parameter: 'survey' as const, given: surveyId, message: `there is no survey ${JSON.stringify(surveyId)}` };
+      return <KioskSetupError surveyId={surveyId} search={search} problems={[problem]} surveyMissing />;
+    }
+    return <SurveyLoadFailed error={definition.error} retryAfterSeconds={KIOSK_RELOAD_SECONDS} />;
+  }
+  return <KioskSurvey surveyId={surveyId} definition={definition.definition} settings={settings.settings} />;
+}
+
+type Phase = 'answering' | 'saving' | 'thanks' | 'save-failed';
+
+function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson; settings: KioskSettings }) {
+  const { surveyId, definition, settings } = props;
+  const primaryLocale = definition.locale ?? 'ja';
+  const [run, setRun] = useState(() => ({ number: 1, model: createSurveyModel(definition, 'kiosk', primaryLocale) }));
+  const [locale, setLocale] = useState(primaryLocale);
+  const [phase, setPhase] = useState<Phase>('answering');
+  /** True once this visitor did anything: only then is there something for the idle reset to clear. */
+  const [touched, setTouched] = useState(false);
+  const [askingIfStillThere, setAskingIfStillThere] = useState(false);
+  const startedAt = useRef<Date | undefined>(undefined);
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
+  const unsaved = useRef<Submission | undefined>(undefined);
+  const languages = useMemo(() => orderLanguages(run.model.getUsedLocales(), primaryLocale), [run, primaryLocale]);
+  const ward = WARDS.find((candidate) => candidate.code === settings.ward);
+  const texts = pageTexts(locale);
+
+  useEffect(() => trapKioskNavigation(), []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const save = useCallback(
+    (submission: Submission) => {
+      setPhase('saving');
+      enqueueSubmission(surveyId, submission).then(
+        () => {
+          unsaved.current = undefined;
+          setPhase('thanks');
+        },
+        (error: unknown) => {
+          console.error('could not store the completed response:', error);
+          setPhase('save-failed');
+        },
+      );
+    },
+    [surveyId],
+  );
+
+  useEffect(() => {
+    const model: Model = run.model;
+    const markTouched = () => {
+      startedAt.current ??= new Date();
+      setTouched(true);
+    };
+    const complete = (sender: Model) => {
+      const completedAt = new Date();
+      // One submissionId per completion, made here and stored with the response: every retry reuses it.
+      const submission = buildSubmission({
+        submissionId: makeSubmissionId(),
+        surveyVersion: definition.version,
+        channel: 'kiosk',
+        locale: localeRef.current,
+        ward: settings.ward,
+        kioskId: settings.kioskId,
+        startedAt: startedAt.current ?? completedAt,
+        completedAt,
+        data: sender.data as Record<string, unknown>,
+      });
+      unsaved.current = submission;
+      save(submission);
+    };
+    model.onValueChanged.add(markTouched);
+    model.onCurrentPageChanged.add(markTouched);
+    model.onComplete.add(complete);
+    return () => {
+      model.onValueChanged.remove(markTouched);
+      model.onCurrentPageChanged.remove(markTouched);
+      model.onComplete.remove(complete);
+    };
+  }, [run, definition.version, settings.ward, settings.kioskId, save]);
+
+  const startOver = useCallback(() => {
+    startedAt.current = undefined;
+    unsaved.current = undefined;
+    setAskingIfStillThere(false);
+    setTouched(false);
+    setLocale(primaryLocale);
+    setPhase('answering');
+    setRun((previous) => ({ number: previous.number + 1, model: createSurveyModel(definition, 'kiosk', primaryLocale) }));
+    window.scrollTo(0, 0);
+  }, [definition, primaryLocale]);
+
+  const switchLanguage = useCallback(
+    (next: string) => {
+      void loadSurveyUiStrings(next).then(() => {
+        run.model.locale = next;
+        setLocale(next);
+        // A visitor who changed the language has started: the next one should get Japanese again.
+        setTouched(true);
+      });
+    },
+    [run],
+  );
+
+  useIdleTimeout({
+    enabled: phase === 'answering' && touched && !askingIfStillThere,
+    idleMs: settings.idleSeconds * 1000,
+    onIdle: () => setAskingIfStillThere(true),
+  });
+
+  return (
+    <div className="kiosk" lang={locale}>
+      <header className="kiosk__bar">
+        <LanguageSwitch languages={languages} current={locale} onChange={switchLanguage} />
+      </header>
+      <main className="kiosk__main" data-testid="kiosk-main" data-run={run.number}>
+        {phase === 'answering' && <Survey key={run.number} model={run.model} />}
+        {phase === 'saving' && (
+          <p role="status" className="kiosk__message">
+            {texts.saving}
+          </p>
+        )}
+        {phase === 'thanks' && <KioskThankYou locale={locale} onDone={startOver} />}
+        {phase === 'save-failed' && (
+          <section role="alert" className="kiosk__message">
+            <p>{texts.saveFailed}</p>
+            <button type="button" className="button button--primary" onClick={() => unsaved.current && save(unsaved.current)}>
+              {texts.trySavingAgain}
+            </button>
+          </section>
+        )}
+      </main>
+      <footer className="kiosk__footer">
+        <span className="kiosk__place">
+          {ward?.ja}役所 / {ward?.en} Ward Office
+        </span>
+        <QueueIndicator requireHold />
+      </footer>
+      {askingIfStillThere && (
+        <IdlePrompt
+          locale={locale}
+          seconds={settings.promptSeconds}
+          onContinue={() => setAskingIfStillThere(false)}
+          onStartOver={startOver}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * /s/<surveyId>: the online form for citizens and staff, on their own phones and
+ * PCs. Answers are saved on the device as they are given (saved-progress.ts), so
+ * a closed tab resumes; the response completes once and then goes through the
+ * same durable queue as the kiosk's.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Model } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import 'survey-core/survey-core.fontless.css';
+import type { Submission } from '../../../contracts/submission.ts';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { LoadingMessage } from '../../components/loading-message.tsx';
+import { OfflineBanner } from '../../components/offline-banner.tsx';
+import { NotFoundPage } from '../../components/not-found-page.tsx';
+import { pageTexts } from '../../components/page-texts.ts';
+import { QueueIndicator } from '../../components/queue-indicator.tsx';
+import { SurveyLoadFailed } from '../../components/survey-load-failed.tsx';
+import { enqueueSubmission } from '../../queue/submission-queue-service.ts';
+import { useQueueStatus } from '../../queue/use-queue-status.ts';
+import { buildSubmission } from '../../survey/build-submission.ts';
+import { createSurveyModel } from '../../survey/create-survey-model.ts';
+import { orderLanguages } from '../../survey/describe-language.ts';
+import type { SurveyDefinitionJson } from '../../survey/fetch-survey-definition.ts';
+import { loadSurveyUiStrings } from '../../survey/load-survey-ui-strings.ts';
+import { makeSubmissionId } from '../../survey/make-submission-id.ts';
+import { useSurveyDefinition } from '../../survey/use-survey-definition.ts';
+import '../../styles/survey-page.css';
+import './online.css';
+import {
+  browserStorage,
+  completionStorageKey,
+  loadSavedProgress,
+  progressStorageKey,
+  removeStoredItem,
+  saveProgress,
+  type SavedProgress,
+} from './saved-progress.ts';
+
+export default function OnlinePage({ surveyId }: { surveyId: string }) {
+  const definition = useSurveyDefinition(surveyId);
+  if (definition.state === 'loading') return <LoadingMessage />;
+  if (definition.state === 'error') {
+    return definition.error.kind === 'not-found' ? <NotFoundPage path={location.pathname} /> : <SurveyLoadFailed error={definition.error} />;
+  }
+  return <OnlineSurvey surveyId={surveyId} definition={definition.definition} />;
+}
+
+type Phase = 'answering' | 'saving' | 'thanks' | 'save-failed' | 'already-answered';
+
+interface Run {
+  number: number;
+  model: Model;
+  startedAt: Date | undefined;
+  resumed: boolean;
+}
+
+function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: SurveyDefinitionJson }) {
+  const storage = useMemo(() => browserStorage(), []);
+  const primaryLocale = definition.locale ?? 'ja';
+  const progressKey = progressStorageKey(surveyId, definition.version);
+  const completionKey = completionStorageKey(surveyId, definition.version);
+  const saved = useMemo(() => loadSavedProgress(storage, progressKey), [storage, progressKey]);
+
+  const [run, setRun] = useState<Run>(() => startRun(definition, primaryLocale, saved, 1));
+  const [locale, setLocale] = useState(saved?.locale ?? primaryLocale);
+  const [phase, setPhase] = useState<Phase>(() =>
+    saved?.completedSubmission ? 'saving' : storage.getItem(completionKey) !== null && !saved ? 'already-answered' : 'answering',
+  );
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
+  const unsaved = useRef<Submission | undefined>(saved?.completedSubmission);
+  const languages = useMemo(() => orderLanguages(run.model.getUsedLocales(), primaryLocale), [run, primaryLocale]);
+  const texts = pageTexts(locale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const writeProgress = useCallback(
+    (model: Model, extra: Partial<SavedProgress> = {}) => {
+      saveProgress(storage, progressKey, {
+        data: model.data as Record<string, unknown>,
+        currentPageNo: model.currentPageNo,
+        startedAt: (run.startedAt ?? new Date()).toISOString(),
+        locale: localeRef.current,
+        ...extra,
+      });
+    },
+    [storage, progressKey, run],
+  );
+
+  const queue = useCallback(
+    (submission: Submission) => {
+      setPhase('saving');
+      enqueueSubmission(surveyId, submission).then(
+        () => {
+          unsaved.current = undefined;
+          try {
+            storage.setItem(completionKey, submission.completedAt);
+          } catch {
+            // Storage full or disabled: the response is queued all the same; only the "already answered" note is lost.
+          }
+          removeStoredItem(storage, progressKey);
+          setPhase('thanks');
+        },
+        (error: unknown) => {
+          console.error('could not store the completed response:', error);
+          setPhase('save-failed');
+        },
+      );
+    },
+    [surveyId, storage, completionKey, progressKey],
+  );
+
+  // A completion whose tab died before it reached the queue: queue that same submission now.
+  useEffect(() => {
+    if (phase === 'saving' && unsaved.current) queue(unsaved.current);
+    // Only on first render: later completions are queued by the completion handler.
+  }, []);
+
+  useEffect(() => {
+    const model = run.model;
+    const onChange = () => {
+      // startedAt belongs to this run only and never drives rendering, so it is set in place.
+      run.startedAt ??= new Date();
+      writeProgress(model);
+    };
+    const complete = (sender: Model) => {
+      const completedAt = new Date();
+      const submission = buildSubmission({
+        submissionId: makeSubmissionId(),
+        surveyVersion: definition.version,
+        channel: 'online',
+        locale: localeRef.current,
+        startedAt: run.startedAt ?? completedAt,
+        completedAt,
+        data: sender.data as Record<string, unknown>,
+      });
+      // Written before queueing: if the tab dies in between, the next load queues this same submission.
+      writeProgress(sender, { completedSubmission: submission });
+      unsaved.current = submission;
+      queue(submission);
+    };
+    model.onValueChanged.add(onChange);
+    model.onCurrentPageChanged.add(onChange);
+    model.onComplete.add(complete);
+    return () => {
+      model.onValueChanged.remove(onChange);
+      model.onCurrentPageChanged.remove(onChange);
+      model.onComplete.remove(complete);
+    };
+  }, [run, definition.version, writeProgress, queue]);
+
+  const restart = useCallback(() => {
+    removeStoredItem(storage, progressKey);
+    setRun((previous) => startRun(definition, localeRef.current, null, previous.number + 1));
+    setPhase('answering');
+    window.scrollTo(0, 0);
+  }, [storage, progressKey, definition]);
+
+  const switchLanguage = useCallback(
+    (next: string) => {
+      void loadSurveyUiStrings(next).then(() => {
+        run.model.locale = next;
+        localeRef.current = next;
+        setLocale(next);
+        if (run.startedAt) writeProgress(run.model);
+      });
+    },
+    [run, writeProgress],
+  );
+
+  return (
+    <div className="online" lang={locale}>
+      <header className="online__bar">
+        <LanguageSwitch languages={languages} current={locale} onChange={switchLanguage} />
+      </header>
+      <OfflineBanner locale={locale} />
+      <main className="online__main" data-testid="online-main">
+        {phase === 'answering' && run.resumed && (
+          <p className="online__notice" data-testid="resumed-notice">
+            {texts.resumed}{' '}
+            <button type="button" className="button button--link" onClick={restart}>
+              {texts.discardAndRestart}
+            </button>
+          </p>
+        )}
+        {phase === 'answering' && <Survey key={run.number} model={run.model} />}
+        {phase === 'saving' && <p role="status">{texts.saving}</p>}
+        {phase === 'thanks' && <OnlineThankYou locale={locale} onAnswerAgain={restart} />}
+        {phase === 'already-answered' && (
+          <section className="thank-you" data-testid="already-answered">
+            <h1>{texts.alreadyAnswered}</h1>
+            <button type="button" className="button button--primary" onClick={restart}>
+              {texts.answerAgain}
+            </button>
+          </section>
+        )}
+        {phase === 'save-failed' && (
+          <section role="alert">
+            <p>{texts.saveFailed}</p>
+            <button type="button" className="button button--primary" onClick={() => unsaved.current && queue(unsaved.current)}>
+              {texts.trySavingAgain}
+            </button>
+          </section>
+        )}
+      </main>
+      <footer className="online__footer">
+        <QueueIndicator requireHold={false} />
+      </footer>
+    </div>
+  );
+}
+
+function startRun(definition: SurveyDefinitionJson, locale: string, saved: SavedProgress | null, number: number): Run {
+  const model = createSurveyModel(definition, 'online', saved?.locale ?? locale);
+  if (!saved || saved.completedSubmission) return { number, model, startedAt: undefined, resumed: false };
+  model.data = saved.data;
+  // A saved page number past the end (the definition lost a page) falls back to the first page.
+  if (saved.currentPageNo < model.visiblePageCount) model.currentPageNo = saved.currentPageNo;
+  return { number, model, startedAt: new Date(saved.startedAt), resumed: Object.keys(saved.data).length > 0 };
+}
+
+function OnlineThankYou({ locale, onAnswerAgain }: { locale: string; onAnswerAgain: () => void }) {
+  const texts = pageTexts(locale);
+  const status = useQueueStatus();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="thank-you" data-testid="thank-you" aria-labelledby="thank-you-title">
+      <h1 id="thank-you-title" ref={heading} tabIndex={-1}>
+        {texts.thankYouTitle}
+      </h1>
+      <p role="status" data-testid="delivery-status">
+        {status.waiting > 0 ? texts.keptOnDevice : texts.sentToServer}
+      </p>
+      <button type="button" className="button" onClick={onAnswerAgain}>
+        {texts.answerAgain}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * POSTs one submission body to the collection API and returns the server's
+ * answer as data. Rejects only when no answer came at all (offline, reset, timeout).
+ */
+import type { Submission } from '../../contracts/submission.ts';
+import type { ServerAnswer } from './classify-send-outcome.ts';
+
+/** A hung connection must not block the queue; the server answers in milliseconds when it answers. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+export async function postSubmission(surveyId: string, submission: Submission): Promise<ServerAnswer> {
+  const response = await fetch(`/api/surveys/${encodeURIComponent(surveyId)}/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(submission),
+    cache: 'no-store',
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's or portal's page): keep the text for the staff panel.
+  }
+  return { status: response.status, body, retryAfter: response.headers.get('retry-after') };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { chooseProminentSegments, listSegmentFilters } from '../../../../client/pages/dashboard/list-segment-filters.ts';
+import { readShippedDefinition } from '../../../e2e/support/answer-survey.ts';
+
+describe('listSegmentFilters', () => {
+  it('meta variables first, then segment and cohort questions with choices, in definition order', () => {
+    const definition = {
+      metaVariables: [{ name: 'ward', from: 'ward', title: { ja: '区', en: 'Ward' }, choices: [{ value: 'chuo', text: { ja: '中央区', en: 'Chuo' } }], analysis: { role: 'segment' } }],
+      pages: [
+        {
+          elements: [
+            { type: 'radiogroup', name: 'years', title: '勤続年数', choices: ['lt10', { value: 'ge10', text: { ja: '10年以上' } }], analysis: { role: 'cohort' } },
+            { type: 'panel', name: 'p', elements: [{ type: 'dropdown', name: 'age', choices: [20, 30], analysis: { role: 'segment' } }] },
+            { type: 'radiogroup', name: 'mood', choices: ['a'], analysis: { role: 'attitude' } },
+            { type: 'text', name: 'free', analysis: { role: 'segment' } },
+          ],
+        },
+      ],
+    };
+    expect(listSegmentFilters(definition)).toEqual([
+      { name: 'ward', title: { ja: '区', en: 'Ward' }, role: 'segment', source: 'meta', choices: [{ value: 'chuo', text: { ja: '中央区', en: 'Chuo' } }] },
+      { name: 'years', title: '勤続年数', role: 'cohort', source: 'question', choices: [{ value: 'lt10', text: 'lt10' }, { value: 'ge10', text: { ja: '10年以上' } }] },
+      { name: 'age', title: 'age', role: 'segment', source: 'question', choices: [{ value: '20', text: '20' }, { value: '30', text: '30' }] },
+    ]);
+  });
+
+  it('puts meta variables, the cohort, the ward and the age band first in the bar', () => {
+    const names = (survey: string) => chooseProminentSegments(listSegmentFilters(readShippedDefinition(survey)), 3).map((filter) => filter.name);
+    expect(names('ward-office-exit')).toEqual(['ward', 'ageBand', 'purpose']);
+    expect(names('staff-workstyle')).toEqual(['yearsOfService', 'ageBand', 'workplace']);
+    expect(names('citizen-needs')).toEqual(['ward', 'ageBand', 'smartphone']);
+  });
+
+  it('finds the shipped surveys’ segments: the exit survey’s kiosk ward and age band, the staff survey’s cohort', () => {
+    expect(listSegmentFilters(readShippedDefinition('ward-office-exit')).map((filter) => filter.name)).toEqual([
+      'ward',
+      'purpose',
+      'countersVisited',
+      'waitingTime',
+      'awareOnline',
+      'awareNavigator',
+      'ageBand',
+    ]);
+    expect(listSegmentFilters(readShippedDefinition('staff-workstyle')).map((filter) => `${filter.name}:${filter.role}`)).toEqual([
+      'yearsOfService:cohort',
+      'ageBand:segment',
+      'workplace:segment',
+      'position:segment',
+    ]);
+  });
+});

@@ -1,0 +1,297 @@
+/**
+ * The analysts' dashboard in real Chromium against the real server, SQLite
+ * store and analysis library: the login gate, the ranking chart of a seeded
+ * survey and a ward filter that changes its numbers, the CSV download, small
+ * groups hidden with a visible note, free text shown as text (never run), and
+ * axe-core on /login and /dashboard. Screenshots at 1366×768 go to test-artifacts/.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { japanDay } from '../../analysis/timeline/count-responses-by-day.ts';
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+import { createUser } from '../../server/auth/create-user.ts';
+import { loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
+import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
+import { ARTIFACTS_DIR, useE2eSession } from './support/e2e-session.ts';
+import { parseCsv } from './support/parse-csv.ts';
+import { seriousAccessibilityViolations } from './support/run-axe.ts';
+import { seedResponses } from './support/seed-responses.ts';
+
+const session = useE2eSession();
+
+const EXIT = 'ward-office-exit';
+const STAFF = 'staff-workstyle';
+const CITIZEN = 'citizen-needs';
+const ANALYST = { name: 'analyst-e2e', password: 'a long enough e2e passphrase' };
+const DESK = { viewport: { width: 1366, height: 768 }, acceptDownloads: true };
+const XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
+
+const seeded: Record<string, ResponseRecord[]> = {};
+
+beforeAll(async () => {
+  await createUser(session.server.authStore, { name: ANALYST.name, role: 'analyst', password: ANALYST.password });
+  const definitions = await loadDefinitionCatalogFromDir(SHIPPED_DEFINITIONS_DIR);
+  // Weeks of fieldwork, a quarter of the exit survey's answers sent online.
+  seeded[EXIT] = await seedResponses(session.server.responsesFile, definitions.get(EXIT)!, { count: 600, seed: 11, days: 28, onlineEvery: 4 });
+  seeded[STAFF] = await seedResponses(session.server.responsesFile, definitions.get(STAFF)!, { count: 300, seed: 12, days: 21 });
+  seeded[CITIZEN] = await seedResponses(session.server.responsesFile, definitions.get(CITIZEN)!, { count: 400, seed: 13, days: 35 });
+});
+
+async function logIn(page: Page): Promise<void> {
+  await page.locator('#login-name').fill(ANALYST.name);
+  await page.locator('#login-password').fill(ANALYST.password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/dashboard'));
+}
+
+/** A logged-in dashboard page at `path`, through the login form as an analyst would; a survey's page has loaded its report. */
+async function openDashboard(path: string): Promise<Page> {
+  const { page } = await session.open(`/login?next=${encodeURIComponent(path)}`, DESK);
+  await logIn(page);
+  if (path === '/dashboard') await page.locator('.survey-choices').waitFor();
+  else await page.getByTestId('responses-n').waitFor();
+  return page;
+}
+
+const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+const answered = (records: ResponseRecord[], question: string) => records.filter((record) => Array.isArray(record.data[question]) && (record.data[question] as unknown[]).length > 0).length;
+const count = (value: number) => value.toLocaleString('ja-JP');
+
+describe('dashboard', () => {
+  it('sends an anonymous visitor to /login, keeping the page asked for, and back after logging in', async () => {
+    const { page } = await session.open(`/dashboard/${EXIT}?ward=kita`, DESK);
+    await page.locator('#login-name').waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/login');
+    expect(url.searchParams.get('next')).toBe(`/dashboard/${EXIT}?ward=kita`);
+
+    // A wrong password is announced, and nothing else happens.
+    await page.locator('#login-name').fill(ANALYST.name);
+    await page.locator('#login-password').fill('not the password at all');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('ユーザー名またはパスワードが正しくありません。');
+    expect(await page.locator('#login-password').getAttribute('aria-invalid')).toBe('true');
+    await session.screenshot(page, 'login-error-1366x768');
+
+    await page.locator('#login-password').fill(ANALYST.password);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.waitForURL((next) => next.pathname === `/dashboard/${EXIT}`);
+    expect(new URL(page.url()).searchParams.get('ward')).toBe('kita');
+    await page.getByTestId('responses-n').waitFor();
+    const kita = seeded[EXIT].filter((record) => record.meta.ward === 'kita').length;
+    await expect.poll(() => text(page, 'responses-n')).toBe(count(kita));
+  });
+
+  it('a session that ends while the page is open sends the analyst to /login on the next request', async () => {
+    const page = await openDashboard(`/dashboard/${EXIT}`);
+    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+    await page.locator('select[data-filter="ward"]').selectOption('chuo');
+    await page.waitForURL((url) => url.pathname === '/login');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('ended')).toBe('1');
+    expect(url.searchParams.get('next')).toBe(`/dashboard/${EXIT}?ward=chuo`);
+    await expect.poll(() => page.locator('.login__notice').textContent()).toBe('セッションが終了しました。もう一度ログインしてください。');
+  });
+
+  it('shows the ranking of a seeded survey; a ward filter recomputes it on the server and the numbers change; the CSV follows the filter', async () => {
+    const { page } = await session.open('/dashboard', DESK);
+    await logIn(page);
+    // No survey chosen yet: pick one.
+    await page.locator('#survey-picker').selectOption(EXIT);
+    await page.waitForURL((url) => url.pathname === `/dashboard/${EXIT}`);
+    await page.getByTestId('responses-n').waitFor();
+
+    const all = seeded[EXIT];
+    const kita = all.filter((record) => record.meta.ward === 'kita');
+    await expect.poll(() => text(page, 'responses-n')).toBe(count(all.length));
+    const needs = page.getByTestId('needs-chart');
+    await needs.locator('canvas').waitFor();
+    expect(await text(page, 'needs-chart-n')).toBe(`n = ${count(answered(all, 'improvements'))}`);
+    // Every chart states its n.
+    for (const card of await page.locator('section.chart-card:not(.comments-panel)').all()) {
+      expect(await card.locator('.chart-card__n').textContent(), await card.locator('h2').textContent() ?? '').toMatch(/^n = [\d,–]+$/);
+    }
+    await session.screenshot(page, 'dashboard-1366x768');
+    await page.screenshot({ path: `${ARTIFACTS_DIR}/dashboard-full-1366.png`, fullPage: true });
+
+    // The ranking as numbers: the table view lists every option with its share and interval.
+    await needs.getByRole('button', { name: '表で見る' }).click();
+    const rows = needs.locator('tbody tr');
+    expect(await rows.count()).toBe(12);
+    expect(await rows.first().locator('td').nth(1).textContent()).toMatch(/^\d+\.\d%$/);
+    await needs.getByRole('button', { name: 'グラフで見る' }).click();
+
+    await page.locator('select[data-filter="ward"]').selectOption('kita');
+    await expect.poll(() => text(page, 'responses-n')).toBe(count(kita.length));
+    await expect.poll(() => text(page, 'needs-chart-n')).toBe(`n = ${count(answered(kita, 'improvements'))}`);
+    expect(kita.length).toBeLessThan(all.length);
+    expect(new URL(page.url()).search).toBe('?ward=kita');
+    await session.screenshot(page, 'dashboard-ward-filter-1366x768');
+
+    // The CSV download carries the same filter: BOM, header, one row per kita response.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = parseCsv(bytes.subarray(3).toString('utf8'));
+    expect(csv[0].slice(0, 10)).toEqual(['回答ID', '送信ID', '調査票の版', '回答経路', '回答言語', '端末ID', '回答した区役所', '回答開始日時', '回答完了日時', '受信日時']);
+    expect(csv[0]).toContain('本日の主な来庁目的を一つお選びください。');
+    const body = csv.slice(1);
+    expect(body).toHaveLength(kita.length);
+    expect(new Set(body.map((row) => row[0]))).toEqual(new Set(kita.map((record) => record.id)));
+    expect(new Set(body.map((row) => row[6]))).toEqual(new Set(['北区']));
+
+    // The HTML report download is the server's, with the same filter.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-html').click()]);
+    expect(report.suggestedFilename()).toMatch(/\.html$/);
+    expect(report.url()).toContain('ward=kita');
+  });
+
+  it('switches to English with the labels of the definition', async () => {
+    const page = await openDashboard(`/dashboard/${EXIT}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ward Office Visitor Survey');
+    expect(await page.locator('label[for="filter-ward"]').textContent()).toBe('Ward office where the survey was answered');
+    expect(await page.locator('select[data-filter="ward"] option[value="kita"]').textContent()).toBe('Kita');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await session.screenshot(page, 'dashboard-english-1366x768');
+    // The choice sticks (for the next visit and the login page).
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ward Office Visitor Survey');
+    await page.getByRole('button', { name: '日本語' }).click();
+  });
+
+  it('the generation-gap view: items sorted by effect size with adjusted p; a filter that leaves a cohort too small hides it with a note', async () => {
+    const page = await openDashboard(`/dashboard/${STAFF}`);
+    const gaps = page.getByTestId('gaps-chart');
+    await gaps.locator('[data-testid="gap-row"]').first().waitFor();
+    const effects = await gaps.locator('.gap-row__effect').allTextContents();
+    expect(effects.length).toBeGreaterThan(0);
+    expect(effects.map(Number)).toEqual([...effects.map(Number)].sort((a, b) => b - a));
+    expect(await gaps.locator('.gap-row__p').first().textContent()).toMatch(/^(< 0\.001|\d\.\d{3})$/);
+    await session.screenshot(page, 'dashboard-staff-1366x768');
+    await gaps.scrollIntoViewIfNeeded();
+    await session.screenshot(page, 'dashboard-staff-gaps-1366x768');
+    expect(await text(page, 'suppressed-count')).toBe('0');
+
+    // A workplace where some years-of-service cohort has 1–9 staff (minGroupSize is 10 for this survey).
+    const { segment, value } = smallCohortFilter(seeded[STAFF], ['workplace', 'position', 'ageBand']);
+    const select = page.locator(`select[data-filter="${segment}"]`);
+    if (!(await select.isVisible())) await page.locator('.filter-bar__more').click();
+    await select.selectOption(value);
+    await expect.poll(() => text(page, 'suppressed-count')).not.toBe('0');
+    await expect.poll(() => gaps.locator('.chart-card__subtitle').textContent()).toContain('n=—');
+    await gaps.getByTestId('suppressed-note').waitFor();
+    expect(await gaps.getByTestId('suppressed-note').locator('summary').textContent()).toContain('回答者が10人未満の区分は、個人が特定されないよう表示していません。');
+    await session.screenshot(page, 'dashboard-staff-suppressed-1366x768');
+  });
+
+  it('the importance–satisfaction scatter of the citizen survey', async () => {
+    const page = await openDashboard(`/dashboard/${CITIZEN}`);
+    const ipa = page.getByTestId('ipa-chart');
+    await ipa.locator('canvas').waitFor();
+    expect(await ipa.locator('.chart-card__n').textContent()).toMatch(/^n = [\d,]+(–[\d,]+)?$/);
+    await ipa.getByRole('button', { name: '表で見る' }).click();
+    expect(await ipa.locator('tbody tr').count()).toBe(8);
+    await ipa.getByRole('button', { name: 'グラフで見る' }).click();
+    await ipa.scrollIntoViewIfNeeded();
+    await session.screenshot(page, 'dashboard-citizen-ipa-1366x768');
+  });
+
+  it('free text is shown as text, never run: on the dashboard and in the HTML report', async () => {
+    const { page } = await session.open('/', DESK);
+    // Five answers, so that a day's filter still shows comments (minGroupSize 5).
+    const template = seeded[EXIT].find((record) => record.meta.ward === 'chuo')!;
+    for (let i = 0; i < 5; i++) {
+      const status = await page.evaluate(
+        async ({ surveyId, body }) => (await fetch(`/api/surveys/${surveyId}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status,
+        {
+          surveyId: EXIT,
+          body: JSON.stringify({
+            submissionId: randomUUID(),
+            surveyVersion: template.surveyVersion,
+            channel: 'online',
+            meta: { ward: 'chuo', locale: 'ja' },
+            startedAt: template.startedAt,
+            completedAt: template.completedAt,
+            data: { ...template.data, comment: XSS },
+          }),
+        },
+      );
+      expect(status).toBe(201);
+    }
+
+    const dashboard = await openDashboard(`/dashboard/${EXIT}`);
+    const newest = dashboard.getByTestId('comment').first().locator('.comment__text');
+    await expect.poll(() => newest.textContent()).toBe(XSS);
+    expect(await dashboard.evaluate(() => ({ xss: (window as { __xss?: unknown }).__xss, images: document.querySelectorAll('img[src="x"]').length, scripts: [...document.scripts].filter((script) => script.textContent?.includes('__xss')).length }))).toEqual({
+      xss: undefined,
+      images: 0,
+      scripts: 0,
+    });
+    await dashboard.getByTestId('comments-panel').scrollIntoViewIfNeeded();
+    await session.screenshot(dashboard, 'dashboard-comments-1366x768');
+
+    // The HTML report of today's answers (only the five above), opened from the file as a colleague would: no CSP to help.
+    await dashboard.locator('#filter-from').fill(japanDay(new Date().toISOString()));
+    await expect.poll(() => text(dashboard, 'responses-n')).toBe('5');
+    const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByTestId('download-html').click()]);
+    // Saved under a .html name: Chromium shows a file without one as plain text.
+    const file = join(tmpdir(), `dashboard-e2e-report-${randomUUID()}.html`);
+    await download.saveAs(file);
+    const context = await session.browser.newContext({ viewport: DESK.viewport });
+    try {
+      const report = await context.newPage();
+      await report.goto(`file://${file}`);
+      await report.waitForLoadState('load');
+      expect(await report.locator('body').textContent()).toContain(XSS);
+      expect(await report.evaluate(() => ({ xss: (window as { __xss?: unknown }).__xss, images: document.querySelectorAll('img[src="x"]').length }))).toEqual({ xss: undefined, images: 0 });
+      await report.screenshot({ path: `${ARTIFACTS_DIR}/report-with-comment-1366.png`, fullPage: true });
+    } finally {
+      await context.close();
+      await rm(file, { force: true });
+    }
+  });
+
+  it('axe finds no serious or critical problem on /login and /dashboard (chart, table and English views)', async () => {
+    const { page } = await session.open('/login', DESK);
+    await page.locator('#login-name').waitFor();
+    expect(await seriousAccessibilityViolations(page), '/login').toEqual([]);
+    await page.getByRole('button', { name: 'ログイン' }).click(); // empty: the error shows
+    await page.getByRole('alert').filter({ hasText: 'ユーザー名とパスワードを入力してください。' }).waitFor();
+    expect(await seriousAccessibilityViolations(page), '/login with an error').toEqual([]);
+    await session.screenshot(page, 'login-1366x768');
+
+    const dashboard = await openDashboard(`/dashboard/${STAFF}`);
+    await dashboard.getByTestId('gap-row').first().waitFor();
+    await dashboard.getByTestId('timeline-chart').locator('canvas').waitFor();
+    expect(await seriousAccessibilityViolations(dashboard), '/dashboard').toEqual([]);
+    const showTable = dashboard.getByRole('button', { name: '表で見る' });
+    while ((await showTable.count()) > 0) await showTable.first().click(); // each turns into "グラフで見る"
+    expect(await seriousAccessibilityViolations(dashboard), '/dashboard, tables').toEqual([]);
+    await dashboard.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => dashboard.locator('h1').textContent()).toBe('Staff Survey on Ways of Working');
+    expect(await seriousAccessibilityViolations(dashboard), '/dashboard in English').toEqual([]);
+    await dashboard.getByRole('button', { name: '日本語' }).click();
+
+    const chooser = await openDashboard('/dashboard');
+    expect(await seriousAccessibilityViolations(chooser), '/dashboard without a survey').toEqual([]);
+  });
+});
+
+/** A segment value under which some cohort (yearsOfService) has between 1 and 9 staff, from the seeded records. */
+function smallCohortFilter(records: ResponseRecord[], segments: string[]): { segment: string; value: string } {
+  for (const segment of segments) {
+    const values = [...new Set(records.map((record) => record.data[segment]).filter((value): value is string => typeof value === 'string'))].sort();
+    for (const value of values) {
+      const sizes = new Map<unknown, number>();
+      for (const record of records) if (record.data[segment] === value) sizes.set(record.data.yearsOfService, (sizes.get(record.data.yearsOfService) ?? 0) + 1);
+      if ([...sizes.values()].some((size) => size >= 1 && size < 10)) return { segment, value };
+    }
+  }
+  throw new Error(`no value of ${segments.join(', ')} leaves a cohort with 1–9 staff in the seeded data; change the seed`);
+}

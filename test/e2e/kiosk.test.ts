@@ -1,0 +1,177 @@
+/**
+ * The tablet kiosk in real Chromium against the real server and SQLite store:
+ * a visitor completes the exit survey, the record arrives with the kiosk's
+ * ward; touch targets, language switch, idle reset, navigation trap and the
+ * staff-facing set-up error.
+ */
+import { describe, expect, it } from 'vitest';
+import { WARD_CODES } from '../../contracts/wards.ts';
+import { completeSurvey, firstChoiceAnswers, readShippedDefinition, answerCurrentPage } from './support/answer-survey.ts';
+import { PHONE, TABLET } from './support/chromium.ts';
+import { eventually, undersizedTouchTargets, useE2eSession } from './support/e2e-session.ts';
+
+const session = useE2eSession();
+const EXIT = 'ward-office-exit';
+const exitDefinition = readShippedDefinition(EXIT) as { title: { ja: string; en: string } };
+
+// Real Chromium on a shared 2-core machine: a test's wall time varies a lot with the machine's load.
+describe('kiosk', { timeout: 180_000 }, () => {
+  it('a visitor completes the exit survey; the record arrives once, with the ward from the URL', async () => {
+    const { page } = await session.open(`/kiosk/${EXIT}?ward=kita&kiosk=kita-1F-east`);
+    await page.locator('.sd-question').first().waitFor();
+    await completeSurvey(page);
+    await page.getByTestId('thank-you').waitFor();
+
+    const records = await eventually(() => session.server.records(EXIT), (found) => found.length === 1);
+    expect(records[0]).toMatchObject({ surveyId: EXIT, surveyVersion: 1, channel: 'kiosk' });
+    expect(records[0].meta).toEqual({ ward: 'kita', locale: 'ja', kioskId: 'kita-1F-east' });
+    expect(records[0].data).toEqual(firstChoiceAnswers(exitDefinition));
+    // The API reports the same record as a duplicate when its submissionId comes again: the id is the client's one.
+    const again = await page.evaluate(
+      async ({ surveyId, body }) => {
+        const response = await fetch(`/api/surveys/${surveyId}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        return { status: response.status, body: await response.json() };
+      },
+      {
+        surveyId: EXIT,
+        body: JSON.stringify({
+          submissionId: records[0].submissionId,
+          surveyVersion: 1,
+          channel: 'kiosk',
+          meta: records[0].meta,
+          startedAt: records[0].startedAt,
+          completedAt: records[0].completedAt,
+          data: records[0].data,
+        }),
+      },
+    );
+    expect(again).toEqual({ status: 200, body: { id: records[0].id, duplicate: true } });
+    await eventually(() => page.getByTestId('queue-indicator').getAttribute('data-waiting'), (waiting) => waiting === '0');
+
+    // The thank-you screen returns to a fresh, empty survey by itself.
+    await page.getByTestId('thank-you').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.locator('.sd-question').first().waitFor();
+    expect(await page.locator('.sd-question input:checked').count()).toBe(0);
+    expect(await session.server.records(EXIT)).toHaveLength(1);
+  });
+
+  for (const [size, viewport] of [['1024x768', TABLET], ['390x844', PHONE]] as const) {
+    it(`every control on every kiosk page is a 48 px finger target (${size}); screenshots`, async () => {
+      const { page } = await session.open(`/kiosk/${EXIT}?ward=chuo`, { viewport, hasTouch: true });
+      await page.locator('.sd-question').first().waitFor();
+      await session.screenshot(page, `kiosk-${size}`);
+      const problems: string[] = [];
+      for (let pageNumber = 1; pageNumber <= 10; pageNumber++) {
+        problems.push(...(await undersizedTouchTargets(page)).map((problem) => `survey page ${pageNumber}: ${problem}`));
+        await answerCurrentPage(page, '窓口の案内がわかりやすかったです。');
+        if (pageNumber === 3) await session.screenshot(page, `kiosk-answered-${size}`);
+        const next = page.locator('.sd-navigation__next-btn:visible');
+        if (!(await next.count())) break;
+        const current = await page.locator('.sd-question').first().getAttribute('data-name');
+        await next.click();
+        await page.waitForFunction((previous) => document.querySelector('.sd-question')?.getAttribute('data-name') !== previous, current);
+      }
+      await page.locator('.sd-navigation__complete-btn').click();
+      await page.getByTestId('thank-you').waitFor();
+      problems.push(...(await undersizedTouchTargets(page)).map((problem) => `thank-you: ${problem}`));
+      await session.screenshot(page, `kiosk-thank-you-${size}`);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('the language switch changes the definition texts and survey-core’s own strings, and the response records the language', async () => {
+    const { page } = await session.open(`/kiosk/${EXIT}?ward=minami`);
+    const next = page.locator('.sd-navigation__next-btn');
+    await next.waitFor();
+    expect(await page.locator('.sd-title').first().innerText()).toContain(exitDefinition.title.ja);
+    expect(await next.innerText()).toBe('次へ');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => next.innerText()).toBe('Next');
+    expect(await page.locator('.sd-title').first().innerText()).toContain(exitDefinition.title.en);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    await session.screenshot(page, 'kiosk-english-1024x768');
+
+    await page.getByRole('button', { name: '日本語' }).click();
+    await expect.poll(() => next.innerText()).toBe('次へ');
+    await page.getByRole('button', { name: 'English' }).click();
+    await completeSurvey(page, 'The staff were kind.');
+    await page.getByTestId('thank-you').getByText('Thank you for your answers').waitFor();
+    const records = await eventually(() => session.server.records(EXIT), (found) => found.some((record) => record.meta.ward === 'minami'));
+    expect(records.find((record) => record.meta.ward === 'minami')?.meta).toEqual({ ward: 'minami', locale: 'en' });
+  });
+
+  it('after the idle time it asks 「まだ回答中ですか？」; continuing keeps the answers, silence clears them and starts over', async () => {
+    const { page } = await session.open(`/kiosk/${EXIT}?ward=teine&idle=5`);
+    const firstChoice = page.locator('.sd-question').first().locator('.sd-selectbase__label').first();
+    await firstChoice.waitFor();
+
+    // An untouched kiosk has nothing to clear: it never asks.
+    await page.waitForTimeout(6_500);
+    expect(await page.getByTestId('idle-prompt').count()).toBe(0);
+
+    await firstChoice.click();
+    await page.getByRole('button', { name: 'English' }).click();
+    const prompt = page.getByTestId('idle-prompt');
+    await prompt.waitFor({ timeout: 10_000 });
+    expect(await prompt.locator('h2').innerText()).toBe('Are you still answering?');
+    await session.screenshot(page, 'kiosk-idle-prompt-1024x768');
+    await prompt.getByRole('button', { name: 'Continue answering' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    expect(await page.locator('.sd-question input:checked').count()).toBe(1);
+
+    // Silence: asked again, then the countdown (5 s for idle=5) clears everything.
+    await prompt.waitFor({ timeout: 10_000 });
+    await prompt.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('.sd-question').first().waitFor();
+    expect(await page.locator('.sd-question input:checked').count()).toBe(0);
+    expect(await page.locator('.sd-navigation__next-btn').innerText()).toBe('次へ');
+    expect(await page.getByRole('button', { name: '日本語' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await session.server.records(EXIT).then((records) => records.filter((record) => record.meta.ward === 'teine'))).toEqual([]);
+  });
+
+  it('the Japanese prompt says 「まだ回答中ですか？」 with a countdown', async () => {
+    const { page } = await session.open(`/kiosk/${EXIT}?ward=nishi&idle=5`);
+    await page.locator('.sd-selectbase__label').first().click();
+    const prompt = page.getByTestId('idle-prompt');
+    await prompt.waitFor({ timeout: 10_000 });
+    expect(await prompt.locator('h2').innerText()).toBe('まだ回答中ですか？');
+    expect(await prompt.innerText()).toMatch(/あと\d秒で回答を消去して最初からやり直します/);
+  });
+
+  it('offers no way off the survey: back stays, no links, no context menu', async () => {
+    const { page } = await session.open(`/kiosk/${EXIT}?ward=higashi`);
+    await page.locator('.sd-question').first().waitFor();
+    const url = page.url();
+    await page.goBack().catch(() => undefined);
+    await page.goBack().catch(() => undefined);
+    expect(page.url()).toBe(url);
+    expect(await page.locator('.sd-question').count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href]').count()).toBe(0);
+    const contextMenuBlocked = await page.evaluate(() => {
+      const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+      document.querySelector('.sd-question')?.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(contextMenuBlocked).toBe(true);
+  });
+
+  it('a missing or unknown ward shows the staff set-up error with the ten ward URLs, never a survey', async () => {
+    for (const query of ['', '?ward=sapporo', '?ward=CHUO', '?ward=kita&idle=abc']) {
+      const { page } = await session.open(`/kiosk/${EXIT}${query}`);
+      const error = page.getByTestId('kiosk-setup-error');
+      await error.waitFor();
+      expect(await page.locator('.sd-question').count()).toBe(0);
+      const links = await error.locator('.ward-links a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+      // A bad setting is not carried into the offered URLs.
+      expect(links).toEqual(WARD_CODES.map((code) => `/kiosk/${EXIT}?ward=${code}`));
+      if (query === '?ward=sapporo') {
+        expect(await error.innerText()).toContain('"sapporo" is not one of the ten ward codes');
+        await session.screenshot(page, 'kiosk-setup-error-1024x768');
+      }
+    }
+    const { page } = await session.open('/kiosk/no-such-survey?ward=chuo');
+    await page.getByTestId('kiosk-setup-error').getByText('there is no survey "no-such-survey"').waitFor();
+  });
+});
