@@ -1,0 +1,567 @@
+/**
+ * A report turned into what a reader sees, language resolved and numbers formatted: headings,
+ * notes, tables of strings, and the data of each chart. renderMarkdown and renderHtml both
+ * format this one description, so the two reports always say the same thing.
+ *
+ * Strings here are plain text; each renderer escapes them for its own format.
+ */
+import type { SurveyDefinition } from '../definitions/survey-definition.ts';
+import type { GapItem, IpaSet, NeedsQuestion, Quadrant, Report } from '../report/report.ts';
+import type { AnswerValue } from '../table/response-table.ts';
+import { both, createLabelIndex } from './create-label-index.ts';
+
+export interface RenderOptions {
+  /** Language of the headings and first labels: "ja" (default) or "en"; the other is shown beside it. */
+  locale?: string;
+}
+
+export interface Table {
+  columns: string[];
+  /** Right-aligned (numeric) columns. */
+  numeric: boolean[];
+  rows: string[][];
+}
+
+export interface NeedsChart {
+  kind: 'needs';
+  title: string;
+  note: string;
+  labels: string[];
+  /** Percent (or Borda points when `measure` is "borda"). */
+  values: number[];
+  low: Array<number | null>;
+  high: Array<number | null>;
+  measure: 'share' | 'borda';
+  axisLabel: string;
+}
+
+export interface IpaChart {
+  kind: 'ipa';
+  title: string;
+  note: string;
+  points: Array<{ label: string; x: number; y: number; n: number; quadrant: string; quadrantKey: Quadrant }>;
+  xMean: number;
+  yMean: number;
+  xLabel: string;
+  yLabel: string;
+  quadrantLabels: Record<Quadrant, string>;
+}
+
+export interface GapChart {
+  kind: 'gap';
+  title: string;
+  note: string;
+  /** One bar per group; a hidden group keeps its row, marked, with no data. */
+  groups: string[];
+  /** Diverging (scale, chosen/not chosen) or plain 100 % stacked (unordered categories). */
+  diverging: boolean;
+  segments: Array<{ label: string; side: 'negative' | 'positive' | 'split'; color: string; values: Array<number | null> }>;
+  axisLabel: string;
+  /** Drawn across a hidden group's bar. */
+  hiddenText: string;
+}
+
+export interface Section {
+  heading: string;
+  notes: string[];
+  table?: Table;
+  chart?: NeedsChart | IpaChart | GapChart;
+}
+
+export interface ReportView {
+  language: string;
+  title: string;
+  subtitle: string;
+  facts: Array<[string, string]>;
+  needs: { heading: string; intro: string; sections: Section[] };
+  ipa: { heading: string; intro: string; sections: Section[] };
+  gaps: { heading: string; intro: string; groups?: Table; sections: Section[]; untested?: Table };
+  comments: { heading: string; intro: string; sections: Array<{ heading: string; notes: string[]; texts: string[] }> };
+  suppressed: { heading: string; intro: string; table?: Table };
+  footer: string;
+}
+
+type Words = typeof JA;
+const JA = {
+  reportTitle: '分析レポート',
+  survey: '調査',
+  versions: '定義の版',
+  responses: '回答数',
+  minGroupSize: '最小集計単位',
+  weighting: '重み付け',
+  unweighted: 'なし（単純集計）',
+  raking: (variables: string, iterations: number, effectiveN: string, dropped: number) =>
+    `レイキング（${variables}、${iterations} 回で収束、有効標本数 ${effectiveN}${dropped > 0 ? `、重み付け変数が無回答の ${dropped} 件を除外` : ''}）`,
+  seed: '乱数シード',
+  needsHeading: '1. 改善ニーズの順位',
+  needsIntro:
+    '割合＝その項目を選んだ回答者 ÷ 設問に回答した人数。誤差線は 95% 信頼区間（Wilson 法）。重み付け時は有効標本数で計算。',
+  answered: (n: string) => `回答者 n = ${n}`,
+  effectiveN: (n: string) => `有効標本数 ${n}`,
+  hiddenQuestion: (min: number) => `回答者が ${min} 人未満のため秘匿しています。`,
+  noAnswers: 'この設問への回答はありません。',
+  rank: '順位',
+  item: '項目',
+  count: '選択数',
+  share: '割合',
+  ci: '95% 信頼区間',
+  meanRank: '平均順位',
+  borda: 'ボルダ得点',
+  top3: '上位3位に入る確率',
+  rankingNote: '平均順位はその項目を順位付けした人の平均。ボルダ得点は (選択肢数 − 順位 + 1) の回答者平均（順位なし＝0）。上位3位確率はブートストラップ 1,000 回（シード固定）。',
+  bordaChart: '全員が全項目を順位付けしているため、棒はボルダ得点です。',
+  ipaHeading: '2. 重要度 × 満足度（IPA）',
+  ipaIntro: '重要度・満足度は回答者の平均（重み付け時は加重平均）。破線は項目平均の平均で、四象限に分けます。',
+  importance: '重要度',
+  satisfaction: '満足度',
+  gap: '差（重要度−満足度）',
+  quadrant: '象限',
+  quadrants: { concentrate: '重点改善', keep: '現状維持', low: '低優先', overkill: '過剰の可能性' } as Record<Quadrant, string>,
+  hiddenItem: (min: number) => `秘匿（n < ${min}）`,
+  noIpa: 'この調査には重要度と満足度の組がありません。',
+  gapsHeading: '3. 属性による違い',
+  gapsIntro:
+    '順序尺度は Kruskal–Wallis 検定（効果量 ε²）、選択式は χ² 検定（効果量 Cramér の V）。調整済み p はレポート内の全検定に Holm 法を適用。効果量の大きい順。重み付けはしていません。',
+  noBy: '比較する属性（コホート設問）がありません。--by で設問を指定できます。',
+  comparedBy: (label: string) => `比較軸: ${label}`,
+  group: 'グループ',
+  test: '検定',
+  statistic: '統計量',
+  df: '自由度',
+  pAdjusted: '調整済み p（Holm）',
+  effect: '効果量',
+  groupsN: 'グループ別 n',
+  kruskal: 'Kruskal–Wallis',
+  chi2: 'χ²',
+  chosen: '選んだ',
+  notChosen: '選ばなかった',
+  hiddenGroup: '秘匿',
+  untested: '検定できなかった項目',
+  reason: '理由',
+  means: '平均',
+  shareAxis: '割合（%）',
+  bordaAxis: 'ボルダ得点',
+  commentsHeading: '4. 自由記述（抜粋）',
+  commentsIntro: '無作為抽出（シード固定）した一部です。原文のまま表示しています。',
+  written: (n: string) => `記入者 n = ${n}`,
+  hiddenComments: (min: number) => `記入者が ${min} 人未満のため秘匿しています。`,
+  noComments: '記入はありません。',
+  suppressedHeading: '5. 秘匿した集計',
+  suppressedIntro: (min: number) =>
+    `${min} 人未満のグループは数値を表示せず、検定からも除いています。1 つだけ秘匿した内訳では、差し引きで分からないよう次に小さいグループも秘匿しています（そのグループは検定には含めています）。`,
+  nothingSuppressed: '秘匿した集計はありません。',
+  where: '箇所',
+  small: (min: number) => `回答者が ${min} 人未満`,
+  complementary: (protects: string) => `${protects} を差し引きで求められないよう秘匿（検定には含む）`,
+  fewerThanTwoGroups: (min: number) => `回答者 ${min} 人以上のグループが 2 つ未満`,
+  footer: 'survey-toolkit report で作成。数値の定義は docs/analysis.md を参照。',
+  percent: '%',
+};
+
+const EN: Words = {
+  reportTitle: 'analysis report',
+  survey: 'Survey',
+  versions: 'Definition versions',
+  responses: 'Responses',
+  minGroupSize: 'Minimum group size',
+  weighting: 'Weighting',
+  unweighted: 'none (unweighted)',
+  raking: (variables, iterations, effectiveN, dropped) =>
+    `raking to ${variables}, converged in ${iterations} iterations, effective n ${effectiveN}${dropped > 0 ? `; ${dropped} responses without a margin variable left out` : ''}`,
+  seed: 'Random seed',
+  needsHeading: '1. Needs ranking',
+  needsIntro:
+    'Share = respondents who chose the item ÷ respondents who answered the question. Whiskers: 95% Wilson intervals (on the effective sample size when weighted).',
+  answered: (n) => `answered n = ${n}`,
+  effectiveN: (n) => `effective n ${n}`,
+  hiddenQuestion: (min) => `Hidden: fewer than ${min} respondents answered.`,
+  noAnswers: 'Nobody answered this question.',
+  rank: 'Rank',
+  item: 'Item',
+  count: 'Chosen by',
+  share: 'Share',
+  ci: '95% CI',
+  meanRank: 'Mean rank',
+  borda: 'Borda score',
+  top3: 'P(top 3)',
+  rankingNote:
+    'Mean rank among those who ranked the item; Borda = mean of (choices − rank + 1), unranked 0; P(top 3) from 1,000 seeded bootstrap resamples.',
+  bordaChart: 'Everyone ranked every item, so the bars show Borda scores.',
+  ipaHeading: '2. Importance × satisfaction (IPA)',
+  ipaIntro: 'Importance and satisfaction are respondent means (weighted when weighting). Dashed lines: mean of the item means.',
+  importance: 'Importance',
+  satisfaction: 'Satisfaction',
+  gap: 'Gap (importance − satisfaction)',
+  quadrant: 'Quadrant',
+  quadrants: { concentrate: 'Concentrate here', keep: 'Keep up the good work', low: 'Low priority', overkill: 'Possible overkill' },
+  hiddenItem: (min) => `hidden (n < ${min})`,
+  noIpa: 'This survey has no importance–satisfaction pairs.',
+  gapsHeading: '3. Differences between groups',
+  gapsIntro:
+    'Scales: Kruskal–Wallis (effect ε²); choices: χ² (effect Cramér’s V). Adjusted p: Holm over every test in the report. Largest effect first. Unweighted.',
+  noBy: 'No group question (cohort) to compare; name one with --by.',
+  comparedBy: (label) => `Compared by: ${label}`,
+  group: 'Group',
+  test: 'Test',
+  statistic: 'Statistic',
+  df: 'df',
+  pAdjusted: 'Adjusted p (Holm)',
+  effect: 'Effect size',
+  groupsN: 'n by group',
+  kruskal: 'Kruskal–Wallis',
+  chi2: 'χ²',
+  chosen: 'Chosen',
+  notChosen: 'Not chosen',
+  hiddenGroup: 'hidden',
+  untested: 'Items not tested',
+  reason: 'Reason',
+  means: 'Mean',
+  shareAxis: 'Share (%)',
+  bordaAxis: 'Borda score',
+  commentsHeading: '4. Free-text comments (sample)',
+  commentsIntro: 'A seeded random sample, shown as written.',
+  written: (n) => `written by n = ${n}`,
+  hiddenComments: (min) => `Hidden: fewer than ${min} respondents wrote one.`,
+  noComments: 'No comments.',
+  suppressedHeading: '5. Hidden figures',
+  suppressedIntro: (min) =>
+    `Groups of fewer than ${min} are not shown and not tested. When only one group of a breakdown is hidden, the next-smallest is hidden too so it cannot be derived (that one is still tested).`,
+  nothingSuppressed: 'Nothing was hidden.',
+  where: 'Where',
+  small: (min) => `fewer than ${min} respondents`,
+  complementary: (protects) => `hidden so that ${protects} cannot be derived from the total (still tested)`,
+  fewerThanTwoGroups: (min) => `fewer than two groups with at least ${min} respondents`,
+  footer: 'Made with survey-toolkit report. Definitions of every figure: docs/analysis.md.',
+  percent: '%',
+};
+
+const CHOSEN_COLORS = { notChosen: '#f4a582', chosen: '#4393c3' };
+const NEUTRAL = '#c8c8c8';
+const CATEGORICAL = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+/** Gap charts drawn; the table lists every item. */
+const MAX_GAP_CHARTS = 16;
+
+export function describeReport(report: Report, definitions: ReadonlyArray<SurveyDefinition>, options: RenderOptions = {}): ReportView {
+  const language = options.locale === 'en' ? 'en' : 'ja';
+  const other = language === 'ja' ? 'en' : 'ja';
+  const words = language === 'ja' ? JA : EN;
+  const labels = createLabelIndex(definitions);
+  const titleOf = (name: string) => both(labels.question(name, language), labels.exactQuestion(name, other));
+  const valueOf = (question: string, value: AnswerValue) => both(labels.value(question, value, language), labels.exactValue(question, value, other));
+  const rowOf = (question: string, row: string) => both(labels.row(question, row, language), labels.exactRow(question, row, other));
+  const surveyTitle = report.survey.title[language] ?? Object.values(report.survey.title)[0] ?? report.survey.id;
+  const otherTitle = report.survey.title[other];
+
+  const facts: Array<[string, string]> = [
+    [words.survey, `${report.survey.id}`],
+    [words.versions, report.survey.versions.length > 0 ? report.survey.versions.map((v) => `v${v}`).join(', ') : '—'],
+    [words.responses, count(report.responses)],
+    [words.minGroupSize, count(report.minGroupSize)],
+    [
+      words.weighting,
+      report.weighting
+        ? words.raking(
+            report.weighting.variables.map((name) => `${name}（${shorten(labels.question(name, language), 20)}）`).join(', '),
+            report.weighting.iterations,
+            decimal(report.weighting.effectiveN, 1),
+            report.weighting.dropped,
+          )
+        : words.unweighted,
+    ],
+    [words.seed, String(report.seed)],
+  ];
+
+  return {
+    language,
+    title: `${surveyTitle} ${words.reportTitle}`,
+    subtitle: otherTitle && otherTitle !== surveyTitle ? `${otherTitle} — ${(language === 'ja' ? EN : JA).reportTitle}` : '',
+    facts,
+    needs: {
+      heading: words.needsHeading,
+      intro: words.needsIntro,
+      sections: report.needs.map((question) => describeNeeds(question, report, words, titleOf, valueOf)),
+    },
+    ipa: {
+      heading: words.ipaHeading,
+      intro: report.ipa.length > 0 ? words.ipaIntro : words.noIpa,
+      sections: report.ipa.map((set) => describeIpa(set, report, words, (item) => labels.exactAnyRow(item, other))),
+    },
+    gaps: describeGaps(report, words, titleOf, (name) => labels.question(name, language), valueOf, rowOf),
+    comments: {
+      heading: words.commentsHeading,
+      intro: words.commentsIntro,
+      sections: report.comments.map((comment) => ({
+        heading: titleOf(comment.question),
+        notes: [
+          comment.suppressed
+            ? words.hiddenComments(report.minGroupSize)
+            : comment.answered === 0
+              ? words.noComments
+              : words.written(count(comment.answered ?? 0)),
+        ],
+        texts: comment.sample,
+      })),
+    },
+    suppressed: {
+      heading: words.suppressedHeading,
+      intro: report.suppressed.length > 0 ? words.suppressedIntro(report.minGroupSize) : words.nothingSuppressed,
+      table:
+        report.suppressed.length > 0
+          ? {
+              columns: [words.where, words.reason],
+              numeric: [false, false],
+              rows: report.suppressed.map((s) => [
+                s.where,
+                s.rule === 'complementary' && s.protects ? words.complementary(s.protects) : words.small(report.minGroupSize),
+              ]),
+            }
+          : undefined,
+    },
+    footer: words.footer,
+  };
+}
+
+function describeNeeds(
+  question: NeedsQuestion,
+  report: Report,
+  words: Words,
+  titleOf: (name: string) => string,
+  valueOf: (question: string, value: AnswerValue) => string,
+): Section {
+  const heading = titleOf(question.question);
+  if (question.suppressed) return { heading, notes: [words.hiddenQuestion(report.minGroupSize)] };
+  if (question.answered === 0 || question.items.length === 0) return { heading, notes: [words.noAnswers] };
+  const answered = words.answered(count(question.answered ?? 0));
+  const effective = question.effectiveN != null ? `, ${words.effectiveN(decimal(question.effectiveN, 1))}` : '';
+  const ranking = question.kind === 'ranking';
+  const columns = [words.rank, words.item, words.count, words.share, words.ci];
+  if (ranking) columns.push(words.meanRank, words.borda, words.top3);
+  const rows = question.items.map((item) => {
+    const row = [String(item.rank), valueOf(question.question, item.value), count(item.count), percent(item.share), `${percent(item.ci95[0])} – ${percent(item.ci95[1])}`];
+    if (ranking) row.push(item.meanRank == null ? '—' : decimal(item.meanRank, 2), decimal(item.borda ?? 0, 2), percent(item.top3Probability ?? 0));
+    return row;
+  });
+  const completeRankings = ranking && question.items.every((item) => item.share === 1);
+  const chartItems = completeRankings ? [...question.items].sort((a, b) => (b.borda ?? 0) - (a.borda ?? 0)) : question.items;
+  const notes = [`${answered}${effective}`];
+  if (ranking) notes.push(words.rankingNote);
+  if (completeRankings) notes.push(words.bordaChart);
+  return {
+    heading,
+    notes,
+    table: { columns, numeric: columns.map((_, i) => i !== 1), rows },
+    chart: {
+      kind: 'needs',
+      // The article's heading names the chart; the canvas repeats only n.
+      title: '',
+      note: `${answered}${effective}`,
+      // Bars carry the primary label only: the table beside them has both languages.
+      labels: chartItems.map((item) => shorten(item.label, 30)),
+      values: chartItems.map((item) => (completeRankings ? item.borda ?? 0 : item.share * 100)),
+      low: chartItems.map((item) => (completeRankings ? null : item.ci95[0] * 100)),
+      high: chartItems.map((item) => (completeRankings ? null : item.ci95[1] * 100)),
+      measure: completeRankings ? 'borda' : 'share',
+      axisLabel: completeRankings ? words.bordaAxis : words.shareAxis,
+    },
+  };
+}
+
+function describeIpa(set: IpaSet, report: Report, words: Words, translateItem: (item: string) => string | undefined): Section {
+  // The report carries an item's label in the primary language; the other comes from the matrix rows.
+  const itemLabel = (item: IpaSet['items'][number]) => both(item.label, translateItem(item.item));
+  const shown = set.items.filter((item) => item.importance !== null && item.satisfaction !== null);
+  const hidden = set.items.filter((item) => item.suppressed);
+  const ns = shown.map((item) => item.n ?? 0);
+  const nNote = ns.length > 0 ? `n = ${count(Math.min(...ns))}${Math.min(...ns) !== Math.max(...ns) ? `–${count(Math.max(...ns))}` : ''}` : '';
+  const notes = [nNote];
+  if (hidden.length > 0) notes.push(`${words.hiddenItem(report.minGroupSize)}: ${hidden.map(itemLabel).join(', ')}`);
+  const columns = [words.item, 'n', words.importance, words.satisfaction, words.gap, words.quadrant];
+  const rows = set.items.map((item) =>
+    item.importance === null || item.satisfaction === null
+      ? [itemLabel(item), '—', '—', '—', '—', item.suppressed ? words.hiddenItem(report.minGroupSize) : '—']
+      : [itemLabel(item), count(item.n ?? 0), decimal(item.importance, 2), decimal(item.satisfaction, 2), decimal(item.gap ?? 0, 2), words.quadrants[item.quadrant!]],
+  );
+  return {
+    heading: `${words.importance} × ${words.satisfaction}: ${set.set}`,
+    notes,
+    table: { columns, numeric: [false, true, true, true, true, false], rows },
+    chart:
+      shown.length > 0 && set.importanceMean !== null && set.satisfactionMean !== null
+        ? {
+            kind: 'ipa',
+            title: '',
+            note: [nNote, ...(hidden.length > 0 ? [`${words.hiddenItem(report.minGroupSize)}: ${hidden.map((item) => item.label).join(', ')}`] : [])].join(' · '),
+            points: shown.map((item) => ({
+              label: item.label,
+              x: item.satisfaction!,
+              y: item.importance!,
+              n: item.n ?? 0,
+              quadrant: words.quadrants[item.quadrant!],
+              quadrantKey: item.quadrant!,
+            })),
+            xMean: set.satisfactionMean,
+            yMean: set.importanceMean,
+            xLabel: words.satisfaction,
+            yLabel: words.importance,
+            quadrantLabels: words.quadrants,
+          }
+        : undefined,
+  };
+}
+
+function describeGaps(
+  report: Report,
+  words: Words,
+  titleOf: (name: string) => string,
+  primaryTitleOf: (name: string) => string,
+  valueOf: (question: string, value: AnswerValue) => string,
+  rowOf: (question: string, row: string) => string,
+): ReportView['gaps'] {
+  const { gaps } = report;
+  if (gaps.by === null) return { heading: words.gapsHeading, intro: words.noBy, sections: [] };
+  const by = gaps.by;
+  const groupName = (value: AnswerValue) => valueOf(by, value);
+  const groups: Table = {
+    columns: [words.group, 'n'],
+    numeric: [false, true],
+    rows: gaps.groups.map((group) => [groupName(group.value), group.n === null ? words.hiddenGroup : count(group.n)]),
+  };
+  // A matrix row or checkbox option reads best by its own label, with its (long) question as context.
+  const itemTitle = (item: GapItem) => {
+    if (item.item !== undefined) return `${rowOf(item.question, item.item)} — ${shorten(primaryTitleOf(item.question))}`;
+    if (item.option !== undefined) return `${valueOf(item.question, item.option)} — ${shorten(primaryTitleOf(item.question))}`;
+    return titleOf(item.question);
+  };
+  const effectName = (item: GapItem) => (item.effect.name === 'epsilonSquared' ? 'ε²' : 'V');
+  const sections: Section[] = [];
+  const table: Table = {
+    columns: [words.item, words.test, words.statistic, words.df, 'p', words.pAdjusted, words.effect, words.groupsN],
+    numeric: [false, false, true, true, true, true, true, false],
+    rows: gaps.items.map((item) => [
+      itemTitle(item),
+      item.test === 'kruskal' ? words.kruskal : words.chi2,
+      decimal(item.statistic, 2),
+      String(item.df),
+      pValue(item.p),
+      pValue(item.pAdjusted),
+      `${effectName(item)} = ${decimal(item.effect.value, 3)}`,
+      item.groups
+        .map((group) => `${groupName(group.value)}: ${group.n === null ? words.hiddenGroup : `${count(group.n)}${group.mean != null ? ` (${words.means} ${decimal(group.mean, 2)})` : ''}`}`)
+        .join('; '),
+    ]),
+  };
+  sections.push({ heading: words.comparedBy(titleOf(by)), notes: [], table });
+  for (const item of gaps.items.slice(0, MAX_GAP_CHARTS)) {
+    sections.push({
+      heading: itemTitle(item),
+      notes: [],
+      chart: gapChart(item, words, groupName, valueOf, effectName(item), words.hiddenItem(report.minGroupSize)),
+    });
+  }
+  return {
+    heading: words.gapsHeading,
+    intro: `${words.gapsIntro} ${words.comparedBy(titleOf(by))}`,
+    groups,
+    sections,
+    untested:
+      gaps.untested.length > 0
+        ? {
+            columns: [words.untested, words.reason],
+            numeric: [false, false],
+            rows: gaps.untested.map((entry) => [
+              entry.item !== undefined
+                ? `${titleOf(entry.question)}: ${rowOf(entry.question, entry.item)}`
+                : entry.option !== undefined
+                  ? `${titleOf(entry.question)}: ${valueOf(entry.question, entry.option)}`
+                  : titleOf(entry.question),
+              words.fewerThanTwoGroups(report.minGroupSize),
+            ]),
+          }
+        : undefined,
+  };
+}
+
+function gapChart(
+  item: GapItem,
+  words: Words,
+  groupName: (value: AnswerValue) => string,
+  valueOf: (question: string, value: AnswerValue) => string,
+  effectName: string,
+  hiddenText: string,
+): GapChart {
+  const groups = item.groups.map((group) =>
+    group.n === null ? `${groupName(group.value)}（${words.hiddenGroup}）` : `${groupName(group.value)} (n=${count(group.n)})`,
+  );
+  const levels = item.groups.find((group) => group.distribution)?.distribution ?? [];
+  const shareOf = (level: number) => item.groups.map((group) => (group.distribution ? group.distribution[level].share * 100 : null));
+  const note = `${effectName} = ${decimal(item.effect.value, 3)} · ${words.pAdjusted} ${item.pAdjusted < 0.001 ? '' : '= '}${pValue(item.pAdjusted)}`;
+  const base = { kind: 'gap' as const, title: '', note, groups, axisLabel: words.shareAxis, hiddenText };
+  if (item.option !== undefined) {
+    return {
+      ...base,
+      diverging: true,
+      segments: [
+        { label: words.notChosen, side: 'negative', color: CHOSEN_COLORS.notChosen, values: shareOf(1) },
+        { label: words.chosen, side: 'positive', color: CHOSEN_COLORS.chosen, values: shareOf(0) },
+      ],
+    };
+  }
+  if (item.test === 'kruskal') {
+    // Scale levels, low to high: the lower half to the left, the upper half to the right, a middle level split.
+    const k = levels.length;
+    const palette = divergingPalette(k);
+    return {
+      ...base,
+      diverging: true,
+      segments: levels.map((level, l) => ({
+        label: valueOf(item.question, level.value),
+        side: k % 2 === 1 && l === (k - 1) / 2 ? 'split' : l < k / 2 ? 'negative' : 'positive',
+        color: palette[l],
+        values: shareOf(l),
+      })),
+    };
+  }
+  return {
+    ...base,
+    diverging: false,
+    segments: levels.map((level, l) => ({
+      label: valueOf(item.question, level.value),
+      side: 'positive' as const,
+      color: CATEGORICAL[l % CATEGORICAL.length],
+      values: shareOf(l),
+    })),
+  };
+}
+
+/** k colours for a scale, low to high: reds, a grey middle when k is odd, blues (ColorBrewer RdBu). */
+function divergingPalette(k: number): string[] {
+  const half = Math.floor(k / 2);
+  const negative: Record<number, string[]> = { 1: ['#d6604d'], 2: ['#b2182b', '#f4a582'], 3: ['#b2182b', '#ef8a62', '#fddbc7'] };
+  const positive: Record<number, string[]> = { 1: ['#4393c3'], 2: ['#92c5de', '#2166ac'], 3: ['#d1e5f0', '#67a9cf', '#2166ac'] };
+  const spread = (colors: string[]) => Array.from({ length: half }, (_, i) => colors[Math.floor((i * colors.length) / half)]);
+  const low = half <= 3 ? negative[half] ?? [] : spread(negative[3]);
+  const high = half <= 3 ? positive[half] ?? [] : spread(positive[3]);
+  return [...low, ...(k % 2 === 1 ? [NEUTRAL] : []), ...high];
+}
+
+/** A long question title cut to a readable context. */
+function shorten(text: string, length = 32): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function decimal(x: number, digits: number): string {
+  return x.toFixed(digits);
+}
+
+export function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+export function pValue(p: number): string {
+  if (p < 0.001) return '< 0.001';
+  return p.toFixed(3);
+}

@@ -1,0 +1,74 @@
+/**
+ * The report as Markdown: headings, notes and tables in Japanese with English labels beside
+ * (or the other way round with locale "en"). Every text from the definitions or the responses
+ * is escaped (escape-text.ts). Charts are HTML-only; the needs table gets a text bar instead.
+ */
+import type { SurveyDefinition } from '../definitions/survey-definition.ts';
+import type { Report } from '../report/report.ts';
+import { describeReport, type RenderOptions, type Section, type Table } from './describe-report.ts';
+import { escapeMarkdown } from './escape-text.ts';
+
+export function renderMarkdown(report: Report, definitions: ReadonlyArray<SurveyDefinition>, options: RenderOptions = {}): string {
+  const view = describeReport(report, definitions, options);
+  const lines: string[] = [];
+  const paragraph = (text: string) => lines.push(escapeMarkdown(text), '');
+  lines.push(`# ${escapeMarkdown(view.title)}`, '');
+  if (view.subtitle) paragraph(view.subtitle);
+  for (const [label, value] of view.facts) lines.push(`- **${escapeMarkdown(label)}**: ${escapeMarkdown(value)}`);
+  lines.push('');
+
+  const section = (level: string, item: Section) => {
+    lines.push(`${level} ${escapeMarkdown(item.heading)}`, '');
+    for (const note of item.notes.filter(Boolean)) paragraph(note);
+    if (item.table) lines.push(...markdownTable(item.chart?.kind === 'needs' && item.chart.measure === 'share' ? withBars(item.table, item.chart.values) : item.table), '');
+  };
+
+  lines.push(`## ${escapeMarkdown(view.needs.heading)}`, '');
+  paragraph(view.needs.intro);
+  view.needs.sections.forEach((item) => section('###', item));
+
+  lines.push(`## ${escapeMarkdown(view.ipa.heading)}`, '');
+  paragraph(view.ipa.intro);
+  view.ipa.sections.forEach((item) => section('###', item));
+
+  lines.push(`## ${escapeMarkdown(view.gaps.heading)}`, '');
+  paragraph(view.gaps.intro);
+  if (view.gaps.groups) lines.push(...markdownTable(view.gaps.groups), '');
+  // The charts' sections repeat the table's rows; Markdown keeps the table only.
+  view.gaps.sections.filter((item) => item.table).forEach((item) => section('###', item));
+  if (view.gaps.untested) lines.push(...markdownTable(view.gaps.untested), '');
+
+  lines.push(`## ${escapeMarkdown(view.comments.heading)}`, '');
+  paragraph(view.comments.intro);
+  for (const comment of view.comments.sections) {
+    lines.push(`### ${escapeMarkdown(comment.heading)}`, '');
+    for (const note of comment.notes) paragraph(note);
+    for (const text of comment.texts) lines.push(`> ${escapeMarkdown(text)}`, '');
+  }
+
+  lines.push(`## ${escapeMarkdown(view.suppressed.heading)}`, '');
+  paragraph(view.suppressed.intro);
+  if (view.suppressed.table) lines.push(...markdownTable(view.suppressed.table), '');
+
+  lines.push('---', '', escapeMarkdown(view.footer), '');
+  return lines.join('\n');
+}
+
+function markdownTable(table: Table): string[] {
+  const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  return [row(table.columns), `|${table.numeric.map((numeric) => (numeric ? ' ---: ' : ' --- ')).join('|')}|`, ...table.rows.map(row)];
+}
+
+/** The needs table with a bar of the share drawn in block characters after the share column. */
+function withBars(table: Table, percents: number[]): Table {
+  const bar = (percent: number) => {
+    const eighths = Math.round((percent / 100) * 20 * 8);
+    return '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 > 0 ? '▏▎▍▌▋▊▉'[(eighths % 8) - 1] : '');
+  };
+  const at = 4;
+  return {
+    columns: [...table.columns.slice(0, at), '', ...table.columns.slice(at)],
+    numeric: [...table.numeric.slice(0, at), false, ...table.numeric.slice(at)],
+    rows: table.rows.map((cells, i) => [...cells.slice(0, at), bar(percents[i]), ...cells.slice(at)]),
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The whole report: definitions (every version of one survey) and responses in, the JSON
+ * report contract out (report.ts). Responses come either as records (a store, a test) or as a
+ * table the caller already filled by streaming (the CLI reads JSONL straight into one).
+ */
+import type { SurveyDefinition } from '../definitions/survey-definition.ts';
+import { compareGroups } from '../gaps/compare-groups.ts';
+import { analyzeImportanceSatisfaction } from '../ipa/analyze-importance-satisfaction.ts';
+import { rankNeeds } from '../needs/rank-needs.ts';
+import { appendRecord } from '../table/append-record.ts';
+import { createResponseTable } from '../table/create-response-table.ts';
+import { RecordError } from '../table/record-error.ts';
+import type { CommentColumn, ResponseTable } from '../table/response-table.ts';
+import { applyMargins } from '../weighting/apply-margins.ts';
+import { checkMargins } from '../weighting/check-margins.ts';
+import type { Margin } from '../weighting/rake.ts';
+import { localizeText } from './localize-text.ts';
+import { planReport, type ReportPlan } from './plan-report.ts';
+import type { CommentSample, Report, Suppression, Weighting } from './report.ts';
+import { ReportInputError } from './report-input-error.ts';
+
+export interface ReportOptions {
+  /** Population margins to rake to; without them the report is unweighted. */
+  weights?: Margin[];
+  /** Leave out responses that lack a margin variable instead of failing. */
+  dropIncomplete?: boolean;
+  /** Default: the survey's own minGroupSize (5 when it sets none). */
+  minGroupSize?: number;
+  /** Compare groups of this question instead of the cohort question. */
+  by?: string;
+  /** Seed of the bootstrap and the comment samples; default 1. */
+  seed?: number;
+  /** Comments kept per comment question; default 20. */
+  commentSampleSize?: number;
+}
+
+export type BuildReportInput =
+  | { definitions: ReadonlyArray<SurveyDefinition>; records: Iterable<unknown>; options?: ReportOptions }
+  | { definitions: ReadonlyArray<SurveyDefinition>; table: ResponseTable; options?: ReportOptions };
+
+/** The plan a caller streams a table for, with the same options buildReport will get. */
+export function planFor(definitions: ReadonlyArray<SurveyDefinition>, options: ReportOptions = {}): ReportPlan {
+  const plan = planReport(definitions, {
+    by: options.by,
+    marginQuestions: options.weights?.map((margin) => margin.question),
+    minGroupSize: options.minGroupSize,
+    seed: options.seed,
+    commentSampleSize: options.commentSampleSize,
+  });
+  if (options.weights) checkMargins(plan, options.weights);
+  return plan;
+}
+
+export function buildReport(input: BuildReportInput): Report {
+  const options = input.options ?? {};
+  const plan = planFor(input.definitions, options);
+  let table = 'table' in input ? checkTable(input.table, plan) : tableOf(input.records, plan);
+
+  let weights: Float64Array | null = null;
+  let weighting: Weighting | null = null;
+  if (options.weights) {
+    const applied = applyMargins(table, options.weights, { dropIncomplete: options.dropIncomplete });
+    table = applied.table;
+    weights = applied.weights;
+    weighting = {
+      method: 'raking',
+      iterations: applied.iterations,
+      effectiveN: applied.effectiveN,
+      variables: applied.variables,
+      dropped: applied.dropped,
+    };
+  }
+
+  const needs = rankNeeds(table, plan, weights);
+  const ipa = analyzeImportanceSatisfaction(table, plan, weights);
+  const gaps = compareGroups(table, plan);
+  const comments = sampleComments(table, plan);
+  return {
+    survey: { id: plan.surveyId, versions: versionsOf(table), title: plan.title },
+    responses: table.rowCount,
+    minGroupSize: plan.minGroupSize,
+    seed: plan.seed,
+    weighting,
+    needs: needs.needs,
+    ipa: ipa.ipa,
+    gaps: gaps.gaps,
+    comments: comments.comments,
+    suppressed: [...needs.suppressed, ...ipa.suppressed, ...gaps.suppressed, ...comments.suppressed],
+  };
+}
+
+function tableOf(records: Iterable<unknown>, plan: ReportPlan): ResponseTable {
+  const table = createResponseTable(plan.tableSpec);
+  let position = 0;
+  for (const record of records) {
+    position += 1;
+    try {
+      appendRecord(table, record, position);
+    } catch (error) {
+      if (error instanceof RecordError) throw new ReportInputError(`record ${position}: ${error.message}`, { origins: [position] });
+      throw error;
+    }
+  }
+  return table;
+}
+
+/** A table streamed by the caller must hold every variable this plan reads. */
+function checkTable(table: ResponseTable, plan: ReportPlan): ResponseTable {
+  if (table.spec.surveyId !== plan.surveyId) {
+    throw new ReportInputError(`the response table is of survey ${table.spec.surveyId}, not ${plan.surveyId}`);
+  }
+  for (const variable of plan.variables) {
+    const column = table.byName.get(variable.name);
+    if (!column || column.kind !== variable.kind || column.values.length !== variable.values.length) {
+      throw new ReportInputError(`the response table was not prepared for this report: it lacks ${variable.name} (${variable.kind})`);
+    }
+  }
+  return table;
+}
+
+function versionsOf(table: ResponseTable): number[] {
+  const versions: number[] = [];
+  let last = Number.NaN;
+  for (let row = 0; row < table.rowCount; row++) {
+    const version = table.version[row];
+    if (version === last) continue; // records of one version come in long runs
+    last = version;
+    if (!versions.includes(version)) versions.push(version);
+  }
+  return versions.sort((a, b) => a - b);
+}
+
+function sampleComments(table: ResponseTable, plan: ReportPlan): { comments: CommentSample[]; suppressed: Suppression[] } {
+  const suppressed: Suppression[] = [];
+  const comments = plan.comments.map((name) => {
+    const column = table.byName.get(name) as CommentColumn;
+    const variable = plan.variables.find((candidate) => candidate.name === name)!;
+    const label = localizeText(variable.title, plan.language, name);
+    let answered = 0;
+    for (let row = 0; row < table.rowCount; row++) answered += column.answered[row];
+    if (answered > 0 && answered < plan.minGroupSize) {
+      suppressed.push({ where: `comments.${name}`, reason: `fewer than ${plan.minGroupSize} respondents wrote one`, rule: 'small' });
+      return { question: name, label, answered: null, sample: [], suppressed: true };
+    }
+    // In file order, so a sample reads like the responses did.
+    const sample = [...column.sample].sort((a, b) => a.row - b.row).map(({ text }) => text);
+    return { question: name, label, answered, sample };
+  });
+  return { comments, suppressed };
+}

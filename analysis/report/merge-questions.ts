@@ -1,0 +1,139 @@
+/**
+ * The questions of every version of one survey, merged by name: responses to several versions
+ * are analysed together, so a question's allowed values are the union over the versions that
+ * have it (newest version's order first), and its title, type and annotation are the newest's.
+ * Meta variables (e.g. the kiosk's ward) become questions of the same shape, as the
+ * definitions contract asks: analysis treats them exactly like an answered segment question.
+ */
+import { listQuestions, type ChoiceItem, type ListedQuestion } from '../definitions/list-questions.ts';
+import type { AnalysisAnnotation, LocalizableText, SurveyDefinition } from '../definitions/survey-definition.ts';
+import type { AnswerValue } from '../table/response-table.ts';
+import { ReportInputError } from './report-input-error.ts';
+
+export type AnswerShape = 'single' | 'multiple' | 'ranking' | 'matrix' | 'text' | 'other';
+
+export interface MergedQuestion {
+  name: string;
+  /** SurveyJS type of the newest version that has it; "meta" for a meta variable. */
+  type: string;
+  shape: AnswerShape;
+  title?: LocalizableText;
+  analysis?: AnalysisAnnotation;
+  /** Allowed answer values (choices, rating values, or matrix columns). */
+  values: ChoiceItem[];
+  /** Matrix rows. */
+  rows: ChoiceItem[];
+  /** Read from `meta[metaKey]` instead of `data[name]`. */
+  metaKey?: string;
+  /** Versions that ask it, ascending. */
+  versions: number[];
+}
+
+/** Texts for the values SurveyJS adds itself (showOtherItem, showNoneItem, …). */
+const SPECIAL_TEXTS: Record<string, LocalizableText> = {
+  other: { ja: 'その他', en: 'Other' },
+  none: { ja: '該当なし', en: 'None' },
+  refused: { ja: '回答しない', en: 'Prefer not to answer' },
+  dontknow: { ja: 'わからない', en: "Don't know" },
+};
+
+const SINGLE_TYPES = new Set(['radiogroup', 'dropdown', 'rating', 'boolean', 'buttongroup']);
+const MULTIPLE_TYPES = new Set(['checkbox', 'tagbox']);
+const TEXT_TYPES = new Set(['text', 'comment']);
+
+/** Definitions must all be of one survey; the result is in the newest version's question order. */
+export function mergeQuestions(definitions: ReadonlyArray<SurveyDefinition>): Map<string, MergedQuestion> {
+  const newestFirst = [...definitions].sort((a, b) => b.version - a.version);
+  const merged = new Map<string, MergedQuestion>();
+  for (const definition of newestFirst) {
+    const questions: Array<Omit<MergedQuestion, 'versions'>> = [
+      ...listQuestions(definition.json)
+        .filter((question) => question.scope === undefined) // answers inside dynamic panels are not analysed
+        .map(describeQuestion),
+      ...definition.metaVariables.map((meta) => ({
+        name: meta.name,
+        type: 'meta',
+        shape: 'single' as const,
+        title: meta.title,
+        analysis: meta.analysis,
+        values: meta.choices.map((choice) => ({ value: choice.value, text: choice.text })),
+        rows: [],
+        metaKey: meta.from,
+      })),
+    ];
+    for (const question of questions) {
+      const known = merged.get(question.name);
+      if (!known) {
+        merged.set(question.name, { ...question, versions: [definition.version] });
+        continue;
+      }
+      if (known.shape !== question.shape || known.metaKey !== question.metaKey) {
+        throw new ReportInputError(
+          `question ${JSON.stringify(question.name)} is a ${describeShape(known)} in version ${known.versions.at(-1)} ` +
+            `but a ${describeShape(question)} in version ${definition.version}; versions can only be analysed together when a name keeps its kind of answer`,
+        );
+      }
+      known.values = unionOf(known.values, question.values);
+      known.rows = unionOf(known.rows, question.rows);
+      known.versions.unshift(definition.version);
+    }
+  }
+  return merged;
+}
+
+function describeQuestion(question: ListedQuestion): Omit<MergedQuestion, 'versions'> {
+  const base = { name: question.name, type: question.type, title: question.title, analysis: question.analysis, rows: [] as ChoiceItem[] };
+  const type = question.type;
+  const multiSelect = question.json.multiSelect === true;
+  if (type === 'matrix') {
+    return { ...base, shape: 'matrix', values: question.columns ?? [], rows: question.rows ?? [] };
+  }
+  if (type === 'rating') return { ...base, shape: 'single', values: ratingValues(question) };
+  if (type === 'boolean') {
+    const valueTrue = question.json.valueTrue;
+    const valueFalse = question.json.valueFalse;
+    return {
+      ...base,
+      shape: 'single',
+      values: [
+        { value: isScalar(valueTrue) ? valueTrue : true, text: (question.json.labelTrue as LocalizableText) ?? { ja: 'はい', en: 'Yes' } },
+        { value: isScalar(valueFalse) ? valueFalse : false, text: (question.json.labelFalse as LocalizableText) ?? { ja: 'いいえ', en: 'No' } },
+      ],
+    };
+  }
+  const choices = [
+    ...(question.choices ?? []),
+    ...(question.specialChoiceValues ?? []).map((value) => ({ value, text: SPECIAL_TEXTS[value] })),
+  ];
+  if (SINGLE_TYPES.has(type) || (type === 'imagepicker' && !multiSelect)) return { ...base, shape: 'single', values: choices };
+  if (MULTIPLE_TYPES.has(type) || (type === 'imagepicker' && multiSelect)) return { ...base, shape: 'multiple', values: choices };
+  if (type === 'ranking') return { ...base, shape: 'ranking', values: question.choices ?? [] };
+  if (TEXT_TYPES.has(type)) return { ...base, shape: 'text', values: [] };
+  return { ...base, shape: 'other', values: [] };
+}
+
+/** rateValues, else rateMin…rateMax by rateStep (SurveyJS defaults 1…5 by 1). */
+function ratingValues(question: ListedQuestion): ChoiceItem[] {
+  if (question.rateValues && question.rateValues.length > 0) return question.rateValues;
+  const min = question.rateMin ?? 1;
+  const max = question.rateMax ?? 5;
+  const step = question.rateStep ?? 1;
+  const values: ChoiceItem[] = [];
+  // Integer steps, so 0.1 + 0.2 never turns a scale value into 0.30000000000000004.
+  const steps = Math.round((max - min) / step);
+  for (let k = 0; k <= steps; k++) values.push({ value: Number((min + k * step).toPrecision(12)) });
+  return values;
+}
+
+function unionOf(newer: ChoiceItem[], older: ChoiceItem[]): ChoiceItem[] {
+  const seen = new Set<AnswerValue>(newer.map((item) => item.value));
+  return [...newer, ...older.filter((item) => !seen.has(item.value))];
+}
+
+function describeShape(question: Pick<MergedQuestion, 'shape' | 'type' | 'metaKey'>): string {
+  return question.metaKey !== undefined ? `meta variable (meta.${question.metaKey})` : `${question.type} (${question.shape} answer)`;
+}
+
+function isScalar(value: unknown): value is AnswerValue {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}

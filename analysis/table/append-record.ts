@@ -1,0 +1,128 @@
+/**
+ * Adds one stored record (a parsed JSONL line, or a record from a store) to the table.
+ * This is the reference behaviour: appendJsonlLine's fast path must give the same table,
+ * and falls back to this function whenever it meets anything unusual.
+ */
+import { describeValue } from '../stats/describe-value.ts';
+import { clearRow, reserveRow } from './create-response-table.ts';
+import { offerComment } from './offer-comment.ts';
+import { RecordError } from './record-error.ts';
+import type { AnswerValue, MultipleColumn, ResponseTable, SingleColumn, TableColumn } from './response-table.ts';
+
+/**
+ * Throws RecordError (and leaves the table as it was) when the record cannot be analysed.
+ * `origin` is kept with the row for messages; `sampleId` (default: origin) picks the comment sample.
+ */
+export function appendRecord(table: ResponseTable, record: unknown, origin: number, sampleId: number = origin): void {
+  if (!isObject(record)) throw new RecordError(`not a JSON object: ${describeValue(record, 80)}`);
+  const { surveyId, surveyVersion } = record;
+  if (typeof surveyId !== 'string') throw new RecordError(`surveyId must be a string, got ${quote(ownValue(record, 'surveyId'))}`);
+  if (surveyId !== table.spec.surveyId) {
+    throw new RecordError(`a record of survey ${JSON.stringify(surveyId)}, not ${JSON.stringify(table.spec.surveyId)}`);
+  }
+  if (typeof surveyVersion !== 'number' || !table.spec.versions.includes(surveyVersion)) {
+    throw new RecordError(
+      `surveyVersion ${quote(ownValue(record, 'surveyVersion'))} has no definition (known versions: ${table.spec.versions.join(', ')})`,
+    );
+  }
+  const data = ownValue(record, 'data');
+  if (!isObject(data)) throw new RecordError(`data must be an object, got ${quote(data)}`);
+  const meta = ownValue(record, 'meta');
+  if (meta !== undefined && !isObject(meta)) throw new RecordError(`meta must be an object, got ${quote(meta)}`);
+
+  const row = reserveRow(table);
+  const comments: Array<() => void> = [];
+  try {
+    for (const column of table.columns) {
+      const source = column.source;
+      let value: unknown;
+      if (source.from === 'data') value = ownValue(data, source.key);
+      else if (source.from === 'meta') value = meta === undefined ? undefined : ownValue(meta, source.key);
+      else value = matrixCell(data, source.key, source.row, table);
+      writeAnswer(table, column, row, sampleId, value, comments);
+    }
+  } catch (error) {
+    clearRow(table, row);
+    throw error;
+  }
+  for (const offer of comments) offer();
+  table.version[row] = surveyVersion;
+  table.origin[row] = origin;
+  table.rowCount = row + 1;
+}
+
+function writeAnswer(
+  table: ResponseTable,
+  column: TableColumn,
+  row: number,
+  sampleId: number,
+  value: unknown,
+  comments: Array<() => void>,
+): void {
+  if (value === undefined || value === null) return;
+  switch (column.kind) {
+    case 'single':
+      column.codes[row] = codeOf(column, value, 'a single value');
+      return;
+    case 'multiple':
+    case 'ranking': {
+      if (!Array.isArray(value)) throw new RecordError(`answer to ${JSON.stringify(column.name)} must be an array, got ${quote(value)}`);
+      if (value.length === 0) return;
+      value.forEach((item, index) => {
+        const code = codeOf(column, item, 'a list of single values');
+        const cells = column.cells[code];
+        if (column.kind === 'multiple') cells[row] = 1;
+        else {
+          if (cells[row] !== 0) {
+            throw new RecordError(`answer to ${JSON.stringify(column.name)} ranks ${quote(item)} twice: ${quote(value)}`);
+          }
+          cells[row] = index + 1;
+        }
+      });
+      column.answered[row] = 1;
+      return;
+    }
+    case 'comment':
+      if (typeof value !== 'string') throw new RecordError(`answer to ${JSON.stringify(column.name)} must be text, got ${quote(value)}`);
+      if (value !== '') comments.push(() => offerComment(table, column, row, sampleId, () => value));
+      return;
+  }
+}
+
+function codeOf(column: SingleColumn | MultipleColumn, value: unknown, expected: string): number {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new RecordError(`answer to ${JSON.stringify(column.name)} must be ${expected}, got ${quote(value)}`);
+  }
+  const code = column.codeOf.get(value as AnswerValue);
+  if (code === undefined) {
+    throw new RecordError(
+      `answer to ${JSON.stringify(column.name)} is ${quote(value)}, which the definitions do not offer (${describeValue(column.values, 120)})`,
+    );
+  }
+  return code;
+}
+
+function matrixCell(data: Record<string, unknown>, key: string, row: string, table: ResponseTable): unknown {
+  const matrix = ownValue(data, key);
+  if (matrix === undefined || matrix === null) return undefined;
+  if (!isObject(matrix)) throw new RecordError(`answer to ${JSON.stringify(key)} must be an object of row → answer, got ${quote(matrix)}`);
+  for (const name of Object.keys(matrix)) {
+    if (!table.byName.has(`${key}.${name}`)) {
+      throw new RecordError(`answer to ${JSON.stringify(key)} has a row ${JSON.stringify(name)} the definitions do not have`);
+    }
+  }
+  return ownValue(matrix, row);
+}
+
+/** Own properties only: `data.constructor` must not find Object.prototype.constructor. */
+function ownValue(object: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function quote(value: unknown): string {
+  return value === undefined ? 'nothing' : describeValue(value, 80);
+}

@@ -1,0 +1,551 @@
+/**
+ * Adds JSONL lines (UTF-8 bytes) to a response table without building the records as objects.
+ *
+ * JSON.parse of a 700-byte record costs ~5 µs here, so a million lines would spend the whole
+ * 5 s budget on parsing alone (docs/decisions/0040-columnar-streaming-report.md). This scanner
+ * reads the bytes once, validates the JSON grammar of the whole line, and writes the answers the
+ * table needs straight into its typed arrays; everything else is skipped, not materialised.
+ *
+ * It is a fast path only. Whenever a line is anything but the common case (not valid JSON, an
+ * escaped key or value, a duplicated key, another survey, an unknown version or value, a value
+ * of an unexpected type), it gives up on the line and hands it to JSON.parse + appendRecord,
+ * which either adds it (the scanner was merely cautious) or throws the precise RecordError.
+ * So the table is always exactly what appendRecord would build; tests check that on generated lines.
+ */
+import { clearRow, reserveRow } from './create-response-table.ts';
+import { appendRecord } from './append-record.ts';
+import { offerComment } from './offer-comment.ts';
+import { RecordError } from './record-error.ts';
+import type { CommentColumn, MultipleColumn, ResponseTable, SingleColumn, TableColumn } from './response-table.ts';
+
+export interface JsonlAppender {
+  /**
+   * `origin` is kept with the row (its line number); `sampleId` picks the comment sample and
+   * must be the same however the file is split, e.g. the line's byte offset in the file.
+   */
+  (bytes: Uint8Array, start: number, end: number, origin: number, sampleId: number): void;
+  /** Lines the fast path handed to JSON.parse: for tests and benchmarks. */
+  readonly slowLines: number;
+}
+
+/** Thrown inside the scanner to give a line to the slow path; never escapes. */
+const GIVE_UP = Symbol('give up on this line');
+
+interface ValueLookup {
+  /** String values by UTF-8 byte length. */
+  strings: Array<Array<{ bytes: Uint8Array; code: number }> | undefined>;
+  numbers: Map<number, number>;
+  trueCode: number;
+  falseCode: number;
+}
+
+const SINGLE = 1;
+const MULTIPLE = 2;
+const RANKING = 3;
+const COMMENT = 4;
+const MATRIX = 5;
+
+/** One answer key the scanner knows. One class with every property, so V8 sees a single shape. */
+class Field {
+  /** Last line (stamp) the key was seen on: a second sighting is a duplicate key. */
+  stamp = 0;
+  constructor(
+    readonly kind: number,
+    /** The column, not its arrays: reserveRow replaces those as the table grows. */
+    readonly single: SingleColumn | null,
+    readonly multiple: MultipleColumn | null,
+    readonly comment: CommentColumn | null,
+    readonly lookup: ValueLookup | null,
+    readonly rows: KeyTable<Field> | null,
+  ) {}
+}
+
+/** Keys by UTF-8 byte length, compared byte by byte. */
+type KeyTable<T> = Array<Array<{ bytes: Uint8Array; value: T }> | undefined>;
+
+const TOP_SURVEY_ID = 1;
+const TOP_SURVEY_VERSION = 2;
+const TOP_META = 3;
+const TOP_DATA = 4;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function createJsonlAppender(table: ResponseTable): JsonlAppender {
+  const scanner = new LineScanner(table);
+  const append = (bytes: Uint8Array, start: number, end: number, origin: number, sampleId: number) =>
+    scanner.append(bytes, start, end, origin, sampleId);
+  return Object.defineProperty(append, 'slowLines', { get: () => scanner.slowLines }) as JsonlAppender;
+}
+
+class LineScanner {
+  private b: Uint8Array = new Uint8Array(0);
+  private i = 0;
+  private end = 0;
+  private row = 0;
+  private stamp = 0;
+  slowLines = 0;
+  // Set by scanString: the content between the quotes, and whether it has escapes.
+  private stringStart = 0;
+  private stringEnd = 0;
+  private escaped = false;
+  // Set by scanNumber.
+  private number = 0;
+  private readonly topKeys: KeyTable<number>;
+  private readonly dataFields: KeyTable<Field>;
+  private readonly metaFields: KeyTable<Field>;
+  private readonly surveyIdBytes: Uint8Array;
+  private readonly versions: number[];
+  private readonly pendingComments: Array<{ column: CommentColumn; start: number; end: number; escaped: boolean }> = [];
+
+  constructor(private readonly table: ResponseTable) {
+    this.topKeys = keyTable([
+      ['surveyId', TOP_SURVEY_ID],
+      ['surveyVersion', TOP_SURVEY_VERSION],
+      ['meta', TOP_META],
+      ['data', TOP_DATA],
+    ]);
+    this.surveyIdBytes = encoder.encode(table.spec.surveyId);
+    this.versions = table.spec.versions;
+    const data: Array<[string, Field]> = [];
+    const meta: Array<[string, Field]> = [];
+    const matrices = new Map<string, Array<[string, Field]>>();
+    for (const column of table.columns) {
+      const field = fieldOf(column);
+      const source = column.source;
+      if (source.from === 'data') data.push([source.key, field]);
+      else if (source.from === 'meta') meta.push([source.key, field]);
+      else {
+        let rows = matrices.get(source.key);
+        if (!rows) matrices.set(source.key, (rows = []));
+        rows.push([source.row, field]);
+      }
+    }
+    for (const [key, rows] of matrices) data.push([key, new Field(MATRIX, null, null, null, null, keyTable(rows))]);
+    this.dataFields = keyTable(data);
+    this.metaFields = keyTable(meta);
+  }
+
+  append(bytes: Uint8Array, start: number, end: number, origin: number, sampleId: number): void {
+    const row = reserveRow(this.table);
+    this.b = bytes;
+    this.i = start;
+    this.end = end;
+    this.row = row;
+    this.stamp += 1;
+    this.pendingComments.length = 0;
+    let version = -1;
+    try {
+      version = this.scanRecord();
+    } catch (signal) {
+      if (signal !== GIVE_UP) throw signal;
+    }
+    if (version < 0) {
+      this.slowLines += 1;
+      clearRow(this.table, row);
+      appendParsedLine(this.table, bytes, start, end, origin, sampleId);
+      return;
+    }
+    for (const { column, start: from, end: to, escaped } of this.pendingComments) {
+      offerComment(this.table, column, row, sampleId, () =>
+        // An escaped text is decoded by JSON.parse of the whole token, quotes included.
+        escaped ? (JSON.parse(decoder.decode(bytes.subarray(from - 1, to + 1))) as string) : decoder.decode(bytes.subarray(from, to)),
+      );
+    }
+    this.table.version[row] = version;
+    this.table.origin[row] = origin;
+    this.table.rowCount = row + 1;
+  }
+
+  /** The record's version, after writing its answers to this.row. */
+  private scanRecord(): number {
+    this.skipSpace();
+    this.expect(0x7b); // {
+    let version = -1;
+    let seenId = false;
+    let seenData = false;
+    let seenMeta = false;
+    this.skipSpace();
+    if (this.b[this.i] === 0x7d) throw GIVE_UP; // {} is no record
+    for (;;) {
+      this.skipSpace();
+      const key = this.scanKey(this.topKeys);
+      this.skipSpace();
+      this.expect(0x3a); // :
+      this.skipSpace();
+      switch (key) {
+        case TOP_SURVEY_ID:
+          if (seenId || this.b[this.i] !== 0x22) throw GIVE_UP;
+          this.scanString();
+          if (this.escaped || !this.stringEquals(this.surveyIdBytes)) throw GIVE_UP;
+          seenId = true;
+          break;
+        case TOP_SURVEY_VERSION:
+          if (version >= 0 || !this.scanNumberIfAny()) throw GIVE_UP;
+          if (!this.versions.includes(this.number)) throw GIVE_UP;
+          version = this.number;
+          break;
+        case TOP_META:
+          if (seenMeta || this.b[this.i] !== 0x7b) throw GIVE_UP;
+          seenMeta = true;
+          this.scanFields(this.metaFields);
+          break;
+        case TOP_DATA:
+          if (seenData || this.b[this.i] !== 0x7b) throw GIVE_UP;
+          seenData = true;
+          this.scanFields(this.dataFields);
+          break;
+        default:
+          this.skipValue(0);
+      }
+      this.skipSpace();
+      const next = this.b[this.i++];
+      if (next === 0x2c) continue; // ,
+      if (next === 0x7d) break; // }
+      throw GIVE_UP;
+    }
+    this.skipSpace();
+    if (this.i !== this.end || !seenId || !seenData || version < 0) throw GIVE_UP;
+    return version;
+  }
+
+  /** An object whose known keys are answers; unknown keys are validated and skipped. */
+  private scanFields(fields: KeyTable<Field>): void {
+    this.i++; // {
+    this.skipSpace();
+    if (this.b[this.i] === 0x7d) {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.skipSpace();
+      const field = this.scanKey(fields);
+      this.skipSpace();
+      this.expect(0x3a);
+      this.skipSpace();
+      if (field === undefined) this.skipValue(0);
+      else {
+        if (field.stamp === this.stamp) throw GIVE_UP; // duplicate key: JSON.parse keeps the last one
+        field.stamp = this.stamp;
+        this.scanAnswer(field);
+      }
+      this.skipSpace();
+      const next = this.b[this.i++];
+      if (next === 0x2c) continue;
+      if (next === 0x7d) return;
+      throw GIVE_UP;
+    }
+  }
+
+  private scanAnswer(field: Field): void {
+    const b = this.b;
+    if (b[this.i] === 0x6e) {
+      this.expectLiteral(NULL_BYTES); // null: no answer
+      return;
+    }
+    const kind = field.kind;
+    if (kind === SINGLE) {
+      field.single!.codes[this.row] = this.scanScalarCode(field.lookup!);
+    } else if (kind === MULTIPLE || kind === RANKING) {
+      if (b[this.i] !== 0x5b) throw GIVE_UP; // [
+      this.i++;
+      this.skipSpace();
+      if (b[this.i] === 0x5d) {
+        this.i++;
+        return;
+      }
+      const column = field.multiple!;
+      const cells = column.cells;
+      const row = this.row;
+      const lookup = field.lookup!;
+      let rank = 0;
+      for (;;) {
+        this.skipSpace();
+        const code = this.scanScalarCode(lookup);
+        rank += 1;
+        if (kind === MULTIPLE) cells[code][row] = 1;
+        else {
+          if (cells[code][row] !== 0 || rank > 255) throw GIVE_UP;
+          cells[code][row] = rank;
+        }
+        this.skipSpace();
+        const next = b[this.i++];
+        if (next === 0x2c) continue;
+        if (next === 0x5d) break;
+        throw GIVE_UP;
+      }
+      column.answered[row] = 1;
+    } else if (kind === COMMENT) {
+      if (b[this.i] !== 0x22) throw GIVE_UP;
+      this.scanString();
+      if (this.stringEnd > this.stringStart) {
+        this.pendingComments.push({ column: field.comment!, start: this.stringStart, end: this.stringEnd, escaped: this.escaped });
+      }
+    } else {
+      // A matrix: { row: answer, … }
+      if (b[this.i] !== 0x7b) throw GIVE_UP;
+      this.i++;
+      this.skipSpace();
+      if (b[this.i] === 0x7d) {
+        this.i++;
+        return;
+      }
+      const rows = field.rows!;
+      for (;;) {
+        this.skipSpace();
+        const rowField = this.scanKey(rows);
+        if (rowField === undefined || rowField.stamp === this.stamp) throw GIVE_UP; // unknown or repeated row
+        rowField.stamp = this.stamp;
+        this.skipSpace();
+        this.expect(0x3a);
+        this.skipSpace();
+        this.scanAnswer(rowField);
+        this.skipSpace();
+        const next = b[this.i++];
+        if (next === 0x2c) continue;
+        if (next === 0x7d) return;
+        throw GIVE_UP;
+      }
+    }
+  }
+
+  /** A string, number or boolean the lookup knows; anything else gives up. */
+  private scanScalarCode(lookup: ValueLookup): number {
+    const c = this.b[this.i];
+    let code: number | undefined;
+    if (c === 0x22) {
+      this.scanString();
+      if (this.escaped) throw GIVE_UP;
+      const candidates = lookup.strings[this.stringEnd - this.stringStart];
+      if (candidates !== undefined) {
+        for (let k = 0; k < candidates.length; k++) {
+          if (this.stringEquals(candidates[k].bytes)) {
+            code = candidates[k].code;
+            break;
+          }
+        }
+      }
+    } else if (c === 0x74) {
+      this.expectLiteral(TRUE_BYTES);
+      code = lookup.trueCode;
+    } else if (c === 0x66) {
+      this.expectLiteral(FALSE_BYTES);
+      code = lookup.falseCode;
+    } else if (this.scanNumberIfAny()) {
+      code = lookup.numbers.get(this.number);
+    }
+    if (code === undefined || code < 0) throw GIVE_UP;
+    return code;
+  }
+
+  private scanKey<T>(keys: KeyTable<T>): T | undefined {
+    if (this.b[this.i] !== 0x22) throw GIVE_UP;
+    this.scanString();
+    if (this.escaped) throw GIVE_UP;
+    const candidates = keys[this.stringEnd - this.stringStart];
+    if (candidates === undefined) return undefined;
+    for (let k = 0; k < candidates.length; k++) if (this.stringEquals(candidates[k].bytes)) return candidates[k].value;
+    return undefined;
+  }
+
+  private stringEquals(expected: Uint8Array): boolean {
+    const length = this.stringEnd - this.stringStart;
+    if (length !== expected.length) return false;
+    const b = this.b;
+    const offset = this.stringStart;
+    for (let k = 0; k < length; k++) if (b[offset + k] !== expected[k]) return false;
+    return true;
+  }
+
+  /** A JSON string at this.i (which holds the opening quote), validated; sets its bounds. */
+  private scanString(): void {
+    const b = this.b;
+    const end = this.end;
+    let i = this.i + 1;
+    this.stringStart = i;
+    let escaped = false;
+    for (;;) {
+      if (i >= end) throw GIVE_UP;
+      const c = b[i];
+      if (c === 0x22) break;
+      if (c === 0x5c) {
+        escaped = true;
+        const e = b[i + 1];
+        if (e === 0x75) {
+          // \uXXXX
+          for (let k = 2; k < 6; k++) if (!isHexDigit(b[i + k])) throw GIVE_UP;
+          i += 6;
+        } else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+          i += 2;
+        } else throw GIVE_UP;
+        continue;
+      }
+      if (c < 0x20) throw GIVE_UP; // control characters must be escaped
+      i++;
+    }
+    this.stringEnd = i;
+    this.escaped = escaped;
+    this.i = i + 1;
+  }
+
+  /** A JSON number at this.i, if there is one; its value goes to this.number. */
+  private scanNumberIfAny(): boolean {
+    const b = this.b;
+    let i = this.i;
+    const start = i;
+    if (b[i] === 0x2d) i++; // -
+    let c = b[i];
+    if (c === 0x30) i++; // a leading 0 stands alone
+    else if (c >= 0x31 && c <= 0x39) {
+      do i++;
+      while (b[i] >= 0x30 && b[i] <= 0x39);
+    } else {
+      if (i !== start) throw GIVE_UP;
+      return false;
+    }
+    let simple = i - start <= 15;
+    c = b[i];
+    if (c === 0x2e) {
+      // fraction
+      i++;
+      if (!(b[i] >= 0x30 && b[i] <= 0x39)) throw GIVE_UP;
+      while (b[i] >= 0x30 && b[i] <= 0x39) i++;
+      simple = false;
+      c = b[i];
+    }
+    if (c === 0x65 || c === 0x45) {
+      // exponent
+      i++;
+      if (b[i] === 0x2b || b[i] === 0x2d) i++;
+      if (!(b[i] >= 0x30 && b[i] <= 0x39)) throw GIVE_UP;
+      while (b[i] >= 0x30 && b[i] <= 0x39) i++;
+      simple = false;
+    }
+    if (i > this.end) throw GIVE_UP;
+    if (simple) {
+      let value = 0;
+      const negative = b[start] === 0x2d;
+      for (let k = negative ? start + 1 : start; k < i; k++) value = value * 10 + (b[k] - 0x30);
+      this.number = negative ? -value : value;
+    } else {
+      this.number = Number(String.fromCharCode(...b.subarray(start, i)));
+    }
+    this.i = i;
+    return true;
+  }
+
+  /** Validates and skips any JSON value. */
+  private skipValue(depth: number): void {
+    if (depth > 64) throw GIVE_UP; // leave deep nesting to JSON.parse
+    const b = this.b;
+    const c = b[this.i];
+    if (c === 0x22) {
+      this.scanString();
+    } else if (c === 0x7b) {
+      this.i++;
+      this.skipSpace();
+      if (b[this.i] === 0x7d) {
+        this.i++;
+        return;
+      }
+      for (;;) {
+        this.skipSpace();
+        if (b[this.i] !== 0x22) throw GIVE_UP;
+        this.scanString();
+        this.skipSpace();
+        this.expect(0x3a);
+        this.skipSpace();
+        this.skipValue(depth + 1);
+        this.skipSpace();
+        const next = b[this.i++];
+        if (next === 0x2c) continue;
+        if (next === 0x7d) return;
+        throw GIVE_UP;
+      }
+    } else if (c === 0x5b) {
+      this.i++;
+      this.skipSpace();
+      if (b[this.i] === 0x5d) {
+        this.i++;
+        return;
+      }
+      for (;;) {
+        this.skipSpace();
+        this.skipValue(depth + 1);
+        this.skipSpace();
+        const next = b[this.i++];
+        if (next === 0x2c) continue;
+        if (next === 0x5d) return;
+        throw GIVE_UP;
+      }
+    } else if (c === 0x74) this.expectLiteral(TRUE_BYTES);
+    else if (c === 0x66) this.expectLiteral(FALSE_BYTES);
+    else if (c === 0x6e) this.expectLiteral(NULL_BYTES);
+    else if (!this.scanNumberIfAny()) throw GIVE_UP;
+  }
+
+  private skipSpace(): void {
+    const b = this.b;
+    let i = this.i;
+    let c = b[i];
+    // No 0x0a: a line holds no raw newline, and the one ending it must stop the scan.
+    while (c === 0x20 || c === 0x09 || c === 0x0d) c = b[++i];
+    this.i = i;
+  }
+
+  private expect(byte: number): void {
+    if (this.b[this.i] !== byte) throw GIVE_UP;
+    this.i++;
+  }
+
+  private expectLiteral(literal: Uint8Array): void {
+    const b = this.b;
+    const i = this.i;
+    for (let k = 0; k < literal.length; k++) if (b[i + k] !== literal[k]) throw GIVE_UP;
+    this.i = i + literal.length;
+  }
+}
+
+const TRUE_BYTES = encoder.encode('true');
+const FALSE_BYTES = encoder.encode('false');
+const NULL_BYTES = encoder.encode('null');
+
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** The slow, exact path: JSON.parse and appendRecord. */
+function appendParsedLine(table: ResponseTable, bytes: Uint8Array, start: number, end: number, origin: number, sampleId: number): void {
+  const text = decoder.decode(bytes.subarray(start, end));
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch (error) {
+    throw new RecordError(`not valid JSON (${(error as Error).message})`);
+  }
+  appendRecord(table, record, origin, sampleId);
+}
+
+function keyTable<T>(entries: Array<[string, T]>): KeyTable<T> {
+  const table: KeyTable<T> = [];
+  for (const [key, value] of entries) {
+    const bytes = encoder.encode(key);
+    (table[bytes.length] ??= []).push({ bytes, value });
+  }
+  return table;
+}
+
+function fieldOf(column: TableColumn): Field {
+  if (column.kind === 'comment') return new Field(COMMENT, null, null, column, null, null);
+  const lookup: ValueLookup = { strings: [], numbers: new Map(), trueCode: -1, falseCode: -1 };
+  column.values.forEach((value, code) => {
+    if (typeof value === 'string') {
+      const bytes = encoder.encode(value);
+      (lookup.strings[bytes.length] ??= []).push({ bytes, code });
+    } else if (typeof value === 'number') lookup.numbers.set(value, code);
+    else if (value === true) lookup.trueCode = code;
+    else lookup.falseCode = code;
+  });
+  if (column.kind === 'single') return new Field(SINGLE, column, null, null, lookup, null);
+  return new Field(column.kind === 'ranking' ? RANKING : MULTIPLE, null, column, null, lookup, null);
+}

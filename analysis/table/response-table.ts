@@ -1,0 +1,86 @@
+/**
+ * The respondents of one survey as columns of small typed arrays: only the answers a report
+ * needs, each coded as an index into the values the definitions allow. A million responses
+ * then take a few tens of megabytes instead of a million JS objects
+ * (docs/decisions/0040-columnar-streaming-report.md).
+ *
+ * - `single` (radiogroup, dropdown, rating, boolean, one matrix row, a meta variable):
+ *   `codes[row]` is the value's index in `values`, or −1 when the respondent gave no answer.
+ * - `multiple` (checkbox, tagbox): `answered[row]` is 1 when the respondent chose anything;
+ *   `cells[code][row]` is 1 when they chose that value.
+ * - `ranking`: `answered[row]` is 1 when they ranked anything; `cells[code][row]` is the
+ *   1-based rank they gave that value, 0 when they did not rank it.
+ * - `comment` (text, comment): `answered[row]` is 1 when they wrote something; the texts
+ *   themselves are kept only for a seeded sample.
+ */
+
+export type AnswerValue = string | number | boolean;
+
+export type VariableKind = 'single' | 'multiple' | 'ranking' | 'comment';
+
+/** Where a variable's answer sits in a stored record. */
+export type VariableSource =
+  | { from: 'data'; key: string }
+  /** One row of a matrix question: `data[key][row]`. */
+  | { from: 'matrix'; key: string; row: string }
+  | { from: 'meta'; key: string };
+
+export interface VariableSpec {
+  /** Unique in the table: the question name, the meta variable name, or `matrix.row`. */
+  name: string;
+  kind: VariableKind;
+  source: VariableSource;
+  /** Every value the definitions allow, in their order: a value's code is its index here. */
+  values: AnswerValue[];
+}
+
+export interface TableSpec {
+  surveyId: string;
+  /** Definition versions a record may name. */
+  versions: number[];
+  variables: VariableSpec[];
+  /** How many comment texts to keep per comment question (a seeded sample). */
+  commentSampleSize: number;
+  seed: number;
+}
+
+export interface SingleColumn extends VariableSpec {
+  kind: 'single';
+  codes: Int16Array;
+  codeOf: Map<AnswerValue, number>;
+}
+
+export interface MultipleColumn extends VariableSpec {
+  kind: 'multiple' | 'ranking';
+  codeOf: Map<AnswerValue, number>;
+  answered: Uint8Array;
+  /** One array per value code: chosen (0/1) or rank (0 = not ranked). */
+  cells: Uint8Array[];
+}
+
+export interface CommentColumn extends VariableSpec {
+  kind: 'comment';
+  /** 1 when the respondent wrote something. */
+  answered: Uint8Array;
+  /** A seeded sample of the texts (offer-comment.ts); `key` orders it. */
+  sample: Array<{ row: number; key: number; text: string }>;
+}
+
+export type TableColumn = SingleColumn | MultipleColumn | CommentColumn;
+
+export interface ResponseTable {
+  spec: TableSpec;
+  rowCount: number;
+  capacity: number;
+  /** The definition version each record named. */
+  version: Int32Array;
+  /** Where each row came from: the JSONL line number, or the index in the records given. */
+  origin: Int32Array;
+  columns: TableColumn[];
+  byName: Map<string, TableColumn>;
+}
+
+/** Ranks are stored in a byte; SurveyJS rankings this long do not exist in practice. */
+export const MAX_RANKED_ITEMS = 255;
+/** Codes are Int16. */
+export const MAX_VALUES = 32767;

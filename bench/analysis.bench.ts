@@ -1,0 +1,112 @@
+/**
+ * `npm run bench:analysis`: the whole `survey-toolkit report` CLI (start-up, definitions,
+ * reading the JSONL, the report, JSON out) on 10k, 100k and 1M synthetic responses of
+ * staff-workstyle and of ward-office-exit, each as a child process so wall time and peak RSS
+ * are the real thing. Target (issue 4): 1M responses in ≤ 5 s and ≤ 1.5 GB peak RSS on a
+ * 2-core machine, growing linearly. A measurement, not a test: prints PASS/FAIL, exits 0.
+ *
+ * Input files are written once by `survey-toolkit seed` into bench/results/ (gitignored) and
+ * reused. BENCH_ANALYSIS_SIZES (e.g. "10000,100000"), BENCH_ANALYSIS_RUNS (default 3, the
+ * median wall time is reported), BENCH_ANALYSIS_THREADS (sets SURVEY_TOOLKIT_READ_THREADS).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'survey-toolkit.js');
+const PEAK_RSS = join(ROOT, 'bench', 'report-peak-rss.mjs');
+const RESULTS = join(ROOT, 'bench', 'results');
+const SURVEYS = ['staff-workstyle', 'ward-office-exit'];
+const SIZES = (process.env.BENCH_ANALYSIS_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_ANALYSIS_RUNS ?? 3);
+const SEED = 1;
+const TARGET_MS = 5000;
+const TARGET_RSS_MB = 1536;
+
+interface Run {
+  ms: number;
+  rssMb: number;
+  stderr: string;
+  code: number | null;
+}
+
+function runNode(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', PEAK_RSS, BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const kib = Number(/peak-rss-kib=(\d+)/.exec(stderr)?.[1] ?? NaN);
+      resolve({ ms, rssMb: kib / 1024, stderr: stderr.replace(/peak-rss-kib=\d+\n?/, ''), code });
+    });
+  });
+}
+
+async function inputFile(survey: string, count: number): Promise<string> {
+  const file = join(RESULTS, `${survey}-${count}-seed${SEED}.jsonl`);
+  if (existsSync(file)) return file;
+  const partial = `${file}.partial`;
+  process.stdout.write(`seeding ${count.toLocaleString('en-US')} ${survey} responses… `);
+  const run = await runNode(['seed', '--survey', survey, '--count', String(count), '--seed', String(SEED), '--out', partial]);
+  if (run.code !== 0) throw new Error(`seed failed: ${run.stderr}`);
+  await rename(partial, file);
+  console.log(`${(run.ms / 1000).toFixed(1)} s`);
+  return file;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  await mkdir(RESULTS, { recursive: true });
+  const env: Record<string, string> = process.env.BENCH_ANALYSIS_THREADS ? { SURVEY_TOOLKIT_READ_THREADS: process.env.BENCH_ANALYSIS_THREADS } : {};
+  console.log(
+    `bench:analysis — ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}, ` +
+      `${RUNS} runs each (median wall time, largest peak RSS)${env.SURVEY_TOOLKIT_READ_THREADS ? `, ${env.SURVEY_TOOLKIT_READ_THREADS} reader threads` : ''}`,
+  );
+  const rows: Array<{ survey: string; count: number; mb: number; ms: number; rssMb: number; walls: number[] }> = [];
+  for (const survey of SURVEYS) {
+    for (const count of SIZES) {
+      const file = await inputFile(survey, count);
+      const mb = (await stat(file)).size / 1048576;
+      const runs: Run[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const run = await runNode(['report', '--survey', survey, '--input', file, '--out', join(RESULTS, `${survey}-${count}.report.json`)], env);
+        if (run.code !== 0) throw new Error(`report failed on ${file}: ${run.stderr}`);
+        runs.push(run);
+      }
+      const row = { survey, count, mb, ms: median(runs.map((run) => run.ms)), rssMb: Math.max(...runs.map((run) => run.rssMb)), walls: runs.map((run) => run.ms) };
+      rows.push(row);
+      console.log(
+        `${survey.padEnd(17)} ${count.toLocaleString('en-US').padStart(9)} responses  ${mb.toFixed(0).padStart(4)} MB  ` +
+          `${(row.ms / 1000).toFixed(2).padStart(6)} s  (${row.walls.map((ms) => (ms / 1000).toFixed(2)).join(', ')})  ` +
+          `peak RSS ${row.rssMb.toFixed(0).padStart(5)} MB  ${((row.ms / count) * 1000).toFixed(1).padStart(7)} µs/response`,
+      );
+    }
+  }
+  const million = rows.filter((row) => row.count === 1_000_000);
+  if (million.length > 0) {
+    const pass = million.every((row) => row.ms <= TARGET_MS && row.rssMb <= TARGET_RSS_MB);
+    console.log(`target 1M ≤ ${TARGET_MS / 1000} s and ≤ ${(TARGET_RSS_MB / 1024).toFixed(1)} GB: ${pass ? 'PASS' : 'FAIL'}`);
+  }
+  // Linearity: time per response between sizes, start-up (the 10k run) taken out.
+  for (const survey of SURVEYS) {
+    const byCount = rows.filter((row) => row.survey === survey).sort((a, b) => a.count - b.count);
+    if (byCount.length < 2) continue;
+    const [small, ...larger] = byCount;
+    const slopes = larger.map((row) => ((row.ms - small.ms) / (row.count - small.count)) * 1000);
+    console.log(`${survey}: marginal cost ${slopes.map((s) => `${s.toFixed(2)} µs`).join(' → ')} per response (start-up ≈ ${(small.ms / 1000).toFixed(2)} s)`);
+  }
+  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), rows }, null, 2)}\n`);
+}
+
+await main();

@@ -1,0 +1,184 @@
+/**
+ * `survey-toolkit report --survey ID --input responses.jsonl [options]`: the needs rankings,
+ * importance × satisfaction and gaps report of one survey, as JSON (the report contract),
+ * Markdown or one self-contained HTML file.
+ *
+ * Reads the definitions, checks --by and the margins, then streams the JSONL once into a
+ * columnar table (docs/decisions/0040-columnar-streaming-report.md) and hands it to the pure
+ * analysis library. Every bad input stops with one line naming the file, the line and the problem.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import { buildReport, planFor, type ReportOptions } from '../../analysis/report/build-report.ts';
+import { ReportInputError } from '../../analysis/report/report-input-error.ts';
+import { renderHtml } from '../../analysis/render/render-html.ts';
+import { renderMarkdown } from '../../analysis/render/render-markdown.ts';
+import { DefinitionFilesError, loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
+import { CliError } from '../cli-error.ts';
+import type { CliCommand } from '../main.ts';
+import { createProgressBar, type ProgressBar } from '../report/progress-bar.ts';
+import { readJsonlIntoTable } from '../report/read-jsonl-into-table.ts';
+import { readMarginsCsv, type MarginsFile } from '../report/read-margins-csv.ts';
+
+const USAGE =
+  'report --survey ID --input FILE.jsonl [--definitions DIR] [--weights MARGINS.csv] [--drop-incomplete] ' +
+  '[--min-group N] [--by QUESTION] [--format json|md|html] [--out FILE] [--seed N]  Needs, IPA and gaps report';
+
+const FORMATS = ['json', 'md', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const command: CliCommand = {
+  summary: USAGE,
+  async run(args) {
+    const values = parseOptions(args);
+    const definitionsDir = values.definitions ?? 'survey-definitions';
+    const definitions = await loadSurvey(definitionsDir, values.survey);
+    const format = values.format as Format;
+
+    let marginsFile: MarginsFile | undefined;
+    if (values.weights !== undefined) marginsFile = await readMarginsCsv(values.weights);
+    const options: ReportOptions = {
+      weights: marginsFile?.margins,
+      dropIncomplete: values['drop-incomplete'] === true,
+      minGroupSize: wholeNumber(values['min-group'], '--min-group', 1),
+      by: values.by,
+      seed: wholeNumber(values.seed, '--seed', 0),
+    };
+    const explain = (error: unknown) => explainInputError(error, { input: values.input, weights: values.weights, marginsFile });
+
+    // Everything that can be checked without the responses is checked before reading them.
+    let plan;
+    try {
+      plan = planFor(definitions, options);
+    } catch (error) {
+      throw explain(error);
+    }
+    // Only files that take more than a moment get a progress bar.
+    let bar: ProgressBar | undefined;
+    const table = await readJsonlIntoTable(values.input, plan.tableSpec, {
+      threads: readThreads(),
+      onProgress(done, total) {
+        bar ??= createProgressBar(`reading ${values.input}`, total > 32 * 1024 * 1024 ? total : 0);
+        bar.update(done, `${(done / 1048576).toFixed(0)} / ${(total / 1048576).toFixed(0)} MB`);
+      },
+    });
+    bar?.finish();
+
+    let report;
+    try {
+      report = buildReport({ definitions, table, options });
+    } catch (error) {
+      throw explain(error);
+    }
+
+    const output =
+      format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : format === 'md'
+          ? renderMarkdown(report, definitions, { locale: 'ja' })
+          : renderHtml(report, definitions, { locale: 'ja', chartJs: await readChartJs() });
+    if (values.out !== undefined) {
+      try {
+        await writeFile(values.out, output);
+      } catch (error) {
+        throw new CliError(`${values.out}: cannot write the report (${(error as Error).message})`);
+      }
+    } else {
+      process.stdout.write(output);
+    }
+    return 0;
+  },
+};
+
+function parseOptions(args: string[]) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        survey: { type: 'string' },
+        input: { type: 'string' },
+        definitions: { type: 'string' },
+        weights: { type: 'string' },
+        'drop-incomplete': { type: 'boolean' },
+        'min-group': { type: 'string' },
+        by: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        out: { type: 'string' },
+        seed: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\nUsage: survey-toolkit ${USAGE}`, 2);
+  }
+  if (values.survey === undefined || values.input === undefined) {
+    throw new CliError(`needs --survey and --input\nUsage: survey-toolkit ${USAGE}`, 2);
+  }
+  if (!(FORMATS as readonly string[]).includes(values.format!)) {
+    throw new CliError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`, 2);
+  }
+  return values as typeof values & { survey: string; input: string; format: string };
+}
+
+function wholeNumber(text: string | undefined, option: string, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[0-9]+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
+    throw new CliError(`${option} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`, 2);
+  }
+  return Number(text);
+}
+
+/** Every kept version of the survey, so responses to older versions are analysed too. */
+async function loadSurvey(dir: string, id: string): Promise<SurveyDefinition[]> {
+  let catalog;
+  try {
+    catalog = await loadDefinitionCatalogFromDir(dir);
+  } catch (error) {
+    if (error instanceof DefinitionFilesError) throw new CliError(error.message);
+    throw error;
+  }
+  const versions = catalog.versions(id);
+  if (versions.length === 0) {
+    const known = catalog.list().map((definition) => definition.id);
+    throw new CliError(`${dir}: unknown survey ${JSON.stringify(id)} (known: ${known.join(', ')})`);
+  }
+  return versions.map((version) => catalog.getVersion(id, version)!);
+}
+
+/** A ReportInputError as one line naming the file and line it concerns. */
+function explainInputError(
+  error: unknown,
+  files: { input: string; weights?: string; marginsFile?: MarginsFile },
+): unknown {
+  if (!(error instanceof ReportInputError)) return error;
+  const { marginIndex, origins } = error.detail;
+  if (marginIndex !== undefined && files.weights !== undefined && files.marginsFile) {
+    return new CliError(`${files.weights}:${files.marginsFile.lines[marginIndex]}: ${error.message}`);
+  }
+  if (origins !== undefined && origins.length > 0) {
+    const more = origins.length > 1 ? ` (also lines ${origins.slice(1).join(', ')})` : '';
+    return new CliError(`${files.input}:${origins[0]}: ${error.message}${more}`);
+  }
+  if (/margin|weight/i.test(error.message) && files.weights !== undefined) return new CliError(`${files.weights}: ${error.message}`);
+  return new CliError(error.message);
+}
+
+/** SURVEY_TOOLKIT_READ_THREADS=1 forces a single-threaded read (benchmarks compare the two). */
+function readThreads(): number | undefined {
+  const text = process.env.SURVEY_TOOLKIT_READ_THREADS;
+  if (text === undefined || text === '') return undefined;
+  if (!/^[1-9][0-9]*$/.test(text)) throw new CliError(`SURVEY_TOOLKIT_READ_THREADS must be a whole number ≥ 1, got ${JSON.stringify(text)}`, 2);
+  return Number(text);
+}
+
+/** Chart.js's UMD build, inlined into the HTML report so that it loads nothing from outside. */
+async function readChartJs(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const file = join(dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+  return readFile(file, 'utf8');
+}

@@ -1,0 +1,63 @@
+/**
+ * Worker thread: reads one stretch of a JSONL file into a table of the given spec and sends
+ * the table's arrays back (transferred, not copied). See read-jsonl-into-table.ts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createResponseTable } from '../../analysis/table/create-response-table.ts';
+import type { TableSpec } from '../../analysis/table/response-table.ts';
+import { LineError, readJsonlRange, type ByteRange } from './read-jsonl-range.ts';
+
+export interface WorkerInput {
+  file: string;
+  spec: TableSpec;
+  range: ByteRange;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; bytes: number }
+  | { type: 'done'; lines: number; table: SerializedTable }
+  | { type: 'line-error'; line: number; message: string }
+  | { type: 'failed'; message: string };
+
+export interface SerializedTable {
+  rowCount: number;
+  version: Int32Array;
+  origin: Int32Array;
+  columns: Array<
+    | { codes: Int16Array }
+    | { answered: Uint8Array; cells: Uint8Array[] }
+    | { answered: Uint8Array; sample: Array<{ row: number; key: number; text: string }> }
+  >;
+}
+
+const { file, spec, range } = workerData as WorkerInput;
+const port = parentPort!;
+const table = createResponseTable(spec, 64 * 1024);
+try {
+  let reported = 0;
+  const lines = await readJsonlRange(file, table, range, (bytes) => {
+    port.postMessage({ type: 'progress', bytes: bytes - reported } satisfies WorkerMessage);
+    reported = bytes;
+  });
+  port.postMessage({ type: 'progress', bytes: range.end - range.start - reported } satisfies WorkerMessage);
+  const columns: SerializedTable['columns'] = table.columns.map((column) =>
+    column.kind === 'single'
+      ? { codes: column.codes }
+      : column.kind === 'comment'
+        ? { answered: column.answered, sample: column.sample }
+        : { answered: column.answered, cells: column.cells },
+  );
+  const serialized: SerializedTable = { rowCount: table.rowCount, version: table.version, origin: table.origin, columns };
+  const transfer = [table.version.buffer, table.origin.buffer];
+  for (const column of table.columns) {
+    if (column.kind === 'single') transfer.push(column.codes.buffer);
+    else {
+      transfer.push(column.answered.buffer);
+      if (column.kind !== 'comment') for (const cells of column.cells) transfer.push(cells.buffer);
+    }
+  }
+  port.postMessage({ type: 'done', lines, table: serialized } satisfies WorkerMessage, transfer as ArrayBuffer[]);
+} catch (error) {
+  if (error instanceof LineError) port.postMessage({ type: 'line-error', line: error.line, message: error.message } satisfies WorkerMessage);
+  else port.postMessage({ type: 'failed', message: (error as Error).stack ?? String(error) } satisfies WorkerMessage);
+}
