@@ -16,6 +16,30 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
     summary: 'check [files…]  Check survey definitions (default: every file in ./survey-definitions)',
     load: () => import('./commands/check.ts'),
   },
+  migrate: {
+    summary: 'migrate --from LOCATION --to LOCATION  Copy every response between sqlite:DIR, jsonl:FILE and mongodb://…, skipping ones already there',
+    load: () => import('./commands/migrate.ts'),
+  },
+  user: {
+    summary: 'user add|list|disable [--name NAME] [--role analyst|admin]  Manage accounts (add reads the password from stdin)',
+    load: () => import('./commands/user.ts'),
+  },
+  token: {
+    summary: 'token create|list|revoke [--name NAME] [--role analyst|admin]  API tokens for automation (shown once)',
+    load: () => import('./commands/token.ts'),
+  },
+  export: {
+    summary: 'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] --out FILE  Export responses from DATA_DIR',
+    load: () => import('./commands/export.ts'),
+  },
+  report: {
+    summary: 'report --survey ID --input FILE.jsonl [--weights CSV] [--by QUESTION] [--format json|md|html] [--out FILE]  Needs, IPA and gaps report',
+    load: () => import('./commands/report.ts'),
+  },
+  seed: {
+    summary: 'seed --survey ID --count N --seed S --out FILE.jsonl  Write realistic synthetic responses',
+    load: () => import('./commands/seed.ts'),
+  },
 };
 
 function usage(): string {
