@@ -1,0 +1,115 @@
+/**
+ * The collection server as an Express 5 app, without listening, so tests call
+ * it in-process and main.ts decides where it listens.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { DefinitionCatalog } from '../analysis/definitions/definition-catalog.ts';
+import { DEFAULT_BODY_LIMIT_BYTES } from '../contracts/submission.ts';
+import type { ResponseStore } from './store/response-store.ts';
+import { apiNotFound, errorHandler } from './error-handler.ts';
+import { HttpError } from './http-error.ts';
+import { responsesRouter } from './routes/responses.ts';
+import { surveysRouter } from './routes/surveys.ts';
+import { validatorFor } from './validation/validate-response.ts';
+import { surveyDataRouter } from './routes/survey-data.ts';
+import { mountAccessControl, type AccessControlOptions } from './auth/mount-access-control.ts';
+import { DASHBOARD_PAGES, LOGIN_PAGE, redirectAnonymousToLogin } from './routes/dashboard-page-guard.ts';
+import { dashboardDataRouter } from './routes/dashboard-data.ts';
+
+/** Accounts, access policy and abuse limits: server/auth/mount-access-control.ts. */
+export interface AppOptions extends AccessControlOptions {
+  store: ResponseStore;
+  definitions: DefinitionCatalog;
+  /** The Vite build of the client; default client/dist in the package. */
+  clientDir?: string;
+  /** Largest accepted submission body, bytes or "256kb"; default 256 KiB. */
+  bodyLimit?: string | number;
+}
+
+export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist');
+
+/**
+ * Paths the client app routes itself: each answers index.html. Express 5 path
+ * syntax (https://expressjs.com/en/guide/migrating-5.html#path-syntax).
+ */
+export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES];
+
+export function createApp({ store, definitions, clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, ...access }: AppOptions): Express {
+  // Build every version's validator now: a definition strict validation cannot
+  // handle fails at start-up, not on a respondent's submission.
+  for (const { id } of definitions.list()) {
+    for (const version of definitions.versions(id)) validatorFor(definitions.getVersion(id, version)!);
+  }
+
+  const app = express();
+  // Nothing may load from outside this server (kiosks run on closed networks; privacy).
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // survey-core and React set inline style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'self'"],
+        },
+      },
+    }),
+  );
+
+  // Before every route: who is asking, and may they (server/auth/access-policy.ts).
+  const { limitSubmissions } = mountAccessControl(app, access);
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await store.count({ surveyId: '' }); // any answer proves the store is open and readable
+    } catch (error) {
+      throw new HttpError(503, 'store_unavailable', `The response store does not answer: ${(error as Error).message}`);
+    }
+    res.json({ status: 'ok' });
+  });
+
+  app.use('/api/surveys/:id/responses', limitSubmissions(bodyLimit));
+  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit }));
+  app.use('/api/surveys/:id', surveyDataRouter({ store, definitions }));
+  app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions }));
+  app.use('/api/surveys', surveysRouter(definitions));
+  app.use('/api', apiNotFound);
+
+  app.get(DASHBOARD_PAGES, redirectAnonymousToLogin);
+  serveClient(app, clientDir);
+  app.use(errorHandler);
+  return app;
+}
+
+function serveClient(app: Express, clientDir: string): void {
+  const indexHtml = join(clientDir, 'index.html');
+  if (!existsSync(indexHtml)) {
+    app.get('/', (_req, res) => {
+      res.type('html').send(NOT_BUILT_PAGE);
+    });
+    return;
+  }
+  app.use(express.static(clientDir, { index: false }));
+  app.get(CLIENT_ROUTES, (_req, res) => {
+    res.sendFile(indexHtml);
+  });
+}
+
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>Survey toolkit</title>
+<h1>The client is not built</h1>
+<p>The API is running (<a href="/api/surveys">/api/surveys</a>). To serve the survey app, run <code>npm run build</code> (or <code>npm start</code>, which builds it) and restart.</p>
+<p lang="ja">クライアントが未ビルドです。<code>npm run build</code> を実行してから再起動してください。</p>
+</html>
+`;

@@ -1,0 +1,78 @@
+/**
+ * Starts the collection server: configuration from the environment, the SQLite
+ * store under DATA_DIR, the definitions from DEFINITIONS_DIR. Run by
+ * `npm start` (bin/start.js) or directly: `node --import tsx server/main.ts`.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadDefinitionCatalogFromDir } from './definitions/load-definitions-from-dir.ts';
+import { createApp } from './app.ts';
+import { parseServerEnv } from './env.ts';
+import { describeResponseStore, openResponseStore, selectStore } from './store/open-response-store.ts';
+import { openSelectedAuthStore } from './auth/open-selected-auth-store.ts';
+import { describeAdminSetup } from './auth/describe-admin-setup.ts';
+import { DEFAULT_ABUSE_LIMITS } from './limits/abuse-limits.ts';
+
+/** How long shutdown waits for requests in flight before closing the store anyway. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+export async function main(): Promise<void> {
+  const env = parseServerEnv(process.env);
+  const dataDir = resolve(env.DATA_DIR);
+  await mkdir(dataDir, { recursive: true });
+  const definitions = await loadDefinitionCatalogFromDir(resolve(env.DEFINITIONS_DIR));
+  const storeSelection = selectStore(env, dataDir);
+  const store = await openResponseStore(storeSelection);
+  const authStore = await openSelectedAuthStore(storeSelection); // beside the responses (SQLite file or MongoDB)
+  const app = createApp({
+    store,
+    definitions,
+    bodyLimit: env.BODY_LIMIT,
+    authStore,
+    trustProxy: env.TRUST_PROXY,
+    abuseLimits: env.ABUSE_LIMITS === 'off' ? 'off' : DEFAULT_ABUSE_LIMITS,
+  });
+  const adminSetup = await describeAdminSetup(authStore);
+  if (adminSetup) console.log(adminSetup);
+
+  const server = app.listen(env.PORT, env.HOST, (error?: Error) => {
+    if (error) {
+      console.error(`survey server: cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+      process.exit(1);
+    }
+    const { port } = server.address() as AddressInfo;
+    const everywhere = env.HOST === '0.0.0.0' || env.HOST === '::';
+    const shown = everywhere ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+    const surveys = definitions.list().length;
+    console.log(`survey server listening on http://${shown}:${port} (${surveys} surveys, ${describeResponseStore(storeSelection)}${everywhere ? ', all interfaces' : ''})`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`survey server: ${signal}, finishing requests in flight`);
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    server.close(async () => {
+      clearTimeout(force);
+      await store.close(); // commits any insert already accepted
+      await authStore.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch(exitWithOneLine);
+}
+
+/** Start-up failures (bad configuration, a broken definition, an unreadable store) print one line, not a stack. */
+export function exitWithOneLine(error: unknown): never {
+  console.error(`survey server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,100 @@
+/**
+ * POST /api/surveys/:id/responses: the strict collection endpoint
+ * (docs/architecture.md, "A response's path"). Checks run from cheapest to
+ * dearest and nothing is stored unless all pass.
+ */
+import express, { Router, type RequestHandler } from 'express';
+import { submissionSchema, type ApiErrorDetail, type SubmissionAccepted } from '../../contracts/submission.ts';
+import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
+import type { ResponseStore } from '../store/response-store.ts';
+import { validateResponse } from '../validation/validate-response.ts';
+import { findUnsafeJson } from '../find-unsafe-json.ts';
+import { HttpError } from '../http-error.ts';
+import { findSurvey, findSurveyVersion } from './surveys.ts';
+
+export interface ResponsesRouterOptions {
+  store: ResponseStore;
+  definitions: DefinitionCatalog;
+  /** body-parser limit, e.g. "256kb"; larger bodies get 413. */
+  bodyLimit: string | number;
+}
+
+export function responsesRouter({ store, definitions, bodyLimit }: ResponsesRouterOptions): Router {
+  // mergeParams: the survey id is in the parent path /api/surveys/:id/responses.
+  const router = Router({ mergeParams: true });
+
+  router.post('/', requireJsonContentType, express.json({ limit: bodyLimit }), async (req, res) => {
+    const surveyId = (req.params as { id: string }).id;
+    findSurvey(definitions, surveyId); // an unknown survey is 404 whatever the body says
+
+    const parsed = submissionSchema.safeParse(req.body);
+    if (!parsed.success) {
+      throw invalidResponse(parsed.error.issues.flatMap((issue) => toDetails(issue, req.body)));
+    }
+    // zod drops "__proto__" keys from records silently; refuse them instead, and over-deep nesting.
+    const unsafe = findUnsafeJson((req.body as { data: unknown }).data);
+    if (unsafe.length > 0) throw invalidResponse(unsafe);
+
+    const submission = parsed.data;
+    const definition = findSurveyVersion(definitions, surveyId, submission.surveyVersion);
+    const problems = validateResponse(definition, submission);
+    if (problems.length > 0) throw invalidResponse(problems);
+
+    const result = await store.insert({
+      surveyId, // from the URL, never from the body
+      surveyVersion: submission.surveyVersion,
+      submissionId: submission.submissionId,
+      channel: submission.channel,
+      meta: submission.meta,
+      startedAt: submission.startedAt,
+      completedAt: submission.completedAt,
+      data: submission.data,
+    });
+    const body: SubmissionAccepted = { id: result.id, duplicate: result.duplicate };
+    res.status(result.duplicate ? 200 : 201).json(body);
+  });
+
+  return router;
+}
+
+/** JSON only: anything else (forms, text, no body) is 415 rather than an empty body parsed as "no answers". */
+const requireJsonContentType: RequestHandler = (req, _res, next) => {
+  if (!req.is('application/json')) {
+    const sent = req.get('content-type');
+    throw new HttpError(415, 'unsupported_media_type', `Send the response as application/json; got ${sent === undefined ? 'no Content-Type' : JSON.stringify(sent)}`);
+  }
+  next();
+};
+
+function invalidResponse(details: ApiErrorDetail[]): HttpError {
+  const count = details.length === 1 ? '1 problem' : `${details.length} problems`;
+  return new HttpError(422, 'invalid_response', `The response is not valid (${count}): ${details[0].question}: ${details[0].message}`, details);
+}
+
+type ZodIssue = import('zod').core.$ZodIssue;
+
+/** One detail per zod issue, naming the field by its dotted path and quoting the bad value. */
+function toDetails(issue: ZodIssue, body: unknown): ApiErrorDetail[] {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ question: [...path, key].join('.'), message: `unknown field ${JSON.stringify(key)}` }));
+  }
+  const value = valueAt(body, path);
+  const quoted = value === undefined || issue.message.includes('got ') ? '' : ` (got ${quote(value)})`;
+  return [{ question: path.length > 0 ? path.join('.') : '(body)', message: issue.message + quoted }];
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** JSON of a bad value, cut short so a huge one cannot bloat the answer. */
+function quote(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+}

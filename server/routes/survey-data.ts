@@ -1,0 +1,169 @@
+/**
+ * Analysts' reads of collected responses (the access policy requires the
+ * analyst role), both with the filters of server/export/response-filter.ts:
+ * - GET /api/surveys/:id/responses?format=csv|xlsx|jsonl|codebook
+ * - GET /api/surveys/:id/report?format=json|html[&by=…&minGroupSize=…&seed=…]: the analysis library's report.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Router } from 'express';
+import type { ReportOptions } from '../../analysis/report/build-report.ts';
+import { ReportInputError } from '../../analysis/report/report-input-error.ts';
+import { renderHtml } from '../../analysis/render/render-html.ts';
+import { buildReportFromRecords } from '../report/build-report-from-records.ts';
+import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
+import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { ResponseStore } from '../store/response-store.ts';
+import { filteredRecords, FilterError, parseResponseFilter } from '../export/response-filter.ts';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFileName, isExportFormat, writeExport } from '../export/write-export.ts';
+import { HttpError } from '../http-error.ts';
+import { findSurvey, findSurveyVersion } from './surveys.ts';
+
+export interface SurveyDataRouterOptions {
+  store: ResponseStore;
+  definitions: DefinitionCatalog;
+}
+
+export function surveyDataRouter({ store, definitions }: SurveyDataRouterOptions): Router {
+  // Mounted at /api/surveys/:id.
+  const router = Router({ mergeParams: true });
+
+  router.get('/responses', async (req, res) => {
+    const surveyId = (req.params as { id: string }).id;
+    const current = findSurvey(definitions, surveyId);
+    const query = req.query as Record<string, unknown>;
+    const format = query.format ?? 'csv';
+    if (!isExportFormat(format)) {
+      throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
+    }
+    const locale = chooseLocale(query.locale, current);
+    const mode = chooseMode(query);
+    const filter = parseFilter(query, current);
+    const versions = allVersions(definitions, surveyId);
+
+    res.setHeader('Content-Type', EXPORT_CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(surveyId, format)}"`);
+    // Personal data: no cache may keep a copy.
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      await writeExport(res, {
+        format,
+        locale,
+        mode,
+        versions,
+        records: filteredRecords((q) => store.list(q), surveyId, filter, current),
+      });
+    } catch (error) {
+      // A cancelled download is not a server error: the export stopped reading the store, nothing to report.
+      // (pipeline and writeXlsx both report it as ERR_STREAM_PREMATURE_CLOSE; a store failure keeps its own error.)
+      if ((error as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      throw error;
+    }
+  });
+
+  router.get('/report', async (req, res) => {
+    const surveyId = (req.params as { id: string }).id;
+    const current = findSurvey(definitions, surveyId);
+    const query = req.query as Record<string, unknown>;
+    const format = query.format ?? 'json';
+    if (format !== 'json' && format !== 'html') throw new HttpError(400, 'invalid_format', `format must be json or html; got ${JSON.stringify(format)}`);
+    const locale = chooseLocale(query.locale, current);
+    const options = reportOptions(query, current);
+    const filter = parseFilter(withoutKeys(query, REPORT_OPTION_KEYS), current);
+    const versions = allVersions(definitions, surveyId).reverse(); // the library wants them ascending
+
+    let report;
+    try {
+      report = await buildReportFromRecords(versions, filteredRecords((q) => store.list(q), surveyId, filter, current), options);
+    } catch (error) {
+      if (error instanceof ReportInputError) throw new HttpError(400, 'invalid_report_request', error.message);
+      throw error;
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    if (format === 'json') {
+      res.json(report);
+      return;
+    }
+    // A download, never rendered under this origin: the report inlines its own script (Chart.js),
+    // which this site's CSP rightly forbids.
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${surveyId}-report.html"`);
+    res.send(renderHtml(report, versions, { locale, chartJs: await readChartJs() }));
+  });
+
+  return router;
+}
+
+/** Query keys of the report that are options, not filters. */
+const REPORT_OPTION_KEYS = ['by', 'minGroupSize', 'seed'];
+
+function withoutKeys(query: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter(([key]) => !keys.includes(key)));
+}
+
+/**
+ * `by` (a question or meta variable to compare groups by), `seed`, and
+ * `minGroupSize`, which may only be raised: no request may show groups smaller
+ * than the survey allows (issue 5: no one singled out by a small group).
+ */
+function reportOptions(query: Record<string, unknown>, definition: SurveyDefinition): ReportOptions {
+  const options: ReportOptions = {};
+  if (query.by !== undefined) {
+    if (typeof query.by !== 'string') throw new HttpError(400, 'invalid_report_request', 'give by once');
+    options.by = query.by;
+  }
+  const whole = (name: string, value: unknown): number => {
+    if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) throw new HttpError(400, 'invalid_report_request', `${name} must be a whole number; got ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+  if (query.seed !== undefined) options.seed = whole('seed', query.seed);
+  if (query.minGroupSize !== undefined) {
+    const minGroupSize = whole('minGroupSize', query.minGroupSize);
+    if (minGroupSize < definition.minGroupSize) {
+      throw new HttpError(400, 'invalid_report_request', `minGroupSize may not go below this survey's ${definition.minGroupSize}; got ${minGroupSize}`);
+    }
+    options.minGroupSize = minGroupSize;
+  }
+  return options;
+}
+
+let chartJsSource: Promise<string> | undefined;
+
+/** Chart.js's UMD build, inlined into the HTML report so that the file loads nothing from outside. */
+function readChartJs(): Promise<string> {
+  chartJsSource ??= readFile(join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
+  return chartJsSource;
+}
+
+/** Every kept version of the survey, the current one first (its layout leads the columns). */
+export function allVersions(definitions: DefinitionCatalog, surveyId: string): SurveyDefinition[] {
+  return [...definitions.versions(surveyId)]
+    .sort((a, b) => b - a)
+    .map((version) => findSurveyVersion(definitions, surveyId, version));
+}
+
+function chooseLocale(requested: unknown, definition: SurveyDefinition): string {
+  if (requested === undefined) return definition.languages[0];
+  if (typeof requested !== 'string' || !definition.languages.includes(requested)) {
+    throw new HttpError(400, 'invalid_locale', `locale must be one of ${definition.languages.join(', ')}; got ${JSON.stringify(requested)}`);
+  }
+  return requested;
+}
+
+/** `?labels` (the default: for people) or `?codes` (for programs and recoding). */
+function chooseMode(query: Record<string, unknown>): 'labels' | 'codes' {
+  const labels = 'labels' in query;
+  const codes = 'codes' in query;
+  if (labels && codes) throw new HttpError(400, 'invalid_mode', 'Ask for labels or codes, not both');
+  return codes ? 'codes' : 'labels';
+}
+
+function parseFilter(query: Record<string, unknown>, definition: SurveyDefinition) {
+  try {
+    return parseResponseFilter(query, definition);
+  } catch (error) {
+    if (error instanceof FilterError) throw new HttpError(400, 'invalid_filter', error.message);
+    throw error;
+  }
+}

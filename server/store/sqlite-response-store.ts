@@ -1,0 +1,365 @@
+/**
+ * The default ResponseStore: one SQLite file through better-sqlite3
+ * (docs/decisions/0001-embedded-sqlite-store.md).
+ *
+ * Durability: WAL with synchronous=FULL fsyncs the WAL on every commit, and
+ * `insert` resolves only after its commit returned, so a 201 survives `kill -9`
+ * and power loss the instant after (https://www.sqlite.org/pragma.html#pragma_synchronous).
+ *
+ * Throughput: commits run in a worker thread (sqlite-write-worker.mjs), so an
+ * fsync never blocks the HTTP event loop. Inserts of one event-loop turn go to
+ * the worker as one batch, and batches that queue up while a commit runs are
+ * committed together (group commit): under load one fsync acknowledges many
+ * responses. Nobody is answered before the commit that holds their response returned.
+ * Reads (get, list, count) use a second connection on the main thread; WAL
+ * lets them run beside the writer.
+ */
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+import type { InsertResult, NewResponse, ResponseQuery, ResponseStore } from './response-store.ts';
+import { makeUuidV7 } from './make-uuid-v7.ts';
+
+/** Rows read per page of `list`; bounds memory and how long the connection is held. */
+const LIST_PAGE_SIZE = 500;
+/** How long a writer waits for another process's write lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many
+ * ran. Append new steps, never edit old ones: files in the field have run them.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE responses (
+    -- Explicit INTEGER PRIMARY KEY: the rowid is stable across VACUUM, so it can order and page.
+    seq            INTEGER PRIMARY KEY,
+    id             TEXT    NOT NULL UNIQUE,
+    survey_id      TEXT    NOT NULL,
+    survey_version INTEGER NOT NULL,
+    submission_id  TEXT    NOT NULL,
+    channel        TEXT    NOT NULL,
+    meta           TEXT    NOT NULL CHECK (json_valid(meta)),
+    started_at     TEXT    NOT NULL,
+    completed_at   TEXT    NOT NULL,
+    received_at    TEXT    NOT NULL,
+    data           TEXT    NOT NULL CHECK (json_valid(data))
+  ) STRICT;
+  CREATE UNIQUE INDEX responses_submission_id ON responses (submission_id);
+  CREATE INDEX responses_survey_received ON responses (survey_id, received_at);
+  `,
+];
+
+interface ResponseRow {
+  seq: number;
+  id: string;
+  survey_id: string;
+  survey_version: number;
+  submission_id: string;
+  channel: string;
+  meta: string;
+  started_at: string;
+  completed_at: string;
+  received_at: string;
+  data: string;
+}
+
+interface PendingInsert {
+  row: Omit<ResponseRow, 'seq'>;
+  resolve: (result: InsertResult) => void;
+  reject: (error: unknown) => void;
+}
+
+const INSERT_SQL = `
+  INSERT INTO responses (id, survey_id, survey_version, submission_id, channel, meta, started_at, completed_at, received_at, data)
+  VALUES (@id, @survey_id, @survey_version, @submission_id, @channel, @meta, @started_at, @completed_at, @received_at, @data)
+  ON CONFLICT (submission_id) DO NOTHING`;
+const SELECT_ID_SQL = 'SELECT id FROM responses WHERE submission_id = ?';
+
+/** Opens (creating and migrating if needed) the store in `filePath`. */
+export async function openSqliteResponseStore(filePath: string): Promise<ResponseStore> {
+  const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL'); // this connection only reads, except for migrations
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw new Error(`cannot open response store "${filePath}": ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    const writer = await startWriter(filePath);
+    return new SqliteResponseStore(db, writer);
+  } catch (error) {
+    db.close();
+    throw new Error(`cannot open response store "${filePath}" for writing: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+interface WorkerError {
+  message: string;
+  code?: string;
+}
+type WriterMessage =
+  | { type: 'ready' }
+  | { type: 'committed'; results: InsertResult[] }
+  | { type: 'failed'; error: WorkerError }
+  | { type: 'closed' };
+
+function startWriter(filePath: string): Promise<Worker> {
+  const worker = new Worker(new URL('./sqlite-write-worker.mjs', import.meta.url), {
+    workerData: { filePath, busyTimeoutMs: BUSY_TIMEOUT_MS, insertSql: INSERT_SQL, selectIdSql: SELECT_ID_SQL },
+  });
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: WriterMessage) => {
+      worker.off('error', reject);
+      if (message.type === 'ready') {
+        worker.unref(); // idle: do not keep the process alive; ref'd again while a batch is in flight
+        resolve(worker);
+      } else {
+        void worker.terminate();
+        reject(toError(message.type === 'failed' ? message.error : { message: `unexpected ${message.type}` }));
+      }
+    };
+    worker.once('message', onMessage);
+    worker.once('error', reject);
+  });
+}
+
+function toError({ message, code }: WorkerError): Error {
+  return Object.assign(new Error(message), code ? { code } : {});
+}
+
+function migrate(db: Database.Database): void {
+  // IMMEDIATE takes the write lock first, so two processes opening a new file
+  // at once migrate it once: the second waits, then sees the new user_version.
+  db.transaction(() => {
+    const applied = db.pragma('user_version', { simple: true }) as number;
+    if (applied > MIGRATIONS.length) {
+      throw new Error(`schema version ${applied} is newer than this program knows (${MIGRATIONS.length}); upgrade the toolkit`);
+    }
+    for (let step = applied; step < MIGRATIONS.length; step++) db.exec(MIGRATIONS[step]);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+class SqliteResponseStore implements ResponseStore {
+  private readonly selectById;
+  private readonly selectBySubmissionId;
+  private readonly selectPage;
+  private readonly countStatement;
+  private pending: PendingInsert[] = [];
+  /** Batches posted to the writer, oldest first; it answers them in this order. */
+  private inFlight: PendingInsert[][] = [];
+  private flushScheduled = false;
+  private closed = false;
+  /** Set when the writer died: every later insert fails with it. */
+  private writerError: Error | undefined;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly writer: Worker,
+  ) {
+    this.selectById = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE id = ?');
+    this.selectBySubmissionId = db.prepare<[string], ResponseRow>('SELECT * FROM responses WHERE submission_id = ?');
+    // Keyset paging on (received_at, seq), the order of the index, so every page is an index range scan.
+    this.selectPage = db.prepare<[PageParams], ResponseRow>(`
+      SELECT * FROM responses
+      WHERE survey_id = @surveyId AND received_at >= @from AND received_at < @to
+        AND (received_at, seq) > (@afterReceivedAt, @afterSeq)
+      ORDER BY received_at, seq
+      LIMIT ${LIST_PAGE_SIZE}`);
+    this.countStatement = db.prepare<[RangeParams], { n: number }>(`
+      SELECT count(*) AS n FROM responses
+      WHERE survey_id = @surveyId AND received_at >= @from AND received_at < @to`);
+    writer.on('message', (message: WriterMessage) => this.onWriterMessage(message));
+    writer.on('error', (error) => this.onWriterDied(error));
+    writer.on('exit', (code) => {
+      if (!this.closed || this.inFlight.length > 0) this.onWriterDied(new Error(`the SQLite writer thread exited (code ${code})`));
+    });
+  }
+
+  insert(response: NewResponse): Promise<InsertResult> {
+    if (this.closed) return Promise.reject(new Error('response store is closed'));
+    if (this.writerError) return Promise.reject(this.writerError);
+    let row: PendingInsert['row'];
+    try {
+      row = toRow(response); // serialise now, so one bad record cannot fail the whole batch
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<InsertResult>((resolve, reject) => {
+      this.pending.push({ row, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // setImmediate runs after the poll phase, so every request parsed in this turn joins the batch.
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0 || this.writerError) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.inFlight.push(batch);
+    this.writer.ref(); // a batch in flight keeps the process alive until it is answered
+    this.writer.postMessage({ type: 'commit', rows: batch.map((item) => item.row) });
+  }
+
+  private onWriterMessage(message: WriterMessage): void {
+    if (message.type !== 'committed' && message.type !== 'failed') return;
+    const batch = this.inFlight.shift();
+    if (!batch) return;
+    if (message.type === 'committed') {
+      batch.forEach((item, index) => item.resolve(message.results[index]));
+    } else {
+      // Nothing of this batch was committed (the transaction rolled back); callers answer 5xx and clients retry.
+      const error = toError(message.error);
+      for (const item of batch) item.reject(error);
+    }
+    if (this.inFlight.length === 0) {
+      this.writer.unref();
+      if (this.pending.length === 0 && !this.flushScheduled) this.notifyIdle();
+    }
+  }
+
+  private onWriterDied(error: Error): void {
+    this.writerError ??= error;
+    const waiting = [...this.inFlight.flat(), ...this.pending];
+    this.inFlight = [];
+    this.pending = [];
+    for (const item of waiting) item.reject(this.writerError);
+    this.notifyIdle();
+  }
+
+  private notifyIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  async get(id: string): Promise<ResponseRecord | undefined> {
+    this.assertOpen();
+    const row = this.selectById.get(id);
+    return row && fromRow(row);
+  }
+
+  async getBySubmissionId(submissionId: string): Promise<ResponseRecord | undefined> {
+    this.assertOpen();
+    const row = this.selectBySubmissionId.get(submissionId);
+    return row && fromRow(row);
+  }
+
+  async *list(query: ResponseQuery): AsyncIterable<ResponseRecord> {
+    const range = toRangeParams(query);
+    let after = { afterReceivedAt: '', afterSeq: 0 };
+    for (;;) {
+      this.assertOpen();
+      // Read one page completely before yielding: an open better-sqlite3
+      // iterator would block every other statement on this connection while
+      // the consumer awaits.
+      const page: ResponseRow[] = [];
+      for (const row of this.selectPage.iterate({ ...range, ...after })) page.push(row);
+      for (const row of page) yield fromRow(row);
+      if (page.length < LIST_PAGE_SIZE) return;
+      const last = page[page.length - 1];
+      after = { afterReceivedAt: last.received_at, afterSeq: last.seq };
+    }
+  }
+
+  async count(query: ResponseQuery): Promise<number> {
+    this.assertOpen();
+    return this.countStatement.get(toRangeParams(query))!.n;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Inserts already accepted are committed and answered first.
+    while (!this.writerError && (this.inFlight.length > 0 || this.pending.length > 0 || this.flushScheduled)) {
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
+    if (!this.writerError) {
+      this.writer.ref();
+      await new Promise<void>((resolve) => {
+        this.writer.once('exit', () => resolve());
+        this.writer.postMessage({ type: 'close' });
+      });
+    }
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('response store is closed');
+  }
+}
+
+interface RangeParams {
+  surveyId: string;
+  from: string;
+  to: string;
+}
+interface PageParams extends RangeParams {
+  afterReceivedAt: string;
+  afterSeq: number;
+}
+
+/**
+ * receivedAt is stored as `Date#toISOString()` (fixed width, UTC), so bounds
+ * normalised the same way compare correctly as text. Missing bounds become
+ * strings below and above every timestamp, which keeps one prepared statement.
+ */
+function toRangeParams({ surveyId, receivedFrom, receivedTo }: ResponseQuery): RangeParams {
+  return {
+    surveyId,
+    from: receivedFrom === undefined ? '' : toUtcIso(receivedFrom, 'receivedFrom'),
+    to: receivedTo === undefined ? '\u{10FFFF}' : toUtcIso(receivedTo, 'receivedTo'),
+  };
+}
+
+function toUtcIso(value: string, name: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new RangeError(`${name} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
+  return new Date(time).toISOString();
+}
+
+function toRow(response: NewResponse): Omit<ResponseRow, 'seq'> {
+  const now = Date.now();
+  return {
+    id: makeUuidV7(now),
+    survey_id: response.surveyId,
+    survey_version: response.surveyVersion,
+    submission_id: response.submissionId,
+    channel: response.channel,
+    meta: JSON.stringify(response.meta),
+    started_at: response.startedAt,
+    completed_at: response.completedAt,
+    received_at: new Date(now).toISOString(),
+    data: JSON.stringify(response.data),
+  };
+}
+
+function fromRow(row: ResponseRow): ResponseRecord {
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    surveyVersion: row.survey_version,
+    submissionId: row.submission_id,
+    channel: row.channel as ResponseRecord['channel'],
+    // JSON.parse makes "__proto__" an own data property, never a prototype.
+    meta: JSON.parse(row.meta),
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    receivedAt: row.received_at,
+    data: JSON.parse(row.data),
+  };
+}

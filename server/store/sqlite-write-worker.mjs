@@ -1,0 +1,84 @@
+// The SQLite store's writer, in a worker thread, so that a commit's fsync (and
+// the WAL checkpoints that ride on commits) never block the HTTP event loop:
+// the main thread keeps parsing and validating the next requests meanwhile.
+//
+// Plain JavaScript on purpose: a worker does not inherit tsx's loader when tsx
+// was registered programmatically (bin/start.js) or under Vitest, so a .ts
+// worker would not start everywhere. The SQL comes from sqlite-response-store.ts.
+//
+// Protocol: the main thread posts one batch per event-loop turn and does not
+// wait; answers come back in order, one per batch.
+//   in:  { type: 'commit', rows }      out: { type: 'committed', results } | { type: 'failed', error }
+//   in:  { type: 'close' }             out: { type: 'closed' }
+//   at start: { type: 'ready' } or { type: 'failed', error }
+// Group commit: batches that queued up while a commit ran are committed together
+// in the next transaction, so one fsync acknowledges all of them.
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+const { filePath, busyTimeoutMs, insertSql, selectIdSql } = workerData;
+
+function describe(error) {
+  return { message: error instanceof Error ? error.message : String(error), code: error?.code };
+}
+
+let db;
+let commitBatch;
+try {
+  db = new Database(filePath, { timeout: busyTimeoutMs });
+  db.pragma('journal_mode = WAL');
+  // FULL: fsync the WAL on every commit, so a committed response survives power loss.
+  db.pragma('synchronous = FULL');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  const insert = db.prepare(insertSql);
+  const selectId = db.prepare(selectIdSql);
+  // Inside one IMMEDIATE transaction, "insert or do nothing, then read the
+  // winner's id" cannot interleave with another writer, in this process or another.
+  commitBatch = db.transaction((rows) =>
+    rows.map((row) => {
+      if (insert.run(row).changes === 1) return { id: row.id, duplicate: false };
+      return { id: selectId.get(row.submission_id).id, duplicate: true };
+    }),
+  );
+  parentPort.postMessage({ type: 'ready' });
+} catch (error) {
+  parentPort.postMessage({ type: 'failed', error: describe(error) });
+}
+
+function commitTogether(batches) {
+  let results;
+  try {
+    results = commitBatch.immediate(batches.flat());
+  } catch (error) {
+    // The transaction rolled back: nothing of these batches is stored.
+    for (let i = 0; i < batches.length; i++) parentPort.postMessage({ type: 'failed', error: describe(error) });
+    return;
+  }
+  let offset = 0;
+  for (const rows of batches) {
+    parentPort.postMessage({ type: 'committed', results: results.slice(offset, offset + rows.length) });
+    offset += rows.length;
+  }
+}
+
+function close() {
+  db?.close();
+  parentPort.postMessage({ type: 'closed' });
+  parentPort.close();
+}
+
+parentPort.on('message', (first) => {
+  if (first.type === 'close') return close();
+  const batches = [first.rows];
+  // Take every batch already waiting, without yielding to the event loop.
+  let closeAfter = false;
+  for (let next = receiveMessageOnPort(parentPort); next; next = receiveMessageOnPort(parentPort)) {
+    if (next.message.type === 'close') {
+      closeAfter = true;
+      break;
+    }
+    batches.push(next.message.rows);
+  }
+  commitTogether(batches);
+  if (closeAfter) close();
+});

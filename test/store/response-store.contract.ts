@@ -1,0 +1,250 @@
+/**
+ * The behaviour every ResponseStore must have (server/store/response-store.ts).
+ * Each implementation's test file calls `runResponseStoreContract` with a
+ * factory that opens a fresh, empty store on real storage.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ResponseStore } from '../../server/store/response-store.ts';
+import { newResponse } from './new-response.ts';
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+
+export interface ResponseStoreContractOptions {
+  name: string;
+  /** A fresh, empty store; `cleanup` removes whatever it created (the store may already be closed). */
+  newStore: () => Promise<{ store: ResponseStore; cleanup: () => Promise<void> }>;
+}
+
+async function collect(iterable: AsyncIterable<ResponseRecord>): Promise<ResponseRecord[]> {
+  const records: ResponseRecord[] = [];
+  for await (const record of iterable) records.push(record);
+  return records;
+}
+
+const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+export function runResponseStoreContract({ name, newStore }: ResponseStoreContractOptions): void {
+  describe(`ResponseStore contract: ${name}`, () => {
+    let cleanups: Array<() => Promise<void>> = [];
+    afterEach(async () => {
+      for (const cleanup of cleanups) await cleanup();
+      cleanups = [];
+    });
+    async function open(): Promise<ResponseStore> {
+      const { store, cleanup } = await newStore();
+      cleanups.push(async () => {
+        await store.close();
+        await cleanup();
+      });
+      return store;
+    }
+
+    it('stores every field and gives it back by id and by submissionId', async () => {
+      const store = await open();
+      const response = newResponse();
+      const before = Date.now();
+      const result = await store.insert(response);
+      const after = Date.now();
+
+      expect(result).toEqual({ id: expect.any(String), duplicate: false });
+      const record = await store.get(result.id);
+      expect(record).toEqual({ ...response, id: result.id, receivedAt: expect.stringMatching(ISO_UTC_MS) });
+      const receivedAt = Date.parse(record!.receivedAt);
+      expect(receivedAt).toBeGreaterThanOrEqual(before - 1);
+      expect(receivedAt).toBeLessThanOrEqual(after + 1);
+      expect(await store.getBySubmissionId(response.submissionId)).toEqual(record);
+    });
+
+    it('keeps optional meta fields absent when they were absent', async () => {
+      const store = await open();
+      const response = newResponse({ channel: 'online', meta: { locale: 'en' } });
+      const { id } = await store.insert(response);
+      const record = await store.get(id);
+      expect(record!.meta).toStrictEqual({ locale: 'en' });
+      expect(record!.channel).toBe('online');
+    });
+
+    it('answers undefined for an unknown id or submissionId', async () => {
+      const store = await open();
+      await store.insert(newResponse());
+      expect(await store.get(randomUUID())).toBeUndefined();
+      expect(await store.getBySubmissionId(randomUUID())).toBeUndefined();
+    });
+
+    it('gives each new record its own id', async () => {
+      const store = await open();
+      const first = await store.insert(newResponse());
+      const second = await store.insert(newResponse());
+      expect(first.id).not.toBe(second.id);
+    });
+
+    it('answers a repeated submissionId with the first id and duplicate: true, keeping the first record', async () => {
+      const store = await open();
+      const original = newResponse();
+      const first = await store.insert(original);
+      const again = await store.insert({ ...original, data: { purpose: 'changed' }, channel: 'online' });
+
+      expect(again).toEqual({ id: first.id, duplicate: true });
+      expect(await store.count({ surveyId: original.surveyId })).toBe(1);
+      expect((await store.get(first.id))!.data).toEqual(original.data);
+    });
+
+    it('treats a submissionId as unique across surveys', async () => {
+      const store = await open();
+      const original = newResponse({ surveyId: 'citizen-needs' });
+      const first = await store.insert(original);
+      const again = await store.insert({ ...original, surveyId: 'staff-workstyle' });
+      expect(again).toEqual({ id: first.id, duplicate: true });
+      expect(await store.count({ surveyId: 'staff-workstyle' })).toBe(0);
+    });
+
+    it('stores one record when 20 inserts of the same submissionId race', async () => {
+      const store = await open();
+      const response = newResponse();
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.insert({ ...response })));
+
+      const ids = new Set(results.map((r) => r.id));
+      expect(ids.size).toBe(1);
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+      expect(await store.count({ surveyId: response.surveyId })).toBe(1);
+      expect((await store.getBySubmissionId(response.submissionId))!.id).toBe(results[0].id);
+    });
+
+    it('stores every one of many different submissions that race', async () => {
+      const store = await open();
+      const responses = Array.from({ length: 50 }, () => newResponse());
+      const results = await Promise.all(responses.map((r) => store.insert(r)));
+      expect(results.every((r) => !r.duplicate)).toBe(true);
+      expect(new Set(results.map((r) => r.id)).size).toBe(50);
+      expect(await store.count({ surveyId: 'ward-office-exit' })).toBe(50);
+    });
+
+    it('lists one survey in order of receipt', async () => {
+      const store = await open();
+      const inserted: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const surveyId = i % 2 === 0 ? 'ward-office-exit' : 'citizen-needs';
+        const { id } = await store.insert(newResponse({ surveyId, data: { n: i } }));
+        if (surveyId === 'ward-office-exit') inserted.push(id);
+      }
+      const listed = await collect(store.list({ surveyId: 'ward-office-exit' }));
+      expect(listed.map((r) => r.id)).toEqual(inserted);
+      expect(listed.map((r) => r.data.n)).toEqual([0, 2, 4, 6]);
+      expect(await collect(store.list({ surveyId: 'no-such-survey' }))).toEqual([]);
+    });
+
+    it('lists more records than fit in one page, each once, in order', async () => {
+      const store = await open();
+      const ids: string[] = [];
+      // Sequential batches of concurrent inserts: many share a millisecond, which exercises the tie-break.
+      for (let batch = 0; batch < 12; batch++) {
+        const results = await Promise.all(Array.from({ length: 100 }, (_, i) => store.insert(newResponse({ data: { n: batch * 100 + i } }))));
+        ids.push(...results.map((r) => r.id));
+      }
+      const listed = await collect(store.list({ surveyId: 'ward-office-exit' }));
+      expect(listed).toHaveLength(1200);
+      expect(new Set(listed.map((r) => r.id)).size).toBe(1200);
+      expect(new Set(listed.map((r) => r.id))).toEqual(new Set(ids));
+      const receivedTimes = listed.map((r) => r.receivedAt);
+      expect(receivedTimes).toEqual([...receivedTimes].sort());
+    });
+
+    it('filters list and count by receivedAt: from inclusive, to exclusive', async () => {
+      const store = await open();
+      const first = await store.insert(newResponse());
+      await pause(5);
+      const second = await store.insert(newResponse());
+      await pause(5);
+      const third = await store.insert(newResponse());
+      const [a, b, c] = await Promise.all([first, second, third].map(async (r) => (await store.get(r.id))!));
+      const surveyId = 'ward-office-exit';
+
+      const ids = async (q: { receivedFrom?: string; receivedTo?: string }) =>
+        (await collect(store.list({ surveyId, ...q }))).map((r) => r.id);
+      expect(await ids({ receivedFrom: b.receivedAt })).toEqual([b.id, c.id]);
+      expect(await ids({ receivedTo: b.receivedAt })).toEqual([a.id]);
+      expect(await ids({ receivedFrom: a.receivedAt, receivedTo: c.receivedAt })).toEqual([a.id, b.id]);
+      expect(await ids({ receivedFrom: c.receivedAt, receivedTo: c.receivedAt })).toEqual([]);
+      expect(await store.count({ surveyId, receivedFrom: b.receivedAt })).toBe(2);
+      expect(await store.count({ surveyId, receivedTo: b.receivedAt })).toBe(1);
+      expect(await store.count({ surveyId })).toBe(3);
+    });
+
+    it('compares receivedAt bounds as instants, whatever their time zone offset', async () => {
+      const store = await open();
+      const { id } = await store.insert(newResponse());
+      const record = (await store.get(id))!;
+      const inTokyo = toTokyoOffset(record.receivedAt);
+      expect(await store.count({ surveyId: record.surveyId, receivedFrom: inTokyo })).toBe(1);
+      expect(await store.count({ surveyId: record.surveyId, receivedTo: inTokyo })).toBe(0);
+    });
+
+    it('counts per survey', async () => {
+      const store = await open();
+      await Promise.all([
+        store.insert(newResponse({ surveyId: 'citizen-needs' })),
+        store.insert(newResponse({ surveyId: 'citizen-needs' })),
+        store.insert(newResponse({ surveyId: 'staff-workstyle' })),
+      ]);
+      expect(await store.count({ surveyId: 'citizen-needs' })).toBe(2);
+      expect(await store.count({ surveyId: 'staff-workstyle' })).toBe(1);
+      expect(await store.count({ surveyId: 'ward-office-exit' })).toBe(0);
+    });
+
+    it('round-trips Japanese text, emoji, control characters and a large answer exactly', async () => {
+      const store = await open();
+      const data = {
+        comment: '待ち時間が長かったです。😀👍🏽 家族👨‍👩‍👧‍👦 「書かない窓口」に期待します\n改行\tタブ',
+        nul: 'before\u0000after',
+        loneSurrogateFree: '𠮷野家',
+        long: 'あ'.repeat(60_000),
+        nested: { deep: [1, 2.5, -0, null, true, { 'キー': ['値'] }] },
+        big: Number.MAX_SAFE_INTEGER,
+      };
+      const { id } = await store.insert(newResponse({ data }));
+      const record = (await store.get(id))!;
+      expect(record.data).toEqual(JSON.parse(JSON.stringify(data)));
+      expect(record.data.comment).toBe(data.comment);
+      expect((record.data.long as string).length).toBe(60_000);
+    });
+
+    it('keeps "__proto__" and "constructor" keys as plain data without touching any prototype', async () => {
+      const store = await open();
+      const data = JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"q":{"__proto__":["x"]}}');
+      const { id } = await store.insert(newResponse({ data }));
+      const record = (await store.get(id))!;
+
+      expect(Object.keys(record.data)).toEqual(['__proto__', 'constructor', 'q']);
+      expect(Object.getPrototypeOf(record.data)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(record.data, '__proto__')!.value).toEqual({ polluted: 'yes' });
+      expect(Object.getOwnPropertyDescriptor(record.data.q, '__proto__')!.value).toEqual(['x']);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect((record.data as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it('rejects a receivedAt bound that is not a date, quoting it', async () => {
+      const store = await open();
+      await expect(store.count({ surveyId: 's', receivedFrom: 'yesterday' })).rejects.toThrow(/"yesterday"/);
+    });
+
+    it('finishes inserts already under way when closed, then refuses new ones', async () => {
+      const store = await open();
+      const pending = Array.from({ length: 5 }, () => store.insert(newResponse()));
+      await store.close();
+      const results = await Promise.all(pending);
+      expect(results.every((r) => r.duplicate === false)).toBe(true);
+      await expect(store.insert(newResponse())).rejects.toThrow(/closed/);
+      await store.close(); // closing twice is harmless
+    });
+  });
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The same instant written with Japan's +09:00 offset, e.g. 2025-06-02T18:00:00.000+09:00. */
+function toTokyoOffset(utcIso: string): string {
+  const shifted = new Date(Date.parse(utcIso) + 9 * 3600_000).toISOString();
+  return shifted.replace('Z', '+09:00');
+}

@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteResponseStore } from '../../server/store/sqlite-response-store.ts';
+import { newResponse } from './new-response.ts';
+import { runResponseStoreContract } from './response-store.contract.ts';
+
+async function newTempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'sqlite-store-'));
+}
+
+runResponseStoreContract({
+  name: 'SQLite',
+  newStore: async () => {
+    const dir = await newTempDir();
+    const store = await openSqliteResponseStore(join(dir, 'responses.sqlite'));
+    return { store, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  },
+});
+
+describe('SQLite response store on its file', () => {
+  let dirs: string[] = [];
+  afterEach(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    dirs = [];
+  });
+  async function tempFile(): Promise<string> {
+    const dir = await newTempDir();
+    dirs.push(dir);
+    return join(dir, 'responses.sqlite');
+  }
+
+  it('keeps responses after the store is closed and the file reopened', async () => {
+    const file = await tempFile();
+    const first = await openSqliteResponseStore(file);
+    const response = newResponse();
+    const { id } = await first.insert(response);
+    await first.close();
+
+    const reopened = await openSqliteResponseStore(file);
+    expect(await reopened.get(id)).toEqual({ ...response, id, receivedAt: expect.any(String) });
+    expect(await reopened.insert(response)).toEqual({ id, duplicate: true });
+    await reopened.close();
+  });
+
+  it('creates a WAL-mode file with the unique submission index at schema version 1', async () => {
+    const file = await tempFile();
+    await (await openSqliteResponseStore(file)).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses' AND sql IS NOT NULL ORDER BY name").all();
+    expect(indexes).toEqual([
+      { name: 'responses_submission_id', sql: 'CREATE UNIQUE INDEX responses_submission_id ON responses (submission_id)' },
+      { name: 'responses_survey_received', sql: 'CREATE INDEX responses_survey_received ON responses (survey_id, received_at)' },
+    ]);
+    db.close();
+  });
+
+  it('refuses a file written by a newer schema, naming both versions', async () => {
+    const file = await tempFile();
+    await (await openSqliteResponseStore(file)).close();
+    const db = new Database(file);
+    db.pragma('user_version = 7');
+    db.close();
+    await expect(openSqliteResponseStore(file)).rejects.toThrow(/responses\.sqlite.*schema version 7 is newer than this program knows \(1\)/);
+  });
+
+  it('stores one record when two store instances on one file race the same submissionIds', async () => {
+    const file = await tempFile();
+    const [a, b] = [await openSqliteResponseStore(file), await openSqliteResponseStore(file)];
+    const responses = Array.from({ length: 100 }, () => newResponse());
+    const results = await Promise.all(responses.flatMap((r) => [a.insert(r), b.insert({ ...r })]));
+
+    for (let i = 0; i < responses.length; i++) {
+      const [fromA, fromB] = [results[2 * i], results[2 * i + 1]];
+      expect(fromA.id).toBe(fromB.id);
+      expect([fromA.duplicate, fromB.duplicate].sort()).toEqual([false, true]);
+    }
+    expect(await a.count({ surveyId: 'ward-office-exit' })).toBe(100);
+    expect(await b.count({ surveyId: 'ward-office-exit' })).toBe(100);
+    await a.close();
+    await b.close();
+  });
+
+  it('stores one record per submissionId when three processes insert the same ones at once', async () => {
+    const file = await tempFile();
+    await (await openSqliteResponseStore(file)).close(); // schema first: this test is about the inserts (the next one races the migration)
+    const submissionIds = Array.from({ length: 300 }, () => randomUUID());
+    const outputs = await Promise.all([0, 1, 2].map((seed) => runInsertWorker(file, submissionIds, seed)));
+
+    const store = await openSqliteResponseStore(file);
+    expect(await store.count({ surveyId: 'ward-office-exit' })).toBe(300);
+    for (const submissionId of submissionIds) {
+      const stored = (await store.getBySubmissionId(submissionId))!;
+      const answers = outputs.map((output) => output[submissionId]);
+      expect(answers.map((a) => a.id)).toEqual([stored.id, stored.id, stored.id]);
+      expect(answers.filter((a) => !a.duplicate)).toHaveLength(1);
+    }
+    await store.close();
+  });
+
+  it('migrates a new file once when three processes open it at the same moment', async () => {
+    const file = await tempFile();
+    const submissionIds = Array.from({ length: 20 }, () => randomUUID());
+    await Promise.all([0, 1, 2].map((seed) => runInsertWorker(file, submissionIds, seed)));
+    const store = await openSqliteResponseStore(file);
+    expect(await store.count({ surveyId: 'ward-office-exit' })).toBe(20);
+    await store.close();
+  });
+});
+
+type WorkerOutput = Record<string, { id: string; duplicate: boolean }>;
+
+/** Runs test/store/insert-worker.ts in its own Node process and resolves to its answers. */
+function runInsertWorker(file: string, submissionIds: string[], seed: number): Promise<WorkerOutput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'insert-worker.ts'), file, String(seed)], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`insert worker exited ${code}: ${stderr}`));
+      else resolve(JSON.parse(stdout));
+    });
+    child.stdin.end(JSON.stringify(submissionIds));
+  });
+}
