@@ -14,7 +14,7 @@
  */
 import { localizeText } from '../report/localize-text.ts';
 import type { GapItemPlan, PlannedVariable, ReportPlan } from '../report/plan-report.ts';
-import type { DistributionCell, GapGroup, GapItem, Gaps, Suppression } from '../report/report.ts';
+import type { DistributionCell, GapGroup, GapItem, Gaps, Suppression } from '../../contracts/report.ts';
 import { chiSquareTest } from '../stats/chi-square-test.ts';
 import { cramersV } from '../stats/cramers-v.ts';
 import { epsilonSquared } from '../stats/epsilon-squared.ts';

@@ -11,7 +11,7 @@
  */
 import { localizeText } from '../report/localize-text.ts';
 import type { PlannedVariable, ReportPlan } from '../report/plan-report.ts';
-import type { IpaItem, IpaSet, Quadrant, Suppression } from '../report/report.ts';
+import type { IpaItem, IpaSet, Quadrant, Suppression } from '../../contracts/report.ts';
 import type { ResponseTable, SingleColumn } from '../table/response-table.ts';
 
 export function analyzeImportanceSatisfaction(

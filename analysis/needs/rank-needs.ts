@@ -13,7 +13,7 @@
  */
 import { localizeText } from '../report/localize-text.ts';
 import type { NeedsPlan, PlannedVariable, ReportPlan } from '../report/plan-report.ts';
-import type { NeedsItem, NeedsQuestion, Suppression } from '../report/report.ts';
+import type { NeedsItem, NeedsQuestion, Suppression } from '../../contracts/report.ts';
 import { bootstrapTopKProbability } from '../stats/bootstrap-top-k.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 import type { MultipleColumn, ResponseTable } from '../table/response-table.ts';

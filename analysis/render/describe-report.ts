@@ -6,7 +6,7 @@
  * Strings here are plain text; each renderer escapes them for its own format.
  */
 import type { SurveyDefinition } from '../definitions/survey-definition.ts';
-import type { GapItem, IpaSet, NeedsQuestion, Quadrant, Report } from '../report/report.ts';
+import type { GapItem, IpaSet, NeedsQuestion, Quadrant, Report } from '../../contracts/report.ts';
 import type { AnswerValue } from '../table/response-table.ts';
 import { both, createLabelIndex } from './create-label-index.ts';
 

@@ -8,7 +8,7 @@
  * Every text is escaped; chart data travels as JSON in a non-executed script element.
  */
 import type { SurveyDefinition } from '../definitions/survey-definition.ts';
-import type { Report } from '../report/report.ts';
+import type { Report } from '../../contracts/report.ts';
 import { CHART_SCRIPT } from './chart-script.ts';
 import { describeReport, type GapChart, type IpaChart, type NeedsChart, type RenderOptions, type Section, type Table } from './describe-report.ts';
 import { escapeHtml, jsonForScript } from './escape-text.ts';

@@ -4,7 +4,7 @@
  * is escaped (escape-text.ts). Charts are HTML-only; the needs table gets a text bar instead.
  */
 import type { SurveyDefinition } from '../definitions/survey-definition.ts';
-import type { Report } from '../report/report.ts';
+import type { Report } from '../../contracts/report.ts';
 import { describeReport, type RenderOptions, type Section, type Table } from './describe-report.ts';
 import { escapeMarkdown } from './escape-text.ts';
 

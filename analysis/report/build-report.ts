@@ -16,7 +16,7 @@ import { checkMargins } from '../weighting/check-margins.ts';
 import type { Margin } from '../weighting/rake.ts';
 import { localizeText } from './localize-text.ts';
 import { planReport, type ReportPlan } from './plan-report.ts';
-import type { CommentSample, Report, Suppression, Weighting } from './report.ts';
+import type { CommentSample, Report, Suppression, Weighting } from '../../contracts/report.ts';
 import { ReportInputError } from './report-input-error.ts';
 
 export interface ReportOptions {

@@ -14,7 +14,9 @@
  *   themselves are kept only for a seeded sample.
  */
 
-export type AnswerValue = string | number | boolean;
+import type { AnswerValue } from '../../contracts/report.ts';
+
+export type { AnswerValue };
 
 export type VariableKind = 'single' | 'multiple' | 'ranking' | 'comment';
 

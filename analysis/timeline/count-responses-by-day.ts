@@ -17,29 +17,9 @@
  * a million records through it in constant memory.
  */
 
-export interface DailySeries {
-  /** The series' value (channel or segment code); "" for respondents without one. */
-  value: string;
-  total: number;
-  /** One count per entry of `periods`. */
-  counts: number[];
-}
+import type { CountInterval, DailyCounts, DailySeries } from '../../contracts/timeline.ts';
 
-export type CountInterval = 'day' | 'week' | 'month';
-
-export interface DailyCounts {
-  by: string;
-  interval: CountInterval;
-  /**
-   * Every period from the first response's to the last's, none skipped, by its
-   * first day (YYYY-MM-DD; a week starts on Monday, a month on the 1st).
-   */
-  periods: string[];
-  /** Responses shown in the series (hidden ones excluded). */
-  total: number;
-  series: DailySeries[];
-  suppressed: Array<{ where: string; reason: string }>;
-}
+export type { DailyCounts } from '../../contracts/timeline.ts';
 
 export interface DayCounter {
   add(receivedAt: string, seriesValue: string | undefined): void;

@@ -6,7 +6,7 @@
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
 import { buildReport, planFor, type ReportOptions } from '../../analysis/report/build-report.ts';
-import type { Report } from '../../analysis/report/report.ts';
+import type { Report } from '../../contracts/report.ts';
 import { ReportInputError } from '../../analysis/report/report-input-error.ts';
 import { appendRecord } from '../../analysis/table/append-record.ts';
 import { createResponseTable } from '../../analysis/table/create-response-table.ts';

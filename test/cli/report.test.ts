@@ -7,7 +7,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../analysis/report/report.ts';
+import type { Report } from '../../contracts/report.ts';
 import { ROOT, runCli } from './run-cli.ts';
 
 const SURVEYS = ['ward-office-exit', 'citizen-needs', 'staff-workstyle'] as const;

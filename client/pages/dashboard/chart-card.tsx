@@ -7,6 +7,9 @@ import { useId, useState, type ReactNode } from 'react';
 import type { DashboardTexts } from './dashboard-texts.ts';
 import type { Suppression } from './report-shape.ts';
 
+/** What a note needs of a hidden group: the report's and the timeline's entries both have it. */
+type HiddenGroup = Pick<Suppression, 'where' | 'reason'>;
+
 export interface ChartCardProps {
   title: string;
   subtitle?: ReactNode;
@@ -17,7 +20,7 @@ export interface ChartCardProps {
   controls?: ReactNode;
   chart: ReactNode;
   table: ReactNode;
-  suppressed?: Suppression[];
+  suppressed?: HiddenGroup[];
   minGroupSize?: number;
   /** Instead of chart and table, when there is nothing to show. */
   empty?: string;
@@ -62,7 +65,7 @@ export function ChartCard(props: ChartCardProps) {
   );
 }
 
-export function SuppressedNote({ suppressed, minGroupSize, texts }: { suppressed: Suppression[]; minGroupSize?: number; texts: DashboardTexts }) {
+export function SuppressedNote({ suppressed, minGroupSize, texts }: { suppressed: HiddenGroup[]; minGroupSize?: number; texts: DashboardTexts }) {
   return (
     <details className="suppressed-note" data-testid="suppressed-note">
       <summary>

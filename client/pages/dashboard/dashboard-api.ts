@@ -4,7 +4,7 @@
  * in the query string.
  */
 import type { SurveySummary } from '../../../contracts/submission.ts';
-import type { CommentList, CurrentUser, Report, Timeline } from './report-shape.ts';
+import type { CommentList, CurrentUser, Report, DailyCounts } from './report-shape.ts';
 
 /** The session ended or never began: the page sends the analyst to /login. */
 export class NotLoggedInError extends Error {
@@ -71,8 +71,8 @@ export function fetchReport(surveyId: string, query: string, by: string | undefi
   return getJson<Report>(reportUrl(surveyId, query, 'json', { by }), signal);
 }
 
-export function fetchTimeline(surveyId: string, query: string, by: string, signal?: AbortSignal): Promise<Timeline> {
-  return getJson<Timeline>(surveyPath(surveyId, 'timeline', query, { by }), signal);
+export function fetchTimeline(surveyId: string, query: string, by: string, signal?: AbortSignal): Promise<DailyCounts> {
+  return getJson<DailyCounts>(surveyPath(surveyId, 'timeline', query, { by }), signal);
 }
 
 export function fetchComments(surveyId: string, query: string, signal?: AbortSignal): Promise<CommentList> {

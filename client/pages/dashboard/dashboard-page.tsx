@@ -23,7 +23,7 @@ import { FilterBar } from './filter-bar.tsx';
 import { indexDefinitionTexts, type DefinitionTexts } from './index-definition-texts.ts';
 import { listSegmentFilters } from './list-segment-filters.ts';
 import { localizeText } from './localize-text.ts';
-import type { AnswerValue, CurrentUser, Report, Suppression, Timeline } from './report-shape.ts';
+import type { AnswerValue, CurrentUser, Report, Suppression, DailyCounts } from './report-shape.ts';
 import { useDashboardData } from './use-dashboard-data.ts';
 import './analyst-shell.css';
 import './dashboard.css';
@@ -400,7 +400,7 @@ function SummaryStrip({ report, locale, texts }: { report: Report; locale: Dashb
 }
 
 /** Series in a fixed order (channels; wards as the definition lists them), respondents without a value last, so colours stay put. */
-function sortSeries(timeline: Timeline, order: string[]): Timeline {
+function sortSeries(timeline: DailyCounts, order: string[]): DailyCounts {
   const position = (value: string) => (value === '' ? Number.MAX_SAFE_INTEGER : order.indexOf(value) === -1 ? order.length : order.indexOf(value));
   return { ...timeline, series: [...timeline.series].sort((a, b) => position(a.value) - position(b.value) || a.value.localeCompare(b.value)) };
 }

@@ -7,11 +7,11 @@
  */
 import { useEffect, useState } from 'react';
 import { fetchComments, fetchReport, fetchTimeline, NotLoggedInError } from './dashboard-api.ts';
-import type { CommentList, Report, Timeline } from './report-shape.ts';
+import type { CommentList, Report, DailyCounts } from './report-shape.ts';
 
 export interface DashboardData {
   report?: Report;
-  timeline?: Timeline;
+  timeline?: DailyCounts;
   comments?: CommentList;
   busy: boolean;
   error?: Error;

@@ -8,7 +8,7 @@
 import { Bar } from 'react-chartjs-2';
 import './register-charts.ts';
 import { formatCount, formatNumber, formatP, formatPercent, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
-import type { AnswerValue, GapItem, GapsResult } from '../report-shape.ts';
+import type { AnswerValue, GapItem, Gaps } from '../report-shape.ts';
 import { layoutDivergingBar } from './layout-diverging-bars.ts';
 import { CHOSEN_COLOUR, divergingColours, NOT_CHOSEN_COLOUR, seriesColour } from './palette.ts';
 
@@ -22,7 +22,7 @@ export interface GapLabels {
 }
 
 export interface GapsChartProps {
-  gaps: GapsResult;
+  gaps: Gaps;
   locale: DashboardLocale;
   texts: DashboardTexts;
   labels: GapLabels;
@@ -53,7 +53,7 @@ export function GapsChart({ gaps, locale, texts, labels, limit }: GapsChartProps
  * How far the diverging bars reach, the same for every scale item so their
  * lengths compare across rows: the widest reach of any, up to the next quarter.
  */
-function divergingExtent(gaps: GapsResult): number {
+function divergingExtent(gaps: Gaps): number {
   let reach = 0.5;
   for (const gap of gaps.items) {
     if (gap.test !== 'kruskal') continue;

@@ -7,12 +7,12 @@
 import { Scatter } from 'react-chartjs-2';
 import './register-charts.ts';
 import { formatCount, formatNumber, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
-import type { IpaItem, IpaResult, Quadrant } from '../report-shape.ts';
+import type { IpaItem, IpaSet, Quadrant } from '../report-shape.ts';
 import { QUADRANT_COLOURS } from './palette.ts';
 import { truncateLabel } from './truncate-label.ts';
 
 export interface IpaChartProps {
-  ipa: IpaResult;
+  ipa: IpaSet;
   locale: DashboardLocale;
   texts: DashboardTexts;
   itemLabel: (item: string, fallback: string) => string;
@@ -23,7 +23,7 @@ const QUADRANT_ORDER: Quadrant[] = ['concentrate', 'keep', 'overkill', 'low'];
 /** An item the report shows (a hidden one has null means). */
 type ShownItem = IpaItem & { importance: number; satisfaction: number; gap: number; quadrant: Quadrant; n: number };
 
-export function shownIpaItems(ipa: IpaResult): ShownItem[] {
+export function shownIpaItems(ipa: IpaSet): ShownItem[] {
   return ipa.items.filter(
     (item): item is ShownItem => item.importance !== null && item.satisfaction !== null && item.gap !== null && item.quadrant !== null && item.n !== null,
   );

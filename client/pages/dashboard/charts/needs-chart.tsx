@@ -7,12 +7,12 @@
 import { Bar } from 'react-chartjs-2';
 import './register-charts.ts';
 import { formatCount, formatNumber, formatPercent, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
-import type { AnswerValue, NeedsResult } from '../report-shape.ts';
+import type { AnswerValue, NeedsQuestion } from '../report-shape.ts';
 import { BRAND } from './palette.ts';
 import { truncateLabel } from './truncate-label.ts';
 
 export interface NeedsChartProps {
-  needs: NeedsResult;
+  needs: NeedsQuestion;
   locale: DashboardLocale;
   texts: DashboardTexts;
   itemLabel: (value: AnswerValue, fallback: string) => string;

@@ -2,11 +2,11 @@
 import { Bar } from 'react-chartjs-2';
 import './register-charts.ts';
 import { formatCount, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
-import type { Timeline } from '../report-shape.ts';
+import type { DailyCounts } from '../report-shape.ts';
 import { CHANNEL_COLOURS, seriesColour } from './palette.ts';
 
 export interface TimelineChartProps {
-  timeline: Timeline;
+  timeline: DailyCounts;
   locale: DashboardLocale;
   texts: DashboardTexts;
   /** Labels of series values (channel names, ward names from the definition). */
@@ -14,7 +14,7 @@ export interface TimelineChartProps {
 }
 
 /** A period on the axis: "6/2" for a day, "6/2–" for the week from Monday 6/2, "2025/6" for a month. */
-export function periodLabel(period: string, interval: Timeline['interval']): string {
+export function periodLabel(period: string, interval: DailyCounts['interval']): string {
   const [year, month, date] = period.split('-');
   if (interval === 'month') return `${year}/${Number(month)}`;
   return `${Number(month)}/${Number(date)}${interval === 'week' ? '–' : ''}`;

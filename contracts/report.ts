@@ -1,10 +1,12 @@
 /**
- * The JSON report (issue 4, "JSON report contract"). The names and meanings of the contract's
+ * The JSON report (issue 4, "JSON report contract"): built by analysis/report/build-report.ts,
+ * written by `survey-toolkit report`, served by GET /api/surveys/:id/report and drawn by the dashboard. The names and meanings of the contract's
  * fields are fixed; the fields marked "added" are ours. Counts, shares, means and distributions
  * of a group smaller than the minimum group size are never present: they are null, and the
  * group is listed in `suppressed`.
  */
-import type { AnswerValue } from '../table/response-table.ts';
+/** A choice value as the definition has it. */
+export type AnswerValue = string | number | boolean;
 
 export interface Report {
   survey: {

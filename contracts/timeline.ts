@@ -1,0 +1,29 @@
+/**
+ * Responses per period, split into series: GET /api/surveys/:id/timeline, counted by
+ * analysis/timeline/count-responses-by-day.ts and drawn by the dashboard.
+ */
+
+export interface DailySeries {
+  /** The series' value (channel or segment code); "" for respondents without one. */
+  value: string;
+  total: number;
+  /** One count per entry of `periods`. */
+  counts: number[];
+}
+
+export type CountInterval = 'day' | 'week' | 'month';
+
+export interface DailyCounts {
+  by: string;
+  interval: CountInterval;
+  /**
+   * Every period from the first response's to the last's, none skipped, by its
+   * first day (YYYY-MM-DD; a week starts on Monday, a month on the 1st).
+   */
+  periods: string[];
+  /** Responses shown in the series (hidden ones excluded). */
+  total: number;
+  series: DailySeries[];
+  /** Hidden series, as the report lists hidden groups (without its `rule`). */
+  suppressed: Array<{ where: string; reason: string }>;
+}
