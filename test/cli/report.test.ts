@@ -11,7 +11,8 @@ import type { Report } from '../../contracts/report.ts';
 import { ROOT, runCli } from './run-cli.ts';
 
 const SURVEYS = ['ward-office-exit', 'citizen-needs', 'staff-workstyle'] as const;
-const WARD_MARGINS = join(ROOT, '..', 'shared', 'reference', 'sapporo-ward-population-2021.csv');
+// The copy in test/fixtures, so the suite does not depend on a folder outside the repository.
+const WARD_MARGINS = join(ROOT, 'test', 'fixtures', 'sapporo-ward-population-2021.csv');
 // Made now, not in beforeAll: the bad-input cases name their files when the tests are collected.
 const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
 const file = (name: string) => join(dir, name);
