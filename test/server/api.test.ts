@@ -356,6 +356,25 @@ describe('serving the client', () => {
     }
   });
 
+  it('sends the built assets gzipped and cacheable for good, and index.html revalidated', async () => {
+    const bigScript = `console.log(${JSON.stringify('区役所'.repeat(2000))});`;
+    await writeFile(join(clientDir, 'assets', 'big-abc123.js'), bigScript);
+    const app = await startApp({ clientDir });
+    try {
+      // Node's fetch asks for gzip and decompresses, so the body is checked as the browser sees it.
+      const asset = await fetch(`${app.url}/assets/big-abc123.js`);
+      expect({
+        encoding: asset.headers.get('content-encoding'),
+        cache: asset.headers.get('cache-control'),
+        body: await asset.text(),
+      }).toEqual({ encoding: 'gzip', cache: 'public, max-age=31536000, immutable', body: bigScript });
+      const page = await fetch(`${app.url}/kiosk/ward-office-exit`);
+      expect(page.headers.get('cache-control')).not.toContain('immutable');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('forbids loading anything from outside the server (Content-Security-Policy)', async () => {
     const app = await startApp({ clientDir });
     try {
