@@ -27,8 +27,9 @@ export default defineConfig({
     manifest: true,
     // Chromium on the kiosks supports modulepreload natively; the polyfill would only add bytes.
     modulePreload: { polyfill: false },
-    // survey-core alone is larger than Vite's default warning threshold; the budget is checked by bench:client.
-    chunkSizeWarningLimit: 1500,
+    // survey-core + survey-react-ui (~1.6 MB raw, one chunk: survey-core registers every question type at import)
+    // exceed Vite's default warning threshold; the real budget (450 KB gzip) is checked by bench:client.
+    chunkSizeWarningLimit: 1700,
     sourcemap: false,
   },
 });
