@@ -10,6 +10,9 @@ import { preloadRoute } from './app/preload-route.ts';
 import { registerServiceWorker } from './offline/register-service-worker.ts';
 import './styles/base.css';
 
-preloadRoute(matchRoute(window.location.pathname));
-void import('./app/mount-app.tsx').then(({ mountApp }) => mountApp());
+const pageLoaded = preloadRoute(matchRoute(window.location.pathname));
+// On survey pages React mounts once the page chunk and the definition are in, so its
+// first render is the survey (preload-route.ts says why); until then index.html's
+// static loading message shows.
+void Promise.all([import('./app/mount-app.tsx'), pageLoaded]).then(([{ mountApp }, preloaded]) => mountApp(preloaded));
 registerServiceWorker();

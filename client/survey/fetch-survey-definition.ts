@@ -24,18 +24,37 @@ export class SurveyLoadError extends Error {
 
 /** Definitions requested before the page that needs them has loaded (preload-route.ts); each is used once. */
 const prefetched = new Map<string, Promise<SurveyDefinitionJson>>();
+/** Prefetched definitions that have already arrived, so the page can render them in its first render. */
+const arrived = new Map<string, SurveyDefinitionJson>();
 
-export function prefetchSurveyDefinition(surveyId: string): void {
+/** Starts the request; the returned promise settles with it (it never rejects: the page that takes it reports errors). */
+export function prefetchSurveyDefinition(surveyId: string): Promise<void> {
   const request = requestSurveyDefinition(surveyId);
-  request.catch(() => undefined); // not unhandled: the page that takes it reports the error
   prefetched.set(surveyId, request);
+  return request.then(
+    (definition) => {
+      if (prefetched.get(surveyId) === request) arrived.set(surveyId, definition);
+    },
+    () => undefined,
+  );
 }
 
 /** The prefetched definition if there is one (first call only), else a fresh request. */
 export function fetchSurveyDefinition(surveyId: string): Promise<SurveyDefinitionJson> {
   const early = prefetched.get(surveyId);
   prefetched.delete(surveyId);
+  arrived.delete(surveyId);
   return early ?? requestSurveyDefinition(surveyId);
+}
+
+/** The prefetched definition if it has already arrived (first call only, like fetchSurveyDefinition), else undefined. */
+export function takeArrivedSurveyDefinition(surveyId: string): SurveyDefinitionJson | undefined {
+  const definition = arrived.get(surveyId);
+  if (definition !== undefined) {
+    arrived.delete(surveyId);
+    prefetched.delete(surveyId);
+  }
+  return definition;
 }
 
 async function requestSurveyDefinition(surveyId: string): Promise<SurveyDefinitionJson> {
