@@ -84,7 +84,7 @@ describe('survey-toolkit check', () => {
   });
 
   // Root reads any file, so the permission error cannot be produced when the suite runs as root.
-  it.skipIf(process.getuid?.() === 0)('fails on an unreadable file', async () => {
+  it.skipIf(process.getuid?.() === 0)('fails on an unreadable file (skipped when run as root, who reads any file)', async () => {
     const file = await writeBroken('unreadable', 'citizen-needs', () => {});
     await chmod(file, 0o000);
     expect(runCheck([file]).stderr).toBe(`survey-toolkit check: ${file}: cannot read it: permission denied\n`);

@@ -21,7 +21,9 @@ export default class SummaryReporter implements Reporter {
       }
       const skipped = [...module.children.allTests('skipped')].length;
       if (skipped === 0) continue;
-      const named = [...module.children.tests('skipped')].map((test) => test.name);
+      // A suite's reason is its top-level skipped test; a lone skipped test names itself.
+      let named = [...module.children.tests('skipped')].map((test) => test.name);
+      if (named.length === 0 && skipped <= 3) named = [...module.children.allTests('skipped')].map((test) => test.fullName);
       reasons.push(`  ${module.relativeModuleId}: ${skipped} skipped${named.length ? ` — ${named.join('; ')}` : ''}`);
     }
     if (reasons.length) console.log(`\nSkipped, and why:\n${reasons.join('\n')}`);
