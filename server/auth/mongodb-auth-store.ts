@@ -15,6 +15,7 @@ import { ObjectId, type Collection, type Db, type MongoClient } from 'mongodb';
 import { connectMongoDb, type MongoConnectionOptions } from '../store/connect-mongodb.ts';
 import { isDuplicateKeyError } from '../store/mongodb-response-store.ts';
 import { NameTakenError, type ApiToken, type AuthStore, type NewApiToken, type NewUser, type Role, type Session, type User } from './auth-store.ts';
+import { toUtcIso } from '../to-utc-iso.ts';
 
 export const USERS_COLLECTION = 'users';
 export const SESSIONS_COLLECTION = 'sessions';
@@ -222,13 +223,6 @@ class MongoDbAuthStore implements AuthStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('auth store is closed');
   }
-}
-
-/** Stored as `toISOString()`, as the SQLite store does, so both give back the same text. */
-function toUtcIso(value: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new RangeError(`not an ISO 8601 date-time: ${JSON.stringify(value)}`);
-  return new Date(time).toISOString();
 }
 
 function userFromDocument(document: UserDocument): User {

@@ -20,6 +20,7 @@ import {
   type Session,
   type User,
 } from './auth-store.ts';
+import { toUtcIso } from '../to-utc-iso.ts';
 
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -266,13 +267,6 @@ class SqliteAuthStore implements AuthStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('auth store is closed');
   }
-}
-
-/** Stored as `toISOString()` so that expiry compares correctly as text. */
-function toUtcIso(value: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new RangeError(`not an ISO 8601 date-time: ${JSON.stringify(value)}`);
-  return new Date(time).toISOString();
 }
 
 function userFromRow(row: UserRow): User {

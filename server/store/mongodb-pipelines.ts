@@ -11,6 +11,7 @@
  */
 import type { ResponseQuery } from './response-store.ts';
 import { escapeFieldName } from './escape-mongo-field-names.ts';
+import { toUtcIso } from '../to-utc-iso.ts';
 
 export type Pipeline = Array<Record<string, unknown>>;
 
@@ -150,9 +151,3 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Timestamps are stored as `toISOString()`, so bounds are normalised the same way and compare as text. */
-function toUtcIso(value: string, name: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new RangeError(`${name} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
-  return new Date(time).toISOString();
-}

@@ -28,6 +28,7 @@ import {
   type NeedsQuestion,
 } from './mongodb-pipelines.ts';
 import type { InsertResult, NewResponse, ResponseQuery, ResponseStore } from './response-store.ts';
+import { toUtcIso } from '../to-utc-iso.ts';
 
 export const RESPONSES_COLLECTION = 'responses';
 export const SUBMISSION_ID_INDEX = 'submissionId_unique';
@@ -264,13 +265,6 @@ function toFilter(query: ResponseQuery): Filter<ResponseDocument> {
   if (query.receivedFrom !== undefined) receivedAt.$gte = toUtcIso(query.receivedFrom, 'receivedFrom');
   if (query.receivedTo !== undefined) receivedAt.$lt = toUtcIso(query.receivedTo, 'receivedTo');
   return Object.keys(receivedAt).length > 0 ? { surveyId: query.surveyId, receivedAt } : { surveyId: query.surveyId };
-}
-
-/** receivedAt is stored as `toISOString()` (fixed width, UTC), so bounds normalised the same way compare as text. */
-function toUtcIso(value: string, name: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new RangeError(`${name} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
-  return new Date(time).toISOString();
 }
 
 function pause(ms: number): Promise<void> {

@@ -19,6 +19,7 @@ import Database from 'better-sqlite3';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { InsertResult, NewResponse, ResponseQuery, ResponseStore } from './response-store.ts';
 import { makeUuidV7 } from './make-uuid-v7.ts';
+import { toUtcIso } from '../to-utc-iso.ts';
 
 /** Rows read per page of `list`; bounds memory and how long the connection is held. */
 const LIST_PAGE_SIZE = 500;
@@ -324,12 +325,6 @@ function toRangeParams({ surveyId, receivedFrom, receivedTo }: ResponseQuery): R
     from: receivedFrom === undefined ? '' : toUtcIso(receivedFrom, 'receivedFrom'),
     to: receivedTo === undefined ? '\u{10FFFF}' : toUtcIso(receivedTo, 'receivedTo'),
   };
-}
-
-function toUtcIso(value: string, name: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new RangeError(`${name} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`);
-  return new Date(time).toISOString();
 }
 
 function toRow(response: NewResponse): Omit<ResponseRow, 'seq'> {
