@@ -1,11 +1,5 @@
+import type { CliCommand } from './cli-command.ts';
 import { CliError } from './cli-error.ts';
-
-export interface CliCommand {
-  /** One line for `survey-toolkit help`. */
-  summary: string;
-  /** Runs the command and resolves to the exit code. Throw CliError for user errors. */
-  run(args: string[]): Promise<number>;
-}
 
 /**
  * Each command lives in cli/commands/<name>.ts and is loaded only when used, so

@@ -11,7 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { emitServiceWorker } from './offline/emit-service-worker.ts';
+import { emitServiceWorker } from './build/emit-service-worker.ts';
 
 const clientDir = fileURLToPath(new URL('.', import.meta.url));
 

@@ -7,7 +7,7 @@
 import { checkDefinitions, formatProblem } from '../../analysis/definitions/check-definitions.ts';
 import { DefinitionFilesError, readDefinitionFiles } from '../../server/definitions/load-definitions-from-dir.ts';
 import { CliError } from '../cli-error.ts';
-import type { CliCommand } from '../main.ts';
+import type { CliCommand } from '../cli-command.ts';
 
 const DEFAULT_DIR = 'survey-definitions';
 

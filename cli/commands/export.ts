@@ -19,7 +19,7 @@ import { isExportFormat, writeExport, type ExportFormat } from '../../server/exp
 import { openResponseStore, selectStore, SQLITE_RESPONSES_FILE } from '../../server/store/open-response-store.ts';
 import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
 import { CliError } from '../cli-error.ts';
-import type { CliCommand } from '../main.ts';
+import type { CliCommand } from '../cli-command.ts';
 
 const USAGE =
   'usage: survey-toolkit export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE] --out FILE';

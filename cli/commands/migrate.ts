@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { redactUri } from '../../server/store/connect-mongodb.ts';
 import { CliError } from '../cli-error.ts';
-import type { CliCommand } from '../main.ts';
+import type { CliCommand } from '../cli-command.ts';
 import { migrateRecords, type SurveyMigrationCount } from '../migrate/migrate-records.ts';
 import { openRecordSink } from '../migrate/open-record-sink.ts';
 import { openRecordSource } from '../migrate/open-record-source.ts';

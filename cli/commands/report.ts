@@ -18,7 +18,7 @@ import { renderHtml } from '../../analysis/render/render-html.ts';
 import { renderMarkdown } from '../../analysis/render/render-markdown.ts';
 import { DefinitionFilesError, loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { CliError } from '../cli-error.ts';
-import type { CliCommand } from '../main.ts';
+import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar, type ProgressBar } from '../report/progress-bar.ts';
 import { readJsonlIntoTable } from '../report/read-jsonl-into-table.ts';
 import { readMarginsCsv, type MarginsFile } from '../report/read-margins-csv.ts';

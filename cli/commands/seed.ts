@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { synthesizeResponses } from '../../analysis/synthesize/synthesize-responses.ts';
 import { DefinitionFilesError, loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { CliError } from '../cli-error.ts';
-import type { CliCommand } from '../main.ts';
+import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar } from '../report/progress-bar.ts';
 
 const USAGE = 'seed --survey ID --count N --seed S --out FILE.jsonl [--definitions DIR]  Write realistic synthetic responses';

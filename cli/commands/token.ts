@@ -9,7 +9,7 @@ import { NameTakenError, type AuthStore } from '../../server/auth/auth-store.ts'
 import { createApiToken } from '../../server/auth/create-api-token.ts';
 import { CliError } from '../cli-error.ts';
 import { openConfiguredAuthStore } from '../open-configured-auth-store.ts';
-import type { CliCommand } from '../main.ts';
+import type { CliCommand } from '../cli-command.ts';
 
 const USAGE = 'usage: survey-toolkit token create --name NAME --role analyst|admin | token list | token revoke --name NAME';
 

@@ -9,7 +9,7 @@ import { NameTakenError, type AuthStore } from '../../server/auth/auth-store.ts'
 import { createUser } from '../../server/auth/create-user.ts';
 import { CliError } from '../cli-error.ts';
 import { openConfiguredAuthStore } from '../open-configured-auth-store.ts';
-import type { CliCommand } from '../main.ts';
+import type { CliCommand } from '../cli-command.ts';
 import { readSecret } from '../read-secret.ts';
 
 const USAGE = 'usage: survey-toolkit user add --name NAME --role analyst|admin  (password on stdin) | user list | user disable --name NAME';

@@ -36,7 +36,7 @@ export function emitServiceWorker(): Plugin {
       const files = collectOfflineFiles(chunks, isOnlineOnly);
       const urls = ['/', ...files.map((file) => `/${file}`)];
       const buildId = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
-      const template = readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8');
+      const template = readFileSync(new URL('../offline/service-worker.js', import.meta.url), 'utf8');
       this.emitFile({
         type: 'asset',
         fileName: 'sw.js',

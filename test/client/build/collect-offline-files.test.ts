@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectOfflineFiles, type BuiltChunk } from '../../../client/offline/collect-offline-files.ts';
+import { collectOfflineFiles, type BuiltChunk } from '../../../client/build/collect-offline-files.ts';
 
 const chunk = (fileName: string, extra: Partial<BuiltChunk> = {}): BuiltChunk => ({
   fileName,
