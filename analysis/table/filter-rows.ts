@@ -1,7 +1,7 @@
 /**
  * The table with only the rows `keep` marks (1 = keep), e.g. --drop-incomplete. A plain
- * typed-array compaction: Arquero's filter would do the same in ~40 ms for a million rows, but
- * importing Arquero costs 0.4–0.8 s of the CLI's budget (docs/decisions/0041-arquero-at-the-edges.md).
+ * typed-array compaction rather than a dataframe library, whose import alone costs more than the
+ * compaction (docs/decisions/0041-arquero-at-the-edges.md).
  */
 import type { ResponseTable, TableColumn } from './response-table.ts';
 
