@@ -2,12 +2,18 @@
  * The checks survey-core skips: is one answer the right JSON type, inside the
  * definition's choices, rows, columns, scale and limits? Returns one message per
  * problem ([] = fine). Every message quotes the offending value.
+ *
+ * A matrixdropdown's cells are answers objects of their own, so check-answers.ts
+ * checks those (it owns the recursion); this file never imports it, which keeps
+ * the dependency one way.
  */
 import type { AnswerRule, ChoiceSet, RatingScale } from './build-question-index.ts';
-import { checkAnswers } from './check-answers.ts';
 import { quoteValue } from './quote-value.ts';
 
-export function checkAnswer(rule: AnswerRule, value: unknown): string[] {
+/** Every rule but a matrixdropdown's, whose rows are answers objects (see checkAnswers). */
+export type SingleAnswerRule = Exclude<AnswerRule, { kind: 'matrixdropdown' }>;
+
+export function checkAnswer(rule: SingleAnswerRule, value: unknown): string[] {
   switch (rule.kind) {
     case 'single':
       return checkSingleChoice(rule.choices, value);
@@ -25,8 +31,6 @@ export function checkAnswer(rule: AnswerRule, value: unknown): string[] {
       return checkText(rule.numeric, rule.maxLength, value);
     case 'matrix':
       return checkMatrix(rule, value);
-    case 'matrixdropdown':
-      return checkMatrixDropdown(rule, value);
   }
 }
 
@@ -131,30 +135,6 @@ function checkMatrix(rule: Extract<AnswerRule, { kind: 'matrix' }>, value: unkno
       if (!isScalar(cell) || !rule.columns.has(cell)) problems.push(`row ${quoteValue(row)}: ${quoteValue(cell)} is not one of the columns`);
       else if (seen.has(cell)) problems.push(`row ${quoteValue(row)}: ${quoteValue(cell)} is selected more than once`);
       seen.add(cell);
-    }
-  }
-  return problems;
-}
-
-function checkMatrixDropdown(rule: Extract<AnswerRule, { kind: 'matrixdropdown' }>, value: unknown): string[] {
-  if (!isPlainObject(value)) return [`expected an object with one object per row, got ${quoteValue(value)}`];
-  const problems: string[] = [];
-  for (const row of Object.keys(value)) {
-    if (!rule.rows.has(row)) {
-      problems.push(`${quoteValue(row)} is not a row of this matrix`);
-      continue;
-    }
-    const cells = value[row];
-    if (!isPlainObject(cells)) {
-      problems.push(`row ${quoteValue(row)}: expected an object keyed by column, got ${quoteValue(cells)}`);
-      continue;
-    }
-    for (const problem of checkAnswers(rule.cells, cells).problems) {
-      problems.push(
-        problem.owner === undefined
-          ? `row ${quoteValue(row)}: ${quoteValue(problem.key)} is not a column of this matrix`
-          : `row ${quoteValue(row)}, column ${quoteValue(problem.owner)}: ${problem.message}`,
-      );
     }
   }
   return problems;

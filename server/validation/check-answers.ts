@@ -3,8 +3,8 @@
  * response's `data`, or one row object of a matrixdropdown. Only own keys are
  * read (`Object.keys`), so a JSON `"__proto__"` key is just an unknown key.
  */
-import type { AnswerRules, QuestionRule } from './build-question-index.ts';
-import { checkAnswer, checkText } from './check-answer.ts';
+import type { AnswerRule, AnswerRules, QuestionRule } from './build-question-index.ts';
+import { checkAnswer, checkText, isPlainObject } from './check-answer.ts';
 import { quoteValue } from './quote-value.ts';
 
 export interface AnswerProblem {
@@ -28,7 +28,8 @@ export function checkAnswers(rules: AnswerRules, answers: Record<string, unknown
     const value = answers[key];
     const question = rules.byName.get(key);
     if (question !== undefined) {
-      const messages = checkAnswer(question.rule, value);
+      const { rule } = question;
+      const messages = rule.kind === 'matrixdropdown' ? checkMatrixDropdown(rule, value) : checkAnswer(rule, value);
       for (const message of messages) problems.push({ key, owner: question.name, message });
       if (messages.length === 0) acceptedKeys.push(key);
       continue;
@@ -60,4 +61,29 @@ function isOtherPicked(owner: QuestionRule, answers: Record<string, unknown>): b
   const otherValue = rule.choices.otherValue;
   const answer = Object.hasOwn(answers, owner.name) ? answers[owner.name] : undefined;
   return Array.isArray(answer) ? answer.includes(otherValue) : answer === otherValue;
+}
+
+/** Each row of a matrixdropdown is an answers object keyed by column: checked like the top level. */
+function checkMatrixDropdown(rule: Extract<AnswerRule, { kind: 'matrixdropdown' }>, value: unknown): string[] {
+  if (!isPlainObject(value)) return [`expected an object with one object per row, got ${quoteValue(value)}`];
+  const problems: string[] = [];
+  for (const row of Object.keys(value)) {
+    if (!rule.rows.has(row)) {
+      problems.push(`${quoteValue(row)} is not a row of this matrix`);
+      continue;
+    }
+    const cells = value[row];
+    if (!isPlainObject(cells)) {
+      problems.push(`row ${quoteValue(row)}: expected an object keyed by column, got ${quoteValue(cells)}`);
+      continue;
+    }
+    for (const problem of checkAnswers(rule.cells, cells).problems) {
+      problems.push(
+        problem.owner === undefined
+          ? `row ${quoteValue(row)}: ${quoteValue(problem.key)} is not a column of this matrix`
+          : `row ${quoteValue(row)}, column ${quoteValue(problem.owner)}: ${problem.message}`,
+      );
+    }
+  }
+  return problems;
 }
