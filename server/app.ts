@@ -15,7 +15,7 @@ import { HttpError } from './http-error.ts';
 import { responsesRouter } from './routes/responses.ts';
 import { surveysRouter } from './routes/surveys.ts';
 import { validatorFor } from './validation/validate-response.ts';
-import { surveyDataRouter } from './routes/survey-data.ts';
+import { reportRouter } from './routes/report.ts';
 import { mountAccessControl, type AccessControlOptions } from './auth/mount-access-control.ts';
 import { DASHBOARD_PAGES, LOGIN_PAGE, redirectAnonymousToLogin } from './routes/dashboard-page-guard.ts';
 import { dashboardDataRouter } from './routes/dashboard-data.ts';
@@ -82,7 +82,7 @@ export function createApp({ store, definitions, clientDir = DEFAULT_CLIENT_DIR, 
 
   app.use('/api/surveys/:id/responses', limitSubmissions(bodyLimit));
   app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit }));
-  app.use('/api/surveys/:id', surveyDataRouter({ store, definitions }));
+  app.use('/api/surveys/:id', reportRouter({ store, definitions }));
   app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions }));
   app.use('/api/surveys', surveysRouter(definitions));
   app.use('/api', apiNotFound);

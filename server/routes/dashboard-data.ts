@@ -21,10 +21,11 @@ import { listQuestions } from '../../analysis/definitions/list-questions.ts';
 import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
 import { createDayCounter } from '../../analysis/timeline/count-responses-by-day.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import { filteredRecords, FilterError, parseResponseFilter, segmentVariables } from '../export/response-filter.ts';
+import { filteredRecords, segmentVariables } from '../export/response-filter.ts';
 import { HttpError } from '../http-error.ts';
 import type { ResponseStore } from '../store/response-store.ts';
 import { findSurvey } from './surveys.ts';
+import { parseFilter } from './survey-query.ts';
 
 export interface DashboardDataRouterOptions {
   store: ResponseStore;
@@ -108,13 +109,4 @@ function parseLimit(raw: unknown): number {
     throw new HttpError(400, 'invalid_limit', `limit must be a whole number from 1 to ${MAX_COMMENT_LIMIT}; got ${JSON.stringify(raw)}`);
   }
   return limit;
-}
-
-function parseFilter(query: Record<string, unknown>, definition: SurveyDefinition) {
-  try {
-    return parseResponseFilter(query, definition);
-  } catch (error) {
-    if (error instanceof FilterError) throw new HttpError(400, 'invalid_filter', error.message);
-    throw error;
-  }
 }

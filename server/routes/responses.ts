@@ -1,7 +1,11 @@
 /**
- * POST /api/surveys/:id/responses: the strict collection endpoint
- * (docs/architecture.md, "A response's path"). Checks run from cheapest to
- * dearest and nothing is stored unless all pass.
+ * The responses of a survey, one router for the resource:
+ * - POST /api/surveys/:id/responses: the strict collection endpoint
+ *   (docs/architecture.md, "A response's path"). Checks run from cheapest to
+ *   dearest and nothing is stored unless all pass.
+ * - GET /api/surveys/:id/responses?format=csv|xlsx|jsonl|codebook: the analysts'
+ *   export (the access policy requires the analyst role), with the filters of
+ *   server/export/response-filter.ts.
  */
 import express, { Router, type RequestHandler } from 'express';
 import { submissionSchema, type ApiErrorDetail, type SubmissionAccepted } from '../../contracts/submission.ts';
@@ -10,7 +14,10 @@ import type { ResponseStore } from '../store/response-store.ts';
 import { validateResponse } from '../validation/validate-response.ts';
 import { findUnsafeJson } from '../find-unsafe-json.ts';
 import { HttpError } from '../http-error.ts';
-import { findSurvey, findSurveyVersion } from './surveys.ts';
+import { filteredRecords } from '../export/response-filter.ts';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFileName, isExportFormat, writeExport } from '../export/write-export.ts';
+import { allVersions, findSurvey, findSurveyVersion } from './surveys.ts';
+import { chooseLocale, chooseMode, parseFilter } from './survey-query.ts';
 
 export interface ResponsesRouterOptions {
   store: ResponseStore;
@@ -52,6 +59,39 @@ export function responsesRouter({ store, definitions, bodyLimit }: ResponsesRout
     });
     const body: SubmissionAccepted = { id: result.id, duplicate: result.duplicate };
     res.status(result.duplicate ? 200 : 201).json(body);
+  });
+
+  router.get('/', async (req, res) => {
+    const surveyId = (req.params as { id: string }).id;
+    const current = findSurvey(definitions, surveyId);
+    const query = req.query as Record<string, unknown>;
+    const format = query.format ?? 'csv';
+    if (!isExportFormat(format)) {
+      throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
+    }
+    const locale = chooseLocale(query.locale, current);
+    const mode = chooseMode(query);
+    const filter = parseFilter(query, current);
+    const versions = allVersions(definitions, surveyId);
+
+    res.setHeader('Content-Type', EXPORT_CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(surveyId, format)}"`);
+    // Personal data: no cache may keep a copy.
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      await writeExport(res, {
+        format,
+        locale,
+        mode,
+        versions,
+        records: filteredRecords((q) => store.list(q), surveyId, filter, current),
+      });
+    } catch (error) {
+      // A cancelled download is not a server error: the export stopped reading the store, nothing to report.
+      // (pipeline and writeXlsx both report it as ERR_STREAM_PREMATURE_CLOSE; a store failure keeps its own error.)
+      if ((error as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      throw error;
+    }
   });
 
   return router;

@@ -52,3 +52,10 @@ export function findSurveyVersion(definitions: DefinitionCatalog, id: string, ve
   }
   return definition;
 }
+
+/** Every kept version of the survey, the current one first (its layout leads the columns). */
+export function allVersions(definitions: DefinitionCatalog, surveyId: string): SurveyDefinition[] {
+  return [...definitions.versions(surveyId)]
+    .sort((a, b) => b - a)
+    .map((version) => findSurveyVersion(definitions, surveyId, version));
+}

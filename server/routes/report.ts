@@ -1,8 +1,8 @@
 /**
- * Analysts' reads of collected responses (the access policy requires the
- * analyst role), both with the filters of server/export/response-filter.ts:
- * - GET /api/surveys/:id/responses?format=csv|xlsx|jsonl|codebook
- * - GET /api/surveys/:id/report?format=json|html[&by=…&minGroupSize=…&seed=…]: the analysis library's report.
+ * GET /api/surveys/:id/report?format=json|html[&by=…&minGroupSize=…&seed=…]: the
+ * analysis library's report of the collected responses (the access policy
+ * requires the analyst role), with the filters of server/export/response-filter.ts.
+ * The responses themselves (collection and export) are server/routes/responses.ts.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -15,52 +15,19 @@ import { buildReportFromRecords } from '../report/build-report-from-records.ts';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
 import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
 import type { ResponseStore } from '../store/response-store.ts';
-import { filteredRecords, FilterError, parseResponseFilter } from '../export/response-filter.ts';
-import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFileName, isExportFormat, writeExport } from '../export/write-export.ts';
+import { filteredRecords } from '../export/response-filter.ts';
 import { HttpError } from '../http-error.ts';
-import { findSurvey, findSurveyVersion } from './surveys.ts';
+import { allVersions, findSurvey } from './surveys.ts';
+import { chooseLocale, parseFilter } from './survey-query.ts';
 
-export interface SurveyDataRouterOptions {
+export interface ReportRouterOptions {
   store: ResponseStore;
   definitions: DefinitionCatalog;
 }
 
-export function surveyDataRouter({ store, definitions }: SurveyDataRouterOptions): Router {
+export function reportRouter({ store, definitions }: ReportRouterOptions): Router {
   // Mounted at /api/surveys/:id.
   const router = Router({ mergeParams: true });
-
-  router.get('/responses', async (req, res) => {
-    const surveyId = (req.params as { id: string }).id;
-    const current = findSurvey(definitions, surveyId);
-    const query = req.query as Record<string, unknown>;
-    const format = query.format ?? 'csv';
-    if (!isExportFormat(format)) {
-      throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
-    }
-    const locale = chooseLocale(query.locale, current);
-    const mode = chooseMode(query);
-    const filter = parseFilter(query, current);
-    const versions = allVersions(definitions, surveyId);
-
-    res.setHeader('Content-Type', EXPORT_CONTENT_TYPES[format]);
-    res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(surveyId, format)}"`);
-    // Personal data: no cache may keep a copy.
-    res.setHeader('Cache-Control', 'no-store');
-    try {
-      await writeExport(res, {
-        format,
-        locale,
-        mode,
-        versions,
-        records: filteredRecords((q) => store.list(q), surveyId, filter, current),
-      });
-    } catch (error) {
-      // A cancelled download is not a server error: the export stopped reading the store, nothing to report.
-      // (pipeline and writeXlsx both report it as ERR_STREAM_PREMATURE_CLOSE; a store failure keeps its own error.)
-      if ((error as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
-      throw error;
-    }
-  });
 
   router.get('/report', async (req, res) => {
     const surveyId = (req.params as { id: string }).id;
@@ -134,36 +101,4 @@ let chartJsSource: Promise<string> | undefined;
 function readChartJs(): Promise<string> {
   chartJsSource ??= readFile(join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
   return chartJsSource;
-}
-
-/** Every kept version of the survey, the current one first (its layout leads the columns). */
-export function allVersions(definitions: DefinitionCatalog, surveyId: string): SurveyDefinition[] {
-  return [...definitions.versions(surveyId)]
-    .sort((a, b) => b - a)
-    .map((version) => findSurveyVersion(definitions, surveyId, version));
-}
-
-function chooseLocale(requested: unknown, definition: SurveyDefinition): string {
-  if (requested === undefined) return definition.languages[0];
-  if (typeof requested !== 'string' || !definition.languages.includes(requested)) {
-    throw new HttpError(400, 'invalid_locale', `locale must be one of ${definition.languages.join(', ')}; got ${JSON.stringify(requested)}`);
-  }
-  return requested;
-}
-
-/** `?labels` (the default: for people) or `?codes` (for programs and recoding). */
-function chooseMode(query: Record<string, unknown>): 'labels' | 'codes' {
-  const labels = 'labels' in query;
-  const codes = 'codes' in query;
-  if (labels && codes) throw new HttpError(400, 'invalid_mode', 'Ask for labels or codes, not both');
-  return codes ? 'codes' : 'labels';
-}
-
-function parseFilter(query: Record<string, unknown>, definition: SurveyDefinition) {
-  try {
-    return parseResponseFilter(query, definition);
-  } catch (error) {
-    if (error instanceof FilterError) throw new HttpError(400, 'invalid_filter', error.message);
-    throw error;
-  }
 }
