@@ -8,9 +8,8 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import { openMongoResponseStore } from '../../server/store/mongodb-response-store.ts';
-import { openSqliteRecordImport } from '../../server/store/open-sqlite-record-import.ts';
 import type { InsertResult } from '../../server/store/response-store.ts';
+import { openLocationStore } from './open-location-store.ts';
 import { readJsonlRecords } from './read-jsonl-records.ts';
 import type { StoreLocation } from './parse-store-location.ts';
 
@@ -20,29 +19,11 @@ export interface RecordSink {
   close(): Promise<void>;
 }
 
-/** Concurrent inserts per batch into MongoDB: enough to hide round trips, within the driver's pool of 100. */
-const MONGODB_CONCURRENCY = 50;
-
+/** A store is its own sink: ResponseStore.importRecords keeps ids and skips known submissionIds. */
 export async function openRecordSink(location: StoreLocation): Promise<RecordSink> {
-  if (location.kind === 'sqlite') {
-    await mkdir(dirname(location.file), { recursive: true });
-    const sqlite = await openSqliteRecordImport(location.file);
-    return { importRecords: (records) => sqlite.importRecords(records), close: () => sqlite.close() };
-  }
-  if (location.kind === 'mongodb') {
-    const mongo = await openMongoResponseStore({ uri: location.uri });
-    return {
-      async importRecords(records) {
-        const results: InsertResult[] = [];
-        for (let i = 0; i < records.length; i += MONGODB_CONCURRENCY) {
-          results.push(...(await Promise.all(records.slice(i, i + MONGODB_CONCURRENCY).map((record) => mongo.importRecord(record)))));
-        }
-        return results;
-      },
-      close: () => mongo.close(),
-    };
-  }
-  return openJsonlSink(location.file);
+  if (location.kind === 'jsonl') return openJsonlSink(location.file);
+  if (location.kind === 'sqlite') await mkdir(dirname(location.file), { recursive: true });
+  return openLocationStore(location);
 }
 
 /**

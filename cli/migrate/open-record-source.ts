@@ -1,9 +1,9 @@
 /** Opens a location to read every record from, survey by survey for stores, in file order for JSONL. */
 import { existsSync } from 'node:fs';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import { openMongoResponseStore } from '../../server/store/mongodb-response-store.ts';
-import { openSqliteRecordImport } from '../../server/store/open-sqlite-record-import.ts';
+import type { ResponseStore } from '../../server/store/response-store.ts';
 import { CliError } from '../cli-error.ts';
+import { openLocationStore } from './open-location-store.ts';
 import { readJsonlRecords } from './read-jsonl-records.ts';
 import type { StoreLocation } from './parse-store-location.ts';
 
@@ -18,19 +18,12 @@ export async function openRecordSource(location: StoreLocation): Promise<RecordS
     if (!existsSync(location.file)) throw new CliError(`--from jsonl:${location.file}: no such file`);
     return { records: () => readJsonlRecords(location.file), close: async () => {} };
   }
-  if (location.kind === 'sqlite') {
-    // Opening would create an empty store; a missing source is a mistake to report instead.
-    if (!existsSync(location.file)) throw new CliError(`--from sqlite: no response store at ${location.file}`);
-    const sqlite = await openSqliteRecordImport(location.file);
-    return { records: () => eachSurvey(() => sqlite.listSurveyIds(), (surveyId) => sqlite.store.list({ surveyId })), close: () => sqlite.close() };
-  }
-  const mongo = await openMongoResponseStore({ uri: location.uri });
-  return { records: () => eachSurvey(() => mongo.listSurveyIds(), (surveyId) => mongo.list({ surveyId })), close: () => mongo.close() };
+  // Opening would create an empty store; a missing source is a mistake to report instead.
+  if (location.kind === 'sqlite' && !existsSync(location.file)) throw new CliError(`--from sqlite: no response store at ${location.file}`);
+  const store = await openLocationStore(location);
+  return { records: () => eachSurvey(store), close: () => store.close() };
 }
 
-async function* eachSurvey(
-  listSurveyIds: () => Promise<string[]>,
-  list: (surveyId: string) => AsyncIterable<ResponseRecord>,
-): AsyncGenerator<ResponseRecord> {
-  for (const surveyId of await listSurveyIds()) yield* list(surveyId);
+async function* eachSurvey(store: ResponseStore): AsyncGenerator<ResponseRecord> {
+  for (const surveyId of await store.listSurveyIds()) yield* store.list({ surveyId });
 }

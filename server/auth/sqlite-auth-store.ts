@@ -21,10 +21,11 @@ import {
   type User,
 } from './auth-store.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
+import { runSqliteMigrations } from '../sqlite/run-sqlite-migrations.ts';
 
 const BUSY_TIMEOUT_MS = 10_000;
 
-/** Applied in order; `PRAGMA user_version` counts them. Append, never edit. */
+/** Applied in order by runSqliteMigrations; `PRAGMA user_version` counts them. Append, never edit. */
 const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE users (
@@ -88,23 +89,12 @@ export async function openSqliteAuthStore(filePath: string): Promise<AuthStore> 
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    migrate(db);
+    runSqliteMigrations(db, MIGRATIONS);
   } catch (error) {
     db.close();
     throw new Error(`cannot open auth store "${filePath}": ${(error as Error).message}`, { cause: error });
   }
   return new SqliteAuthStore(db);
-}
-
-function migrate(db: Database.Database): void {
-  db.transaction(() => {
-    const applied = db.pragma('user_version', { simple: true }) as number;
-    if (applied > MIGRATIONS.length) {
-      throw new Error(`schema version ${applied} is newer than this program knows (${MIGRATIONS.length}); upgrade the toolkit`);
-    }
-    for (let step = applied; step < MIGRATIONS.length; step++) db.exec(MIGRATIONS[step]);
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
-  }).immediate();
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -39,6 +39,8 @@ const LIST_BATCH_SIZE = 500;
 /** How often a duplicate insert looks for the record it collided with before giving up (see insertOrFindDuplicate). */
 const DUPLICATE_LOOKUP_ATTEMPTS = 10;
 const DUPLICATE_LOOKUP_BACKOFF_MS = 25;
+/** Concurrent inserts per import batch: enough to hide round trips, within the driver's pool of 100. */
+const IMPORT_CONCURRENCY = 50;
 
 /** A response as stored: the record, with escaped keys and a hidden tie-break for order of receipt. */
 export interface ResponseDocument {
@@ -61,12 +63,8 @@ export interface ResponseDocument {
   data: Record<string, unknown>;
 }
 
-/** The ResponseStore, plus what migration and server-side analysis need. */
+/** The ResponseStore, plus what server-side analysis needs. */
 export interface MongoResponseStore extends ResponseStore {
-  /** Every surveyId that has responses, sorted. */
-  listSurveyIds(): Promise<string[]>;
-  /** Stores a record as it is, keeping its id and receivedAt (migration); a known submissionId is a duplicate. */
-  importRecord(record: ResponseRecord): Promise<InsertResult>;
   /** Needs counts computed on the server by mongodb-pipelines.ts, one entry per question in order. */
   aggregateNeedsCounts(query: ResponseQuery, questions: NeedsQuestion[]): Promise<NeedsCounts[]>;
   /** Responses per day, channel and ward, computed on the server. */
@@ -108,9 +106,15 @@ class MongoDbResponseStore implements MongoResponseStore {
     return this.track(this.insertOrFindDuplicate(document, 'new id'));
   }
 
-  importRecord(record: ResponseRecord): Promise<InsertResult> {
-    if (this.closed) return Promise.reject(new Error('response store is closed'));
-    return this.track(this.insertOrFindDuplicate(toDocument(record), 'keep id'));
+  async importRecords(records: ResponseRecord[]): Promise<InsertResult[]> {
+    this.assertOpen();
+    const documents = records.map((record) => toDocument({ ...record, receivedAt: toUtcIso(record.receivedAt, 'receivedAt') }));
+    const results: InsertResult[] = [];
+    for (let i = 0; i < documents.length; i += IMPORT_CONCURRENCY) {
+      const slice = documents.slice(i, i + IMPORT_CONCURRENCY);
+      results.push(...(await Promise.all(slice.map((document) => this.track(this.insertOrFindDuplicate(document, 'keep id'))))));
+    }
+    return results;
   }
 
   /**

@@ -33,5 +33,17 @@ export interface ResponseStore {
   /** Records in order of receipt, streamed so that memory stays bounded. */
   list(query: ResponseQuery): AsyncIterable<ResponseRecord>;
   count(query: ResponseQuery): Promise<number>;
+  /** Every surveyId that has responses, sorted. */
+  listSurveyIds(): Promise<string[]>;
+  /**
+   * Stores records as they are, keeping their id and receivedAt (`survey-toolkit
+   * migrate`, test seeding): the one way into a store besides `insert`, so no
+   * caller needs to know a store's schema. Durable when it resolves, like
+   * `insert`. A record whose submissionId is stored already is skipped and
+   * answered with the stored id and duplicate: true; a record whose id is taken
+   * by another submissionId fails the call, naming the id (SQLite: nothing of
+   * the batch is stored; MongoDB: the records before it may be).
+   */
+  importRecords(records: ResponseRecord[]): Promise<InsertResult[]>;
   close(): Promise<void>;
 }

@@ -13,6 +13,10 @@
  * responses. Nobody is answered before the commit that holds their response returned.
  * Reads (get, list, count) use a second connection on the main thread; WAL
  * lets them run beside the writer.
+ *
+ * Imports (`importRecords`: migrate, test seeding) go through the same writer,
+ * each batch in a transaction of its own, so a bad imported record can never
+ * roll back respondents' inserts that would have shared its commit.
  */
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -20,6 +24,7 @@ import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { InsertResult, NewResponse, ResponseQuery, ResponseStore } from './response-store.ts';
 import { makeUuidV7 } from './make-uuid-v7.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
+import { runSqliteMigrations } from '../sqlite/run-sqlite-migrations.ts';
 
 /** Rows read per page of `list`; bounds memory and how long the connection is held. */
 const LIST_PAGE_SIZE = 500;
@@ -27,8 +32,8 @@ const LIST_PAGE_SIZE = 500;
 const BUSY_TIMEOUT_MS = 10_000;
 
 /**
- * Schema migrations, applied in order; `PRAGMA user_version` records how many
- * ran. Append new steps, never edit old ones: files in the field have run them.
+ * Schema migrations, applied in order by runSqliteMigrations; `PRAGMA user_version`
+ * records how many ran. Append new steps, never edit old ones: files in the field have run them.
  */
 const MIGRATIONS: readonly string[] = [
   `
@@ -76,6 +81,7 @@ const INSERT_SQL = `
   VALUES (@id, @survey_id, @survey_version, @submission_id, @channel, @meta, @started_at, @completed_at, @received_at, @data)
   ON CONFLICT (submission_id) DO NOTHING`;
 const SELECT_ID_SQL = 'SELECT id FROM responses WHERE submission_id = ?';
+const SURVEY_IDS_SQL = 'SELECT DISTINCT survey_id FROM responses ORDER BY survey_id';
 
 /** Opens (creating and migrating if needed) the store in `filePath`. */
 export async function openSqliteResponseStore(filePath: string): Promise<ResponseStore> {
@@ -84,7 +90,7 @@ export async function openSqliteResponseStore(filePath: string): Promise<Respons
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL'); // this connection only reads, except for migrations
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    migrate(db);
+    runSqliteMigrations(db, MIGRATIONS);
   } catch (error) {
     db.close();
     throw new Error(`cannot open response store "${filePath}": ${(error as Error).message}`, { cause: error });
@@ -132,24 +138,12 @@ function toError({ message, code }: WorkerError): Error {
   return Object.assign(new Error(message), code ? { code } : {});
 }
 
-function migrate(db: Database.Database): void {
-  // IMMEDIATE takes the write lock first, so two processes opening a new file
-  // at once migrate it once: the second waits, then sees the new user_version.
-  db.transaction(() => {
-    const applied = db.pragma('user_version', { simple: true }) as number;
-    if (applied > MIGRATIONS.length) {
-      throw new Error(`schema version ${applied} is newer than this program knows (${MIGRATIONS.length}); upgrade the toolkit`);
-    }
-    for (let step = applied; step < MIGRATIONS.length; step++) db.exec(MIGRATIONS[step]);
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
-  }).immediate();
-}
-
 class SqliteResponseStore implements ResponseStore {
   private readonly selectById;
   private readonly selectBySubmissionId;
   private readonly selectPage;
   private readonly countStatement;
+  private readonly surveyIdsStatement;
   private pending: PendingInsert[] = [];
   /** Batches posted to the writer, oldest first; it answers them in this order. */
   private inFlight: PendingInsert[][] = [];
@@ -172,6 +166,7 @@ class SqliteResponseStore implements ResponseStore {
         AND (received_at, seq) > (@afterReceivedAt, @afterSeq)
       ORDER BY received_at, seq
       LIMIT ${LIST_PAGE_SIZE}`);
+    this.surveyIdsStatement = db.prepare<[], { survey_id: string }>(SURVEY_IDS_SQL);
     this.countStatement = db.prepare<[RangeParams], { n: number }>(`
       SELECT count(*) AS n FROM responses
       WHERE survey_id = @surveyId AND received_at >= @from AND received_at < @to`);
@@ -187,7 +182,9 @@ class SqliteResponseStore implements ResponseStore {
     if (this.writerError) return Promise.reject(this.writerError);
     let row: PendingInsert['row'];
     try {
-      row = toRow(response); // serialise now, so one bad record cannot fail the whole batch
+      const now = Date.now();
+      // serialise now, so one bad record cannot fail the whole batch
+      row = toRow({ ...response, id: makeUuidV7(now), receivedAt: new Date(now).toISOString() });
     } catch (error) {
       return Promise.reject(error);
     }
@@ -195,6 +192,23 @@ class SqliteResponseStore implements ResponseStore {
       this.pending.push({ row, resolve, reject });
       this.scheduleFlush();
     });
+  }
+
+  importRecords(records: ResponseRecord[]): Promise<InsertResult[]> {
+    if (this.closed) return Promise.reject(new Error('response store is closed'));
+    if (this.writerError) return Promise.reject(this.writerError);
+    if (records.length === 0) return Promise.resolve([]);
+    let rows: Array<PendingInsert['row']>;
+    try {
+      rows = records.map((record) => toRow({ ...record, receivedAt: toUtcIso(record.receivedAt, 'receivedAt') }));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const batch: PendingInsert[] = [];
+    const results = rows.map((row) => new Promise<InsertResult>((resolve, reject) => batch.push({ row, resolve, reject })));
+    // Posted now, alone: the writer commits it in a transaction of its own, in order with the batches around it.
+    this.post('import', batch);
+    return Promise.all(results);
   }
 
   private scheduleFlush(): void {
@@ -211,9 +225,13 @@ class SqliteResponseStore implements ResponseStore {
     if (this.pending.length === 0 || this.writerError) return;
     const batch = this.pending;
     this.pending = [];
+    this.post('commit', batch);
+  }
+
+  private post(type: 'commit' | 'import', batch: PendingInsert[]): void {
     this.inFlight.push(batch);
     this.writer.ref(); // a batch in flight keeps the process alive until it is answered
-    this.writer.postMessage({ type: 'commit', rows: batch.map((item) => item.row) });
+    this.writer.postMessage({ type, rows: batch.map((item) => item.row) });
   }
 
   private onWriterMessage(message: WriterMessage): void {
@@ -282,6 +300,11 @@ class SqliteResponseStore implements ResponseStore {
     return this.countStatement.get(toRangeParams(query))!.n;
   }
 
+  async listSurveyIds(): Promise<string[]> {
+    this.assertOpen();
+    return this.surveyIdsStatement.all().map((row) => row.survey_id);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -327,19 +350,19 @@ function toRangeParams({ surveyId, receivedFrom, receivedTo }: ResponseQuery): R
   };
 }
 
-function toRow(response: NewResponse): Omit<ResponseRow, 'seq'> {
-  const now = Date.now();
+/** The one mapping of a record to its row, for inserts (new id and receivedAt) and imports (kept). */
+function toRow(record: ResponseRecord): Omit<ResponseRow, 'seq'> {
   return {
-    id: makeUuidV7(now),
-    survey_id: response.surveyId,
-    survey_version: response.surveyVersion,
-    submission_id: response.submissionId,
-    channel: response.channel,
-    meta: JSON.stringify(response.meta),
-    started_at: response.startedAt,
-    completed_at: response.completedAt,
-    received_at: new Date(now).toISOString(),
-    data: JSON.stringify(response.data),
+    id: record.id,
+    survey_id: record.surveyId,
+    survey_version: record.surveyVersion,
+    submission_id: record.submissionId,
+    channel: record.channel,
+    meta: JSON.stringify(record.meta),
+    started_at: record.startedAt,
+    completed_at: record.completedAt,
+    received_at: record.receivedAt,
+    data: JSON.stringify(record.data),
   };
 }
 

@@ -9,10 +9,13 @@
 // Protocol: the main thread posts one batch per event-loop turn and does not
 // wait; answers come back in order, one per batch.
 //   in:  { type: 'commit', rows }      out: { type: 'committed', results } | { type: 'failed', error }
+//   in:  { type: 'import', rows }      out: the same
 //   in:  { type: 'close' }             out: { type: 'closed' }
 //   at start: { type: 'ready' } or { type: 'failed', error }
-// Group commit: batches that queued up while a commit ran are committed together
-// in the next transaction, so one fsync acknowledges all of them.
+// Group commit: 'commit' batches that queued up while a commit ran are committed
+// together in the next transaction, so one fsync acknowledges all of them. An
+// 'import' batch (records that keep their own ids) is committed alone: its ids
+// may collide, and its failure must not roll back anyone else's response.
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
@@ -36,7 +39,15 @@ try {
   // winner's id" cannot interleave with another writer, in this process or another.
   commitBatch = db.transaction((rows) =>
     rows.map((row) => {
-      if (insert.run(row).changes === 1) return { id: row.id, duplicate: false };
+      try {
+        if (insert.run(row).changes === 1) return { id: row.id, duplicate: false };
+      } catch (error) {
+        // ON CONFLICT covers submission_id only; the other unique column is id, which only an import can repeat.
+        if (error?.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new Error(`record id ${JSON.stringify(row.id)} already exists with another submissionId than ${JSON.stringify(row.submission_id)}`);
+        }
+        throw error;
+      }
       return { id: selectId.get(row.submission_id).id, duplicate: true };
     }),
   );
@@ -68,17 +79,19 @@ function close() {
 }
 
 parentPort.on('message', (first) => {
-  if (first.type === 'close') return close();
-  const batches = [first.rows];
-  // Take every batch already waiting, without yielding to the event loop.
-  let closeAfter = false;
-  for (let next = receiveMessageOnPort(parentPort); next; next = receiveMessageOnPort(parentPort)) {
-    if (next.message.type === 'close') {
-      closeAfter = true;
-      break;
+  // Take every message already waiting, without yielding to the event loop, and answer them in order.
+  const messages = [first];
+  for (let next = receiveMessageOnPort(parentPort); next; next = receiveMessageOnPort(parentPort)) messages.push(next.message);
+  let commits = [];
+  for (const message of messages) {
+    if (message.type === 'commit') {
+      commits.push(message.rows);
+      continue;
     }
-    batches.push(next.message.rows);
+    if (commits.length > 0) commitTogether(commits);
+    commits = [];
+    if (message.type === 'import') commitTogether([message.rows]);
+    else if (message.type === 'close') return close(); // nothing is posted after close
   }
-  commitTogether(batches);
-  if (closeAfter) close();
+  if (commits.length > 0) commitTogether(commits);
 });

@@ -1,18 +1,25 @@
 /**
  * The behaviour every ResponseStore must have (server/store/response-store.ts).
  * Each implementation's test file calls `runResponseStoreContract` with a
- * factory that opens a fresh, empty store on real storage.
+ * factory that makes fresh, empty, real storage (a file, a database) which any
+ * number of stores can open: so reopening and two server processes racing are
+ * tested once here, for every store.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResponseStore } from '../../server/store/response-store.ts';
 import { newResponse } from './new-response.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
+import { asStored, seededRecords } from './seeded-records.ts';
 
 export interface ResponseStoreContractOptions {
   name: string;
-  /** A fresh, empty store; `cleanup` removes whatever it created (the store may already be closed). */
-  newStore: () => Promise<{ store: ResponseStore; cleanup: () => Promise<void> }>;
+  /**
+   * Fresh, empty storage: `open` opens a store on it (again and again, as a
+   * restarted or second server process would); `cleanup` removes it, after
+   * every store opened on it is closed.
+   */
+  newStorage: () => Promise<{ open: () => Promise<ResponseStore>; cleanup: () => Promise<void> }>;
 }
 
 async function collect(iterable: AsyncIterable<ResponseRecord>): Promise<ResponseRecord[]> {
@@ -23,20 +30,30 @@ async function collect(iterable: AsyncIterable<ResponseRecord>): Promise<Respons
 
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-export function runResponseStoreContract({ name, newStore }: ResponseStoreContractOptions): void {
+export function runResponseStoreContract({ name, newStorage }: ResponseStoreContractOptions): void {
   describe(`ResponseStore contract: ${name}`, () => {
     let cleanups: Array<() => Promise<void>> = [];
     afterEach(async () => {
       for (const cleanup of cleanups) await cleanup();
       cleanups = [];
     });
-    async function open(): Promise<ResponseStore> {
-      const { store, cleanup } = await newStore();
+    /** A store on fresh storage, and `again()` to open another store on the same storage. */
+    async function openWithStorage(): Promise<{ store: ResponseStore; again: () => Promise<ResponseStore> }> {
+      const storage = await newStorage();
+      const stores: ResponseStore[] = [];
       cleanups.push(async () => {
-        await store.close();
-        await cleanup();
+        for (const store of stores) await store.close(); // closing twice is harmless (tested below)
+        await storage.cleanup();
       });
-      return store;
+      const again = async () => {
+        const store = await storage.open();
+        stores.push(store);
+        return store;
+      };
+      return { store: await again(), again };
+    }
+    async function open(): Promise<ResponseStore> {
+      return (await openWithStorage()).store;
     }
 
     it('stores every field and gives it back by id and by submissionId', async () => {
@@ -117,6 +134,84 @@ export function runResponseStoreContract({ name, newStore }: ResponseStoreContra
       expect(results.every((r) => !r.duplicate)).toBe(true);
       expect(new Set(results.map((r) => r.id)).size).toBe(50);
       expect(await store.count({ surveyId: 'ward-office-exit' })).toBe(50);
+    });
+
+    it('keeps responses after the store is closed and the storage reopened', async () => {
+      const { store: first, again } = await openWithStorage();
+      const response = newResponse();
+      const { id } = await first.insert(response);
+      await first.close();
+
+      const reopened = await again();
+      expect(await reopened.get(id)).toEqual({ ...response, id, receivedAt: expect.stringMatching(ISO_UTC_MS) });
+      expect(await reopened.insert(response)).toEqual({ id, duplicate: true });
+      expect(await reopened.count({ surveyId: response.surveyId })).toBe(1);
+    });
+
+    it('stores one record per submissionId when two stores on the same storage (two server processes) race', async () => {
+      const { store: a, again } = await openWithStorage();
+      const b = await again();
+      const responses = Array.from({ length: 100 }, () => newResponse());
+      const results = await Promise.all(responses.flatMap((r) => [a.insert(r), b.insert({ ...r })]));
+
+      for (let i = 0; i < responses.length; i++) {
+        const [fromA, fromB] = [results[2 * i], results[2 * i + 1]];
+        expect(fromA.id).toBe(fromB.id);
+        expect([fromA.duplicate, fromB.duplicate].sort()).toEqual([false, true]);
+      }
+      expect(await a.count({ surveyId: 'ward-office-exit' })).toBe(100);
+      expect(await b.count({ surveyId: 'ward-office-exit' })).toBe(100);
+    });
+
+    it('imports records as they are, keeping id and receivedAt, and skips a known submissionId', async () => {
+      const store = await open();
+      const [first, second, third] = asStored(seededRecords(3, 21));
+      expect(await store.importRecords([first, second])).toEqual([
+        { id: first.id, duplicate: false },
+        { id: second.id, duplicate: false },
+      ]);
+      expect(await store.get(first.id)).toStrictEqual(first);
+      expect(await store.getBySubmissionId(second.submissionId)).toStrictEqual(second);
+      // Again, under another id: answered with the stored one, nothing added.
+      expect(await store.importRecords([{ ...first, id: randomUUID() }, third])).toEqual([
+        { id: first.id, duplicate: true },
+        { id: third.id, duplicate: false },
+      ]);
+      expect(await store.count({ surveyId: first.surveyId })).toBe(3);
+      // A new response with an imported one's submissionId is a duplicate of it.
+      const { id: _id, receivedAt: _receivedAt, ...asNew } = second;
+      expect(await store.insert(asNew)).toEqual({ id: second.id, duplicate: true });
+      expect(await store.importRecords([])).toEqual([]);
+    });
+
+    it('refuses an imported record whose id another submissionId holds, naming the id', async () => {
+      const store = await open();
+      const [first, second] = asStored(seededRecords(2, 22));
+      await store.importRecords([first]);
+      await expect(store.importRecords([{ ...second, id: first.id }])).rejects.toThrow(`record id "${first.id}" already exists`);
+      expect(await store.getBySubmissionId(second.submissionId)).toBeUndefined();
+      expect(await store.get(first.id)).toStrictEqual(first);
+    });
+
+    it('lists imported records by their receivedAt, normalised to UTC, among inserted ones', async () => {
+      const store = await open();
+      const inserted = await store.insert(newResponse());
+      const [early] = asStored(seededRecords(1, 23));
+      const imported = { ...early, receivedAt: '2025-06-02T09:00:00+09:00' };
+      await store.importRecords([imported]);
+      expect((await store.get(imported.id))!.receivedAt).toBe('2025-06-02T00:00:00.000Z');
+      const listed = await collect(store.list({ surveyId: 'ward-office-exit' }));
+      expect(listed.map((r) => r.id)).toEqual([imported.id, inserted.id]);
+      expect(await store.count({ surveyId: 'ward-office-exit', receivedTo: '2025-06-02T00:00:00.001Z' })).toBe(1);
+    });
+
+    it('lists the surveyIds that have responses, sorted', async () => {
+      const store = await open();
+      expect(await store.listSurveyIds()).toEqual([]);
+      await store.insert(newResponse({ surveyId: 'staff-workstyle' }));
+      await store.insert(newResponse({ surveyId: 'citizen-needs' }));
+      await store.insert(newResponse({ surveyId: 'staff-workstyle' }));
+      expect(await store.listSurveyIds()).toEqual(['citizen-needs', 'staff-workstyle']);
     });
 
     it('lists one survey in order of receipt', async () => {
@@ -234,6 +329,7 @@ export function runResponseStoreContract({ name, newStore }: ResponseStoreContra
       const results = await Promise.all(pending);
       expect(results.every((r) => r.duplicate === false)).toBe(true);
       await expect(store.insert(newResponse())).rejects.toThrow(/closed/);
+      await expect(store.importRecords(asStored(seededRecords(1, 24)))).rejects.toThrow(/closed/);
       await store.close(); // closing twice is harmless
     });
   });

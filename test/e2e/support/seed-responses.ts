@@ -8,7 +8,7 @@
 import type { SurveyDefinition } from '../../../analysis/definitions/survey-definition.ts';
 import { synthesizeResponses } from '../../../analysis/synthesize/synthesize-responses.ts';
 import type { ResponseRecord } from '../../../contracts/response-record.ts';
-import { openSqliteRecordImport } from '../../../server/store/open-sqlite-record-import.ts';
+import { openSqliteResponseStore } from '../../../server/store/sqlite-response-store.ts';
 
 export interface SeedOptions {
   count: number;
@@ -23,7 +23,7 @@ export async function seedResponses(sqliteFile: string, definition: SurveyDefini
   const records = [...synthesizeResponses(definition, { count: options.count, seed: options.seed, startDate: options.startDate, days: options.days })].map(
     (record, index) => (options.onlineEvery && index % options.onlineEvery === 0 ? asOnline(record) : record),
   );
-  const importer = await openSqliteRecordImport(sqliteFile);
+  const importer = await openSqliteResponseStore(sqliteFile);
   try {
     const results = await importer.importRecords(records);
     const duplicates = results.filter((result) => result.duplicate).length;

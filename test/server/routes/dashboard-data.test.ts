@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../../../contracts/response-record.ts';
-import { openSqliteRecordImport } from '../../../server/store/open-sqlite-record-import.ts';
+import { openSqliteResponseStore } from '../../../server/store/sqlite-response-store.ts';
 import { validSubmission } from '../../fixtures/valid-responses.ts';
 import { bearer, startSecureApp, type SecureApp } from '../auth/start-secure-app.ts';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
     record('kiyota', 'kiosk', '2025-06-03T06:00:00.000Z', '<script>alert(1)</script>'),
     record('kiyota', 'kiosk', '2025-06-03T07:00:00.000Z'),
   ];
-  const importer = await openSqliteRecordImport(join(app.dir, 'responses.sqlite'));
+  const importer = await openSqliteResponseStore(join(app.dir, 'responses.sqlite'));
   await importer.importRecords(records);
   await importer.close();
 });
