@@ -41,9 +41,17 @@ export function mountAccessControl(app: Express, options: AccessControlOptions):
   app.set('trust proxy', trustProxy);
   app.use(authenticate(authStore, now));
   app.use(enforceAccessPolicy(ACCESS_POLICY));
+  // Who is logged in, and the account list, must never be kept by a browser or a shared proxy
+  // cache and shown to the next person at a ward-office PC (RFC 9111 §5.2.2.5).
+  app.use(['/api/auth', '/api/users'], noStore);
   app.use('/api/auth', authRouter({ authStore, limiters, now }));
   app.use('/api/users', usersRouter({ authStore, now }));
 
   const noLimit: RequestHandler = (_req, _res, next) => next();
   return { limitSubmissions: (bodyLimit) => (off ? [noLimit] : limitSubmissions(limiters, bodyLimit)) };
 }
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
