@@ -29,12 +29,13 @@ export interface AccessControlOptions {
 }
 
 const UNLIMITED = { capacity: Number.MAX_SAFE_INTEGER, refillPerSecond: Number.MAX_SAFE_INTEGER };
+const NO_LOCKOUT = { freeFailures: Number.MAX_SAFE_INTEGER, firstDelaySeconds: 1, maxDelaySeconds: 1, forgetAfterSeconds: 1 };
 
 export function mountAccessControl(app: Express, options: AccessControlOptions): { limitSubmissions: (bodyLimit: string | number) => RequestHandler[] } {
   const { authStore, abuseLimits = 'off', trustProxy = false, now = Date.now } = options;
   const off = abuseLimits === 'off';
   const limiters = createAbuseLimiters(
-    off ? { loginPerAccount: UNLIMITED, loginPerAddress: UNLIMITED, submitPerKiosk: UNLIMITED, submitPerAddress: UNLIMITED } : abuseLimits,
+    off ? { loginPerAccountAndAddress: NO_LOCKOUT, loginPerAddress: UNLIMITED, submitPerKiosk: UNLIMITED, submitPerAddress: UNLIMITED } : abuseLimits,
     now,
   );
 
