@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { DefinitionCatalog } from '../analysis/definitions/definition-catalog.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../contracts/submission.ts';
@@ -65,8 +65,14 @@ export function createApp({ store, definitions, clientDir = DEFAULT_CLIENT_DIR, 
           frameAncestors: ["'self'"],
         },
       },
+      // Sent only over HTTPS, below: over plain HTTP browsers ignore it (RFC 6797 §8.1), and sending it
+      // anyway tells an operator the site is protected when it is not.
+      strictTransportSecurity: false,
     }),
   );
+  // req.secure reads "trust proxy" (set in mountAccessControl) when the request comes, so behind a
+  // trusted proxy it also means "the proxy saw HTTPS".
+  app.use(strictTransportSecurityOverHttps);
 
   // Before every route: who is asking, and may they (server/auth/access-policy.ts).
   const { limitSubmissions } = mountAccessControl(app, access);
@@ -92,6 +98,14 @@ export function createApp({ store, definitions, clientDir = DEFAULT_CLIENT_DIR, 
   app.use(errorHandler);
   return app;
 }
+
+/** One year, subdomains included: helmet's default value, sent only where it means something. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+const strictTransportSecurityOverHttps: RequestHandler = (req, res, next) => {
+  if (req.secure) res.setHeader('Strict-Transport-Security', HSTS);
+  next();
+};
 
 function serveClient(app: Express, clientDir: string): void {
   const indexHtml = join(clientDir, 'index.html');

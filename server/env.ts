@@ -38,13 +38,34 @@ const envSchema = z.object({
       return z.NEVER;
     }
   }),
+  // Slow-client limits (slowloris, slow bodies; https://nodejs.org/api/http.html#serverrequesttimeout).
+  // A whole request, body included, must arrive within REQUEST_TIMEOUT_MS (a 256 KiB submission takes
+  // about 20 s at 100 kbit/s), its headers within HEADERS_TIMEOUT_MS; the answer then is 408.
+  REQUEST_TIMEOUT_MS: milliseconds(30_000),
+  HEADERS_TIMEOUT_MS: milliseconds(10_000),
+  // Open connections at once; beyond it new ones are closed at once, so a flood of idle sockets
+  // cannot exhaust file descriptors or memory.
+  MAX_CONNECTIONS: z.string().regex(/^[1-9]\d{0,6}$/, 'must be a whole number from 1 to 9999999').transform(Number).default(1000),
   // Login and submission rate limits (docs/decisions/0063-abuse-limits-per-kiosk-and-address.md); "off" for benchmarks only.
   ABUSE_LIMITS: z.enum(['on', 'off'], { error: 'must be "on" (the default) or "off" (benchmarks only)' }).default('on'),
 }).superRefine((env, context) => {
+  if (env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS) {
+    context.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_MS'], message: `must not be longer than REQUEST_TIMEOUT_MS (${env.REQUEST_TIMEOUT_MS})` });
+  }
   if (env.STORE === 'mongodb' && !env.MONGODB_URI) {
     context.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'must be set when STORE=mongodb, e.g. mongodb://db1,db2,db3/survey_toolkit?replicaSet=rs0' });
   }
 });
+
+/** A duration in whole milliseconds, at least 100 (anything shorter is a typo for seconds). */
+function milliseconds(fallback: number) {
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be a whole number of milliseconds, e.g. 30000')
+    .transform(Number)
+    .refine((ms) => ms >= 100, 'must be at least 100 (milliseconds, not seconds)')
+    .default(fallback);
+}
 
 export type ServerEnv = z.infer<typeof envSchema>;
 

@@ -31,6 +31,11 @@ export function toHttpError(error: unknown): HttpError | undefined {
     case 'request.aborted':
       return new HttpError(400, 'request_aborted', 'The request was aborted before its body arrived');
     default:
+      // The router's decodeURIComponent of a path parameter (e.g. /api/surveys/%ff): a URIError
+      // given status 400 but not `expose` (node_modules/router/lib/layer.js decodeParam).
+      if (error instanceof URIError && isClientStatus(parserError.status)) {
+        return new HttpError(400, 'malformed_path', 'The path contains a malformed %-escape');
+      }
       // Other client errors from Express itself (http-errors with expose, e.g. a malformed %-escape in the path).
       if (parserError instanceof Error && (parserError as { expose?: boolean }).expose && isClientStatus(parserError.status)) {
         return new HttpError(parserError.status!, 'bad_request', parserError.message);
@@ -48,7 +53,9 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   let httpError = toHttpError(error);
   if (!httpError) {
     // Unexpected: log everything for us, tell the client nothing internal.
-    console.error(`${req.method} ${req.originalUrl} failed:`, error);
+    // The URL goes in as an argument, never as the format string: a "%s" or "%o" in it
+    // would otherwise consume the error (https://nodejs.org/api/util.html#utilformatformat-args).
+    console.error('%s %s failed:', req.method, req.originalUrl, error);
     httpError = new HttpError(500, 'internal_error', 'The server failed to handle this request; it has been logged');
   }
   const body: ApiErrorBody = { error: { code: httpError.code, message: httpError.message } };

@@ -4,6 +4,7 @@
  * `npm start` (bin/start.js) or directly: `node --import tsx server/main.ts`.
  */
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,11 +38,22 @@ export async function main(): Promise<void> {
   const adminSetup = await describeAdminSetup(authStore);
   if (adminSetup) console.log(adminSetup);
 
-  const server = app.listen(env.PORT, env.HOST, (error?: Error) => {
-    if (error) {
-      console.error(`survey server: cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
-      process.exit(1);
-    }
+  const server = createServer(
+    {
+      requestTimeout: env.REQUEST_TIMEOUT_MS,
+      headersTimeout: env.HEADERS_TIMEOUT_MS,
+      // How often Node looks for requests past their timeout (default 30 s, which would let a slow
+      // body hold on for REQUEST_TIMEOUT_MS + 30 s).
+      connectionsCheckingInterval: Math.min(1_000, env.HEADERS_TIMEOUT_MS),
+    },
+    app,
+  );
+  server.maxConnections = env.MAX_CONNECTIONS;
+  server.once('error', (error) => {
+    console.error(`survey server: cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+    process.exit(1);
+  });
+  server.listen(env.PORT, env.HOST, () => {
     const { port } = server.address() as AddressInfo;
     const everywhere = env.HOST === '0.0.0.0' || env.HOST === '::';
     const shown = everywhere ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;

@@ -2,7 +2,7 @@
  * The few random draws the synthesizer needs, all from one seeded source so that the same
  * seed always writes the same file.
  */
-import type { RandomSource } from '../stats/seeded-random.ts';
+import { createSeededRandom, type RandomSource } from '../stats/seeded-random.ts';
 
 /** An index drawn with probability proportional to its weight (weights ≥ 0, not all 0). */
 export function pickWeighted(random: RandomSource, weights: ArrayLike<number>): number {
@@ -42,13 +42,30 @@ export function drawNormal(random: RandomSource): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-/** A version-4 UUID made from the seeded source (not crypto-random: synthetic data only). */
-export function drawUuid(random: RandomSource): string {
+/**
+ * A version-4 UUID made from the seeded source (not crypto-random: synthetic data only), its
+ * 128 bits XORed with `mask` (four 32-bit words) when given. synthesizeResponses masks with
+ * uuidMaskOf(survey, version): two surveys seeded alike draw the same numbers at the same points of
+ * their streams, and without the mask those records got the same ids (issue 13: `migrate` then
+ * skipped 87 different responses as "already there").
+ */
+export function drawUuid(random: RandomSource, mask: readonly number[] = [0, 0, 0, 0]): string {
   const hex: string[] = [];
-  for (let i = 0; i < 4; i++) hex.push(Math.floor(random() * 0x100000000).toString(16).padStart(8, '0'));
+  for (let i = 0; i < 4; i++) hex.push(((Math.floor(random() * 0x100000000) ^ mask[i]) >>> 0).toString(16).padStart(8, '0'));
   const digits = hex.join('').split('');
   digits[12] = '4';
   digits[16] = ((parseInt(digits[16], 16) & 0x3) | 0x8).toString(16);
   const text = digits.join('');
   return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20, 32)}`;
+}
+
+/** Four 32-bit words that depend on every character of `key` (FNV-1a, then the seeded generator). */
+export function uuidMaskOf(key: string): number[] {
+  let hash = 0x811c9dc5;
+  for (const char of key) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  const random = createSeededRandom(hash);
+  return [0, 1, 2, 3].map(() => Math.floor(random() * 0x100000000));
 }

@@ -13,7 +13,7 @@ import { listQuestions, type ChoiceItem, type ListedQuestion } from '../definiti
 import type { SurveyDefinition } from '../definitions/survey-definition.ts';
 import { createSeededRandom, type RandomSource } from '../stats/seeded-random.ts';
 import type { AnswerValue } from '../table/response-table.ts';
-import { drawNormal, drawOrder, drawUuid, pickWeighted } from './random-draws.ts';
+import { drawNormal, drawOrder, drawUuid, pickWeighted, uuidMaskOf } from './random-draws.ts';
 import { SHIPPED_SURVEY_PROFILES } from './shipped-survey-profiles.ts';
 import { weightOf, type SynthesisProfile, type SyntheticRespondent } from './synthesis-profile.ts';
 
@@ -50,6 +50,8 @@ export function* synthesizeResponses(definition: SurveyDefinition, options: Synt
   const random = createSeededRandom(seed);
   const questions = askedQuestions(definition);
   const clock = createClock(options.startDate ?? DEFAULT_START, options.days ?? DEFAULT_DAYS, profile.officeHours === true);
+  // Ids unique across surveys and versions seeded alike; the answers' stream is untouched.
+  const idMask = uuidMaskOf(`${definition.id}\u0000v${definition.version}`);
 
   for (let index = 0; index < count; index++) {
     const respondent: SyntheticRespondent = { random, traits: { age: 0.5, mood: 0 }, preset: {}, answers: {}, meta: {} };
@@ -72,10 +74,10 @@ export function* synthesizeResponses(definition: SurveyDefinition, options: Synt
     const delay = profile.channel === 'kiosk' && random() < 0.03 ? 60_000 + random() * 3 * 3600_000 : 200 + random() * 1800;
     const wardMeta = respondent.meta.ward;
     yield {
-      id: drawUuid(random),
+      id: drawUuid(random, idMask),
       surveyId: definition.id,
       surveyVersion: definition.version,
-      submissionId: drawUuid(random),
+      submissionId: drawUuid(random, idMask),
       channel: profile.channel,
       meta: {
         ...respondent.meta,

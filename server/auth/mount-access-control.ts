@@ -29,21 +29,30 @@ export interface AccessControlOptions {
 }
 
 const UNLIMITED = { capacity: Number.MAX_SAFE_INTEGER, refillPerSecond: Number.MAX_SAFE_INTEGER };
+const NO_LOCKOUT = { freeFailures: Number.MAX_SAFE_INTEGER, firstDelaySeconds: 1, maxDelaySeconds: 1, forgetAfterSeconds: 1 };
 
 export function mountAccessControl(app: Express, options: AccessControlOptions): { limitSubmissions: (bodyLimit: string | number) => RequestHandler[] } {
   const { authStore, abuseLimits = 'off', trustProxy = false, now = Date.now } = options;
   const off = abuseLimits === 'off';
   const limiters = createAbuseLimiters(
-    off ? { loginPerAccount: UNLIMITED, loginPerAddress: UNLIMITED, submitPerKiosk: UNLIMITED, submitPerAddress: UNLIMITED } : abuseLimits,
+    off ? { loginPerAccountAndAddress: NO_LOCKOUT, loginPerAddress: UNLIMITED, submitPerKiosk: UNLIMITED, submitPerAddress: UNLIMITED } : abuseLimits,
     now,
   );
 
   app.set('trust proxy', trustProxy);
   app.use(authenticate(authStore, now));
   app.use(enforceAccessPolicy(ACCESS_POLICY));
+  // Who is logged in, and the account list, must never be kept by a browser or a shared proxy
+  // cache and shown to the next person at a ward-office PC (RFC 9111 §5.2.2.5).
+  app.use(['/api/auth', '/api/users'], noStore);
   app.use('/api/auth', authRouter({ authStore, limiters, now }));
   app.use('/api/users', usersRouter({ authStore, now }));
 
   const noLimit: RequestHandler = (_req, _res, next) => next();
   return { limitSubmissions: (bodyLimit) => (off ? [noLimit] : limitSubmissions(limiters, bodyLimit)) };
 }
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};

@@ -1,21 +1,23 @@
 /**
  * CSV for Excel users in Japan: UTF-8 with a byte-order mark (without it,
  * Japanese Excel reads UTF-8 as Shift_JIS and shows mojibake), CRLF line ends,
- * RFC 4180 quoting, formula-looking text neutralised.
+ * RFC 4180 quoting, formula-looking text neutralised and control characters cleaned.
  */
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { CellValue, ExportColumn } from './build-export-columns.ts';
-import { neutraliseFormula } from './neutralise-formula.ts';
+import { safeExportCell } from './neutralise-formula.ts';
 
 export const UTF8_BOM = '\uFEFF';
 /** Rows are joined into chunks of about this many characters, so a stream is not one write per row. */
 const CHUNK_CHARS = 64 * 1024;
 
 export function csvField(value: CellValue): string {
-  const safe = neutraliseFormula(value);
+  const safe = safeExportCell(value);
   if (safe === null) return '';
   const text = String(safe);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // Quoted also when it holds a separator another locale's importer splits on (";", tab, "|"),
+  // so the cell stays one cell wherever it is opened.
+  return /[",;|\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function csvLine(values: readonly CellValue[]): string {

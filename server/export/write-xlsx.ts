@@ -15,7 +15,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { CellValue, ExportColumn } from './build-export-columns.ts';
-import { neutraliseFormula } from './neutralise-formula.ts';
+import { safeExportCell } from './neutralise-formula.ts';
 
 /** The destination went away before the end (a cancelled download); not a failure of the export. */
 export class DestinationClosedError extends Error {
@@ -66,7 +66,7 @@ async function waitForSheetToDrain(sheet: ExcelJS.Worksheet, signal: AbortSignal
 }
 
 function toRow(values: readonly CellValue[]): Array<string | number | null> {
-  return values.map(neutraliseFormula);
+  return values.map(safeExportCell);
 }
 
 /** Writes the workbook to `destination` and resolves once it is complete there. */

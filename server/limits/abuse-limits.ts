@@ -1,28 +1,31 @@
 /**
  * The abuse limits and their defaults (docs/decisions/0063-abuse-limits-per-kiosk-and-address.md).
  *
- * Login: per account name and per address, so neither guessing one account from
- * many addresses nor many accounts from one address gets far.
+ * Login: failures per account name *and* address, with a growing delay
+ * (login-lockout.ts), so nobody can lock someone else out from elsewhere; and
+ * attempts per address, so one address trying many accounts does not get far.
  * Submissions: per kiosk and per address. Ten tablets of a ward office share one
  * NAT address, so the per-address limit is generous and the per-kiosk limit is
  * what stops a runaway tablet — without stopping its neighbours.
  *
  * In memory, per process: with several processes each enforces its own share.
  */
+import { LoginLockout, type LoginLockoutSettings } from './login-lockout.ts';
 import { TokenBucketLimiter, type TokenBucketOptions } from './token-bucket-limiter.ts';
 
 export type BucketSettings = Pick<TokenBucketOptions, 'capacity' | 'refillPerSecond'>;
 
 export interface AbuseLimitSettings {
-  loginPerAccount: BucketSettings;
+  loginPerAccountAndAddress: LoginLockoutSettings;
   loginPerAddress: BucketSettings;
   submitPerKiosk: BucketSettings;
   submitPerAddress: BucketSettings;
 }
 
 export const DEFAULT_ABUSE_LIMITS: AbuseLimitSettings = {
-  // 5 tries at once, then one a minute: a forgetful person is not stopped, a guesser gets 60 an hour.
-  loginPerAccount: { capacity: 5, refillPerSecond: 1 / 60 },
+  // 4 wrong passwords cost nothing; the 5th starts a 1-minute wait, doubling with each further one up to
+  // an hour (a guesser gets ~30 tries a day per address), forgotten after a day without failures.
+  loginPerAccountAndAddress: { freeFailures: 4, firstDelaySeconds: 60, maxDelaySeconds: 3600, forgetAfterSeconds: 86_400 },
   // An office of analysts behind one address: 20 at once, then one every 10 s.
   loginPerAddress: { capacity: 20, refillPerSecond: 1 / 10 },
   // A visitor takes minutes per survey. A tablet back online flushes its queue: 60 at once, then one every 2 s.
@@ -32,7 +35,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimitSettings = {
 };
 
 export interface AbuseLimiters {
-  loginPerAccount: TokenBucketLimiter;
+  loginPerAccountAndAddress: LoginLockout;
   loginPerAddress: TokenBucketLimiter;
   submitPerKiosk: TokenBucketLimiter;
   submitPerAddress: TokenBucketLimiter;
@@ -41,7 +44,7 @@ export interface AbuseLimiters {
 export function createAbuseLimiters(settings: AbuseLimitSettings, now: () => number): AbuseLimiters {
   const make = (bucket: BucketSettings) => new TokenBucketLimiter({ ...bucket, now });
   return {
-    loginPerAccount: make(settings.loginPerAccount),
+    loginPerAccountAndAddress: new LoginLockout(settings.loginPerAccountAndAddress, now),
     loginPerAddress: make(settings.loginPerAddress),
     submitPerKiosk: make(settings.submitPerKiosk),
     submitPerAddress: make(settings.submitPerAddress),

@@ -13,11 +13,12 @@ import { readCookie, SESSION_COOKIE, SESSION_TTL_MS, sessionCookieOptions } from
 import { verifyAgainstDummy, verifyPassword } from '../auth/verify-password.ts';
 import { HttpError } from '../http-error.ts';
 import type { AbuseLimiters } from '../limits/abuse-limits.ts';
+import { LoginLockout } from '../limits/login-lockout.ts';
 import { tooManyRequests } from '../limits/too-many-requests.ts';
 
 export interface AuthRouterOptions {
   authStore: AuthStore | undefined;
-  limiters: Pick<AbuseLimiters, 'loginPerAccount' | 'loginPerAddress'>;
+  limiters: Pick<AbuseLimiters, 'loginPerAccountAndAddress' | 'loginPerAddress'>;
   now: () => number;
 }
 
@@ -37,21 +38,25 @@ export function authRouter({ authStore, limiters, now }: AuthRouterOptions): Rou
     const { name, password } = parsed.data;
     if (!authStore) throw new HttpError(503, 'accounts_unavailable', 'This server has no account store');
 
-    // Count the attempt before the (deliberately slow) password check, so a burst cannot buy CPU time.
+    // Checked before the (deliberately slow) password check, so a burst cannot buy CPU time.
+    // Failures count per account *and* address: nobody elsewhere can lock this user out (issue 13).
     const addressKey = `address:${req.ip}`;
-    const accountKey = `account:${name.normalize('NFC').toLowerCase()}`;
+    const pairKey = LoginLockout.keyOf(name, req.ip);
+    const byPair = limiters.loginPerAccountAndAddress.check(pairKey);
+    if (!byPair.allowed) throw tooManyRequests(res, byPair.retryAfterSeconds, `failed logins for ${JSON.stringify(name)} from address ${req.ip}`);
     const byAddress = limiters.loginPerAddress.take(addressKey);
     if (!byAddress.allowed) throw tooManyRequests(res, byAddress.retryAfterSeconds, `login attempts from address ${req.ip}`);
-    const byAccount = limiters.loginPerAccount.take(accountKey);
-    if (!byAccount.allowed) throw tooManyRequests(res, byAccount.retryAfterSeconds, `login attempts for ${JSON.stringify(name)}`);
 
     const user = await authStore.findUserByName(name);
     const valid = user && !user.disabledAt ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
-    if (!user || user.disabledAt || !valid) throw new HttpError(401, 'invalid_credentials', INVALID_CREDENTIALS);
+    if (!user || user.disabledAt || !valid) {
+      limiters.loginPerAccountAndAddress.recordFailure(pairKey);
+      throw new HttpError(401, 'invalid_credentials', INVALID_CREDENTIALS);
+    }
 
     // Only failures use up the budget.
     limiters.loginPerAddress.refund(addressKey);
-    limiters.loginPerAccount.refund(accountKey);
+    limiters.loginPerAccountAndAddress.recordSuccess(pairKey);
 
     await endCurrentSession(req, authStore); // a fresh id on every login: no session fixation
     const at = now();

@@ -135,6 +135,14 @@ function valueAt(root: unknown, path: string[]): unknown {
 
 /** JSON of a bad value, cut short so a huge one cannot bloat the answer. */
 function quote(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
+  let json: string;
+  try {
+    json = JSON.stringify(value) ?? String(value);
+  } catch (error) {
+    // A hostile body nests thousands of levels deep in a field zod rejects (e.g. "meta"):
+    // JSON.stringify overflows the stack. Say so rather than answer 500.
+    if (error instanceof RangeError) return 'a value nested too deeply to show';
+    throw error;
+  }
   return json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }

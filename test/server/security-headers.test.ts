@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSecureApp, type SecureApp } from './auth/start-secure-app.ts';
+import { ANALYST, startSecureApp, type SecureApp } from './auth/start-secure-app.ts';
 
 let app: SecureApp;
 let clientDir: string;
@@ -76,7 +76,7 @@ describe('other helmet headers', () => {
       'referrer-policy': 'no-referrer',
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
-      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'strict-transport-security': null, // plain HTTP: see "HSTS" below
       'x-powered-by': null,
     });
   });
@@ -84,5 +84,54 @@ describe('other helmet headers', () => {
   it('marks exports as not cacheable (personal data)', async () => {
     const response = await fetch(`${app.url}/api/surveys/ward-office-exit/responses?format=csv`, { headers: { authorization: `Bearer ${app.tokens.analyst}` } });
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('account routes are never cached (issue 13)', () => {
+  it('GET /api/auth/me answers Cache-Control: no-store, logged in or not', async () => {
+    expect((await fetch(`${app.url}/api/auth/me`)).headers.get('cache-control')).toBe('no-store');
+    const cookie = await app.login(ANALYST);
+    const me = await fetch(`${app.url}/api/auth/me`, { headers: { cookie } });
+    expect((await me.json()).user.name).toBe(ANALYST.name);
+    expect(me.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('GET /api/users, and the login answer, are no-store too', async () => {
+    const users = await fetch(`${app.url}/api/users`, { headers: { authorization: `Bearer ${app.tokens.admin}` } });
+    expect(users.status).toBe(200);
+    expect(users.headers.get('cache-control')).toBe('no-store');
+    const login = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ANALYST),
+    });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('HSTS (issue 13)', () => {
+  it('is not sent over plain HTTP, where browsers ignore it (RFC 6797 §8.1)', async () => {
+    for (const path of ['/', '/api/surveys', '/api/auth/me']) {
+      expect((await fetch(app.url + path)).headers.get('strict-transport-security')).toBeNull();
+    }
+  });
+
+  it('is not sent when an untrusted client claims X-Forwarded-Proto: https', async () => {
+    const response = await fetch(`${app.url}/api/surveys`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('is sent behind a trusted proxy that terminated HTTPS, on pages and on the API', async () => {
+    const behindProxy = await startSecureApp({ trustProxy: ['loopback'] });
+    try {
+      for (const path of ['/', '/api/surveys', '/api/auth/me']) {
+        const response = await fetch(behindProxy.url + path, { headers: { 'x-forwarded-proto': 'https' } });
+        expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      }
+      expect((await fetch(`${behindProxy.url}/api/surveys`)).headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      await behindProxy.close();
+    }
   });
 });

@@ -44,6 +44,23 @@ describe('synthesizeResponses', () => {
     expect([...synthesizeResponses(definition, { count: 50, seed: 2 })]).not.toEqual(first);
   });
 
+  it('never gives two surveys, or two versions, seeded alike the same id or submissionId (issue 13)', () => {
+    const definitions = ['ward-office-exit', 'citizen-needs', 'staff-workstyle'].map(definitionOf);
+    const staff = definitionOf('staff-workstyle');
+    definitions.push({ ...staff, version: staff.version + 1 });
+    const seen = new Map<string, string>();
+    for (const definition of definitions) {
+      for (const record of synthesizeResponses(definition, { count: 2000, seed: 1 })) {
+        for (const id of [record.id, record.submissionId]) {
+          const where = `${definition.id} v${definition.version}`;
+          expect(seen.get(id), `${id} in ${where}`).toBeUndefined();
+          seen.set(id, where);
+        }
+      }
+    }
+    expect(seen.size).toBe(4 * 2000 * 2);
+  });
+
   describe('plausibility', () => {
     const exit = [...synthesizeResponses(definitionOf('ward-office-exit'), { count: 6000, seed: 5 })];
     const share = (records: ResponseRecord[], test: (r: ResponseRecord) => boolean) => records.filter(test).length / records.length;

@@ -50,12 +50,33 @@ describe('CSV export', () => {
     expect([csvField('+1'), csvField('@SUM(A1)'), csvField('\tcmd'), csvField('\rx'), csvField('-'), csvField(-3), csvField('a=b')]).toEqual([
       "'+1",
       "'@SUM(A1)",
-      "'\tcmd",
+      `"'\tcmd"`, // quoted: a tab is a separator to tab-splitting importers
       `"'\rx"`,
       "'-",
       '-3',
       'a=b',
     ]);
+  });
+
+  it('neutralises a formula after a separator another locale splits on, and after a line break (issue 13)', () => {
+    // LibreOffice with ";" as separator read `ok;=1+8` as two cells, the second a live formula.
+    expect(csvField('ok;=1+8')).toBe(`"ok;'=1+8"`);
+    expect(csvField('ok,=1+8')).toBe(`"ok,'=1+8"`);
+    expect(csvField('a|@SUM(A1)')).toBe(`"a|'@SUM(A1)"`);
+    expect(csvField('a\t+1')).toBe(`"a\t'+1"`);
+    expect(csvField('\n=1+8')).toBe(`"'\n'=1+8"`);
+    expect(csvField('\r\n  =1+8')).toBe(`"'\r\n  '=1+8"`);
+    expect(csvField('first line\n-2')).toBe(`"first line\n'-2"`);
+    // Text with a separator but no trigger after it is only quoted, not changed.
+    expect(csvField('ok; fine')).toBe('"ok; fine"');
+    expect(csvField('a=b;c-d')).toBe('"a=b;c-d"');
+  });
+
+  it('strips NUL and other C0 controls and shows bidirectional controls instead of obeying them', () => {
+    expect(csvField('a\u0000b\u0007c')).toBe('abc');
+    expect(csvField('invoice\u202Efdp.exe')).toBe('invoice<U+202E>fdp.exe');
+    expect(csvField('\u2066x\u2069')).toBe('<U+2066>x<U+2069>');
+    expect(csvField('\u0000=1+8')).toBe("'=1+8"); // stripping first cannot unmask a formula
   });
 
   it('writes labels in the chosen language', async () => {
@@ -102,6 +123,15 @@ describe('XLSX export', () => {
     expect(third.at(-1)).toBe(`'=HYPERLINK("http://evil.example","x")`);
     const codebook = workbook.getWorksheet('コードブック')!;
     expect((codebook.getRow(1).values as unknown[]).slice(1)).toEqual(['column', 'header', 'question', 'type', 'code', 'label', 'note']);
+  });
+
+  it('writes hostile text as inert, readable cells: no formula, no NUL, no bidi control', async () => {
+    const nasty = exportRecord(4, { data: { ...exportRecord(4).data, comment: 'ok;=1+8\u0000\u202Egnp.exe' } });
+    const xlsx = await exportToBuffer({ format: 'xlsx', mode: 'codes', locale: 'ja', records: asyncOf([nasty]) });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer); // a NUL would have made the XML invalid
+    const row = (workbook.getWorksheet(1)!.getRow(2).values as unknown[]).slice(1);
+    expect(row.at(-1)).toBe("ok;'=1+8<U+202E>gnp.exe");
   });
 
   it('continues on a second sheet past the row limit of a sheet', async () => {

@@ -133,6 +133,54 @@ describe('login attempts: per account and per address', () => {
     expect(statuses.slice(-2)).toEqual([429, 429]);
   });
 
+  it('failures from one address never lock the user out from another (issue 13)', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS, trustProxy: ['loopback'] });
+    const from = (address: string, password: string) =>
+      fetch(`${app!.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: JSON.stringify({ name: ANALYST.name, password }),
+      });
+    const attacker = [];
+    for (let i = 0; i < 8; i++) attacker.push((await from('203.0.113.9', `guess ${i}`)).status);
+    expect(attacker).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    const refused = await from('203.0.113.9', ANALYST.password);
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({
+      error: { code: 'rate_limited', message: `Too many failed logins for "${ANALYST.name}" from address 203.0.113.9; retry in 60 s` },
+    });
+    // The real analyst, at the office PC, at the same moment:
+    expect((await from('10.1.2.3', ANALYST.password)).status).toBe(200);
+    // ...and even after mistyping a few times there.
+    expect([(await from('10.1.2.3', 'typo')).status, (await from('10.1.2.3', ANALYST.password)).status]).toEqual([401, 200]);
+  });
+
+  it('the wait doubles with every further failure, up to an hour, and a day of quiet forgets them', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    for (let i = 0; i < 4; i++) expect((await login(app, ANALYST.name, 'wrong')).status).toBe(401);
+    const waits = [];
+    for (let i = 0; i < 9; i++) {
+      expect((await login(app, ANALYST.name, 'wrong')).status).toBe(401); // let in once the wait is over...
+      const refused = await login(app, ANALYST.name, 'wrong');
+      expect(refused.status).toBe(429); // ...and refused until the next one is
+      const wait = Number(refused.headers.get('retry-after'));
+      waits.push(wait);
+      app.clock.ms += wait * 1000;
+    }
+    expect(waits).toEqual([60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
+    app.clock.ms += 86_400_000;
+    for (let i = 0; i < 4; i++) expect((await login(app, ANALYST.name, 'wrong')).status).toBe(401);
+    expect((await login(app, ANALYST.name, ANALYST.password)).status).toBe(200);
+  });
+
+  it('the right password forgives the failures from that address', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) expect((await login(app, ANALYST.name, 'typo')).status).toBe(401);
+      expect((await login(app, ANALYST.name, ANALYST.password)).status).toBe(200);
+    }
+  });
+
   it('successful logins do not use up the budget', async () => {
     app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
     for (let i = 0; i < 10; i++) expect((await login(app, ANALYST.name, ANALYST.password)).status).toBe(200);
