@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'survey-core';
 import { loadDefinition } from '../analysis/definitions/load-definition.ts';
-import type { SurveyDefinitionJson } from '../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinitionJson } from '../core/definitions/survey-definition.ts';
 import type { Submission } from '../contracts/submission.ts';
 import { createResponseValidator } from '../server/validation/create-response-validator.ts';
 import { validResponseData } from '../test/fixtures/valid-responses.ts';

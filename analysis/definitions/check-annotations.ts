@@ -5,9 +5,9 @@
  * item, and at most one cohort.
  */
 import type { Finding } from './definition-problem.ts';
-import type { ListedQuestion } from './list-questions.ts';
+import type { ListedQuestion } from '../../core/definitions/list-questions.ts';
 import { quote } from './quote.ts';
-import type { AnalysisRole, MetaVariable } from './survey-definition.ts';
+import type { AnalysisRole, MetaVariable } from '../../core/definitions/survey-definition.ts';
 
 /** Which question types each role may annotate: the contract table. */
 export const ROLE_QUESTION_TYPES: Record<AnalysisRole, readonly string[]> = {

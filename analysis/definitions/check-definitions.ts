@@ -11,9 +11,9 @@ import { checkSurveyFields } from './check-survey-fields.ts';
 import { checkTranslations } from './check-translations.ts';
 import { checkWithSurveyCore } from './check-with-survey-core.ts';
 import type { Finding, Problem } from './definition-problem.ts';
-import { listQuestions } from './list-questions.ts';
+import { listQuestions } from '../../core/definitions/list-questions.ts';
 import { quote } from './quote.ts';
-import type { MetaVariable } from './survey-definition.ts';
+import type { MetaVariable } from '../../core/definitions/survey-definition.ts';
 
 export { formatProblem, type Problem } from './definition-problem.ts';
 

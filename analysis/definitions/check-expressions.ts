@@ -6,7 +6,7 @@
  */
 import { ConditionsParser } from 'survey-core';
 import type { Finding } from './definition-problem.ts';
-import type { ListedQuestion } from './list-questions.ts';
+import type { ListedQuestion } from '../../core/definitions/list-questions.ts';
 import { quote } from './quote.ts';
 
 const CONDITION_PROPERTIES = ['visibleIf', 'enableIf', 'requiredIf'];

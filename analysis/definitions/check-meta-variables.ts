@@ -5,7 +5,7 @@
 import { responseMetaSchema } from '../../contracts/submission.ts';
 import { WARD_CODES } from '../../contracts/wards.ts';
 import type { Finding } from './definition-problem.ts';
-import type { ListedQuestion } from './list-questions.ts';
+import type { ListedQuestion } from '../../core/definitions/list-questions.ts';
 import { quote } from './quote.ts';
 
 /** The meta keys a submission can carry (contracts/submission.ts). */

@@ -4,7 +4,7 @@
  * (answers hold the value, so two choices with one value cannot be told apart).
  */
 import type { Finding } from './definition-problem.ts';
-import type { ChoiceItem, ListedQuestion } from './list-questions.ts';
+import type { ChoiceItem, ListedQuestion } from '../../core/definitions/list-questions.ts';
 import { quote } from './quote.ts';
 
 export function checkNames(json: Record<string, unknown>, questions: ListedQuestion[]): Finding[] {

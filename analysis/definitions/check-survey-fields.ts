@@ -5,7 +5,7 @@
  */
 import type { Finding } from './definition-problem.ts';
 import { quote } from './quote.ts';
-import { AUDIENCES } from './survey-definition.ts';
+import { AUDIENCES } from '../../core/definitions/survey-definition.ts';
 
 /** The id names a folder and appears in URLs, so it stays plain. */
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

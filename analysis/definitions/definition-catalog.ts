@@ -3,7 +3,7 @@
  * version is the current one; older versions stay because an offline kiosk
  * may still send answers to them.
  */
-import type { SurveyDefinition } from './survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 
 export interface DefinitionCatalog {
   /** The current (highest) version of every survey, sorted by id. */

@@ -11,7 +11,7 @@ import {
   type LocalizableText,
   type SurveyDefinition,
   type SurveyDefinitionJson,
-} from './survey-definition.ts';
+} from '../../core/definitions/survey-definition.ts';
 
 /** The project's primary language, used when a definition does not name its `locale`. */
 export const PRIMARY_LANGUAGE = 'ja';

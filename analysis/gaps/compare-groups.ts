@@ -12,8 +12,8 @@
  * only to protect another is still tested. An item with fewer than two testable groups is not
  * tested and is listed in `untested`.
  */
-import { localizeText } from '../report/localize-text.ts';
-import type { GapItemPlan, PlannedVariable, ReportPlan } from '../report/plan-report.ts';
+import { localizeText } from '../../core/definitions/localize-text.ts';
+import type { GapItemPlan, PlannedVariable, ReportPlan } from '../plan/plan-report.ts';
 import type { DistributionCell, GapGroup, GapItem, Gaps, Suppression } from '../../contracts/report.ts';
 import { chiSquareTest } from '../stats/chi-square-test.ts';
 import { cramersV } from '../stats/cramers-v.ts';

@@ -9,8 +9,8 @@
  * An item whose importance or satisfaction was answered by fewer than the minimum group size is
  * hidden, and left out of the means that place the quadrant lines.
  */
-import { localizeText } from '../report/localize-text.ts';
-import type { PlannedVariable, ReportPlan } from '../report/plan-report.ts';
+import { localizeText } from '../../core/definitions/localize-text.ts';
+import type { PlannedVariable, ReportPlan } from '../plan/plan-report.ts';
 import type { IpaItem, IpaSet, Quadrant, Suppression } from '../../contracts/report.ts';
 import type { ResponseTable, SingleColumn } from '../table/response-table.ts';
 

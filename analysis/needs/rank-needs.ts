@@ -11,8 +11,8 @@
  * `count` is always the unweighted number of respondents. A question answered by fewer than the
  * minimum group size is hidden whole. The bootstrap resamples respondents unweighted.
  */
-import { localizeText } from '../report/localize-text.ts';
-import type { NeedsPlan, PlannedVariable, ReportPlan } from '../report/plan-report.ts';
+import { localizeText } from '../../core/definitions/localize-text.ts';
+import type { NeedsPlan, PlannedVariable, ReportPlan } from '../plan/plan-report.ts';
 import type { NeedsItem, NeedsQuestion, Suppression } from '../../contracts/report.ts';
 import { bootstrapTopKProbability } from '../stats/bootstrap-top-k.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';

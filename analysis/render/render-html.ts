@@ -7,10 +7,10 @@
  * Pure: the caller reads Chart.js (node_modules/chart.js/dist/chart.umd.min.js) and passes its text.
  * Every text is escaped; chart data travels as JSON in a non-executed script element.
  */
-import type { SurveyDefinition } from '../definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { Report } from '../../contracts/report.ts';
 import { CHART_SCRIPT } from './chart-script.ts';
-import { describeReport, type GapChart, type IpaChart, type NeedsChart, type RenderOptions, type Section, type Table } from './describe-report.ts';
+import { describeReport, type GapChart, type IpaChart, type NeedsChart, type RenderOptions, type Section, type Table } from '../../core/report-view/describe-report.ts';
 import { escapeHtml, jsonForScript } from './escape-text.ts';
 
 export interface HtmlOptions extends RenderOptions {

@@ -3,9 +3,9 @@
  * (or the other way round with locale "en"). Every text from the definitions or the responses
  * is escaped (escape-text.ts). Charts are HTML-only; the needs table gets a text bar instead.
  */
-import type { SurveyDefinition } from '../definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { Report } from '../../contracts/report.ts';
-import { describeReport, type RenderOptions, type Section, type Table } from './describe-report.ts';
+import { describeReport, type RenderOptions, type Section, type Table } from '../../core/report-view/describe-report.ts';
 import { escapeMarkdown } from './escape-text.ts';
 
 export function renderMarkdown(report: Report, definitions: ReadonlyArray<SurveyDefinition>, options: RenderOptions = {}): string {

@@ -3,7 +3,7 @@
  * report contract out (report.ts). Responses come either as records (a store, a test) or as a
  * table the caller already filled by streaming (the CLI reads JSONL straight into one).
  */
-import type { SurveyDefinition } from '../definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { compareGroups } from '../gaps/compare-groups.ts';
 import { analyzeImportanceSatisfaction } from '../ipa/analyze-importance-satisfaction.ts';
 import { rankNeeds } from '../needs/rank-needs.ts';
@@ -14,10 +14,10 @@ import type { CommentColumn, ResponseTable } from '../table/response-table.ts';
 import { applyMargins } from '../weighting/apply-margins.ts';
 import { checkMargins } from '../weighting/check-margins.ts';
 import type { Margin } from '../weighting/rake.ts';
-import { localizeText } from './localize-text.ts';
-import { planReport, type ReportPlan } from './plan-report.ts';
+import { localizeText } from '../../core/definitions/localize-text.ts';
+import { planReport, type ReportPlan } from '../plan/plan-report.ts';
 import type { CommentSample, Report, Suppression, Weighting } from '../../contracts/report.ts';
-import { ReportInputError } from './report-input-error.ts';
+import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 
 export interface ReportOptions {
   /** Population margins to rake to; without them the report is unweighted. */

@@ -9,8 +9,8 @@
  */
 import { ConditionRunner } from 'survey-core';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import { listQuestions, type ChoiceItem, type ListedQuestion } from '../definitions/list-questions.ts';
-import type { SurveyDefinition } from '../definitions/survey-definition.ts';
+import { listQuestions, type ChoiceItem, type ListedQuestion } from '../../core/definitions/list-questions.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { createSeededRandom, type RandomSource } from '../stats/seeded-random.ts';
 import type { AnswerValue } from '../table/response-table.ts';
 import { drawNormal, drawOrder, drawUuid, pickWeighted, uuidMaskOf } from './random-draws.ts';

@@ -7,7 +7,7 @@
  * Raking sees one shared row object per combination of margin values, not one per respondent,
  * so a million respondents cost a million references, not a million objects.
  */
-import { ReportInputError } from '../report/report-input-error.ts';
+import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { filterRows } from '../table/filter-rows.ts';
 import type { ResponseTable, SingleColumn } from '../table/response-table.ts';
 import { effectiveSampleSize } from './effective-sample-size.ts';

@@ -4,8 +4,8 @@
  * one of its values. Throws ReportInputError with the margin's index, so the CLI can name
  * the CSV line.
  */
-import type { ReportPlan } from '../report/plan-report.ts';
-import { ReportInputError } from '../report/report-input-error.ts';
+import type { ReportPlan } from '../plan/plan-report.ts';
+import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import type { Margin } from './rake.ts';
 
 export function checkMargins(plan: ReportPlan, margins: ReadonlyArray<Margin>): void {

@@ -17,7 +17,7 @@ import { parseServerEnv } from '../../server/env.ts';
 import { filteredRecords, FilterError, parseResponseFilter } from '../../server/export/response-filter.ts';
 import { isExportFormat, writeExport, type ExportFormat } from '../../server/export/write-export.ts';
 import { openResponseStore, selectStore, SQLITE_RESPONSES_FILE } from '../../server/store/open-response-store.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../cli-command.ts';
 

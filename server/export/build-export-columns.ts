@@ -14,8 +14,8 @@
 import { Model, type ItemValue, type Question } from 'survey-core';
 import 'survey-core/i18n/japanese';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
-import { localizeText } from '../../analysis/report/localize-text.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
+import { localizeText } from '../../core/definitions/localize-text.ts';
 
 export type CellValue = string | number | null;
 

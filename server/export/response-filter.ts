@@ -11,7 +11,7 @@
  */
 import { CHANNELS, type Channel } from '../../contracts/submission.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 
 export interface ResponseFilter {
   /** Inclusive, ISO 8601 UTC. */

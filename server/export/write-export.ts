@@ -5,7 +5,7 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { buildCodebook, CODEBOOK_HEADER } from './build-codebook.ts';
 import { buildExportColumns, type ExportColumn, type ExportColumnOptions } from './build-export-columns.ts';
 import { csvChunks, csvRowsChunks } from './write-csv.ts';

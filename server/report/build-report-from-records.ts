@@ -4,10 +4,10 @@
  * grows with the table, never with the records' JSON.
  */
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { buildReport, planFor, type ReportOptions } from '../../analysis/report/build-report.ts';
 import type { Report } from '../../contracts/report.ts';
-import { ReportInputError } from '../../analysis/report/report-input-error.ts';
+import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { appendRecord } from '../../analysis/table/append-record.ts';
 import { createResponseTable } from '../../analysis/table/create-response-table.ts';
 import { RecordError } from '../../analysis/table/record-error.ts';

@@ -17,8 +17,8 @@
  */
 import { Router } from 'express';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
-import { listQuestions } from '../../analysis/definitions/list-questions.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import { listQuestions } from '../../core/definitions/list-questions.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { createDayCounter } from '../../analysis/timeline/count-responses-by-day.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import { filteredRecords, segmentVariables } from '../export/response-filter.ts';

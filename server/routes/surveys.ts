@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import type { SurveySummary } from '../../contracts/submission.ts';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { HttpError } from '../http-error.ts';
 
 export function surveysRouter(definitions: DefinitionCatalog): Router {

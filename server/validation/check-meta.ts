@@ -4,7 +4,7 @@
  * is analysed like an answer, so it must be present and one of its choices.
  */
 import type { ApiErrorDetail } from '../../contracts/submission.ts';
-import type { MetaVariable } from '../../analysis/definitions/survey-definition.ts';
+import type { MetaVariable } from '../../core/definitions/survey-definition.ts';
 import { quoteValue } from './quote-value.ts';
 
 export function checkMeta(metaVariables: readonly MetaVariable[], meta: Readonly<Record<string, unknown>>): ApiErrorDetail[] {

@@ -6,7 +6,7 @@
  */
 import { Model } from 'survey-core';
 import type { ApiErrorDetail, Submission } from '../../contracts/submission.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { buildCoreRules } from './build-core-rules.ts';
 import { buildQuestionIndex } from './build-question-index.ts';
 import { checkAnswers } from './check-answers.ts';

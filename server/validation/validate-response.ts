@@ -9,7 +9,7 @@
  * `submission` has passed `submissionSchema`; `data` is untrusted JSON.
  */
 import type { ApiErrorDetail, Submission } from '../../contracts/submission.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { createResponseValidator, type ResponseValidator } from './create-response-validator.ts';
 
 const validators = new WeakMap<SurveyDefinition, ResponseValidator>();

@@ -21,7 +21,7 @@ import { filtersToQuery, readFilters, type DashboardFilters } from './dashboard-
 import { dashboardTexts, DASHBOARD_LOCALES, formatCount, type DashboardLocale, type DashboardTexts } from './dashboard-texts.ts';
 import { FilterBar } from './filter-bar.tsx';
 import { indexDefinitionTexts, type DefinitionTexts } from './index-definition-texts.ts';
-import { listSegmentFilters } from './list-segment-filters.ts';
+import { listSegmentFilters } from '../../../core/definitions/list-segment-filters.ts';
 import { localizeText } from './localize-text.ts';
 import type { AnswerValue, CurrentUser, Report, Suppression, DailyCounts } from './report-shape.ts';
 import { useDashboardData } from './use-dashboard-data.ts';

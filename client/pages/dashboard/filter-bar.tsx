@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { countActiveFilters, NO_FILTERS, type DashboardFilters } from './dashboard-filters.ts';
 import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
-import { chooseProminentSegments, type SegmentFilter } from './list-segment-filters.ts';
+import { chooseProminentSegments, type SegmentFilter } from '../../../core/definitions/list-segment-filters.ts';
 import { localizeText } from './localize-text.ts';
 
 export interface FilterBarProps {

@@ -7,7 +7,7 @@ import { Model } from 'survey-core';
 import 'survey-core/i18n/japanese';
 import { describe, expect, it } from 'vitest';
 import { WARD_CODES } from '../../../contracts/wards.ts';
-import { listQuestions } from '../../../analysis/definitions/list-questions.ts';
+import { listQuestions } from '../../../core/definitions/list-questions.ts';
 import { readShipped, SHIPPED_SURVEY_IDS } from './shipped-definition-files.ts';
 
 describe.each(SHIPPED_SURVEY_IDS)('%s', (id) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../analysis/report/build-report.ts';
-import { ReportInputError } from '../../../analysis/report/report-input-error.ts';
+import { ReportInputError } from '../../../core/definitions/report-input-error.ts';
 import { bootstrapTopKProbability } from '../../../analysis/stats/bootstrap-top-k.ts';
 import { holmAdjust } from '../../../analysis/stats/holm-adjust.ts';
 import { kruskalWallis } from '../../../analysis/stats/kruskal-wallis.ts';

@@ -3,7 +3,7 @@
  * and records for them.
  */
 import { loadDefinition } from '../../../analysis/definitions/load-definition.ts';
-import type { SurveyDefinition } from '../../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../../core/definitions/survey-definition.ts';
 import type { ResponseRecord } from '../../../contracts/response-record.ts';
 
 export function defineSurvey(json: { id?: string; version?: number; minGroupSize?: number; metaVariables?: unknown[]; elements: unknown[] }): SurveyDefinition {

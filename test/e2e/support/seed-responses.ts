@@ -5,7 +5,7 @@
  * would stamp them all "now"). Optionally turns every n-th response into an
  * online one, so that channel charts and filters have two channels to show.
  */
-import type { SurveyDefinition } from '../../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../../core/definitions/survey-definition.ts';
 import { synthesizeResponses } from '../../../analysis/synthesize/synthesize-responses.ts';
 import type { ResponseRecord } from '../../../contracts/response-record.ts';
 import { openSqliteResponseStore } from '../../../server/store/sqlite-response-store.ts';

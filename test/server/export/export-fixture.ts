@@ -4,7 +4,7 @@
  * straight off it.
  */
 import type { ResponseRecord } from '../../../contracts/response-record.ts';
-import type { SurveyDefinition, SurveyDefinitionJson } from '../../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition, SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
 
 const json: SurveyDefinitionJson = {
   id: 'export-demo',

@@ -11,7 +11,7 @@ import { buildCoreRules } from '../../../server/validation/build-core-rules.ts';
 import { buildQuestionIndex } from '../../../server/validation/build-question-index.ts';
 import { checkAnswers } from '../../../server/validation/check-answers.ts';
 import { checkCoreRules } from '../../../server/validation/check-core-rules.ts';
-import type { SurveyDefinition } from '../../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../../core/definitions/survey-definition.ts';
 import { loadFixtureDefinition, loadShippedDefinition } from '../../fixtures/definitions/load-fixture-definition.ts';
 import { answersFor } from './arbitrary-answers.ts';
 import { checkWithSurveyCore } from './survey-core-reference.ts';

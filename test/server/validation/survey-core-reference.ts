@@ -5,7 +5,7 @@
  * Messages are formatted exactly as the fast path formats them.
  */
 import { Model, type Question, type SurveyError } from 'survey-core';
-import type { SurveyDefinitionJson } from '../../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
 import { quoteValue } from '../../../server/validation/quote-value.ts';
 
 export function checkWithSurveyCore(json: SurveyDefinitionJson, answers: Record<string, unknown>): Map<string, string[]> {

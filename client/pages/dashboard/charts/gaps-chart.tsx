@@ -9,8 +9,8 @@ import { Bar } from 'react-chartjs-2';
 import './register-charts.ts';
 import { formatCount, formatNumber, formatP, formatPercent, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
 import type { AnswerValue, GapItem, Gaps } from '../report-shape.ts';
-import { layoutDivergingBar } from './layout-diverging-bars.ts';
-import { CHOSEN_COLOUR, divergingColours, NOT_CHOSEN_COLOUR, seriesColour } from './palette.ts';
+import { layoutDivergingBar } from '../../../../core/report-view/layout-diverging-bars.ts';
+import { CHOSEN_COLOUR, divergingColours, NOT_CHOSEN_COLOUR, seriesColour } from '../../../../core/report-view/palette.ts';
 
 export interface GapLabels {
   /** The item's own name: the matrix row, the checkbox option, or the question. */

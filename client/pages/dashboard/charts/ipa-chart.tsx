@@ -8,8 +8,8 @@ import { Scatter } from 'react-chartjs-2';
 import './register-charts.ts';
 import { formatCount, formatNumber, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
 import type { IpaItem, IpaSet, Quadrant } from '../report-shape.ts';
-import { QUADRANT_COLOURS } from './palette.ts';
-import { truncateLabel } from './truncate-label.ts';
+import { QUADRANT_COLOURS } from '../../../../core/report-view/palette.ts';
+import { truncateLabel } from '../../../../core/report-view/truncate-label.ts';
 
 export interface IpaChartProps {
   ipa: IpaSet;

@@ -8,8 +8,8 @@ import { Bar } from 'react-chartjs-2';
 import './register-charts.ts';
 import { formatCount, formatNumber, formatPercent, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
 import type { AnswerValue, NeedsQuestion } from '../report-shape.ts';
-import { BRAND } from './palette.ts';
-import { truncateLabel } from './truncate-label.ts';
+import { BRAND } from '../../../../core/report-view/palette.ts';
+import { truncateLabel } from '../../../../core/report-view/truncate-label.ts';
 
 export interface NeedsChartProps {
   needs: NeedsQuestion;

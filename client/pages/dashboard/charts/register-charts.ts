@@ -5,9 +5,9 @@
  * Chart.js lives in the dashboard's chunk and never in the survey pages'.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, PointElement, ScatterController, Tooltip } from 'chart.js';
-import { ciWhiskersPlugin } from './ci-whiskers-plugin.ts';
-import { quadrantLinesPlugin } from './quadrant-lines-plugin.ts';
-import { segmentLabelsPlugin } from './segment-labels-plugin.ts';
+import { ciWhiskersPlugin } from '../../../../core/report-view/plugins/ci-whiskers-plugin.ts';
+import { quadrantLinesPlugin } from '../../../../core/report-view/plugins/quadrant-lines-plugin.ts';
+import { segmentLabelsPlugin } from '../../../../core/report-view/plugins/segment-labels-plugin.ts';
 
 Chart.register(BarController, BarElement, ScatterController, PointElement, CategoryScale, LinearScale, Tooltip, Legend, ciWhiskersPlugin, quadrantLinesPlugin, segmentLabelsPlugin);
 

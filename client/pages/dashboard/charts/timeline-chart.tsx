@@ -3,7 +3,7 @@ import { Bar } from 'react-chartjs-2';
 import './register-charts.ts';
 import { formatCount, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
 import type { DailyCounts } from '../report-shape.ts';
-import { CHANNEL_COLOURS, seriesColour } from './palette.ts';
+import { CHANNEL_COLOURS, seriesColour } from '../../../../core/report-view/palette.ts';
 
 export interface TimelineChartProps {
   timeline: DailyCounts;

@@ -5,7 +5,7 @@
  * service…). These are exactly the names the server's filter accepts
  * (server/export/response-filter.ts, segmentVariables).
  */
-import type { LocalizableText } from './localize-text.ts';
+import type { LocalizableText } from './survey-definition.ts';
 
 export interface SegmentChoice {
   value: string;

@@ -9,7 +9,7 @@
  * - Unordered answers (and a checkbox option's chosen / not chosen) are
  *   stacked from 0 in the definition's order.
  */
-import type { AnswerValue, DistributionCell } from '../report-shape.ts';
+import type { AnswerValue, DistributionCell } from '../../contracts/report.ts';
 
 export interface BarSegment {
   value: AnswerValue;

@@ -5,11 +5,11 @@
  * first, so that it can check --by and the margins before reading a million lines, and then
  * streams only the planned columns.
  */
-import type { ChoiceItem } from '../definitions/list-questions.ts';
-import { DEFAULT_MIN_GROUP_SIZE, type LocalizableText, type SurveyDefinition } from '../definitions/survey-definition.ts';
+import type { ChoiceItem } from '../../core/definitions/list-questions.ts';
+import { DEFAULT_MIN_GROUP_SIZE, type LocalizableText, type SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { AnswerValue, TableSpec, VariableSpec } from '../table/response-table.ts';
-import { mergeQuestions, type MergedQuestion } from './merge-questions.ts';
-import { ReportInputError } from './report-input-error.ts';
+import { mergeQuestions, type MergedQuestion } from '../../core/definitions/merge-questions.ts';
+import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 
 export interface PlannedVariable extends VariableSpec {
   /** The question or meta variable it comes from. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseProminentSegments, listSegmentFilters } from '../../../../client/pages/dashboard/list-segment-filters.ts';
-import { readShippedDefinition } from '../../../e2e/support/answer-survey.ts';
+import { chooseProminentSegments, listSegmentFilters } from '../../../core/definitions/list-segment-filters.ts';
+import { readShippedDefinition } from '../../e2e/support/answer-survey.ts';
 
 describe('listSegmentFilters', () => {
   it('meta variables first, then segment and cohort questions with choices, in definition order', () => {

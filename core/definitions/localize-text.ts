@@ -1,4 +1,4 @@
-import type { LocalizableText } from '../definitions/survey-definition.ts';
+import type { LocalizableText } from './survey-definition.ts';
 
 /** Text of a definition field in `locale`, else its default, else any translation, else `fallback`. */
 export function localizeText(text: LocalizableText | undefined, locale: string, fallback: string): string {

@@ -7,8 +7,8 @@
  */
 import type { SurveyDefinition } from '../definitions/survey-definition.ts';
 import type { GapItem, IpaSet, NeedsQuestion, Quadrant, Report } from '../../contracts/report.ts';
-import type { AnswerValue } from '../table/response-table.ts';
-import { both, createLabelIndex } from './create-label-index.ts';
+import type { AnswerValue } from '../../contracts/report.ts';
+import { both, createLabelIndex } from '../definitions/create-label-index.ts';
 
 export interface RenderOptions {
   /** Language of the headings and first labels: "ja" (default) or "en"; the other is shown beside it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutDivergingBar } from '../../../../client/pages/dashboard/charts/layout-diverging-bars.ts';
+import { layoutDivergingBar } from '../../../core/report-view/layout-diverging-bars.ts';
 
 const cell = (value: string | number, share: number) => ({ value, label: String(value), count: Math.round(share * 100), share });
 

@@ -4,10 +4,10 @@
  * merged by name as the analysis did). `both(ja, en)` shows "日本語 / English" when the
  * definition has an English text that differs.
  */
-import type { SurveyDefinition } from '../definitions/survey-definition.ts';
-import { mergeQuestions, type MergedQuestion } from '../report/merge-questions.ts';
-import { exactText, localizeText } from '../report/localize-text.ts';
-import type { AnswerValue } from '../table/response-table.ts';
+import type { SurveyDefinition } from './survey-definition.ts';
+import { mergeQuestions, type MergedQuestion } from './merge-questions.ts';
+import { exactText, localizeText } from './localize-text.ts';
+import type { AnswerValue } from '../../contracts/report.ts';
 
 export interface LabelIndex {
   /** A question's (or meta variable's) title in `locale`, else the name. */

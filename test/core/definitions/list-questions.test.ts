@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listQuestions } from '../../../analysis/definitions/list-questions.ts';
-import { readShipped } from './shipped-definition-files.ts';
+import { listQuestions } from '../../../core/definitions/list-questions.ts';
+import { readShipped } from '../../analysis/definitions/shipped-definition-files.ts';
 
 describe('listQuestions', () => {
   it('flattens pages, panels and dynamic panels, with SurveyJS defaults filled in', () => {

@@ -5,9 +5,9 @@
  * Meta variables (e.g. the kiosk's ward) become questions of the same shape, as the
  * definitions contract asks: analysis treats them exactly like an answered segment question.
  */
-import { listQuestions, type ChoiceItem, type ListedQuestion } from '../definitions/list-questions.ts';
-import type { AnalysisAnnotation, LocalizableText, SurveyDefinition } from '../definitions/survey-definition.ts';
-import type { AnswerValue } from '../table/response-table.ts';
+import { listQuestions, type ChoiceItem, type ListedQuestion } from './list-questions.ts';
+import type { AnalysisAnnotation, LocalizableText, SurveyDefinition } from './survey-definition.ts';
+import type { AnswerValue } from '../../contracts/report.ts';
 import { ReportInputError } from './report-input-error.ts';
 
 export type AnswerShape = 'single' | 'multiple' | 'ranking' | 'matrix' | 'text' | 'other';
