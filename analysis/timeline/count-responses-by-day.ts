@@ -18,6 +18,7 @@
  */
 
 import type { CountInterval, DailyCounts, DailySeries } from '../../contracts/timeline.ts';
+import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
 
 export type { DailyCounts } from '../../contracts/timeline.ts';
 
@@ -88,6 +89,11 @@ function mondayOf(day: string): string {
   return new Date(time - weekday * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The report's rule (analysis/suppression), applied to the series totals, plus one of the
+ * timeline's own: a selection smaller than the minimum group size shows nothing at all.
+ * Series go to the rule in value order, so a tie for "next-smallest" always hides the same one.
+ */
 function chooseHidden(all: DailySeries[], minGroupSize: number): Map<string, string> {
   const hidden = new Map<string, string>();
   const grandTotal = all.reduce((sum, series) => sum + series.total, 0);
@@ -96,12 +102,13 @@ function chooseHidden(all: DailySeries[], minGroupSize: number): Map<string, str
     for (const series of all) hidden.set(series.value, `the selection has ${small}`);
     return hidden;
   }
-  for (const series of all) if (series.total < minGroupSize) hidden.set(series.value, small);
-  if (hidden.size === 1 && all.length > 1) {
-    // One hidden series could be derived from the total and the others: hide the next-smallest too.
-    const nextSmallest = all.filter((series) => !hidden.has(series.value)).sort((a, b) => a.total - b.total || a.value.localeCompare(b.value))[0];
-    hidden.set(nextSmallest.value, 'hidden so that a smaller group cannot be derived from the total');
-  }
+  const byValue = [...all].sort((a, b) => a.value.localeCompare(b.value));
+  suppressSmallGroups(
+    byValue.map((series) => series.total),
+    minGroupSize,
+  ).forEach((group, index) => {
+    if (group) hidden.set(byValue[index].value, group.reason === 'small' ? small : 'hidden so that a smaller group cannot be derived from the total');
+  });
   return hidden;
 }
 
