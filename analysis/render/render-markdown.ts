@@ -60,15 +60,15 @@ function markdownTable(table: Table): string[] {
 }
 
 /** The needs table with a bar of the share drawn in block characters after the share column. */
-function withBars(table: Table, percents: number[]): Table {
-  const bar = (percent: number) => {
-    const eighths = Math.round((percent / 100) * 20 * 8);
+function withBars(table: Table, shares: number[]): Table {
+  const bar = (share: number) => {
+    const eighths = Math.round(share * 20 * 8);
     return '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 > 0 ? '▏▎▍▌▋▊▉'[(eighths % 8) - 1] : '');
   };
   const at = 4;
   return {
     columns: [...table.columns.slice(0, at), '', ...table.columns.slice(at)],
     numeric: [...table.numeric.slice(0, at), false, ...table.numeric.slice(at)],
-    rows: table.rows.map((cells, i) => [...cells.slice(0, at), bar(percents[i]), ...cells.slice(at)]),
+    rows: table.rows.map((cells, i) => [...cells.slice(0, at), bar(shares[i]), ...cells.slice(at)]),
   };
 }

@@ -1,14 +1,37 @@
+/**
+ * The one rule for reading a SurveyJS localizable text (a plain string, or `{ ja: "…", en: "…" }`)
+ * in a language, used by the dashboard, the reports, the exports and the analysis alike:
+ *
+ *   the exact locale key → SurveyJS's `"default"` key → the definition's primary language (ja)
+ *   → the first non-empty translation → `fallback`.
+ *
+ * An empty string counts as missing (SurveyJS shows the next language for it too), and a plain
+ * string is its own text in every language. SurveyJS localization:
+ * https://surveyjs.io/form-library/documentation/survey-localization
+ */
 import type { LocalizableText } from './survey-definition.ts';
 
-/** Text of a definition field in `locale`, else its default, else any translation, else `fallback`. */
-export function localizeText(text: LocalizableText | undefined, locale: string, fallback: string): string {
-  if (typeof text === 'string') return text;
-  if (!text) return fallback;
-  return text[locale] || text.default || Object.values(text).find(Boolean) || fallback;
+/** Every shipped definition's primary language (docs/survey-definitions.md). */
+export const PRIMARY_LANGUAGE = 'ja';
+
+export function localizeText(text: LocalizableText | undefined | null, locale: string, fallback = ''): string {
+  if (typeof text === 'string') return text || fallback;
+  if (!text || typeof text !== 'object') return fallback;
+  return (
+    nonEmpty(text[locale]) ??
+    nonEmpty(text.default) ??
+    nonEmpty(text[PRIMARY_LANGUAGE]) ??
+    Object.values(text).map(nonEmpty).find((value) => value !== undefined) ??
+    fallback
+  );
 }
 
 /** The translation in `locale` only (no fallback), e.g. the English label next to a Japanese one. */
-export function exactText(text: LocalizableText | undefined, locale: string): string | undefined {
-  if (typeof text === 'string' || !text) return undefined;
-  return text[locale] || undefined;
+export function exactText(text: LocalizableText | undefined | null, locale: string): string | undefined {
+  if (typeof text === 'string' || !text || typeof text !== 'object') return undefined;
+  return nonEmpty(text[locale]);
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -6,7 +6,7 @@
  * definitions contract asks: analysis treats them exactly like an answered segment question.
  */
 import { listQuestions, type ChoiceItem, type ListedQuestion } from './list-questions.ts';
-import type { AnalysisAnnotation, LocalizableText, SurveyDefinition } from './survey-definition.ts';
+import type { AnalysisAnnotation, DefinitionVersion, LocalizableText } from './survey-definition.ts';
 import type { AnswerValue } from '../../contracts/report.ts';
 import { ReportInputError } from './report-input-error.ts';
 
@@ -42,7 +42,7 @@ const MULTIPLE_TYPES = new Set(['checkbox', 'tagbox']);
 const TEXT_TYPES = new Set(['text', 'comment']);
 
 /** Definitions must all be of one survey; the result is in the newest version's question order. */
-export function mergeQuestions(definitions: ReadonlyArray<SurveyDefinition>): Map<string, MergedQuestion> {
+export function mergeQuestions(definitions: ReadonlyArray<DefinitionVersion>): Map<string, MergedQuestion> {
   const newestFirst = [...definitions].sort((a, b) => b.version - a.version);
   const merged = new Map<string, MergedQuestion>();
   for (const definition of newestFirst) {

@@ -71,3 +71,14 @@ export interface SurveyDefinition {
 }
 
 export const DEFAULT_MIN_GROUP_SIZE = 5;
+
+/**
+ * What the definition model (merged questions, labels, segments) needs of one version: a loaded
+ * SurveyDefinition on the server, or the JSON the API serves in the browser (definitionVersionFromJson).
+ */
+export type DefinitionVersion = Pick<SurveyDefinition, 'version' | 'json' | 'metaVariables'>;
+
+/** A definition's JSON as served by GET /api/surveys/:id, already checked by the server. */
+export function definitionVersionFromJson(json: SurveyDefinitionJson): DefinitionVersion {
+  return { version: json.version, json, metaVariables: Array.isArray(json.metaVariables) ? json.metaVariables : [] };
+}

@@ -5,10 +5,25 @@
  *
  * Strings here are plain text; each renderer escapes them for its own format.
  */
-import type { SurveyDefinition } from '../definitions/survey-definition.ts';
-import type { GapItem, IpaSet, NeedsQuestion, Quadrant, Report } from '../../contracts/report.ts';
-import type { AnswerValue } from '../../contracts/report.ts';
+import type { AnswerValue, GapItem, IpaSet, NeedsQuestion, Report } from '../../contracts/report.ts';
 import { both, createLabelIndex } from '../definitions/create-label-index.ts';
+import type { DefinitionVersion } from '../definitions/survey-definition.ts';
+import { defineTexts } from '../i18n/define-texts.ts';
+import { toLocale, type Locale } from '../i18n/locale.ts';
+import { formatCount, formatNumber, formatP, formatPercent } from '../i18n/number-format.ts';
+import { chartTexts } from './chart-texts.ts';
+import {
+  describeGapChart,
+  describeGapStatistics,
+  describeIpaChart,
+  describeNeedsChart,
+  divergingExtent,
+  isCompleteRanking,
+  type ChartDescription,
+} from './describe-charts.ts';
+import { createReportLabels, type ReportLabels } from './report-labels.ts';
+
+export type { GapChart, IpaChart, NeedsChart, ChartDescription } from './describe-charts.ts';
 
 export interface RenderOptions {
   /** Language of the headings and first labels: "ja" (default) or "en"; the other is shown beside it. */
@@ -22,50 +37,11 @@ export interface Table {
   rows: string[][];
 }
 
-export interface NeedsChart {
-  kind: 'needs';
-  title: string;
-  note: string;
-  labels: string[];
-  /** Percent (or Borda points when `measure` is "borda"). */
-  values: number[];
-  low: Array<number | null>;
-  high: Array<number | null>;
-  measure: 'share' | 'borda';
-  axisLabel: string;
-}
-
-export interface IpaChart {
-  kind: 'ipa';
-  title: string;
-  note: string;
-  points: Array<{ label: string; x: number; y: number; n: number; quadrant: string; quadrantKey: Quadrant }>;
-  xMean: number;
-  yMean: number;
-  xLabel: string;
-  yLabel: string;
-  quadrantLabels: Record<Quadrant, string>;
-}
-
-export interface GapChart {
-  kind: 'gap';
-  title: string;
-  note: string;
-  /** One bar per group; a hidden group keeps its row, marked, with no data. */
-  groups: string[];
-  /** Diverging (scale, chosen/not chosen) or plain 100 % stacked (unordered categories). */
-  diverging: boolean;
-  segments: Array<{ label: string; side: 'negative' | 'positive' | 'split'; color: string; values: Array<number | null> }>;
-  axisLabel: string;
-  /** Drawn across a hidden group's bar. */
-  hiddenText: string;
-}
-
 export interface Section {
   heading: string;
   notes: string[];
   table?: Table;
-  chart?: NeedsChart | IpaChart | GapChart;
+  chart?: ChartDescription;
 }
 
 export interface ReportView {
@@ -81,8 +57,9 @@ export interface ReportView {
   footer: string;
 }
 
-type Words = typeof JA;
-const JA = {
+const reportTexts = defineTexts({
+  ja: {
+  ...chartTexts('ja'),
   reportTitle: '分析レポート',
   survey: '調査',
   versions: '定義の版',
@@ -103,20 +80,11 @@ const JA = {
   rank: '順位',
   item: '項目',
   count: '選択数',
-  share: '割合',
-  ci: '95% 信頼区間',
-  meanRank: '平均順位',
-  borda: 'ボルダ得点',
-  top3: '上位3位に入る確率',
   rankingNote: '平均順位はその項目を順位付けした人の平均。ボルダ得点は (選択肢数 − 順位 + 1) の回答者平均（順位なし＝0）。上位3位確率はブートストラップ 1,000 回（シード固定）。',
   bordaChart: '全員が全項目を順位付けしているため、棒はボルダ得点です。',
   ipaHeading: '2. 重要度 × 満足度（IPA）',
   ipaIntro: '重要度・満足度は回答者の平均（重み付け時は加重平均）。破線は項目平均の平均で、四象限に分けます。',
-  importance: '重要度',
-  satisfaction: '満足度',
-  gap: '差（重要度−満足度）',
   quadrant: '象限',
-  quadrants: { concentrate: '重点改善', keep: '現状維持', low: '低優先', overkill: '過剰の可能性' } as Record<Quadrant, string>,
   hiddenItem: (min: number) => `秘匿（n < ${min}）`,
   noIpa: 'この調査には重要度と満足度の組がありません。',
   gapsHeading: '3. 属性による違い',
@@ -133,14 +101,9 @@ const JA = {
   groupsN: 'グループ別 n',
   kruskal: 'Kruskal–Wallis',
   chi2: 'χ²',
-  chosen: '選んだ',
-  notChosen: '選ばなかった',
-  hiddenGroup: '秘匿',
   untested: '検定できなかった項目',
   reason: '理由',
   means: '平均',
-  shareAxis: '割合（%）',
-  bordaAxis: 'ボルダ得点',
   commentsHeading: '4. 自由記述（抜粋）',
   commentsIntro: '無作為抽出（シード固定）した一部です。原文のまま表示しています。',
   written: (n: string) => `記入者 n = ${n}`,
@@ -156,9 +119,9 @@ const JA = {
   fewerThanTwoGroups: (min: number) => `回答者 ${min} 人以上のグループが 2 つ未満`,
   footer: 'survey-toolkit report で作成。数値の定義は docs/analysis.md を参照。',
   percent: '%',
-};
-
-const EN: Words = {
+  },
+  en: {
+  ...chartTexts('en'),
   reportTitle: 'analysis report',
   survey: 'Survey',
   versions: 'Definition versions',
@@ -179,21 +142,12 @@ const EN: Words = {
   rank: 'Rank',
   item: 'Item',
   count: 'Chosen by',
-  share: 'Share',
-  ci: '95% CI',
-  meanRank: 'Mean rank',
-  borda: 'Borda score',
-  top3: 'P(top 3)',
   rankingNote:
     'Mean rank among those who ranked the item; Borda = mean of (choices − rank + 1), unranked 0; P(top 3) from 1,000 seeded bootstrap resamples.',
   bordaChart: 'Everyone ranked every item, so the bars show Borda scores.',
   ipaHeading: '2. Importance × satisfaction (IPA)',
   ipaIntro: 'Importance and satisfaction are respondent means (weighted when weighting). Dashed lines: mean of the item means.',
-  importance: 'Importance',
-  satisfaction: 'Satisfaction',
-  gap: 'Gap (importance − satisfaction)',
   quadrant: 'Quadrant',
-  quadrants: { concentrate: 'Concentrate here', keep: 'Keep up the good work', low: 'Low priority', overkill: 'Possible overkill' },
   hiddenItem: (min) => `hidden (n < ${min})`,
   noIpa: 'This survey has no importance–satisfaction pairs.',
   gapsHeading: '3. Differences between groups',
@@ -210,14 +164,9 @@ const EN: Words = {
   groupsN: 'n by group',
   kruskal: 'Kruskal–Wallis',
   chi2: 'χ²',
-  chosen: 'Chosen',
-  notChosen: 'Not chosen',
-  hiddenGroup: 'hidden',
   untested: 'Items not tested',
   reason: 'Reason',
   means: 'Mean',
-  shareAxis: 'Share (%)',
-  bordaAxis: 'Borda score',
   commentsHeading: '4. Free-text comments (sample)',
   commentsIntro: 'A seeded random sample, shown as written.',
   written: (n) => `written by n = ${n}`,
@@ -233,19 +182,39 @@ const EN: Words = {
   fewerThanTwoGroups: (min) => `fewer than two groups with at least ${min} respondents`,
   footer: 'Made with survey-toolkit report. Definitions of every figure: docs/analysis.md.',
   percent: '%',
-};
+  },
+});
 
-const CHOSEN_COLORS = { notChosen: '#f4a582', chosen: '#4393c3' };
-const NEUTRAL = '#c8c8c8';
-const CATEGORICAL = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+type Words = ReturnType<typeof reportTexts>;
+
 /** Gap charts drawn; the table lists every item. */
 const MAX_GAP_CHARTS = 16;
 
-export function describeReport(report: Report, definitions: ReadonlyArray<SurveyDefinition>, options: RenderOptions = {}): ReportView {
-  const language = options.locale === 'en' ? 'en' : 'ja';
-  const other = language === 'ja' ? 'en' : 'ja';
-  const words = language === 'ja' ? JA : EN;
+/** Numbers as the report's language writes them (core/i18n: one format per locale). */
+interface Numbers {
+  count(n: number): string;
+  decimal(x: number, digits: number): string;
+  percent(share: number): string;
+  p(p: number): string;
+}
+
+function numbersIn(locale: Locale): Numbers {
+  return {
+    count: (n) => formatCount(n, locale),
+    decimal: (x, digits) => formatNumber(x, locale, digits),
+    percent: (share) => formatPercent(share, locale),
+    p: (p) => formatP(p, locale),
+  };
+}
+
+export function describeReport(report: Report, definitions: ReadonlyArray<DefinitionVersion>, options: RenderOptions = {}): ReportView {
+  const language = toLocale(options.locale);
+  const other: Locale = language === 'ja' ? 'en' : 'ja';
+  const words = reportTexts(language);
+  const { count, decimal } = numbersIn(language);
   const labels = createLabelIndex(definitions);
+  // Charts are in the report's language only (they have no room for two); tables show both.
+  const chartLabels = createReportLabels(labels, language);
   const titleOf = (name: string) => both(labels.question(name, language), labels.exactQuestion(name, other));
   const valueOf = (question: string, value: AnswerValue) => both(labels.value(question, value, language), labels.exactValue(question, value, other));
   const rowOf = (question: string, row: string) => both(labels.row(question, row, language), labels.exactRow(question, row, other));
@@ -274,19 +243,19 @@ export function describeReport(report: Report, definitions: ReadonlyArray<Survey
   return {
     language,
     title: `${surveyTitle} ${words.reportTitle}`,
-    subtitle: otherTitle && otherTitle !== surveyTitle ? `${otherTitle} — ${(language === 'ja' ? EN : JA).reportTitle}` : '',
+    subtitle: otherTitle && otherTitle !== surveyTitle ? `${otherTitle} — ${reportTexts(other).reportTitle}` : '',
     facts,
     needs: {
       heading: words.needsHeading,
       intro: words.needsIntro,
-      sections: report.needs.map((question) => describeNeeds(question, report, words, titleOf, valueOf)),
+      sections: report.needs.map((question) => describeNeeds(question, report, words, language, titleOf, valueOf, chartLabels)),
     },
     ipa: {
       heading: words.ipaHeading,
       intro: report.ipa.length > 0 ? words.ipaIntro : words.noIpa,
-      sections: report.ipa.map((set) => describeIpa(set, report, words, (item) => labels.exactAnyRow(item, other))),
+      sections: report.ipa.map((set) => describeIpa(set, report, words, language, (item) => labels.exactAnyRow(item, other), chartLabels)),
     },
-    gaps: describeGaps(report, words, titleOf, (name) => labels.question(name, language), valueOf, rowOf),
+    gaps: describeGaps(report, words, language, titleOf, (name) => labels.question(name, language), valueOf, rowOf, chartLabels),
     comments: {
       heading: words.commentsHeading,
       intro: words.commentsIntro,
@@ -325,9 +294,12 @@ function describeNeeds(
   question: NeedsQuestion,
   report: Report,
   words: Words,
+  locale: Locale,
   titleOf: (name: string) => string,
   valueOf: (question: string, value: AnswerValue) => string,
+  chartLabels: ReportLabels,
 ): Section {
+  const { count, decimal, percent } = numbersIn(locale);
   const heading = titleOf(question.question);
   if (question.suppressed) return { heading, notes: [words.hiddenQuestion(report.minGroupSize)] };
   if (question.answered === 0 || question.items.length === 0) return { heading, notes: [words.noAnswers] };
@@ -341,32 +313,27 @@ function describeNeeds(
     if (ranking) row.push(item.meanRank == null ? '—' : decimal(item.meanRank, 2), decimal(item.borda ?? 0, 2), percent(item.top3Probability ?? 0));
     return row;
   });
-  const completeRankings = ranking && question.items.every((item) => item.share === 1);
-  const chartItems = completeRankings ? [...question.items].sort((a, b) => (b.borda ?? 0) - (a.borda ?? 0)) : question.items;
   const notes = [`${answered}${effective}`];
   if (ranking) notes.push(words.rankingNote);
-  if (completeRankings) notes.push(words.bordaChart);
+  if (isCompleteRanking(question)) notes.push(words.bordaChart);
   return {
     heading,
     notes,
     table: { columns, numeric: columns.map((_, i) => i !== 1), rows },
-    chart: {
-      kind: 'needs',
-      // The article's heading names the chart; the canvas repeats only n.
-      title: '',
-      note: `${answered}${effective}`,
-      // Bars carry the primary label only: the table beside them has both languages.
-      labels: chartItems.map((item) => shorten(item.label, 30)),
-      values: chartItems.map((item) => (completeRankings ? item.borda ?? 0 : item.share * 100)),
-      low: chartItems.map((item) => (completeRankings ? null : item.ci95[0] * 100)),
-      high: chartItems.map((item) => (completeRankings ? null : item.ci95[1] * 100)),
-      measure: completeRankings ? 'borda' : 'share',
-      axisLabel: completeRankings ? words.bordaAxis : words.shareAxis,
-    },
+    // The article's heading names the chart; the canvas repeats only n.
+    chart: { ...describeNeedsChart(question, chartLabels), note: `${answered}${effective}` },
   };
 }
 
-function describeIpa(set: IpaSet, report: Report, words: Words, translateItem: (item: string) => string | undefined): Section {
+function describeIpa(
+  set: IpaSet,
+  report: Report,
+  words: Words,
+  locale: Locale,
+  translateItem: (item: string) => string | undefined,
+  chartLabels: ReportLabels,
+): Section {
+  const { count, decimal } = numbersIn(locale);
   // The report carries an item's label in the primary language; the other comes from the matrix rows.
   const itemLabel = (item: IpaSet['items'][number]) => both(item.label, translateItem(item.item));
   const shown = set.items.filter((item) => item.importance !== null && item.satisfaction !== null);
@@ -381,42 +348,27 @@ function describeIpa(set: IpaSet, report: Report, words: Words, translateItem: (
       ? [itemLabel(item), '—', '—', '—', '—', item.suppressed ? words.hiddenItem(report.minGroupSize) : '—']
       : [itemLabel(item), count(item.n ?? 0), decimal(item.importance, 2), decimal(item.satisfaction, 2), decimal(item.gap ?? 0, 2), words.quadrants[item.quadrant!]],
   );
+  const chart = describeIpaChart(set, chartLabels);
+  const hiddenNote = hidden.length > 0 ? [`${words.hiddenItem(report.minGroupSize)}: ${hidden.map((item) => chartLabels.ipaItem(set.set, item.item, item.label)).join(', ')}`] : [];
   return {
     heading: `${words.importance} × ${words.satisfaction}: ${set.set}`,
     notes,
     table: { columns, numeric: [false, true, true, true, true, false], rows },
-    chart:
-      shown.length > 0 && set.importanceMean !== null && set.satisfactionMean !== null
-        ? {
-            kind: 'ipa',
-            title: '',
-            note: [nNote, ...(hidden.length > 0 ? [`${words.hiddenItem(report.minGroupSize)}: ${hidden.map((item) => item.label).join(', ')}`] : [])].join(' · '),
-            points: shown.map((item) => ({
-              label: item.label,
-              x: item.satisfaction!,
-              y: item.importance!,
-              n: item.n ?? 0,
-              quadrant: words.quadrants[item.quadrant!],
-              quadrantKey: item.quadrant!,
-            })),
-            xMean: set.satisfactionMean,
-            yMean: set.importanceMean,
-            xLabel: words.satisfaction,
-            yLabel: words.importance,
-            quadrantLabels: words.quadrants,
-          }
-        : undefined,
+    chart: chart && { ...chart, note: [nNote, ...hiddenNote].join(' · ') },
   };
 }
 
 function describeGaps(
   report: Report,
   words: Words,
+  locale: Locale,
   titleOf: (name: string) => string,
   primaryTitleOf: (name: string) => string,
   valueOf: (question: string, value: AnswerValue) => string,
   rowOf: (question: string, row: string) => string,
+  chartLabels: ReportLabels,
 ): ReportView['gaps'] {
+  const { count, decimal, p: pValue } = numbersIn(locale);
   const { gaps } = report;
   if (gaps.by === null) return { heading: words.gapsHeading, intro: words.noBy, sections: [] };
   const by = gaps.by;
@@ -451,11 +403,12 @@ function describeGaps(
     ]),
   };
   sections.push({ heading: words.comparedBy(titleOf(by)), notes: [], table });
+  const extent = divergingExtent(gaps);
   for (const item of gaps.items.slice(0, MAX_GAP_CHARTS)) {
     sections.push({
       heading: itemTitle(item),
       notes: [],
-      chart: gapChart(item, words, groupName, valueOf, effectName(item), words.hiddenItem(report.minGroupSize)),
+      chart: { ...describeGapChart(item, by, chartLabels, extent), note: describeGapStatistics(item, locale, words.pAdjusted) },
     });
   }
   return {
@@ -481,87 +434,7 @@ function describeGaps(
   };
 }
 
-function gapChart(
-  item: GapItem,
-  words: Words,
-  groupName: (value: AnswerValue) => string,
-  valueOf: (question: string, value: AnswerValue) => string,
-  effectName: string,
-  hiddenText: string,
-): GapChart {
-  const groups = item.groups.map((group) =>
-    group.n === null ? `${groupName(group.value)}（${words.hiddenGroup}）` : `${groupName(group.value)} (n=${count(group.n)})`,
-  );
-  const levels = item.groups.find((group) => group.distribution)?.distribution ?? [];
-  const shareOf = (level: number) => item.groups.map((group) => (group.distribution ? group.distribution[level].share * 100 : null));
-  const note = `${effectName} = ${decimal(item.effect.value, 3)} · ${words.pAdjusted} ${item.pAdjusted < 0.001 ? '' : '= '}${pValue(item.pAdjusted)}`;
-  const base = { kind: 'gap' as const, title: '', note, groups, axisLabel: words.shareAxis, hiddenText };
-  if (item.option !== undefined) {
-    return {
-      ...base,
-      diverging: true,
-      segments: [
-        { label: words.notChosen, side: 'negative', color: CHOSEN_COLORS.notChosen, values: shareOf(1) },
-        { label: words.chosen, side: 'positive', color: CHOSEN_COLORS.chosen, values: shareOf(0) },
-      ],
-    };
-  }
-  if (item.test === 'kruskal') {
-    // Scale levels, low to high: the lower half to the left, the upper half to the right, a middle level split.
-    const k = levels.length;
-    const palette = divergingPalette(k);
-    return {
-      ...base,
-      diverging: true,
-      segments: levels.map((level, l) => ({
-        label: valueOf(item.question, level.value),
-        side: k % 2 === 1 && l === (k - 1) / 2 ? 'split' : l < k / 2 ? 'negative' : 'positive',
-        color: palette[l],
-        values: shareOf(l),
-      })),
-    };
-  }
-  return {
-    ...base,
-    diverging: false,
-    segments: levels.map((level, l) => ({
-      label: valueOf(item.question, level.value),
-      side: 'positive' as const,
-      color: CATEGORICAL[l % CATEGORICAL.length],
-      values: shareOf(l),
-    })),
-  };
-}
-
-/** k colours for a scale, low to high: reds, a grey middle when k is odd, blues (ColorBrewer RdBu). */
-function divergingPalette(k: number): string[] {
-  const half = Math.floor(k / 2);
-  const negative: Record<number, string[]> = { 1: ['#d6604d'], 2: ['#b2182b', '#f4a582'], 3: ['#b2182b', '#ef8a62', '#fddbc7'] };
-  const positive: Record<number, string[]> = { 1: ['#4393c3'], 2: ['#92c5de', '#2166ac'], 3: ['#d1e5f0', '#67a9cf', '#2166ac'] };
-  const spread = (colors: string[]) => Array.from({ length: half }, (_, i) => colors[Math.floor((i * colors.length) / half)]);
-  const low = half <= 3 ? negative[half] ?? [] : spread(negative[3]);
-  const high = half <= 3 ? positive[half] ?? [] : spread(positive[3]);
-  return [...low, ...(k % 2 === 1 ? [NEUTRAL] : []), ...high];
-}
-
 /** A long question title cut to a readable context. */
 function shorten(text: string, length = 32): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
-
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-export function decimal(x: number, digits: number): string {
-  return x.toFixed(digits);
-}
-
-export function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
-}
-
-export function pValue(p: number): string {
-  if (p < 0.001) return '< 0.001';
-  return p.toFixed(3);
 }

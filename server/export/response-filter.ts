@@ -12,6 +12,7 @@
 import { CHANNELS, type Channel } from '../../contracts/submission.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
+import { listSegmentVariables } from '../../core/definitions/segment-variables.ts';
 
 export interface ResponseFilter {
   /** Inclusive, ISO 8601 UTC. */
@@ -31,36 +32,21 @@ export class FilterError extends Error {
 const JAPAN_OFFSET = '+09:00';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A segment variable: where its value is read from in a record. */
-export interface SegmentVariable {
+/** A segment variable (core/definitions/segment-variables.ts) and where its value is read from in a record. */
+export interface SegmentReader {
   name: string;
   read: (record: ResponseRecord) => unknown;
 }
 
 /** Variables a filter may name, from the current definition: meta variables, then segment/cohort questions. */
-export function segmentVariables(definition: SurveyDefinition): SegmentVariable[] {
-  const variables: SegmentVariable[] = definition.metaVariables.map((variable) => ({
-    name: variable.name,
-    read: (record) => (record.meta as Record<string, unknown>)[variable.from],
+export function segmentVariables(definition: SurveyDefinition): SegmentReader[] {
+  return listSegmentVariables(definition).map(({ name, source, from }) => ({
+    name,
+    read:
+      source === 'meta'
+        ? (record: ResponseRecord) => (record.meta as Record<string, unknown>)[from!]
+        : (record: ResponseRecord) => record.data[name],
   }));
-  for (const question of walkQuestions(definition.json.pages)) {
-    const role = (question.analysis as { role?: unknown } | undefined)?.role;
-    if ((role === 'segment' || role === 'cohort') && typeof question.name === 'string') {
-      const name = question.name;
-      variables.push({ name, read: (record) => record.data[name] });
-    }
-  }
-  return variables;
-}
-
-function* walkQuestions(elements: unknown): Generator<Record<string, unknown>> {
-  if (!Array.isArray(elements)) return;
-  for (const element of elements) {
-    if (typeof element !== 'object' || element === null) continue;
-    const node = element as Record<string, unknown>;
-    if (typeof node.name === 'string' && typeof node.type === 'string') yield node;
-    yield* walkQuestions(node.elements); // pages and panels
-  }
 }
 
 /** Query parameters that are not filters (the format and layout of the answer). */

@@ -5,7 +5,8 @@
  * eight characters on the screen (test/e2e/dashboard.test.ts proves it).
  * No dates: beside the timeline's daily counts they could single a writer out.
  */
-import { formatCount, type DashboardLocale, type DashboardTexts } from './dashboard-texts.ts';
+import { formatCount } from '../../../core/i18n/number-format.ts';
+import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
 import type { CommentList } from './report-shape.ts';
 import { SuppressedNote } from './chart-card.tsx';
 

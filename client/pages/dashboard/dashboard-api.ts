@@ -4,6 +4,7 @@
  * in the query string.
  */
 import type { SurveySummary } from '../../../contracts/submission.ts';
+import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
 import type { CommentList, CurrentUser, Report, DailyCounts } from './report-shape.ts';
 
 /** The session ended or never began: the page sends the analyst to /login. */
@@ -47,8 +48,13 @@ export function fetchSurveys(signal?: AbortSignal): Promise<SurveySummary[]> {
   return getJson<SurveySummary[]>('/api/surveys', signal);
 }
 
-export function fetchDefinition(surveyId: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
-  return getJson<Record<string, unknown>>(`/api/surveys/${encodeURIComponent(surveyId)}`, signal);
+export function fetchDefinition(surveyId: string, signal?: AbortSignal): Promise<SurveyDefinitionJson> {
+  return getJson<SurveyDefinitionJson>(`/api/surveys/${encodeURIComponent(surveyId)}`, signal);
+}
+
+/** An older version a report's responses were given to (the server keeps them for offline kiosks). */
+export function fetchDefinitionVersion(surveyId: string, version: number, signal?: AbortSignal): Promise<SurveyDefinitionJson> {
+  return getJson<SurveyDefinitionJson>(`/api/surveys/${encodeURIComponent(surveyId)}/versions/${version}`, signal);
 }
 
 /**

@@ -11,19 +11,23 @@ import type { SurveySummary } from '../../../contracts/submission.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useAnalystLocale } from './analyst-locale.ts';
 import { ChartCard, SuppressedNote } from './chart-card.tsx';
-import { GapsChart, GapsTable, type GapLabels } from './charts/gaps-chart.tsx';
-import { IpaChart, IpaTable, shownIpaItems } from './charts/ipa-chart.tsx';
+import { GapsChart, GapsTable } from './charts/gaps-chart.tsx';
+import { IpaChart, IpaTable } from './charts/ipa-chart.tsx';
 import { NeedsChart, NeedsTable } from './charts/needs-chart.tsx';
 import { TimelineChart, TimelineTable } from './charts/timeline-chart.tsx';
 import { CommentsPanel } from './comments-panel.tsx';
-import { exportUrl, fetchCurrentUser, fetchDefinition, fetchSurveys, logOut, NotLoggedInError, reportUrl } from './dashboard-api.ts';
+import { exportUrl, fetchCurrentUser, fetchDefinition, fetchDefinitionVersion, fetchSurveys, logOut, NotLoggedInError, reportUrl } from './dashboard-api.ts';
 import { filtersToQuery, readFilters, type DashboardFilters } from './dashboard-filters.ts';
-import { dashboardTexts, DASHBOARD_LOCALES, formatCount, type DashboardLocale, type DashboardTexts } from './dashboard-texts.ts';
+import { createLabelIndex } from '../../../core/definitions/create-label-index.ts';
+import { localizeText } from '../../../core/definitions/localize-text.ts';
+import { listSegmentVariables } from '../../../core/definitions/segment-variables.ts';
+import { definitionVersionFromJson, type DefinitionVersion, type SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
+import { formatCount } from '../../../core/i18n/number-format.ts';
+import { shownIpaItems } from '../../../core/report-view/describe-charts.ts';
+import { createReportLabels } from '../../../core/report-view/report-labels.ts';
+import { dashboardTexts, DASHBOARD_LOCALES, type DashboardLocale, type DashboardTexts } from './dashboard-texts.ts';
 import { FilterBar } from './filter-bar.tsx';
-import { indexDefinitionTexts, type DefinitionTexts } from './index-definition-texts.ts';
-import { listSegmentFilters } from '../../../core/definitions/list-segment-filters.ts';
-import { localizeText } from './localize-text.ts';
-import type { AnswerValue, CurrentUser, Report, Suppression, DailyCounts } from './report-shape.ts';
+import type { CurrentUser, Report, Suppression, DailyCounts } from './report-shape.ts';
 import { useDashboardData } from './use-dashboard-data.ts';
 import './analyst-shell.css';
 import './dashboard.css';
@@ -153,7 +157,7 @@ function LoadFailure({ error, texts, onRetry }: { error: Error; texts: Dashboard
 }
 
 function SurveyDashboard({ surveyId, search, locale, texts }: { surveyId: string; search: string; locale: DashboardLocale; texts: DashboardTexts }) {
-  const [definition, setDefinition] = useState<Record<string, unknown>>();
+  const [definition, setDefinition] = useState<SurveyDefinitionJson>();
   const [definitionError, setDefinitionError] = useState<Error>();
   useEffect(() => {
     const controller = new AbortController();
@@ -168,10 +172,31 @@ function SurveyDashboard({ surveyId, search, locale, texts }: { surveyId: string
   return <SurveyView surveyId={surveyId} definition={definition} search={search} locale={locale} texts={texts} />;
 }
 
-function SurveyView(props: { surveyId: string; definition: Record<string, unknown>; search: string; locale: DashboardLocale; texts: DashboardTexts }) {
+/**
+ * Every definition version a report covers, the current one first: the labels merge them all, as
+ * the analysis did (an older version's choice keeps its name). Until the older ones arrive (or if
+ * one cannot be fetched) the current one names what it can.
+ */
+function useDefinitionVersions(surveyId: string, current: DefinitionVersion, versions: readonly number[] | undefined): DefinitionVersion[] {
+  const [older, setOlder] = useState<DefinitionVersion[]>([]);
+  const wanted = (versions ?? []).filter((version) => version !== current.version).join(',');
+  useEffect(() => {
+    if (!wanted) return setOlder([]);
+    const controller = new AbortController();
+    Promise.all(wanted.split(',').map((version) => fetchDefinitionVersion(surveyId, Number(version), controller.signal).then(definitionVersionFromJson))).then(
+      setOlder,
+      () => {}, // labels then come from the current version (and the report's own labels)
+    );
+    return () => controller.abort();
+  }, [surveyId, wanted]);
+  return useMemo(() => [current, ...older], [current, older]);
+}
+
+function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson; search: string; locale: DashboardLocale; texts: DashboardTexts }) {
   const { surveyId, definition, locale, texts } = props;
-  const segments = useMemo(() => listSegmentFilters(definition), [definition]);
-  const labels = useMemo(() => indexDefinitionTexts(definition), [definition]);
+  const current = useMemo(() => definitionVersionFromJson(definition), [definition]);
+  // A segment with no listed answers (free text) can be filtered through the API but offers nothing to pick here.
+  const segments = useMemo(() => listSegmentVariables(current).filter((segment) => segment.choices.length > 0), [current]);
   const [filters, setFilters] = useState<DashboardFilters>(() => readFilters(props.search, segments.map((segment) => segment.name)));
   const hasWard = segments.some((segment) => segment.name === 'ward');
   const [timelineBy, setTimelineBy] = useState<'channel' | 'ward'>('channel');
@@ -186,7 +211,10 @@ function SurveyView(props: { surveyId: string; definition: Record<string, unknow
   const query = filtersToQuery(filters);
   const onLoggedOut = useCallback(() => goToLogin(true), []);
   const data = useDashboardData({ surveyId, filterQuery: query, compareBy, timelineBy, reloadKey }, onLoggedOut);
-  const surveyTitle = labels.surveyTitle(locale);
+  const versions = useDefinitionVersions(surveyId, current, data.report?.survey.versions);
+  const labels = useMemo(() => createLabelIndex(versions), [versions]);
+  const reportLabels = useMemo(() => createReportLabels(labels, locale), [labels, locale]);
+  const surveyTitle = localizeText(definition.title, locale, surveyId);
 
   useEffect(() => {
     document.title = `${surveyTitle} | ${texts.appName}`;
@@ -253,21 +281,20 @@ function SurveyView(props: { surveyId: string; definition: Record<string, unknow
                 title={texts.needsTitle}
                 subtitle={
                   <>
-                    <span className="chart-card__question">{labels.title(needs.question, locale)}</span>
+                    <span className="chart-card__question">{labels.question(needs.question, locale)}</span>
                     <span>{needs.kind === 'ranking' ? texts.needsSubtitleRanking : texts.needsSubtitleChoice}</span>
                   </>
                 }
                 n={needs.answered === null ? '—' : formatCount(needs.answered, locale)}
                 texts={texts}
                 empty={needs.suppressed || needs.items.length === 0 ? texts.noData : undefined}
-                chart={<NeedsChart needs={needs} locale={locale} texts={texts} itemLabel={answerLabel(labels, needs.question, locale)} />}
-                table={<NeedsTable needs={needs} locale={locale} texts={texts} itemLabel={answerLabel(labels, needs.question, locale)} />}
+                chart={<NeedsChart needs={needs} locale={locale} texts={texts} labels={reportLabels} />}
+                table={<NeedsTable needs={needs} locale={locale} texts={texts} labels={reportLabels} />}
                 suppressed={relevant(report.suppressed, `needs.${needs.question}`)}
                 minGroupSize={minGroupSize}
               />
             ))}
             {report.ipa.map((ipa) => {
-              const itemLabel = ipaItemLabel(definition, labels, ipa.set, locale);
               const shown = shownIpaItems(ipa);
               return (
                 <ChartCard
@@ -278,8 +305,8 @@ function SurveyView(props: { surveyId: string; definition: Record<string, unknow
                   n={formatNRange(shown.map((item) => item.n), locale)}
                   texts={texts}
                   empty={shown.length === 0 ? texts.noData : undefined}
-                  chart={<IpaChart ipa={ipa} locale={locale} texts={texts} itemLabel={itemLabel} />}
-                  table={<IpaTable ipa={ipa} locale={locale} texts={texts} itemLabel={itemLabel} />}
+                  chart={<IpaChart ipa={ipa} locale={locale} texts={texts} labels={reportLabels} />}
+                  table={<IpaTable ipa={ipa} locale={locale} texts={texts} labels={reportLabels} />}
                   suppressed={relevant(report.suppressed, `ipa.${ipa.set}`)}
                   minGroupSize={minGroupSize}
                 />
@@ -289,7 +316,7 @@ function SurveyView(props: { surveyId: string; definition: Record<string, unknow
               comments={data.comments}
               locale={locale}
               texts={texts}
-              questionTitle={(question) => labels.title(question, locale)}
+              questionTitle={(question) => labels.question(question, locale)}
               minGroupSize={minGroupSize}
               showQuestion={commentQuestions.size > 1}
               wide={halfCards % 2 === 1}
@@ -305,7 +332,7 @@ function SurveyView(props: { surveyId: string; definition: Record<string, unknow
                       <span>{texts.gapsSubtitle}</span>
                       <span className="chart-card__question">
                         {report.gaps.groups
-                          .map((group) => `${answerLabel(labels, report.gaps.by!, locale)(group.value, group.label)} n=${group.n === null ? '—' : formatCount(group.n, locale)}`)
+                          .map((group) => `${reportLabels.answer(report.gaps.by!, group.value, group.label)} n=${group.n === null ? '—' : formatCount(group.n, locale)}`)
                           .join(' / ')}
                       </span>
                     </>
@@ -334,8 +361,8 @@ function SurveyView(props: { surveyId: string; definition: Record<string, unknow
                   </>
                 }
                 empty={report.gaps.by === null ? texts.chooseCompare : report.gaps.items.length === 0 ? texts.noGaps : undefined}
-                chart={<GapsChart gaps={report.gaps} locale={locale} texts={texts} labels={gapLabels(labels, report, locale)} limit={showAllGaps ? undefined : GAP_ITEMS_AT_FIRST} />}
-                table={<GapsTable gaps={report.gaps} locale={locale} texts={texts} labels={gapLabels(labels, report, locale)} />}
+                chart={<GapsChart gaps={report.gaps} locale={locale} texts={texts} labels={reportLabels} limit={showAllGaps ? undefined : GAP_ITEMS_AT_FIRST} />}
+                table={<GapsTable gaps={report.gaps} locale={locale} texts={texts} labels={reportLabels} />}
                 suppressed={relevant(report.suppressed, 'gaps')}
                 minGroupSize={minGroupSize}
               />
@@ -405,14 +432,6 @@ function sortSeries(timeline: DailyCounts, order: string[]): DailyCounts {
   return { ...timeline, series: [...timeline.series].sort((a, b) => position(a.value) - position(b.value) || a.value.localeCompare(b.value)) };
 }
 
-/** An answer's text in the definition, in the dashboard's language; the report's label when the definition has none. */
-function answerLabel(labels: DefinitionTexts, question: string, locale: DashboardLocale) {
-  return (value: AnswerValue, fallback: string) => {
-    const text = labels.value(question, value, locale);
-    return text === String(value) ? fallback : text;
-  };
-}
-
 /** The report's suppressed entries about one part: their `where` starts with its path (needs.q, ipa.set, gaps). */
 function relevant(suppressed: Suppression[], path: string): Suppression[] {
   return suppressed.filter((entry) => entry.where === path || entry.where.startsWith(`${path}.`));
@@ -428,45 +447,4 @@ function formatNRange(values: number[], locale: DashboardLocale): string {
 /** A title for a chart heading: the question without its polite request ("…を教えてください。"). */
 function shortLabel(title: string): string {
   return title.replace(/(を|は)?(一つ|ひとつ)?(教えてください|お選びください|お聞かせください)。?$/, '').replace(/[?？]$/, '');
-}
-
-/** An IPA item's label: the importance question's matrix row (or the item's own question) in the definition. */
-function ipaItemLabel(definition: Record<string, unknown>, labels: DefinitionTexts, set: string, locale: DashboardLocale) {
-  const importanceQuestion = findQuestion(definition.pages, (question) => {
-    const analysis = question.analysis as { role?: string; set?: string } | undefined;
-    return analysis?.role === 'importance' && analysis.set === set;
-  });
-  return (item: string, fallback: string) => {
-    if (importanceQuestion?.type === 'matrix') {
-      const text = labels.row(importanceQuestion.name as string, item, locale);
-      return text === item ? fallback : text;
-    }
-    return fallback;
-  };
-}
-
-function gapLabels(labels: DefinitionTexts, report: Report, locale: DashboardLocale): GapLabels {
-  const by = report.gaps.by ?? '';
-  return {
-    question: (gap) => (gap.item !== undefined || gap.option !== undefined ? labels.title(gap.question, locale) : undefined),
-    item: (gap) =>
-      gap.item !== undefined
-        ? labels.row(gap.question, gap.item, locale)
-        : gap.option !== undefined
-          ? labels.value(gap.question, gap.option, locale)
-          : labels.title(gap.question, locale),
-    answer: (gap, value, fallback) => answerLabel(labels, gap.question, locale)(value, fallback),
-    group: answerLabel(labels, by, locale),
-  };
-}
-
-function findQuestion(elements: unknown, test: (question: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
-  if (!Array.isArray(elements)) return undefined;
-  for (const element of elements as Array<Record<string, unknown>>) {
-    if (!element || typeof element !== 'object') continue;
-    if (typeof element.name === 'string' && test(element)) return element;
-    const inner = findQuestion(element.elements, test);
-    if (inner) return inner;
-  }
-  return undefined;
 }

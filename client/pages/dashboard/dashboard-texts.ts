@@ -1,13 +1,20 @@
 /**
- * The dashboard's own words, Japanese first with an English switch. Labels of
- * questions and answers are not here: they come from the survey definition
- * (index-definition-texts.ts).
+ * The dashboard's own words, Japanese first with an English switch (core/i18n: one dictionary
+ * mechanism, both languages typed to the same keys). Labels of questions and answers are not
+ * here: they come from the survey definitions (core/definitions/create-label-index.ts), and the
+ * charts' words are the HTML report's too (core/report-view/chart-texts.ts).
  */
-export type DashboardLocale = 'ja' | 'en';
+import { defineTexts } from '../../../core/i18n/define-texts.ts';
+import { LOCALES, type Locale } from '../../../core/i18n/locale.ts';
+import { chartTexts } from '../../../core/report-view/chart-texts.ts';
 
-export const DASHBOARD_LOCALES: readonly DashboardLocale[] = ['ja', 'en'];
+export type DashboardLocale = Locale;
 
-const JA = {
+export const DASHBOARD_LOCALES: readonly DashboardLocale[] = LOCALES;
+
+export const dashboardTexts = defineTexts({
+  ja: {
+  ...chartTexts('ja'),
   appName: 'アンケート分析',
   survey: 'アンケート',
   chooseSurvey: 'アンケートを選んでください',
@@ -52,25 +59,12 @@ const JA = {
   needsTitle: 'ニーズの順位',
   needsSubtitleChoice: '選んだ人の割合と95%信頼区間',
   needsSubtitleRanking: '上位3位以内に選んだ人の割合と95%信頼区間',
-  share: '割合',
-  ci: '95%信頼区間',
   count: '人数',
   rank: '順位',
-  meanRank: '平均順位',
-  top3: '上位3位に入る確率',
   item: '項目',
   ipaTitle: '重要度 × 満足度',
   ipaSubtitle: '線は項目平均の平均。左上ほど「重要なのに満足度が低い」',
-  importance: '重要度',
-  satisfaction: '満足度',
-  gap: '差（重要度−満足度）',
   quadrant: '区分',
-  quadrants: {
-    concentrate: '重点改善',
-    keep: '維持',
-    low: '優先度低',
-    overkill: '過剰',
-  } as Record<string, string>,
   gapsTitle: '区分による違い（世代間ギャップ）',
   gapsSubtitle: '効果量の大きい順。調整済み p は Holm 法',
   compareBy: '比較する区分',
@@ -79,8 +73,6 @@ const JA = {
   effectNames: { epsilonSquared: 'ε²', cramersV: 'Cramér の V' } as Record<string, string>,
   pAdjusted: '調整済み p',
   testNames: { kruskal: 'Kruskal–Wallis', chi2: 'χ²' } as Record<string, string>,
-  chosen: '選択した人',
-  notChosen: '選択しなかった人',
   showAllItems: (count: number) => `すべての項目を表示（${count}）`,
   showTopItems: (count: number) => `上位${count}項目のみ表示`,
   noGaps: 'この条件では比較できる区分がありません。',
@@ -90,14 +82,11 @@ const JA = {
   noData: 'この条件に当てはまる回答はありません。',
   suppressedNote: (min: number) => `回答者が${min}人未満の区分は、個人が特定されないよう表示していません。`,
   suppressedCount: (count: number) => `非表示 ${count}件`,
-  hiddenGroup: '非表示',
   suppressedReason: (reason: string) => reason,
   noSurvey: 'このアンケートは見つかりません。',
-} ;
-
-export type DashboardTexts = typeof JA;
-
-const EN: DashboardTexts = {
+  },
+  en: {
+  ...chartTexts('en'),
   appName: 'Survey analysis',
   survey: 'Survey',
   chooseSurvey: 'Choose a survey',
@@ -142,20 +131,12 @@ const EN: DashboardTexts = {
   needsTitle: 'Needs ranking',
   needsSubtitleChoice: 'Share of respondents who chose each, with 95% CI',
   needsSubtitleRanking: 'Share who ranked each in their top 3, with 95% CI',
-  share: 'Share',
-  ci: '95% CI',
   count: 'Count',
   rank: 'Rank',
-  meanRank: 'Mean rank',
-  top3: 'P(top 3)',
   item: 'Item',
   ipaTitle: 'Importance × satisfaction',
   ipaSubtitle: 'Lines at the mean of item means; top left: important but unsatisfying',
-  importance: 'Importance',
-  satisfaction: 'Satisfaction',
-  gap: 'Gap (importance − satisfaction)',
   quadrant: 'Quadrant',
-  quadrants: { concentrate: 'Concentrate here', keep: 'Keep up', low: 'Low priority', overkill: 'Possible overkill' },
   gapsTitle: 'Differences between groups (generation gap)',
   gapsSubtitle: 'Largest effect first; p adjusted by Holm',
   compareBy: 'Compare by',
@@ -164,8 +145,6 @@ const EN: DashboardTexts = {
   effectNames: { epsilonSquared: 'ε²', cramersV: "Cramér's V" },
   pAdjusted: 'Adjusted p',
   testNames: { kruskal: 'Kruskal–Wallis', chi2: 'χ²' },
-  chosen: 'Chose it',
-  notChosen: 'Did not',
   showAllItems: (count) => `Show all items (${count})`,
   showTopItems: (count) => `Show the top ${count} only`,
   noGaps: 'No groups to compare under these filters.',
@@ -175,31 +154,9 @@ const EN: DashboardTexts = {
   noData: 'No responses match these filters.',
   suppressedNote: (min) => `Groups with fewer than ${min} respondents are hidden so that nobody can be identified.`,
   suppressedCount: (count) => `${count} hidden`,
-  hiddenGroup: 'hidden',
   suppressedReason: (reason) => reason,
   noSurvey: 'There is no such survey.',
-};
+  },
+});
 
-export function dashboardTexts(locale: DashboardLocale): DashboardTexts {
-  return locale === 'en' ? EN : JA;
-}
-
-/** Numbers as analysts read them: grouped counts, shares in %, p in a fixed style. */
-export function formatCount(value: number, locale: DashboardLocale): string {
-  return value.toLocaleString(locale === 'en' ? 'en-GB' : 'ja-JP');
-}
-
-export function formatPercent(share: number, digits = 1): string {
-  return `${(share * 100).toFixed(digits)}%`;
-}
-
-export function formatNumber(value: number, digits = 2): string {
-  return value.toFixed(digits);
-}
-
-/** p as in journals: three decimals, and "< .001" below that. */
-export function formatP(p: number): string {
-  if (!Number.isFinite(p)) return '—';
-  if (p < 0.001) return '< 0.001';
-  return p.toFixed(3);
-}
+export type DashboardTexts = ReturnType<typeof dashboardTexts>;

@@ -6,12 +6,13 @@
 import { useState } from 'react';
 import { countActiveFilters, NO_FILTERS, type DashboardFilters } from './dashboard-filters.ts';
 import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
-import { chooseProminentSegments, type SegmentFilter } from '../../../core/definitions/list-segment-filters.ts';
-import { localizeText } from './localize-text.ts';
+import type { SegmentVariable } from '../../../core/definitions/segment-variables.ts';
+import { chooseProminentSegments } from './choose-prominent-segments.ts';
+import { localizeText } from '../../../core/definitions/localize-text.ts';
 
 export interface FilterBarProps {
   filters: DashboardFilters;
-  segments: SegmentFilter[];
+  segments: SegmentVariable[];
   locale: DashboardLocale;
   texts: DashboardTexts;
   busy: boolean;
@@ -105,7 +106,7 @@ export function FilterBar({ filters, segments, locale, texts, busy, onChange }: 
   );
 }
 
-function SegmentSelect(props: { segment: SegmentFilter; value: string | undefined; locale: DashboardLocale; texts: DashboardTexts; onChange: (name: string, value: string) => void }) {
+function SegmentSelect(props: { segment: SegmentVariable; value: string | undefined; locale: DashboardLocale; texts: DashboardTexts; onChange: (name: string, value: string) => void }) {
   const { segment, locale, texts } = props;
   const title = localizeText(segment.title, locale, segment.name);
   return (

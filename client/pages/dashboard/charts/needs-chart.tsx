@@ -1,94 +1,42 @@
 /**
  * A needs question's ranking: one horizontal bar per option, its share of the
  * respondents who answered, with the Wilson 95% interval the report computed
- * drawn as a whisker (ci-whiskers-plugin.ts). Overlapping whiskers mean the
- * order of those two is not settled.
+ * drawn as a whisker (core/report-view/plugins/ci-whiskers-plugin.ts).
+ * Overlapping whiskers mean the order of those two is not settled. When
+ * everyone ranked every option, every share is 100 % and the bars show Borda
+ * scores instead, as the HTML report does: the chart is the one description
+ * and configuration both draw (core/report-view).
  */
 import { Bar } from 'react-chartjs-2';
 import './register-charts.ts';
-import { formatCount, formatNumber, formatPercent, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
-import type { AnswerValue, NeedsQuestion } from '../report-shape.ts';
-import { BRAND } from '../../../../core/report-view/palette.ts';
-import { truncateLabel } from '../../../../core/report-view/truncate-label.ts';
+import { formatCount, formatNumber, formatPercent } from '../../../../core/i18n/number-format.ts';
+import { needsChartConfig } from '../../../../core/report-view/chart-config.ts';
+import { describeNeedsChart } from '../../../../core/report-view/describe-charts.ts';
+import type { ReportLabels } from '../../../../core/report-view/report-labels.ts';
+import type { DashboardLocale, DashboardTexts } from '../dashboard-texts.ts';
+import type { NeedsQuestion } from '../report-shape.ts';
 
 export interface NeedsChartProps {
   needs: NeedsQuestion;
   locale: DashboardLocale;
   texts: DashboardTexts;
-  itemLabel: (value: AnswerValue, fallback: string) => string;
+  labels: ReportLabels;
 }
 
 const BAR_ROW_PX = 30;
 
-export function NeedsChart({ needs, locale, texts, itemLabel }: NeedsChartProps) {
-  const labels = needs.items.map((item) => itemLabel(item.value, item.label));
-  const upper = Math.max(0, ...needs.items.map((item) => item.ci95[1]));
-  // Room to the right of the longest whisker for its value label.
-  const step = upper > 0.3 ? 0.2 : 0.1;
-  const axisMax = Math.min(1, Math.ceil((upper + 0.1) / step) * step);
-  const summary = needs.items.map((item, index) => `${item.rank}. ${labels[index]} ${formatPercent(item.share)}`).join('; ');
+export function NeedsChart({ needs, texts, labels }: NeedsChartProps) {
+  const chart = describeNeedsChart(needs, labels);
+  const config = needsChartConfig(chart);
+  const summary = chart.labels.map((label, index) => `${index + 1}. ${label} ${chart.valueTexts[index]}`).join('; ');
   return (
     <div className="chart-area" style={{ height: needs.items.length * BAR_ROW_PX + 48 }}>
-      <Bar
-        role="img"
-        aria-label={`${texts.needsTitle}: ${summary}`}
-        data={{
-          labels,
-          datasets: [
-            {
-              label: texts.share,
-              data: needs.items.map((item) => item.share),
-              backgroundColor: BRAND,
-              borderWidth: 0,
-              barPercentage: 0.7,
-              categoryPercentage: 0.95,
-            },
-          ],
-        }}
-        options={{
-          indexAxis: 'y',
-          layout: { padding: { right: 8 } },
-          plugins: {
-            legend: { display: false },
-            ciWhiskers: {
-              intervals: needs.items.map((item) => item.ci95),
-              labels: needs.items.map((item) => formatPercent(item.share)),
-            },
-            tooltip: {
-              callbacks: {
-                title: (items) => labels[items[0].dataIndex],
-                label: (item) => {
-                  const need = needs.items[item.dataIndex];
-                  const lines = [
-                    `${texts.share}: ${formatPercent(need.share)} (${formatCount(need.count, locale)} / ${needs.answered === null ? '—' : formatCount(needs.answered, locale)})`,
-                    `${texts.ci}: ${formatPercent(need.ci95[0])} – ${formatPercent(need.ci95[1])}`,
-                  ];
-                  if (typeof need.meanRank === 'number') lines.push(`${texts.meanRank}: ${formatNumber(need.meanRank)}`);
-                  if (need.top3Probability !== undefined) lines.push(`${texts.top3}: ${formatPercent(need.top3Probability, 0)}`);
-                  return lines;
-                },
-              },
-            },
-          },
-          scales: {
-            x: {
-              min: 0,
-              max: axisMax,
-              ticks: { callback: (value) => formatPercent(Number(value), 0), stepSize: step },
-              grid: { color: '#e3e7ec' },
-            },
-            y: {
-              grid: { display: false },
-              ticks: { autoSkip: false, callback: (_value, index) => truncateLabel(labels[index], locale === 'ja' ? 16 : 28), color: '#1b1f24', font: { size: 12 } },
-            },
-          },
-        }}
-      />
+      <Bar role="img" aria-label={`${texts.needsTitle}: ${summary}`} data={config.data} options={config.options} />
     </div>
   );
 }
 
-export function NeedsTable({ needs, locale, texts, itemLabel }: NeedsChartProps) {
+export function NeedsTable({ needs, locale, texts, labels }: NeedsChartProps) {
   const ranking = needs.kind === 'ranking';
   return (
     <table className="data-table">
@@ -124,16 +72,16 @@ export function NeedsTable({ needs, locale, texts, itemLabel }: NeedsChartProps)
         {needs.items.map((item) => (
           <tr key={String(item.value)}>
             <td className="num">{item.rank}</td>
-            <th scope="row">{itemLabel(item.value, item.label)}</th>
-            <td className="num">{formatPercent(item.share)}</td>
+            <th scope="row">{labels.answer(needs.question, item.value, item.label)}</th>
+            <td className="num">{formatPercent(item.share, locale)}</td>
             <td className="num">
-              {formatPercent(item.ci95[0])} – {formatPercent(item.ci95[1])}
+              {formatPercent(item.ci95[0], locale)} – {formatPercent(item.ci95[1], locale)}
             </td>
             <td className="num">{formatCount(item.count, locale)}</td>
             {ranking && (
               <>
-                <td className="num">{typeof item.meanRank === 'number' ? formatNumber(item.meanRank) : '—'}</td>
-                <td className="num">{item.top3Probability === undefined ? '—' : formatPercent(item.top3Probability, 0)}</td>
+                <td className="num">{typeof item.meanRank === 'number' ? formatNumber(item.meanRank, locale) : '—'}</td>
+                <td className="num">{item.top3Probability === undefined ? '—' : formatPercent(item.top3Probability, locale, 0)}</td>
               </>
             )}
           </tr>

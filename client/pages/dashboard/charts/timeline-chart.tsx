@@ -1,7 +1,8 @@
 /** Responses per day, stacked by channel or by ward: is collection running everywhere, and since when. */
 import { Bar } from 'react-chartjs-2';
 import './register-charts.ts';
-import { formatCount, type DashboardLocale, type DashboardTexts } from '../dashboard-texts.ts';
+import { formatCount } from '../../../../core/i18n/number-format.ts';
+import type { DashboardLocale, DashboardTexts } from '../dashboard-texts.ts';
 import type { DailyCounts } from '../report-shape.ts';
 import { CHANNEL_COLOURS, seriesColour } from '../../../../core/report-view/palette.ts';
 

@@ -1,0 +1,173 @@
+/**
+ * The one Chart.js configuration of each chart description (describe-charts.ts). The dashboard
+ * passes it to react-chartjs-2; the HTML report's inlined script passes it to `new Chart`. Both
+ * register the same plugins (plugins/), so a chart looks the same wherever it is drawn.
+ *
+ * Only `chart.js` types are imported: the library itself is the caller's (the dashboard bundles
+ * it, the HTML report inlines its UMD build).
+ */
+import type { ChartConfiguration, ScaleOptions } from 'chart.js';
+import { formatNumber, formatPercent } from '../i18n/number-format.ts';
+import type { ChartDescription, GapChart, IpaChart, NeedsChart, ValueAxis } from './describe-charts.ts';
+import { INK } from './palette.ts';
+// The plugins' options (ciWhiskers, quadrantLines, segmentLabels) are typed by their modules'
+// `declare module 'chart.js'` augmentations in plugins/.
+
+export interface ChartLayout {
+  /**
+   * The dashboard's gap rows: no legend (it is drawn as HTML beside the rows) and no axis texts
+   * (a row is one bar high); the HTML report draws both.
+   */
+  compact?: boolean;
+}
+
+export function chartConfig(chart: ChartDescription, layout: ChartLayout = {}): ChartConfiguration {
+  if (chart.kind === 'needs') return needsChartConfig(chart) as ChartConfiguration;
+  if (chart.kind === 'ipa') return ipaChartConfig(chart) as ChartConfiguration;
+  return gapChartConfig(chart, layout) as ChartConfiguration;
+}
+
+const GRID = '#e3e7ec';
+
+function tickFormat(axis: ValueAxis, locale: NeedsChart['locale']): (value: number | string) => string {
+  return (value) => {
+    const number = Number(value);
+    // A diverging axis reads outward from 0: 40 % to the left is 40 %, not −40 %.
+    return axis.format === 'percent' ? formatPercent(Math.abs(number), locale, 0) : formatNumber(number, locale, Number.isInteger(number) ? 0 : 1);
+  };
+}
+
+function valueScale(axis: ValueAxis, locale: NeedsChart['locale']): ScaleOptions<'linear'> {
+  return {
+    type: 'linear',
+    min: axis.min,
+    max: axis.max,
+    title: { display: !!axis.title, text: axis.title, font: { weight: 'bold' } },
+    ticks: { callback: tickFormat(axis, locale), ...(axis.step === undefined ? {} : { stepSize: axis.step }) },
+    grid: { color: GRID },
+  };
+}
+
+function headings(chart: ChartDescription) {
+  return {
+    title: { display: !!chart.title, text: chart.title, align: 'start' as const, font: { size: 14, weight: 'bold' as const } },
+    subtitle: { display: !!chart.note, text: chart.note, align: 'start' as const, padding: { bottom: 8 } },
+  };
+}
+
+export function needsChartConfig(chart: NeedsChart): ChartConfiguration<'bar'> {
+  return {
+    type: 'bar',
+    data: {
+      labels: chart.labels,
+      datasets: [{ label: chart.axis.title, data: chart.values, backgroundColor: chart.color, borderWidth: 0, barPercentage: 0.7, categoryPercentage: 0.95 }],
+    },
+    options: {
+      indexAxis: 'y',
+      layout: { padding: { right: 8 } },
+      plugins: {
+        ...headings(chart),
+        legend: { display: false },
+        ciWhiskers: { intervals: chart.intervals, labels: chart.valueTexts },
+        tooltip: {
+          callbacks: {
+            title: (items) => chart.labels[items[0].dataIndex],
+            label: (item) => chart.tooltips[item.dataIndex],
+          },
+        },
+      },
+      scales: {
+        x: valueScale(chart.axis, chart.locale),
+        y: { grid: { display: false }, ticks: { autoSkip: false, callback: (_value, index) => chart.tickLabels[index], color: INK, font: { size: 12 } } },
+      },
+    },
+  };
+}
+
+export function ipaChartConfig(chart: IpaChart): ChartConfiguration<'scatter'> {
+  return {
+    type: 'scatter',
+    data: {
+      datasets: chart.groups.map((group) => ({
+        label: group.label,
+        data: group.points.map((point) => ({ x: point.x, y: point.y })),
+        backgroundColor: group.color,
+        borderColor: '#ffffff',
+        borderWidth: 1.5,
+        pointRadius: 6,
+        pointHoverRadius: 8,
+      })),
+    },
+    options: {
+      layout: { padding: { top: 4, right: 12 } },
+      plugins: {
+        ...headings(chart),
+        legend: { position: 'bottom', labels: { usePointStyle: true, pointStyle: 'circle', boxWidth: 8, boxHeight: 8, padding: 12 } },
+        quadrantLines: {
+          x: chart.xMean,
+          y: chart.yMean,
+          corners: chart.corners,
+          pointLabels: chart.groups.map((group) => group.points.map((point) => point.shortLabel)),
+        },
+        tooltip: {
+          callbacks: {
+            title: (items) => chart.groups[items[0].datasetIndex].points[items[0].dataIndex].label,
+            label: (item) => chart.groups[item.datasetIndex].points[item.dataIndex].tooltip,
+          },
+        },
+      },
+      scales: { x: valueScale(chart.x, chart.locale), y: valueScale(chart.y, chart.locale) },
+    },
+  };
+}
+
+export function gapChartConfig(chart: GapChart, layout: ChartLayout = {}): ChartConfiguration<'bar'> {
+  const scale = valueScale(chart.axis, chart.locale);
+  return {
+    type: 'bar',
+    data: {
+      labels: chart.groups,
+      datasets: chart.segments.map((segment) => ({
+        label: segment.label,
+        data: segment.bars,
+        backgroundColor: segment.color,
+        borderColor: '#ffffff',
+        borderWidth: { left: 0, right: 1, top: 0, bottom: 0 },
+        borderSkipped: false,
+        grouped: false,
+        barPercentage: 0.78,
+        categoryPercentage: 1,
+      })),
+    },
+    options: {
+      indexAxis: 'y',
+      layout: { padding: 0 },
+      plugins: {
+        ...headings(chart),
+        legend: {
+          display: !layout.compact,
+          position: 'bottom',
+          labels: { boxWidth: 12, filter: (item) => chart.segments[item.datasetIndex ?? 0]?.inLegend ?? true },
+        },
+        segmentLabels: { texts: chart.segments.map((segment) => segment.texts) },
+        tooltip: {
+          callbacks: {
+            title: (items) => chart.groups[items[0].dataIndex],
+            label: (item) => chart.segments[item.datasetIndex].tooltips[item.dataIndex] ?? '',
+          },
+        },
+      },
+      scales: {
+        x: {
+          ...scale,
+          title: { ...scale.title, display: !layout.compact && !!chart.axis.title },
+          ticks: { ...scale.ticks, display: !layout.compact },
+          border: { display: false },
+          // The zero line of a diverging bar is the darker grid line.
+          grid: { color: (context) => (context.tick.value === 0 ? '#5b6673' : '#eceff3'), lineWidth: (context) => (context.tick.value === 0 ? 1.5 : 1) },
+        },
+        y: { grid: { display: false }, border: { display: false }, ticks: { color: INK, font: { size: 12 }, autoSkip: false } },
+      },
+    },
+  };
+}
