@@ -4,18 +4,20 @@
  * Nothing is loaded from anywhere: no CDN, no web fonts (a system font stack with Noto Sans CJK JP),
  * and a Content-Security-Policy that forbids any request the page might try.
  *
- * Pure: the caller reads Chart.js (node_modules/chart.js/dist/chart.umd.min.js) and passes its text.
+ * Pure: the caller passes the two scripts' text (server/report/report-assets.ts): Chart.js's UMD build
+ * and the chart script that draws core/report-view's chart descriptions with the dashboard's configuration.
  * Every text is escaped; chart data travels as JSON in a non-executed script element.
  */
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { Report } from '../../contracts/report.ts';
-import { CHART_SCRIPT } from './chart-script.ts';
-import { describeReport, type GapChart, type IpaChart, type NeedsChart, type RenderOptions, type Section, type Table } from '../../core/report-view/describe-report.ts';
+import { describeReport, type ChartDescription, type RenderOptions, type Section, type Table } from '../../core/report-view/describe-report.ts';
 import { escapeHtml, jsonForScript } from './escape-text.ts';
 
 export interface HtmlOptions extends RenderOptions {
   /** The text of Chart.js's UMD build. */
   chartJs: string;
+  /** The text of the bundled chart script (client/report-charts/draw-report-charts.ts). */
+  chartScript: string;
 }
 
 /** Blocks every network request: scripts and styles are inline, images only data: URLs. */
@@ -57,7 +59,7 @@ footer { color: #666; font-size: 0.85rem; margin-top: 32px; }
 
 export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefinition>, options: HtmlOptions): string {
   const view = describeReport(report, definitions, options);
-  const charts: Array<{ id: string; chart: NeedsChart | IpaChart | GapChart }> = [];
+  const charts: Array<{ id: string; chart: ChartDescription }> = [];
   const parts: string[] = [];
 
   const article = (section: Section, level = 'h3') => {
@@ -145,7 +147,7 @@ ${parts.join('\n')}
 </main>
 <script type="application/json" id="report-charts">${jsonForScript(charts)}</script>
 <script>${inlineScript(options.chartJs)}</script>
-<script>${inlineScript(CHART_SCRIPT)}</script>
+<script>${inlineScript(options.chartScript)}</script>
 </body>
 </html>
 `;
@@ -158,7 +160,7 @@ function htmlTable(table: Table): string {
   return `<div class="table-wrap"><table><thead>${head}</thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
-function chartHeight(chart: NeedsChart | IpaChart | GapChart): number {
+function chartHeight(chart: ChartDescription): number {
   if (chart.kind === 'needs') return 90 + 30 * chart.labels.length;
   if (chart.kind === 'ipa') return 460;
   return 110 + 36 * chart.groups.length;

@@ -8,8 +8,6 @@
  * analysis library. Every bad input stops with one line naming the file, the line and the problem.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { buildReport, planFor, type ReportOptions } from '../../analysis/report/build-report.ts';
@@ -17,6 +15,7 @@ import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { renderHtml } from '../../analysis/render/render-html.ts';
 import { renderMarkdown } from '../../analysis/render/render-markdown.ts';
 import { DefinitionFilesError, loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
+import { readReportAssets } from '../../server/report/report-assets.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar, type ProgressBar } from '../report/progress-bar.ts';
@@ -79,7 +78,7 @@ export const command: CliCommand = {
         ? `${JSON.stringify(report, null, 2)}\n`
         : format === 'md'
           ? renderMarkdown(report, definitions, { locale: 'ja' })
-          : renderHtml(report, definitions, { locale: 'ja', chartJs: await readChartJs() });
+          : renderHtml(report, definitions, { locale: 'ja', ...(await readReportAssets()) });
     if (values.out !== undefined) {
       try {
         await writeFile(values.out, output);
@@ -174,11 +173,4 @@ function readThreads(): number | undefined {
   if (text === undefined || text === '') return undefined;
   if (!/^[1-9][0-9]*$/.test(text)) throw new CliError(`SURVEY_TOOLKIT_READ_THREADS must be a whole number ≥ 1, got ${JSON.stringify(text)}`, 2);
   return Number(text);
-}
-
-/** Chart.js's UMD build, inlined into the HTML report so that it loads nothing from outside. */
-async function readChartJs(): Promise<string> {
-  const require = createRequire(import.meta.url);
-  const file = join(dirname(require.resolve('chart.js')), 'chart.umd.min.js');
-  return readFile(file, 'utf8');
 }

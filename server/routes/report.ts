@@ -4,14 +4,12 @@
  * requires the analyst role), with the filters of server/export/response-filter.ts.
  * The responses themselves (collection and export) are server/routes/responses.ts.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Router } from 'express';
 import type { ReportOptions } from '../../analysis/report/build-report.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { renderHtml } from '../../analysis/render/render-html.ts';
 import { buildReportFromRecords } from '../report/build-report-from-records.ts';
+import { readReportAssets } from '../report/report-assets.ts';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { ResponseStore } from '../store/response-store.ts';
@@ -56,7 +54,7 @@ export function reportRouter({ store, definitions }: ReportRouterOptions): Route
     // which this site's CSP rightly forbids.
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${surveyId}-report.html"`);
-    res.send(renderHtml(report, versions, { locale, chartJs: await readChartJs() }));
+    res.send(renderHtml(report, versions, { locale, ...(await readReportAssets()) }));
   });
 
   return router;
@@ -93,12 +91,4 @@ function reportOptions(query: Record<string, unknown>, definition: SurveyDefinit
     options.minGroupSize = minGroupSize;
   }
   return options;
-}
-
-let chartJsSource: Promise<string> | undefined;
-
-/** Chart.js's UMD build, inlined into the HTML report so that the file loads nothing from outside. */
-function readChartJs(): Promise<string> {
-  chartJsSource ??= readFile(join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
-  return chartJsSource;
 }

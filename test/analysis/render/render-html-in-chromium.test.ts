@@ -11,11 +11,12 @@ import { renderHtml } from '../../../analysis/render/render-html.ts';
 import { loadDefinition } from '../../../analysis/definitions/load-definition.ts';
 import { synthesizeResponses } from '../../../analysis/synthesize/synthesize-responses.ts';
 import { launchChromium, recordTraffic } from '../../e2e/support/chromium.ts';
+import { readReportAssets } from '../../../server/report/report-assets.ts';
 import { HOSTILE, hostileReport } from './hostile-report.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const chartJs = readFileSync(join(ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js'), 'utf8');
+const assets = await readReportAssets();
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,7 +50,7 @@ describe('HTML report in Chromium', () => {
     const definition = loadDefinition(JSON.parse(readFileSync(join(ROOT, 'survey-definitions', 'citizen-needs', 'v1.json'), 'utf8')), 'citizen-needs');
     const records = [...synthesizeResponses(definition, { count: 3000, seed: 4 })];
     const report = buildReport({ definitions: [definition], records, options: { by: 'ageBand' } });
-    const { page, context, traffic, file } = await open(renderHtml(report, [definition], { locale: 'ja', chartJs }), 'report-citizen-needs');
+    const { page, context, traffic, file } = await open(renderHtml(report, [definition], { locale: 'ja', ...assets }), 'report-citizen-needs');
     const charts = await page.evaluate(() =>
       [...document.querySelectorAll('canvas')].map((canvas) => {
         const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): any } }).Chart.getChart(canvas);
@@ -68,7 +69,7 @@ describe('HTML report in Chromium', () => {
     for (const chart of charts) {
       expect(chart.colours).toBeGreaterThan(1);
       // n on every chart: in the subtitle, or on each group's bar.
-      expect(chart.subtitle.includes('n =') || chart.labels.every((label: string) => /\(n=[\d,]+\)|（秘匿）/.test(label))).toBe(true);
+      expect(chart.subtitle.includes('n =') || chart.labels.every((label: string) => /\(n=[\d,]+\)|（非表示）/.test(label))).toBe(true);
     }
     expect(traffic.requests.filter((url) => url !== `file://${file}`)).toEqual([]);
     expect(traffic.pageErrors).toEqual([]);
@@ -79,14 +80,14 @@ describe('HTML report in Chromium', () => {
 
   it('runs nothing from a comment and marks hidden groups on the gap chart', async () => {
     const { definition, report } = hostileReport();
-    const { page, context, traffic } = await open(renderHtml(report, [definition], { locale: 'ja', chartJs }), 'report-hostile');
+    const { page, context, traffic } = await open(renderHtml(report, [definition], { locale: 'ja', ...assets }), 'report-hostile');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('blockquote').first().textContent()).toBe(HOSTILE);
     const labels = await page.evaluate(() => {
       const canvas = document.querySelectorAll('canvas')[1];
       return (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): any } }).Chart.getChart(canvas).data.labels;
     });
-    expect(labels).toEqual(['若手 / Junior (n=12)', '中堅 / Mid-career（秘匿）', 'ベテラン / Veteran（秘匿）']);
+    expect(labels).toEqual(['若手 (n=12)', '中堅（非表示）', 'ベテラン（非表示）']);
     expect(traffic.pageErrors).toEqual([]);
     await screenshot(page, 'report-hostile');
     await context.close();

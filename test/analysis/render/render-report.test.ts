@@ -2,13 +2,14 @@
  * The Markdown and HTML renderers: bilingual labels, escaping of every text that comes from a
  * definition or a respondent, hidden groups marked, chart data that cannot break out of its element.
  */
-import { readFileSync } from 'node:fs';
+import { readReportAssets } from '../../../server/report/report-assets.ts';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../analysis/render/render-html.ts';
 import { renderMarkdown } from '../../../analysis/render/render-markdown.ts';
 import { hostileReport } from './hostile-report.ts';
 
-const chartJs = readFileSync(new URL('../../../node_modules/chart.js/dist/chart.umd.min.js', import.meta.url), 'utf8');
+const assets = await readReportAssets();
+const { chartJs } = assets;
 
 describe('renderMarkdown', () => {
   const { definition, report } = hostileReport();
@@ -28,7 +29,7 @@ describe('renderMarkdown', () => {
   });
 
   it('marks hidden groups and lists them', () => {
-    expect(markdown).toContain('ベテラン / Veteran | 秘匿 |');
+    expect(markdown).toContain('ベテラン / Veteran | 非表示 |');
     expect(markdown).toContain('| gaps.groups.cohort=veteran | 回答者が 5 人未満 |');
     expect(markdown).toContain('| gaps.groups.cohort=mid | gaps.groups.cohort=veteran を差し引きで求められないよう秘匿（検定には含む） |');
   });
@@ -36,7 +37,7 @@ describe('renderMarkdown', () => {
 
 describe('renderHtml', () => {
   const { definition, report } = hostileReport();
-  const html = renderHtml(report, [definition], { locale: 'ja', chartJs });
+  const html = renderHtml(report, [definition], { locale: 'ja', ...assets });
 
   it('is one page that loads nothing: Chart.js inline, no external script, style, font or image', () => {
     expect(html).toContain(chartJs.slice(0, 200));
@@ -53,6 +54,7 @@ describe('renderHtml', () => {
     expect(json).not.toContain('<');
     const charts = JSON.parse(json) as Array<{ id: string; chart: { kind: string; groups?: string[] } }>;
     expect(charts.map((c) => c.chart.kind)).toEqual(['needs', 'gap']);
-    expect(charts[1].chart.groups).toEqual(['若手 / Junior (n=12)', '中堅 / Mid-career（秘匿）', 'ベテラン / Veteran（秘匿）']);
+    // Charts speak the report's language only (tables carry both), as the dashboard's do.
+    expect(charts[1].chart.groups).toEqual(['若手 (n=12)', '中堅（非表示）', 'ベテラン（非表示）']);
   });
 });
