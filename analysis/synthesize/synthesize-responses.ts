@@ -260,27 +260,8 @@ function writeText(question: ListedQuestion, profile: SynthesisProfile, random: 
   return text;
 }
 
-/**
- * Questions in the order a respondent meets them, each with the visibleIf of its page and
- * panels (listQuestions flattens those away, so they are collected here along the same walk).
- */
+/** Questions in the order a respondent meets them, each with the visibleIf of its page, its panels and its own. */
 function askedQuestions(definition: SurveyDefinition): AskedQuestion[] {
-  const conditionsByPath = new Map<string, string[]>();
-  const walk = (elements: unknown, path: string, inherited: string[]) => {
-    if (!Array.isArray(elements)) return;
-    elements.forEach((element, index) => {
-      const json = element as Record<string, unknown>;
-      const elementPath = `${path}[${index}]`;
-      const own = typeof json?.visibleIf === 'string' ? [...inherited, json.visibleIf] : inherited;
-      if (json?.type === 'panel' || json?.type === 'flowpanel') walk(json.elements, `${elementPath}.elements`, own);
-      else conditionsByPath.set(elementPath, own);
-    });
-  };
-  const pages = definition.json.pages ?? [];
-  pages.forEach((page, index) => {
-    const json = page as Record<string, unknown>;
-    walk(json?.elements, `pages[${index}].elements`, typeof json?.visibleIf === 'string' ? [json.visibleIf] : []);
-  });
   const runners = new Map<string, ConditionRunner>();
   const runner = (expression: string) => {
     let compiled = runners.get(expression);
@@ -291,7 +272,7 @@ function askedQuestions(definition: SurveyDefinition): AskedQuestion[] {
     .filter((question) => question.scope === undefined)
     .map((question) => ({
       question,
-      visibleIf: (conditionsByPath.get(question.path) ?? []).map(runner),
+      visibleIf: [...(question.enclosingVisibleIf ?? []), ...(question.visibleIf === undefined ? [] : [question.visibleIf])].map(runner),
       requiredIf: typeof question.json.requiredIf === 'string' ? runner(question.json.requiredIf) : undefined,
       choiceConditions: new Map(
         (question.choices ?? []).filter((choice) => choice.visibleIf !== undefined).map((choice) => [choice.value, runner(choice.visibleIf!)]),

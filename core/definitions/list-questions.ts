@@ -1,6 +1,9 @@
 /**
  * Every question of a definition, flattened out of pages, panels and dynamic
  * panels, with what validators and analysis need to know about its answers.
+ * `walkElements` is the one walk of the element tree; everything that looks for
+ * elements (the label index, segments, synthetic answers) goes through it or
+ * through `listQuestions`.
  * Works on the raw JSON (no survey-core), so it is cheap and predictable; the
  * defaults it fills in are SurveyJS's own (rating 1..5 step 1).
  */
@@ -67,6 +70,8 @@ export interface ListedQuestion {
   maxLength?: number;
   /** The `analysis` annotation exactly as written (checked by checkDefinitions). */
   analysis?: AnalysisAnnotation;
+  /** The visibleIf of its page and enclosing panels, outermost first (its own is `visibleIf`). */
+  enclosingVisibleIf?: string[];
   /** The element's JSON as authored. */
   json: Record<string, unknown>;
 }
@@ -83,32 +88,61 @@ const SPECIAL_CHOICES: Array<[flags: string[], value: string]> = [
   [['showDontKnowItem'], 'dontknow'],
 ];
 
-export function listQuestions(definitionJson: unknown): ListedQuestion[] {
-  const questions: ListedQuestion[] = [];
-  const pages = asRecord(definitionJson)?.pages;
-  if (Array.isArray(pages)) {
-    pages.forEach((page, index) => collect(asRecord(page)?.elements, `pages[${index}].elements`, undefined, questions));
-  }
-  return questions;
+/** One element met on the walk, with where it sits. */
+export interface ElementVisit {
+  json: Record<string, unknown>;
+  /** Its `type`, or "" when it has none. */
+  type: string;
+  /** Where it sits in the JSON, for messages: `pages[1].elements[0]`. */
+  path: string;
+  /** The dynamic panel whose template holds it, if any. */
+  scope?: string;
+  /** The visibleIf of its page and enclosing panels, outermost first. */
+  enclosingVisibleIf: string[];
 }
 
-function collect(elements: unknown, path: string, scope: string | undefined, into: ListedQuestion[]): void {
+/**
+ * Visits every element of every page in document order, a container before what it holds:
+ * panels (`elements`) and dynamic panels (`templateElements`, whose elements get `scope`).
+ * Anything that is not an object is skipped; checkDefinitions reports it.
+ */
+export function walkElements(definitionJson: unknown, visit: (element: ElementVisit) => void): void {
+  const pages = asRecord(definitionJson)?.pages;
+  if (!Array.isArray(pages)) return;
+  pages.forEach((page, index) => {
+    const json = asRecord(page);
+    walk(json?.elements, `pages[${index}].elements`, undefined, conditionsOf(json, []), visit);
+  });
+}
+
+function walk(elements: unknown, path: string, scope: string | undefined, enclosing: string[], visit: (element: ElementVisit) => void): void {
   if (!Array.isArray(elements)) return;
   elements.forEach((element, index) => {
     const json = asRecord(element);
     if (!json) return;
     const elementPath = `${path}[${index}]`;
     const type = typeof json.type === 'string' ? json.type : '';
-    if (CONTAINER_TYPES.has(type)) {
-      collect(json.elements, `${elementPath}.elements`, scope, into);
-      return;
-    }
-    if (typeof json.name !== 'string' || NON_VALUE_TYPES.has(type)) return;
-    into.push(describeQuestion(json, type, elementPath, scope));
-    if (type === 'paneldynamic') {
-      collect(json.templateElements, `${elementPath}.templateElements`, json.name, into);
+    visit(scope === undefined ? { json, type, path: elementPath, enclosingVisibleIf: enclosing } : { json, type, path: elementPath, scope, enclosingVisibleIf: enclosing });
+    if (CONTAINER_TYPES.has(type)) walk(json.elements, `${elementPath}.elements`, scope, conditionsOf(json, enclosing), visit);
+    else if (type === 'paneldynamic' && typeof json.name === 'string') {
+      walk(json.templateElements, `${elementPath}.templateElements`, json.name, conditionsOf(json, enclosing), visit);
     }
   });
+}
+
+function conditionsOf(json: Record<string, unknown> | undefined, enclosing: string[]): string[] {
+  return typeof json?.visibleIf === 'string' ? [...enclosing, json.visibleIf] : enclosing;
+}
+
+export function listQuestions(definitionJson: unknown): ListedQuestion[] {
+  const questions: ListedQuestion[] = [];
+  walkElements(definitionJson, ({ json, type, path, scope, enclosingVisibleIf }) => {
+    if (CONTAINER_TYPES.has(type) || typeof json.name !== 'string' || NON_VALUE_TYPES.has(type)) return;
+    const question = describeQuestion(json, type, path, scope);
+    if (enclosingVisibleIf.length > 0) question.enclosingVisibleIf = enclosingVisibleIf;
+    questions.push(question);
+  });
+  return questions;
 }
 
 function describeQuestion(json: Record<string, unknown>, type: string, path: string, scope: string | undefined): ListedQuestion {
