@@ -2,7 +2,10 @@
  * Texts of our own page chrome (not survey-core's, not the definition's), in
  * Japanese and English. Other languages a definition may carry fall back to
  * English, which visitors of any language are likelier to read than Japanese.
+ * One dictionary mechanism for every page (core/i18n/define-texts.ts).
  */
+import { defineTexts } from '../../core/i18n/define-texts.ts';
+
 export interface PageTexts {
   offline: string;
   thankYouTitle: string;
@@ -24,7 +27,8 @@ export interface PageTexts {
   discardAndRestart: string;
 }
 
-const JA: PageTexts = {
+const texts = defineTexts<PageTexts>({
+  ja: {
   offline: 'オフラインです。回答はこの端末に保存され、接続が戻ると自動で送信されます。',
   thankYouTitle: 'ご回答ありがとうございました',
   thankYouBody: 'いただいたご意見は、区役所のサービス改善に役立てます。',
@@ -43,9 +47,8 @@ const JA: PageTexts = {
   answerAgain: '新しく回答する',
   resumed: '前回の回答の続きから再開しています。',
   discardAndRestart: '最初から回答し直す',
-};
-
-const EN: PageTexts = {
+  },
+  en: {
   offline: 'You are offline. Your answers are kept on this device and sent automatically when the connection returns.',
   thankYouTitle: 'Thank you for your answers',
   thankYouBody: 'Your views will help us improve the ward offices.',
@@ -64,8 +67,10 @@ const EN: PageTexts = {
   answerAgain: 'Answer again',
   resumed: 'You are continuing where you left off.',
   discardAndRestart: 'Start again from the beginning',
-};
+  },
+});
 
+/** `locale` is the survey's language, which may be one we have no page texts in: English then. */
 export function pageTexts(locale: string): PageTexts {
-  return locale === 'ja' ? JA : EN;
+  return texts(locale === 'ja' ? 'ja' : 'en');
 }

@@ -4,13 +4,14 @@
  * and the next visit agree. Survey pages have their own switch and ignore this.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { toLocale } from '../../../core/i18n/locale.ts';
 import type { DashboardLocale } from './dashboard-texts.ts';
 
 const STORAGE_KEY = 'analyst-locale';
 
 function readStoredLocale(): DashboardLocale {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ja';
+    return toLocale(localStorage.getItem(STORAGE_KEY));
   } catch {
     return 'ja'; // storage blocked: stay with the default
   }
@@ -22,7 +23,7 @@ export function useAnalystLocale(): [DashboardLocale, (locale: string) => void] 
     document.documentElement.lang = locale;
   }, [locale]);
   const choose = useCallback((next: string) => {
-    const chosen: DashboardLocale = next === 'en' ? 'en' : 'ja';
+    const chosen = toLocale(next);
     try {
       localStorage.setItem(STORAGE_KEY, chosen);
     } catch {

@@ -22,7 +22,7 @@ import { createLabelIndex } from '../../../core/definitions/create-label-index.t
 import { localizeText } from '../../../core/definitions/localize-text.ts';
 import { listSegmentVariables } from '../../../core/definitions/segment-variables.ts';
 import { definitionVersionFromJson, type DefinitionVersion, type SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
-import { formatCount } from '../../../core/i18n/number-format.ts';
+import { formatCount, formatNumber } from '../../../core/i18n/number-format.ts';
 import { shownIpaItems } from '../../../core/report-view/describe-charts.ts';
 import { createReportLabels } from '../../../core/report-view/report-labels.ts';
 import { dashboardTexts, DASHBOARD_LOCALES, type DashboardLocale, type DashboardTexts } from './dashboard-texts.ts';
@@ -404,7 +404,7 @@ function SummaryStrip({ report, locale, texts }: { report: Report; locale: Dashb
       <div className="summary-tile">
         <span className="summary-tile__label">{texts.weighting}</span>
         <span className="summary-tile__text">
-          {report.weighting ? texts.weighted(report.weighting.effectiveN.toFixed(0)) : texts.unweighted}
+          {report.weighting ? texts.weighted(formatNumber(report.weighting.effectiveN, locale, 0)) : texts.unweighted}
         </span>
       </div>
       <div className="summary-tile">

@@ -1,7 +1,11 @@
-/** The login page's words, Japanese first with an English switch. */
-export type LoginLocale = 'ja' | 'en';
+/** The login page's words, Japanese first with an English switch (core/i18n: one dictionary mechanism). */
+import { defineTexts } from '../../../core/i18n/define-texts.ts';
+import type { Locale } from '../../../core/i18n/locale.ts';
 
-const JA = {
+export type LoginLocale = Locale;
+
+export const loginTexts = defineTexts({
+  ja: {
   pageTitle: 'ログイン',
   product: '区役所アンケート 分析ダッシュボード',
   intro: '回答データの閲覧には、職員アカウントでのログインが必要です。',
@@ -17,11 +21,8 @@ const JA = {
   noAccount: 'アカウントは管理者が作成します（survey-toolkit user add）。',
   sessionEnded: 'セッションが終了しました。もう一度ログインしてください。',
   backToSurveys: 'アンケート一覧へ',
-};
-
-export type LoginTexts = typeof JA;
-
-const EN: LoginTexts = {
+  },
+  en: {
   pageTitle: 'Log in',
   product: 'Ward-office surveys: analysis dashboard',
   intro: 'Log in with your staff account to see the responses.',
@@ -36,8 +37,7 @@ const EN: LoginTexts = {
   noAccount: 'Accounts are created by an administrator (survey-toolkit user add).',
   sessionEnded: 'Your session has ended. Please log in again.',
   backToSurveys: 'Survey list',
-};
+  },
+});
 
-export function loginTexts(locale: LoginLocale): LoginTexts {
-  return locale === 'en' ? EN : JA;
-}
+export type LoginTexts = ReturnType<typeof loginTexts>;
