@@ -76,7 +76,7 @@ export interface GapSegment {
   /** Per group: [start, end] on the axis, or null for a hidden group. */
   bars: Array<[number, number] | null>;
   /** Per group: the share written inside the segment when it fits. */
-  texts: Array<string | undefined>;
+  texts: Array<string | null>;
   tooltips: Array<string | null>;
 }
 
@@ -262,7 +262,7 @@ export function describeGapChart(gap: GapItem, by: string, labels: ReportLabels,
       color: colours[position],
       inLegend: !isOption || isChosenCell(segment.value),
       bars: layouts.map((layout) => (layout ? [layout[position].start, layout[position].end] : null)),
-      texts: layouts.map((layout) => (layout && layout[position].share >= MIN_SHARE_FOR_TEXT ? formatPercent(layout[position].share, locale, 0) : undefined)),
+      texts: layouts.map((layout) => (layout && layout[position].share >= MIN_SHARE_FOR_TEXT ? formatPercent(layout[position].share, locale, 0) : null)),
       tooltips: layouts.map((layout, group) => {
         if (!layout) return null;
         const cell = gap.groups[group].distribution?.find((candidate) => candidate.value === layout[position].value);

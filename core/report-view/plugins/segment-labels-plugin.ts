@@ -8,7 +8,7 @@
 import type { Chart, Plugin } from 'chart.js';
 
 export interface SegmentLabelsOptions {
-  texts?: Array<Array<string | undefined>>;
+  texts?: Array<Array<string | null | undefined>>;
 }
 
 declare module 'chart.js' {

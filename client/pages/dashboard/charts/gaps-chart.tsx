@@ -27,19 +27,26 @@ const GROUP_ROW_PX = 24;
 
 export function GapsChart({ gaps, locale, texts, labels, limit }: GapsChartProps) {
   const items = limit === undefined ? gaps.items : gaps.items.slice(0, limit);
-  const extent = divergingExtent(gaps);
   return (
     <ol className="gap-list" data-testid="gap-list">
       {items.map((gap) => (
-        <GapRow key={`${gap.question}|${gap.item ?? ''}|${String(gap.option ?? '')}`} gap={gap} by={gaps.by ?? ''} locale={locale} texts={texts} labels={labels} extent={extent} />
+        <GapRow key={`${gap.question}|${gap.item ?? ''}|${String(gap.option ?? '')}`} gap={gap} gaps={gaps} locale={locale} texts={texts} labels={labels} />
       ))}
     </ol>
   );
 }
 
-function GapRow({ gap, by, locale, texts, labels, extent }: { gap: GapItem; by: string; locale: DashboardLocale; texts: DashboardTexts; labels: ReportLabels; extent: number }) {
-  const chart = describeGapChart(gap, by, labels, extent);
-  const config = gapChartConfig(chart, { compact: true });
+/**
+ * What one gap row draws: the HTML report draws the same chart; the row only leaves the legend
+ * and axis texts to the HTML around it (`compact`).
+ */
+export function gapChartOf(gap: GapItem, gaps: Gaps, labels: ReportLabels) {
+  const chart = describeGapChart(gap, gaps.by ?? '', labels, divergingExtent(gaps));
+  return { chart, config: gapChartConfig(chart, { compact: true }) };
+}
+
+function GapRow({ gap, gaps, locale, texts, labels }: { gap: GapItem; gaps: Gaps; locale: DashboardLocale; texts: DashboardTexts; labels: ReportLabels }) {
+  const { chart, config } = gapChartOf(gap, gaps, labels);
   const question = labels.gapQuestion(gap);
   const itemName = labels.gapItem(gap);
   const effectName = texts.effectNames[gap.effect.name] ?? gap.effect.name;

@@ -21,10 +21,16 @@ export interface IpaChartProps {
   labels: ReportLabels;
 }
 
-export function IpaChart({ ipa, texts, labels }: IpaChartProps) {
+/** What IpaChart draws (undefined when every item is hidden): the HTML report draws the same. */
+export function ipaChartOf(ipa: IpaSet, labels: ReportLabels) {
   const chart = describeIpaChart(ipa, labels);
-  if (!chart) return <div className="chart-area chart-area--ipa" />;
-  const config = ipaChartConfig(chart);
+  return chart && { chart, config: ipaChartConfig(chart) };
+}
+
+export function IpaChart({ ipa, texts, labels }: IpaChartProps) {
+  const drawn = ipaChartOf(ipa, labels);
+  if (!drawn) return <div className="chart-area chart-area--ipa" />;
+  const { chart, config } = drawn;
   const summary = chart.groups.flatMap((group) => group.points.map((point) => `${point.label}: ${point.tooltip.slice(0, 2).join(', ')} (${group.label})`)).join('; ');
   return (
     <div className="chart-area chart-area--ipa">

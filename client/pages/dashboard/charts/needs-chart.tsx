@@ -25,9 +25,14 @@ export interface NeedsChartProps {
 
 const BAR_ROW_PX = 30;
 
-export function NeedsChart({ needs, texts, labels }: NeedsChartProps) {
+/** What NeedsChart draws: the HTML report draws the same (test/core/report-view/same-chart.test.ts). */
+export function needsChartOf(needs: NeedsQuestion, labels: ReportLabels) {
   const chart = describeNeedsChart(needs, labels);
-  const config = needsChartConfig(chart);
+  return { chart, config: needsChartConfig(chart) };
+}
+
+export function NeedsChart({ needs, texts, labels }: NeedsChartProps) {
+  const { chart, config } = needsChartOf(needs, labels);
   const summary = chart.labels.map((label, index) => `${index + 1}. ${label} ${chart.valueTexts[index]}`).join('; ');
   return (
     <div className="chart-area" style={{ height: needs.items.length * BAR_ROW_PX + 48 }}>
