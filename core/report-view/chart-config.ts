@@ -29,6 +29,11 @@ export function chartConfig(chart: ChartDescription, layout: ChartLayout = {}): 
 
 const GRID = '#e3e7ec';
 
+/** What a grid-line callback reads of its scriptable context. */
+interface ZeroLineContext {
+  tick: { value: number };
+}
+
 function tickFormat(axis: ValueAxis, locale: NeedsChart['locale']): (value: number | string) => string {
   return (value) => {
     const number = Number(value);
@@ -164,7 +169,7 @@ export function gapChartConfig(chart: GapChart, layout: ChartLayout = {}): Chart
           ticks: { ...scale.ticks, display: !layout.compact },
           border: { display: false },
           // The zero line of a diverging bar is the darker grid line.
-          grid: { color: (context) => (context.tick.value === 0 ? '#5b6673' : '#eceff3'), lineWidth: (context) => (context.tick.value === 0 ? 1.5 : 1) },
+          grid: { color: (context: ZeroLineContext) => (context.tick.value === 0 ? '#5b6673' : '#eceff3'), lineWidth: (context: ZeroLineContext) => (context.tick.value === 0 ? 1.5 : 1) },
         },
         y: { grid: { display: false }, border: { display: false }, ticks: { color: INK, font: { size: 12 }, autoSkip: false } },
       },

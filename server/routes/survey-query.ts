@@ -3,7 +3,7 @@
  * at GET …/responses, the report, the dashboard's timeline and comments), so
  * each is parsed, and refused with the same 400, in one place.
  */
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { FilterError, parseResponseFilter, type ResponseFilter } from '../export/response-filter.ts';
 import { HttpError } from '../http-error.ts';
 
