@@ -9,10 +9,8 @@
  * string is its own text in every language. SurveyJS localization:
  * https://surveyjs.io/form-library/documentation/survey-localization
  */
+import { PRIMARY_LOCALE } from '../i18n/locale.ts';
 import type { LocalizableText } from './survey-definition.ts';
-
-/** Every shipped definition's primary language (docs/survey-definitions.md). */
-export const PRIMARY_LANGUAGE = 'ja';
 
 export function localizeText(text: LocalizableText | undefined | null, locale: string, fallback = ''): string {
   if (typeof text === 'string') return text || fallback;
@@ -20,7 +18,7 @@ export function localizeText(text: LocalizableText | undefined | null, locale: s
   return (
     nonEmpty(text[locale]) ??
     nonEmpty(text.default) ??
-    nonEmpty(text[PRIMARY_LANGUAGE]) ??
+    nonEmpty(text[PRIMARY_LOCALE]) ??
     Object.values(text).map(nonEmpty).find((value) => value !== undefined) ??
     fallback
   );

