@@ -6,7 +6,7 @@
  */
 import { ConditionsParser } from 'survey-core';
 import type { Finding } from './definition-problem.ts';
-import type { ListedQuestion } from '../../core/definitions/list-questions.ts';
+import { ratingValues, type ListedQuestion } from '../../core/definitions/list-questions.ts';
 import { quote } from './quote.ts';
 
 const CONDITION_PROPERTIES = ['visibleIf', 'enableIf', 'requiredIf'];
@@ -92,10 +92,7 @@ function checkComparedValues(node: Operand, byName: Map<string, ListedQuestion>,
 /** The values a question's answer (or, for checkbox-like ones, each element of it) can take; undefined when open-ended. */
 function allowedValues(question: ListedQuestion): Set<string> | undefined {
   if (question.type === 'rating') {
-    if (question.rateValues) return new Set(question.rateValues.map((item) => String(item.value)));
-    const values = new Set<string>();
-    for (let value = question.rateMin!; value <= question.rateMax!; value += question.rateStep! || 1) values.add(String(value));
-    return values;
+    return new Set(ratingValues(question).map((item) => String(item.value)));
   }
   if (!question.choices || question.choices.length === 0) return undefined;
   return new Set([...question.choices.map((item) => String(item.value)), ...(question.specialChoiceValues ?? [])]);

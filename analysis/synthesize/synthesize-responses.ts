@@ -9,7 +9,7 @@
  */
 import { ConditionRunner } from 'survey-core';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import { listQuestions, type ChoiceItem, type ListedQuestion } from '../../core/definitions/list-questions.ts';
+import { listQuestions, ratingValues, type ChoiceItem, type ListedQuestion } from '../../core/definitions/list-questions.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { createSeededRandom, type RandomSource } from '../stats/seeded-random.ts';
 import type { AnswerValue } from '../table/response-table.ts';
@@ -125,7 +125,7 @@ function answerQuestion(
     case 'ranking':
       return rankChoices(asked, profile, respondent);
     case 'rating':
-      return rateOnScale(ratingItems(question), profile.scaleMean?.(name, undefined, respondent), respondent);
+      return rateOnScale(ratingValues(question), profile.scaleMean?.(name, undefined, respondent), respondent);
     case 'boolean':
       return pickChoice(
         [{ value: question.json.valueTrue ?? true }, { value: question.json.valueFalse ?? false }] as ChoiceItem[],
@@ -186,17 +186,6 @@ function rankChoices(asked: AskedQuestion, profile: SynthesisProfile, respondent
   const subset = asked.question.json.selectToRankEnabled === true;
   const count = subset ? Math.min(asked.question.maxSelectedChoices ?? 3, choices.length) : choices.length;
   return drawOrder(respondent.random, raw.some((w) => w > 0) ? raw : raw.map(() => 1), count).map((index) => choices[index].value);
-}
-
-function ratingItems(question: ListedQuestion): ChoiceItem[] {
-  if (question.rateValues && question.rateValues.length > 0) return question.rateValues;
-  const min = question.rateMin ?? 1;
-  const max = question.rateMax ?? 5;
-  const step = question.rateStep ?? 1;
-  const items: ChoiceItem[] = [];
-  const steps = Math.round((max - min) / step);
-  for (let k = 0; k <= steps; k++) items.push({ value: Number((min + k * step).toPrecision(12)) });
-  return items;
 }
 
 /**

@@ -185,6 +185,19 @@ function describeQuestion(json: Record<string, unknown>, type: string, path: str
   return question;
 }
 
+/** rateValues, else rateMin…rateMax by rateStep (SurveyJS defaults 1…5 by 1). */
+export function ratingValues(question: ListedQuestion): ChoiceItem[] {
+  if (question.rateValues && question.rateValues.length > 0) return question.rateValues;
+  const min = question.rateMin ?? 1;
+  const max = question.rateMax ?? 5;
+  const step = question.rateStep ?? 1;
+  const values: ChoiceItem[] = [];
+  // Integer steps, so 0.1 + 0.2 never turns a scale value into 0.30000000000000004.
+  const steps = Math.round((max - min) / step);
+  for (let k = 0; k <= steps; k++) values.push({ value: Number((min + k * step).toPrecision(12)) });
+  return values;
+}
+
 /** SurveyJS item lists accept `"a"`, `1`, `true` or `{ value, text }`; anything else is dropped (checkDefinitions reports it). */
 export function toChoiceItems(items: unknown): ChoiceItem[] {
   if (!Array.isArray(items)) return [];

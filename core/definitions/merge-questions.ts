@@ -5,7 +5,7 @@
  * Meta variables (e.g. the kiosk's ward) become questions of the same shape, as the
  * definitions contract asks: analysis treats them exactly like an answered segment question.
  */
-import { listQuestions, type ChoiceItem, type ListedQuestion } from './list-questions.ts';
+import { listQuestions, ratingValues, type ChoiceItem, type ListedQuestion } from './list-questions.ts';
 import type { AnalysisAnnotation, DefinitionVersion, LocalizableText } from './survey-definition.ts';
 import type { AnswerValue } from '../../contracts/report.ts';
 import { ReportInputError } from './report-input-error.ts';
@@ -110,19 +110,6 @@ function describeQuestion(question: ListedQuestion): Omit<MergedQuestion, 'versi
   if (type === 'ranking') return { ...base, shape: 'ranking', values: question.choices ?? [] };
   if (TEXT_TYPES.has(type)) return { ...base, shape: 'text', values: [] };
   return { ...base, shape: 'other', values: [] };
-}
-
-/** rateValues, else rateMin…rateMax by rateStep (SurveyJS defaults 1…5 by 1). */
-function ratingValues(question: ListedQuestion): ChoiceItem[] {
-  if (question.rateValues && question.rateValues.length > 0) return question.rateValues;
-  const min = question.rateMin ?? 1;
-  const max = question.rateMax ?? 5;
-  const step = question.rateStep ?? 1;
-  const values: ChoiceItem[] = [];
-  // Integer steps, so 0.1 + 0.2 never turns a scale value into 0.30000000000000004.
-  const steps = Math.round((max - min) / step);
-  for (let k = 0; k <= steps; k++) values.push({ value: Number((min + k * step).toPrecision(12)) });
-  return values;
 }
 
 function unionOf(newer: ChoiceItem[], older: ChoiceItem[]): ChoiceItem[] {
