@@ -11,6 +11,7 @@ import { renderHtml } from '../../../analysis/render/render-html.ts';
 import { loadDefinition } from '../../../analysis/definitions/load-definition.ts';
 import { synthesizeResponses } from '../../../analysis/synthesize/synthesize-responses.ts';
 import { launchChromium, recordTraffic } from '../../e2e/support/chromium.ts';
+import { BRAND, QUADRANT_COLOURS } from '../../../core/report-view/palette.ts';
 import { readReportAssets } from '../../../server/report/report-assets.ts';
 import { HOSTILE, hostileReport } from './hostile-report.ts';
 
@@ -60,12 +61,23 @@ describe('HTML report in Chromium', () => {
         const colours = new Set<number>();
         for (let i = 0; i < pixels.length && colours.size < 3; i += 4 * 97) colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
         const subtitle = chart?.options.plugins.subtitle.text ?? '';
-        return { type: chart?.config.type, colours: colours.size, subtitle: String(subtitle), labels: (chart?.data.labels ?? []).map(String) };
+        return {
+          type: chart?.config.type,
+          colours: colours.size,
+          subtitle: String(subtitle),
+          labels: (chart?.data.labels ?? []).map(String),
+          fills: (chart?.data.datasets ?? []).map((dataset: { backgroundColor: unknown }) => String(dataset.backgroundColor)),
+          registered: ['ciWhiskers', 'quadrantLines', 'segmentLabels'].filter((id) => (window as any).Chart.registry.plugins.get(id)),
+        };
       }),
     );
     expect(charts.length).toBeGreaterThanOrEqual(3);
     expect(charts[0].type).toBe('bar'); // needs
     expect(charts[1].type).toBe('scatter'); // IPA
+    // Drawn with the dashboard's palette and plugins (core/report-view), not a copy of its own.
+    expect(charts[0].fills).toEqual([BRAND]);
+    expect(charts[1].fills.every((fill: string) => Object.values(QUADRANT_COLOURS).includes(fill))).toBe(true);
+    expect(charts[0].registered).toEqual(['ciWhiskers', 'quadrantLines', 'segmentLabels']);
     for (const chart of charts) {
       expect(chart.colours).toBeGreaterThan(1);
       // n on every chart: in the subtitle, or on each group's bar.
