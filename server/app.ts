@@ -8,6 +8,7 @@ import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { DefinitionCatalog } from '../analysis/definitions/definition-catalog.ts';
+import type { HealthStatus } from '../contracts/health.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../contracts/submission.ts';
 import type { ResponseStore } from './store/response-store.ts';
 import { apiNotFound, errorHandler } from './error-handler.ts';
@@ -83,7 +84,8 @@ export function createApp({ store, definitions, clientDir = DEFAULT_CLIENT_DIR, 
     } catch (error) {
       throw new HttpError(503, 'store_unavailable', `The response store does not answer: ${(error as Error).message}`);
     }
-    res.json({ status: 'ok' });
+    const body: HealthStatus = { status: 'ok' };
+    res.json(body);
   });
 
   app.use('/api/surveys/:id/responses', limitSubmissions(bodyLimit));

@@ -7,6 +7,7 @@
 import { checkDefinitions, formatProblem } from '../../analysis/definitions/check-definitions.ts';
 import { DefinitionFilesError, readDefinitionFiles } from '../../server/definitions/load-definitions-from-dir.ts';
 import { CliError } from '../cli-error.ts';
+import { usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 
 const DEFAULT_DIR = 'survey-definitions';
@@ -15,7 +16,7 @@ export const command: CliCommand = {
   summary: 'check [files…]  Check survey definitions (default: every file in ./survey-definitions)',
   async run(args) {
     const option = args.find((arg) => arg.startsWith('-'));
-    if (option) throw new CliError(`unknown option ${JSON.stringify(option)}; usage: survey-toolkit check [files…]`, 2);
+    if (option) throw usageError(`unknown option ${JSON.stringify(option)}`, 'check [files…]');
 
     const files = await readFiles(args.length > 0 ? args : DEFAULT_DIR);
     if (files.length === 0) throw new CliError(`no survey definitions (*.json) found in ./${DEFAULT_DIR}`);

@@ -11,7 +11,6 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { parseServerEnv } from '../../server/env.ts';
 import { filteredRecords, FilterError, parseResponseFilter } from '../../server/export/response-filter.ts';
@@ -19,10 +18,11 @@ import { isExportFormat, writeExport, type ExportFormat } from '../../server/exp
 import { openResponseStore, selectStore, SQLITE_RESPONSES_FILE } from '../../server/store/open-response-store.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { CliError } from '../cli-error.ts';
+import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 
 const USAGE =
-  'usage: survey-toolkit export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE] --out FILE';
+  'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE] --out FILE';
 
 interface ExportArgs {
   survey?: string;
@@ -90,30 +90,26 @@ export const command: CliCommand = {
 };
 
 function parseOptions(args: string[]): ExportArgs {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      options: {
-        survey: { type: 'string' },
-        format: { type: 'string' },
-        locale: { type: 'string' },
-        labels: { type: 'boolean' },
-        codes: { type: 'boolean' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        channel: { type: 'string' },
-        segment: { type: 'string', multiple: true },
-        out: { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}; ${USAGE}`, 2);
-  }
+  return parseCommandArgs(
+    args,
+    {
+      survey: { type: 'string' },
+      format: { type: 'string' },
+      locale: { type: 'string' },
+      labels: { type: 'boolean' },
+      codes: { type: 'boolean' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      channel: { type: 'string' },
+      segment: { type: 'string', multiple: true },
+      out: { type: 'string' },
+    },
+    USAGE,
+  );
 }
 
 function required(value: string | undefined, name: string): string {
-  if (value === undefined || value === '') throw new CliError(`${name} is required; ${USAGE}`, 2);
+  if (value === undefined || value === '') throw usageError(`${name} is required`, USAGE);
   return value;
 }
 

@@ -5,9 +5,9 @@
  * and counted, so an interrupted or repeated run never duplicates anything.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { redactUri } from '../../server/store/connect-mongodb.ts';
 import { CliError } from '../cli-error.ts';
+import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { migrateRecords, type SurveyMigrationCount } from '../migrate/migrate-records.ts';
 import { openRecordSink } from '../migrate/open-record-sink.ts';
@@ -20,13 +20,8 @@ const USAGE = `migrate --from LOCATION --to LOCATION  Copy every response betwee
 export const command: CliCommand = {
   summary: USAGE,
   async run(args) {
-    let values: { from?: string; to?: string };
-    try {
-      ({ values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' } }, strict: true, allowPositionals: false }));
-    } catch (error) {
-      throw new CliError(`${(error as Error).message}\nUsage: survey-toolkit ${USAGE}`, 2);
-    }
-    if (!values.from || !values.to) throw new CliError(`needs both --from and --to\nUsage: survey-toolkit ${USAGE}`, 2);
+    const values = parseCommandArgs(args, { from: { type: 'string' }, to: { type: 'string' } }, USAGE);
+    if (!values.from || !values.to) throw usageError('needs both --from and --to', USAGE);
     const from = parseStoreLocation(values.from, '--from');
     const to = parseStoreLocation(values.to, '--to');
     if (sameLocation(from, to)) throw new CliError(`--from and --to are the same place (${describe(from)})`, 2);

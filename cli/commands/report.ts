@@ -8,7 +8,6 @@
  * analysis library. Every bad input stops with one line naming the file, the line and the problem.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { buildReport, planFor, type ReportOptions } from '../../analysis/report/build-report.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
@@ -17,6 +16,7 @@ import { renderMarkdown } from '../../analysis/render/render-markdown.ts';
 import { DefinitionFilesError, loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { readReportAssets } from '../../server/report/report-assets.ts';
 import { CliError } from '../cli-error.ts';
+import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar, type ProgressBar } from '../report/progress-bar.ts';
 import { readJsonlIntoTable } from '../report/read-jsonl-into-table.ts';
@@ -93,31 +93,23 @@ export const command: CliCommand = {
 };
 
 function parseOptions(args: string[]) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        survey: { type: 'string' },
-        input: { type: 'string' },
-        definitions: { type: 'string' },
-        weights: { type: 'string' },
-        'drop-incomplete': { type: 'boolean' },
-        'min-group': { type: 'string' },
-        by: { type: 'string' },
-        format: { type: 'string', default: 'json' },
-        out: { type: 'string' },
-        seed: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\nUsage: survey-toolkit ${USAGE}`, 2);
-  }
-  if (values.survey === undefined || values.input === undefined) {
-    throw new CliError(`needs --survey and --input\nUsage: survey-toolkit ${USAGE}`, 2);
-  }
+  const values = parseCommandArgs(
+    args,
+    {
+      survey: { type: 'string' },
+      input: { type: 'string' },
+      definitions: { type: 'string' },
+      weights: { type: 'string' },
+      'drop-incomplete': { type: 'boolean' },
+      'min-group': { type: 'string' },
+      by: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (values.survey === undefined || values.input === undefined) throw usageError('needs --survey and --input', USAGE);
   if (!(FORMATS as readonly string[]).includes(values.format!)) {
     throw new CliError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`, 2);
   }

@@ -6,10 +6,10 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { synthesizeResponses } from '../../analysis/synthesize/synthesize-responses.ts';
 import { DefinitionFilesError, loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { CliError } from '../cli-error.ts';
+import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar } from '../report/progress-bar.ts';
 
@@ -20,25 +20,19 @@ const BATCH_LINES = 2000;
 export const command: CliCommand = {
   summary: USAGE,
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          survey: { type: 'string' },
-          count: { type: 'string' },
-          seed: { type: 'string' },
-          out: { type: 'string' },
-          definitions: { type: 'string' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new CliError(`${(error as Error).message}\nUsage: survey-toolkit ${USAGE}`, 2);
-    }
+    const values = parseCommandArgs(
+      args,
+      {
+        survey: { type: 'string' },
+        count: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        definitions: { type: 'string' },
+      },
+      USAGE,
+    );
     if (!values.survey || values.count === undefined || values.seed === undefined || !values.out) {
-      throw new CliError(`needs --survey, --count, --seed and --out\nUsage: survey-toolkit ${USAGE}`, 2);
+      throw usageError('needs --survey, --count, --seed and --out', USAGE);
     }
     const count = wholeNumber(values.count, '--count');
     const seed = wholeNumber(values.seed, '--seed');

@@ -3,26 +3,21 @@
  * survey-toolkit token list
  * survey-toolkit token revoke --name NAME
  */
-import { parseArgs } from 'node:util';
 import { AccountInputError } from '../../server/auth/account-rules.ts';
 import { NameTakenError, type AuthStore } from '../../server/auth/auth-store.ts';
 import { createApiToken } from '../../server/auth/create-api-token.ts';
 import { CliError } from '../cli-error.ts';
+import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import { openConfiguredAuthStore } from '../open-configured-auth-store.ts';
 import type { CliCommand } from '../cli-command.ts';
 
-const USAGE = 'usage: survey-toolkit token create --name NAME --role analyst|admin | token list | token revoke --name NAME';
+const USAGE = 'token create --name NAME --role analyst|admin | token list | token revoke --name NAME';
 
 export const command: CliCommand = {
   summary: 'token create|list|revoke [--name NAME] [--role analyst|admin]  API tokens for automation (shown once)',
   async run(args) {
     const [action, ...rest] = args;
-    let options: { name?: string; role?: string };
-    try {
-      options = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' } }, strict: true }).values;
-    } catch (error) {
-      throw new CliError(`${(error as Error).message}; ${USAGE}`, 2);
-    }
+    const options = parseCommandArgs(rest, { name: { type: 'string' }, role: { type: 'string' } }, USAGE);
     const store = await openConfiguredAuthStore();
     try {
       switch (action) {
@@ -33,7 +28,7 @@ export const command: CliCommand = {
         case 'revoke':
           return await revokeToken(store, options);
         default:
-          throw new CliError(`unknown action ${JSON.stringify(action ?? '')}; ${USAGE}`, 2);
+          throw usageError(`unknown action ${JSON.stringify(action ?? '')}`, USAGE);
       }
     } finally {
       await store.close();
@@ -42,7 +37,7 @@ export const command: CliCommand = {
 };
 
 async function createToken(store: AuthStore, { name, role }: { name?: string; role?: string }): Promise<number> {
-  if (name === undefined || role === undefined) throw new CliError(`token create needs --name and --role; ${USAGE}`, 2);
+  if (name === undefined || role === undefined) throw usageError(`token create needs --name and --role`, USAGE);
   try {
     const { token, secret } = await createApiToken(store, { name, role });
     // The token alone on stdout, so `TOKEN=$(survey-toolkit token create …)` captures it; the advice on stderr.
@@ -64,7 +59,7 @@ async function listTokens(store: AuthStore): Promise<number> {
 }
 
 async function revokeToken(store: AuthStore, { name }: { name?: string }): Promise<number> {
-  if (name === undefined) throw new CliError(`token revoke needs --name; ${USAGE}`, 2);
+  if (name === undefined) throw usageError(`token revoke needs --name`, USAGE);
   const token = await store.revokeToken(name, new Date());
   if (!token) throw new CliError(`no token ${JSON.stringify(name)}`);
   console.log(`revoked token ${JSON.stringify(token.name)}`);

@@ -3,16 +3,16 @@
  * survey-toolkit user list
  * survey-toolkit user disable --name NAME
  */
-import { parseArgs } from 'node:util';
 import { AccountInputError, checkPassword } from '../../server/auth/account-rules.ts';
 import { NameTakenError, type AuthStore } from '../../server/auth/auth-store.ts';
 import { createUser } from '../../server/auth/create-user.ts';
 import { CliError } from '../cli-error.ts';
+import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import { openConfiguredAuthStore } from '../open-configured-auth-store.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { readSecret } from '../read-secret.ts';
 
-const USAGE = 'usage: survey-toolkit user add --name NAME --role analyst|admin  (password on stdin) | user list | user disable --name NAME';
+const USAGE = 'user add --name NAME --role analyst|admin  (password on stdin) | user list | user disable --name NAME';
 
 export const command: CliCommand = {
   summary: 'user add|list|disable [--name NAME] [--role analyst|admin]  Manage accounts (add reads the password from stdin)',
@@ -27,17 +27,13 @@ export const command: CliCommand = {
       case 'disable':
         return withStore((store) => disableUser(store, options));
       default:
-        throw new CliError(`unknown action ${JSON.stringify(action ?? '')}; ${USAGE}`, 2);
+        throw usageError(`unknown action ${JSON.stringify(action ?? '')}`, USAGE);
     }
   },
 };
 
 function parseOptions(args: string[]): { name?: string; role?: string } {
-  try {
-    return parseArgs({ args, options: { name: { type: 'string' }, role: { type: 'string' } }, strict: true }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}; ${USAGE}`, 2);
-  }
+  return parseCommandArgs(args, { name: { type: 'string' }, role: { type: 'string' } }, USAGE);
 }
 
 async function withStore(action: (store: AuthStore) => Promise<number>): Promise<number> {
@@ -50,7 +46,7 @@ async function withStore(action: (store: AuthStore) => Promise<number>): Promise
 }
 
 async function addUser(store: AuthStore, { name, role }: { name?: string; role?: string }): Promise<number> {
-  if (name === undefined || role === undefined) throw new CliError(`user add needs --name and --role; ${USAGE}`, 2);
+  if (name === undefined || role === undefined) throw usageError(`user add needs --name and --role`, USAGE);
   const password = await readSecret(`Password for ${name}: `);
   try {
     checkPassword(password); // before the confirmation prompt, so a too-short one is refused at once
@@ -78,7 +74,7 @@ async function listUsers(store: AuthStore): Promise<number> {
 }
 
 async function disableUser(store: AuthStore, { name }: { name?: string }): Promise<number> {
-  if (name === undefined) throw new CliError(`user disable needs --name; ${USAGE}`, 2);
+  if (name === undefined) throw usageError(`user disable needs --name`, USAGE);
   const user = await store.disableUser(name, new Date());
   if (!user) throw new CliError(`no user ${JSON.stringify(name)}`);
   console.log(`disabled ${JSON.stringify(user.name)} (its sessions have ended)`);

@@ -9,8 +9,9 @@
  * Every method is async so that a networked store fits the same interface.
  */
 
-export const ROLES = ['analyst', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../contracts/auth.ts';
+
+export { ROLES, type Role };
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { CurrentUser } from '../../contracts/auth.ts';
 import type { ApiToken, Role, User } from './auth-store.ts';
 
 /** Who made a request: a logged-in user (session cookie) or an automation token (Bearer). */
@@ -6,18 +7,12 @@ export type Principal =
   | { kind: 'session'; user: User; sessionIdHash: string }
   | { kind: 'token'; token: ApiToken };
 
-/** What the API shows about a principal; never a hash. */
-export interface PrincipalView {
-  name: string;
-  role: Role;
-  via: 'session' | 'token';
-}
-
 export function roleOf(principal: Principal): Role {
   return principal.kind === 'session' ? principal.user.role : principal.token.role;
 }
 
-export function viewOf(principal: Principal): PrincipalView {
+/** What the API shows about a principal; never a hash. */
+export function viewOf(principal: Principal): CurrentUser {
   return principal.kind === 'session'
     ? { name: principal.user.name, role: principal.user.role, via: 'session' }
     : { name: principal.token.name, role: principal.token.role, via: 'token' };

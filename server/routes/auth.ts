@@ -5,6 +5,7 @@
  */
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
+import type { CurrentUserAnswer, LoginAccepted } from '../../contracts/auth.ts';
 import type { AuthStore } from '../auth/auth-store.ts';
 import { hashSecret } from '../auth/hash-secret.ts';
 import { makeSecret } from '../auth/make-secret.ts';
@@ -69,7 +70,8 @@ export function authRouter({ authStore, limiters, now }: AuthRouterOptions): Rou
       expiresAt: new Date(at + SESSION_TTL_MS).toISOString(),
     });
     res.cookie(SESSION_COOKIE, secret, { ...sessionCookieOptions(req), maxAge: SESSION_TTL_MS });
-    res.json({ user: { name: user.name, role: user.role, via: 'session' } });
+    const body: LoginAccepted = { user: { name: user.name, role: user.role, via: 'session' } };
+    res.json(body);
   });
 
   router.post('/logout', async (req, res) => {
@@ -81,7 +83,8 @@ export function authRouter({ authStore, limiters, now }: AuthRouterOptions): Rou
   // Public, and 200 either way: the client asks it to decide whether to show /login.
   router.get('/me', (req, res) => {
     const principal = principalOf(req);
-    res.json({ user: principal ? viewOf(principal) : null });
+    const body: CurrentUserAnswer = { user: principal ? viewOf(principal) : null };
+    res.json(body);
   });
 
   return router;

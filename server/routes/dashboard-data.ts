@@ -20,7 +20,9 @@ import type { DefinitionCatalog } from '../../analysis/definitions/definition-ca
 import { listQuestions } from '../../core/definitions/list-questions.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { createDayCounter } from '../../analysis/timeline/count-responses-by-day.ts';
+import type { CommentList } from '../../contracts/comments.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
+import type { DailyCounts } from '../../contracts/timeline.ts';
 import { filteredRecords, segmentVariables } from '../export/response-filter.ts';
 import { HttpError } from '../http-error.ts';
 import type { ResponseStore } from '../store/response-store.ts';
@@ -49,7 +51,8 @@ export function dashboardDataRouter({ store, definitions }: DashboardDataRouterO
       counter.add(record.receivedAt, readSeries(record));
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.json(counter.finish());
+    const body: DailyCounts = counter.finish();
+    res.json(body);
   });
 
   router.get('/comments', async (req, res) => {
@@ -80,10 +83,13 @@ export function dashboardDataRouter({ store, definitions }: DashboardDataRouterO
     if (total > 0 && (responses < minGroupSize || total < minGroupSize)) {
       // A handful of respondents' own words, singled out by the filters, is exactly what suppression is for.
       const reason = responses < minGroupSize ? `the selection has fewer than ${minGroupSize} responses` : `fewer than ${minGroupSize} respondents wrote one`;
-      res.json({ total: 0, comments: [], suppressed: [{ where: 'comments', reason }] });
+      // Under the minimum group size: the small-group rule, as in the report (contracts/report.ts).
+      const body: CommentList = { total: 0, comments: [], suppressed: [{ where: 'comments', reason, rule: 'small' }] };
+      res.json(body);
       return;
     }
-    res.json({ total, comments: newest.reverse(), suppressed: [] });
+    const body: CommentList = { total, comments: newest.reverse(), suppressed: [] };
+    res.json(body);
   });
 
   return router;

@@ -12,7 +12,8 @@ export function surveysRouter(definitions: DefinitionCatalog): Router {
   const router = Router();
 
   router.get('/', (_req, res) => {
-    res.json(definitions.list().map(toSurveySummary));
+    const body: SurveySummary[] = definitions.list().map(toSurveySummary);
+    res.json(body);
   });
 
   router.get('/:id', (req, res) => {

@@ -4,21 +4,14 @@
  * The same rules as `survey-toolkit user …` (server/auth/account-rules.ts).
  */
 import express, { Router } from 'express';
+import type { UserView } from '../../contracts/auth.ts';
 import { AccountInputError } from '../auth/account-rules.ts';
 import { NameTakenError, type AuthStore, type User } from '../auth/auth-store.ts';
 import { createUser } from '../auth/create-user.ts';
 import { principalOf } from '../auth/principal.ts';
 import { HttpError } from '../http-error.ts';
 
-/** A user as the API shows it: never the password hash. */
-export interface UserView {
-  id: string;
-  name: string;
-  role: User['role'];
-  createdAt: string;
-  disabledAt?: string;
-}
-
+/** A user as the API shows it (contracts/auth.ts): never the password hash. */
 export function toUserView({ id, name, role, createdAt, disabledAt }: User): UserView {
   return disabledAt ? { id, name, role, createdAt, disabledAt } : { id, name, role, createdAt };
 }
@@ -31,7 +24,8 @@ export function usersRouter({ authStore, now }: { authStore: AuthStore | undefin
   };
 
   router.get('/', async (_req, res) => {
-    res.json((await store().listUsers()).map(toUserView));
+    const body: UserView[] = (await store().listUsers()).map(toUserView);
+    res.json(body);
   });
 
   router.post('/', express.json({ limit: '8kb' }), async (req, res) => {

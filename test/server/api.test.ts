@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validSubmission } from '../fixtures/valid-responses.ts';
 import { bearer, startSecureApp } from './auth/start-secure-app.ts';
@@ -312,7 +313,9 @@ describe('collection API when the store fails', () => {
         body: { error: { code: 'internal_error', message: 'The server failed to handle this request; it has been logged' } },
       });
       expect(logged).toHaveLength(1);
-      expect(String(logged[0][0])).toBe(`POST ${RESPONSES_PATH} failed:`);
+      // The URL is an argument of a '%s %s failed:' format, never the format itself (server/error-handler.ts).
+      expect(logged[0].slice(0, 3)).toEqual(['%s %s failed:', 'POST', RESPONSES_PATH]);
+      expect(format(...logged[0]).split('\n')[0]).toMatch(new RegExp(`^POST ${RESPONSES_PATH} failed: Error: response store is closed`));
       expect(await answer(await fetch(`${app.url}/healthz`))).toEqual({
         status: 503,
         body: { error: { code: 'store_unavailable', message: 'The response store does not answer: response store is closed' } },

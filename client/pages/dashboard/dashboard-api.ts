@@ -3,6 +3,7 @@
  * the report is built on the server by the analysis library, for the filters
  * in the query string.
  */
+import type { CurrentUserAnswer } from '../../../contracts/auth.ts';
 import type { SurveySummary } from '../../../contracts/submission.ts';
 import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
 import type { CommentList, CurrentUser, Report, DailyCounts } from './report-shape.ts';
@@ -35,7 +36,7 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 
 /** Who is logged in; GET /api/auth/me answers `{ user: null }` (or 401) for nobody. */
 export async function fetchCurrentUser(signal?: AbortSignal): Promise<CurrentUser> {
-  const { user } = await getJson<{ user: CurrentUser | null }>('/api/auth/me', signal);
+  const { user } = await getJson<CurrentUserAnswer>('/api/auth/me', signal);
   if (!user) throw new NotLoggedInError('nobody is logged in');
   return user;
 }

@@ -18,17 +18,5 @@ export type {
   Suppression,
 } from '../../../contracts/report.ts';
 export type { DailyCounts } from '../../../contracts/timeline.ts';
-import type { Suppression } from '../../../contracts/report.ts';
-
-/** GET /api/surveys/:id/comments: the newest free-text answers. */
-export interface CommentList {
-  total: number;
-  comments: Array<{ question: string; text: string }>;
-  suppressed: Suppression[];
-}
-
-export interface CurrentUser {
-  name: string;
-  role: 'analyst' | 'admin';
-  via: 'session' | 'token';
-}
+export type { CommentList } from '../../../contracts/comments.ts';
+export type { CurrentUser } from '../../../contracts/auth.ts';

@@ -4,6 +4,7 @@
  * announced (role="alert") and the focus goes back to the field to fix.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { CurrentUserAnswer } from '../../../contracts/auth.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useAnalystLocale } from '../dashboard/analyst-locale.ts';
 import { loginTexts } from './login-texts.ts';
@@ -34,7 +35,7 @@ export default function LoginPage({ search }: { search: string }) {
     const controller = new AbortController();
     fetch('/api/auth/me', { signal: controller.signal, credentials: 'same-origin' })
       .then(async (response) => {
-        const body = response.ok ? ((await response.json()) as { user?: unknown }) : undefined;
+        const body = response.ok ? ((await response.json()) as CurrentUserAnswer) : undefined;
         if (body?.user) window.location.replace(next);
       })
       .catch(() => undefined);

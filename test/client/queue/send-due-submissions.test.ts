@@ -1,6 +1,7 @@
 /**
- * The sender's pass on the in-memory queue (the IndexedDB queue is proven in
- * real Chromium by test/e2e). `post` stands in for the network here: what is
+ * The sender's pass on the in-memory queue (both queues pass one contract,
+ * submission-queue.contract.ts; the IndexedDB queue is also proven in real
+ * Chromium by test/e2e). `post` stands in for the network here: what is
  * tested is what the queue does with each kind of answer.
  */
 import { describe, expect, it } from 'vitest';

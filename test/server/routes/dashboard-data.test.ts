@@ -111,13 +111,13 @@ describe('GET /api/surveys/:id/comments', () => {
     expect((await get('comments?ward=kiyota')).body).toEqual({
       total: 0,
       comments: [],
-      suppressed: [{ where: 'comments', reason: 'the selection has fewer than 5 responses' }],
+      suppressed: [{ where: 'comments', reason: 'the selection has fewer than 5 responses', rule: 'small' }],
     });
     // Kiyota and Kita: eight responses, but only one of them wrote a comment.
     expect((await get('comments?ward=kiyota,kita')).body).toEqual({
       total: 0,
       comments: [],
-      suppressed: [{ where: 'comments', reason: 'fewer than 5 respondents wrote one' }],
+      suppressed: [{ where: 'comments', reason: 'fewer than 5 respondents wrote one', rule: 'small' }],
     });
   });
 
