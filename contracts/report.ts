@@ -29,6 +29,152 @@ export interface Report {
   /** Added: free-text answers, a seeded sample per comment question. */
   comments: CommentSample[];
   suppressed: Suppression[];
+  /** Added (issue 11): 調査概要, the fieldwork at a glance. */
+  overview?: Overview;
+  /** Added (issue 11): 単純集計, one entry per question of the newest definition, in survey order. */
+  summaries?: QuestionSummary[];
+  /** Added (issue 11): クロス集計, one entry per (question, breakdown) and per matrix row. */
+  crosstabs?: Crosstab[];
+  /** Added (issue 11): the breakdowns the cross-tabs use, in order. */
+  breakdowns?: Breakdown[];
+}
+
+export interface Overview {
+  /** First and last completion date (UTC, YYYY-MM-DD) of the analysed responses; null without dates. */
+  period: { from: string; to: string } | null;
+  /** Responses by channel (`kiosk`, `online`, …), unweighted. */
+  byChannel: Array<{ value: string; n: number | null }>;
+  /** Responses by ward (meta.ward), unweighted; small wards follow the suppression rule. */
+  byWard: Array<{ value: string; label: string; n: number | null }>;
+  /** With --population N: responses / N. */
+  responseRate: number | null;
+  population: number | null;
+}
+
+/** One choice, scale point or option of a summary or cross-tab. */
+export interface ValueLabel {
+  value: AnswerValue;
+  label: string;
+}
+
+export interface SummaryItem extends ValueLabel {
+  /** Respondents who gave it: unweighted. */
+  count: number;
+  /** (Weighted) share of those who answered; a checkbox's shares do not sum to 1. */
+  share: number;
+}
+
+export interface NumericDescription {
+  mean: number;
+  sd: number | null;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
+
+export interface SummaryRow {
+  /** The matrix row's value (and, for matrixdropdown, the column's name). */
+  row: string;
+  column?: string;
+  label: string;
+  answered: number | null;
+  items: SummaryItem[];
+  /** Ordered scales only: the (weighted) mean score and the share of the two best answers. */
+  mean?: number | null;
+  topTwo?: number | null;
+  suppressed?: boolean;
+}
+
+export interface QuestionSummary {
+  question: string;
+  label: string;
+  /** The SurveyJS type. */
+  type: string;
+  /** Respondents who answered; null when fewer than the minimum group size (then nothing else is shown). */
+  answered: number | null;
+  /** Respondents analysed who gave no answer (including those never shown the question). */
+  noAnswer: number;
+  /** Whether the answers form an ordered scale (ratings, Likert matrices, numbers). */
+  ordered: boolean;
+  /** Choice types, boolean included: one entry per value, "other" as one item. */
+  items?: SummaryItem[];
+  /** Ordered single-answer scales: mean score and top-two share. */
+  mean?: number | null;
+  topTwo?: number | null;
+  /** Matrix and matrixdropdown: one entry per row (and column). */
+  rows?: SummaryRow[];
+  /** Numeric inputs: mean, sd and quartiles (weighted hf7). */
+  numeric?: NumericDescription | null;
+  histogram?: Array<{ from: number; to: number; count: number; share: number }>;
+  /** Ranking: per item, the share ranking it 1st, 2nd, … and its mean rank. */
+  ranks?: Array<ValueLabel & { ranked: number; shares: number[]; meanRank: number | null }>;
+  suppressed?: boolean;
+  /** Set when the type has no summary yet: the reason, so a reader knows it was not forgotten. */
+  notSummarised?: string;
+}
+
+/** A variable the cross-tabs break answers down by. */
+export interface Breakdown {
+  /** The question, meta variable or matrix row it comes from. */
+  by: string;
+  label: string;
+  /** Why it is a breakdown: the definition's role, the response meta, or --crosstab-by. */
+  source: 'segment' | 'cohort' | 'meta' | 'option';
+  groups: ValueLabel[];
+}
+
+export type ResidualMark = '▲▲' | '▲' | '▽' | '▽▽' | '';
+
+export interface CrosstabCell {
+  value: AnswerValue;
+  /** Respondents in the group who gave it: unweighted. */
+  count: number;
+  /** (Weighted) share of the group's respondents who answered. */
+  share: number | null;
+  /** Adjusted standardized residual (R's chisq.test()$stdres); null where undefined. */
+  residual: number | null;
+  mark: ResidualMark;
+}
+
+export interface CrosstabGroup extends ValueLabel {
+  /** Respondents in the group who answered; null when hidden. */
+  n: number | null;
+  /** null (no cells) when the group is hidden. */
+  cells: CrosstabCell[] | null;
+  suppressed?: 'small' | 'complementary';
+}
+
+export interface CrosstabTest {
+  /** Pearson's X² (weighted: on the table rescaled to n, as R's svychisq prints it). */
+  statistic: number;
+  df: number;
+  p: number;
+  /** Holm over every cross-tab test of the report. */
+  pAdjusted: number;
+  cramersV: number;
+  method: 'pearson' | 'rao-scott';
+  /** Rao–Scott only: the mean design effect the p-value divides X² by. */
+  designEffect?: number;
+}
+
+export interface Crosstab {
+  question: string;
+  label: string;
+  /** A matrix row. */
+  row?: string;
+  rowLabel?: string;
+  by: string;
+  byLabel: string;
+  kind: 'single' | 'multiple';
+  /** The columns: values (single) or options (multiple). */
+  values: ValueLabel[];
+  groups: CrosstabGroup[];
+  /** Single answers: the test of the whole table; null when fewer than two groups or values can be compared. */
+  test: CrosstabTest | null;
+  /** Multiple answers: one test per option, in option order. */
+  optionTests?: Array<(CrosstabTest & { option: AnswerValue }) | null>;
 }
 
 export interface Weighting {
