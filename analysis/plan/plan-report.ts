@@ -51,6 +51,32 @@ export interface GapItemPlan {
   test: 'kruskal' | 'chi2';
 }
 
+/** 単純集計 of one question: which variables hold its answers, and how to read them. */
+export interface SummaryPlan {
+  question: string;
+  type: string;
+  title?: LocalizableText;
+  shape: 'single' | 'multiple' | 'ranking' | 'matrix' | 'text' | 'other';
+  /** The question's variable, or one per matrix row; none for types without a summary yet. */
+  variables: string[];
+  /** Set for types that have no summary yet: the reason the report prints. */
+  notSummarised?: string;
+}
+
+/** クロス集計 of one variable (a question, or a matrix row) by one breakdown. */
+export interface CrosstabPlan {
+  question: string;
+  variable: string;
+  row?: string;
+  by: string;
+  kind: 'single' | 'multiple';
+}
+
+export interface BreakdownPlan {
+  variable: string;
+  source: 'segment' | 'cohort' | 'meta' | 'option';
+}
+
 export interface ReportPlan {
   surveyId: string;
   versions: number[];
@@ -68,6 +94,11 @@ export interface ReportPlan {
   comments: string[];
   /** Every variable --by and the margins may name: single answers, matrix rows, meta variables. */
   singleAnswerVariables: string[];
+  /** Every question of the newest definition (and the meta variables), in survey order. */
+  summaries: SummaryPlan[];
+  /** Segment and cohort questions, meta variables and --crosstab-by, in that order. */
+  breakdowns: BreakdownPlan[];
+  crosstabs: CrosstabPlan[];
   tableSpec: TableSpec;
 }
 
@@ -80,6 +111,10 @@ export interface PlanOptions {
   seed?: number;
   /** Comments kept per comment question (seeded sample); default 20. */
   commentSampleSize?: number;
+  /** More breakdowns for the cross-tabs: single-answer questions or meta variables (--crosstab-by). */
+  crosstabBy?: string[];
+  /** The language of the report's labels; default the definitions' primary language. */
+  language?: string;
 }
 
 export const DEFAULT_SEED = 1;
@@ -159,12 +194,14 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
     comments.push(question.name);
   }
 
+  const { summaries, breakdowns, crosstabs } = planTables(questions, singles, options.crosstabBy ?? [], use);
+
   const planned = [...variables.values()];
   return {
     surveyId,
     versions,
     title: newest.title,
-    language: newest.languages[0] ?? 'ja',
+    language: options.language ?? newest.languages[0] ?? 'ja',
     minGroupSize,
     seed,
     variables: planned,
@@ -174,6 +211,9 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
     gapItems,
     comments,
     singleAnswerVariables: [...singles.keys()],
+    summaries,
+    breakdowns,
+    crosstabs,
     tableSpec: {
       surveyId,
       versions,
@@ -182,6 +222,71 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
       seed,
     },
   };
+}
+
+/**
+ * The backbone of a survey report (issue 11): a summary of every question, and a cross-tab of
+ * every single- or multiple-answer question (each matrix row apart) by every breakdown.
+ * Free text and types without a summary yet are listed with the reason, never left out silently.
+ */
+function planTables(
+  questions: Map<string, MergedQuestion>,
+  singles: Map<string, PlannedVariable>,
+  crosstabBy: string[],
+  use: (variable: PlannedVariable) => void,
+): { summaries: SummaryPlan[]; breakdowns: BreakdownPlan[]; crosstabs: CrosstabPlan[] } {
+  const summaries: SummaryPlan[] = [];
+  const tabulated: Array<Omit<CrosstabPlan, 'by'>> = [];
+  for (const question of questions.values()) {
+    const base = { question: question.name, type: question.type, title: question.title, shape: question.shape };
+    if (question.shape === 'single') {
+      const variable = singleVariable(question);
+      use(variable);
+      summaries.push({ ...base, variables: [variable.name] });
+      tabulated.push({ question: question.name, variable: variable.name, kind: 'single' });
+    } else if (question.shape === 'multiple' || question.shape === 'ranking') {
+      const variable = listVariable(question);
+      use(variable);
+      summaries.push({ ...base, variables: [variable.name] });
+      if (question.shape === 'multiple') tabulated.push({ question: question.name, variable: variable.name, kind: 'multiple' });
+    } else if (question.shape === 'matrix') {
+      const rows = question.rows.map((row) => matrixRowVariable(question, row));
+      rows.forEach(use);
+      summaries.push({ ...base, variables: rows.map((row) => row.name) });
+      rows.forEach((row) => tabulated.push({ question: question.name, variable: row.name, row: row.row, kind: 'single' }));
+    } else if (question.shape === 'text') {
+      const variable = { ...baseVariable(question, question.name), kind: 'comment' as const, source: { from: 'data' as const, key: question.name }, ...valuesOf([], false) };
+      use(variable);
+      summaries.push({ ...base, variables: [variable.name], notSummarised: 'free text: counted here, read in the comments' });
+    } else {
+      summaries.push({ ...base, variables: [], notSummarised: `${question.type} answers have no summary yet` });
+    }
+  }
+
+  const breakdowns: BreakdownPlan[] = [];
+  const addBreakdown = (variable: string, source: BreakdownPlan['source']) => {
+    if (breakdowns.some((b) => b.variable === variable)) return;
+    use(singles.get(variable)!);
+    breakdowns.push({ variable, source });
+  };
+  for (const question of questions.values()) {
+    const role = question.analysis?.role;
+    if ((role === 'segment' || role === 'cohort') && singles.has(question.name)) addBreakdown(question.name, role);
+  }
+  for (const question of questions.values()) if (question.metaKey !== undefined) addBreakdown(question.name, 'meta');
+  for (const name of crosstabBy) {
+    if (!singles.has(name)) {
+      throw new ReportInputError(
+        `--crosstab-by ${JSON.stringify(name)}: no single-answer question or meta variable of that name (one of: ${[...singles.keys()].join(', ')})`,
+      );
+    }
+    addBreakdown(name, 'option');
+  }
+
+  const crosstabs = breakdowns.flatMap((breakdown) =>
+    tabulated.filter((item) => item.question !== breakdown.variable && item.variable !== breakdown.variable).map((item) => ({ ...item, by: breakdown.variable })),
+  );
+  return { summaries, breakdowns, crosstabs };
 }
 
 /** Every variable a report can break down by or weight on: single answers, matrix rows, meta variables. */
@@ -270,8 +375,17 @@ function singleVariable(question: MergedQuestion): PlannedVariable {
     ...baseVariable(question, question.name),
     kind: 'single',
     source,
-    ...valuesOf(question.values, question.type === 'rating'),
+    ...valuesOf(question.values, question.type === 'rating', declaredScale(question)),
   };
+}
+
+/**
+ * `"analysis": {"scale": "ascending"}` (worst first, as listed) or `"descending"` (best first,
+ * e.g. excellent … poor) marks a scale whose values are words as ordered (docs/survey-definitions.md).
+ */
+function declaredScale(question: MergedQuestion): 'ascending' | 'descending' | undefined {
+  const scale = question.analysis?.scale;
+  return scale === 'ascending' || scale === 'descending' ? scale : undefined;
 }
 
 function matrixRowVariable(question: MergedQuestion, row: ChoiceItem): PlannedVariable {
@@ -282,8 +396,13 @@ function matrixRowVariable(question: MergedQuestion, row: ChoiceItem): PlannedVa
     rowText: row.text,
     kind: 'single',
     source: { from: 'matrix', key: question.name, row: rowValue },
-    // A matrix whose columns are all numbers is a rating scale (Likert); otherwise categories.
-    ...valuesOf(question.values, question.values.length > 0 && question.values.every((column) => typeof column.value === 'number')),
+    // A matrix whose columns are all numbers is a rating scale (Likert), and so is one whose
+    // definition declares its word columns a scale; otherwise categories.
+    ...valuesOf(
+      question.values,
+      question.values.length > 0 && question.values.every((column) => typeof column.value === 'number'),
+      declaredScale(question),
+    ),
   };
 }
 
@@ -296,13 +415,15 @@ function listVariable(question: MergedQuestion): PlannedVariable {
   };
 }
 
-function valuesOf(items: ChoiceItem[], ordinal: boolean) {
+function valuesOf(items: ChoiceItem[], ordinal: boolean, scale?: 'ascending' | 'descending') {
   const values = items.map((item) => item.value);
   const numeric = values.length > 0 && values.every((value) => typeof value === 'number');
+  // Scores rise towards the best answer: the numbers themselves, else positions in scale order.
+  const positions = values.map((_, index) => (scale === 'descending' ? values.length - index : index + 1));
   return {
     values,
     valueTexts: items.map((item) => item.text),
-    scores: numeric ? (values as number[]) : values.map((_, index) => index + 1),
-    ordinal,
+    scores: numeric && !scale ? (values as number[]) : positions,
+    ordinal: ordinal || scale !== undefined,
   };
 }

@@ -4,9 +4,11 @@
  * table the caller already filled by streaming (the CLI reads JSONL straight into one).
  */
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
+import { crossTabulateQuestions } from '../crosstabs/cross-tabulate-questions.ts';
 import { compareGroups } from '../gaps/compare-groups.ts';
 import { analyzeImportanceSatisfaction } from '../ipa/analyze-importance-satisfaction.ts';
 import { rankNeeds } from '../needs/rank-needs.ts';
+import { summarizeQuestions } from '../summaries/summarize-questions.ts';
 import { appendRecord } from '../table/append-record.ts';
 import { createResponseTable } from '../table/create-response-table.ts';
 import { RecordError } from '../table/record-error.ts';
@@ -32,6 +34,10 @@ export interface ReportOptions {
   seed?: number;
   /** Comments kept per comment question; default 20. */
   commentSampleSize?: number;
+  /** More cross-tab breakdowns (single-answer questions or meta variables). */
+  crosstabBy?: string[];
+  /** The language of the labels; default the definitions' primary language. */
+  language?: string;
 }
 
 export type BuildReportInput =
@@ -46,6 +52,8 @@ export function planFor(definitions: ReadonlyArray<SurveyDefinition>, options: R
     minGroupSize: options.minGroupSize,
     seed: options.seed,
     commentSampleSize: options.commentSampleSize,
+    crosstabBy: options.crosstabBy,
+    language: options.language,
   });
   if (options.weights) checkMargins(plan, options.weights);
   return plan;
@@ -75,6 +83,8 @@ export function buildReport(input: BuildReportInput): Report {
   const ipa = analyzeImportanceSatisfaction(table, plan, weights);
   const gaps = compareGroups(table, plan);
   const comments = sampleComments(table, plan);
+  const summaries = summarizeQuestions(table, plan, { weights });
+  const tables = crossTabulateQuestions(table, plan, { weights });
   return {
     survey: { id: plan.surveyId, versions: versionsOf(table), title: plan.title },
     responses: table.rowCount,
@@ -85,7 +95,10 @@ export function buildReport(input: BuildReportInput): Report {
     ipa: ipa.ipa,
     gaps: gaps.gaps,
     comments: comments.comments,
-    suppressed: [...needs.suppressed, ...ipa.suppressed, ...gaps.suppressed, ...comments.suppressed],
+    suppressed: [...needs.suppressed, ...ipa.suppressed, ...gaps.suppressed, ...comments.suppressed, ...summaries.suppressed, ...tables.suppressed],
+    summaries: summaries.summaries,
+    breakdowns: tables.breakdowns,
+    crosstabs: tables.crosstabs,
   };
 }
 

@@ -15,6 +15,7 @@ import { renderHtml } from '../../analysis/render/render-html.ts';
 import { renderMarkdown } from '../../analysis/render/render-markdown.ts';
 import { DefinitionFilesError, loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { readReportAssets } from '../../server/report/report-assets.ts';
+import { writeReportWorkbook } from '../../server/report/write-report-workbook.ts';
 import { CliError } from '../cli-error.ts';
 import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
@@ -24,9 +25,11 @@ import { readMarginsCsv, type MarginsFile } from '../report/read-margins-csv.ts'
 
 const USAGE =
   'report --survey ID --input FILE.jsonl [--definitions DIR] [--weights MARGINS.csv] [--drop-incomplete] ' +
-  '[--min-group N] [--by QUESTION] [--format json|md|html] [--out FILE] [--seed N]  Needs, IPA and gaps report';
+  '[--min-group N] [--by QUESTION] [--crosstab-by QUESTION]… [--locale ja|en] [--format json|md|html|xlsx] [--out FILE] [--seed N]  ' +
+  'Summaries, cross-tabs, needs, IPA and gaps report';
 
-const FORMATS = ['json', 'md', 'html'] as const;
+const FORMATS = ['json', 'md', 'html', 'xlsx'] as const;
+const LOCALES = ['ja', 'en'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const command: CliCommand = {
@@ -36,6 +39,7 @@ export const command: CliCommand = {
     const definitionsDir = values.definitions ?? 'survey-definitions';
     const definitions = await loadSurvey(definitionsDir, values.survey);
     const format = values.format as Format;
+    const locale = values.locale as (typeof LOCALES)[number];
 
     let marginsFile: MarginsFile | undefined;
     if (values.weights !== undefined) marginsFile = await readMarginsCsv(values.weights);
@@ -45,6 +49,8 @@ export const command: CliCommand = {
       minGroupSize: wholeNumber(values['min-group'], '--min-group', 1),
       by: values.by,
       seed: wholeNumber(values.seed, '--seed', 0),
+      crosstabBy: values['crosstab-by'],
+      language: locale,
     };
     const explain = (error: unknown) => explainInputError(error, { input: values.input, weights: values.weights, marginsFile });
 
@@ -77,8 +83,10 @@ export const command: CliCommand = {
       format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`
         : format === 'md'
-          ? renderMarkdown(report, definitions, { locale: 'ja' })
-          : renderHtml(report, definitions, { locale: 'ja', ...(await readReportAssets()) });
+          ? renderMarkdown(report, definitions, { locale })
+          : format === 'xlsx'
+            ? await writeReportWorkbook(report, locale)
+            : renderHtml(report, definitions, { locale, ...(await readReportAssets()) });
     if (values.out !== undefined) {
       try {
         await writeFile(values.out, output);
@@ -103,6 +111,8 @@ function parseOptions(args: string[]) {
       'drop-incomplete': { type: 'boolean' },
       'min-group': { type: 'string' },
       by: { type: 'string' },
+      'crosstab-by': { type: 'string', multiple: true },
+      locale: { type: 'string', default: 'ja' },
       format: { type: 'string', default: 'json' },
       out: { type: 'string' },
       seed: { type: 'string' },
@@ -113,7 +123,13 @@ function parseOptions(args: string[]) {
   if (!(FORMATS as readonly string[]).includes(values.format!)) {
     throw new CliError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`, 2);
   }
-  return values as typeof values & { survey: string; input: string; format: string };
+  if (values.format === 'xlsx' && values.out === undefined) {
+    throw new CliError('--format xlsx needs --out FILE.xlsx (a workbook is not written to the terminal)', 2);
+  }
+  if (!(LOCALES as readonly string[]).includes(values.locale!)) {
+    throw new CliError(`--locale must be one of ${LOCALES.join(', ')}, got ${JSON.stringify(values.locale)}`, 2);
+  }
+  return values as typeof values & { survey: string; input: string; format: string; locale: string };
 }
 
 function wholeNumber(text: string | undefined, option: string, min: number): number | undefined {

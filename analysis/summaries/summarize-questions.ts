@@ -1,0 +1,123 @@
+/**
+ * The report's `summaries` (単純集計): one entry per planned question, labelled in the plan's
+ * language, from the columns of the response table. A question fewer than the minimum group
+ * size answered shows only that it was suppressed (docs/analysis.md, "Question summaries").
+ */
+import type { QuestionSummary, SummaryItem, SummaryRow, Suppression } from '../../contracts/report.ts';
+import { localizeText } from '../../core/definitions/localize-text.ts';
+import type { PlannedVariable, ReportPlan, SummaryPlan } from '../plan/plan-report.ts';
+import type { CommentColumn, MultipleColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
+import { summarizeMultiple, summarizeRanking, summarizeSingle, type ItemCount, type Rows } from './summarize-answers.ts';
+
+export interface SummarizeOptions {
+  weights?: Float64Array | null;
+  mask?: ArrayLike<number> | null;
+}
+
+export function summarizeQuestions(
+  table: ResponseTable,
+  plan: ReportPlan,
+  options: SummarizeOptions = {},
+): { summaries: QuestionSummary[]; suppressed: Suppression[] } {
+  const rows: Rows = { rowCount: table.rowCount, weights: options.weights, mask: options.mask };
+  const variables = new Map(plan.variables.map((variable) => [variable.name, variable]));
+  const suppressed: Suppression[] = [];
+  const summaries = plan.summaries.map((summary) => {
+    const result = summarizeQuestion(table, summary, variables, rows, plan);
+    if (result.suppressed) suppressed.push({ where: `summaries.${summary.question}`, reason: `fewer than ${plan.minGroupSize} respondents answered`, rule: 'small' });
+    return result;
+  });
+  return { summaries, suppressed };
+}
+
+function summarizeQuestion(
+  table: ResponseTable,
+  summary: SummaryPlan,
+  variables: Map<string, PlannedVariable>,
+  rows: Rows,
+  plan: ReportPlan,
+): QuestionSummary {
+  const label = localizeText(summary.title, plan.language, summary.question);
+  const first = variables.get(summary.variables[0]);
+  const base = { question: summary.question, label, type: summary.type, ordered: first?.ordinal ?? false };
+  if (!first) return { ...base, answered: null, noAnswer: 0, notSummarised: summary.notSummarised };
+  const hide = (answered: number) => answered > 0 && answered < plan.minGroupSize;
+
+  if (summary.shape === 'text') {
+    const column = table.byName.get(first.name) as CommentColumn;
+    let answered = 0;
+    let considered = 0;
+    for (let row = 0; row < table.rowCount; row++) {
+      if (rows.mask && !rows.mask[row]) continue;
+      considered += 1;
+      answered += column.answered[row];
+    }
+    return { ...base, answered: hide(answered) ? null : answered, noAnswer: considered - answered, notSummarised: summary.notSummarised, ...(hide(answered) ? { suppressed: true } : {}) };
+  }
+
+  if (summary.shape === 'matrix') {
+    const matrixRows: SummaryRow[] = summary.variables.map((name) => {
+      const variable = variables.get(name)!;
+      const column = table.byName.get(name) as SingleColumn;
+      const result = summarizeSingle(column.codes, variable.values.length, rows, variable.ordinal ? { scores: variable.scores, best: 'high' } : undefined);
+      const rowLabel = localizeText(variable.rowText, plan.language, variable.row ?? name);
+      if (hide(result.answered)) return { row: variable.row!, label: rowLabel, answered: null, items: [], suppressed: true };
+      return {
+        row: variable.row!,
+        label: rowLabel,
+        answered: result.answered,
+        items: itemsOf(variable, result.items, plan),
+        ...(variable.ordinal ? { mean: result.mean ?? null, topTwo: result.topTwo ?? null } : {}),
+      };
+    });
+    const answered = Math.max(0, ...matrixRows.map((row) => row.answered ?? 0));
+    const considered = countRows(rows);
+    return { ...base, answered, noAnswer: considered - answered, rows: matrixRows };
+  }
+
+  const column = table.byName.get(first.name)!;
+  if (summary.shape === 'ranking') {
+    const ranking = column as MultipleColumn;
+    const result = summarizeRanking(ranking.answered, ranking.cells, rows);
+    if (hide(result.answered)) return { ...base, answered: null, noAnswer: result.noAnswer, suppressed: true };
+    return {
+      ...base,
+      answered: result.answered,
+      noAnswer: result.noAnswer,
+      ranks: result.items.map((item, code) => ({
+        value: first.values[code],
+        label: valueLabel(first, code, plan),
+        ranked: item.ranked,
+        shares: item.ranks.map((rank) => rank.share),
+        meanRank: item.meanRank,
+      })),
+    };
+  }
+  const result =
+    column.kind === 'single'
+      ? summarizeSingle(column.codes, first.values.length, rows, first.ordinal ? { scores: first.scores, best: 'high' } : undefined)
+      : summarizeMultiple((column as MultipleColumn).answered, (column as MultipleColumn).cells, rows);
+  if (hide(result.answered)) return { ...base, answered: null, noAnswer: result.noAnswer, suppressed: true };
+  return {
+    ...base,
+    answered: result.answered,
+    noAnswer: result.noAnswer,
+    items: itemsOf(first, result.items, plan),
+    ...(first.ordinal ? { mean: result.mean ?? null, topTwo: result.topTwo ?? null } : {}),
+  };
+}
+
+function itemsOf(variable: PlannedVariable, items: ItemCount[], plan: ReportPlan): SummaryItem[] {
+  return items.map((item, code) => ({ value: variable.values[code], label: valueLabel(variable, code, plan), count: item.count, share: item.share }));
+}
+
+export function valueLabel(variable: PlannedVariable, code: number, plan: ReportPlan): string {
+  return localizeText(variable.valueTexts[code], plan.language, String(variable.values[code]));
+}
+
+function countRows(rows: Rows): number {
+  if (!rows.mask) return rows.rowCount;
+  let n = 0;
+  for (let row = 0; row < rows.rowCount; row++) if (rows.mask[row]) n += 1;
+  return n;
+}

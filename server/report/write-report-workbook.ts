@@ -1,0 +1,311 @@
+/**
+ * The 集計表 workbook a Japanese survey report is handed round in: a 調査概要 sheet, a GT sheet
+ * (単純集計) with every question, and one sheet per breakdown with its cross-tabs (クロス集計).
+ * Used by `survey-toolkit report --format xlsx` and by the dashboard's download.
+ *
+ * Shares stay numbers, so colleagues can compute with them in Excel; the significance marks
+ * are part of each cell's number format (`0.0%" ▲"`), which shows the mark without turning
+ * the number into text. Hidden (suppressed) groups show "＊" with a note on the sheet.
+ * Every text goes through the export guard (formulas, control characters), since labels and
+ * breakdown values come from definition files and responses.
+ */
+import ExcelJS from 'exceljs';
+import type { Crosstab, CrosstabTest, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
+import { defineTexts } from '../../core/i18n/define-texts.ts';
+import type { Locale } from '../../core/i18n/locale.ts';
+import { formatNumber, formatP } from '../../core/i18n/number-format.ts';
+import { safeExportCell } from '../export/neutralise-formula.ts';
+
+const texts = defineTexts({
+  ja: {
+    overview: '調査概要',
+    gt: '単純集計',
+    crosstabPrefix: 'クロス集計',
+    survey: '調査',
+    versions: '調査票の版',
+    responses: '集計対象の回答数',
+    period: '回答期間',
+    byChannel: '回答方法別の件数',
+    byWard: '区別の件数',
+    responseRate: '回収率',
+    population: '母数',
+    weighting: '重み付け',
+    weightingNone: 'なし（単純集計）',
+    weightingRaked: 'レイキング（変数: {variables}、有効回答数 {effectiveN}）',
+    minGroupSize: '表示する最小の回答者数',
+    question: '設問',
+    answered: '回答者数',
+    noAnswer: '無回答',
+    count: '件数',
+    share: '割合',
+    mean: '平均',
+    topTwo: '上位2つの割合',
+    sd: '標準偏差',
+    min: '最小',
+    q1: '第1四分位',
+    median: '中央値',
+    q3: '第3四分位',
+    max: '最大',
+    meanRank: '平均順位',
+    rank: '{rank}位',
+    group: '区分',
+    n: '回答者数',
+    test: 'χ² = {statistic}、自由度 {df}、p = {p}（Holm補正後 {pAdjusted}）、Cramér の V = {v}',
+    testRaoScott: 'Rao–Scott 補正 χ² = {statistic}、自由度 {df}、p = {p}（Holm補正後 {pAdjusted}）、Cramér の V = {v}、デザイン効果 {deff}',
+    noTest: '検定なし（比較できる区分または選択肢が2つ未満）',
+    hidden: '＊',
+    hiddenNote: '＊ 回答者が{min}人未満の区分（およびそれを逆算から守るための区分）は表示していません。',
+    marksNote: '▲▲／▽▽: 調整済み残差が ±2.58 以上（1%水準で多い／少ない）、▲／▽: ±1.96 以上（5%水準）。',
+    notSummarised: '集計対象外: {reason}',
+    chosenNote: '複数回答の割合は回答者数に対する割合のため、合計は100%になりません。',
+  },
+  en: {
+    overview: 'Overview',
+    gt: 'Summary',
+    crosstabPrefix: 'By',
+    survey: 'Survey',
+    versions: 'Questionnaire versions',
+    responses: 'Responses analysed',
+    period: 'Fieldwork period',
+    byChannel: 'Responses by channel',
+    byWard: 'Responses by ward',
+    responseRate: 'Response rate',
+    population: 'Population',
+    weighting: 'Weighting',
+    weightingNone: 'none (unweighted)',
+    weightingRaked: 'raking (variables: {variables}, effective n {effectiveN})',
+    minGroupSize: 'Smallest group shown',
+    question: 'Question',
+    answered: 'Answered',
+    noAnswer: 'No answer',
+    count: 'Count',
+    share: 'Share',
+    mean: 'Mean',
+    topTwo: 'Top two',
+    sd: 'SD',
+    min: 'Min',
+    q1: 'Q1',
+    median: 'Median',
+    q3: 'Q3',
+    max: 'Max',
+    meanRank: 'Mean rank',
+    rank: 'Rank {rank}',
+    group: 'Group',
+    n: 'n',
+    test: 'χ² = {statistic}, df {df}, p = {p} (Holm {pAdjusted}), Cramér’s V = {v}',
+    testRaoScott: 'Rao–Scott χ² = {statistic}, df {df}, p = {p} (Holm {pAdjusted}), Cramér’s V = {v}, design effect {deff}',
+    noTest: 'no test (fewer than two groups or answers to compare)',
+    hidden: '*',
+    hiddenNote: '* Groups with fewer than {min} respondents (and the group hidden so they cannot be worked out) are not shown.',
+    marksNote: '▲▲/▽▽: adjusted residual ≥ +2.58 / ≤ −2.58 (more / fewer than expected at the 1% level); ▲/▽: ±1.96 (5% level).',
+    notSummarised: 'not summarised: {reason}',
+    chosenNote: 'Shares of multiple-answer questions are of those who answered, so they do not add up to 100%.',
+  },
+});
+
+type Cell = string | number | null;
+
+const PERCENT = '0.0%';
+/** Printed on A4, one page wide, as the sheets of a 集計表 are handed out. */
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const BOLD = { bold: true } as const;
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+
+/** The number format of a share that carries a mark: the mark is shown, the number stays a number. */
+function markedPercent(mark: ResidualMark): string {
+  return mark ? `${PERCENT}" ${mark}"` : PERCENT;
+}
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+export async function writeReportWorkbook(report: Report, locale: Locale): Promise<Buffer> {
+  const t = texts(locale);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'sapporo-survey-toolkit';
+  writeOverview(workbook.addWorksheet(t.overview, { pageSetup: PAGE_SETUP }), report, locale);
+  writeSummaries(workbook.addWorksheet(t.gt, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PAGE_SETUP }), report, locale);
+  const used = new Set([t.overview, t.gt]);
+  for (const breakdown of report.breakdowns ?? []) {
+    const crosstabs = (report.crosstabs ?? []).filter((crosstab) => crosstab.by === breakdown.by);
+    if (!crosstabs.length) continue;
+    const name = sheetName(`${t.crosstabPrefix} ${breakdown.label}`, used);
+    writeCrosstabs(workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PAGE_SETUP }), report, crosstabs, breakdown.label, locale);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Excel's sheet names: at most 31 characters, none of []:*?/\ and unique regardless of case. */
+export function sheetName(wanted: string, used: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  let name = base;
+  for (let k = 2; [...used].some((u) => u.toLowerCase() === name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1)} ${k}`;
+  used.add(name);
+  return name;
+}
+
+function addRow(sheet: ExcelJS.Worksheet, cells: Cell[]): ExcelJS.Row {
+  return sheet.addRow(cells.map((cell) => (typeof cell === 'string' ? (safeExportCell(cell) as string) : cell)));
+}
+
+function titleRow(sheet: ExcelJS.Worksheet, text: string): void {
+  addRow(sheet, [text]).font = BOLD;
+}
+
+function headerRow(sheet: ExcelJS.Worksheet, cells: Cell[]): void {
+  const row = addRow(sheet, cells);
+  row.font = BOLD;
+  let lines = 1;
+  row.eachCell((cell, column) => {
+    cell.fill = HEADER_FILL;
+    if (column === 1) return; // the row's own title may run on into the empty cells beside it
+    // Answer labels are long (「内容によってはオンラインを利用したい」): wrap them instead of cutting them off.
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    const width = sheet.getColumn(column).width ?? 10;
+    lines = Math.max(lines, Math.ceil(displayWidth(String(cell.value ?? '')) / Math.max(1, width - 1)));
+  });
+  // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: set it.
+  if (lines > 1) row.height = 15 * Math.min(lines, 8);
+}
+
+/** Width in Excel's character units: a CJK character takes about two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(char) ? 2 : 1;
+  return width;
+}
+
+function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale): void {
+  const t = texts(locale);
+  sheet.getColumn(1).width = 28;
+  sheet.getColumn(2).width = 48;
+  const title = report.survey.title[locale] ?? Object.values(report.survey.title)[0] ?? report.survey.id;
+  titleRow(sheet, title);
+  addRow(sheet, [t.survey, report.survey.id]);
+  addRow(sheet, [t.versions, report.survey.versions.join(', ')]);
+  addRow(sheet, [t.responses, report.responses]);
+  const overview = report.overview;
+  if (overview?.period) addRow(sheet, [t.period, `${overview.period.from} – ${overview.period.to}`]);
+  if (overview?.population != null) addRow(sheet, [t.population, overview.population]);
+  if (overview?.responseRate != null) addRow(sheet, [t.responseRate, overview.responseRate]).getCell(2).numFmt = PERCENT;
+  const weighting = report.weighting
+    ? fill(t.weightingRaked, { variables: report.weighting.variables.join(', '), effectiveN: formatNumber(report.weighting.effectiveN, locale, 1) })
+    : t.weightingNone;
+  addRow(sheet, [t.weighting, weighting]);
+  addRow(sheet, [t.minGroupSize, report.minGroupSize]);
+  for (const [heading, rows] of [
+    [t.byChannel, overview?.byChannel.map((c) => [c.value, c.n]) ?? []],
+    [t.byWard, overview?.byWard.map((w) => [w.label, w.n]) ?? []],
+  ] as const) {
+    if (!rows.length) continue;
+    addRow(sheet, []);
+    headerRow(sheet, [heading, t.n]);
+    for (const [label, n] of rows) addRow(sheet, [label, n ?? t.hidden]);
+  }
+  addRow(sheet, []);
+  addRow(sheet, [fill(t.hiddenNote, { min: report.minGroupSize })]);
+  addRow(sheet, [t.marksNote]);
+}
+
+function writeSummaries(sheet: ExcelJS.Worksheet, report: Report, locale: Locale): void {
+  const t = texts(locale);
+  sheet.getColumn(1).width = 44;
+  for (let c = 2; c <= 12; c++) sheet.getColumn(c).width = 12;
+  headerRow(sheet, [t.question, t.answered, t.noAnswer]);
+  for (const summary of report.summaries ?? []) {
+    addRow(sheet, []);
+    titleRow(sheet, summary.label);
+    if (summary.notSummarised) {
+      addRow(sheet, [fill(t.notSummarised, { reason: summary.notSummarised })]);
+      continue;
+    }
+    addRow(sheet, [t.answered, summary.answered ?? t.hidden, summary.noAnswer]);
+    if (summary.answered === null) continue;
+    writeSummaryBody(sheet, summary, locale);
+  }
+}
+
+function writeSummaryBody(sheet: ExcelJS.Worksheet, summary: QuestionSummary, locale: Locale): void {
+  const t = texts(locale);
+  if (summary.items) {
+    headerRow(sheet, ['', t.count, t.share]);
+    for (const item of summary.items) addRow(sheet, [item.label, item.count, item.share]).getCell(3).numFmt = PERCENT;
+    if (summary.type === 'checkbox' || summary.type === 'tagbox') addRow(sheet, [t.chosenNote]);
+    if (summary.mean != null) addRow(sheet, [t.mean, summary.mean]).getCell(2).numFmt = '0.00';
+    if (summary.topTwo != null) addRow(sheet, [t.topTwo, summary.topTwo]).getCell(2).numFmt = PERCENT;
+  }
+  if (summary.rows?.length) {
+    const values = summary.rows[0].items;
+    const ordered = summary.rows.some((row) => row.mean != null);
+    headerRow(sheet, ['', t.answered, ...values.map((v) => v.label), ...(ordered ? [t.mean, t.topTwo] : [])]);
+    for (const row of summary.rows) {
+      if (row.answered === null) {
+        addRow(sheet, [row.label, t.hidden]);
+        continue;
+      }
+      const added = addRow(sheet, [row.label, row.answered, ...row.items.map((i) => i.share), ...(ordered ? [row.mean ?? null, row.topTwo ?? null] : [])]);
+      row.items.forEach((_, k) => (added.getCell(3 + k).numFmt = PERCENT));
+      if (ordered) {
+        added.getCell(3 + row.items.length).numFmt = '0.00';
+        added.getCell(4 + row.items.length).numFmt = PERCENT;
+      }
+    }
+  }
+  if (summary.numeric) {
+    const n = summary.numeric;
+    headerRow(sheet, ['', t.mean, t.sd, t.min, t.q1, t.median, t.q3, t.max]);
+    const added = addRow(sheet, ['', n.mean, n.sd, n.min, n.q1, n.median, n.q3, n.max]);
+    for (let c = 2; c <= 8; c++) added.getCell(c).numFmt = '0.00';
+  }
+  if (summary.ranks?.length) {
+    const positions = summary.ranks[0].shares.map((_, r) => fill(t.rank, { rank: r + 1 }));
+    headerRow(sheet, ['', ...positions, t.meanRank]);
+    for (const item of summary.ranks) {
+      const added = addRow(sheet, [item.label, ...item.shares, item.meanRank]);
+      item.shares.forEach((_, k) => (added.getCell(2 + k).numFmt = PERCENT));
+      added.getCell(2 + item.shares.length).numFmt = '0.00';
+    }
+  }
+}
+
+function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, crosstabs: Crosstab[], byLabel: string, locale: Locale): void {
+  const t = texts(locale);
+  sheet.getColumn(1).width = 28;
+  for (let c = 2; c <= 16; c++) sheet.getColumn(c).width = 13;
+  headerRow(sheet, [byLabel]);
+  for (const crosstab of crosstabs) {
+    addRow(sheet, []);
+    titleRow(sheet, crosstab.rowLabel ? `${crosstab.label} — ${crosstab.rowLabel}` : crosstab.label);
+    headerRow(sheet, [t.group, t.n, ...crosstab.values.map((v) => v.label)]);
+    for (const group of crosstab.groups) {
+      if (!group.cells) {
+        addRow(sheet, [group.label, t.hidden, ...crosstab.values.map(() => t.hidden)]);
+        continue;
+      }
+      const row = addRow(sheet, [group.label, group.n, ...group.cells.map((cell) => cell.share)]);
+      group.cells.forEach((cell, k) => (row.getCell(3 + k).numFmt = markedPercent(cell.mark)));
+    }
+    if (crosstab.kind === 'single') addRow(sheet, [describeTest(crosstab.test, locale)]);
+    else {
+      crosstab.optionTests?.forEach((test, k) => addRow(sheet, [`${crosstab.values[k].label}: ${describeTest(test, locale)}`]));
+      addRow(sheet, [t.chosenNote]);
+    }
+  }
+  addRow(sheet, []);
+  addRow(sheet, [fill(t.hiddenNote, { min: report.minGroupSize })]);
+  addRow(sheet, [t.marksNote]);
+}
+
+function describeTest(test: CrosstabTest | null | undefined, locale: Locale): string {
+  const t = texts(locale);
+  if (!test) return t.noTest;
+  return fill(test.method === 'rao-scott' ? t.testRaoScott : t.test, {
+    statistic: formatNumber(test.statistic, locale, 2),
+    df: test.df,
+    p: formatP(test.p, locale),
+    pAdjusted: formatP(test.pAdjusted, locale),
+    v: formatNumber(test.cramersV, locale, 3),
+    deff: formatNumber(test.designEffect ?? 1, locale, 2),
+  });
+}

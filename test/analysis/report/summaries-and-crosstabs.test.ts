@@ -1,0 +1,130 @@
+/**
+ * The report's backbone (issue 11): a summary of every question and a cross-tab of every
+ * question by every breakdown, for each shipped survey and for a survey without annotations.
+ * The statistics themselves are checked against R and scipy in test/analysis/crosstabs and
+ * test/analysis/summaries; here every count is recounted from the records themselves.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Crosstab, Report } from '../../../contracts/report.ts';
+import type { ResponseRecord } from '../../../contracts/response-record.ts';
+import { listQuestions } from '../../../core/definitions/list-questions.ts';
+import type { SurveyDefinition } from '../../../core/definitions/survey-definition.ts';
+import { buildReport } from '../../../analysis/report/build-report.ts';
+import { synthesizeResponses } from '../../../analysis/synthesize/synthesize-responses.ts';
+import { chiSquareTest } from '../../../analysis/stats/chi-square-test.ts';
+import { loadDefinition } from '../../../analysis/definitions/load-definition.ts';
+import { readShipped, SHIPPED_SURVEY_IDS, shippedSource } from '../definitions/shipped-definition-files.ts';
+import { defineSurvey, record } from './define-survey.ts';
+import { expectClose } from '../../helpers/expect-close.ts';
+
+/** A question's answer, or a meta variable's value (e.g. the kiosk's ward), as stored. */
+function valueOf(r: ResponseRecord, name: string, definition: SurveyDefinition): unknown {
+  const meta = definition.metaVariables.find((m) => m.name === name);
+  return meta ? (r.meta as Record<string, unknown>)[meta.from] : r.data[name];
+}
+
+function answerOf(r: ResponseRecord, crosstab: Pick<Crosstab, 'question' | 'row'>, definition: SurveyDefinition): unknown {
+  const value = valueOf(r, crosstab.question, definition);
+  return crosstab.row === undefined ? value : (value as Record<string, unknown> | undefined)?.[crosstab.row];
+}
+
+/** Recounts a single-answer cross-tab from the records and checks counts, n and the χ². */
+function expectRecounted(crosstab: Crosstab, records: ResponseRecord[], definition: SurveyDefinition): void {
+  const table = crosstab.groups.map((group) =>
+    crosstab.values.map(
+      (value) =>
+        records.filter((r) => valueOf(r, crosstab.by, definition) === group.value && answerOf(r, crosstab, definition) === value.value).length,
+    ),
+  );
+  crosstab.groups.forEach((group, g) => {
+    if (!group.cells) return;
+    expect(group.cells.map((cell) => cell.count), `${crosstab.question} by ${crosstab.by}, ${String(group.value)}`).toEqual(table[g]);
+    expect(group.n).toBe(table[g].reduce((a, b) => a + b, 0));
+  });
+  if (crosstab.test && crosstab.groups.every((group) => group.suppressed === undefined)) {
+    const kept = table.filter((row) => row.some((cell) => cell > 0));
+    expectClose(crosstab.test.statistic, chiSquareTest(kept).statistic, 1e-9, `${crosstab.question} by ${crosstab.by}`);
+  }
+}
+
+describe('summaries and cross-tabs of the shipped surveys', () => {
+  for (const id of SHIPPED_SURVEY_IDS) {
+    it(id, () => {
+      const definition = loadDefinition(readShipped(id), shippedSource(id));
+      const records = [...synthesizeResponses(definition, { count: 600, seed: 11 })];
+      const report = buildReport({ definitions: [definition], records });
+      const names = listQuestions(definition.json)
+        .filter((q) => q.scope === undefined && !['html', 'image', 'expression'].includes(q.type))
+        .map((q) => q.name);
+      expect(report.summaries!.map((s) => s.question)).toEqual([...names, ...definition.metaVariables.map((m) => m.name)]);
+      for (const summary of report.summaries!) {
+        expect(summary.answered === null || summary.answered + summary.noAnswer === records.length, summary.question).toBe(true);
+        if (summary.items) expect(summary.items.reduce((sum, item) => sum + item.count, 0)).toBeGreaterThanOrEqual(summary.answered ?? 0);
+      }
+      // Every single- or multiple-answer question (and matrix row) by every breakdown but itself.
+      const breakdowns = report.breakdowns!.map((b) => b.by);
+      expect(breakdowns.length).toBeGreaterThan(0);
+      for (const by of breakdowns) {
+        const tabulated = new Set(report.crosstabs!.filter((c) => c.by === by).map((c) => c.question));
+        for (const summary of report.summaries!) {
+          if (summary.question === by || !(summary.items || summary.rows) || summary.type === 'ranking') continue;
+          expect(tabulated.has(summary.question), `${summary.question} by ${by}`).toBe(true);
+        }
+      }
+      for (const crosstab of report.crosstabs!.filter((c) => c.kind === 'single').slice(0, 12)) expectRecounted(crosstab, records, definition);
+      // Holm over every test of the report: adjusted ≥ raw, and at most 1.
+      const tests = report.crosstabs!.flatMap((c) => [c.test, ...(c.optionTests ?? [])]).filter((t) => t !== null && t !== undefined);
+      for (const test of tests) expect(test!.pAdjusted >= test!.p && test!.pAdjusted <= 1).toBe(true);
+    });
+  }
+});
+
+describe('a survey without annotations', () => {
+  const definition = defineSurvey({
+    elements: [
+      { type: 'radiogroup', name: 'visit', title: { ja: '来庁回数', en: 'Visits' }, choices: ['first', 'again'] },
+      { type: 'checkbox', name: 'wants', title: { ja: '希望', en: 'Wishes' }, choices: ['online', 'booking', 'parking'] },
+      { type: 'rating', name: 'score', title: { ja: '満足度', en: 'Satisfaction' } },
+      { type: 'boolean', name: 'again', title: { ja: 'また来たいか', en: 'Come again' } },
+      { type: 'comment', name: 'note', title: { ja: 'ご意見', en: 'Comments' } },
+    ],
+  });
+  const records = Array.from({ length: 60 }, (_, i) =>
+    record({
+      visit: i % 3 === 0 ? 'first' : 'again',
+      wants: ['online', ...(i % 2 ? ['booking'] : [])],
+      score: 1 + (i % 5),
+      again: i % 4 !== 0,
+      ...(i % 6 === 0 ? { note: '駐車場が狭い' } : {}),
+    }),
+  );
+
+  it('summarises every question, and says which it could not', () => {
+    const report: Report = buildReport({ definitions: [definition], records, options: { language: 'en' } });
+    const byName = new Map(report.summaries!.map((s) => [s.question, s]));
+    expect([...byName.keys()]).toEqual(['visit', 'wants', 'score', 'again', 'note']);
+    expect(byName.get('visit')!.items!.map((i) => [i.value, i.count])).toEqual([['first', 20], ['again', 40]]);
+    expect(byName.get('wants')!.items!.map((i) => i.share)).toEqual([1, 0.5, 0]);
+    expect(byName.get('score')).toMatchObject({ ordered: true, mean: 3, topTwo: 0.4, label: 'Satisfaction' });
+    expect(byName.get('again')!.items!.map((i) => [i.value, i.count])).toEqual([[true, 45], [false, 15]]);
+    expect(byName.get('note')).toMatchObject({ answered: 10, noAnswer: 50, notSummarised: expect.stringContaining('free text') });
+    expect(report.crosstabs).toEqual([]); // nothing says what to break down by
+  });
+
+  it('cross-tabulates by a question named with crosstabBy, and refuses an unknown one', () => {
+    const report = buildReport({ definitions: [definition], records, options: { crosstabBy: ['visit'] } });
+    expect(report.breakdowns!.map((b) => [b.by, b.source])).toEqual([['visit', 'option']]);
+    expect(report.crosstabs!.map((c) => c.question)).toEqual(['wants', 'score', 'again']);
+    const wants = report.crosstabs!.find((c) => c.question === 'wants')!;
+    expect(wants.kind).toBe('multiple');
+    expect(wants.groups.map((g) => g.cells!.map((cell) => cell.count))).toEqual([[20, 10, 0], [40, 20, 0]]);
+    expect(() => buildReport({ definitions: [definition], records, options: { crosstabBy: ['nope'] } })).toThrow(/--crosstab-by "nope": no single-answer question/);
+  });
+
+  it('hides a summary fewer than the minimum answered', () => {
+    const few = records.slice(0, 3);
+    const report = buildReport({ definitions: [definition], records: few });
+    expect(report.summaries!.find((s) => s.question === 'visit')).toMatchObject({ answered: null, suppressed: true });
+    expect(report.suppressed.some((s) => s.where === 'summaries.visit')).toBe(true);
+  });
+});
