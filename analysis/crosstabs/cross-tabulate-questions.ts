@@ -52,15 +52,20 @@ export function crossTabulateQuestions(
       minGroupSize: plan.minGroupSize,
     });
     const where = `crosstabs.${item.variable}.${item.by}`;
+    const at = (g: number) => `${where}=${String(by.values[g])}`;
     const groups = result.groups.map((group, g) => {
       const { value, label } = { value: by.values[g], label: valueLabel(by, g, plan) };
       if (group.hidden) {
-        suppressed.push({
-          where: `${where}.${String(value)}`,
-          reason: group.hidden.reason === 'small' ? `fewer than ${plan.minGroupSize} respondents answered` : `hidden so that ${String(by.values[group.hidden.protects])} cannot be worked out`,
-          rule: group.hidden.reason,
-          ...(group.hidden.reason === 'complementary' ? { protects: `${where}.${String(by.values[group.hidden.protects])}` } : {}),
-        });
+        suppressed.push(
+          group.hidden.reason === 'small'
+            ? { where: at(g), reason: `fewer than ${plan.minGroupSize} respondents in this group`, rule: 'small' }
+            : {
+                where: at(g),
+                reason: `hidden so that ${item.by}=${String(by.values[group.hidden.protects])} cannot be derived from the total`,
+                rule: 'complementary',
+                protects: at(group.hidden.protects),
+              },
+        );
         return { value, label, n: null, cells: null, suppressed: group.hidden.reason };
       }
       return { value, label, n: group.n, cells: group.cells!.map((cell, k) => ({ value: variable.values[k], ...cell })) };

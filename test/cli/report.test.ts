@@ -190,7 +190,7 @@ describe('survey-toolkit report: bad input gets one line naming the file, the li
       `${file('no-ward.jsonl')}:7: 1 response has no answer for the margin variable ward, so it cannot be weighted; leave it out with --drop-incomplete`,
     ],
     ['an unknown --by question', async () => ['--survey', 'staff-workstyle', '--input', staff(), '--by', 'shoeSize'], /^--by "shoeSize": no single-answer question or meta variable of that name \(one of: yearsOfService, ageBand, .*\)$/],
-    ['a bad --format', async () => ['--survey', 'staff-workstyle', '--input', staff(), '--format', 'pdf'], '--format must be one of json, md, html, got "pdf"'],
+    ['a bad --format', async () => ['--survey', 'staff-workstyle', '--input', staff(), '--format', 'pdf'], '--format must be one of json, md, html, xlsx, got "pdf"'],
   ];
   it.each(cases)('%s', async (_, argsOf, message) => {
     const run = await runCli(['report', ...(await argsOf())]);
