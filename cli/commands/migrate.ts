@@ -3,6 +3,8 @@
  * response between SQLite, JSONL and MongoDB, keeping ids and receipt times.
  * Idempotent: records whose submissionId the target already has are skipped
  * and counted, so an interrupted or repeated run never duplicates anything.
+ * A record whose submissionId the target holds for another response is a
+ * conflict: not copied, counted apart and named, and the exit code is 1.
  */
 import { resolve } from 'node:path';
 import { redactUri } from '../../server/store/connect-mongodb.ts';
@@ -32,6 +34,11 @@ export const command: CliCommand = {
       try {
         const counts = await migrateRecords(source, sink);
         console.log(formatCounts(describe(from), describe(to), counts));
+        const conflicts = describeConflicts(counts);
+        if (conflicts) {
+          console.error(conflicts);
+          return 1; // not everything was copied: a script must notice
+        }
       } finally {
         await sink.close();
       }
@@ -51,18 +58,35 @@ function describe(location: StoreLocation): string {
   return location.kind === 'mongodb' ? redactUri(location.uri) : `${location.kind}:${location.file}`;
 }
 
-/** One line per survey and a total, aligned for reading in a terminal. */
+/** One line per survey and a total, aligned for reading in a terminal; conflicts get a column when there are any. */
 export function formatCounts(from: string, to: string, counts: SurveyMigrationCount[]): string {
   const total = counts.reduce(
-    (sum, c) => ({ surveyId: 'total', read: sum.read + c.read, written: sum.written + c.written, duplicates: sum.duplicates + c.duplicates }),
-    { surveyId: 'total', read: 0, written: 0, duplicates: 0 },
+    (sum, c) => ({
+      ...sum,
+      read: sum.read + c.read,
+      written: sum.written + c.written,
+      duplicates: sum.duplicates + c.duplicates,
+      conflicts: sum.conflicts + c.conflicts,
+    }),
+    { surveyId: 'total', read: 0, written: 0, duplicates: 0, conflicts: 0, conflictExamples: [] as string[] },
   );
   const rows = [...counts, total];
   const nameWidth = Math.max(...rows.map((r) => r.surveyId.length));
   const numberWidth = Math.max(...rows.map((r) => String(r.read).length));
   const number = (n: number) => String(n).padStart(numberWidth);
   const lines = rows.map(
-    (r) => `  ${r.surveyId.padEnd(nameWidth)}  ${number(r.read)} read  ${number(r.written)} written  ${number(r.duplicates)} already there (skipped)`,
+    (r) =>
+      `  ${r.surveyId.padEnd(nameWidth)}  ${number(r.read)} read  ${number(r.written)} written  ${number(r.duplicates)} already there (skipped)` +
+      (total.conflicts > 0 ? `  ${number(r.conflicts)} conflicting (not copied)` : ''),
   );
   return [`migrated ${from} → ${to}`, ...lines].join('\n');
+}
+
+/** The warning for records not copied because the target has another response under their submissionId; '' if none. */
+export function describeConflicts(counts: SurveyMigrationCount[]): string {
+  const conflicting = counts.filter((c) => c.conflicts > 0);
+  if (conflicting.length === 0) return '';
+  const total = conflicting.reduce((sum, c) => sum + c.conflicts, 0);
+  const examples = conflicting.map((c) => `${c.surveyId}: ${c.conflictExamples.join(', ')}${c.conflicts > c.conflictExamples.length ? ', …' : ''}`);
+  return `${total === 1 ? '1 record was' : `${total} records were`} not copied: the target holds a different response under the same submissionId (${examples.join('; ')}). Compare them by hand; if both are real, give one a new submissionId.`;
 }

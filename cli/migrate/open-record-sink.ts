@@ -1,7 +1,9 @@
 /**
  * Opens a location to write records to, idempotently: a record whose
  * submissionId the target already holds is skipped and reported as a
- * duplicate, so running the same migration twice writes nothing the second time.
+ * duplicate, so running the same migration twice writes nothing the second time;
+ * or as a conflict when the target's record under that submissionId is another
+ * response (server/store/submission-content.ts).
  */
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { InsertResult } from '../../server/store/response-store.ts';
+import { submissionContentKey } from '../../server/store/submission-content.ts';
 import { openLocationStore } from './open-location-store.ts';
 import { readJsonlRecords } from './read-jsonl-records.ts';
 import type { StoreLocation } from './parse-store-location.ts';
@@ -31,10 +34,11 @@ export async function openRecordSink(location: StoreLocation): Promise<RecordSin
  * (checking every line), so only new records are appended.
  */
 async function openJsonlSink(file: string): Promise<RecordSink> {
-  const idBySubmissionId = new Map<string, string>();
+  const known = new Map<string, { id: string; content: string }>();
+  const remember = (record: ResponseRecord) => known.set(record.submissionId, { id: record.id, content: submissionContentKey(record) });
   let needsNewline = false;
   if (existsSync(file)) {
-    for await (const record of readJsonlRecords(file)) idBySubmissionId.set(record.submissionId, record.id);
+    for await (const record of readJsonlRecords(file)) remember(record);
     needsNewline = !(await endsWithNewline(file));
   } else {
     await mkdir(dirname(file), { recursive: true });
@@ -47,12 +51,13 @@ async function openJsonlSink(file: string): Promise<RecordSink> {
       const results: InsertResult[] = [];
       let chunk = '';
       for (const record of records) {
-        const known = idBySubmissionId.get(record.submissionId);
-        if (known !== undefined) {
-          results.push({ id: known, duplicate: true });
+        const stored = known.get(record.submissionId);
+        if (stored !== undefined) {
+          const same = stored.content === submissionContentKey(record);
+          results.push(same ? { id: stored.id, duplicate: true } : { id: stored.id, duplicate: true, conflict: true });
           continue;
         }
-        idBySubmissionId.set(record.submissionId, record.id);
+        remember(record);
         chunk += `${JSON.stringify(record)}\n`;
         results.push({ id: record.id, duplicate: false });
       }

@@ -13,6 +13,7 @@ import { CHANNELS, type Channel } from '../../contracts/submission.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { listSegmentVariables } from '../../core/definitions/segment-variables.ts';
+import { toUtcIso } from '../to-utc-iso.ts';
 
 export interface ResponseFilter {
   /** Inclusive, ISO 8601 UTC. */
@@ -71,7 +72,8 @@ export function parseResponseFilter(query: Record<string, unknown>, definition: 
       throw new FilterError(`unknown filter ${JSON.stringify(name)}; this survey can be filtered by ${known}`);
     }
   }
-  if (filter.receivedFrom && filter.receivedTo && filter.receivedFrom >= filter.receivedTo) {
+  // As instants, not as text.
+  if (filter.receivedFrom && filter.receivedTo && Date.parse(filter.receivedFrom) >= Date.parse(filter.receivedTo)) {
     throw new FilterError(`from (${filter.receivedFrom}) must be before to (${filter.receivedTo})`);
   }
   return filter;
@@ -90,16 +92,27 @@ function single(name: string, values: string[]): string {
   return values[0];
 }
 
+/** A date-time must say its time zone: without one, Date.parse reads it in the server's zone. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
 function parseBound(name: string, value: string, side: 'start' | 'end'): string {
+  let time: number;
   if (DAY.test(value)) {
     const start = Date.parse(`${value}T00:00:00${JAPAN_OFFSET}`);
     if (Number.isNaN(start)) throw new FilterError(`${name} is not a date: ${JSON.stringify(value)}`);
     // An end day includes the whole day: the bound is the next midnight.
-    return new Date(side === 'end' ? start + 86_400_000 : start).toISOString();
+    time = side === 'end' ? start + 86_400_000 : start;
+  } else {
+    time = DATE_TIME.test(value) ? Date.parse(value) : NaN;
+    if (Number.isNaN(time)) {
+      throw new FilterError(`${name} must be a date (2025-04-01) or an ISO 8601 date-time with a time zone (2025-04-01T09:00:00+09:00); got ${JSON.stringify(value)}`);
+    }
   }
-  const time = /T/.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(time)) throw new FilterError(`${name} must be a date (2025-04-01) or an ISO 8601 date-time; got ${JSON.stringify(value)}`);
-  return new Date(time).toISOString();
+  try {
+    return toUtcIso(new Date(time).toISOString(), name);
+  } catch (error) {
+    throw new FilterError(`${(error as Error).message.replace(/, got .*$/, '')}; got ${JSON.stringify(value)}`);
+  }
 }
 
 /** The predicate for the parts of the filter the store does not apply itself (all but the period). */

@@ -12,6 +12,7 @@ import { submissionSchema, type ApiErrorDetail, type SubmissionAccepted } from '
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
 import type { ResponseStore } from '../store/response-store.ts';
 import { validateResponse } from '../validation/validate-response.ts';
+import { checkSubmissionTimes } from '../validation/check-submission-times.ts';
 import { findUnsafeJson } from '../find-unsafe-json.ts';
 import { HttpError } from '../http-error.ts';
 import { filteredRecords } from '../export/response-filter.ts';
@@ -43,6 +44,8 @@ export function responsesRouter({ store, definitions, bodyLimit }: ResponsesRout
     if (unsafe.length > 0) throw invalidResponse(unsafe);
 
     const submission = parsed.data;
+    const times = checkSubmissionTimes(submission, Date.now()); // the store's clock for receivedAt
+    if (times.length > 0) throw invalidResponse(times);
     const definition = findSurveyVersion(definitions, surveyId, submission.surveyVersion);
     const problems = validateResponse(definition, submission);
     if (problems.length > 0) throw invalidResponse(problems);
@@ -57,6 +60,14 @@ export function responsesRouter({ store, definitions, bodyLimit }: ResponsesRout
       completedAt: submission.completedAt,
       data: submission.data,
     });
+    if (result.conflict) {
+      // Answering "duplicate" would tell the client its response is safe while it is dropped.
+      throw new HttpError(
+        409,
+        'submission_conflict',
+        `submissionId ${submission.submissionId} is already used by a different response; nothing was stored (a new response needs a new submissionId)`,
+      );
+    }
     const body: SubmissionAccepted = { id: result.id, duplicate: result.duplicate };
     res.status(result.duplicate ? 200 : 201).json(body);
   });

@@ -28,6 +28,7 @@ import {
   type NeedsQuestion,
 } from './mongodb-pipelines.ts';
 import type { InsertResult, NewResponse, ResponseQuery, ResponseStore } from './response-store.ts';
+import { sameSubmissionContent, type SubmissionContent } from './submission-content.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
 
 export const RESPONSES_COLLECTION = 'responses';
@@ -134,9 +135,13 @@ class MongoDbResponseStore implements MongoResponseStore {
       }
       const existing = await this.responses.findOne(
         { submissionId: document.submissionId },
-        { projection: { _id: 1 }, readPreference: 'primary', readConcern: { level: 'majority' } },
+        { projection: { _id: 1, surveyId: 1, surveyVersion: 1, meta: 1, data: 1 }, readPreference: 'primary', readConcern: { level: 'majority' } },
       );
-      if (existing) return { id: existing._id, duplicate: true };
+      if (existing) {
+        // Escaped field names on both sides compare alike; unescaped, they read as the records do.
+        const same = sameSubmissionContent(contentOf(document), contentOf(existing));
+        return same ? { id: existing._id, duplicate: true } : { id: existing._id, duplicate: true, conflict: true };
+      }
       if (await this.idTaken(document._id)) {
         // A random UUID never collides; an imported id can.
         if (ids === 'new id') document._id = randomUUID();
@@ -260,6 +265,15 @@ export function fromDocument(document: ResponseDocument): ResponseRecord {
     startedAt: document.startedAt,
     completedAt: document.completedAt,
     receivedAt: document.receivedAt,
+    data: unescapeFieldNames(document.data) as Record<string, unknown>,
+  };
+}
+
+function contentOf(document: Pick<ResponseDocument, 'surveyId' | 'surveyVersion' | 'meta' | 'data'>): SubmissionContent {
+  return {
+    surveyId: document.surveyId,
+    surveyVersion: document.surveyVersion,
+    meta: unescapeFieldNames(document.meta) as ResponseRecord['meta'],
     data: unescapeFieldNames(document.data) as Record<string, unknown>,
   };
 }

@@ -6,7 +6,13 @@ export type NewResponse = Omit<ResponseRecord, 'id' | 'receivedAt'>;
 export interface InsertResult {
   /** The stored record's id; for a duplicate, the id of the first one. */
   id: string;
+  /** The submissionId was stored already; nothing was added. */
   duplicate: boolean;
+  /**
+   * Only with duplicate: the stored record is another response (other survey, version, meta or
+   * answers: server/store/submission-content.ts), not this one again. The API answers 409.
+   */
+  conflict?: true;
 }
 
 export interface ResponseQuery {
@@ -24,7 +30,8 @@ export interface ResponseQuery {
  * `insert` resolves only once the record is durable: a caller that answers 201
  * after it may be killed the next instant without losing the record.
  * A second insert with the same submissionId never creates a second record,
- * even when both race; it resolves to the first record's id with duplicate: true.
+ * even when both race; it resolves to the first record's id with duplicate: true,
+ * and conflict: true when its content differs from the first's.
  */
 export interface ResponseStore {
   insert(response: NewResponse): Promise<InsertResult>;
@@ -40,7 +47,8 @@ export interface ResponseStore {
    * migrate`, test seeding): the one way into a store besides `insert`, so no
    * caller needs to know a store's schema. Durable when it resolves, like
    * `insert`. A record whose submissionId is stored already is skipped and
-   * answered with the stored id and duplicate: true; a record whose id is taken
+   * answered with the stored id and duplicate: true (and conflict: true when
+   * the stored one is another response); a record whose id is taken
    * by another submissionId fails the call, naming the id (SQLite: nothing of
    * the batch is stored; MongoDB: the records before it may be).
    */

@@ -23,6 +23,7 @@ import Database from 'better-sqlite3';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { InsertResult, NewResponse, ResponseQuery, ResponseStore } from './response-store.ts';
 import { makeUuidV7 } from './make-uuid-v7.ts';
+import { sameSubmissionContent } from './submission-content.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
 import { runSqliteMigrations } from '../sqlite/run-sqlite-migrations.ts';
 
@@ -80,7 +81,8 @@ const INSERT_SQL = `
   INSERT INTO responses (id, survey_id, survey_version, submission_id, channel, meta, started_at, completed_at, received_at, data)
   VALUES (@id, @survey_id, @survey_version, @submission_id, @channel, @meta, @started_at, @completed_at, @received_at, @data)
   ON CONFLICT (submission_id) DO NOTHING`;
-const SELECT_ID_SQL = 'SELECT id FROM responses WHERE submission_id = ?';
+/** The record holding a submissionId, with what sameSubmissionContent compares. */
+const SELECT_STORED_SQL = 'SELECT id, survey_id, survey_version, meta, data FROM responses WHERE submission_id = ?';
 const SURVEY_IDS_SQL = 'SELECT DISTINCT survey_id FROM responses ORDER BY survey_id';
 
 /** Opens (creating and migrating if needed) the store in `filePath`. */
@@ -110,13 +112,13 @@ interface WorkerError {
 }
 type WriterMessage =
   | { type: 'ready' }
-  | { type: 'committed'; results: InsertResult[] }
+  | { type: 'committed'; results: WriterResult[] }
   | { type: 'failed'; error: WorkerError }
   | { type: 'closed' };
 
 function startWriter(filePath: string): Promise<Worker> {
   const worker = new Worker(new URL('./sqlite-write-worker.mjs', import.meta.url), {
-    workerData: { filePath, busyTimeoutMs: BUSY_TIMEOUT_MS, insertSql: INSERT_SQL, selectIdSql: SELECT_ID_SQL },
+    workerData: { filePath, busyTimeoutMs: BUSY_TIMEOUT_MS, insertSql: INSERT_SQL, selectStoredSql: SELECT_STORED_SQL },
   });
   return new Promise((resolve, reject) => {
     const onMessage = (message: WriterMessage) => {
@@ -132,6 +134,21 @@ function startWriter(filePath: string): Promise<Worker> {
     worker.once('message', onMessage);
     worker.once('error', reject);
   });
+}
+
+/** The writer's answer for one row: for a duplicate, also the stored record's content columns. */
+type WriterResult =
+  | { id: string; duplicate: false }
+  | { id: string; duplicate: true; stored: Pick<ResponseRow, 'survey_id' | 'survey_version' | 'meta' | 'data'> };
+
+function toInsertResult(row: PendingInsert['row'], result: WriterResult): InsertResult {
+  if (!result.duplicate) return result;
+  const { stored } = result;
+  const same = sameSubmissionContent(
+    { surveyId: row.survey_id, surveyVersion: row.survey_version, meta: JSON.parse(row.meta), data: JSON.parse(row.data) },
+    { surveyId: stored.survey_id, surveyVersion: stored.survey_version, meta: JSON.parse(stored.meta), data: JSON.parse(stored.data) },
+  );
+  return same ? { id: result.id, duplicate: true } : { id: result.id, duplicate: true, conflict: true };
 }
 
 function toError({ message, code }: WorkerError): Error {
@@ -239,7 +256,7 @@ class SqliteResponseStore implements ResponseStore {
     const batch = this.inFlight.shift();
     if (!batch) return;
     if (message.type === 'committed') {
-      batch.forEach((item, index) => item.resolve(message.results[index]));
+      batch.forEach((item, index) => item.resolve(toInsertResult(item.row, message.results[index])));
     } else {
       // Nothing of this batch was committed (the transaction rolled back); callers answer 5xx and clients retry.
       const error = toError(message.error);

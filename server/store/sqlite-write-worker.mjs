@@ -19,7 +19,7 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
-const { filePath, busyTimeoutMs, insertSql, selectIdSql } = workerData;
+const { filePath, busyTimeoutMs, insertSql, selectStoredSql } = workerData;
 
 function describe(error) {
   return { message: error instanceof Error ? error.message : String(error), code: error?.code };
@@ -34,9 +34,9 @@ try {
   db.pragma('synchronous = FULL');
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const insert = db.prepare(insertSql);
-  const selectId = db.prepare(selectIdSql);
+  const selectStored = db.prepare(selectStoredSql);
   // Inside one IMMEDIATE transaction, "insert or do nothing, then read the
-  // winner's id" cannot interleave with another writer, in this process or another.
+  // winner" cannot interleave with another writer, in this process or another.
   commitBatch = db.transaction((rows) =>
     rows.map((row) => {
       try {
@@ -48,7 +48,9 @@ try {
         }
         throw error;
       }
-      return { id: selectId.get(row.submission_id).id, duplicate: true };
+      // The stored content goes back too: the main thread decides duplicate or conflict (submission-content.ts).
+      const { id, ...stored } = selectStored.get(row.submission_id);
+      return { id, duplicate: true, stored };
     }),
   );
   parentPort.postMessage({ type: 'ready' });

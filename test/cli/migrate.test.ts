@@ -101,14 +101,35 @@ describe('survey-toolkit migrate', () => {
   it('skips only what the target already has, keeping the target\'s own record', async () => {
     const [source, target] = [join(dir, 'source.jsonl'), join(dir, 'target.jsonl')];
     const records = asStored(seededRecords(5, 8));
-    const alreadyThere = { ...records[1], id: 'target-own-id', data: { kept: true } };
+    // The same response, copied before under another id and with its keys in another order.
+    const alreadyThere = { ...records[1], id: 'target-own-id', data: Object.fromEntries(Object.entries(records[1].data).reverse()) };
     await writeFile(source, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     await writeFile(target, JSON.stringify(alreadyThere)); // no final newline: appending must not join lines
 
     const run = await runCli('migrate', '--from', `jsonl:${source}`, '--to', `jsonl:${target}`);
+    expect(run.code).toBe(0);
     expect(run.stdout).toContain('  ward-office-exit  5 read  4 written  1 already there (skipped)');
     const lines = (await readFile(target, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(lines).toEqual([alreadyThere, records[0], records[2], records[3], records[4]]);
+  });
+
+  it('counts another response under a known submissionId as a conflict, not as "already there" (issue 13)', async () => {
+    const [source, target] = [join(dir, 'source.jsonl'), join(dir, 'target')];
+    const records = asStored(seededRecords(4, 9));
+    await mkdir(target, { recursive: true });
+    const store = await openSqliteResponseStore(join(target, 'responses.sqlite'));
+    const other = { ...asStored(seededRecords(1, 10))[0], id: 'target-other', submissionId: records[2].submissionId };
+    await store.importRecords([other]);
+    await store.close();
+    await writeFile(source, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+
+    const run = await runCli('migrate', '--from', `jsonl:${source}`, '--to', `sqlite:${target}`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('  ward-office-exit  4 read  3 written  0 already there (skipped)  1 conflicting (not copied)');
+    expect(run.stderr).toContain(`1 record was not copied: the target holds a different response under the same submissionId (ward-office-exit: ${records[2].submissionId})`);
+    const stored = await readAll(join(target, 'responses.sqlite'));
+    expect(stored.find((r) => r.submissionId === records[2].submissionId)).toStrictEqual(other);
+    expect(stored).toHaveLength(4);
   });
 
   it('stops on a bad JSONL line with one line naming file and line, having written nothing', async () => {

@@ -95,24 +95,32 @@ export function runResponseStoreContract({ name, newStorage }: ResponseStoreCont
       expect(first.id).not.toBe(second.id);
     });
 
-    it('answers a repeated submissionId with the first id and duplicate: true, keeping the first record', async () => {
+    it('answers the same submission again with the first id and duplicate: true, keeping the first record', async () => {
       const store = await open();
       const original = newResponse();
       const first = await store.insert(original);
-      const again = await store.insert({ ...original, data: { purpose: 'changed' }, channel: 'online' });
-
-      expect(again).toEqual({ id: first.id, duplicate: true });
+      // As the offline queue retries: the identical body. Key order is not content.
+      const reordered = { ...original, data: Object.fromEntries(Object.entries(original.data).reverse()) };
+      expect(await store.insert(structuredClone(original))).toEqual({ id: first.id, duplicate: true });
+      expect(await store.insert(reordered)).toEqual({ id: first.id, duplicate: true });
       expect(await store.count({ surveyId: original.surveyId })).toBe(1);
-      expect((await store.get(first.id))!.data).toEqual(original.data);
     });
 
-    it('treats a submissionId as unique across surveys', async () => {
+    it('answers a reused submissionId with other content as a conflict, keeping the first record (issue 13)', async () => {
       const store = await open();
       const original = newResponse({ surveyId: 'citizen-needs' });
       const first = await store.insert(original);
-      const again = await store.insert({ ...original, surveyId: 'staff-workstyle' });
-      expect(again).toEqual({ id: first.id, duplicate: true });
+      const others = [
+        { ...original, surveyId: 'staff-workstyle' },
+        { ...original, surveyVersion: 2 },
+        { ...original, data: { ...original.data, purpose: 'changed' } },
+        { ...original, data: { ...original.data, extra: 1 } },
+        { ...original, meta: { ...original.meta, ward: 'chuo' } },
+      ];
+      for (const other of others) expect(await store.insert(other)).toEqual({ id: first.id, duplicate: true, conflict: true });
       expect(await store.count({ surveyId: 'staff-workstyle' })).toBe(0);
+      expect(await store.count({ surveyId: 'citizen-needs' })).toBe(1);
+      expect(await store.get(first.id)).toEqual({ ...original, id: first.id, receivedAt: expect.any(String) });
     });
 
     it('stores one record when 20 inserts of the same submissionId race', async () => {
@@ -182,6 +190,19 @@ export function runResponseStoreContract({ name, newStorage }: ResponseStoreCont
       const { id: _id, receivedAt: _receivedAt, ...asNew } = second;
       expect(await store.insert(asNew)).toEqual({ id: second.id, duplicate: true });
       expect(await store.importRecords([])).toEqual([]);
+    });
+
+    it('imports a reused submissionId with other content as a conflict, storing nothing for it', async () => {
+      const store = await open();
+      const [first, second] = asStored(seededRecords(2, 24));
+      await store.importRecords([first]);
+      const impostor = { ...second, id: 'impostor-1', submissionId: first.submissionId };
+      expect(await store.importRecords([impostor, second])).toEqual([
+        { id: first.id, duplicate: true, conflict: true },
+        { id: second.id, duplicate: false },
+      ]);
+      expect(await store.get(impostor.id)).toBeUndefined();
+      expect(await store.getBySubmissionId(first.submissionId)).toStrictEqual(first);
     });
 
     it('refuses an imported record whose id another submissionId holds, naming the id', async () => {

@@ -125,7 +125,7 @@ describe('GET /api/surveys/:id/responses', () => {
       ['labels&codes', 400, 'Ask for labels or codes, not both'],
       ['nickname=x', 400, 'unknown filter "nickname"'],
       ['channel=fax', 400, 'channel must be kiosk or online; got "fax"'],
-      ['from=yesterday', 400, 'from must be a date (2025-04-01) or an ISO 8601 date-time; got "yesterday"'],
+      ['from=yesterday', 400, 'from must be a date (2025-04-01) or an ISO 8601 date-time with a time zone (2025-04-01T09:00:00+09:00); got "yesterday"'],
       ['from=2025-06-02&to=2025-06-01', 400, 'must be before to'],
     ] as const;
     for (const [query, status, message] of cases) {
