@@ -59,6 +59,8 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
   /** True once this visitor did anything: only then is there something for the idle reset to clear. */
   const [touched, setTouched] = useState(false);
   const [askingIfStillThere, setAskingIfStillThere] = useState(false);
+  /** After the first page the survey's title block shrinks to one line: the visitor has read it. */
+  const [pastFirstPage, setPastFirstPage] = useState(false);
   const startedAt = useRef<Date | undefined>(undefined);
   const localeRef = useRef(locale);
   localeRef.current = locale;
@@ -93,11 +95,15 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
       startedAt.current ??= new Date();
       setTouched(true);
     };
+    const pageChanged = () => setPastFirstPage(model.currentPageNo > 0);
     model.onValueChanged.add(markTouched);
     model.onCurrentPageChanged.add(markTouched);
+    model.onCurrentPageChanged.add(pageChanged);
+    pageChanged();
     return () => {
       model.onValueChanged.remove(markTouched);
       model.onCurrentPageChanged.remove(markTouched);
+      model.onCurrentPageChanged.remove(pageChanged);
     };
   }, [run]);
 
@@ -130,7 +136,7 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
   });
 
   return (
-    <div className="kiosk" lang={locale}>
+    <div className={pastFirstPage ? 'kiosk kiosk--compact' : 'kiosk'} lang={locale}>
       <header className="kiosk__bar">
         <LanguageSwitch languages={languages} current={locale} onChange={switchLanguage} />
       </header>
