@@ -21,6 +21,7 @@ import { orderLanguages } from '../../survey/describe-language.ts';
 import type { SurveyDefinitionJson } from '../../survey/fetch-survey-definition.ts';
 import { loadSurveyUiStrings } from '../../survey/load-survey-ui-strings.ts';
 import { makeSubmissionId } from '../../survey/make-submission-id.ts';
+import { usePastFirstPage } from '../../survey/use-past-first-page.ts';
 import { useSurveyCompletion } from '../../survey/use-survey-completion.ts';
 import { useSurveyDefinition } from '../../survey/use-survey-definition.ts';
 import '../../styles/survey-page.css';
@@ -59,14 +60,13 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
   /** True once this visitor did anything: only then is there something for the idle reset to clear. */
   const [touched, setTouched] = useState(false);
   const [askingIfStillThere, setAskingIfStillThere] = useState(false);
-  /** After the first page the survey's title block shrinks to one line: the visitor has read it. */
-  const [pastFirstPage, setPastFirstPage] = useState(false);
   const startedAt = useRef<Date | undefined>(undefined);
   const localeRef = useRef(locale);
   localeRef.current = locale;
   const languages = useMemo(() => orderLanguages(run.model.getUsedLocales(), primaryLocale), [run, primaryLocale]);
   const ward = WARDS.find((candidate) => candidate.code === settings.ward);
   const texts = pageTexts(locale);
+  const pastFirstPage = usePastFirstPage(run.model);
   const { phase, retry, backToAnswering } = useSurveyCompletion({
     surveyId,
     model: run.model,
@@ -95,15 +95,11 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
       startedAt.current ??= new Date();
       setTouched(true);
     };
-    const pageChanged = () => setPastFirstPage(model.currentPageNo > 0);
     model.onValueChanged.add(markTouched);
     model.onCurrentPageChanged.add(markTouched);
-    model.onCurrentPageChanged.add(pageChanged);
-    pageChanged();
     return () => {
       model.onValueChanged.remove(markTouched);
       model.onCurrentPageChanged.remove(markTouched);
-      model.onCurrentPageChanged.remove(pageChanged);
     };
   }, [run]);
 
@@ -136,7 +132,7 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
   });
 
   return (
-    <div className={pastFirstPage ? 'kiosk kiosk--compact' : 'kiosk'} lang={locale}>
+    <div className={pastFirstPage ? 'kiosk survey-page--past-first' : 'kiosk'} lang={locale}>
       <header className="kiosk__bar">
         <LanguageSwitch languages={languages} current={locale} onChange={switchLanguage} />
       </header>

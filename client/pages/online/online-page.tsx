@@ -21,6 +21,7 @@ import { orderLanguages } from '../../survey/describe-language.ts';
 import type { SurveyDefinitionJson } from '../../survey/fetch-survey-definition.ts';
 import { loadSurveyUiStrings } from '../../survey/load-survey-ui-strings.ts';
 import { makeSubmissionId } from '../../survey/make-submission-id.ts';
+import { usePastFirstPage } from '../../survey/use-past-first-page.ts';
 import { useSurveyCompletion } from '../../survey/use-survey-completion.ts';
 import { useSurveyDefinition } from '../../survey/use-survey-definition.ts';
 import '../../styles/survey-page.css';
@@ -87,6 +88,7 @@ function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: 
     [storage, progressKey, run],
   );
 
+  const pastFirstPage = usePastFirstPage(run.model);
   const { phase, retry, backToAnswering } = useSurveyCompletion({
     surveyId,
     model: run.model,
@@ -154,7 +156,7 @@ function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: 
   );
 
   return (
-    <div className="online" lang={locale}>
+    <div className={pastFirstPage ? 'online survey-page--past-first' : 'online'} lang={locale}>
       <header className="online__bar">
         <LanguageSwitch languages={languages} current={locale} onChange={switchLanguage} />
       </header>
