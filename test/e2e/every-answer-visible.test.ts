@@ -10,7 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { answerCurrentPage } from './support/answer-survey.ts';
+import { answerCurrentPage, goToNextPage } from './support/answer-survey.ts';
 import { PHONE, TABLET } from './support/chromium.ts';
 import { useE2eSession } from './support/e2e-session.ts';
 
@@ -62,11 +62,7 @@ async function checkEveryPage(path: string, viewport: { width: number; height: n
     await page.waitForTimeout(400);
     for (const problem of await hiddenSideways(page)) problems.push(`page ${pageNumber}: ${problem}`);
     await answerCurrentPage(page, 'テスト');
-    const next = page.locator('.sd-navigation__next-btn:visible');
-    if (!(await next.count())) break;
-    const current = await page.locator('.sd-question').first().getAttribute('data-name');
-    await next.click();
-    await page.waitForFunction((previous) => document.querySelector('.sd-question')?.getAttribute('data-name') !== previous, current);
+    if (!(await goToNextPage(page))) break;
   }
   expect(problems, `${path} at ${viewport.width}×${viewport.height} in ${language.locale}`).toEqual([]);
 }
@@ -84,7 +80,7 @@ describe('every answer visible on every device', { timeout: 300_000 }, () => {
     for (let pageNumber = 1; pageNumber <= 2; pageNumber++) {
       await page.locator('.sd-question').first().waitFor();
       await answerCurrentPage(page, '');
-      await page.locator('.sd-navigation__next-btn').click();
+      await goToNextPage(page);
     }
     const grid = page.locator('.sd-question[data-name=satisfaction]');
     await grid.and(page.locator('.sd-question--mobile')).waitFor();
@@ -110,7 +106,7 @@ describe('every answer visible on every device', { timeout: 300_000 }, () => {
     for (let pageNumber = 1; pageNumber <= 2; pageNumber++) {
       await page.locator('.sd-question').first().waitFor();
       await answerCurrentPage(page, '');
-      await page.locator('.sd-navigation__next-btn').click();
+      await goToNextPage(page);
     }
     const question = page.locator('.sd-question[data-name=improvements]');
     const note = question.getByTestId('choice-limit');
@@ -144,9 +140,7 @@ describe('every answer visible on every device', { timeout: 300_000 }, () => {
     for (let pageNumber = 1; pageNumber <= 3; pageNumber++) {
       await page.locator('.sd-question').first().waitFor();
       await answerCurrentPage(page, '');
-      const current = await page.locator('.sd-question').first().getAttribute('data-name');
-      await page.locator('.sd-navigation__next-btn').click();
-      await page.waitForFunction((previous) => document.querySelector('.sd-question')?.getAttribute('data-name') !== previous, current);
+      await goToNextPage(page);
     }
     const ranking = page.locator('.sd-question[data-name=improvementRanking]');
     await ranking.getByText('下の項目を、優先する順にタップしてください').waitFor();
@@ -154,9 +148,10 @@ describe('every answer visible on every device', { timeout: 300_000 }, () => {
     await ranking.locator('.sv-ranking-item', { hasText: '窓口予約' }).tap();
     await ranking.locator('.sv-ranking-item', { hasText: '書かない窓口' }).tap();
     const ranked = ranking.locator('.sv-ranking__container--to .sv-ranking-item__text');
-    expect(await ranked.allInnerTexts()).toEqual(['窓口予約', '書かない窓口']);
+    // survey-core animates an item between the areas: poll until it has landed.
+    await expect.poll(() => ranked.allInnerTexts(), { timeout: 10_000 }).toEqual(['窓口予約', '書かない窓口']);
     await ranking.locator('.sv-ranking__container--to .sv-ranking-item', { hasText: '窓口予約' }).tap();
-    expect(await ranked.allInnerTexts()).toEqual(['書かない窓口']);
+    await expect.poll(() => ranked.allInnerTexts(), { timeout: 10_000 }).toEqual(['書かない窓口']);
 
     // The hint shows while nothing is ranked.
     await ranking.locator('.sv-ranking__container--to .sv-ranking-item').tap();
