@@ -8,7 +8,7 @@
  * replaces the checkbox one by its own class plus the note
  * (https://surveyjs.io/form-library/documentation/customize-question-types/third-party-component-integration-react).
  */
-import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { surveyLocalization, type Model, type QuestionCheckboxModel } from 'survey-core';
 import { ReactQuestionFactory, SurveyQuestionCheckbox } from 'survey-react-ui';
 import { pageTexts } from '../components/page-texts.ts';
@@ -23,7 +23,8 @@ class CheckboxWithLimit extends SurveyQuestionCheckbox {
 }
 
 function ChoiceLimit({ question, children }: { question: QuestionCheckboxModel; children: ReactNode }) {
-  const [refusedAt, setRefusedAt] = useState<number | undefined>(undefined);
+  /** The last tap on a choice that could not be added, and how many were chosen then. */
+  const [refusal, setRefusal] = useState<{ chosen: number; tap: number } | undefined>(undefined);
   const [locale, setLocale] = useState(() => localeOf(question));
   useEffect(() => {
     // The note is ours, not a survey-core string, so it follows a language switch itself.
@@ -37,18 +38,23 @@ function ChoiceLimit({ question, children }: { question: QuestionCheckboxModel; 
   const chosen = Array.isArray(question.value) ? question.value.length : 0;
   const full = chosen >= most;
   // A refusal is about the choices as they were: once one is unticked, it is over.
-  const refused = full && refusedAt === chosen;
+  const refused = full && refusal?.chosen === chosen;
+  const note = useRef<HTMLParagraphElement>(null);
+  // Under a long list the note can be below the screen's edge: bring the reason to where the finger is looking.
+  useEffect(() => {
+    if (refused) note.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [refused, refusal]);
 
   const onClickCapture = (event: MouseEvent) => {
     // survey-core disables the input of each choice that cannot be added (its item class says "readonly").
     const item = (event.target as Element).closest('.sd-selectbase__item');
-    if (full && item?.querySelector('input:disabled:not(:checked)')) setRefusedAt(chosen);
+    if (full && item?.querySelector('input:disabled:not(:checked)')) setRefusal((previous) => ({ chosen, tap: (previous?.tap ?? 0) + 1 }));
   };
 
   return (
     <div className="choice-limit" onClickCapture={onClickCapture} data-full={full || undefined}>
       {children}
-      <p className={`choice-limit__note${refused ? ' choice-limit__note--refused' : ''}`} role="status" data-testid="choice-limit">
+      <p ref={note} className={`choice-limit__note${refused ? ' choice-limit__note--refused' : ''}`} role="status" data-testid="choice-limit">
         {full ? texts.choiceLimitReached(most) : texts.choicesChosen(chosen, most)}
       </p>
     </div>

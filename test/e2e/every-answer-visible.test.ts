@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { answerCurrentPage, goToNextPage } from './support/answer-survey.ts';
 import { PHONE, TABLET } from './support/chromium.ts';
-import { useE2eSession } from './support/e2e-session.ts';
+import { ARTIFACTS_DIR, useE2eSession } from './support/e2e-session.ts';
 
 const session = useE2eSession();
 
@@ -120,6 +120,7 @@ describe('every answer visible on every device', { timeout: 300_000 }, () => {
     // A finger taps the greyed-out choice: force, because Playwright itself refuses to tap disabled controls.
     await choices.nth(3).tap({ force: true });
     await question.locator('.choice-limit__note--refused').waitFor();
+    await question.screenshot({ path: `${ARTIFACTS_DIR}/choice-limit-refused.png` });
     expect(await question.locator('input:checked').count()).toBe(3);
     // The choices that cannot be added look different from the chosen and the open ones.
     const colours = await question.evaluate((element) => {
