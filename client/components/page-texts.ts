@@ -25,6 +25,12 @@ export interface PageTexts {
   answerAgain: string;
   resumed: string;
   discardAndRestart: string;
+  /** Under an "up to N" question: how many are chosen. */
+  choicesChosen: (chosen: number, most: number) => string;
+  /** Under an "up to N" question once N are chosen, and after a tap on a choice that cannot be added. */
+  choiceLimitReached: (most: number) => string;
+  /** A select-to-rank question's empty ranked area: tapping, not dragging, is what works on a touch screen. */
+  rankingHint: string;
 }
 
 const texts = defineTexts<PageTexts>({
@@ -47,6 +53,9 @@ const texts = defineTexts<PageTexts>({
   answerAgain: '新しく回答する',
   resumed: '前回の回答の続きから再開しています。',
   discardAndRestart: '最初から回答し直す',
+  choicesChosen: (chosen, most) => `${chosen}つ選択中（${most}つまで選べます）`,
+  choiceLimitReached: (most) => `${most}つ選びました。ほかの項目を選ぶには、先に選んだ項目のチェックを外してください。`,
+  rankingHint: '下の項目を、優先する順にタップしてください（最初にタップしたものが1位）。選んだ項目をもう一度タップすると、下に戻ります。',
   },
   en: {
   offline: 'You are offline. Your answers are kept on this device and sent automatically when the connection returns.',
@@ -67,6 +76,9 @@ const texts = defineTexts<PageTexts>({
   answerAgain: 'Answer again',
   resumed: 'You are continuing where you left off.',
   discardAndRestart: 'Start again from the beginning',
+  choicesChosen: (chosen, most) => `${chosen} of ${most} chosen (you can choose up to ${most})`,
+  choiceLimitReached: (most) => `You have chosen ${most}, the most allowed. To choose another, first untick one you chose.`,
+  rankingHint: 'Tap the items below in order of priority (the first you tap is number 1). Tap a chosen item again to put it back.',
   },
 });
 

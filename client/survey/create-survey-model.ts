@@ -5,8 +5,11 @@
  */
 import { Model } from 'survey-core';
 import type { SurveyDefinitionJson } from './fetch-survey-definition.ts';
+import { stackGridsThatDoNotFit } from './stack-grids-that-do-not-fit.ts';
 import { surveyTheme, type SurveyPageMode } from './survey-theme.ts';
 import './load-survey-ui-strings.ts';
+// Registers the checkbox renderer with the "up to N" note.
+import './choice-limit.tsx';
 
 export function createSurveyModel(definition: SurveyDefinitionJson, mode: SurveyPageMode, locale: string): Model {
   const model = new Model(definition);
@@ -24,5 +27,7 @@ export function createSurveyModel(definition: SurveyDefinitionJson, mode: Survey
   // survey-core names the step "ページ1" / "Page 1" in the visitor's language.
   for (const page of model.pages) page.locNavigationTitle.onGetTextCallback = (text: string) => text || page.title || '';
   model.applyTheme(surveyTheme(mode));
+  // Every answer of a grid on screen, on every device (issue 13).
+  stackGridsThatDoNotFit(model);
   return model;
 }

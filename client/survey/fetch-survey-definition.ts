@@ -9,6 +9,8 @@ export interface SurveyDefinitionJson {
   id: string;
   version: number;
   locale?: string;
+  /** Who answers it (contracts/submission.ts): the online form treats anonymous staff surveys differently. */
+  audience?: 'visitor' | 'citizen' | 'staff';
   [surveyJsProperty: string]: unknown;
 }
 

@@ -5,7 +5,17 @@
  * until a visitor picks them. survey-core 3 ships them as
  * `survey-core/i18n/<language>` modules that register themselves on import.
  */
+import { surveyLocalization } from 'survey-core';
 import 'survey-core/i18n/japanese';
+import { pageTexts } from '../components/page-texts.ts';
+
+// A select-to-rank question's empty area says "drag choices here", but on a touch screen tapping is what
+// works (issue 13). survey-core names this the *unranked* area's text, yet shows it in the empty ranked area.
+// Overridden the documented way (https://surveyjs.io/form-library/documentation/survey-localization#override-individual-translations),
+// in the two languages our own dictionary has.
+for (const locale of ['ja', 'en']) {
+  surveyLocalization.locales[locale].selectToRankEmptyUnrankedAreaText = pageTexts(locale).rankingHint;
+}
 
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'zh-cn': () => import('survey-core/i18n/simplified-chinese'),

@@ -12,6 +12,8 @@ export type SurveyPageMode = 'kiosk' | 'online';
 
 /** Sapporo-like dark blue: 8.6:1 against white. */
 const BRAND = '#0b5394';
+/** base.css's --text-muted: 7.6:1 against white, 7.0:1 against the survey's #f1f5f9. */
+const TEXT_MUTED = '#4a5360';
 
 export const FONT_STACK =
   '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", Meiryo, system-ui, sans-serif';
@@ -30,6 +32,9 @@ export function surveyTheme(mode: SurveyPageMode): ITheme {
       '--sjs2-color-component-radio-false-default-border': '#6b7785',
       '--sjs2-color-component-checkbox-false-default-border': '#6b7785',
       '--sjs2-color-component-formbox-default-border': '#6b7785',
+      // Descriptions are survey-core's secondary grey at 60 % opacity (about 3.5:1): our muted text is 7.6:1 (WCAG AA 1.4.3).
+      '--sjs2-color-component-question-default-description': TEXT_MUTED,
+      '--sjs2-color-component-survey-header-default-description': TEXT_MUTED,
       '--sjs2-typography-font-family-text': FONT_STACK,
       '--sjs2-base-unit-size': unit,
       '--sjs2-base-unit-spacing': unit,

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { answerCurrentPage, firstChoiceAnswers, readShippedDefinition } from './support/answer-survey.ts';
+import { answerCurrentPage, firstChoiceAnswers, goToNextPage, readShippedDefinition } from './support/answer-survey.ts';
 import { PHONE } from './support/chromium.ts';
 import { eventually, useE2eSession } from './support/e2e-session.ts';
 import { seriousAccessibilityViolations } from './support/run-axe.ts';
@@ -21,11 +21,7 @@ async function checkEverySurveyPage(page: Page, label: string): Promise<void> {
   for (let pageNumber = 1; pageNumber <= 10; pageNumber++) {
     await expectNoSeriousViolations(page, `${label}, survey page ${pageNumber}`);
     await answerCurrentPage(page, 'テスト');
-    const next = page.locator('.sd-navigation__next-btn:visible');
-    if (!(await next.count())) break;
-    const current = await page.locator('.sd-question').first().getAttribute('data-name');
-    await next.click();
-    await page.waitForFunction((previous) => document.querySelector('.sd-question')?.getAttribute('data-name') !== previous, current);
+    if (!(await goToNextPage(page))) break;
   }
   await page.locator('.sd-navigation__complete-btn').click();
   await page.getByTestId('thank-you').waitFor();

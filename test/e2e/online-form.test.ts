@@ -66,4 +66,23 @@ describe('online form', { timeout: 180_000 }, () => {
     expect(records[0]).toMatchObject({ channel: 'online', data: { comment: '紙の決裁を減らしたい' } });
     await page.getByTestId('delivery-status').getByText('回答は送信されました。').waitFor();
   });
+
+  it('the anonymous staff survey on a shared PC: after a submission the next colleague starts fresh, neither resumed nor locked', async () => {
+    const { page } = await session.open('/s/staff-workstyle', { viewport: TABLET });
+    await page.locator('.sd-question').first().waitFor();
+    await completeSurvey(page, '共用端末からの回答');
+    await page.getByTestId('thank-you').waitFor();
+    await eventually(
+      () => session.server.records('staff-workstyle'),
+      (found) => found.some((record) => record.data.comment === '共用端末からの回答'),
+    );
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('survey-')));
+    expect(stored, 'nothing of the last person is left in the browser').toEqual([]);
+
+    await page.reload();
+    await page.locator('[data-name=yearsOfService]').waitFor();
+    expect(await page.getByTestId('already-answered').count()).toBe(0);
+    expect(await page.getByTestId('resumed-notice').count()).toBe(0);
+    expect(await page.locator('.sd-question input:checked').count()).toBe(0);
+  });
 });

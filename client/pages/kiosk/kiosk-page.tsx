@@ -9,20 +9,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.css';
-import type { Submission } from '../../../contracts/submission.ts';
 import { WARDS } from '../../../contracts/wards.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { LoadingMessage } from '../../components/loading-message.tsx';
 import { pageTexts } from '../../components/page-texts.ts';
 import { QueueIndicator } from '../../components/queue-indicator.tsx';
 import { SurveyLoadFailed } from '../../components/survey-load-failed.tsx';
-import { enqueueSubmission } from '../../queue/submission-queue-service.ts';
 import { buildSubmission } from '../../survey/build-submission.ts';
 import { createSurveyModel } from '../../survey/create-survey-model.ts';
 import { orderLanguages } from '../../survey/describe-language.ts';
 import type { SurveyDefinitionJson } from '../../survey/fetch-survey-definition.ts';
 import { loadSurveyUiStrings } from '../../survey/load-survey-ui-strings.ts';
 import { makeSubmissionId } from '../../survey/make-submission-id.ts';
+import { usePastFirstPage } from '../../survey/use-past-first-page.ts';
+import { useSurveyCompletion } from '../../survey/use-survey-completion.ts';
 import { useSurveyDefinition } from '../../survey/use-survey-definition.ts';
 import '../../styles/survey-page.css';
 import './kiosk.css';
@@ -52,57 +52,26 @@ export default function KioskPage({ surveyId, search }: { surveyId: string; sear
   return <KioskSurvey surveyId={surveyId} definition={definition.definition} settings={settings.settings} />;
 }
 
-type Phase = 'answering' | 'saving' | 'thanks' | 'save-failed';
-
 function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson; settings: KioskSettings }) {
   const { surveyId, definition, settings } = props;
   const primaryLocale = definition.locale ?? 'ja';
   const [run, setRun] = useState(() => ({ number: 1, model: createSurveyModel(definition, 'kiosk', primaryLocale) }));
   const [locale, setLocale] = useState(primaryLocale);
-  const [phase, setPhase] = useState<Phase>('answering');
   /** True once this visitor did anything: only then is there something for the idle reset to clear. */
   const [touched, setTouched] = useState(false);
   const [askingIfStillThere, setAskingIfStillThere] = useState(false);
   const startedAt = useRef<Date | undefined>(undefined);
   const localeRef = useRef(locale);
   localeRef.current = locale;
-  const unsaved = useRef<Submission | undefined>(undefined);
   const languages = useMemo(() => orderLanguages(run.model.getUsedLocales(), primaryLocale), [run, primaryLocale]);
   const ward = WARDS.find((candidate) => candidate.code === settings.ward);
   const texts = pageTexts(locale);
-
-  useEffect(() => trapKioskNavigation(), []);
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
-
-  const save = useCallback(
-    (submission: Submission) => {
-      setPhase('saving');
-      enqueueSubmission(surveyId, submission).then(
-        () => {
-          unsaved.current = undefined;
-          setPhase('thanks');
-        },
-        (error: unknown) => {
-          console.error('could not store the completed response:', error);
-          setPhase('save-failed');
-        },
-      );
-    },
-    [surveyId],
-  );
-
-  useEffect(() => {
-    const model: Model = run.model;
-    const markTouched = () => {
-      startedAt.current ??= new Date();
-      setTouched(true);
-    };
-    const complete = (sender: Model) => {
-      const completedAt = new Date();
-      // One submissionId per completion, made here and stored with the response: every retry reuses it.
-      const submission = buildSubmission({
+  const pastFirstPage = usePastFirstPage(run.model);
+  const { phase, retry, backToAnswering } = useSurveyCompletion({
+    surveyId,
+    model: run.model,
+    buildSubmission: (data, completedAt) =>
+      buildSubmission({
         submissionId: makeSubmissionId(),
         surveyVersion: definition.version,
         channel: 'kiosk',
@@ -111,31 +80,38 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
         kioskId: settings.kioskId,
         startedAt: startedAt.current ?? completedAt,
         completedAt,
-        data: sender.data as Record<string, unknown>,
-      });
-      unsaved.current = submission;
-      save(submission);
+        data,
+      }),
+  });
+
+  useEffect(() => trapKioskNavigation(), []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  useEffect(() => {
+    const model: Model = run.model;
+    const markTouched = () => {
+      startedAt.current ??= new Date();
+      setTouched(true);
     };
     model.onValueChanged.add(markTouched);
     model.onCurrentPageChanged.add(markTouched);
-    model.onComplete.add(complete);
     return () => {
       model.onValueChanged.remove(markTouched);
       model.onCurrentPageChanged.remove(markTouched);
-      model.onComplete.remove(complete);
     };
-  }, [run, definition.version, settings.ward, settings.kioskId, save]);
+  }, [run]);
 
   const startOver = useCallback(() => {
     startedAt.current = undefined;
-    unsaved.current = undefined;
     setAskingIfStillThere(false);
     setTouched(false);
     setLocale(primaryLocale);
-    setPhase('answering');
+    backToAnswering();
     setRun((previous) => ({ number: previous.number + 1, model: createSurveyModel(definition, 'kiosk', primaryLocale) }));
     window.scrollTo(0, 0);
-  }, [definition, primaryLocale]);
+  }, [definition, primaryLocale, backToAnswering]);
 
   const switchLanguage = useCallback(
     (next: string) => {
@@ -156,7 +132,7 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
   });
 
   return (
-    <div className="kiosk" lang={locale}>
+    <div className={pastFirstPage ? 'kiosk survey-page--past-first' : 'kiosk'} lang={locale}>
       <header className="kiosk__bar">
         <LanguageSwitch languages={languages} current={locale} onChange={switchLanguage} />
       </header>
@@ -171,7 +147,7 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
         {phase === 'save-failed' && (
           <section role="alert" className="kiosk__message">
             <p>{texts.saveFailed}</p>
-            <button type="button" className="button button--primary" onClick={() => unsaved.current && save(unsaved.current)}>
+            <button type="button" className="button button--primary" onClick={retry}>
               {texts.trySavingAgain}
             </button>
           </section>

@@ -8,15 +8,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.css';
-import type { Submission } from '../../../contracts/submission.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { LoadingMessage } from '../../components/loading-message.tsx';
 import { OfflineBanner } from '../../components/offline-banner.tsx';
 import { NotFoundPage } from '../../components/not-found-page.tsx';
 import { pageTexts } from '../../components/page-texts.ts';
-import { QueueIndicator } from '../../components/queue-indicator.tsx';
 import { SurveyLoadFailed } from '../../components/survey-load-failed.tsx';
-import { enqueueSubmission } from '../../queue/submission-queue-service.ts';
 import { useQueueStatus } from '../../queue/use-queue-status.ts';
 import { buildSubmission } from '../../survey/build-submission.ts';
 import { createSurveyModel } from '../../survey/create-survey-model.ts';
@@ -24,6 +21,8 @@ import { orderLanguages } from '../../survey/describe-language.ts';
 import type { SurveyDefinitionJson } from '../../survey/fetch-survey-definition.ts';
 import { loadSurveyUiStrings } from '../../survey/load-survey-ui-strings.ts';
 import { makeSubmissionId } from '../../survey/make-submission-id.ts';
+import { usePastFirstPage } from '../../survey/use-past-first-page.ts';
+import { useSurveyCompletion } from '../../survey/use-survey-completion.ts';
 import { useSurveyDefinition } from '../../survey/use-survey-definition.ts';
 import '../../styles/survey-page.css';
 import './online.css';
@@ -31,6 +30,7 @@ import {
   browserStorage,
   completionStorageKey,
   loadSavedProgress,
+  locksDeviceAfterCompletion,
   progressStorageKey,
   removeStoredItem,
   saveProgress,
@@ -46,8 +46,6 @@ export default function OnlinePage({ surveyId }: { surveyId: string }) {
   return <OnlineSurvey surveyId={surveyId} definition={definition.definition} />;
 }
 
-type Phase = 'answering' | 'saving' | 'thanks' | 'save-failed' | 'already-answered';
-
 interface Run {
   number: number;
   model: Model;
@@ -60,16 +58,16 @@ function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: 
   const primaryLocale = definition.locale ?? 'ja';
   const progressKey = progressStorageKey(surveyId, definition.version);
   const completionKey = completionStorageKey(surveyId, definition.version);
+  const locksAfterCompletion = locksDeviceAfterCompletion(definition);
   const saved = useMemo(() => loadSavedProgress(storage, progressKey), [storage, progressKey]);
 
   const [run, setRun] = useState<Run>(() => startRun(definition, primaryLocale, saved, 1));
   const [locale, setLocale] = useState(saved?.locale ?? primaryLocale);
-  const [phase, setPhase] = useState<Phase>(() =>
-    saved?.completedSubmission ? 'saving' : storage.getItem(completionKey) !== null && !saved ? 'already-answered' : 'answering',
+  const [alreadyAnswered, setAlreadyAnswered] = useState(
+    () => locksAfterCompletion && !saved && storage.getItem(completionKey) !== null,
   );
   const localeRef = useRef(locale);
   localeRef.current = locale;
-  const unsaved = useRef<Submission | undefined>(saved?.completedSubmission);
   const languages = useMemo(() => orderLanguages(run.model.getUsedLocales(), primaryLocale), [run, primaryLocale]);
   const texts = pageTexts(locale);
 
@@ -90,74 +88,60 @@ function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: 
     [storage, progressKey, run],
   );
 
-  const queue = useCallback(
-    (submission: Submission) => {
-      setPhase('saving');
-      enqueueSubmission(surveyId, submission).then(
-        () => {
-          unsaved.current = undefined;
-          try {
-            storage.setItem(completionKey, submission.completedAt);
-          } catch {
-            // Storage full or disabled: the response is queued all the same; only the "already answered" note is lost.
-          }
-          removeStoredItem(storage, progressKey);
-          setPhase('thanks');
-        },
-        (error: unknown) => {
-          console.error('could not store the completed response:', error);
-          setPhase('save-failed');
-        },
-      );
-    },
-    [surveyId, storage, completionKey, progressKey],
-  );
-
-  // A completion whose tab died before it reached the queue: queue that same submission now.
-  useEffect(() => {
-    if (phase === 'saving' && unsaved.current) queue(unsaved.current);
-    // Only on first render: later completions are queued by the completion handler.
-  }, []);
-
-  useEffect(() => {
-    const model = run.model;
-    const onChange = () => {
-      // startedAt belongs to this run only and never drives rendering, so it is set in place.
-      run.startedAt ??= new Date();
-      writeProgress(model);
-    };
-    const complete = (sender: Model) => {
-      const completedAt = new Date();
-      const submission = buildSubmission({
+  const pastFirstPage = usePastFirstPage(run.model);
+  const { phase, retry, backToAnswering } = useSurveyCompletion({
+    surveyId,
+    model: run.model,
+    // A completion whose tab died before it reached the queue: queue that same submission now.
+    pending: saved?.completedSubmission,
+    buildSubmission: (data, completedAt) =>
+      buildSubmission({
         submissionId: makeSubmissionId(),
         surveyVersion: definition.version,
         channel: 'online',
         locale: localeRef.current,
         startedAt: run.startedAt ?? completedAt,
         completedAt,
-        data: sender.data as Record<string, unknown>,
-      });
-      // Written before queueing: if the tab dies in between, the next load queues this same submission.
-      writeProgress(sender, { completedSubmission: submission });
-      unsaved.current = submission;
-      queue(submission);
+        data,
+      }),
+    // Written before queueing: if the tab dies in between, the next load queues this same submission.
+    beforeQueue: (submission) => writeProgress(run.model, { completedSubmission: submission }),
+    afterQueue: (submission) => {
+      // Saved progress exists only while a person is mid-survey: once queued, nothing of theirs stays to be resumed.
+      removeStoredItem(storage, progressKey);
+      if (!locksAfterCompletion) return;
+      try {
+        storage.setItem(completionKey, submission.completedAt);
+      } catch {
+        // Storage full or disabled: the response is queued all the same; only the "already answered" note is lost.
+      }
+    },
+  });
+
+  useEffect(() => {
+    const model = run.model;
+    const onChange = (sender: Model) => {
+      // survey-core changes values while completing (clearInvisibleValues): those must not save progress again.
+      if (sender.state === 'completed') return;
+      // startedAt belongs to this run only and never drives rendering, so it is set in place.
+      run.startedAt ??= new Date();
+      writeProgress(model);
     };
     model.onValueChanged.add(onChange);
     model.onCurrentPageChanged.add(onChange);
-    model.onComplete.add(complete);
     return () => {
       model.onValueChanged.remove(onChange);
       model.onCurrentPageChanged.remove(onChange);
-      model.onComplete.remove(complete);
     };
-  }, [run, definition.version, writeProgress, queue]);
+  }, [run, writeProgress]);
 
   const restart = useCallback(() => {
     removeStoredItem(storage, progressKey);
     setRun((previous) => startRun(definition, localeRef.current, null, previous.number + 1));
-    setPhase('answering');
+    setAlreadyAnswered(false);
+    backToAnswering();
     window.scrollTo(0, 0);
-  }, [storage, progressKey, definition]);
+  }, [storage, progressKey, definition, backToAnswering]);
 
   const switchLanguage = useCallback(
     (next: string) => {
@@ -172,13 +156,13 @@ function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: 
   );
 
   return (
-    <div className="online" lang={locale}>
+    <div className={pastFirstPage ? 'online survey-page--past-first' : 'online'} lang={locale}>
       <header className="online__bar">
         <LanguageSwitch languages={languages} current={locale} onChange={switchLanguage} />
       </header>
       <OfflineBanner locale={locale} />
       <main className="online__main" data-testid="online-main">
-        {phase === 'answering' && run.resumed && (
+        {phase === 'answering' && !alreadyAnswered && run.resumed && (
           <p className="online__notice" data-testid="resumed-notice">
             {texts.resumed}{' '}
             <button type="button" className="button button--link" onClick={restart}>
@@ -186,10 +170,10 @@ function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: 
             </button>
           </p>
         )}
-        {phase === 'answering' && <Survey key={run.number} model={run.model} />}
+        {phase === 'answering' && !alreadyAnswered && <Survey key={run.number} model={run.model} />}
         {phase === 'saving' && <p role="status">{texts.saving}</p>}
         {phase === 'thanks' && <OnlineThankYou locale={locale} onAnswerAgain={restart} />}
-        {phase === 'already-answered' && (
+        {phase === 'answering' && alreadyAnswered && (
           <section className="thank-you" data-testid="already-answered">
             <h1>{texts.alreadyAnswered}</h1>
             <button type="button" className="button button--primary" onClick={restart}>
@@ -200,15 +184,12 @@ function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: 
         {phase === 'save-failed' && (
           <section role="alert">
             <p>{texts.saveFailed}</p>
-            <button type="button" className="button button--primary" onClick={() => unsaved.current && queue(unsaved.current)}>
+            <button type="button" className="button button--primary" onClick={retry}>
               {texts.trySavingAgain}
             </button>
           </section>
         )}
       </main>
-      <footer className="online__footer">
-        <QueueIndicator requireHold={false} />
-      </footer>
     </div>
   );
 }

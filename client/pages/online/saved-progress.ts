@@ -8,6 +8,7 @@
  * (same submissionId) instead of letting the person complete a second time.
  */
 import type { Submission } from '../../../contracts/submission.ts';
+import type { SurveyDefinitionJson } from '../../survey/fetch-survey-definition.ts';
 
 export interface SavedProgress {
   data: Record<string, unknown>;
@@ -81,4 +82,14 @@ export function browserStorage(): Storage {
       setItem: (key, value) => void items.set(key, String(value)),
     };
   }
+}
+
+/**
+ * Whether a completion marks this browser as "already answered". Not for staff
+ * surveys: they are anonymous and answered on shared office PCs, where the mark
+ * would turn the next colleague away (issue 13). One-time invitation codes are
+ * to keep staff surveys to one answer per person instead.
+ */
+export function locksDeviceAfterCompletion(definition: Pick<SurveyDefinitionJson, 'audience'>): boolean {
+  return definition.audience !== 'staff';
 }

@@ -62,12 +62,19 @@ export async function completeSurvey(page: Page, text = 'テスト回答です')
       await complete.click();
       return;
     }
-    const current = await page.locator('.sd-question:visible').first().getAttribute('data-name');
-    await page.locator('.sd-navigation__next-btn:visible').click();
-    // Wait until the next page shows, so its questions are the ones answered next.
-    await page.waitForFunction((previous) => document.querySelector('.sd-question')?.getAttribute('data-name') !== previous, current);
+    await goToNextPage(page);
   }
   throw new Error('the survey did not reach its complete button within 20 pages');
+}
+
+/** Presses "next" and waits until the next page shows, so its questions are the ones answered next; false on the last page. */
+export async function goToNextPage(page: Page): Promise<boolean> {
+  const next = page.locator('.sd-navigation__next-btn:visible');
+  if (!(await next.count())) return false;
+  const current = await page.locator('.sd-question:visible').first().getAttribute('data-name');
+  await next.click();
+  await page.waitForFunction((previous) => document.querySelector('.sd-question')?.getAttribute('data-name') !== previous, current);
+  return true;
 }
 
 /** The data completeSurvey's clicks produce, computed by survey-core from the definition alone. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   completionStorageKey,
   loadSavedProgress,
+  locksDeviceAfterCompletion,
   progressStorageKey,
   saveProgress,
 } from '../../../../client/pages/online/saved-progress.ts';
@@ -48,5 +49,13 @@ describe('saved progress', () => {
       },
     };
     expect(saveProgress(full, 'k', progress)).toBe(false);
+  });
+});
+
+describe('locksDeviceAfterCompletion', () => {
+  it('marks a browser as answered for citizen and visitor surveys, never for anonymous staff surveys on shared PCs', () => {
+    expect(locksDeviceAfterCompletion({ audience: 'citizen' })).toBe(true);
+    expect(locksDeviceAfterCompletion({ audience: 'visitor' })).toBe(true);
+    expect(locksDeviceAfterCompletion({ audience: 'staff' })).toBe(false);
   });
 });
