@@ -75,19 +75,19 @@ describe('survey-toolkit check', () => {
     await writeFile(file, '{"id": "x",');
     const { code, stdout, stderr } = runCheck([file]);
     expect([code, stdout]).toEqual([1, '']);
-    expect(stderr).toMatch(new RegExp(`^survey-toolkit check: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(.+\\)\\n$`));
+    expect(stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(.+\\)\\ncheck failed: 1 problem in 1 file\\n$`));
   });
 
   it('fails on a file that does not exist', () => {
     const file = join(dir, 'nowhere.json');
-    expect(runCheck([file])).toEqual({ code: 1, stdout: '', stderr: `survey-toolkit check: ${file}: cannot read it: no such file or folder\n` });
+    expect(runCheck([file])).toEqual({ code: 1, stdout: '', stderr: `${file}: cannot read it: no such file or folder\ncheck failed: 1 problem in 1 file\n` });
   });
 
   // Root reads any file, so the permission error cannot be produced when the suite runs as root.
   it.skipIf(process.getuid?.() === 0)('fails on an unreadable file (skipped when run as root, who reads any file)', async () => {
     const file = await writeBroken('unreadable', 'citizen-needs', () => {});
     await chmod(file, 0o000);
-    expect(runCheck([file]).stderr).toBe(`survey-toolkit check: ${file}: cannot read it: permission denied\n`);
+    expect(runCheck([file]).stderr).toBe(`${file}: cannot read it: permission denied\ncheck failed: 1 problem in 1 file\n`);
   });
 
   it('checks every *.json under ./survey-definitions of the folder it runs in', async () => {
