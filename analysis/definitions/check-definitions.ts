@@ -13,6 +13,7 @@ import { checkWithSurveyCore } from './check-with-survey-core.ts';
 import type { Finding, Problem } from './definition-problem.ts';
 import { listQuestions } from '../../core/definitions/list-questions.ts';
 import { quote } from './quote.ts';
+import { resolveDefinitionJson } from './resolve-definition-json.ts';
 import type { MetaVariable } from '../../core/definitions/survey-definition.ts';
 
 export { formatProblem, type Problem } from './definition-problem.ts';
@@ -31,12 +32,15 @@ export function checkDefinitions(files: DefinitionFile[]): Problem[] {
   ];
 }
 
-/** One file's findings; `source` matters only for the layout rule (folder = id, file = v<version>.json). */
+/**
+ * One file's findings. `source` gives what the file leaves out (id, version:
+ * resolveDefinitionJson) and the layout rule (folder = id, file = v<version>.json).
+ */
 export function checkDefinition(json: unknown, source: string): Finding[] {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return [{ message: `a definition must be a JSON object, got ${quote(json)}` }];
   }
-  const definition = json as Record<string, unknown>;
+  const definition = resolveDefinitionJson(json as Record<string, unknown>, source);
   const questions = listQuestions(definition);
   const metaVariables = Array.isArray(definition.metaVariables) ? (definition.metaVariables as MetaVariable[]) : [];
   return [
@@ -55,7 +59,8 @@ function duplicateVersions(files: DefinitionFile[]): Problem[] {
   const firstSource = new Map<string, string>();
   const problems: Problem[] = [];
   for (const { source, json } of files) {
-    const { id, version } = (json ?? {}) as { id?: unknown; version?: unknown };
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) continue;
+    const { id, version } = resolveDefinitionJson(json as Record<string, unknown>, source);
     if (typeof id !== 'string' || !Number.isInteger(version)) continue;
     const key = JSON.stringify([id, version]);
     const first = firstSource.get(key);

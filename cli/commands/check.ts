@@ -20,9 +20,10 @@ export const command: CliCommand = {
     const option = args.find((arg) => arg.startsWith('-'));
     if (option) throw usageError(`unknown option ${JSON.stringify(option)}`, 'check [files…]');
 
-    const { definitions, problems, files } = await load(args.length > 0 ? args : DEFAULT_DIR);
+    const { definitions, problems, warnings, files } = await load(args.length > 0 ? args : DEFAULT_DIR);
     if (files === 0) throw new CliError(`no survey definitions (*.json) found in ./${DEFAULT_DIR}`);
 
+    for (const warning of warnings) console.error(formatProblem(warning));
     if (problems.length > 0) {
       for (const problem of problems) console.error(formatProblem(problem));
       const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;

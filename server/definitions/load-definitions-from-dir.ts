@@ -45,6 +45,8 @@ export interface DefinitionLoad {
   definitions: SurveyDefinition[];
   /** Each problem of each file that is left out, in file order. */
   problems: Problem[];
+  /** What survey-core accepts but the author may not mean; the file stays in service. */
+  warnings: Problem[];
   /** How many files were looked at. */
   files: number;
 }
@@ -79,7 +81,9 @@ export async function loadDefinitionFiles(paths: string | string[], cwd = proces
     ),
   );
   const parsed = read.filter((entry): entry is DefinitionFile => 'json' in entry);
-  const problems = [...read.filter((entry): entry is Problem => !('json' in entry)), ...checkDefinitions(parsed)];
+  const findings = checkDefinitions(parsed);
+  const warnings = findings.filter((finding) => finding.severity === 'warning');
+  const problems = [...read.filter((entry): entry is Problem => !('json' in entry)), ...findings.filter((finding) => finding.severity !== 'warning')];
   const definitions: SurveyDefinition[] = [];
   for (const { json, source } of parsed) {
     if (problems.some((problem) => problem.source === source)) continue;
@@ -97,7 +101,7 @@ export async function loadDefinitionFiles(paths: string | string[], cwd = proces
   }
   const order = new Map(files.map((file, index) => [displayPath(file, cwd), index]));
   problems.sort((a, b) => order.get(a.source)! - order.get(b.source)!);
-  return { definitions, problems, files: files.length };
+  return { definitions, problems, warnings, files: files.length };
 }
 
 /** One entry per left-out file, for /healthz, the dashboard and the start-up log. */

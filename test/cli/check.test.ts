@@ -57,15 +57,16 @@ describe('survey-toolkit check', () => {
 
   it('fails on several broken files at once, one line per problem', async () => {
     const duplicate = await writeBroken('several', 'citizen-needs', (json) => (json.pages[0].elements[1].name = 'ward'));
-    const version = await writeBroken('several', 'staff-workstyle', (json) => delete json.version);
+    const version = await writeBroken('several', 'staff-workstyle', (json) => (json.version = 0));
     const annotation = await writeBroken('several', 'ward-office-exit', (json) => (json.pages[2].elements[2].analysis = { role: 'need' }));
     const { code, stderr } = runCheck([duplicate, version, annotation]);
     expect(code).toBe(1);
     expect(stderr.split('\n')).toEqual([
       `${duplicate}: question "ward": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]`,
-      `${version}: "version" is missing: add "version": 1, and bump it whenever the answers' meaning changes`,
+      `${version}: "version" must be a positive integer, got 0`,
+      `${version}: the file is named v1.json but "version" is 0`,
       `${annotation}: question "ageBand": analysis role "need" does not fit a radiogroup question (it fits checkbox, ranking, tagbox)`,
-      'check failed: 3 problems in 3 files',
+      'check failed: 4 problems in 3 files',
       '',
     ]);
   });

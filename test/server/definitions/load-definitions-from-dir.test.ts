@@ -44,14 +44,15 @@ describe('loadDefinitionCatalogFromDir', () => {
 
   it('refuses to load a broken definition, one line per problem', async () => {
     const broken = readShipped('staff-workstyle');
-    delete broken.version;
+    broken.version = 0;
     broken.pages[0].elements[1].name = 'yearsOfService';
     await write('staff-workstyle/v1.json', broken);
     const file = join(dir, 'staff-workstyle', 'v1.json');
     await expect(loadDefinitionCatalogFromDir(dir)).rejects.toThrow(
       [
-        `survey definitions in ${dir} have 2 problems:`,
-        `${file}: "version" is missing: add "version": 1, and bump it whenever the answers' meaning changes`,
+        `survey definitions in ${dir} have 3 problems:`,
+        `${file}: "version" must be a positive integer, got 0`,
+        `${file}: the file is named v1.json but "version" is 0`,
         `${file}: question "yearsOfService": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]`,
       ].join('\n'),
     );
@@ -72,7 +73,7 @@ describe('loadDefinitionsFromDir (server start-up)', () => {
   it('keeps every good definition and names each broken file with its reasons', async () => {
     await write('citizen-needs/v1.json', readShipped('citizen-needs'));
     const broken = readShipped('staff-workstyle');
-    delete broken.version;
+    broken.version = 0;
     broken.pages[0].elements[1].name = 'yearsOfService';
     await write('staff-workstyle/v1.json', broken);
     await write('zzz/v1.json', '{');
@@ -80,7 +81,7 @@ describe('loadDefinitionsFromDir (server start-up)', () => {
     expect(catalog.list().map(({ id }) => id)).toEqual(['citizen-needs']);
     expect(left.map(({ file }) => file)).toEqual([join(dir, 'staff-workstyle', 'v1.json'), join(dir, 'zzz', 'v1.json')]);
     expect(left[0].reason).toBe(
-      '"version" is missing: add "version": 1, and bump it whenever the answers\' meaning changes; ' +
+      '"version" must be a positive integer, got 0; the file is named v1.json but "version" is 0; ' +
         'question "yearsOfService": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]',
     );
     expect(left[1].reason).toMatch(/^not valid JSON \(/);
