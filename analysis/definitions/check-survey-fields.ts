@@ -37,6 +37,11 @@ export function checkSurveyFields(json: Record<string, unknown>, source: string)
     findings.push({ message: `"minGroupSize" must be a positive integer, got ${quote(minGroupSize)}` });
   }
 
+  const { variables } = json;
+  if (variables !== undefined && (!Array.isArray(variables) || variables.some((name) => typeof name !== 'string' || name === ''))) {
+    findings.push({ message: `"variables" lists the names of values the host page sets, e.g. ["source"]; got ${quote(variables)}` });
+  }
+
   if (locale !== undefined && (typeof locale !== 'string' || locale === '')) {
     findings.push({ message: `"locale" must be a language code such as "ja", got ${quote(locale)}` });
   }

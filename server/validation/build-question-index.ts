@@ -23,9 +23,16 @@ export type AnswerRule =
   | { kind: 'ranking'; choices: ChoiceSet; rankSubset: boolean; maxSelected: number }
   | { kind: 'rating'; values: readonly ChoiceValue[]; valueSet: ReadonlySet<unknown>; scale: RatingScale | undefined }
   | { kind: 'boolean'; values: readonly [unknown, unknown] }
-  | { kind: 'text'; numeric: boolean; maxLength: number | undefined }
+  | { kind: 'text'; numeric: boolean; maxLength: number | undefined; format?: DateLikeInputType }
   | { kind: 'matrix'; rows: ReadonlySet<string>; columns: ReadonlySet<unknown>; multiSelect: boolean }
   | { kind: 'matrixdropdown'; rows: ReadonlySet<string>; cells: AnswerRules };
+
+/** Text inputs whose browser control can only produce one string format (https://html.spec.whatwg.org/multipage/input.html). */
+export type DateLikeInputType = 'date' | 'datetime-local' | 'month' | 'week' | 'time';
+const DATE_LIKE_INPUT_TYPES: ReadonlySet<string> = new Set(['date', 'datetime-local', 'month', 'week', 'time']);
+function isDateLikeInputType(inputType: unknown): inputType is DateLikeInputType {
+  return typeof inputType === 'string' && DATE_LIKE_INPUT_TYPES.has(inputType);
+}
 
 /** A generated numeric rating scale (no `rateValues`), for clearer messages. */
 export interface RatingScale {
@@ -53,7 +60,7 @@ export interface AnswerRules {
 export type QuestionIndex = AnswerRules;
 
 /** Question types that never carry an answer in `data`. */
-const NON_ANSWER_TYPES = new Set(['html', 'image']);
+export const NON_ANSWER_TYPES: ReadonlySet<string> = new Set(['html', 'image']);
 
 /** Names that would hit the `__proto__` setter if survey-core copied data into a plain object. */
 const FORBIDDEN_NAMES = new Set(['__proto__']);
@@ -144,6 +151,7 @@ function answerRule(q: AnyQuestion, type: string, source: string, label: string,
         kind: 'text',
         numeric: q.inputType === 'number' || q.inputType === 'range',
         maxLength: positiveOrUndefined(q.getMaxLength()),
+        ...(isDateLikeInputType(q.inputType) ? { format: q.inputType } : {}),
       };
     case 'comment':
       return { kind: 'text', numeric: false, maxLength: positiveOrUndefined(q.getMaxLength()) };

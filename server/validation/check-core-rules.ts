@@ -8,29 +8,33 @@
  * `answers` holds only answers that passed the strict checks; conditions see
  * them exactly as survey-core would see the response's data.
  */
-import type { CoreNode, CoreQuestionRule, CoreRules } from './build-core-rules.ts';
+import type { CoreNode, CoreQuestionRule, CoreRules, ValueLimits } from './build-core-rules.ts';
 import { isPlainObject } from './check-answer.ts';
 import { quoteValue } from './quote-value.ts';
 
 /** Messages by question name, for questions with problems, in definition order. */
 export function checkCoreRules(rules: CoreRules, answers: Record<string, unknown>, commentSuffix: string): Map<string, string[]> {
   const problems = new Map<string, string[]>();
-  const visit = (node: CoreNode, parentHiddenBy: string | undefined, parentReadOnly: boolean) => {
+  /** @param parentMayBeHidden a visibleIf above reads a value the page sets: shown or hidden, the server cannot tell */
+  const visit = (node: CoreNode, parentHiddenBy: string | undefined, parentReadOnly: boolean, parentMayBeHidden: boolean) => {
+    const mayBeHidden = parentMayBeHidden || node.visibleIf?.readsHostVariable === true;
     // The innermost hidden element names the reason, as a respondent would see it.
-    const ownHiddenBy = isHidden(node, answers) ? describeHiding(node) : undefined;
+    const ownHiddenBy = node.visibleIf?.readsHostVariable !== true && isHidden(node, answers) ? describeHiding(node) : undefined;
     const hiddenBy = ownHiddenBy ?? parentHiddenBy;
-    // survey-core skips all checks on a read-only (enableIf false) question.
-    const readOnly = parentReadOnly || (node.enableIf !== undefined ? !node.enableIf.isTrue(answers) : node.readOnly);
+    // survey-core skips all checks on a read-only (enableIf false) question; an enableIf on a
+    // value the page sets may be false, so nothing it guards is refused.
+    const readOnly = parentReadOnly || (node.enableIf !== undefined ? node.enableIf.readsHostVariable || !node.enableIf.isTrue(answers) : node.readOnly);
     if (node.kind === 'container') {
-      for (const child of node.children) visit(child, hiddenBy, readOnly);
+      for (const child of node.children) visit(child, hiddenBy, readOnly, mayBeHidden);
       return;
     }
+    const value = answerOf(answers, node.name);
     const messages = hiddenBy !== undefined
       ? hiddenAnswerProblems(node.name, hiddenBy, answers, commentSuffix, rules.refuseHiddenAnswers)
-      : readOnly ? [] : questionProblems(node.rule, answerOf(answers, node.name), answers);
+      : readOnly || (mayBeHidden && isEmptyAnswer(value, node.rule.trimBeforeEmptyCheck)) ? [] : questionProblems(node.rule, value, answers);
     if (messages.length > 0) problems.set(node.name, messages);
   };
-  for (const page of rules.pages) visit(page, undefined, false);
+  for (const page of rules.pages) visit(page, undefined, false, false);
   return problems;
 }
 
@@ -80,7 +84,8 @@ function questionProblems(rule: CoreQuestionRule, value: unknown, answers: Recor
 function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<string, unknown>, siblings: Record<string, unknown>): string[] {
   const messages: string[] = [];
   const empty = isEmptyAnswer(value, rule.trimBeforeEmptyCheck);
-  const required = rule.requiredIf !== undefined ? rule.requiredIf.isTrue(answers) : rule.required;
+  // A requiredIf on a value the page sets may be false: an empty answer is then fine.
+  const required = rule.requiredIf !== undefined ? !rule.requiredIf.readsHostVariable && rule.requiredIf.isTrue(answers) : rule.required;
   if (empty && required) messages.push(rule.requiredMessage);
   if (rule.otherComment !== undefined && isPicked(value, rule.otherComment.value) && !answerOf(siblings, rule.otherComment.commentKey)) {
     messages.push(rule.otherComment.message);
@@ -94,11 +99,7 @@ function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<str
     const onlyExclusive = selected.length === 1 && rule.minSelected.exclusiveValues.has(selected[0]);
     if (!onlyExclusive && selected.length < rule.minSelected.count) messages.push(rule.minSelected.message);
   }
-  if (rule.numberLimits !== undefined && !empty && typeof value === 'number') {
-    const { min, max, minMessage, maxMessage } = rule.numberLimits;
-    if (min !== undefined && value < min) messages.push(minMessage);
-    if (max !== undefined && value > max) messages.push(maxMessage);
-  }
+  if (rule.valueLimits !== undefined && !empty) messages.push(...limitProblems(rule.valueLimits, value));
   // Like survey-core, validators run only on an answer without other errors.
   if (messages.length > 0) return messages;
   for (const validator of rule.validators) {
@@ -106,6 +107,24 @@ function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<str
     if (message !== undefined) messages.push(message);
   }
   return messages;
+}
+
+/** survey-core's isValueLessMin, isValueGreaterMax and isStepNumberIncorrect, in its order. */
+function limitProblems(limits: ValueLimits, value: unknown): string[] {
+  const messages: string[] = [];
+  const comparable = limits.comparable(value) as number;
+  if (limits.min !== undefined && comparable < (limits.min as number)) messages.push(limits.minMessage);
+  if (limits.max !== undefined && comparable > (limits.max as number)) messages.push(limits.maxMessage);
+  if (limits.step !== undefined && typeof value === 'number' && !isMultipleOfStep(value, limits.step.step)) messages.push(limits.step.message);
+  return messages;
+}
+
+/** survey-core's isStepNumberIncorrect: scale both to integers (up to 6 decimals), then take the remainder. */
+function isMultipleOfStep(value: number, step: number): boolean {
+  let scale = 1;
+  while ((Math.round(step * scale) / scale !== step || Math.round(value * scale) / scale !== value) && scale < 1_000_000) scale *= 10;
+  const scaledStep = Math.round(step * scale);
+  return !(scaledStep > 0 && Math.round(value * scale) % scaledStep !== 0);
 }
 
 function isPicked(value: unknown, choice: unknown): boolean {

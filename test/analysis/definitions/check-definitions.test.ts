@@ -291,7 +291,7 @@ describe('survey fields', () => {
 describe('conditions', () => {
   it('rejects a visibleIf naming a question that does not exist', () => {
     expect(problemsAfter('ward-office-exit', (json) => (element(json, 'counterReasons').visibleIf = "{couldBeOnlin} = 'no'"))).toEqual([
-      `${EXIT}: question "counterReasons": visibleIf "{couldBeOnlin} = 'no'" refers to "couldBeOnlin", which is not a question of this survey`,
+      `${EXIT}: question "counterReasons": visibleIf "{couldBeOnlin} = 'no'" refers to "couldBeOnlin", which is not a question of this survey (a value the page sets? declare it: "variables": ["couldBeOnlin"])`,
     ]);
   });
 
