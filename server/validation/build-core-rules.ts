@@ -14,7 +14,7 @@
  * checks the result against a real survey-core model on generated responses.
  * See docs/decisions/0020-strict-validation-on-top-of-survey-core.md.
  */
-import { AnswerRequiredError, ConditionRunner, settings, type Question, type SurveyModel } from 'survey-core';
+import { AnswerRequiredError, ConditionRunner, EmailValidator, settings, type Question, type SurveyModel } from 'survey-core';
 import { ELEMENT_PROPERTY_PREFIX, expressionNames, parseExpression } from '../../analysis/definitions/expression-names.ts';
 import { NON_ANSWER_TYPES } from './build-question-index.ts';
 
@@ -49,6 +49,8 @@ export interface CoreQuestionRule {
    * the way survey-core compares them: dates as dates, the rest as given.
    */
   valueLimits: ValueLimits | undefined;
+  /** inputType "email" without an email validator: survey-core checks the address itself, before the validators. */
+  emailCheck: BoundValidator | undefined;
   validators: BoundValidator[];
   /** matrix eachRowRequired (isAllRowRequired). */
   eachRowRequired: { rows: string[]; message: string } | undefined;
@@ -190,6 +192,9 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
           }
         : undefined,
     valueLimits: isText ? valueLimits(question) : undefined,
+    emailCheck: type === 'text' && question.inputType === 'email' && !(question.validators as AnyElement[]).some((v) => v.getType() === 'emailvalidator')
+      ? emailCheck(question)
+      : undefined,
     validators: (question.validators as AnyElement[]).map((validator) => bindValidator(question, validator, what, fail)),
     eachRowRequired:
       type === 'matrix' && question.eachRowRequired
@@ -197,6 +202,14 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
         : undefined,
     cells: type === 'matrixdropdown' ? matrixCells(question, what, fail) : undefined,
   };
+}
+
+/** What QuestionTextModel.onCheckForErrors does for inputType "email": survey-core's own EmailValidator. */
+function emailCheck(question: AnyElement): BoundValidator {
+  const validator = new EmailValidator();
+  validator.owner = question as Question;
+  const title = question.getValidatorTitle();
+  return (value) => validator.validate(value, title)?.error?.getText() || undefined;
 }
 
 /** survey-core's minMaxTypes: the inputTypes whose min/max it enforces (QuestionTextModel.isMinMaxType). */

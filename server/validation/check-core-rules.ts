@@ -100,6 +100,8 @@ function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<str
     if (!onlyExclusive && selected.length < rule.minSelected.count) messages.push(rule.minSelected.message);
   }
   if (rule.valueLimits !== undefined && !empty) messages.push(...limitProblems(rule.valueLimits, value));
+  const emailProblem = rule.emailCheck?.(value, answers);
+  if (emailProblem !== undefined) messages.push(emailProblem);
   // Like survey-core, validators run only on an answer without other errors.
   if (messages.length > 0) return messages;
   for (const validator of rule.validators) {

@@ -104,3 +104,14 @@ describe('valid survey-core expressions', () => {
     expect(judge(survey(elements, { variables: ['source'] }), { a: 1, kioskNote: 'x' }, { a: 1 })).toEqual({ findings: [], details: [[], []] });
   });
 });
+
+describe('inputType "email"', () => {
+  it('refuses a malformed address as survey-core does, with its message', async () => {
+    const { checkWithSurveyCore } = await import('./survey-core-reference.ts');
+    const json = survey([{ type: 'text', name: 'mail', inputType: 'email' }]);
+    const { details } = judge(json, { mail: 'someone@example.org' }, { mail: 'not an address' });
+    expect(details![0]).toEqual([]);
+    const [message] = checkWithSurveyCore(json, { mail: 'not an address' }).get('mail')!;
+    expect(details![1]).toEqual([{ question: "mail", message }]);
+  });
+});
