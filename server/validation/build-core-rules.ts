@@ -55,7 +55,15 @@ export interface CoreQuestionRule {
   /** matrix eachRowRequired (isAllRowRequired). */
   eachRowRequired: { rows: string[]; message: string } | undefined;
   /** matrixdropdown: each cell is validated like a question of its column. */
-  cells: { rows: string[]; columns: Array<{ name: string; rule: CoreQuestionRule; readOnly: boolean }> } | undefined;
+  /** matrixdropdown (named rows) and matrixdynamic (`rows: "each"`, one per array entry). */
+  cells: { rows: string[] | 'each'; columns: Array<{ name: string; rule: CoreQuestionRule; readOnly: boolean }> } | undefined;
+  /** multipletext: each item is a text question of its own, inside the answer object. */
+  items: Array<{ name: string; rule: CoreQuestionRule }> | undefined;
+  /**
+   * paneldynamic: the template's elements, checked once per panel, where
+   * `{panel.x}` in a condition reads that panel's answers (survey-core's panel context).
+   */
+  panelTemplate: CoreNode[] | undefined;
 }
 
 export interface ValueLimits {
@@ -200,7 +208,12 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
       type === 'matrix' && question.eachRowRequired
         ? { rows: (question.rows as AnyElement[]).map((row) => String(row.value)), message: question.getLocalizationString('requiredInAllRowsError') }
         : undefined,
-    cells: type === 'matrixdropdown' ? matrixCells(question, what, fail) : undefined,
+    cells: type === 'matrixdropdown' || type === 'matrixdynamic' ? matrixCells(question, what, fail) : undefined,
+    items:
+      type === 'multipletext'
+        ? (question.items as AnyElement[]).map((item) => ({ name: item.name as string, rule: questionRule(item.editor, `${what} item "${item.name}"`, fail, item.name) }))
+        : undefined,
+    panelTemplate: type === 'paneldynamic' ? templateNodes(question.template as AnyElement, fail) : undefined,
   };
 }
 
@@ -253,7 +266,15 @@ function matrixCells(matrix: AnyElement, what: string, fail: Fail): CoreQuestion
     }
     return { name: column.name as string, rule: questionRule(template, cellWhat, fail, column.name), readOnly: Boolean(column.readOnly) };
   });
-  return { rows: (matrix.rows as AnyElement[]).map((row) => String(row.value)), columns };
+  const rows = matrix.getType() === 'matrixdynamic' ? ('each' as const) : (matrix.rows as AnyElement[]).map((row) => String(row.value));
+  return { rows, columns };
+}
+
+/** A dynamic panel's template, as nodes like a page's (display elements left out). */
+function templateNodes(template: AnyElement, fail: Fail): CoreNode[] {
+  return (template.elements as AnyElement[])
+    .filter((child) => child.isPanel || !NON_ANSWER_TYPES.has(child.getType()))
+    .map((child) => (child.isPanel ? containerNode(child, fail) : questionNode(child, fail)));
 }
 
 /** Validators whose survey-core `validate(value)` depends on nothing but the value. */

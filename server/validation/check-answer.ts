@@ -10,8 +10,11 @@
 import type { AnswerRule, ChoiceSet, DateLikeInputType, RatingScale } from './build-question-index.ts';
 import { quoteValue } from './quote-value.ts';
 
-/** Every rule but a matrixdropdown's, whose rows are answers objects (see checkAnswers). */
-export type SingleAnswerRule = Exclude<AnswerRule, { kind: 'matrixdropdown' }>;
+/** Rules whose answer holds answers objects (rows, items, panels): checkAnswers owns their recursion. */
+export type NestedAnswerKind = 'matrixdropdown' | 'multipletext' | 'matrixdynamic' | 'paneldynamic';
+
+/** Every rule but the nested ones. */
+export type SingleAnswerRule = Exclude<AnswerRule, { kind: NestedAnswerKind }>;
 
 export function checkAnswer(rule: SingleAnswerRule, value: unknown): string[] {
   switch (rule.kind) {
