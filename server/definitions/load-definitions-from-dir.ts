@@ -10,7 +10,7 @@ import { checkDefinitions, formatProblem, type DefinitionFile } from '../../anal
 import { createDefinitionCatalog, type DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
 import { loadDefinition } from '../../analysis/definitions/load-definition.ts';
 import type { Problem } from '../../analysis/definitions/definition-problem.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { validatorFor } from '../validation/validate-response.ts';
 import type { BrokenDefinitionFile } from '../../contracts/health.ts';
 

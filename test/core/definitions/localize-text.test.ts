@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Model, surveyLocalization } from 'survey-core';
 import { exactText, localizeText, renderedText, SURVEY_CORE_DEFAULT_LOCALE } from '../../../core/definitions/localize-text.ts';
+import type { LocalizableText } from '../../../core/definitions/survey-definition.ts';
 
 describe('renderedText: exactly what survey-core shows', () => {
-  const texts = [
+  const texts: LocalizableText[] = [
     'plain',
     { default: 'D', ja: 'J' },
     { default: 'D' },

@@ -4,7 +4,7 @@
  * and survey-core's own checks inside them, through the real validator.
  */
 import { describe, expect, it } from 'vitest';
-import type { SurveyDefinitionJson } from '../../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
 import { createResponseValidator } from '../../../server/validation/create-response-validator.ts';
 import { definitionFromJson } from '../../fixtures/definitions/load-fixture-definition.ts';
 import { validSubmission } from '../../fixtures/valid-responses.ts';
@@ -79,7 +79,7 @@ describe('nested question types', () => {
     ]);
     expect(details({ ...VALID, address: { people: 30 } })).toEqual([
       { question: 'address', message: 'item "zip": Response required.' },
-      { question: 'address', message: 'item "people": 30: The 'value' should be at least 1 and at most 20' },
+      { question: 'address', message: `item "people": 30: The 'value' should be at least 1 and at most 20` },
     ]);
   });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkDefinition } from '../../../analysis/definitions/check-definitions.ts';
-import type { SurveyDefinitionJson } from '../../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
 import { createResponseValidator } from '../../../server/validation/create-response-validator.ts';
 import { definitionFromJson } from '../../fixtures/definitions/load-fixture-definition.ts';
 import { validSubmission } from '../../fixtures/valid-responses.ts';
