@@ -3,7 +3,7 @@
  * server will serve it. Pure: files are handed in already parsed.
  * The rules and their reasons are in docs/survey-definitions.md.
  */
-import { checkAnnotations } from './check-annotations.ts';
+import { checkAnnotations, describeMissingAnnotations } from './check-annotations.ts';
 import { checkExpressions } from './check-expressions.ts';
 import { checkMetaVariables } from './check-meta-variables.ts';
 import { checkNames } from './check-names.ts';
@@ -49,6 +49,7 @@ export function checkDefinition(json: unknown, source: string): Finding[] {
     ...checkNames(definition, questions),
     ...checkMetaVariables(definition, questions),
     ...checkAnnotations(definition, questions, metaVariables),
+    ...describeMissingAnnotations(questions, metaVariables),
     ...checkTranslations(definition),
     ...checkExpressions(definition, questions),
   ];

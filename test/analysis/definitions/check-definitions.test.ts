@@ -269,7 +269,8 @@ describe('survey fields', () => {
         { type: 'text', title: 'Your name' },
       ],
     };
-    expect(checkDefinitions([{ source: 'survey-definitions/plain.json', json }])).toEqual([]);
+    // Only the annotation hint, a warning: nothing keeps the file out of service.
+    expect(checkDefinitions([{ source: 'survey-definitions/plain.json', json }]).map((problem) => problem.severity)).toEqual(['warning']);
   });
 
   it('keeps and ignores a custom property with a warning, but refuses a known one in the wrong case', () => {
@@ -323,5 +324,16 @@ describe('survey-core', () => {
       `${NEEDS}: question "usedOnline": survey-core does not know the element type "radiogroop"`,
       `${NEEDS}: question "usedOnline": analysis role "segment" does not fit a radiogroop question (it fits radiogroup, dropdown)`,
     ]);
+  });
+});
+
+describe('a survey without analysis annotations', () => {
+  it('passes, with one warning naming each role, the types it fits and what it unlocks', () => {
+    const json = { elements: [{ type: 'checkbox', name: 'wants', choices: ['a', 'b'] }] };
+    const problems = checkDefinitions([{ source: 'survey-definitions/plain.json', json }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].severity).toBe('warning');
+    expect(problems[0].message).toMatch(/^no question has an "analysis" annotation; adding one unlocks: "need" \(checkbox, ranking, tagbox\): the needs ranking/);
+    expect(problems[0].message).toContain('"cohort" (radiogroup, dropdown): the generation-gap comparisons');
   });
 });
