@@ -8,8 +8,9 @@ import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { DefinitionCatalog } from '../analysis/definitions/definition-catalog.ts';
-import type { HealthStatus } from '../contracts/health.ts';
+import type { DefinitionProblems, HealthStatus } from '../contracts/health.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../contracts/submission.ts';
+import type { BrokenDefinition } from './definitions/load-definitions-from-dir.ts';
 import type { ResponseStore } from './store/response-store.ts';
 import { apiNotFound, errorHandler } from './error-handler.ts';
 import { HttpError } from './http-error.ts';
@@ -25,6 +26,8 @@ import { dashboardDataRouter } from './routes/dashboard-data.ts';
 export interface AppOptions extends AccessControlOptions {
   store: ResponseStore;
   definitions: DefinitionCatalog;
+  /** Definition files left out at start-up; /healthz and the dashboard name them (ADR 0021). */
+  brokenDefinitions?: BrokenDefinition[];
   /** The Vite build of the client; default client/dist in the package. */
   clientDir?: string;
   /** Largest accepted submission body, bytes or "256kb"; default 256 KiB. */
@@ -39,7 +42,7 @@ export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist')
  */
 export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES];
 
-export function createApp({ store, definitions, clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, ...access }: AppOptions): Express {
+export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, ...access }: AppOptions): Express {
   // Build every version's validator now: a definition strict validation cannot
   // handle fails at start-up, not on a respondent's submission.
   for (const { id } of definitions.list()) {
@@ -84,7 +87,13 @@ export function createApp({ store, definitions, clientDir = DEFAULT_CLIENT_DIR, 
     } catch (error) {
       throw new HttpError(503, 'store_unavailable', `The response store does not answer: ${(error as Error).message}`);
     }
-    const body: HealthStatus = { status: 'ok' };
+    // Still 200 when a definition file is broken: the other surveys take
+    // responses, and a load balancer must keep sending them here (ADR 0021).
+    const body: HealthStatus = brokenDefinitions.length === 0 ? { status: 'ok' } : { status: 'degraded', definitions: brokenDefinitions };
+    res.json(body);
+  });
+  app.get('/api/definition-problems', (_req, res) => {
+    const body: DefinitionProblems = { definitions: brokenDefinitions };
     res.json(body);
   });
 

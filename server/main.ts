@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadDefinitionCatalogFromDir } from './definitions/load-definitions-from-dir.ts';
+import { loadDefinitionsFromDir } from './definitions/load-definitions-from-dir.ts';
 import { createApp } from './app.ts';
 import { parseServerEnv } from './env.ts';
 import { describeResponseStore, openResponseStore, selectStore } from './store/open-response-store.ts';
@@ -23,13 +23,16 @@ export async function main(): Promise<void> {
   const env = parseServerEnv(process.env);
   const dataDir = resolve(env.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
-  const definitions = await loadDefinitionCatalogFromDir(resolve(env.DEFINITIONS_DIR));
+  // A broken file is left out and named, never fatal: the other surveys keep collecting (ADR 0021).
+  const { catalog: definitions, broken } = await loadDefinitionsFromDir(resolve(env.DEFINITIONS_DIR));
+  for (const { file, reason } of broken) console.error(`survey server: definition ${file} left out: ${reason}`);
   const storeSelection = selectStore(env, dataDir);
   const store = await openResponseStore(storeSelection);
   const authStore = await openSelectedAuthStore(storeSelection); // beside the responses (SQLite file or MongoDB)
   const app = createApp({
     store,
     definitions,
+    brokenDefinitions: broken,
     bodyLimit: env.BODY_LIMIT,
     authStore,
     trustProxy: env.TRUST_PROXY,
@@ -58,7 +61,8 @@ export async function main(): Promise<void> {
     const everywhere = env.HOST === '0.0.0.0' || env.HOST === '::';
     const shown = everywhere ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
     const surveys = definitions.list().length;
-    console.log(`survey server listening on http://${shown}:${port} (${surveys} surveys, ${describeResponseStore(storeSelection)}${everywhere ? ', all interfaces' : ''})`);
+    const leftOut = broken.length > 0 ? `, ${broken.length} broken definition file${broken.length === 1 ? '' : 's'} left out` : '';
+    console.log(`survey server listening on http://${shown}:${port} (${surveys} surveys${leftOut}, ${describeResponseStore(storeSelection)}${everywhere ? ', all interfaces' : ''})`);
   });
 
   let stopping = false;
@@ -83,7 +87,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   main().catch(exitWithOneLine);
 }
 
-/** Start-up failures (bad configuration, a broken definition, an unreadable store) print one line, not a stack. */
+/** Start-up failures (bad configuration, an unreadable definitions folder, an unreadable store) print one line, not a stack. */
 export function exitWithOneLine(error: unknown): never {
   console.error(`survey server: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

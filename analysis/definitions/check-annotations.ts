@@ -21,6 +21,27 @@ export const ROLE_QUESTION_TYPES: Record<AnalysisRole, readonly string[]> = {
 };
 export const ANALYSIS_ROLES = Object.keys(ROLE_QUESTION_TYPES) as AnalysisRole[];
 
+/** What each role unlocks in the report and the dashboard (docs/survey-definitions.md), for `check`'s hint. */
+const ROLE_UNLOCKS: Record<AnalysisRole, string> = {
+  need: 'the needs ranking with confidence intervals',
+  importance: 'importance × satisfaction (with "satisfaction" in the same "set")',
+  satisfaction: 'importance × satisfaction (with "importance" in the same "set")',
+  segment: 'breakdowns and filters by group (ward, age band, purpose)',
+  cohort: 'the generation-gap comparisons between cohorts',
+  attitude: 'attitude items compared across cohorts',
+  comment: 'the free-text comments panel',
+};
+
+/**
+ * A survey with no annotation at all still collects and is still summarised;
+ * this one warning says what each role would add, on which question types.
+ */
+export function describeMissingAnnotations(questions: ListedQuestion[], metaVariables: MetaVariable[]): Finding[] {
+  if (questions.some((question) => question.analysis !== undefined) || metaVariables.some((meta) => meta?.analysis !== undefined)) return [];
+  const roles = ANALYSIS_ROLES.map((role) => `"${role}" (${ROLE_QUESTION_TYPES[role].join(', ')}): ${ROLE_UNLOCKS[role]}`);
+  return [{ severity: 'warning', message: `no question has an "analysis" annotation; adding one unlocks: ${roles.join('; ')}` }];
+}
+
 type PairRole = 'importance' | 'satisfaction';
 
 /** For each set: item → the question that measures it, per half of the pair. */

@@ -3,7 +3,7 @@
  * server will serve it. Pure: files are handed in already parsed.
  * The rules and their reasons are in docs/survey-definitions.md.
  */
-import { checkAnnotations } from './check-annotations.ts';
+import { checkAnnotations, describeMissingAnnotations } from './check-annotations.ts';
 import { checkExpressions } from './check-expressions.ts';
 import { checkMetaVariables } from './check-meta-variables.ts';
 import { checkNames } from './check-names.ts';
@@ -13,6 +13,7 @@ import { checkWithSurveyCore } from './check-with-survey-core.ts';
 import type { Finding, Problem } from './definition-problem.ts';
 import { listQuestions } from '../../core/definitions/list-questions.ts';
 import { quote } from './quote.ts';
+import { resolveDefinitionJson } from './resolve-definition-json.ts';
 import type { MetaVariable } from '../../core/definitions/survey-definition.ts';
 
 export { formatProblem, type Problem } from './definition-problem.ts';
@@ -31,12 +32,15 @@ export function checkDefinitions(files: DefinitionFile[]): Problem[] {
   ];
 }
 
-/** One file's findings; `source` matters only for the layout rule (folder = id, file = v<version>.json). */
+/**
+ * One file's findings. `source` gives what the file leaves out (id, version:
+ * resolveDefinitionJson) and the layout rule (folder = id, file = v<version>.json).
+ */
 export function checkDefinition(json: unknown, source: string): Finding[] {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return [{ message: `a definition must be a JSON object, got ${quote(json)}` }];
   }
-  const definition = json as Record<string, unknown>;
+  const definition = resolveDefinitionJson(json as Record<string, unknown>, source);
   const questions = listQuestions(definition);
   const metaVariables = Array.isArray(definition.metaVariables) ? (definition.metaVariables as MetaVariable[]) : [];
   return [
@@ -45,6 +49,7 @@ export function checkDefinition(json: unknown, source: string): Finding[] {
     ...checkNames(definition, questions),
     ...checkMetaVariables(definition, questions),
     ...checkAnnotations(definition, questions, metaVariables),
+    ...describeMissingAnnotations(questions, metaVariables),
     ...checkTranslations(definition),
     ...checkExpressions(definition, questions),
   ];
@@ -55,7 +60,8 @@ function duplicateVersions(files: DefinitionFile[]): Problem[] {
   const firstSource = new Map<string, string>();
   const problems: Problem[] = [];
   for (const { source, json } of files) {
-    const { id, version } = (json ?? {}) as { id?: unknown; version?: unknown };
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) continue;
+    const { id, version } = resolveDefinitionJson(json as Record<string, unknown>, source);
     if (typeof id !== 'string' || !Number.isInteger(version)) continue;
     const key = JSON.stringify([id, version]);
     const first = firstSource.get(key);

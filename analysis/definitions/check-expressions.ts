@@ -4,8 +4,8 @@
  * question silently never shows. We parse each expression with survey-core's
  * own parser and check that it names real questions and real choice values.
  */
-import { ConditionsParser } from 'survey-core';
 import type { Finding } from './definition-problem.ts';
+import { ELEMENT_PROPERTY_PREFIX, parseExpression, visitOperands, type Operand } from './expression-names.ts';
 import { ratingValues, type ListedQuestion } from '../../core/definitions/list-questions.ts';
 import { quote } from './quote.ts';
 
@@ -17,18 +17,6 @@ const CONTEXT_PREFIXES = new Set(['panel', 'parentpanel', 'rootpanel', 'row', 'c
 /** Operators whose other side is a value (or list of values) the question can hold. */
 const VALUE_COMPARISONS = new Set(['equal', 'notequal', 'anyof', 'allof', 'contains', 'notcontains']);
 const COMMENT_SUFFIX = '-Comment';
-
-interface Operand {
-  getType(): string;
-  operatorName?: string;
-  left?: Operand;
-  right?: Operand;
-  expressionValue?: Operand;
-  values?: Operand[];
-  parameters?: Operand | Operand[];
-  variableName?: string;
-  correctValue?: unknown;
-}
 
 interface Condition {
   /** The element the condition is on (for the message), if it has a name. */
@@ -42,23 +30,32 @@ export function checkExpressions(json: Record<string, unknown>, questions: Liste
   const calculated = Array.isArray(json.calculatedValues)
     ? json.calculatedValues.map((value) => String((value as { name?: unknown })?.name).toLowerCase())
     : [];
+  // Values the host page sets (survey.setVariable), declared so a typo is still caught.
+  const hostVariables = Array.isArray(json.variables) ? json.variables.map((name) => String(name).toLowerCase()) : [];
+  const elementNames = collectElementNames(json);
   const findings: Finding[] = [];
 
   for (const condition of collectConditions(json)) {
     const report = (message: string) =>
       findings.push({ ...(condition.owner ? { question: condition.owner } : {}), message: `${condition.property} ${quote(condition.expression)} ${message}` });
-    const parser = new ConditionsParser();
-    const operand = parser.parseExpression(condition.expression) as Operand | null;
-    if (!operand) {
-      const error = (parser as unknown as { error?: { code?: string } }).error;
-      report(`does not parse${error?.code ? `: ${error.code}` : ''}`);
+    const parsed = parseExpression(condition.expression);
+    if ('error' in parsed) {
+      report(`does not parse: ${parsed.error}`);
       continue;
     }
-    visit(operand, (node) => {
+    visitOperands(parsed.operand, (node) => {
       if (node.getType() === 'variable') {
-        const base = baseName(node.variableName ?? '');
-        if (!CONTEXT_PREFIXES.has(base) && !byName.has(base) && !calculated.includes(base)) {
-          report(`refers to ${quote(node.variableName)}, which is not a question of this survey`);
+        const variable = node.variableName ?? '';
+        if (variable.startsWith(ELEMENT_PROPERTY_PREFIX)) {
+          // {$q1.containsErrors}: a property of element q1 (survey-core's element-property syntax).
+          if (!elementNames.has(baseName(variable.slice(ELEMENT_PROPERTY_PREFIX.length)))) {
+            report(`refers to ${quote(variable)}, which is not a question of this survey`);
+          }
+          return;
+        }
+        const base = baseName(variable);
+        if (!CONTEXT_PREFIXES.has(base) && !byName.has(base) && !calculated.includes(base) && !hostVariables.includes(base)) {
+          report(`refers to ${quote(variable)}, which is not a question of this survey (a value the page sets? declare it: "variables": [${quote(variable.split(/[.[]/)[0])}])`);
         }
       }
       if (node.getType() === 'binary' && VALUE_COMPARISONS.has(node.operatorName ?? '')) {
@@ -98,21 +95,24 @@ function allowedValues(question: ListedQuestion): Set<string> | undefined {
   return new Set([...question.choices.map((item) => String(item.value)), ...(question.specialChoiceValues ?? [])]);
 }
 
-function visit(node: Operand | undefined | null, see: (node: Operand) => void): void {
-  if (!node || typeof node.getType !== 'function') return;
-  see(node);
-  for (const child of [node.left, node.right, node.expressionValue]) visit(child, see);
-  for (const child of node.values ?? []) visit(child, see);
-  const parameters = node.parameters;
-  if (Array.isArray(parameters)) parameters.forEach((child) => visit(child, see));
-  else visit(parameters, see);
-}
-
 /** `{q.row}`, `{q[0]}`, `{q-Comment}` all depend on question q. */
 function baseName(variable: string): string {
   let base = variable.split(/[.[]/)[0].toLowerCase();
   if (base.endsWith(COMMENT_SUFFIX.toLowerCase())) base = base.slice(0, -COMMENT_SUFFIX.length);
   return base;
+}
+
+/** Every element's name (questions, panels, display elements, pages), lowercased as survey-core matches them. */
+function collectElementNames(json: Record<string, unknown>): Set<string> {
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (typeof record.name === 'string') names.add(record.name.toLowerCase());
+    for (const key of ['elements', 'templateElements']) if (Array.isArray(record[key])) (record[key] as unknown[]).forEach(walk);
+  };
+  if (Array.isArray(json.pages)) json.pages.forEach(walk);
+  return names;
 }
 
 function collectConditions(json: Record<string, unknown>): Condition[] {

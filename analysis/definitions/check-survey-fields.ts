@@ -1,39 +1,45 @@
 /**
  * The survey-level fields of the annotation contract (id, version, audience,
- * minGroupSize, locale, pages) and the file layout
- * survey-definitions/<id>/v<version>.json.
+ * minGroupSize, locale, pages) and the file layout: survey-definitions/<id>.json
+ * or survey-definitions/<id>/v<version>.json. Runs on the resolved JSON
+ * (resolve-definition-json.ts), where a field the file leaves out is already
+ * filled in from its place.
  */
 import type { Finding } from './definition-problem.ts';
 import { quote } from './quote.ts';
+import { layoutOf } from './resolve-definition-json.ts';
 import { AUDIENCES } from '../../core/definitions/survey-definition.ts';
 
 /** The id names a folder and appears in URLs, so it stays plain. */
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** `…/<id>/v<version>.json`, either separator. */
-const LAYOUT_PATTERN = /(?:^|[\\/])([^\\/]+)[\\/]v(\d+)\.json$/;
 
 export function checkSurveyFields(json: Record<string, unknown>, source: string): Finding[] {
   const findings: Finding[] = [];
   const { id, version, audience, minGroupSize, locale, pages } = json;
 
-  if (id === undefined) findings.push({ message: '"id" is missing' });
-  else if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+  const layout = layoutOf(source);
+  if (id === undefined) findings.push({ message: '"id" is missing: save the file as <id>.json or <id>/v<version>.json, or add "id"' });
+  else if (layout?.flat && id === layout.id && !ID_PATTERN.test(layout.id)) {
+    findings.push({ message: `the file name ${quote(layout.id)} is the survey's id, so it must be lowercase letters, digits and single hyphens (it appears in URLs), e.g. civic-center-users.json` });
+  } else if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
     findings.push({ message: `"id" must be lowercase letters, digits and single hyphens (it names a folder and a URL), got ${quote(id)}` });
   }
 
-  if (version === undefined) {
-    findings.push({ message: '"version" is missing: add "version": 1, and bump it whenever the answers\' meaning changes' });
-  } else if (!Number.isInteger(version) || (version as number) < 1) {
+  if (!Number.isInteger(version) || (version as number) < 1) {
     findings.push({ message: `"version" must be a positive integer, got ${quote(version)}` });
   }
 
-  if (audience === undefined) findings.push({ message: `"audience" is missing: use one of ${AUDIENCES.join(', ')}` });
-  else if (!(AUDIENCES as readonly unknown[]).includes(audience)) {
+  if (!(AUDIENCES as readonly unknown[]).includes(audience)) {
     findings.push({ message: `"audience" must be one of ${AUDIENCES.join(', ')}, got ${quote(audience)}` });
   }
 
   if (minGroupSize !== undefined && (!Number.isInteger(minGroupSize) || (minGroupSize as number) < 1)) {
     findings.push({ message: `"minGroupSize" must be a positive integer, got ${quote(minGroupSize)}` });
+  }
+
+  const { variables } = json;
+  if (variables !== undefined && (!Array.isArray(variables) || variables.some((name) => typeof name !== 'string' || name === ''))) {
+    findings.push({ message: `"variables" lists the names of values the host page sets, e.g. ["source"]; got ${quote(variables)}` });
   }
 
   if (locale !== undefined && (typeof locale !== 'string' || locale === '')) {
@@ -44,15 +50,15 @@ export function checkSurveyFields(json: Record<string, unknown>, source: string)
     findings.push({ message: `"pages" must be a non-empty array of SurveyJS pages, got ${quote(pages)}` });
   }
 
-  const layout = LAYOUT_PATTERN.exec(source);
-  if (layout) {
-    const [, folder, fileVersion] = layout;
-    if (typeof id === 'string' && folder !== id) {
-      findings.push({ message: `the file is in folder ${quote(folder)} but "id" is ${quote(id)}: keep it at survey-definitions/${id}/v<version>.json` });
+  if (layout && !layout.flat) {
+    if (typeof id === 'string' && layout.id !== id) {
+      findings.push({ message: `the file is in folder ${quote(layout.id)} but "id" is ${quote(id)}: keep it at survey-definitions/${id}/v<version>.json` });
     }
-    if (Number.isInteger(version) && Number(fileVersion) !== version) {
-      findings.push({ message: `the file is named v${fileVersion}.json but "version" is ${quote(version)}` });
+    if (Number.isInteger(version) && layout.version !== version) {
+      findings.push({ message: `the file is named v${layout.version}.json but "version" is ${quote(version)}` });
     }
+  } else if (layout && typeof id === 'string' && layout.id !== id) {
+    findings.push({ message: `the file is named ${layout.id}.json but "id" is ${quote(id)}: name it ${id}.json, or leave "id" out` });
   }
   return findings;
 }

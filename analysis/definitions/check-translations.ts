@@ -1,46 +1,54 @@
 /**
- * Localization: once any text carries a language, every user-visible text must
- * carry every language. A plain string then counts as missing, because SurveyJS
- * would show it unchanged in every language.
+ * Localization, read the way survey-core renders texts (renderedText in
+ * core/definitions/localize-text.ts): a plain string and a `"default"` text are
+ * shown in every language; any other key is the text of that language.
+ *
+ * For each language the survey offers (definitionLanguages: the ones its texts
+ * name), a text survey-core would show as nothing is refused, and a text that
+ * falls back to another language's words is a warning, one line per language.
  */
 import type { Finding } from './definition-problem.ts';
 import { findLocalizableTexts, type LocalizableTextEntry, type TextOwner } from './find-localizable-texts.ts';
 import { definitionLanguages } from './load-definition.ts';
 import { quote } from './quote.ts';
+import { DEFAULT_TEXT_KEY, renderedText, SURVEY_CORE_DEFAULT_LOCALE } from '../../core/definitions/localize-text.ts';
 
 /** "ja", "en", "zh-hans", "pt-br": what SurveyJS accepts as a locale key. */
 const LANGUAGE_KEY = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 /** A language added to one text by mistake would otherwise produce a line for every other text. */
 const MAX_LISTED_PER_LANGUAGE = 10;
+/** Texts named in one fall-back warning before "…". */
+const MAX_NAMED_IN_WARNING = 3;
 
 export function checkTranslations(json: Record<string, unknown>): Finding[] {
   const entries = findLocalizableTexts(json);
   const findings: Finding[] = [];
-  const languages = new Set<string>();
+  const named = new Set<string>();
 
   for (const entry of entries) {
     if (typeof entry.value === 'string') continue;
     for (const key of Object.keys(entry.value)) {
-      if (LANGUAGE_KEY.test(key)) languages.add(key);
-      else findings.push(inOwner(entry.owner, `${entry.path} has the key ${quote(key)}, which is not a language code such as "ja" or "en"${key === 'default' ? ' (name the language instead of "default")' : ''}`));
+      if (key === DEFAULT_TEXT_KEY) named.add(SURVEY_CORE_DEFAULT_LOCALE);
+      else if (LANGUAGE_KEY.test(key)) named.add(key);
+      else findings.push(inOwner(entry.owner, `${entry.path} has the key ${quote(key)}, which is not a language code such as "ja" or "en", nor "default"`));
     }
   }
-  if (languages.size === 0) return findings;
+  if (named.size === 0) return findings;
 
   // Primary language first in messages, as in the definition's `languages`.
-  const ordered = definitionLanguages(json).filter((language) => languages.has(language));
+  const ordered = definitionLanguages(json).filter((language) => named.has(language));
   const listed = ordered.map((language) => `"${language}"`).join(' and ');
   const missing = new Map<string, Finding[]>();
+  const fallingBack = new Map<string, LocalizableTextEntry[]>();
   for (const entry of entries) {
-    if (typeof entry.value === 'string') {
-      findings.push(inOwner(entry.owner, `${entry.path} is a plain string (${quote(entry.value, 40)}); give it ${listed} texts, e.g. {${ordered.map((l) => `"${l}": "…"`).join(', ')}}`));
-      continue;
-    }
     for (const language of ordered) {
-      const text = entry.value[language];
-      if (text !== undefined && text.trim() !== '') continue;
-      const message = `translation "${language}" ${text === undefined ? 'missing' : 'is empty'} in ${entry.path}`;
-      missing.set(language, [...(missing.get(language) ?? []), inOwner(entry.owner, message)]);
+      if (renderedText(entry.value, language).trim() === '') {
+        const own = typeof entry.value === 'string' ? undefined : entry.value[language];
+        const message = `translation "${language}" ${own === undefined ? 'missing' : 'is empty'} in ${entry.path}`;
+        missing.set(language, [...(missing.get(language) ?? []), inOwner(entry.owner, message)]);
+      } else if (!hasOwnText(entry.value, language)) {
+        fallingBack.set(language, [...(fallingBack.get(language) ?? []), entry]);
+      }
     }
   }
   for (const [language, list] of missing) {
@@ -52,12 +60,26 @@ export function checkTranslations(json: Record<string, unknown>): Finding[] {
       });
     }
   }
+  for (const [language, list] of fallingBack) {
+    const shown = list.slice(0, MAX_NAMED_IN_WARNING).map(describeEntry).join(', ');
+    findings.push({
+      severity: 'warning',
+      message: `${list.length === 1 ? '1 text has' : `${list.length} texts have`} no "${language}" translation and will show the default text in "${language}": ${shown}${list.length > MAX_NAMED_IN_WARNING ? ', …' : ''}`,
+    });
+  }
 
   const locale = json.locale;
-  if (typeof locale === 'string' && locale !== '' && !languages.has(locale)) {
+  if (typeof locale === 'string' && locale !== '' && !named.has(locale)) {
     findings.push({ message: `"locale" is ${quote(locale)} but no text has a ${quote(locale)} translation (texts use ${listed})` });
   }
   return findings;
+}
+
+/** Whether `language` has words of its own (for survey-core's default locale, the "default" text counts). */
+function hasOwnText(value: string | Record<string, string>, language: string): boolean {
+  if (typeof value === 'string') return language === SURVEY_CORE_DEFAULT_LOCALE;
+  const own = language === SURVEY_CORE_DEFAULT_LOCALE ? value[DEFAULT_TEXT_KEY] || value[language] : value[language];
+  return own !== undefined && own.trim() !== '';
 }
 
 function describeEntry(entry: LocalizableTextEntry): string {

@@ -2,12 +2,19 @@
  * Loads the definition with survey-core's own Model, as the client and the
  * server will, and reports what survey-core could not read: a crash, an unknown
  * element type, a misspelt property ("visibleif"), a wrong property type.
+ *
+ * A property survey-core does not know is kept and ignored, as survey-core does:
+ * surveys carry their own (a scoring "weight", a "price"), so that is a warning.
+ * Only one that differs from a known property by letter case is refused, since
+ * it is almost surely a typo that silently switches logic off.
  */
 import { Model, Serializer } from 'survey-core';
 import type { Finding } from './definition-problem.ts';
 
 /** Our additions to SurveyJS JSON, which survey-core rightly does not know. */
-const OUR_SURVEY_PROPERTIES = new Set(['id', 'version', 'audience', 'minGroupSize', 'metaVariables']);
+const OUR_SURVEY_PROPERTIES = new Set(['id', 'version', 'audience', 'minGroupSize', 'metaVariables', 'variables']);
+/** Survey-level properties SurveyJS Creator writes that survey-core ignores; accepted without a word. */
+const IGNORED_SURVEY_PROPERTIES = new Set(['name']);
 const OUR_ELEMENT_PROPERTIES = new Set(['analysis']);
 
 interface SurveyCoreJsonError {
@@ -36,7 +43,9 @@ export function checkWithSurveyCore(json: Record<string, unknown>): Finding[] {
     (error) => !isOurProperty(error),
   );
   model.dispose();
-  const errorFindings = errors.map((error) => {
+  const errorFindings = errors.map((error): Finding => {
+    const custom = customProperty(error);
+    if (custom) return custom;
     const name = error.jsonObj?.name;
     const type = error.jsonObj?.type;
     // survey-core's own words for an unknown type point at "elements", not at the type.
@@ -70,6 +79,22 @@ function withConsoleCaptured<T>(into: string[], load: () => T): T {
 
 function isOurProperty(error: SurveyCoreJsonError): boolean {
   if (error.type !== 'unknownproperty' || error.propertyName === undefined) return false;
-  if (error.className === 'survey') return OUR_SURVEY_PROPERTIES.has(error.propertyName);
+  if (error.className === 'survey') return OUR_SURVEY_PROPERTIES.has(error.propertyName) || IGNORED_SURVEY_PROPERTIES.has(error.propertyName);
   return OUR_ELEMENT_PROPERTIES.has(error.propertyName);
+}
+
+/** An unknown property that is not a known one in the wrong case: kept, ignored, warned about. */
+function customProperty(error: SurveyCoreJsonError): Finding | undefined {
+  const { type, propertyName, className } = error;
+  if (type !== 'unknownproperty' || propertyName === undefined || className === undefined) return undefined;
+  const lower = propertyName.toLowerCase();
+  if (Serializer.getProperties(className).some((property) => property.name.toLowerCase() === lower)) return undefined;
+  const name = error.jsonObj?.name;
+  const owner = className === 'survey' || className === 'page' || typeof name !== 'string' ? `${className} ` : '';
+  const finding: Finding = {
+    severity: 'warning',
+    message: `${owner}property ${JSON.stringify(propertyName)} is not one survey-core knows; it is kept in the definition and ignored`,
+  };
+  if (typeof name === 'string' && className !== 'survey' && className !== 'page') finding.question = name;
+  return finding;
 }

@@ -4,6 +4,9 @@
  * should run first (loadDefinitionCatalogFromDir does).
  */
 import { findLocalizableTexts, textLanguages } from './find-localizable-texts.ts';
+import { resolveDefinitionJson } from './resolve-definition-json.ts';
+import { DEFAULT_TEXT_KEY, renderedText, SURVEY_CORE_DEFAULT_LOCALE } from '../../core/definitions/localize-text.ts';
+import { PRIMARY_LOCALE } from '../../core/i18n/locale.ts';
 import {
   AUDIENCES,
   DEFAULT_MIN_GROUP_SIZE,
@@ -12,9 +15,6 @@ import {
   type SurveyDefinition,
   type SurveyDefinitionJson,
 } from '../../core/definitions/survey-definition.ts';
-
-/** The project's primary language, used when a definition does not name its `locale`. */
-export const PRIMARY_LANGUAGE = 'ja';
 
 export class DefinitionError extends Error {
   constructor(readonly source: string, message: string) {
@@ -27,7 +27,8 @@ export function loadDefinition(json: unknown, source: string): SurveyDefinition 
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new DefinitionError(source, `a definition must be a JSON object, got ${describe(json)}`);
   }
-  const definition = json as SurveyDefinitionJson;
+  // What the file leaves out (id, version, audience, names) comes from its place, as in checkDefinitions.
+  const definition = resolveDefinitionJson(json as Record<string, unknown>, source) as SurveyDefinitionJson;
   if (typeof definition.id !== 'string' || definition.id === '') {
     throw new DefinitionError(source, `"id" must be a non-empty string, got ${describe(definition.id)}`);
   }
@@ -43,7 +44,7 @@ export function loadDefinition(json: unknown, source: string): SurveyDefinition 
     version: definition.version,
     audience: definition.audience,
     minGroupSize: definition.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
-    title: localizedTitle(definition.title, definition.id, languages[0]),
+    title: localizedTitle(definition.title, definition.id, languages),
     languages,
     metaVariables: definition.metaVariables ?? [],
     json: definition,
@@ -51,21 +52,33 @@ export function loadDefinition(json: unknown, source: string): SurveyDefinition 
   };
 }
 
-/** The definition's primary language (its `locale`, else ja) first, then every other language its texts carry, sorted. */
+/**
+ * The languages a definition offers: the ones its texts name, `"default"` being
+ * survey-core's default locale (English). A plain string names none: survey-core
+ * shows it in every language. The primary language comes first: the `locale`
+ * the survey sets, else ja (the project's primary language) when offered, else
+ * survey-core's default; the others follow, sorted.
+ */
 export function definitionLanguages(json: unknown): string[] {
-  const locale = (json as { locale?: unknown }).locale;
-  const primary = typeof locale === 'string' && locale !== '' ? locale : PRIMARY_LANGUAGE;
-  const others = new Set<string>();
+  const named = new Set<string>();
   for (const entry of findLocalizableTexts(json)) {
-    for (const language of textLanguages(entry.value)) if (language !== primary) others.add(language);
+    for (const key of textLanguages(entry.value)) named.add(key === DEFAULT_TEXT_KEY ? SURVEY_CORE_DEFAULT_LOCALE : key);
   }
-  return [primary, ...[...others].sort()];
+  const primary = primaryLanguage((json as { locale?: unknown }).locale, named);
+  named.delete(primary);
+  return [primary, ...[...named].sort()];
 }
 
-/** A plain-string title (or none) is taken to be in the primary language; the id stands in for a missing title. */
-function localizedTitle(title: LocalizableText | undefined, id: string, primary: string): Record<string, string> {
-  if (typeof title === 'object' && title !== null) return { ...title };
-  return { [primary]: typeof title === 'string' ? title : id };
+function primaryLanguage(locale: unknown, named: ReadonlySet<string>): string {
+  if (typeof locale === 'string' && locale !== '') return locale;
+  if (named.has(PRIMARY_LOCALE)) return PRIMARY_LOCALE;
+  if (named.has(SURVEY_CORE_DEFAULT_LOCALE) || named.size === 0) return SURVEY_CORE_DEFAULT_LOCALE;
+  return [...named].sort()[0];
+}
+
+/** The title in every offered language, as survey-core shows it there; the id stands in for a missing title. */
+function localizedTitle(title: LocalizableText | undefined, id: string, languages: string[]): Record<string, string> {
+  return Object.fromEntries(languages.map((language) => [language, renderedText(title, language) || id]));
 }
 
 function describe(value: unknown): string {

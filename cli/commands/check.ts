@@ -1,11 +1,13 @@
 /**
- * `survey-toolkit check [files…]`: checks survey definitions with every rule of
- * analysis/definitions/check-definitions.ts. No arguments: every *.json under
- * ./survey-definitions. Prints "ok: N files, M surveys", or one line per
+ * `survey-toolkit check [files…]`: checks survey definitions exactly as the
+ * server does at start-up (loadDefinitionFiles: every rule of
+ * analysis/definitions/check-definitions.ts, then the strict validator), so a
+ * file check passes is a file the server serves. No arguments: every *.json
+ * under ./survey-definitions. Prints "ok: N files, M surveys", or one line per
  * problem on stderr and exits 1.
  */
-import { checkDefinitions, formatProblem } from '../../analysis/definitions/check-definitions.ts';
-import { DefinitionFilesError, readDefinitionFiles } from '../../server/definitions/load-definitions-from-dir.ts';
+import { formatProblem } from '../../analysis/definitions/check-definitions.ts';
+import { DefinitionFilesError, loadDefinitionFiles } from '../../server/definitions/load-definitions-from-dir.ts';
 import { CliError } from '../cli-error.ts';
 import { usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
@@ -18,25 +20,25 @@ export const command: CliCommand = {
     const option = args.find((arg) => arg.startsWith('-'));
     if (option) throw usageError(`unknown option ${JSON.stringify(option)}`, 'check [files…]');
 
-    const files = await readFiles(args.length > 0 ? args : DEFAULT_DIR);
-    if (files.length === 0) throw new CliError(`no survey definitions (*.json) found in ./${DEFAULT_DIR}`);
+    const { definitions, problems, warnings, files } = await load(args.length > 0 ? args : DEFAULT_DIR);
+    if (files === 0) throw new CliError(`no survey definitions (*.json) found in ./${DEFAULT_DIR}`);
 
-    const problems = checkDefinitions(files);
+    for (const warning of warnings) console.error(formatProblem(warning));
     if (problems.length > 0) {
       for (const problem of problems) console.error(formatProblem(problem));
       const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-      console.error(`check failed: ${count} in ${plural(files.length, 'file')}`);
+      console.error(`check failed: ${count} in ${plural(files, 'file')}`);
       return 1;
     }
-    const surveys = new Set(files.map(({ json }) => (json as { id: string }).id));
-    console.log(`ok: ${plural(files.length, 'file')}, ${plural(surveys.size, 'survey')}`);
+    const surveys = new Set(definitions.map(({ id }) => id));
+    console.log(`ok: ${plural(files, 'file')}, ${plural(surveys.size, 'survey')}`);
     return 0;
   },
 };
 
-async function readFiles(paths: string | string[]) {
+async function load(paths: string | string[]) {
   try {
-    return await readDefinitionFiles(paths);
+    return await loadDefinitionFiles(paths);
   } catch (error) {
     if (error instanceof DefinitionFilesError) throw new CliError(error.message);
     throw error;

@@ -214,7 +214,15 @@ function columnsOfQuestion(q: AnyQuestion, type: string, { locale, mode }: Expor
       }
       return columns;
     }
-    default: // text, comment, and any type without choices
+    case 'multipletext':
+      // One column per item, `<question>.<item>`, as matrixdropdown cells are `<question>.<row>.<column>`.
+      return (q.items as Array<Record<string, any>>).map((item) =>
+        choiceColumn(`${name}.${item.name}`, `${title}: ${item.title || item.name}`, name, type, [], mode, (record) => {
+          const value = answer(record);
+          return isPlainObject(value) ? value[item.name] : undefined;
+        }),
+      );
+    default: // text, comment, any type without choices; matrixdynamic and paneldynamic rows as one JSON cell
       return [choiceColumn(name, title, name, type, [], mode, answer)];
   }
 }
@@ -271,7 +279,10 @@ function choiceColumn(
       const rawLabel = useLabels ? labelOf.get(raw) : undefined;
       // A label that only repeats the code (a 1–5 scale) keeps the number, so Excel can average it.
       if (rawLabel !== undefined && rawLabel !== String(raw)) return rawLabel;
-      if (Array.isArray(raw)) return raw.map((item) => (useLabels && labelOf.has(item) ? labelOf.get(item)! : String(item))).join('; ');
+      // A list of values (tagbox answered as text) joins; a list of rows or panels (matrixdynamic, paneldynamic) stays JSON.
+      if (Array.isArray(raw) && raw.every((item) => typeof item !== 'object' || item === null)) {
+        return raw.map((item) => (useLabels && labelOf.has(item) ? labelOf.get(item)! : String(item))).join('; ');
+      }
       return toCell(raw);
     },
   };

@@ -14,11 +14,19 @@
  * checks the result against a real survey-core model on generated responses.
  * See docs/decisions/0020-strict-validation-on-top-of-survey-core.md.
  */
-import { AnswerRequiredError, ConditionRunner, settings, type Question, type SurveyModel } from 'survey-core';
+import { AnswerRequiredError, ConditionRunner, EmailValidator, settings, type Question, type SurveyModel } from 'survey-core';
+import { ELEMENT_PROPERTY_PREFIX, expressionNames, parseExpression } from '../../analysis/definitions/expression-names.ts';
+import { NON_ANSWER_TYPES } from './build-question-index.ts';
 
 export interface Condition {
   expression: string;
   isTrue(values: Record<string, unknown>): boolean;
+  /**
+   * It reads a value the host page sets (the definition's `variables`), which the
+   * server never sees: its outcome is unknown, so check-core-rules accepts what
+   * either outcome would (docs/decisions/0023-expressions-with-survey-core-s-parser.md).
+   */
+  readsHostVariable: boolean;
 }
 
 /** A survey-core validator bound to its question: a message when `value` fails, else undefined. */
@@ -35,13 +43,37 @@ export interface CoreQuestionRule {
   otherComment: { value: unknown; commentKey: string; message: string } | undefined;
   /** checkbox/tagbox/ranking minSelectedChoices; survey-core enforces it even on an empty answer. */
   minSelected: { count: number; exclusiveValues: ReadonlySet<unknown>; message: string } | undefined;
-  /** text inputType number with static min/max. */
-  numberLimits: { min: number | undefined; max: number | undefined; minMessage: string; maxMessage: string } | undefined;
+  /**
+   * min/max (and a number's step) of a text input whose inputType survey-core
+   * limits (number, range, date, datetime-local, month, time, week), compared
+   * the way survey-core compares them: dates as dates, the rest as given.
+   */
+  valueLimits: ValueLimits | undefined;
+  /** inputType "email" without an email validator: survey-core checks the address itself, before the validators. */
+  emailCheck: BoundValidator | undefined;
   validators: BoundValidator[];
   /** matrix eachRowRequired (isAllRowRequired). */
   eachRowRequired: { rows: string[]; message: string } | undefined;
   /** matrixdropdown: each cell is validated like a question of its column. */
-  cells: { rows: string[]; columns: Array<{ name: string; rule: CoreQuestionRule; readOnly: boolean }> } | undefined;
+  /** matrixdropdown (named rows) and matrixdynamic (`rows: "each"`, one per array entry). */
+  cells: { rows: string[] | 'each'; columns: Array<{ name: string; rule: CoreQuestionRule; readOnly: boolean }> } | undefined;
+  /** multipletext: each item is a text question of its own, inside the answer object. */
+  items: Array<{ name: string; rule: CoreQuestionRule }> | undefined;
+  /**
+   * paneldynamic: the template's elements, checked once per panel, where
+   * `{panel.x}` in a condition reads that panel's answers (survey-core's panel context).
+   */
+  panelTemplate: CoreNode[] | undefined;
+}
+
+export interface ValueLimits {
+  min: unknown;
+  max: unknown;
+  /** survey-core's getCalculatedMinMax: a date string becomes a Date, anything else stays. */
+  comparable: (value: unknown) => unknown;
+  minMessage: string;
+  maxMessage: string;
+  step: { step: number; message: string } | undefined;
 }
 
 /**
@@ -72,9 +104,12 @@ export interface CoreRules {
 
 type AnyElement = Record<string, any>;
 
-export function buildCoreRules(model: SurveyModel, source: string): CoreRules {
+/** @param hostVariables names of values the host page sets (the definition's `variables`) */
+export function buildCoreRules(model: SurveyModel, source: string, hostVariables: readonly string[] = []): CoreRules {
   const survey = model as unknown as AnyElement;
-  const fail = (what: string, reason: string) => new Error(`${source}: ${what}: ${reason}`);
+  const fail: Fail = Object.assign((what: string, reason: string) => new Error(`${source}: ${what}: ${reason}`), {
+    hostVariables: new Set(hostVariables.map((name) => name.toLowerCase())),
+  });
   for (const property of ['triggers', 'calculatedValues'] as const) {
     if (survey[property]?.length) throw fail('survey', `"${property}" change answers and are not supported by strict validation yet`);
   }
@@ -85,14 +120,16 @@ export function buildCoreRules(model: SurveyModel, source: string): CoreRules {
   };
 }
 
-type Fail = (what: string, reason: string) => Error;
+/** How to refuse the definition, and what compiling its conditions needs to know. */
+type Fail = ((what: string, reason: string) => Error) & { hostVariables: ReadonlySet<string> };
 
 function containerNode(element: AnyElement, fail: Fail): CoreNode {
   const what = `${element.isPage ? 'page' : 'panel'} "${element.name}"`;
   if (element.isRequired || element.requiredIf) throw fail(what, 'a required panel is not supported yet');
-  const children = (element.elements as AnyElement[]).map((child) =>
-    child.isPanel ? containerNode(child, fail) : questionNode(child, fail),
-  );
+  // Display elements (html, image) hold no answer, so their conditions change nothing the server checks.
+  const children = (element.elements as AnyElement[])
+    .filter((child) => child.isPanel || !NON_ANSWER_TYPES.has(child.getType()))
+    .map((child) => (child.isPanel ? containerNode(child, fail) : questionNode(child, fail)));
   return {
     kind: 'container',
     owner: `its ${element.isPage ? 'page' : 'panel'} ${JSON.stringify(element.name)}'s`,
@@ -127,7 +164,7 @@ const UNSUPPORTED_QUESTION_PROPERTIES = [
   'setValueIf', 'setValueExpression', 'resetValueIf', 'defaultValueExpression',
   'choicesVisibleIf', 'choicesEnableIf', 'choicesFromQuestion', 'hideIfChoicesEmpty',
   'rowsVisibleIf', 'columnsVisibleIf', 'hideIfRowsEmpty', 'eachRowUnique',
-  'minValueExpression', 'maxValueExpression', 'step', 'keyName', 'detailPanelMode',
+  'minValueExpression', 'maxValueExpression', 'keyName', 'detailPanelMode',
 ];
 
 /** @param answerKey where the answer sits: the question's value name, or a matrix column's name inside a row object */
@@ -162,31 +199,57 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
             message: question.getLocalizationFormatString('minSelectError', question.minSelectedChoices),
           }
         : undefined,
-    numberLimits: isText ? numberLimits(question, what, fail) : undefined,
+    valueLimits: isText ? valueLimits(question) : undefined,
+    emailCheck: type === 'text' && question.inputType === 'email' && !(question.validators as AnyElement[]).some((v) => v.getType() === 'emailvalidator')
+      ? emailCheck(question)
+      : undefined,
     validators: (question.validators as AnyElement[]).map((validator) => bindValidator(question, validator, what, fail)),
     eachRowRequired:
       type === 'matrix' && question.eachRowRequired
         ? { rows: (question.rows as AnyElement[]).map((row) => String(row.value)), message: question.getLocalizationString('requiredInAllRowsError') }
         : undefined,
-    cells: type === 'matrixdropdown' ? matrixCells(question, what, fail) : undefined,
+    cells: type === 'matrixdropdown' || type === 'matrixdynamic' ? matrixCells(question, what, fail) : undefined,
+    items:
+      type === 'multipletext'
+        ? (question.items as AnyElement[]).map((item) => ({ name: item.name as string, rule: questionRule(item.editor, `${what} item "${item.name}"`, fail, item.name) }))
+        : undefined,
+    panelTemplate: type === 'paneldynamic' ? templateNodes(question.template as AnyElement, fail) : undefined,
   };
 }
 
-function numberLimits(question: AnyElement, what: string, fail: Fail): CoreQuestionRule['numberLimits'] {
+/** What QuestionTextModel.onCheckForErrors does for inputType "email": survey-core's own EmailValidator. */
+function emailCheck(question: AnyElement): BoundValidator {
+  const validator = new EmailValidator();
+  validator.owner = question as Question;
+  const title = question.getValidatorTitle();
+  return (value) => validator.validate(value, title)?.error?.getText() || undefined;
+}
+
+/** survey-core's minMaxTypes: the inputTypes whose min/max it enforces (QuestionTextModel.isMinMaxType). */
+const MIN_MAX_INPUT_TYPES: ReadonlySet<string> = new Set(['number', 'range', 'date', 'datetime-local', 'month', 'time', 'week']);
+
+function valueLimits(question: AnyElement): ValueLimits | undefined {
+  if (!MIN_MAX_INPUT_TYPES.has(question.inputType)) return undefined;
   const min = question.renderedMin as unknown;
   const max = question.renderedMax as unknown;
-  const hasMin = min !== undefined && min !== null && min !== '';
-  const hasMax = max !== undefined && max !== null && max !== '';
-  if (!hasMin && !hasMax) return undefined;
-  if (question.inputType !== 'number' && question.inputType !== 'range') {
-    throw fail(what, `min/max on inputType "${question.inputType}" is not supported by strict validation yet`);
-  }
+  const step = question.inputType === 'number' && typeof question.renderedStep === 'number' && question.renderedStep > 0 ? question.renderedStep : undefined;
+  const hasMin = !isEmptyLimit(min);
+  const hasMax = !isEmptyLimit(max);
+  if (!hasMin && !hasMax && step === undefined) return undefined;
+  const comparable = (value: unknown) => question.getCalculatedMinMax(value) as unknown;
   return {
-    min: hasMin ? Number(min) : undefined,
-    max: hasMax ? Number(max) : undefined,
-    minMessage: question.getMinMaxErrorText(question.minErrorText, min),
-    maxMessage: question.getMinMaxErrorText(question.maxErrorText, max),
+    min: hasMin ? comparable(min) : undefined,
+    max: hasMax ? comparable(max) : undefined,
+    comparable,
+    // survey-core's own texts ("The value should not be greater than {0}"), {0} as it fills it in.
+    minMessage: question.getMinMaxErrorText(question.minErrorText, comparable(min)),
+    maxMessage: question.getMinMaxErrorText(question.maxErrorText, comparable(max)),
+    step: step === undefined ? undefined : { step, message: question.getStepErrorText() },
   };
+}
+
+function isEmptyLimit(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 function matrixCells(matrix: AnyElement, what: string, fail: Fail): CoreQuestionRule['cells'] {
@@ -203,7 +266,15 @@ function matrixCells(matrix: AnyElement, what: string, fail: Fail): CoreQuestion
     }
     return { name: column.name as string, rule: questionRule(template, cellWhat, fail, column.name), readOnly: Boolean(column.readOnly) };
   });
-  return { rows: (matrix.rows as AnyElement[]).map((row) => String(row.value)), columns };
+  const rows = matrix.getType() === 'matrixdynamic' ? ('each' as const) : (matrix.rows as AnyElement[]).map((row) => String(row.value));
+  return { rows, columns };
+}
+
+/** A dynamic panel's template, as nodes like a page's (display elements left out). */
+function templateNodes(template: AnyElement, fail: Fail): CoreNode[] {
+  return (template.elements as AnyElement[])
+    .filter((child) => child.isPanel || !NON_ANSWER_TYPES.has(child.getType()))
+    .map((child) => (child.isPanel ? containerNode(child, fail) : questionNode(child, fail)));
 }
 
 /** Validators whose survey-core `validate(value)` depends on nothing but the value. */
@@ -218,7 +289,8 @@ function bindValidator(question: AnyElement, validator: AnyElement, what: string
   }
   if (type === 'expressionvalidator') {
     const condition = compileCondition(validator.expression, `${what} expression validator`, fail);
-    if (condition === undefined) return () => undefined;
+    // On a value the page sets, it may hold: the server cannot refuse.
+    if (condition === undefined || condition.readsHostVariable) return () => undefined;
     return (_value, values) => (condition.isTrue(values) ? undefined : validator.getErrorText(title));
   }
   throw fail(what, `validator type "${type}" is not supported by strict validation yet`);
@@ -238,11 +310,17 @@ const PURE_FUNCTIONS = new Set([
 function compileCondition(expression: unknown, what: string, fail: Fail): Condition | undefined {
   if (typeof expression !== 'string' || expression.trim() === '') return undefined;
   const runner = new ConditionRunner(expression);
-  if (!runner.canRun()) throw fail(what, `cannot parse ${JSON.stringify(expression)}`);
+  const parsed = parseExpression(expression);
+  if (!runner.canRun() || 'error' in parsed) throw fail(what, `cannot parse ${JSON.stringify(expression)}`);
   if (runner.isAsync) throw fail(what, `async functions are not supported: ${JSON.stringify(expression)}`);
-  const withoutStrings = expression.replace(/'[^']*'|"[^"]*"/g, "''");
-  for (const [, name] of withoutStrings.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)) {
+  const { variables, functions } = expressionNames(parsed.operand);
+  for (const name of functions) {
     if (!PURE_FUNCTIONS.has(name)) throw fail(what, `function ${name}() in ${JSON.stringify(expression)} is not supported by strict validation yet`);
   }
-  return { expression, isTrue: (values) => runner.runValues(values) === true };
+  const property = variables.find((name) => name.startsWith(ELEMENT_PROPERTY_PREFIX));
+  if (property !== undefined) {
+    throw fail(what, `{${property}} reads a property of the live form, which the server does not have; only display elements (html, image) may use it`);
+  }
+  const readsHostVariable = variables.some((name) => fail.hostVariables.has(name.split(/[.[]/)[0].toLowerCase()));
+  return { expression, readsHostVariable, isTrue: (values) => runner.runValues(values) === true };
 }

@@ -23,9 +23,22 @@ export type AnswerRule =
   | { kind: 'ranking'; choices: ChoiceSet; rankSubset: boolean; maxSelected: number }
   | { kind: 'rating'; values: readonly ChoiceValue[]; valueSet: ReadonlySet<unknown>; scale: RatingScale | undefined }
   | { kind: 'boolean'; values: readonly [unknown, unknown] }
-  | { kind: 'text'; numeric: boolean; maxLength: number | undefined }
+  | { kind: 'text'; numeric: boolean; maxLength: number | undefined; format?: DateLikeInputType }
   | { kind: 'matrix'; rows: ReadonlySet<string>; columns: ReadonlySet<unknown>; multiSelect: boolean }
-  | { kind: 'matrixdropdown'; rows: ReadonlySet<string>; cells: AnswerRules };
+  | { kind: 'matrixdropdown'; rows: ReadonlySet<string>; cells: AnswerRules }
+  /** An object keyed by item name, each item a text input (https://surveyjs.io/form-library/examples/multiple-text-box-question/). */
+  | { kind: 'multipletext'; items: AnswerRules }
+  /** An array of row objects keyed by column; the form cannot add rows beyond maxRowCount. */
+  | { kind: 'matrixdynamic'; cells: AnswerRules; maxRows: number }
+  /** An array of panel objects keyed by the template's question names; at most maxPanelCount. */
+  | { kind: 'paneldynamic'; panel: AnswerRules; maxPanels: number };
+
+/** Text inputs whose browser control can only produce one string format (https://html.spec.whatwg.org/multipage/input.html). */
+export type DateLikeInputType = 'date' | 'datetime-local' | 'month' | 'week' | 'time';
+const DATE_LIKE_INPUT_TYPES: ReadonlySet<string> = new Set(['date', 'datetime-local', 'month', 'week', 'time']);
+function isDateLikeInputType(inputType: unknown): inputType is DateLikeInputType {
+  return typeof inputType === 'string' && DATE_LIKE_INPUT_TYPES.has(inputType);
+}
 
 /** A generated numeric rating scale (no `rateValues`), for clearer messages. */
 export interface RatingScale {
@@ -53,7 +66,7 @@ export interface AnswerRules {
 export type QuestionIndex = AnswerRules;
 
 /** Question types that never carry an answer in `data`. */
-const NON_ANSWER_TYPES = new Set(['html', 'image']);
+export const NON_ANSWER_TYPES: ReadonlySet<string> = new Set(['html', 'image']);
 
 /** Names that would hit the `__proto__` setter if survey-core copied data into a plain object. */
 const FORBIDDEN_NAMES = new Set(['__proto__']);
@@ -110,6 +123,11 @@ function answerRule(q: AnyQuestion, type: string, source: string, label: string,
     case 'radiogroup':
     case 'dropdown':
       return { kind: 'single', choices: choiceSet(q, source, label, inheritedChoices) };
+    case 'imagepicker':
+      // One image's value, or with multiSelect an array of them, like radiogroup and checkbox.
+      return q.multiSelect
+        ? { kind: 'multiple', choices: choiceSet(q, source, label), exclusiveValues: new Set(), maxSelected: q.maxSelectedChoices || Infinity }
+        : { kind: 'single', choices: choiceSet(q, source, label) };
     case 'checkbox':
     case 'tagbox': {
       const choices = choiceSet(q, source, label, inheritedChoices);
@@ -144,6 +162,7 @@ function answerRule(q: AnyQuestion, type: string, source: string, label: string,
         kind: 'text',
         numeric: q.inputType === 'number' || q.inputType === 'range',
         maxLength: positiveOrUndefined(q.getMaxLength()),
+        ...(isDateLikeInputType(q.inputType) ? { format: q.inputType } : {}),
       };
     case 'comment':
       return { kind: 'text', numeric: false, maxLength: positiveOrUndefined(q.getMaxLength()) };
@@ -154,19 +173,41 @@ function answerRule(q: AnyQuestion, type: string, source: string, label: string,
         columns: new Set(staticItems(q.columns, source, label, 'column').map((column) => column.value)),
         multiSelect: Boolean(q.isMultiSelect),
       };
-    case 'matrixdropdown': {
-      const cellRules = (q.columns as Array<Record<string, any>>).map((column) =>
-        ruleForQuestion(column.templateQuestion, source, column.name, `${label}.${column.name}`, q.choices),
-      );
+    case 'matrixdropdown':
       return {
         kind: 'matrixdropdown',
         rows: new Set(staticItems(q.rows, source, label, 'row').map((row) => String(row.value))),
-        cells: indexRules(cellRules),
+        cells: columnRules(q, source, label),
       };
-    }
+    case 'multipletext':
+      return {
+        kind: 'multipletext',
+        items: indexRules((q.items as Array<Record<string, any>>).map((item) => ruleForQuestion(item.editor, source, item.name, `${label}.${item.name}`))),
+      };
+    case 'matrixdynamic':
+      return { kind: 'matrixdynamic', cells: columnRules(q, source, label), maxRows: q.maxRowCount > 0 ? q.maxRowCount : Infinity };
+    case 'paneldynamic':
+      return {
+        kind: 'paneldynamic',
+        panel: indexRules(
+          (q.template.questions as Question[])
+            .filter((nested) => !NON_ANSWER_TYPES.has(nested.getType()))
+            .map((nested) => ruleForQuestion(nested, source, nested.getValueName(), `${label}.${nested.getValueName()}`)),
+        ),
+        maxPanels: q.maxPanelCount > 0 ? q.maxPanelCount : Infinity,
+      };
     default:
       throw unsupported(source, label, `question type "${type}" is not supported by strict validation yet`);
   }
+}
+
+/** A matrix's cells, one rule per column, each column a question of its cellType (survey-core's templateQuestion). */
+function columnRules(q: AnyQuestion, source: string, label: string): AnswerRules {
+  return indexRules(
+    (q.columns as Array<Record<string, any>>).map((column) =>
+      ruleForQuestion(column.templateQuestion, source, column.name, `${label}.${column.name}`, q.choices),
+    ),
+  );
 }
 
 function choiceSet(q: AnyQuestion, source: string, label: string, inheritedChoices?: ItemValue[]): ChoiceSet {

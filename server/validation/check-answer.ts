@@ -7,11 +7,14 @@
  * checks those (it owns the recursion); this file never imports it, which keeps
  * the dependency one way.
  */
-import type { AnswerRule, ChoiceSet, RatingScale } from './build-question-index.ts';
+import type { AnswerRule, ChoiceSet, DateLikeInputType, RatingScale } from './build-question-index.ts';
 import { quoteValue } from './quote-value.ts';
 
-/** Every rule but a matrixdropdown's, whose rows are answers objects (see checkAnswers). */
-export type SingleAnswerRule = Exclude<AnswerRule, { kind: 'matrixdropdown' }>;
+/** Rules whose answer holds answers objects (rows, items, panels): checkAnswers owns their recursion. */
+export type NestedAnswerKind = 'matrixdropdown' | 'multipletext' | 'matrixdynamic' | 'paneldynamic';
+
+/** Every rule but the nested ones. */
+export type SingleAnswerRule = Exclude<AnswerRule, { kind: NestedAnswerKind }>;
 
 export function checkAnswer(rule: SingleAnswerRule, value: unknown): string[] {
   switch (rule.kind) {
@@ -28,7 +31,7 @@ export function checkAnswer(rule: SingleAnswerRule, value: unknown): string[] {
         ? []
         : [`expected ${quoteValue(rule.values[0])} or ${quoteValue(rule.values[1])}, got ${quoteValue(value)}`];
     case 'text':
-      return checkText(rule.numeric, rule.maxLength, value);
+      return rule.format !== undefined && typeof value === 'string' ? checkDateLike(rule.format, value) : checkText(rule.numeric, rule.maxLength, value);
     case 'matrix':
       return checkMatrix(rule, value);
   }
@@ -48,6 +51,35 @@ export function checkText(numeric: boolean, maxLength: number | undefined, value
     return [`${quoteValue(value)} is ${value.length} characters long, over the limit of ${maxLength}`];
   }
   return [];
+}
+
+/**
+ * The value strings of the browser's date and time inputs (HTML "valid date
+ * string" and friends). survey-core stores what the input gives it, so a value
+ * in any other shape was not typed into the form.
+ */
+const DATE_LIKE_FORMATS: Record<DateLikeInputType, { pattern: RegExp; shape: string }> = {
+  date: { pattern: /^(\d{4})-(\d{2})-(\d{2})$/, shape: 'a date (YYYY-MM-DD)' },
+  'datetime-local': { pattern: /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?$/, shape: 'a date and time (YYYY-MM-DDThh:mm)' },
+  month: { pattern: /^(\d{4})-(0[1-9]|1[0-2])$/, shape: 'a month (YYYY-MM)' },
+  week: { pattern: /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, shape: 'a week (YYYY-Www)' },
+  time: { pattern: /^([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?$/, shape: 'a time (hh:mm)' },
+};
+
+function checkDateLike(format: DateLikeInputType, value: string): string[] {
+  const { pattern, shape } = DATE_LIKE_FORMATS[format];
+  const match = pattern.exec(value);
+  const hasDay = format === 'date' || format === 'datetime-local';
+  // 2026-02-30 has the shape but is no day of the calendar.
+  if (!match || (hasDay && !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])))) {
+    return [`${quoteValue(value)} is not ${shape}`];
+  }
+  return [];
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year > 0 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function isScalar(value: unknown): boolean {

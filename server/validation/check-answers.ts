@@ -4,7 +4,7 @@
  * read (`Object.keys`), so a JSON `"__proto__"` key is just an unknown key.
  */
 import type { AnswerRule, AnswerRules, QuestionRule } from './build-question-index.ts';
-import { checkAnswer, checkText, isPlainObject } from './check-answer.ts';
+import { checkAnswer, checkText, isPlainObject, type SingleAnswerRule } from './check-answer.ts';
 import { quoteValue } from './quote-value.ts';
 
 export interface AnswerProblem {
@@ -29,7 +29,7 @@ export function checkAnswers(rules: AnswerRules, answers: Record<string, unknown
     const question = rules.byName.get(key);
     if (question !== undefined) {
       const { rule } = question;
-      const messages = rule.kind === 'matrixdropdown' ? checkMatrixDropdown(rule, value) : checkAnswer(rule, value);
+      const messages = checkNested(rule, value) ?? checkAnswer(rule as SingleAnswerRule, value);
       for (const message of messages) problems.push({ key, owner: question.name, message });
       if (messages.length === 0) acceptedKeys.push(key);
       continue;
@@ -61,6 +61,43 @@ function isOtherPicked(owner: QuestionRule, answers: Record<string, unknown>): b
   const otherValue = rule.choices.otherValue;
   const answer = Object.hasOwn(answers, owner.name) ? answers[owner.name] : undefined;
   return Array.isArray(answer) ? answer.includes(otherValue) : answer === otherValue;
+}
+
+/** Answers that are answers objects themselves (rows, items, panels), checked like the top level; undefined for any other rule. */
+function checkNested(rule: AnswerRule, value: unknown): string[] | undefined {
+  switch (rule.kind) {
+    case 'matrixdropdown':
+      return checkMatrixDropdown(rule, value);
+    case 'multipletext':
+      if (!isPlainObject(value)) return [`expected an object keyed by item, got ${quoteValue(value)}`];
+      return nestedProblems(rule.items, value, '', 'item', 'an item of this question');
+    case 'matrixdynamic':
+      return checkEach(value, rule.maxRows, 'row', (entry, index) => nestedProblems(rule.cells, entry, `row ${index + 1}, `, 'column', 'a column of this matrix'));
+    case 'paneldynamic':
+      return checkEach(value, rule.maxPanels, 'panel', (entry, index) => nestedProblems(rule.panel, entry, `panel ${index + 1}, `, 'question', 'a question of this panel'));
+    default:
+      return undefined;
+  }
+}
+
+/** A matrixdynamic's rows or a paneldynamic's panels: an array of answers objects, no longer than the form allows. */
+function checkEach(value: unknown, max: number, noun: string, check: (entry: Record<string, unknown>, index: number) => string[]): string[] {
+  if (!Array.isArray(value)) return [`expected an array with one object per ${noun}, got ${quoteValue(value)}`];
+  const problems: string[] = [];
+  if (value.length > max) problems.push(`${value.length} ${noun}s, more than the ${max} the form allows`);
+  value.forEach((entry, index) => {
+    if (!isPlainObject(entry)) problems.push(`${noun} ${index + 1}: expected an object, got ${quoteValue(entry)}`);
+    else problems.push(...check(entry, index));
+  });
+  return problems;
+}
+
+function nestedProblems(rules: AnswerRules, answers: Record<string, unknown>, prefix: string, noun: string, what: string): string[] {
+  return checkAnswers(rules, answers).problems.map((problem) =>
+    problem.owner === undefined
+      ? `${prefix}${quoteValue(problem.key)} is not ${what}`
+      : `${prefix}${noun} ${quoteValue(problem.owner)}: ${problem.message}`,
+  );
 }
 
 /** Each row of a matrixdropdown is an answers object keyed by column: checked like the top level. */

@@ -8,30 +8,56 @@
  * `answers` holds only answers that passed the strict checks; conditions see
  * them exactly as survey-core would see the response's data.
  */
-import type { CoreNode, CoreQuestionRule, CoreRules } from './build-core-rules.ts';
+import type { CoreNode, CoreQuestionRule, CoreRules, ValueLimits } from './build-core-rules.ts';
 import { isPlainObject } from './check-answer.ts';
 import { quoteValue } from './quote-value.ts';
 
 /** Messages by question name, for questions with problems, in definition order. */
 export function checkCoreRules(rules: CoreRules, answers: Record<string, unknown>, commentSuffix: string): Map<string, string[]> {
   const problems = new Map<string, string[]>();
-  const visit = (node: CoreNode, parentHiddenBy: string | undefined, parentReadOnly: boolean) => {
-    // The innermost hidden element names the reason, as a respondent would see it.
-    const ownHiddenBy = isHidden(node, answers) ? describeHiding(node) : undefined;
-    const hiddenBy = ownHiddenBy ?? parentHiddenBy;
-    // survey-core skips all checks on a read-only (enableIf false) question.
-    const readOnly = parentReadOnly || (node.enableIf !== undefined ? !node.enableIf.isTrue(answers) : node.readOnly);
-    if (node.kind === 'container') {
-      for (const child of node.children) visit(child, hiddenBy, readOnly);
-      return;
-    }
-    const messages = hiddenBy !== undefined
-      ? hiddenAnswerProblems(node.name, hiddenBy, answers, commentSuffix, rules.refuseHiddenAnswers)
-      : readOnly ? [] : questionProblems(node.rule, answerOf(answers, node.name), answers);
-    if (messages.length > 0) problems.set(node.name, messages);
-  };
-  for (const page of rules.pages) visit(page, undefined, false);
+  for (const page of rules.pages) {
+    visitNode(page, { values: answers, answers, commentSuffix, refuseHiddenAnswers: rules.refuseHiddenAnswers }, undefined, false, false, (name, messages) => {
+      problems.set(name, messages);
+    });
+  }
   return problems;
+}
+
+interface Scope {
+  /** What conditions see: the response, plus `panel` inside a dynamic panel. */
+  values: Record<string, unknown>;
+  /** Where this scope's answers are: the response, or one panel's object. */
+  answers: Record<string, unknown>;
+  commentSuffix: string;
+  refuseHiddenAnswers: boolean;
+}
+
+/** @param parentMayBeHidden a visibleIf above reads a value the page sets: shown or hidden, the server cannot tell */
+function visitNode(
+  node: CoreNode,
+  scope: Scope,
+  parentHiddenBy: string | undefined,
+  parentReadOnly: boolean,
+  parentMayBeHidden: boolean,
+  report: (name: string, messages: string[]) => void,
+): void {
+  const { values, answers } = scope;
+  const mayBeHidden = parentMayBeHidden || node.visibleIf?.readsHostVariable === true;
+  // The innermost hidden element names the reason, as a respondent would see it.
+  const ownHiddenBy = node.visibleIf?.readsHostVariable !== true && isHidden(node, values) ? describeHiding(node) : undefined;
+  const hiddenBy = ownHiddenBy ?? parentHiddenBy;
+  // survey-core skips all checks on a read-only (enableIf false) question; an enableIf on a
+  // value the page sets may be false, so nothing it guards is refused.
+  const readOnly = parentReadOnly || (node.enableIf !== undefined ? node.enableIf.readsHostVariable || !node.enableIf.isTrue(values) : node.readOnly);
+  if (node.kind === 'container') {
+    for (const child of node.children) visitNode(child, scope, hiddenBy, readOnly, mayBeHidden, report);
+    return;
+  }
+  const value = answerOf(answers, node.name);
+  const messages = hiddenBy !== undefined
+    ? hiddenAnswerProblems(node.name, hiddenBy, answers, scope.commentSuffix, scope.refuseHiddenAnswers)
+    : readOnly || (mayBeHidden && isEmptyAnswer(value, node.rule.trimBeforeEmptyCheck)) ? [] : questionProblems(node.rule, value, values, scope);
+  if (messages.length > 0) report(node.name, messages);
 }
 
 function answerOf(answers: Record<string, unknown>, key: string): unknown {
@@ -67,9 +93,36 @@ function isEmptyValue(value: unknown): boolean {
 }
 
 /** The messages survey-core would show on one visible, editable question, in survey-core's order. */
-function questionProblems(rule: CoreQuestionRule, value: unknown, answers: Record<string, unknown>): string[] {
-  const messages = ownProblems(rule, value, answers, answers).map((message) => withValue(value, message));
-  if (rule.cells !== undefined) messages.push(...cellProblems(rule.cells, value, answers));
+function questionProblems(rule: CoreQuestionRule, value: unknown, values: Record<string, unknown>, scope: Scope): string[] {
+  const messages = ownProblems(rule, value, values, scope.answers).map((message) => withValue(value, message));
+  if (rule.cells !== undefined) messages.push(...cellProblems(rule.cells, value, values));
+  if (rule.items !== undefined) messages.push(...itemProblems(rule.items, value, values));
+  if (rule.panelTemplate !== undefined) messages.push(...panelProblems(rule.panelTemplate, value, scope));
+  return messages;
+}
+
+/** multipletext: each item is checked like a question whose answer sits in the question's object. */
+function itemProblems(items: NonNullable<CoreQuestionRule['items']>, value: unknown, values: Record<string, unknown>): string[] {
+  const object = isPlainObject(value) ? value : {};
+  return items.flatMap(({ name, rule }) => {
+    const itemValue = answerOf(object, name);
+    return ownProblems(rule, itemValue, values, object).map((message) => `item ${quoteValue(name)}: ${withValue(itemValue, message)}`);
+  });
+}
+
+/** paneldynamic: the template once per panel, conditions seeing `{panel.…}` as that panel's answers. */
+function panelProblems(template: CoreNode[], value: unknown, scope: Scope): string[] {
+  if (!Array.isArray(value)) return [];
+  const messages: string[] = [];
+  value.forEach((entry, index) => {
+    const panel = isPlainObject(entry) ? entry : {};
+    const panelScope: Scope = { ...scope, values: { ...scope.values, panel }, answers: panel };
+    for (const node of template) {
+      visitNode(node, panelScope, undefined, false, false, (name, found) => {
+        for (const message of found) messages.push(`panel ${index + 1}, question ${quoteValue(name)}: ${message}`);
+      });
+    }
+  });
   return messages;
 }
 
@@ -80,7 +133,8 @@ function questionProblems(rule: CoreQuestionRule, value: unknown, answers: Recor
 function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<string, unknown>, siblings: Record<string, unknown>): string[] {
   const messages: string[] = [];
   const empty = isEmptyAnswer(value, rule.trimBeforeEmptyCheck);
-  const required = rule.requiredIf !== undefined ? rule.requiredIf.isTrue(answers) : rule.required;
+  // A requiredIf on a value the page sets may be false: an empty answer is then fine.
+  const required = rule.requiredIf !== undefined ? !rule.requiredIf.readsHostVariable && rule.requiredIf.isTrue(answers) : rule.required;
   if (empty && required) messages.push(rule.requiredMessage);
   if (rule.otherComment !== undefined && isPicked(value, rule.otherComment.value) && !answerOf(siblings, rule.otherComment.commentKey)) {
     messages.push(rule.otherComment.message);
@@ -94,11 +148,9 @@ function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<str
     const onlyExclusive = selected.length === 1 && rule.minSelected.exclusiveValues.has(selected[0]);
     if (!onlyExclusive && selected.length < rule.minSelected.count) messages.push(rule.minSelected.message);
   }
-  if (rule.numberLimits !== undefined && !empty && typeof value === 'number') {
-    const { min, max, minMessage, maxMessage } = rule.numberLimits;
-    if (min !== undefined && value < min) messages.push(minMessage);
-    if (max !== undefined && value > max) messages.push(maxMessage);
-  }
+  if (rule.valueLimits !== undefined && !empty) messages.push(...limitProblems(rule.valueLimits, value));
+  const emailProblem = rule.emailCheck?.(value, answers);
+  if (emailProblem !== undefined) messages.push(emailProblem);
   // Like survey-core, validators run only on an answer without other errors.
   if (messages.length > 0) return messages;
   for (const validator of rule.validators) {
@@ -108,6 +160,24 @@ function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<str
   return messages;
 }
 
+/** survey-core's isValueLessMin, isValueGreaterMax and isStepNumberIncorrect, in its order. */
+function limitProblems(limits: ValueLimits, value: unknown): string[] {
+  const messages: string[] = [];
+  const comparable = limits.comparable(value) as number;
+  if (limits.min !== undefined && comparable < (limits.min as number)) messages.push(limits.minMessage);
+  if (limits.max !== undefined && comparable > (limits.max as number)) messages.push(limits.maxMessage);
+  if (limits.step !== undefined && typeof value === 'number' && !isMultipleOfStep(value, limits.step.step)) messages.push(limits.step.message);
+  return messages;
+}
+
+/** survey-core's isStepNumberIncorrect: scale both to integers (up to 6 decimals), then take the remainder. */
+function isMultipleOfStep(value: number, step: number): boolean {
+  let scale = 1;
+  while ((Math.round(step * scale) / scale !== step || Math.round(value * scale) / scale !== value) && scale < 1_000_000) scale *= 10;
+  const scaledStep = Math.round(step * scale);
+  return !(scaledStep > 0 && Math.round(value * scale) % scaledStep !== 0);
+}
+
 function isPicked(value: unknown, choice: unknown): boolean {
   return Array.isArray(value) ? value.includes(choice) : value === choice;
 }
@@ -115,14 +185,17 @@ function isPicked(value: unknown, choice: unknown): boolean {
 function cellProblems(cells: NonNullable<CoreQuestionRule['cells']>, value: unknown, answers: Record<string, unknown>): string[] {
   const messages: string[] = [];
   const matrix = isPlainObject(value) ? value : {};
-  for (const row of cells.rows) {
-    const rowValue = answerOf(matrix, row);
+  // matrixdynamic: one row per array entry, named by position as in its messages elsewhere.
+  const rows = cells.rows === 'each' ? (Array.isArray(value) ? value.map((_entry, index) => String(index)) : []) : cells.rows;
+  for (const row of rows) {
+    const rowValue = answerOf(cells.rows === 'each' ? { ...(value as unknown[]) } : matrix, row);
     const cellAnswers = isPlainObject(rowValue) ? rowValue : {};
     for (const column of cells.columns) {
       if (column.readOnly) continue;
       const cellValue = answerOf(cellAnswers, column.name);
       for (const message of ownProblems(column.rule, cellValue, answers, cellAnswers)) {
-        messages.push(`row ${quoteValue(row)}, column ${quoteValue(column.name)}: ${withValue(cellValue, message)}`);
+        const rowLabel = cells.rows === 'each' ? `row ${Number(row) + 1}` : `row ${quoteValue(row)}`;
+        messages.push(`${rowLabel}, column ${quoteValue(column.name)}: ${withValue(cellValue, message)}`);
       }
     }
   }

@@ -20,7 +20,8 @@ export function createResponseValidator(definition: SurveyDefinition): ResponseV
   // Messages (required, validator defaults) in English, the API's language.
   model.locale = 'en';
   const index = buildQuestionIndex(model, definition.source);
-  const coreRules = buildCoreRules(model, definition.source);
+  const hostVariables = Array.isArray(definition.json.variables) ? (definition.json.variables as unknown[]).map(String) : [];
+  const coreRules = buildCoreRules(model, definition.source, hostVariables);
   const commentSuffix = model.commentSuffix;
 
   return (submission) => {

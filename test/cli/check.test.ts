@@ -57,15 +57,16 @@ describe('survey-toolkit check', () => {
 
   it('fails on several broken files at once, one line per problem', async () => {
     const duplicate = await writeBroken('several', 'citizen-needs', (json) => (json.pages[0].elements[1].name = 'ward'));
-    const version = await writeBroken('several', 'staff-workstyle', (json) => delete json.version);
+    const version = await writeBroken('several', 'staff-workstyle', (json) => (json.version = 0));
     const annotation = await writeBroken('several', 'ward-office-exit', (json) => (json.pages[2].elements[2].analysis = { role: 'need' }));
     const { code, stderr } = runCheck([duplicate, version, annotation]);
     expect(code).toBe(1);
     expect(stderr.split('\n')).toEqual([
       `${duplicate}: question "ward": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]`,
-      `${version}: "version" is missing: add "version": 1, and bump it whenever the answers' meaning changes`,
+      `${version}: "version" must be a positive integer, got 0`,
+      `${version}: the file is named v1.json but "version" is 0`,
       `${annotation}: question "ageBand": analysis role "need" does not fit a radiogroup question (it fits checkbox, ranking, tagbox)`,
-      'check failed: 3 problems in 3 files',
+      'check failed: 4 problems in 3 files',
       '',
     ]);
   });
@@ -75,19 +76,19 @@ describe('survey-toolkit check', () => {
     await writeFile(file, '{"id": "x",');
     const { code, stdout, stderr } = runCheck([file]);
     expect([code, stdout]).toEqual([1, '']);
-    expect(stderr).toMatch(new RegExp(`^survey-toolkit check: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(.+\\)\\n$`));
+    expect(stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(.+\\)\\ncheck failed: 1 problem in 1 file\\n$`));
   });
 
   it('fails on a file that does not exist', () => {
     const file = join(dir, 'nowhere.json');
-    expect(runCheck([file])).toEqual({ code: 1, stdout: '', stderr: `survey-toolkit check: ${file}: cannot read it: no such file or folder\n` });
+    expect(runCheck([file])).toEqual({ code: 1, stdout: '', stderr: `${file}: cannot read it: no such file or folder\ncheck failed: 1 problem in 1 file\n` });
   });
 
   // Root reads any file, so the permission error cannot be produced when the suite runs as root.
   it.skipIf(process.getuid?.() === 0)('fails on an unreadable file (skipped when run as root, who reads any file)', async () => {
     const file = await writeBroken('unreadable', 'citizen-needs', () => {});
     await chmod(file, 0o000);
-    expect(runCheck([file]).stderr).toBe(`survey-toolkit check: ${file}: cannot read it: permission denied\n`);
+    expect(runCheck([file]).stderr).toBe(`${file}: cannot read it: permission denied\ncheck failed: 1 problem in 1 file\n`);
   });
 
   it('checks every *.json under ./survey-definitions of the folder it runs in', async () => {

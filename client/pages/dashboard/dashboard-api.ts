@@ -4,6 +4,7 @@
  * in the query string.
  */
 import type { CurrentUserAnswer } from '../../../contracts/auth.ts';
+import type { BrokenDefinitionFile, DefinitionProblems } from '../../../contracts/health.ts';
 import type { SurveySummary } from '../../../contracts/submission.ts';
 import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
 import type { CommentList, CurrentUser, Report, DailyCounts } from './report-shape.ts';
@@ -43,6 +44,11 @@ export async function fetchCurrentUser(signal?: AbortSignal): Promise<CurrentUse
 
 export async function logOut(): Promise<void> {
   await fetch('/api/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin' });
+}
+
+/** The definition files the server left out at start-up, and why (admins only). */
+export async function fetchBrokenDefinitions(signal?: AbortSignal): Promise<BrokenDefinitionFile[]> {
+  return (await getJson<DefinitionProblems>('/api/definition-problems', signal)).definitions;
 }
 
 export function fetchSurveys(signal?: AbortSignal): Promise<SurveySummary[]> {

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SurveySummary } from '../../../contracts/submission.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useAnalystLocale } from './analyst-locale.ts';
+import { BrokenDefinitionsBanner } from './broken-definitions-banner.tsx';
 import { ChartCard, SuppressedNote } from './chart-card.tsx';
 import { GapsChart, GapsTable } from './charts/gaps-chart.tsx';
 import { IpaChart, IpaTable } from './charts/ipa-chart.tsx';
@@ -115,6 +116,7 @@ export default function DashboardPage({ surveyId, search }: { surveyId?: string;
   return (
     <div className="analyst-shell dashboard">
       {header}
+      {user?.role === 'admin' && <BrokenDefinitionsBanner texts={texts} />}
       {body}
     </div>
   );

@@ -84,6 +84,7 @@ export const dashboardTexts = defineTexts({
   suppressedCount: (count: number) => `非表示 ${count}件`,
   suppressedReason: (reason: string) => reason,
   noSurvey: 'このアンケートは見つかりません。',
+  brokenDefinitions: (count: number) => `読み込めなかった調査票ファイルが${count}件あります（他のアンケートは回答を受け付けています）:`,
   },
   en: {
   ...chartTexts('en'),
@@ -156,6 +157,7 @@ export const dashboardTexts = defineTexts({
   suppressedCount: (count) => `${count} hidden`,
   suppressedReason: (reason) => reason,
   noSurvey: 'There is no such survey.',
+  brokenDefinitions: (count) => `${count} survey definition file${count === 1 ? '' : 's'} could not be loaded (the other surveys are taking responses):`,
   },
 });
 

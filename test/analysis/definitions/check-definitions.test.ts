@@ -167,9 +167,16 @@ describe('translations', () => {
     ]);
   });
 
-  it('counts a plain string as missing every language', () => {
+  it('warns, per language, about a plain string: survey-core shows it in every language', () => {
     expect(problemsAfter('ward-office-exit', (json) => (element(json, 'purpose').choices[5].text = '税・その他'))).toEqual([
-      `${EXIT}: question "purpose": choices["tax_other"].text is a plain string ("税・その他"); give it "ja" and "en" texts, e.g. {"ja": "…", "en": "…"}`,
+      `${EXIT}: warning: 1 text has no "ja" translation and will show the default text in "ja": question "purpose" choices["tax_other"].text`,
+    ]);
+  });
+
+  it('refuses a text survey-core would show as nothing in an offered language', () => {
+    // {"ja"} alone: in "en" survey-core reads "default", then "en", and finds neither.
+    expect(problemsAfter('ward-office-exit', (json) => delete element(json, 'purpose').choices[5].text.en)).toEqual([
+      `${EXIT}: question "purpose": translation "en" missing in choices["tax_other"].text`,
     ]);
   });
 
@@ -198,21 +205,26 @@ describe('translations', () => {
     expect(problems[10]).toMatch(/^survey-definitions\/ward-office-exit\/v1\.json: …and \d+ more texts lack "zh", which is used only in title$/);
   });
 
-  it('rejects "default" as a language key', () => {
-    expect(problemsAfter('ward-office-exit', (json) => (json.title = { default: '区役所来庁者アンケート', ja: '区役所来庁者アンケート', en: 'Ward Office Visitor Survey' }))).toEqual([
-      `${EXIT}: title has the key "default", which is not a language code such as "ja" or "en" (name the language instead of "default")`,
+  it('accepts "default" as survey-core\'s default locale (English) and the fallback of every language', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (json.title = { default: 'Ward Office Visitor Survey', ja: '区役所来庁者アンケート' }))).toEqual([]);
+    // Only "default": Japanese falls back to it (a warning), English has it (nothing to say).
+    expect(problemsAfter('ward-office-exit', (json) => (json.title = { default: 'Ward Office Visitor Survey' }))).toEqual([
+      `${EXIT}: warning: 1 text has no "ja" translation and will show the default text in "ja": title`,
+    ]);
+  });
+
+  it('rejects a key that is neither a language nor "default"', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (json.title = { ja: '区役所来庁者アンケート', en: 'Ward Office Visitor Survey', english: 'x' }))).toEqual([
+      `${EXIT}: title has the key "english", which is not a language code such as "ja" or "en", nor "default"`,
     ]);
   });
 });
 
 describe('survey fields', () => {
   it.each([
-    ['a missing version', (json: Json) => delete json.version, `"version" is missing: add "version": 1, and bump it whenever the answers' meaning changes`],
     ['a version given as a string', (json: Json) => (json.version = '1'), `"version" must be a positive integer, got "1"`],
     ['a fractional version', (json: Json) => (json.version = 1.5), `"version" must be a positive integer, got 1.5`],
-    ['a missing audience', (json: Json) => delete json.audience, `"audience" is missing: use one of visitor, citizen, staff`],
     ['an unknown audience', (json: Json) => (json.audience = 'public'), `"audience" must be one of visitor, citizen, staff, got "public"`],
-    ['a missing id', (json: Json) => delete json.id, `"id" is missing`],
     ['a zero minGroupSize', (json: Json) => (json.minGroupSize = 0), `"minGroupSize" must be a positive integer, got 0`],
     ['a minGroupSize given as a string', (json: Json) => (json.minGroupSize = '5'), `"minGroupSize" must be a positive integer, got "5"`],
   ])('rejects %s', (_name, breakIt, message) => {
@@ -228,6 +240,48 @@ describe('survey fields', () => {
     ]);
   });
 
+  it('takes what the file leaves out from its place: id from the folder or file name, version from v<N>.json or 1', () => {
+    const bare = (id: ShippedSurveyId) => {
+      const json = readShipped(id);
+      delete json.id;
+      delete json.version;
+      delete json.audience;
+      return json;
+    };
+    expect(checkDefinitions([{ source: EXIT, json: bare('ward-office-exit') }])).toEqual([]);
+    expect(checkDefinitions([{ source: 'survey-definitions/ward-office-exit.json', json: bare('ward-office-exit') }])).toEqual([]);
+    expect(checkDefinitions([{ source: 'survey-definitions/Ward Office.json', json: bare('ward-office-exit') }]).map(formatProblem)).toEqual([
+      'survey-definitions/Ward Office.json: the file name "Ward Office" is the survey\'s id, so it must be lowercase letters, digits and single hyphens (it appears in URLs), e.g. civic-center-users.json',
+    ]);
+    expect(checkDefinitions([{ source: 'survey-definitions/exit.json', json: readShipped('ward-office-exit') }]).map(formatProblem)).toEqual([
+      'survey-definitions/exit.json: the file is named exit.json but "id" is "ward-office-exit": name it ward-office-exit.json, or leave "id" out',
+    ]);
+    expect(checkDefinitions([{ source: 'no-file-name', json: bare('ward-office-exit') }]).map(formatProblem)).toEqual([
+      'no-file-name: "id" is missing: save the file as <id>.json or <id>/v<version>.json, or add "id"',
+    ]);
+  });
+
+  it('accepts top-level elements without pages, survey-level "name", and unnamed elements, as survey-core does', () => {
+    const json = {
+      name: 'creator-survey',
+      elements: [
+        { type: 'html', html: 'Welcome' },
+        { type: 'text', title: 'Your name' },
+      ],
+    };
+    // Only the annotation hint, a warning: nothing keeps the file out of service.
+    expect(checkDefinitions([{ source: 'survey-definitions/plain.json', json }]).map((problem) => problem.severity)).toEqual(['warning']);
+  });
+
+  it('keeps and ignores a custom property with a warning, but refuses a known one in the wrong case', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (element(json, 'purpose').weight = 3))).toEqual([
+      `${EXIT}: warning: question "purpose": property "weight" is not one survey-core knows; it is kept in the definition and ignored`,
+    ]);
+    expect(problemsAfter('ward-office-exit', (json) => (element(json, 'purpose').visibleif = 'true'))).toEqual([
+      `${EXIT}: question "purpose": survey-core: Unknown property in class 'radiogroup': 'visibleif'.`,
+    ]);
+  });
+
   it('rejects a file that is not a JSON object', () => {
     expect(checkDefinitions([{ source: 'x.json', json: [1] }]).map(formatProblem)).toEqual([
       'x.json: a definition must be a JSON object, got [1]',
@@ -238,7 +292,7 @@ describe('survey fields', () => {
 describe('conditions', () => {
   it('rejects a visibleIf naming a question that does not exist', () => {
     expect(problemsAfter('ward-office-exit', (json) => (element(json, 'counterReasons').visibleIf = "{couldBeOnlin} = 'no'"))).toEqual([
-      `${EXIT}: question "counterReasons": visibleIf "{couldBeOnlin} = 'no'" refers to "couldBeOnlin", which is not a question of this survey`,
+      `${EXIT}: question "counterReasons": visibleIf "{couldBeOnlin} = 'no'" refers to "couldBeOnlin", which is not a question of this survey (a value the page sets? declare it: "variables": ["couldBeOnlin"])`,
     ]);
   });
 
@@ -270,5 +324,16 @@ describe('survey-core', () => {
       `${NEEDS}: question "usedOnline": survey-core does not know the element type "radiogroop"`,
       `${NEEDS}: question "usedOnline": analysis role "segment" does not fit a radiogroop question (it fits radiogroup, dropdown)`,
     ]);
+  });
+});
+
+describe('a survey without analysis annotations', () => {
+  it('passes, with one warning naming each role, the types it fits and what it unlocks', () => {
+    const json = { elements: [{ type: 'checkbox', name: 'wants', choices: ['a', 'b'] }] };
+    const problems = checkDefinitions([{ source: 'survey-definitions/plain.json', json }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].severity).toBe('warning');
+    expect(problems[0].message).toMatch(/^no question has an "analysis" annotation; adding one unlocks: "need" \(checkbox, ranking, tagbox\): the needs ranking/);
+    expect(problems[0].message).toContain('"cohort" (radiogroup, dropdown): the generation-gap comparisons');
   });
 });

@@ -33,9 +33,24 @@ describe('loadDefinition', () => {
     expect(loadDefinition({ ...json, locale: 'en' }, 'demo.json').languages).toEqual(['en', 'ja', 'ko', 'zh']);
   });
 
-  it('defaults minGroupSize to 5, metaVariables to none, and a plain title to the primary language', () => {
+  it('defaults minGroupSize to 5, metaVariables to none; a plain title names no language, so survey-core\'s default (en) is offered', () => {
     const definition = loadDefinition(minimal({ title: 'デモ' }), 'demo.json');
-    expect([definition.minGroupSize, definition.metaVariables, definition.title, definition.languages]).toEqual([5, [], { ja: 'デモ' }, ['ja']]);
+    expect([definition.minGroupSize, definition.metaVariables, definition.title, definition.languages]).toEqual([5, [], { en: 'デモ' }, ['en']]);
+    expect(loadDefinition(minimal({ title: 'デモ', locale: 'ja' }), 'demo.json').title).toEqual({ ja: 'デモ' });
+  });
+
+  it('reads "default" as survey-core does: the English text, and the fallback of every other language', () => {
+    const definition = loadDefinition(minimal({ title: { default: 'Civic center users', ja: '市民センター利用者アンケート' } }), 'demo.json');
+    expect([definition.languages, definition.title]).toEqual([['ja', 'en'], { ja: '市民センター利用者アンケート', en: 'Civic center users' }]);
+  });
+
+  it('fills in what a plain SurveyJS file leaves out: id from its name, version 1, the default audience, a page for top-level elements', () => {
+    const definition = loadDefinition({ elements: [{ type: 'html', html: 'hi' }, { type: 'comment' }] }, 'survey-definitions/civic-center-users.json');
+    expect([definition.id, definition.version, definition.audience]).toEqual(['civic-center-users', 1, 'citizen']);
+    expect(definition.json.pages).toEqual([
+      { name: 'page1', elements: [{ type: 'html', html: 'hi', name: 'question1' }, { type: 'comment', name: 'question2' }] },
+    ]);
+    expect(loadDefinition(minimal({ id: undefined, version: undefined }), 'demo/v3.json')).toMatchObject({ id: 'demo', version: 3 });
   });
 
   it('reads the kiosk ward of the exit survey as a meta variable', () => {
@@ -46,7 +61,7 @@ describe('loadDefinition', () => {
   it('refuses what it cannot build, quoting the bad value', () => {
     expect(() => loadDefinition(minimal({ version: '2' }), 'demo.json')).toThrow('demo.json: "version" must be a positive integer, got "2"');
     expect(() => loadDefinition(minimal({ audience: 'everyone' }), 'demo.json')).toThrow('demo.json: "audience" must be one of visitor, citizen, staff, got "everyone"');
-    expect(() => loadDefinition(minimal({ id: undefined }), 'demo.json')).toThrow('demo.json: "id" must be a non-empty string, got nothing');
+    expect(() => loadDefinition(minimal({ id: undefined }), 'demo')).toThrow('demo: "id" must be a non-empty string, got nothing');
     expect(() => loadDefinition('[]', 'demo.json')).toThrow('demo.json: a definition must be a JSON object, got "[]"');
   });
 });

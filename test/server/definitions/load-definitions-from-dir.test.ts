@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadDefinitionCatalogFromDir, readDefinitionFiles } from '../../../server/definitions/load-definitions-from-dir.ts';
+import { loadDefinitionCatalogFromDir, loadDefinitionsFromDir, readDefinitionFiles } from '../../../server/definitions/load-definitions-from-dir.ts';
 import { DEFINITIONS_DIR, readShipped } from '../../analysis/definitions/shipped-definition-files.ts';
 
 let dir: string;
@@ -44,14 +44,15 @@ describe('loadDefinitionCatalogFromDir', () => {
 
   it('refuses to load a broken definition, one line per problem', async () => {
     const broken = readShipped('staff-workstyle');
-    delete broken.version;
+    broken.version = 0;
     broken.pages[0].elements[1].name = 'yearsOfService';
     await write('staff-workstyle/v1.json', broken);
     const file = join(dir, 'staff-workstyle', 'v1.json');
     await expect(loadDefinitionCatalogFromDir(dir)).rejects.toThrow(
       [
-        `survey definitions in ${dir} have 2 problems:`,
-        `${file}: "version" is missing: add "version": 1, and bump it whenever the answers' meaning changes`,
+        `survey definitions in ${dir} have 3 problems:`,
+        `${file}: "version" must be a positive integer, got 0`,
+        `${file}: the file is named v1.json but "version" is 0`,
         `${file}: question "yearsOfService": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]`,
       ].join('\n'),
     );
@@ -59,12 +60,50 @@ describe('loadDefinitionCatalogFromDir', () => {
 
   it('names a file that is not valid JSON', async () => {
     await write('a/v1.json', '{ "id": "a", }');
-    await expect(loadDefinitionCatalogFromDir(dir)).rejects.toThrow(new RegExp(`^${join(dir, 'a', 'v1.json')}: not valid JSON \\(`));
+    await expect(loadDefinitionCatalogFromDir(dir)).rejects.toThrow(new RegExp(`\\n${join(dir, 'a', 'v1.json')}: not valid JSON \\(`));
   });
 
   it('refuses an empty or missing folder', async () => {
     await expect(loadDefinitionCatalogFromDir(dir)).rejects.toThrow(`no survey definitions (*.json) found in ${dir}`);
     await expect(loadDefinitionCatalogFromDir(join(dir, 'nope'))).rejects.toThrow(`cannot read the definitions folder ${join(dir, 'nope')}: no such file or folder`);
+  });
+});
+
+describe('loadDefinitionsFromDir (server start-up)', () => {
+  it('keeps every good definition and names each broken file with its reasons', async () => {
+    await write('citizen-needs/v1.json', readShipped('citizen-needs'));
+    const broken = readShipped('staff-workstyle');
+    broken.version = 0;
+    broken.pages[0].elements[1].name = 'yearsOfService';
+    await write('staff-workstyle/v1.json', broken);
+    await write('zzz/v1.json', '{');
+    const { catalog, broken: left } = await loadDefinitionsFromDir(dir);
+    expect(catalog.list().map(({ id }) => id)).toEqual(['citizen-needs']);
+    expect(left.map(({ file }) => file)).toEqual([join(dir, 'staff-workstyle', 'v1.json'), join(dir, 'zzz', 'v1.json')]);
+    expect(left[0].reason).toBe(
+      '"version" must be a positive integer, got 0; the file is named v1.json but "version" is 0; ' +
+        'question "yearsOfService": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]',
+    );
+    expect(left[1].reason).toMatch(/^not valid JSON \(/);
+  });
+
+  it('leaves out a definition the strict validator cannot take, even when every check rule passes', async () => {
+    const json = readShipped('citizen-needs');
+    json.triggers = [{ type: 'complete', expression: '{ward} = "kita"' }];
+    await write('citizen-needs/v1.json', json);
+    await write('ward-office-exit/v1.json', readShipped('ward-office-exit'));
+    const { catalog, broken } = await loadDefinitionsFromDir(dir);
+    expect(catalog.list().map(({ id }) => id)).toEqual(['ward-office-exit']);
+    expect(broken).toEqual([{ file: join(dir, 'citizen-needs', 'v1.json'), reason: expect.stringContaining('triggers') }]);
+  });
+
+  it('keeps the first of two files that claim one version, and names the second', async () => {
+    const v1 = readShipped('citizen-needs');
+    await write('citizen-needs/v1.json', v1);
+    await write('citizen-needs/v2.json', v1);
+    const { catalog, broken } = await loadDefinitionsFromDir(dir);
+    expect(catalog.versions('citizen-needs')).toEqual([1]);
+    expect(broken.map(({ file }) => file)).toEqual([join(dir, 'citizen-needs', 'v2.json')]);
   });
 });
 

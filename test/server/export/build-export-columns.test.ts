@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExportColumns } from '../../../server/export/build-export-columns.ts';
 import { buildCodebook } from '../../../server/export/build-codebook.ts';
 import { exportDefinition, exportDefinitionV1, exportRecord } from './export-fixture.ts';
+import { definitionFromJson } from '../../fixtures/definitions/load-fixture-definition.ts';
 
 const record = exportRecord(1, {
   data: { ...exportRecord(1).data, wants: ['online', 'other'], 'wants-Comment': '駐車場' },
@@ -117,6 +118,33 @@ describe('buildCodebook', () => {
       ['online_ok', 'オンラインで済んだか', 'online_ok', 'boolean', null, null, null],
       ['online_ok', null, null, null, 1, 'はい', null],
       ['online_ok', null, null, null, 0, 'いいえ', null],
+    ]);
+  });
+});
+
+describe('buildExportColumns: nested answers', () => {
+  const nested = definitionFromJson({
+    id: 'nested-export',
+    version: 1,
+    audience: 'citizen',
+    pages: [
+      {
+        name: 'p',
+        elements: [
+          { type: 'multipletext', name: 'address', title: '住所', items: [{ name: 'zip', title: '郵便番号' }, { name: 'people' }] },
+          { type: 'paneldynamic', name: 'household', templateElements: [{ type: 'text', name: 'relation' }] },
+        ],
+      },
+    ],
+  } as never);
+  const row = exportRecord(1, { surveyId: 'nested-export', surveyVersion: 1, data: { address: { zip: '060-0001', people: 3 }, household: [{ relation: 'self' }] } });
+
+  it('gives each multipletext item its own column, and keeps dynamic panels as one JSON cell', () => {
+    const columns = buildExportColumns([nested], { mode: 'codes', locale: 'ja' }).filter((column) => column.source === 'address' || column.source === 'household');
+    expect(columns.map((column) => [column.key, column.label, column.cell(row)])).toEqual([
+      ['address.zip', '住所: 郵便番号', '060-0001'],
+      ['address.people', '住所: people', 3],
+      ['household', 'household', '[{"relation":"self"}]'],
     ]);
   });
 });

@@ -32,6 +32,12 @@ function answerFor(rule: AnswerRule): fc.Arbitrary<unknown> {
     }
     case 'matrixdropdown':
       return fc.dictionary(fc.constantFrom(...rule.rows), answersFor(rule.cells), { maxKeys: rule.rows.size });
+    case 'multipletext':
+      return answersFor(rule.items);
+    case 'matrixdynamic':
+      return fc.array(answersFor(rule.cells), { maxLength: Math.min(rule.maxRows, 3) });
+    case 'paneldynamic':
+      return fc.array(answersFor(rule.panel), { maxLength: Math.min(rule.maxPanels, 3) });
   }
 }
 
