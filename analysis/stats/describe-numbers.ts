@@ -7,18 +7,12 @@
  *   weights it is R's default quantile(), numpy's percentile and Excel's QUARTILE.INC.
  * https://github.com/cran/survey/blob/master/R/svyquantile.R (qrule_hf7)
  */
+import type { NumericDescription } from '../../contracts/report.ts';
 import { describeValue } from './describe-value.ts';
 
-export interface NumberSummary {
+/** The report's numeric description (sd is null for a single answer), with the count it is of. */
+export interface NumberSummary extends NumericDescription {
   n: number;
-  mean: number;
-  /** null for a single answer. */
-  sd: number | null;
-  min: number;
-  q1: number;
-  median: number;
-  q3: number;
-  max: number;
 }
 
 export function describeNumbers(values: ArrayLike<number>, weights?: ArrayLike<number> | null): NumberSummary {

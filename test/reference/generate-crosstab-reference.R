@@ -15,18 +15,10 @@
 # It rewrites test/reference/fixtures/crosstab.json; test/analysis/crosstabs/cross-tabulate.test.ts
 # reads it.
 
-suppressPackageStartupMessages({
-  library(survey)
-  library(jsonlite)
-})
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "reference-json.R"))
 
-args <- commandArgs(trailingOnly = FALSE)
-script <- sub("^--file=", "", args[grep("^--file=", args)])
-here <- dirname(normalizePath(script))
 out_path <- file.path(here, "fixtures", "crosstab.json")
 
-num <- function(x) structure(paste0("[", paste(ifelse(is.na(x), "null", sprintf("%.17g", x)), collapse = ","), "]"), class = "json")
-scalar <- function(x) structure(sprintf("%.17g", x), class = "json")
 
 # Expected values of one table: `groups` and `values` are the codes present in the tested rows.
 reference <- function(by, answer, w, groups, values) {

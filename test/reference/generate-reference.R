@@ -13,20 +13,12 @@
 # convergence control; the script then checks that every margin matches within 1e-12 relative
 # before writing, so the fixture holds the converged raking fixed point.
 
-suppressPackageStartupMessages({
-  library(survey)
-  library(jsonlite)
-})
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "reference-json.R"))
 
-args <- commandArgs(trailingOnly = FALSE)
-script <- sub("^--file=", "", args[grep("^--file=", args)])
-here <- dirname(normalizePath(script))
 out_dir <- file.path(here, "fixtures")
 ward_csv <- file.path(here, "..", "fixtures", "sapporo-ward-population-2021.csv")
 
 # Full-precision numbers: jsonlite rounds to 15 significant digits, so numbers go in verbatim.
-num <- function(x) structure(paste0("[", paste(sprintf("%.17g", x), collapse = ","), "]"), class = "json")
-scalar <- function(x) structure(sprintf("%.17g", x), class = "json")
 
 write_fixture <- function(name, payload) {
   payload <- c(list(

@@ -11,18 +11,10 @@
 # It rewrites test/reference/fixtures/weighted-report.json, with the generated respondents next
 # to the expected values. test/analysis/report/weighted-report.test.ts builds the same report.
 
-suppressPackageStartupMessages({
-  library(survey)
-  library(jsonlite)
-})
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "reference-json.R"))
 
-args <- commandArgs(trailingOnly = FALSE)
-script <- sub("^--file=", "", args[grep("^--file=", args)])
-here <- dirname(normalizePath(script))
 out_path <- file.path(here, "fixtures", "weighted-report.json")
 
-num <- function(x) structure(paste0("[", paste(sprintf("%.17g", x), collapse = ","), "]"), class = "json")
-scalar <- function(x) structure(sprintf("%.17g", x), class = "json")
 
 set.seed(20250602)
 n <- 240

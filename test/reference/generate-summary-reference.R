@@ -13,17 +13,9 @@
 #     Rscript test/reference/generate-summary-reference.R
 # It rewrites test/reference/fixtures/summaries.json; test/analysis/summaries/summarize-answers.test.ts reads it.
 
-suppressPackageStartupMessages({
-  library(survey)
-  library(jsonlite)
-})
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "reference-json.R"))
 
-args <- commandArgs(trailingOnly = FALSE)
-script <- sub("^--file=", "", args[grep("^--file=", args)])
-here <- dirname(normalizePath(script))
 out_path <- file.path(here, "fixtures", "summaries.json")
-num <- function(x) structure(paste0("[", paste(ifelse(is.na(x), "null", sprintf("%.17g", x)), collapse = ","), "]"), class = "json")
-scalar <- function(x) structure(sprintf("%.17g", x), class = "json")
 
 set.seed(41204)
 n <- 500
