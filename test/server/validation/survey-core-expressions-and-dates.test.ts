@@ -120,3 +120,12 @@ describe('inputType "email"', () => {
     expect(details![1]).toEqual([{ question: "mail", message }]);
   });
 });
+
+describe('choicesByUrl', () => {
+  it('is refused with the reason: it would make the form request another server', () => {
+    const json = survey([{ type: 'dropdown', name: 'city', choicesByUrl: { url: 'https://example.org/cities' } }]);
+    expect(() => createResponseValidator(definitionFromJson(json, SOURCE))).toThrow(
+      /question "city": choicesByUrl would make every respondent's form request "https:\/\/example.org\/cities", another server/,
+    );
+  });
+});
