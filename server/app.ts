@@ -8,6 +8,7 @@ import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { DefinitionCatalog } from '../analysis/definitions/definition-catalog.ts';
+import { layoutOf } from '../analysis/definitions/resolve-definition-json.ts';
 import type { DefinitionProblems, HealthStatus } from '../contracts/health.ts';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../contracts/submission.ts';
 import type { BrokenDefinition } from './definitions/load-definitions-from-dir.ts';
@@ -33,6 +34,9 @@ export interface AppOptions extends AccessControlOptions {
   /** Largest accepted submission body, bytes or "256kb"; default 256 KiB. */
   bodyLimit?: string | number;
 }
+
+/** How long a kiosk waits before resending to a survey whose definition file is broken. */
+const BROKEN_SURVEY_RETRY_AFTER_S = 300;
 
 export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist');
 
@@ -95,6 +99,19 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.get('/api/definition-problems', (_req, res) => {
     const body: DefinitionProblems = { definitions: brokenDefinitions };
     res.json(body);
+  });
+
+  // A survey whose file was left out answers 503, not 404: a kiosk's queue keeps a 5xx answer and
+  // resends it, while it moves a 404 to its "rejected" list (client/queue/classify-send-outcome.ts).
+  const brokenSurveys = new Map(brokenDefinitions.flatMap(({ file }) => {
+    const id = layoutOf(file)?.id;
+    return id === undefined ? [] : [[id, file] as const];
+  }));
+  app.use('/api/surveys/:id', (req, res, next) => {
+    const file = brokenSurveys.get(req.params.id as string);
+    if (file === undefined || definitions.get(req.params.id as string) !== undefined) return next();
+    res.set('Retry-After', String(BROKEN_SURVEY_RETRY_AFTER_S));
+    throw new HttpError(503, 'survey_unavailable', `The definition of survey ${JSON.stringify(req.params.id)} (${file}) is broken on this server; answers are kept on the device and sent again once it is fixed`);
   });
 
   app.use('/api/surveys/:id/responses', limitSubmissions(bodyLimit));

@@ -211,7 +211,11 @@ function columnRules(q: AnyQuestion, source: string, label: string): AnswerRules
 }
 
 function choiceSet(q: AnyQuestion, source: string, label: string, inheritedChoices?: ItemValue[]): ChoiceSet {
-  if (q.choicesFromQuestion || q.choicesByUrl?.url || q.choicesVisibleIf) {
+  if (q.choicesByUrl?.url) {
+    // https://surveyjs.io/form-library/documentation/api-reference/questionselectbase#choicesByUrl
+    throw unsupported(source, label, `choicesByUrl would make every respondent's form request ${JSON.stringify(q.choicesByUrl.url)}, another server (kiosks run on closed networks, and the server could not check answers against choices it never saw); list the choices in the definition`);
+  }
+  if (q.choicesFromQuestion || q.choicesVisibleIf) {
     throw unsupported(source, label, 'choices that depend on answers (choicesFromQuestion, choicesVisibleIf, choicesByUrl) are not supported yet');
   }
   const items = ownOrInheritedChoices(q, inheritedChoices);

@@ -47,7 +47,16 @@ describe('a broken definition beside valid ones', () => {
       body: JSON.stringify(validSubmission(SURVEY_ID)),
     });
     expect(response.status).toBe(201);
-    expect((await fetch(`${server.url}/api/surveys/name-clash`)).status).toBe(404);
+  });
+
+  it('answers 503 with Retry-After for the broken survey, so a kiosk queue keeps its answers and resends them', async () => {
+    const response = await fetch(`${server.url}/api/surveys/name-clash/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(validSubmission(SURVEY_ID)),
+    });
+    expect([response.status, response.headers.get('retry-after'), ((await response.json()) as any).error.code]).toEqual([503, '300', 'survey_unavailable']);
+    expect((await fetch(`${server.url}/api/surveys/no-such-survey`)).status).toBe(404);
   });
 
   it('answers /healthz with 200 "degraded", naming each broken file and why', async () => {

@@ -9,6 +9,15 @@ import type { AnswerRule, AnswerRules } from '../../../server/validation/build-q
 
 const TEXTS = ['', '  ', 'a', 'ab', 'abc', '12', 'abc1', 'resident@example.jp', 'not-an-email', 'とても便利でした', 'x'.repeat(30)];
 
+/** Values the browser's date and time inputs produce, around the fixtures' limits (and survey-core's default date max). */
+const DATE_LIKE_VALUES: Record<string, readonly string[]> = {
+  date: ['2026-03-31', '2026-04-01', '2026-12-04', '2027-03-31', '2027-04-01', '3000-01-01'],
+  'datetime-local': ['2026-04-01T09:00', '2027-04-01T09:00'],
+  month: ['2026-04', '2027-12'],
+  week: ['2026-W14', '2026-W53'],
+  time: ['08:44', '08:45', '12:00', '17:15', '17:16'],
+};
+
 function someOf<T>(values: readonly T[]): fc.Arbitrary<T[]> {
   return fc.subarray([...values]).chain((picked) => fc.shuffledSubarray(picked, { minLength: picked.length, maxLength: picked.length }));
 }
@@ -25,7 +34,8 @@ function answerFor(rule: AnswerRule): fc.Arbitrary<unknown> {
     case 'boolean':
       return fc.constantFrom(...rule.values);
     case 'text':
-      return rule.numeric ? fc.oneof(fc.integer({ min: -5, max: 10 }), fc.integer({ min: 100, max: 700 })) : fc.constantFrom(...TEXTS);
+      if (rule.format !== undefined) return fc.constantFrom(...DATE_LIKE_VALUES[rule.format]);
+      return rule.numeric ? fc.oneof(fc.integer({ min: -5, max: 10 }), fc.integer({ min: 100, max: 700 }), fc.constantFrom(1.5, 1899, 1900, 2026, 2027)) : fc.constantFrom(...TEXTS);
     case 'matrix': {
       const cell = rule.multiSelect ? someOf([...rule.columns]) : fc.constantFrom(...rule.columns);
       return fc.dictionary(fc.constantFrom(...rule.rows), cell, { maxKeys: rule.rows.size });

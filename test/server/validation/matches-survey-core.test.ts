@@ -42,6 +42,10 @@ describe('survey-core checks without a survey-core model per response', { timeou
     expectSameAsSurveyCore(loadFixtureDefinition('all-question-types'), propertyRuns(40));
   });
 
+  it('agree with survey-core on generated responses to the surveyjs-types fixture (dates, times, numbers with step, email, tagbox, imagepicker, multipletext, matrixdynamic, paneldynamic)', () => {
+    expectSameAsSurveyCore(loadFixtureDefinition('surveyjs-types'), 150);
+  });
+
   for (const surveyId of ['ward-office-exit', 'citizen-needs', 'staff-workstyle']) {
     it(`agree with survey-core on generated responses to ${surveyId}`, () => {
       expectSameAsSurveyCore(loadShippedDefinition(surveyId), propertyRuns(40));

@@ -17,9 +17,14 @@ function survey(elements: unknown[], extra: Record<string, unknown> = {}): Surve
   return { id: 'bugs', version: 1, audience: 'citizen', pages: [{ name: 'p1', elements }], ...extra } as SurveyDefinitionJson;
 }
 
+/** check's findings that leave a file out (warnings, such as the missing-annotations hint, do not). */
+function errorsOf(json: SurveyDefinitionJson) {
+  return checkDefinition(json, SOURCE).filter((finding) => finding.severity !== 'warning');
+}
+
 /** check's findings and, when check passes, the validator's details for each answers object. */
 function judge(json: SurveyDefinitionJson, ...responses: Array<Record<string, unknown>>) {
-  const findings = checkDefinition(json, SOURCE).filter((finding) => finding.severity !== 'warning');
+  const findings = errorsOf(json);
   if (findings.length > 0) return { findings };
   const validate = createResponseValidator(definitionFromJson(json, SOURCE));
   return { findings, details: responses.map((data) => validate(validSubmission('all-question-types', { data }))) };
@@ -84,7 +89,7 @@ describe('valid survey-core expressions', () => {
       { type: 'text', name: 'q1' },
       { type: 'html', name: 'hint', html: 'x', visibleIf: '{$q2.containsErrors}' },
     ]);
-    expect(checkDefinition(typo, SOURCE)).toEqual([
+    expect(errorsOf(typo)).toEqual([
       { question: 'hint', message: 'visibleIf "{$q2.containsErrors}" refers to "$q2.containsErrors", which is not a question of this survey' },
     ]);
   });
@@ -94,7 +99,7 @@ describe('valid survey-core expressions', () => {
       { type: 'radiogroup', name: 'a', choices: [1, 2] },
       { type: 'comment', name: 'kioskNote', visibleIf: "{source} = 'kiosk'" },
     ];
-    expect(checkDefinition(survey(elements), SOURCE)).toEqual([
+    expect(errorsOf(survey(elements))).toEqual([
       {
         question: 'kioskNote',
         message: `visibleIf "{source} = 'kiosk'" refers to "source", which is not a question of this survey (a value the page sets? declare it: "variables": ["source"])`,
@@ -113,5 +118,14 @@ describe('inputType "email"', () => {
     expect(details![0]).toEqual([]);
     const [message] = checkWithSurveyCore(json, { mail: 'not an address' }).get('mail')!;
     expect(details![1]).toEqual([{ question: "mail", message }]);
+  });
+});
+
+describe('choicesByUrl', () => {
+  it('is refused with the reason: it would make the form request another server', () => {
+    const json = survey([{ type: 'dropdown', name: 'city', choicesByUrl: { url: 'https://example.org/cities' } }]);
+    expect(() => createResponseValidator(definitionFromJson(json, SOURCE))).toThrow(
+      /question "city": choicesByUrl would make every respondent's form request "https:\/\/example.org\/cities", another server/,
+    );
   });
 });

@@ -28,14 +28,52 @@ export function checkWithSurveyCore(json: SurveyDefinitionJson, answers: Record<
     }
     const value = answerOf(name);
     for (const error of shownErrors(question.errors)) add(name, withValue(value, error.getText()));
-    for (const cell of question.getNestedQuestions(true)) {
-      const rowName = (cell.data as { rowName?: unknown } | undefined)?.rowName;
-      for (const error of shownErrors(cell.errors)) {
-        add(name, `row ${quoteValue(rowName)}, column ${quoteValue(cell.name)}: ${withValue(cell.value, error.getText())}`);
-      }
-    }
+    for (const message of nestedMessages(question as Question & Record<string, any>, answerOf(name), model.commentSuffix, model.clearInvisibleValues !== 'none')) add(name, message);
   }
   return problems;
+}
+
+/** Errors inside a question's answer (cells, items, panels), worded as the fast path words them. */
+function nestedMessages(question: Question & Record<string, any>, value: unknown, commentSuffix: string, refuseHidden: boolean): string[] {
+  const type = question.getType();
+  const messages: string[] = [];
+  if (type === 'multipletext') {
+    for (const item of question.items as Array<Record<string, any>>) {
+      const itemValue = isObject(value) ? value[item.name] : undefined;
+      for (const error of shownErrors(item.editor.errors)) messages.push(`item ${quoteValue(item.name)}: ${withValue(itemValue, error.getText())}`);
+    }
+    return messages;
+  }
+  if (type === 'paneldynamic') {
+    (question.panels as Array<Record<string, any>>).forEach((panel, index) => {
+      const panelValue = Array.isArray(value) && isObject(value[index]) ? value[index] : {};
+      for (const nested of panel.questions as Question[]) {
+        const key = nested.getValueName();
+        const answered = Object.hasOwn(panelValue, key) ? panelValue[key] : Object.hasOwn(panelValue, key + commentSuffix) ? panelValue[key + commentSuffix] : undefined;
+        if (!nested.isVisible) {
+          if (answered !== undefined && refuseHidden) {
+            messages.push(`panel ${index + 1}, question ${quoteValue(key)}: ${quoteValue(answered)} answers a question that is hidden for this response (${describeHiding(nested)})`);
+          }
+          continue;
+        }
+        const own = Object.hasOwn(panelValue, key) ? panelValue[key] : undefined;
+        for (const error of shownErrors(nested.errors)) messages.push(`panel ${index + 1}, question ${quoteValue(key)}: ${withValue(own, error.getText())}`);
+      }
+    });
+    return messages;
+  }
+  const dynamicRows = type === 'matrixdynamic' ? (question.visibleRows as unknown[]) : undefined;
+  for (const cell of question.getNestedQuestions(true)) {
+    const rowLabel = dynamicRows
+      ? `row ${dynamicRows.indexOf(cell.data) + 1}`
+      : `row ${quoteValue((cell.data as { rowName?: unknown } | undefined)?.rowName)}`;
+    for (const error of shownErrors(cell.errors)) messages.push(`${rowLabel}, column ${quoteValue(cell.name)}: ${withValue(cell.value, error.getText())}`);
+  }
+  return messages;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function shownErrors(errors: SurveyError[]): SurveyError[] {
