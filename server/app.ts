@@ -21,6 +21,9 @@ import { reportRouter } from './routes/report.ts';
 import { mountAccessControl, type AccessControlOptions } from './auth/mount-access-control.ts';
 import { DASHBOARD_PAGES, LOGIN_PAGE, redirectAnonymousToLogin } from './routes/dashboard-page-guard.ts';
 import { dashboardDataRouter } from './routes/dashboard-data.ts';
+import { createSubmissionAdmission } from './enrollment/admit-submission.ts';
+import { kiosksRouter } from './routes/kiosks.ts';
+import { invitationsRouter } from './routes/invitations.ts';
 
 /** Accounts, access policy and abuse limits: server/auth/mount-access-control.ts. */
 export interface AppOptions extends AccessControlOptions {
@@ -79,7 +82,12 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.use(strictTransportSecurityOverHttps);
 
   // Before every route: who is asking, and may they (server/auth/access-policy.ts).
-  const { limitSubmissions } = mountAccessControl(app, access);
+  const { limitSubmissions, limiters } = mountAccessControl(app, access);
+  // Enrolled kiosks and invitation codes (docs/decisions/0072-enrolled-kiosks-and-anonymous-invitations.md).
+  const { authStore, now = Date.now } = access;
+  const admission = createSubmissionAdmission({ authStore, responses: store, submitPerKiosk: limiters.submitPerKiosk });
+  // Guessing a code costs the same per-address budget as submitting, in its own bucket.
+  const codeGuesses = limiters.submitPerAddress;
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -97,8 +105,10 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
     res.json(body);
   });
 
-  app.use('/api/surveys/:id/responses', limitSubmissions(bodyLimit));
-  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit }));
+  app.use('/api/kiosks', kiosksRouter({ authStore, definitions, codeGuesses, now }));
+  app.use('/api/surveys/:id/invitations', invitationsRouter({ authStore, definitions, codeGuesses }));
+  app.use('/api/surveys/:id/responses', limitSubmissions);
+  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission }));
   app.use('/api/surveys/:id', reportRouter({ store, definitions }));
   app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions }));
   app.use('/api/surveys', surveysRouter(definitions));
