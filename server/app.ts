@@ -19,7 +19,7 @@ import { surveysRouter } from './routes/surveys.ts';
 import { validatorFor } from './validation/validate-response.ts';
 import { reportRouter } from './routes/report.ts';
 import { mountAccessControl, type AccessControlOptions } from './auth/mount-access-control.ts';
-import { DASHBOARD_PAGES, LOGIN_PAGE, redirectAnonymousToLogin } from './routes/dashboard-page-guard.ts';
+import { ADMIN_PAGE, DASHBOARD_PAGES, LOGIN_PAGE, redirectAnonymousToLogin } from './routes/dashboard-page-guard.ts';
 import { dashboardDataRouter } from './routes/dashboard-data.ts';
 import { createSubmissionAdmission } from './enrollment/admit-submission.ts';
 import { kiosksRouter } from './routes/kiosks.ts';
@@ -43,7 +43,7 @@ export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist')
  * Paths the client app routes itself: each answers index.html. Express 5 path
  * syntax (https://expressjs.com/en/guide/migrating-5.html#path-syntax).
  */
-export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES];
+export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES, ADMIN_PAGE];
 
 export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, ...access }: AppOptions): Express {
   // Build every version's validator now: a definition strict validation cannot
@@ -114,7 +114,7 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.use('/api/surveys', surveysRouter(definitions));
   app.use('/api', apiNotFound);
 
-  app.get(DASHBOARD_PAGES, redirectAnonymousToLogin);
+  app.get([DASHBOARD_PAGES, ADMIN_PAGE], redirectAnonymousToLogin);
   serveClient(app, clientDir);
   app.use(errorHandler);
   return app;

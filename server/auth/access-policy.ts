@@ -63,6 +63,7 @@ export const ACCESS_POLICY: readonly RouteAccess[] = [
   // The analysts' pages: the page itself is public (anonymous visitors of /dashboard are redirected to /login); its data is not.
   { method: 'GET', path: '/login', access: 'public' },
   { method: 'GET', path: '/dashboard{/*rest}', access: 'public' },
+  { method: 'GET', path: '/admin', access: 'public' },
 ];
 
 /**

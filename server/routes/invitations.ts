@@ -16,6 +16,7 @@ import { qrDataUrl } from '../enrollment/qr-data-url.ts';
 import { requestOrigin } from '../enrollment/request-origin.ts';
 import { hashShortCode, makeShortCode, normaliseShortCode } from '../enrollment/short-code.ts';
 import { HttpError } from '../http-error.ts';
+import { csvLine, UTF8_BOM } from '../export/write-csv.ts';
 import type { TokenBucketLimiter } from '../limits/token-bucket-limiter.ts';
 import { tooManyRequests } from '../limits/too-many-requests.ts';
 import { findSurvey } from './surveys.ts';
@@ -62,13 +63,13 @@ export function invitationsRouter(options: { authStore: AuthStore | undefined; d
       codeHashes: [...codes].map((code) => hashShortCode(normaliseShortCode(code)!)),
     });
     const base = `${requestOrigin(req)}/s/${encodeURIComponent(surveyId)}`;
-    // The only time the codes exist in the clear: the store keeps their hashes.
+    const links = [...codes].map((code) => ({ code, url: `${base}?${new URLSearchParams({ code })}` }));
+    // The only time the codes exist in the clear: the store keeps their hashes. So the CSV
+    // (for mail merge; the export's CSV rules) and the printable sheet's QR codes come in this one answer.
     res.status(201).json({
       batch,
-      codes: [...codes].map((code) => {
-        const url = `${base}?${new URLSearchParams({ code })}`;
-        return { code, url, qr: qrDataUrl(url) };
-      }),
+      codes: links.map((link) => ({ ...link, qr: qrDataUrl(link.url) })),
+      csv: UTF8_BOM + csvLine(['code', 'url', 'workplace']) + links.map((link) => csvLine([link.code, link.url, workplace ?? ''])).join(''),
     });
   });
 

@@ -71,13 +71,18 @@ describe('generating invitation codes', () => {
   it('makes N distinct codes, each with a survey link and a QR code, listed per workplace', async () => {
     const answer = await generate({ count: 25, workplace: '中央区役所 戸籍住民課' });
     expect(answer.status).toBe(201);
-    const { batch, codes: generated } = (await answer.json()) as Generated;
+    const body = (await answer.json()) as Generated & { csv: string };
+    const { batch, codes: generated } = body;
     expect(batch).toMatchObject({ count: 25, spent: 0, workplace: '中央区役所 戸籍住民課' });
     expect(new Set(generated.map((entry) => entry.code)).size).toBe(25);
     for (const { code, url, qr } of generated) {
       expect(url).toBe(`${app.url}/s/${INVITATION_SURVEY}?code=${code}`);
       expect(qr).toMatch(/^data:image\/gif;base64,/);
     }
+    const { csv } = body;
+    expect(csv.split('\r\n').slice(0, 2)).toEqual(['\uFEFFcode,url,workplace', `${generated[0].code},${generated[0].url},中央区役所 戸籍住民課`]);
+    expect(csv.split('\r\n')).toHaveLength(27); // header, 25 codes, and the final line end
+
     await codes(3);
     const batches = await (await fetch(`${app.url}/api/surveys/${INVITATION_SURVEY}/invitations`, { headers: bearer(app.tokens.admin) })).json();
     expect(batches).toEqual([
