@@ -103,7 +103,7 @@ describe('enrolled kiosks and invitation codes', { timeout: 240_000 }, () => {
     await admin.locator('select[name=invitationSurvey]').selectOption(INVITATION_SURVEY);
     await admin.locator('input[name=count]').fill('3');
     await admin.locator('input[name=workplace]').fill('本庁舎 総務課');
-    await admin.getByRole('button', { name: 'コードを発行' }).click();
+    await admin.getByRole('button', { name: '招待コードを発行' }).click();
     const sheet = admin.getByTestId('invitation-sheet');
     await sheet.waitFor();
     const codes = await sheet.locator('code').allTextContents();
