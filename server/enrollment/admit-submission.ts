@@ -15,7 +15,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { ResponseMeta, Submission, Channel } from '../../contracts/submission.ts';
-import type { SurveyDefinition } from '../../analysis/definitions/survey-definition.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { AuthStore } from '../auth/auth-store.ts';
 import type { Kiosk } from '../auth/enrollment-store.ts';
 import { hashSecret } from '../auth/hash-secret.ts';

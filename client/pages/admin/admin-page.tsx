@@ -11,7 +11,7 @@ import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useAnalystLocale } from '../dashboard/analyst-locale.ts';
 import { fetchCurrentUser, fetchDefinition, fetchSurveys, NotLoggedInError } from '../dashboard/dashboard-api.ts';
 import { DASHBOARD_LOCALES } from '../dashboard/dashboard-texts.ts';
-import { localizeText } from '../dashboard/localize-text.ts';
+import { localizeText } from '../../../core/definitions/localize-text.ts';
 import type { CurrentUser } from '../dashboard/report-shape.ts';
 import {
   createEnrollment,
