@@ -59,7 +59,7 @@ export function createSubmissionAdmission(options: {
 
   const identifyKiosk: RequestHandler = async (req, res, next) => {
     const credential = req.get(KIOSK_CREDENTIAL_HEADER);
-    if (credential === undefined || req.method !== 'POST') return next();
+    if (credential === undefined) return next();
     const kiosk = authStore && (await authStore.findKioskByCredential(hashSecret(credential)));
     if (!kiosk) {
       throw new HttpError(401, 'kiosk_not_enrolled', 'This tablet\'s kiosk credential is not known; enroll the tablet again from the dashboard (端末の登録が無効です。管理者に再登録を依頼してください)');
