@@ -33,6 +33,11 @@ export const submissionSchema = z.strictObject({
   completedAt: isoDateTime,
   /** Answers keyed by question name, exactly as SurveyJS produces them. */
   data: z.record(z.string(), z.unknown()),
+  /**
+   * On a survey with `"invitations": "required"`: the one-time code that admits this response.
+   * The server spends it and stores nothing of it (server/enrollment/admit-submission.ts).
+   */
+  invitationCode: z.string().min(1).max(40).optional(),
 });
 export type Submission = z.infer<typeof submissionSchema>;
 

@@ -20,8 +20,11 @@ import { surveysRouter } from './routes/surveys.ts';
 import { validatorFor } from './validation/validate-response.ts';
 import { reportRouter } from './routes/report.ts';
 import { mountAccessControl, type AccessControlOptions } from './auth/mount-access-control.ts';
-import { DASHBOARD_PAGES, LOGIN_PAGE, redirectAnonymousToLogin } from './routes/dashboard-page-guard.ts';
+import { ADMIN_PAGE, DASHBOARD_PAGES, LOGIN_PAGE, redirectAnonymousToLogin } from './routes/dashboard-page-guard.ts';
 import { dashboardDataRouter } from './routes/dashboard-data.ts';
+import { createSubmissionAdmission } from './enrollment/admit-submission.ts';
+import { kiosksRouter } from './routes/kiosks.ts';
+import { invitationsRouter } from './routes/invitations.ts';
 
 /** Accounts, access policy and abuse limits: server/auth/mount-access-control.ts. */
 export interface AppOptions extends AccessControlOptions {
@@ -44,7 +47,7 @@ export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist')
  * Paths the client app routes itself: each answers index.html. Express 5 path
  * syntax (https://expressjs.com/en/guide/migrating-5.html#path-syntax).
  */
-export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES];
+export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES, ADMIN_PAGE];
 
 export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, ...access }: AppOptions): Express {
   // Build every version's validator now: a definition strict validation cannot
@@ -83,7 +86,12 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.use(strictTransportSecurityOverHttps);
 
   // Before every route: who is asking, and may they (server/auth/access-policy.ts).
-  const { limitSubmissions } = mountAccessControl(app, access);
+  const { limitSubmissions, limiters } = mountAccessControl(app, access);
+  // Enrolled kiosks and invitation codes (docs/decisions/0072-enrolled-kiosks-and-anonymous-invitations.md).
+  const { authStore, now = Date.now } = access;
+  const admission = createSubmissionAdmission({ authStore, responses: store, submitPerKiosk: limiters.submitPerKiosk });
+  // Guessing a code costs the same per-address budget as submitting, in its own bucket.
+  const codeGuesses = limiters.submitPerAddress;
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -114,14 +122,16 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
     throw new HttpError(503, 'survey_unavailable', `The definition of survey ${JSON.stringify(req.params.id)} (${file}) is broken on this server; answers are kept on the device and sent again once it is fixed`);
   });
 
-  app.use('/api/surveys/:id/responses', limitSubmissions(bodyLimit));
-  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit }));
+  app.use('/api/kiosks', kiosksRouter({ authStore, definitions, codeGuesses, now }));
+  app.use('/api/surveys/:id/invitations', invitationsRouter({ authStore, definitions, codeGuesses }));
+  app.use('/api/surveys/:id/responses', limitSubmissions);
+  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission }));
   app.use('/api/surveys/:id', reportRouter({ store, definitions }));
   app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions }));
   app.use('/api/surveys', surveysRouter(definitions));
   app.use('/api', apiNotFound);
 
-  app.get(DASHBOARD_PAGES, redirectAnonymousToLogin);
+  app.get([DASHBOARD_PAGES, ADMIN_PAGE], redirectAnonymousToLogin);
   serveClient(app, clientDir);
   app.use(errorHandler);
   return app;

@@ -1,6 +1,6 @@
 /**
  * The survey-level fields of the annotation contract (id, version, audience,
- * minGroupSize, locale, pages) and the file layout: survey-definitions/<id>.json
+ * minGroupSize, invitations, locale, pages) and the file layout: survey-definitions/<id>.json
  * or survey-definitions/<id>/v<version>.json. Runs on the resolved JSON
  * (resolve-definition-json.ts), where a field the file leaves out is already
  * filled in from its place.
@@ -15,7 +15,7 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function checkSurveyFields(json: Record<string, unknown>, source: string): Finding[] {
   const findings: Finding[] = [];
-  const { id, version, audience, minGroupSize, locale, pages } = json;
+  const { id, version, audience, minGroupSize, invitations, locale, pages } = json;
 
   const layout = layoutOf(source);
   if (id === undefined) findings.push({ message: '"id" is missing: save the file as <id>.json or <id>/v<version>.json, or add "id"' });
@@ -40,6 +40,10 @@ export function checkSurveyFields(json: Record<string, unknown>, source: string)
   const { variables } = json;
   if (variables !== undefined && (!Array.isArray(variables) || variables.some((name) => typeof name !== 'string' || name === ''))) {
     findings.push({ message: `"variables" lists the names of values the host page sets, e.g. ["source"]; got ${quote(variables)}` });
+  }
+
+  if (invitations !== undefined && invitations !== 'required') {
+    findings.push({ message: `"invitations" must be "required" (one invitation code per response) or left out, got ${quote(invitations)}` });
   }
 
   if (locale !== undefined && (typeof locale !== 'string' || locale === '')) {

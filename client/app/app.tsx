@@ -14,6 +14,7 @@ const KioskPage = lazy(() => import('../pages/kiosk/kiosk-page.tsx'));
 const OnlinePage = lazy(() => import('../pages/online/online-page.tsx'));
 const LoginPage = lazy(() => import('../pages/login/login-page.tsx'));
 const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page.tsx'));
+const AdminPage = lazy(() => import('../pages/admin/admin-page.tsx'));
 
 /**
  * Survey page components main.tsx already loaded (preload-route.ts). Rendered
@@ -36,6 +37,7 @@ export function App({ location, preloaded = {} }: { location: Location; preloade
       {route.page === 'online' && <Online surveyId={route.surveyId} />}
       {route.page === 'login' && <LoginPage search={location.search} />}
       {route.page === 'dashboard' && <DashboardPage surveyId={route.surveyId} search={location.search} />}
+      {route.page === 'admin' && <AdminPage />}
       {route.page === 'not-found' && <NotFoundPage path={route.path} />}
     </Suspense>
   );

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'online'; surveyId: string }
   | { page: 'login' }
   | { page: 'dashboard'; surveyId?: string }
+  | { page: 'admin' }
   | { page: 'not-found'; path: string };
 
 const SURVEY_PAGE = /^\/(kiosk|s)\/([^/]+)\/?$/;
@@ -16,6 +17,7 @@ const DASHBOARD_PAGE = /^\/dashboard(?:\/([^/]+))?\/?$/;
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { page: 'home' };
   if (pathname === '/login' || pathname === '/login/') return { page: 'login' };
+  if (pathname === '/admin' || pathname === '/admin/') return { page: 'admin' };
   const dashboard = DASHBOARD_PAGE.exec(pathname);
   if (dashboard) {
     if (dashboard[1] === undefined) return { page: 'dashboard' };

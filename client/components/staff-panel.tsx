@@ -8,6 +8,7 @@ import { buildQueueExport, queueExportFileName } from '../queue/export-queue-con
 import type { QueuedSubmission, RejectedSubmission } from '../queue/queued-submission.ts';
 import { getQueueService, requeueRejected, sendWaitingNow } from '../queue/submission-queue-service.ts';
 import { useQueueStatus } from '../queue/use-queue-status.ts';
+import { KioskEnrollmentSection } from './kiosk-enrollment-section.tsx';
 
 export function StaffPanel({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -68,6 +69,8 @@ export function StaffPanel({ onClose }: { onClose: () => void }) {
           閉じる / Close
         </button>
       </div>
+      {/* Only a kiosk tablet is enrolled; phones and PCs answer online. */}
+      {location.pathname.startsWith('/kiosk/') && <KioskEnrollmentSection />}
       {lists && lists.rejected.length > 0 && (
         <section aria-labelledby="staff-rejected-title">
           <h3 id="staff-rejected-title">保留 / Rejected</h3>

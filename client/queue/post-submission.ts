@@ -4,14 +4,19 @@
  */
 import type { Submission } from '../../contracts/submission.ts';
 import type { ServerAnswer } from './classify-send-outcome.ts';
+import { KIOSK_CREDENTIAL_HEADER, readKioskEnrollment } from '../enrollment/kiosk-enrollment.ts';
 
 /** A hung connection must not block the queue; the server answers in milliseconds when it answers. */
 const REQUEST_TIMEOUT_MS = 20_000;
 
 export async function postSubmission(surveyId: string, submission: Submission): Promise<ServerAnswer> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  // An enrolled tablet proves which kiosk it is; the server then sets the kiosk id and ward.
+  const enrollment = submission.channel === 'kiosk' ? readKioskEnrollment() : undefined;
+  if (enrollment) headers[KIOSK_CREDENTIAL_HEADER] = enrollment.credential;
   const response = await fetch(`/api/surveys/${encodeURIComponent(surveyId)}/responses`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers,
     body: JSON.stringify(submission),
     cache: 'no-store',
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),

@@ -16,6 +16,7 @@ export function buildSubmission(input: {
   startedAt: Date;
   completedAt: Date;
   data: Record<string, unknown>;
+  invitationCode?: string;
 }): Submission {
   const meta: Submission['meta'] = { locale: input.locale };
   if (input.ward !== undefined) meta.ward = input.ward;
@@ -30,5 +31,6 @@ export function buildSubmission(input: {
     completedAt: input.completedAt.toISOString(),
     // Exactly what JSON carries: drops undefined values and survey-core's class instances.
     data: JSON.parse(JSON.stringify(input.data)) as Record<string, unknown>,
+    ...(input.invitationCode !== undefined && { invitationCode: input.invitationCode }),
   };
 }

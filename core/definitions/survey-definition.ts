@@ -47,6 +47,8 @@ export interface SurveyDefinitionJson {
   version: number;
   audience: Audience;
   minGroupSize?: number;
+  /** "required": each response needs a one-time invitation code (docs/survey-definitions.md). */
+  invitations?: 'required';
   metaVariables?: MetaVariable[];
   title?: LocalizableText;
   pages?: unknown[];

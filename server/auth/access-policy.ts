@@ -31,6 +31,10 @@ export const ACCESS_POLICY: readonly RouteAccess[] = [
   { method: 'GET', path: '/api/surveys/:id', access: 'public' },
   { method: 'GET', path: '/api/surveys/:id/versions/:version', access: 'public' },
   { method: 'POST', path: '/api/surveys/:id/responses', access: 'public' },
+  // A tablet redeems its one-time enrollment code and asks what it is enrolled as; a respondent checks an invitation code.
+  { method: 'POST', path: '/api/kiosks/enroll', access: 'public' },
+  { method: 'GET', path: '/api/kiosks/me', access: 'public' },
+  { method: 'POST', path: '/api/surveys/:id/invitations/check', access: 'public' },
   // Sessions: logging in must be possible without being logged in; `me` answers {user: null} then.
   { method: 'POST', path: '/api/auth/login', access: 'public' },
   { method: 'POST', path: '/api/auth/logout', access: 'public' },
@@ -43,6 +47,12 @@ export const ACCESS_POLICY: readonly RouteAccess[] = [
   // Admins. (The route-table test disables its analyst account on the last row, so accounts stay last.)
   // Which definition files start-up left out (the dashboard's banner for admins).
   { method: 'GET', path: '/api/definition-problems', access: 'admin' },
+  // Kiosk enrollment and invitation codes.
+  { method: 'GET', path: '/api/kiosks', access: 'admin' },
+  { method: 'POST', path: '/api/kiosks', access: 'admin' },
+  { method: 'POST', path: '/api/kiosks/:kioskId/revoke', access: 'admin' },
+  { method: 'GET', path: '/api/surveys/:id/invitations', access: 'admin' },
+  { method: 'POST', path: '/api/surveys/:id/invitations', access: 'admin' },
   { method: 'GET', path: '/api/users', access: 'admin' },
   { method: 'POST', path: '/api/users', access: 'admin' },
   { method: 'POST', path: '/api/users/:name/disable', access: 'admin' },
@@ -53,6 +63,7 @@ export const ACCESS_POLICY: readonly RouteAccess[] = [
   // The analysts' pages: the page itself is public (anonymous visitors of /dashboard are redirected to /login); its data is not.
   { method: 'GET', path: '/login', access: 'public' },
   { method: 'GET', path: '/dashboard{/*rest}', access: 'public' },
+  { method: 'GET', path: '/admin', access: 'public' },
 ];
 
 /**

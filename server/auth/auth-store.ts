@@ -10,6 +10,7 @@
  */
 
 import { ROLES, type Role } from '../../contracts/auth.ts';
+import type { EnrollmentStore } from './enrollment-store.ts';
 
 export { ROLES, type Role };
 
@@ -59,7 +60,7 @@ export type NewApiToken = Pick<ApiToken, 'name' | 'role' | 'tokenHash'>;
 /** Thrown by `createUser` / `createToken` when the name is taken. */
 export class NameTakenError extends Error {
   constructor(
-    readonly kind: 'user' | 'token',
+    readonly kind: 'user' | 'token' | 'kiosk',
     readonly takenName: string,
   ) {
     super(`a ${kind} named ${JSON.stringify(takenName)} already exists`);
@@ -67,7 +68,8 @@ export class NameTakenError extends Error {
   }
 }
 
-export interface AuthStore {
+/** Kiosks and invitations: server/auth/enrollment-store.ts. */
+export interface AuthStore extends EnrollmentStore {
   /** Rejects with NameTakenError when the name exists (also under a concurrent create). */
   createUser(user: NewUser): Promise<User>;
   findUserByName(name: string): Promise<User | undefined>;

@@ -16,6 +16,8 @@ import { connectMongoDb, type MongoConnectionOptions } from '../store/connect-mo
 import { isDuplicateKeyError } from '../store/mongodb-response-store.ts';
 import { NameTakenError, type ApiToken, type AuthStore, type NewApiToken, type NewUser, type Role, type Session, type User } from './auth-store.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
+import type { EnrollmentStore } from './enrollment-store.ts';
+import { ensureEnrollmentIndexes, mongoEnrollmentCollections } from './mongodb-enrollment-collections.ts';
 
 export const USERS_COLLECTION = 'users';
 export const SESSIONS_COLLECTION = 'sessions';
@@ -69,12 +71,14 @@ async function ensureAuthIndexes(db: Db): Promise<void> {
     { key: { name: 1 }, name: 'name_unique', unique: true },
     { key: { tokenHash: 1 }, name: 'tokenHash_unique', unique: true },
   ]);
+  await ensureEnrollmentIndexes(db);
 }
 
 class MongoDbAuthStore implements AuthStore {
   private readonly users: Collection<UserDocument>;
   private readonly sessions: Collection<SessionDocument>;
   private readonly tokens: Collection<TokenDocument>;
+  private readonly enrollment: EnrollmentStore;
   private closed = false;
 
   constructor(
@@ -84,6 +88,7 @@ class MongoDbAuthStore implements AuthStore {
     this.users = db.collection<UserDocument>(USERS_COLLECTION);
     this.sessions = db.collection<SessionDocument>(SESSIONS_COLLECTION);
     this.tokens = db.collection<TokenDocument>(TOKENS_COLLECTION);
+    this.enrollment = mongoEnrollmentCollections(db);
   }
 
   async createUser(user: NewUser): Promise<User> {
@@ -214,6 +219,18 @@ class MongoDbAuthStore implements AuthStore {
     return document ? tokenFromDocument(document) : undefined;
   }
 
+  // Kiosks and invitations: server/auth/mongodb-enrollment-collections.ts.
+  createKiosk: EnrollmentStore['createKiosk'] = (...args) => this.guarded(() => this.enrollment.createKiosk(...args));
+  redeemEnrollment: EnrollmentStore['redeemEnrollment'] = (...args) => this.guarded(() => this.enrollment.redeemEnrollment(...args));
+  findKioskByCredential: EnrollmentStore['findKioskByCredential'] = (...args) => this.guarded(() => this.enrollment.findKioskByCredential(...args));
+  listKiosks: EnrollmentStore['listKiosks'] = () => this.guarded(() => this.enrollment.listKiosks());
+  revokeKiosk: EnrollmentStore['revokeKiosk'] = (...args) => this.guarded(() => this.enrollment.revokeKiosk(...args));
+  createInvitations: EnrollmentStore['createInvitations'] = (...args) => this.guarded(() => this.enrollment.createInvitations(...args));
+  invitationStatus: EnrollmentStore['invitationStatus'] = (...args) => this.guarded(() => this.enrollment.invitationStatus(...args));
+  spendInvitation: EnrollmentStore['spendInvitation'] = (...args) => this.guarded(() => this.enrollment.spendInvitation(...args));
+  unspendInvitation: EnrollmentStore['unspendInvitation'] = (...args) => this.guarded(() => this.enrollment.unspendInvitation(...args));
+  listInvitationBatches: EnrollmentStore['listInvitationBatches'] = (...args) => this.guarded(() => this.enrollment.listInvitationBatches(...args));
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -222,6 +239,11 @@ class MongoDbAuthStore implements AuthStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('auth store is closed');
+  }
+
+  private async guarded<T>(call: () => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return call();
   }
 }
 

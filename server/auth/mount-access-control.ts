@@ -10,7 +10,7 @@ import { authenticate } from './authenticate.ts';
 import { ACCESS_POLICY, enforceAccessPolicy } from './access-policy.ts';
 import { authRouter } from '../routes/auth.ts';
 import { usersRouter } from '../routes/users.ts';
-import { createAbuseLimiters, type AbuseLimitSettings } from '../limits/abuse-limits.ts';
+import { createAbuseLimiters, type AbuseLimiters, type AbuseLimitSettings } from '../limits/abuse-limits.ts';
 import { limitSubmissions } from '../limits/limit-submissions.ts';
 import type { TrustProxy } from './parse-trust-proxy.ts';
 
@@ -31,7 +31,14 @@ export interface AccessControlOptions {
 const UNLIMITED = { capacity: Number.MAX_SAFE_INTEGER, refillPerSecond: Number.MAX_SAFE_INTEGER };
 const NO_LOCKOUT = { freeFailures: Number.MAX_SAFE_INTEGER, firstDelaySeconds: 1, maxDelaySeconds: 1, forgetAfterSeconds: 1 };
 
-export function mountAccessControl(app: Express, options: AccessControlOptions): { limitSubmissions: (bodyLimit: string | number) => RequestHandler[] } {
+export interface MountedAccessControl {
+  /** The per-address submission limit, for the collection routes. */
+  limitSubmissions: RequestHandler;
+  /** Every limiter, unlimited when abuse limits are off (for kiosks and code redemption). */
+  limiters: AbuseLimiters;
+}
+
+export function mountAccessControl(app: Express, options: AccessControlOptions): MountedAccessControl {
   const { authStore, abuseLimits = 'off', trustProxy = false, now = Date.now } = options;
   const off = abuseLimits === 'off';
   const limiters = createAbuseLimiters(
@@ -49,7 +56,7 @@ export function mountAccessControl(app: Express, options: AccessControlOptions):
   app.use('/api/users', usersRouter({ authStore, now }));
 
   const noLimit: RequestHandler = (_req, _res, next) => next();
-  return { limitSubmissions: (bodyLimit) => (off ? [noLimit] : limitSubmissions(limiters, bodyLimit)) };
+  return { limitSubmissions: off ? noLimit : limitSubmissions(limiters), limiters };
 }
 
 const noStore: RequestHandler = (_req, res, next) => {

@@ -22,6 +22,8 @@ import {
 } from './auth-store.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
 import { runSqliteMigrations } from '../sqlite/run-sqlite-migrations.ts';
+import type { EnrollmentStore } from './enrollment-store.ts';
+import { ENROLLMENT_TABLES_MIGRATION, sqliteEnrollmentTables } from './sqlite-enrollment-tables.ts';
 
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -55,6 +57,8 @@ const MIGRATIONS: readonly string[] = [
     revoked_at TEXT
   ) STRICT;
   `,
+  // 2: enrolled kiosks and invitation codes (server/auth/enrollment-store.ts).
+  ENROLLMENT_TABLES_MIGRATION,
 ];
 
 interface UserRow {
@@ -104,8 +108,10 @@ function isUniqueViolation(error: unknown): boolean {
 class SqliteAuthStore implements AuthStore {
   private closed = false;
   private readonly statements;
+  private readonly enrollment: EnrollmentStore;
 
   constructor(private readonly db: Database.Database) {
+    this.enrollment = sqliteEnrollmentTables(db);
     this.statements = {
       insertUser: db.prepare<[UserRow]>(`
         INSERT INTO users (id, name, role, password_hash, created_at, disabled_at)
@@ -248,6 +254,18 @@ class SqliteAuthStore implements AuthStore {
     return tokenFromRow(this.statements.tokenByName.get(name)!);
   }
 
+  // Kiosks and invitations: server/auth/sqlite-enrollment-tables.ts.
+  createKiosk: EnrollmentStore['createKiosk'] = (...args) => this.guarded(() => this.enrollment.createKiosk(...args));
+  redeemEnrollment: EnrollmentStore['redeemEnrollment'] = (...args) => this.guarded(() => this.enrollment.redeemEnrollment(...args));
+  findKioskByCredential: EnrollmentStore['findKioskByCredential'] = (...args) => this.guarded(() => this.enrollment.findKioskByCredential(...args));
+  listKiosks: EnrollmentStore['listKiosks'] = () => this.guarded(() => this.enrollment.listKiosks());
+  revokeKiosk: EnrollmentStore['revokeKiosk'] = (...args) => this.guarded(() => this.enrollment.revokeKiosk(...args));
+  createInvitations: EnrollmentStore['createInvitations'] = (...args) => this.guarded(() => this.enrollment.createInvitations(...args));
+  invitationStatus: EnrollmentStore['invitationStatus'] = (...args) => this.guarded(() => this.enrollment.invitationStatus(...args));
+  spendInvitation: EnrollmentStore['spendInvitation'] = (...args) => this.guarded(() => this.enrollment.spendInvitation(...args));
+  unspendInvitation: EnrollmentStore['unspendInvitation'] = (...args) => this.guarded(() => this.enrollment.unspendInvitation(...args));
+  listInvitationBatches: EnrollmentStore['listInvitationBatches'] = (...args) => this.guarded(() => this.enrollment.listInvitationBatches(...args));
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -256,6 +274,12 @@ class SqliteAuthStore implements AuthStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('auth store is closed');
+  }
+
+  /** Runs an enrollment-table call once the store is known to be open; rejects like every other method otherwise. */
+  private async guarded<T>(call: () => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return call();
   }
 }
 

@@ -11,6 +11,8 @@ import type { RequestHandler } from 'express';
 import { principalOf } from '../auth/principal.ts';
 
 export const DASHBOARD_PAGES = '/dashboard{/*rest}';
+/** Kiosk enrollment and invitation codes (client/pages/admin/); its API is admin-only. */
+export const ADMIN_PAGE = '/admin';
 export const LOGIN_PAGE = '/login';
 
 export const redirectAnonymousToLogin: RequestHandler = (req, res, next) => {

@@ -19,19 +19,22 @@ import { filteredRecords } from '../export/response-filter.ts';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFileName, isExportFormat, writeExport } from '../export/write-export.ts';
 import { allVersions, findSurvey, findSurveyVersion } from './surveys.ts';
 import { chooseLocale, chooseMode, parseFilter } from './survey-query.ts';
+import type { SubmissionAdmission } from '../enrollment/admit-submission.ts';
 
 export interface ResponsesRouterOptions {
   store: ResponseStore;
   definitions: DefinitionCatalog;
   /** body-parser limit, e.g. "256kb"; larger bodies get 413. */
   bodyLimit: string | number;
+  /** Enrolled kiosks and invitation codes (server/enrollment/admit-submission.ts). */
+  admission: SubmissionAdmission;
 }
 
-export function responsesRouter({ store, definitions, bodyLimit }: ResponsesRouterOptions): Router {
+export function responsesRouter({ store, definitions, bodyLimit, admission }: ResponsesRouterOptions): Router {
   // mergeParams: the survey id is in the parent path /api/surveys/:id/responses.
   const router = Router({ mergeParams: true });
 
-  router.post('/', requireJsonContentType, express.json({ limit: bodyLimit }), async (req, res) => {
+  router.post('/', admission.identifyKiosk, requireJsonContentType, express.json({ limit: bodyLimit }), async (req, res) => {
     const surveyId = (req.params as { id: string }).id;
     findSurvey(definitions, surveyId); // an unknown survey is 404 whatever the body says
 
@@ -50,17 +53,25 @@ export function responsesRouter({ store, definitions, bodyLimit }: ResponsesRout
     const problems = validateResponse(definition, submission);
     if (problems.length > 0) throw invalidResponse(problems);
 
-    const result = await store.insert({
-      surveyId, // from the URL, never from the body
-      surveyVersion: submission.surveyVersion,
-      submissionId: submission.submissionId,
-      channel: submission.channel,
-      meta: submission.meta,
-      startedAt: submission.startedAt,
-      completedAt: submission.completedAt,
-      data: submission.data,
-    });
+    // Last, once the response is known to be valid: an enrolled kiosk's limit and an invitation code are spent only on one.
+    const admitted = await admission.admit(req, res, definition, submission);
+    const result = await store
+      .insert({
+        surveyId, // from the URL, never from the body
+        surveyVersion: submission.surveyVersion,
+        submissionId: submission.submissionId,
+        channel: admitted.channel,
+        meta: admitted.meta,
+        startedAt: submission.startedAt,
+        completedAt: submission.completedAt,
+        data: submission.data,
+      })
+      .catch(async (error: unknown) => {
+        await admitted.undo();
+        throw error;
+      });
     if (result.conflict) {
+      await admitted.undo();
       // Answering "duplicate" would tell the client its response is safe while it is dropped.
       throw new HttpError(
         409,

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NameTakenError, type AuthStore } from '../../server/auth/auth-store.ts';
+import { describeEnrollmentStore } from './enrollment-store.contract.ts';
 
 export interface AuthStoreContractOptions {
   name: string;
@@ -151,6 +152,8 @@ export function runAuthStoreContract({ name, newStore, reopen }: AuthStoreContra
         expect(await store.revokeToken('unknown', new Date())).toBeUndefined();
       });
     });
+
+    describeEnrollmentStore(() => store, reopen);
 
     if (reopen) {
       it('shares users, sessions and revocations with a second handle on the same data', async () => {

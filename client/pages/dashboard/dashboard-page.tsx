@@ -30,6 +30,7 @@ import { dashboardTexts, DASHBOARD_LOCALES, type DashboardLocale, type Dashboard
 import { FilterBar } from './filter-bar.tsx';
 import type { CurrentUser, Report, Suppression, DailyCounts } from './report-shape.ts';
 import { useDashboardData } from './use-dashboard-data.ts';
+import { adminTexts } from '../admin/admin-texts.ts';
 import './analyst-shell.css';
 import './dashboard.css';
 
@@ -94,6 +95,7 @@ export default function DashboardPage({ surveyId, search }: { surveyId?: string;
         <LanguageSwitch languages={DASHBOARD_LOCALES} current={locale} onChange={setLocale} />
         {user && (
           <>
+            {user.role === 'admin' && <a href="/admin">{adminTexts(locale).title}</a>}
             <span className="dash-header__user" data-testid="current-user">
               {texts.loggedInAs(user.name)}
             </span>

@@ -32,6 +32,7 @@ import { KioskThankYou } from './kiosk-thank-you.tsx';
 import { readKioskSettings, type KioskSettings } from './read-kiosk-settings.ts';
 import { trapKioskNavigation } from './trap-kiosk-navigation.ts';
 import { useIdleTimeout } from './use-idle-timeout.ts';
+import { useKioskEnrollment } from '../../enrollment/use-kiosk-enrollment.ts';
 
 /** A kiosk that could not load its survey (server down at boot, nothing cached yet) tries again this often. */
 const KIOSK_RELOAD_SECONDS = 30;
@@ -49,11 +50,12 @@ export default function KioskPage({ surveyId, search }: { surveyId: string; sear
     }
     return <SurveyLoadFailed error={definition.error} retryAfterSeconds={KIOSK_RELOAD_SECONDS} />;
   }
-  return <KioskSurvey surveyId={surveyId} definition={definition.definition} settings={settings.settings} />;
+  return <KioskSurvey surveyId={surveyId} definition={definition.definition} settings={settings.settings} search={search} />;
 }
 
-function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson; settings: KioskSettings }) {
+function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson; settings: KioskSettings; search: string }) {
   const { surveyId, definition, settings } = props;
+  const enrolled = useKioskEnrollment(props.search);
   const primaryLocale = definition.locale ?? 'ja';
   const [run, setRun] = useState(() => ({ number: 1, model: createSurveyModel(definition, 'kiosk', primaryLocale) }));
   const [locale, setLocale] = useState(primaryLocale);
@@ -64,7 +66,8 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
   const localeRef = useRef(locale);
   localeRef.current = locale;
   const languages = useMemo(() => orderLanguages(run.model.getUsedLocales(), primaryLocale), [run, primaryLocale]);
-  const ward = WARDS.find((candidate) => candidate.code === settings.ward);
+  // An enrolled tablet's ward is the server's (it overrides meta.ward); the URL's is for unenrolled ones.
+  const ward = WARDS.find((candidate) => candidate.code === (enrolled.enrollment?.ward ?? settings.ward));
   const texts = pageTexts(locale);
   const pastFirstPage = usePastFirstPage(run.model);
   const { phase, retry, backToAnswering } = useSurveyCompletion({
@@ -154,7 +157,12 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
         )}
       </main>
       <footer className="kiosk__footer">
-        <span className="kiosk__place">
+        {enrolled.error && (
+          <span role="alert" className="kiosk__enroll-error" data-testid="kiosk-enroll-error">
+            {enrolled.error}
+          </span>
+        )}
+        <span className="kiosk__place" data-testid="kiosk-place" data-kiosk-id={enrolled.enrollment?.kioskId}>
           {ward?.ja}役所 / {ward?.en} Ward Office
         </span>
         <QueueIndicator requireHold />

@@ -1,6 +1,6 @@
 /**
  * Where to go after logging in: the `next` the server or the dashboard put in
- * /login?next=…, but only a path of the dashboard on this server. Anything
+ * /login?next=…, but only a path of the dashboard (or /admin) on this server. Anything
  * else (another site, "//evil.example", "javascript:", a survey page) goes to
  * /dashboard, so the login page can never be used to bounce someone elsewhere.
  */
@@ -17,6 +17,6 @@ export function safeNextPath(search: string): string {
     return DEFAULT_AFTER_LOGIN;
   }
   if (url.origin !== 'http://this-server.invalid' || !next.startsWith('/')) return DEFAULT_AFTER_LOGIN;
-  if (url.pathname !== '/dashboard' && !url.pathname.startsWith('/dashboard/')) return DEFAULT_AFTER_LOGIN;
+  if (url.pathname !== '/dashboard' && !url.pathname.startsWith('/dashboard/') && url.pathname !== '/admin') return DEFAULT_AFTER_LOGIN;
   return url.pathname + url.search;
 }

@@ -26,8 +26,10 @@ import { useSurveyCompletion } from '../../survey/use-survey-completion.ts';
 import { useSurveyDefinition } from '../../survey/use-survey-definition.ts';
 import '../../styles/survey-page.css';
 import './online.css';
+import { InvitationGate } from './invitation-gate.tsx';
 import {
   browserStorage,
+  memoryStorage,
   completionStorageKey,
   loadSavedProgress,
   locksDeviceAfterCompletion,
@@ -43,7 +45,22 @@ export default function OnlinePage({ surveyId }: { surveyId: string }) {
   if (definition.state === 'error') {
     return definition.error.kind === 'not-found' ? <NotFoundPage path={location.pathname} /> : <SurveyLoadFailed error={definition.error} />;
   }
+  if (definition.definition.invitations === 'required') return <InvitationSurvey surveyId={surveyId} definition={definition.definition} />;
   return <OnlineSurvey surveyId={surveyId} definition={definition.definition} />;
+}
+
+/**
+ * A survey with `"invitations": "required"`: code first, then the survey. The
+ * code does the job the browser's "already answered" note does elsewhere, so
+ * nothing is kept in the browser, not even unfinished answers, and the next
+ * person starts at the code again.
+ */
+function InvitationSurvey({ surveyId, definition }: { surveyId: string; definition: SurveyDefinitionJson }) {
+  const [code, setCode] = useState<string>();
+  const title = useMemo(() => createSurveyModel(definition, 'online', definition.locale ?? 'ja').title, [definition]);
+  const invitation = useMemo(() => code && { code, onFinished: () => setCode(undefined) }, [code]);
+  if (!invitation) return <InvitationGate surveyId={surveyId} title={title} onAccepted={setCode} />;
+  return <OnlineSurvey key={invitation.code} surveyId={surveyId} definition={definition} invitation={invitation} />;
 }
 
 interface Run {
@@ -53,8 +70,10 @@ interface Run {
   resumed: boolean;
 }
 
-function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: SurveyDefinitionJson }) {
-  const storage = useMemo(() => browserStorage(), []);
+function OnlineSurvey(props: { surveyId: string; definition: SurveyDefinitionJson; invitation?: { code: string; onFinished: () => void } }) {
+  const { surveyId, definition, invitation } = props;
+  const forgetful = invitation !== undefined;
+  const storage = useMemo(() => (forgetful ? memoryStorage() : browserStorage()), [forgetful]);
   const primaryLocale = definition.locale ?? 'ja';
   const progressKey = progressStorageKey(surveyId, definition.version);
   const completionKey = completionStorageKey(surveyId, definition.version);
@@ -103,6 +122,7 @@ function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: 
         startedAt: run.startedAt ?? completedAt,
         completedAt,
         data,
+        invitationCode: invitation?.code,
       }),
     // Written before queueing: if the tab dies in between, the next load queues this same submission.
     beforeQueue: (submission) => writeProgress(run.model, { completedSubmission: submission }),
@@ -172,7 +192,7 @@ function OnlineSurvey({ surveyId, definition }: { surveyId: string; definition: 
         )}
         {phase === 'answering' && !alreadyAnswered && <Survey key={run.number} model={run.model} />}
         {phase === 'saving' && <p role="status">{texts.saving}</p>}
-        {phase === 'thanks' && <OnlineThankYou locale={locale} onAnswerAgain={restart} />}
+        {phase === 'thanks' && <OnlineThankYou locale={locale} onAnswerAgain={invitation ? invitation.onFinished : restart} />}
         {phase === 'answering' && alreadyAnswered && (
           <section className="thank-you" data-testid="already-answered">
             <h1>{texts.alreadyAnswered}</h1>

@@ -70,17 +70,7 @@ export function browserStorage(): Storage {
     storage.getItem('survey-storage-probe');
     return storage;
   } catch {
-    const items = new Map<string, string>();
-    return {
-      get length() {
-        return items.size;
-      },
-      clear: () => items.clear(),
-      getItem: (key) => items.get(key) ?? null,
-      key: (index) => [...items.keys()][index] ?? null,
-      removeItem: (key) => void items.delete(key),
-      setItem: (key, value) => void items.set(key, String(value)),
-    };
+    return memoryStorage();
   }
 }
 
@@ -92,4 +82,22 @@ export function browserStorage(): Storage {
  */
 export function locksDeviceAfterCompletion(definition: Pick<SurveyDefinitionJson, 'audience'>): boolean {
   return definition.audience !== 'staff';
+}
+
+/**
+ * A Storage that forgets everything with the page. Invitation surveys use it on
+ * purpose: on a shared PC nothing of one colleague's answers may stay for the next.
+ */
+export function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
 }

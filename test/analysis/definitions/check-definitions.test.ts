@@ -227,8 +227,13 @@ describe('survey fields', () => {
     ['an unknown audience', (json: Json) => (json.audience = 'public'), `"audience" must be one of visitor, citizen, staff, got "public"`],
     ['a zero minGroupSize', (json: Json) => (json.minGroupSize = 0), `"minGroupSize" must be a positive integer, got 0`],
     ['a minGroupSize given as a string', (json: Json) => (json.minGroupSize = '5'), `"minGroupSize" must be a positive integer, got "5"`],
+    ['invitations other than "required"', (json: Json) => (json.invitations = true), `"invitations" must be "required" (one invitation code per response) or left out, got true`],
   ])('rejects %s', (_name, breakIt, message) => {
     expect(problemsAfter('ward-office-exit', breakIt)).toEqual([`${EXIT}: ${message}`]);
+  });
+
+  it('accepts "invitations": "required", which survey-core does not know', () => {
+    expect(problemsAfter('staff-workstyle', (json) => (json.invitations = 'required'))).toEqual([]);
   });
 
   it('rejects a file whose name and folder disagree with its version and id', () => {

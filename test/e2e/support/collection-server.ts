@@ -31,12 +31,12 @@ export interface CollectionServer {
   close(): Promise<void>;
 }
 
-export async function startCollectionServer(clientDir: string): Promise<CollectionServer> {
+export async function startCollectionServer(clientDir: string, definitionsDir = SHIPPED_DEFINITIONS_DIR): Promise<CollectionServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'e2e-collection-'));
   const responsesFile = join(dataDir, 'responses.sqlite');
   const store = await openSqliteResponseStore(responsesFile);
   const authStore = await openSqliteAuthStore(join(dataDir, 'auth.sqlite'));
-  const definitions = await loadDefinitionCatalogFromDir(SHIPPED_DEFINITIONS_DIR);
+  const definitions = await loadDefinitionCatalogFromDir(definitionsDir);
   const app = createApp({ store, definitions, clientDir, authStore });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -23,14 +23,15 @@ export interface E2eSession {
   screenshot(page: Page, name: string): Promise<void>;
 }
 
-export function useE2eSession(): E2eSession {
+/** `definitionsDir` makes the folder of survey definitions to serve (default: the shipped ones). */
+export function useE2eSession(options: { definitionsDir?: () => Promise<string> } = {}): E2eSession {
   let server: CollectionServer | undefined;
   let browser: Browser | undefined;
   let opened: Array<{ context: BrowserContext; traffic: RecordedTraffic }> = [];
 
   beforeAll(async () => {
     const clientDir = await buildClientOnce();
-    server = await startCollectionServer(clientDir);
+    server = await startCollectionServer(clientDir, await options.definitionsDir?.());
     browser = await launchChromium();
   });
 

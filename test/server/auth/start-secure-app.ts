@@ -35,9 +35,9 @@ export interface SecureApp {
   close: () => Promise<void>;
 }
 
-export async function startSecureApp(options: Pick<AppOptions, 'abuseLimits' | 'trustProxy' | 'clientDir'> = {}): Promise<SecureApp> {
+export async function startSecureApp(options: Pick<AppOptions, 'abuseLimits' | 'trustProxy' | 'clientDir'> & { definitionsDir?: string } = {}): Promise<SecureApp> {
   const dir = await mkdtemp(join(tmpdir(), 'secure-app-'));
-  const definitions = await loadDefinitionCatalogFromDir(SHIPPED_DEFINITIONS);
+  const definitions = await loadDefinitionCatalogFromDir(options.definitionsDir ?? SHIPPED_DEFINITIONS);
   const store = await openSqliteResponseStore(join(dir, 'responses.sqlite'));
   const authStore = await openSqliteAuthStore(join(dir, 'auth.sqlite'));
   await createUser(authStore, { ...ANALYST, role: 'analyst' });

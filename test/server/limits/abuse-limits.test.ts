@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validSubmission } from '../../fixtures/valid-responses.ts';
 import { DEFAULT_ABUSE_LIMITS } from '../../../server/limits/abuse-limits.ts';
 import { ADMIN, ANALYST, startSecureApp, type SecureApp } from '../auth/start-secure-app.ts';
+import { enrollKiosk, type EnrolledKiosk } from '../enrollment/enroll-kiosk.ts';
 
 let app: SecureApp | undefined;
 afterEach(async () => {
@@ -17,8 +18,11 @@ afterEach(async () => {
 const SURVEY = 'ward-office-exit';
 const KIOSKS = Array.from({ length: 10 }, (_, i) => `chuo-${String(i + 1).padStart(2, '0')}`);
 
-function submit(target: SecureApp, kioskId: string, headers: Record<string, string> = {}) {
-  const submission = validSubmission(SURVEY, { meta: { ward: 'chuo', locale: 'ja', kioskId } });
+/** A kiosk submission; an enrolled kiosk sends its credential, an unenrolled one only names itself. */
+function submit(target: SecureApp, kiosk: string | EnrolledKiosk, headers: Record<string, string> = {}, data?: Record<string, unknown>) {
+  const kioskId = typeof kiosk === 'string' ? kiosk : kiosk.kioskId;
+  const submission = validSubmission(SURVEY, { meta: { ward: 'chuo', locale: 'ja', kioskId }, ...(data && { data }) });
+  if (typeof kiosk !== 'string') headers = { 'x-kiosk-credential': kiosk.credential, ...headers };
   return fetch(`${target.url}/api/surveys/${SURVEY}/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -34,13 +38,14 @@ function login(target: SecureApp, name: string, password: string) {
   });
 }
 
-describe('submissions: per kiosk, and generously per address', () => {
+describe('submissions: per enrolled kiosk, and generously per address', () => {
   it('ten kiosks behind one address at a busy pace for an hour: no 429, everything stored', async () => {
     app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    const kiosks = await Promise.all(KIOSKS.map((kioskId) => enrollKiosk(app!, kioskId)));
     // A busy office: every tablet completes a survey every 30 s, all at the same moments.
     const statuses = new Map<number, number>();
     for (let tick = 0; tick < 120; tick++) {
-      const answers = await Promise.all(KIOSKS.map((kiosk) => submit(app!, kiosk)));
+      const answers = await Promise.all(kiosks.map((kiosk) => submit(app!, kiosk)));
       for (const answer of answers) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       app.clock.ms += 30_000;
     }
@@ -50,41 +55,45 @@ describe('submissions: per kiosk, and generously per address', () => {
 
   it('a tablet back online flushes a backlog of 60 at once and is not refused', async () => {
     app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
-    const answers = await Promise.all(Array.from({ length: 60 }, () => submit(app!, 'kita-03')));
+    const kiosk = await enrollKiosk(app, 'kita-03', 'kita');
+    const answers = await Promise.all(Array.from({ length: 60 }, () => submit(app!, kiosk)));
     expect(answers.map((a) => a.status)).toEqual(Array(60).fill(201));
   });
 
   it('one runaway kiosk gets 429 with Retry-After; the other nine keep working', async () => {
     app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    const kiosks = await Promise.all(KIOSKS.map((kioskId) => enrollKiosk(app!, kioskId)));
+    const chuo07 = kiosks.find((kiosk) => kiosk.kioskId === 'chuo-07')!;
     const runaway = [];
-    for (let i = 0; i < 100; i++) runaway.push((await submit(app, 'chuo-07')).status);
+    for (let i = 0; i < 100; i++) runaway.push((await submit(app, chuo07)).status);
     expect(runaway.filter((s) => s === 201)).toHaveLength(DEFAULT_ABUSE_LIMITS.submitPerKiosk.capacity);
     expect(runaway.slice(DEFAULT_ABUSE_LIMITS.submitPerKiosk.capacity)).toEqual(Array(100 - DEFAULT_ABUSE_LIMITS.submitPerKiosk.capacity).fill(429));
 
-    const refused = await submit(app, 'chuo-07');
+    const refused = await submit(app, chuo07);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('2');
     expect(await refused.json()).toEqual({ error: { code: 'rate_limited', message: 'Too many submissions from kiosk "chuo-07"; retry in 2 s' } });
 
-    const others = await Promise.all(KIOSKS.filter((k) => k !== 'chuo-07').map((kiosk) => submit(app!, kiosk)));
+    const others = await Promise.all(kiosks.filter((k) => k !== chuo07).map((kiosk) => submit(app!, kiosk)));
     expect(others.map((a) => a.status)).toEqual(Array(9).fill(201));
 
     app.clock.ms += 2_000; // its bucket refills: it may send again at the sustained pace
-    expect((await submit(app, 'chuo-07')).status).toBe(201);
+    expect((await submit(app, chuo07)).status).toBe(201);
   });
 
-  it('a kiosk that names itself only in the X-Kiosk-Id header is limited the same way', async () => {
+  it('invalid posts from an enrolled kiosk, or with its kiosk id in the body or X-Kiosk-Id, do not drain its limit', async () => {
     app = await startSecureApp({ abuseLimits: { ...DEFAULT_ABUSE_LIMITS, submitPerKiosk: { capacity: 2, refillPerSecond: 0.01 } } });
-    const online = (headers: Record<string, string>) =>
-      fetch(`${app!.url}/api/surveys/citizen-needs/responses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(validSubmission('citizen-needs')),
-      });
-    const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await online({ 'x-kiosk-id': 'library-01' })).status);
-    expect(statuses).toEqual([201, 201, 429]);
-    expect((await online({})).status).toBe(201); // no kiosk id: only the address limit applies
+    const kiosk = await enrollKiosk(app, 'chuo-01');
+    // The issue's attack: a stranger names the victim's id, 60 times, in the body and in the old header.
+    const forged = [];
+    for (let i = 0; i < 60; i++) forged.push((await submit(app, 'chuo-01', { 'x-kiosk-id': 'chuo-01' })).status);
+    expect(forged).toEqual(Array(60).fill(201)); // stored as an unenrolled kiosk, limited per address only
+    // The tablet itself sending garbage: 422, and no token taken.
+    const invalid = [];
+    for (let i = 0; i < 10; i++) invalid.push((await submit(app, kiosk, {}, { purpose: 'not a choice' })).status);
+    expect(invalid).toEqual(Array(10).fill(422));
+    // Its two valid submissions still go through; only the third is over its limit.
+    expect([(await submit(app, kiosk)).status, (await submit(app, kiosk)).status, (await submit(app, kiosk)).status]).toEqual([201, 201, 429]);
   });
 
   it('rotating kiosk ids does not escape the per-address limit', async () => {

@@ -1,0 +1,76 @@
+/** The admin page's own words, Japanese first with an English switch (like dashboard-texts.ts). */
+import type { DashboardLocale } from '../dashboard/dashboard-texts.ts';
+
+const JA = {
+  title: '端末と招待コードの管理',
+  backToDashboard: '分析画面へ',
+  adminOnly: 'このページは管理者専用です。',
+  loading: '読み込み中…',
+  kiosks: 'キオスク端末',
+  kiosksHelp: 'タブレットを登録すると、回答の区と端末 ID はサーバーが決めます。登録コードは 24 時間、1 回だけ使えます。',
+  kioskId: '端末 ID',
+  ward: '区',
+  survey: 'アンケート',
+  createCode: '登録コードを発行',
+  codeFor: (kioskId: string) => `${kioskId} の登録コード（この画面でのみ表示されます）`,
+  codeHowTo: 'タブレットでこの QR コードを開くか、送信状況パネル（長押し）の「端末の登録」にコードを入力してください。',
+  status: '状態',
+  pendingUntil: (time: string) => `登録待ち（${time} まで）`,
+  enrolledAt: (time: string) => `登録済み（${time}）`,
+  revokedAt: (time: string) => `取り消し済み（${time}）`,
+  revoke: '登録を取り消す',
+  noKiosks: 'まだ端末はありません。',
+  invitations: '招待コード（職員アンケート）',
+  invitationsHelp: '1 つのコードで 1 回だけ回答できます。コードと回答は結び付けられず、「使用済み」かどうかだけが記録されます。',
+  noInvitationSurveys: '招待コードを使うアンケートがありません（定義に "invitations": "required" を設定してください）。',
+  count: '枚数',
+  workplace: '職場（任意）',
+  generate: '招待コードを発行',
+  generated: (count: number) => `${count} 件のコードを発行しました（この画面でのみ表示されます）`,
+  downloadCsv: 'CSV をダウンロード',
+  print: '印刷用シートを印刷',
+  batches: '発行済み',
+  created: '発行日時',
+  spent: '使用済み',
+  failed: 'エラー',
+};
+
+export type AdminTexts = typeof JA;
+
+const EN: AdminTexts = {
+  title: 'Tablets and invitation codes',
+  backToDashboard: 'To the dashboard',
+  adminOnly: 'This page is for admins only.',
+  loading: 'Loading…',
+  kiosks: 'Kiosk tablets',
+  kiosksHelp: 'Once a tablet is enrolled, the server decides the ward and kiosk id of its responses. An enrollment code works once, for 24 hours.',
+  kioskId: 'Kiosk id',
+  ward: 'Ward',
+  survey: 'Survey',
+  createCode: 'Create enrollment code',
+  codeFor: (kioskId) => `Enrollment code for ${kioskId} (shown only here, now)`,
+  codeHowTo: 'Open this QR code on the tablet, or type the code under "Tablet enrollment" in its staff panel (hold the indicator).',
+  status: 'Status',
+  pendingUntil: (time) => `waiting for enrollment (until ${time})`,
+  enrolledAt: (time) => `enrolled (${time})`,
+  revokedAt: (time) => `revoked (${time})`,
+  revoke: 'Revoke',
+  noKiosks: 'No tablets yet.',
+  invitations: 'Invitation codes (staff surveys)',
+  invitationsHelp: 'Each code admits one response. Codes are never linked to answers: only whether a code is used is kept.',
+  noInvitationSurveys: 'No survey uses invitation codes (set "invitations": "required" in its definition).',
+  count: 'How many',
+  workplace: 'Workplace (optional)',
+  generate: 'Generate invitation codes',
+  generated: (count) => `${count} codes generated (shown only here, now)`,
+  downloadCsv: 'Download CSV',
+  print: 'Print the sheet',
+  batches: 'Generated so far',
+  created: 'Created',
+  spent: 'Used',
+  failed: 'Error',
+};
+
+export function adminTexts(locale: DashboardLocale): AdminTexts {
+  return locale === 'en' ? EN : JA;
+}

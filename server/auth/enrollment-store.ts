@@ -1,0 +1,77 @@
+/**
+ * Enrolled kiosks and invitation codes: the part of the AuthStore that issue 13
+ * adds (docs/decisions/0072-enrolled-kiosks-and-anonymous-invitations.md).
+ *
+ * Like sessions and API tokens, no secret reaches a store: enrollment codes,
+ * device credentials and invitation codes are kept as their SHA-256
+ * (server/auth/hash-secret.ts).
+ *
+ * Invitations are LimeSurvey's "anonymized responses" token mode: a code row
+ * records only THAT it was spent — no time, no response id, no order — so the
+ * code a person was handed can never be joined to the answers they gave.
+ */
+import type { WardCode } from '../../contracts/wards.ts';
+
+export interface Kiosk {
+  /** The id the server writes into meta.kioskId of every response from this tablet; unique. */
+  kioskId: string;
+  /** The ward the server writes into meta.ward; the tablet cannot change it. */
+  ward: WardCode;
+  createdAt: string;
+  /** Until the tablet redeems its one-time code; absent once enrolled. */
+  enrollExpiresAt?: string;
+  enrolledAt?: string;
+  revokedAt?: string;
+}
+
+export interface NewKiosk {
+  kioskId: string;
+  ward: WardCode;
+  enrollCodeHash: string;
+  enrollExpiresAt: string;
+}
+
+export interface InvitationBatch {
+  id: string;
+  surveyId: string;
+  /** Optional label to hand a batch to one workplace; never stored with a response. */
+  workplace?: string;
+  createdAt: string;
+  count: number;
+  spent: number;
+}
+
+export interface NewInvitationBatch {
+  surveyId: string;
+  workplace?: string;
+  codeHashes: string[];
+}
+
+/** What spending a code did: exactly one caller ever gets 'spent' for a code. */
+export type SpendResult = 'spent' | 'already-spent' | 'unknown';
+
+export interface EnrollmentStore {
+  /** Rejects with NameTakenError('kiosk') when the kiosk id exists. */
+  createKiosk(kiosk: NewKiosk): Promise<Kiosk>;
+  /**
+   * Atomically turns a pending, unexpired, unrevoked enrollment code into a
+   * device credential; undefined when the code is unknown, used, expired or revoked.
+   */
+  redeemEnrollment(codeHash: string, credentialHash: string, now: Date): Promise<Kiosk | undefined>;
+  /** The kiosk whose credential this is, revoked or not: the caller decides. */
+  findKioskByCredential(credentialHash: string): Promise<Kiosk | undefined>;
+  /** In order of creation. */
+  listKiosks(): Promise<Kiosk[]>;
+  /** Sets revokedAt (keeping the first one). Undefined when no such kiosk. */
+  revokeKiosk(kioskId: string, at: Date): Promise<Kiosk | undefined>;
+
+  createInvitations(batch: NewInvitationBatch): Promise<InvitationBatch>;
+  /** Whether a code of this survey is still unused, without spending it. */
+  invitationStatus(surveyId: string, codeHash: string): Promise<'unused' | 'spent' | 'unknown'>;
+  /** Atomic: of any number of concurrent calls with one code, one gets 'spent'. */
+  spendInvitation(surveyId: string, codeHash: string): Promise<SpendResult>;
+  /** Gives a code back when the response it was spent for could not be stored. */
+  unspendInvitation(surveyId: string, codeHash: string): Promise<void>;
+  /** This survey's batches, in order of creation, with how many codes are spent. */
+  listInvitationBatches(surveyId: string): Promise<InvitationBatch[]>;
+}
