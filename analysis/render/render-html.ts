@@ -53,8 +53,33 @@ th, td { border-bottom: 1px solid #e3e6ea; padding: 4px 8px; text-align: left; v
 th { background: #f0f3f6; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 blockquote { margin: 0 0 8px; padding: 6px 12px; border-left: 3px solid #c5ccd4; background: #fafbfc; white-space: pre-wrap; overflow-wrap: anywhere; }
+h3.breakdown { font-size: 1.1rem; margin: 20px 0 8px; color: #1f4e79; }
+h4 { font-size: 1rem; margin: 0 0 6px; }
+.footnote { color: #555; font-size: 0.82rem; margin: 6px 0 0; }
 footer { color: #666; font-size: 0.85rem; margin-top: 32px; }
-@media print { body { background: #fff; } article { border: none; padding: 0; } nav { display: none; } }
+/*
+ * Print on A4 (issue 11): each part of the backbone starts a page, and no table, chart or
+ * article is cut across pages where it fits on one; wide tables wrap their cells instead of
+ * overflowing the page. https://developer.mozilla.org/en-US/docs/Web/CSS/break-inside
+ */
+@page { size: A4; margin: 15mm; }
+@media print {
+  body { background: #fff; font-size: 10pt; }
+  main, header .inner { max-width: none; padding: 0; }
+  header { border-bottom-width: 2px; }
+  nav { display: none; }
+  section.part { margin-top: 0; }
+  section.part + section.part { page-break-before: always; break-before: page; }
+  h2, h3, h4 { page-break-after: avoid; break-after: avoid; }
+  article { border: none; padding: 0; margin: 0 0 12px; }
+  article, table, tr, .chart, canvas, dl.facts { page-break-inside: avoid; break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  table { table-layout: auto; font-size: 8.5pt; }
+  th, td { white-space: normal; overflow-wrap: anywhere; padding: 2px 4px; }
+  td.num, th.num { white-space: nowrap; }
+  thead { display: table-header-group; }
+  .chart { max-width: 100%; }
+}
 `;
 
 export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefinition>, options: HtmlOptions): string {
@@ -76,9 +101,29 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
       );
     }
     if (section.table) out.push(htmlTable(section.table));
+    for (const note of section.footnotes ?? []) out.push(`<p class="footnote">${escapeHtml(note)}</p>`);
     out.push('</article>');
     return out.join('\n');
   };
+  const open = (id: string, heading: string, intro?: string) =>
+    `<section class="part" id="${id}"><h2>${escapeHtml(heading)}</h2>${intro ? `<p class="intro">${escapeHtml(intro)}</p>` : ''}`;
+
+  // The backbone of a Japanese survey report (issue 11): 調査概要 → 回答者属性 → 単純集計 → クロス集計 → the analyses.
+  parts.push(
+    open('overview', view.overview.heading),
+    `<article><dl class="facts">${view.overview.facts.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl></article>`,
+  );
+  if (view.overview.wards) parts.push(`<article>${htmlTable(view.overview.wards)}</article>`);
+  parts.push('</section>');
+
+  parts.push(open('profile', view.profile.heading, view.profile.intro), ...view.profile.sections.map((section) => article(section)), '</section>');
+  parts.push(open('summaries', view.summaries.heading, view.summaries.intro), ...view.summaries.sections.map((section) => article(section)), '</section>');
+
+  parts.push(open('crosstabs', view.crosstabs.heading, view.crosstabs.intro));
+  for (const group of view.crosstabs.groups) {
+    parts.push(`<h3 class="breakdown">${escapeHtml(group.heading)}</h3>`, ...group.sections.map((section) => article(section, 'h4')));
+  }
+  parts.push('</section>');
 
   parts.push(`<section class="part" id="needs"><h2>${escapeHtml(view.needs.heading)}</h2><p class="intro">${escapeHtml(view.needs.intro)}</p>`);
   parts.push(...view.needs.sections.map((section) => article(section)), '</section>');
@@ -116,6 +161,10 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
   parts.push('</section>');
 
   const nav = [
+    ['overview', view.overview.heading],
+    ['profile', view.profile.heading],
+    ['summaries', view.summaries.heading],
+    ['crosstabs', view.crosstabs.heading],
     ['needs', view.needs.heading],
     ['ipa', view.ipa.heading],
     ['gaps', view.gaps.heading],
@@ -138,7 +187,6 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
 <header><div class="inner">
 <h1>${escapeHtml(view.title)}</h1>
 ${view.subtitle ? `<p class="subtitle">${escapeHtml(view.subtitle)}</p>` : ''}
-<dl class="facts">${view.facts.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>
 <nav>${nav}</nav>
 </div></header>
 <main>

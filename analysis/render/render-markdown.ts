@@ -14,14 +14,32 @@ export function renderMarkdown(report: Report, definitions: ReadonlyArray<Survey
   const paragraph = (text: string) => lines.push(escapeMarkdown(text), '');
   lines.push(`# ${escapeMarkdown(view.title)}`, '');
   if (view.subtitle) paragraph(view.subtitle);
-  for (const [label, value] of view.facts) lines.push(`- **${escapeMarkdown(label)}**: ${escapeMarkdown(value)}`);
-  lines.push('');
 
   const section = (level: string, item: Section) => {
     lines.push(`${level} ${escapeMarkdown(item.heading)}`, '');
     for (const note of item.notes.filter(Boolean)) paragraph(note);
     if (item.table) lines.push(...markdownTable(item.chart?.kind === 'needs' && item.chart.measure === 'share' ? withBars(item.table, item.chart.values) : item.table), '');
+    for (const note of item.footnotes ?? []) paragraph(note);
   };
+
+  // The backbone of a Japanese survey report (issue 11): 調査概要 → 回答者属性 → 単純集計 → クロス集計 → the analyses.
+  lines.push(`## ${escapeMarkdown(view.overview.heading)}`, '');
+  for (const [label, value] of view.overview.facts) lines.push(`- **${escapeMarkdown(label)}**: ${escapeMarkdown(value)}`);
+  lines.push('');
+  if (view.overview.wards) lines.push(...markdownTable(view.overview.wards), '');
+
+  for (const part of [view.profile, view.summaries]) {
+    lines.push(`## ${escapeMarkdown(part.heading)}`, '');
+    paragraph(part.intro);
+    part.sections.forEach((item) => section('###', item));
+  }
+
+  lines.push(`## ${escapeMarkdown(view.crosstabs.heading)}`, '');
+  paragraph(view.crosstabs.intro);
+  for (const group of view.crosstabs.groups) {
+    lines.push(`### ${escapeMarkdown(group.heading)}`, '');
+    group.sections.forEach((item) => section('####', item));
+  }
 
   lines.push(`## ${escapeMarkdown(view.needs.heading)}`, '');
   paragraph(view.needs.intro);

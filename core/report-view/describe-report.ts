@@ -22,6 +22,11 @@ import {
   type ChartDescription,
 } from './describe-charts.ts';
 import { createReportLabels, type ReportLabels } from './report-labels.ts';
+import { crosstabsByBreakdown, describeCrosstab, describeSummary, overviewFacts, profileSummaries, wardTable } from './describe-tabulation.ts';
+import { tabulationTexts } from './tabulation-texts.ts';
+import type { Section, Table } from './view-types.ts';
+
+export type { Section, Table } from './view-types.ts';
 
 export type { GapChart, IpaChart, NeedsChart, ChartDescription } from './describe-charts.ts';
 
@@ -30,25 +35,18 @@ export interface RenderOptions {
   locale?: string;
 }
 
-export interface Table {
-  columns: string[];
-  /** Right-aligned (numeric) columns. */
-  numeric: boolean[];
-  rows: string[][];
-}
-
-export interface Section {
-  heading: string;
-  notes: string[];
-  table?: Table;
-  chart?: ChartDescription;
-}
-
 export interface ReportView {
   language: string;
   title: string;
   subtitle: string;
-  facts: Array<[string, string]>;
+  /** 調査概要: what the report has, and n by ward where the report has wards. */
+  overview: { heading: string; facts: Array<[string, string]>; wards?: Table };
+  /** 回答者属性: the summaries of the breakdown questions. */
+  profile: { heading: string; intro: string; sections: Section[] };
+  /** 単純集計: every question. */
+  summaries: { heading: string; intro: string; sections: Section[] };
+  /** クロス集計: one group per breakdown, one section per cross-tab. */
+  crosstabs: { heading: string; intro: string; groups: Array<{ heading: string; sections: Section[] }> };
   needs: { heading: string; intro: string; sections: Section[] };
   ipa: { heading: string; intro: string; sections: Section[] };
   gaps: { heading: string; intro: string; groups?: Table; sections: Section[]; untested?: Table };
@@ -70,7 +68,16 @@ const reportTexts = defineTexts({
   raking: (variables: string, iterations: number, effectiveN: string, dropped: number) =>
     `レイキング（${variables}、${iterations} 回で収束、有効標本数 ${effectiveN}${dropped > 0 ? `、重み付け変数が無回答の ${dropped} 件を除外` : ''}）`,
   seed: '乱数シード',
-  needsHeading: '1. 改善ニーズの順位',
+  overviewHeading: '1. 調査概要',
+  profileHeading: '2. 回答者属性',
+  profileIntro: '集計の区分（クロス集計の表側）になる設問の回答。',
+  summariesHeading: '3. 単純集計',
+  summariesIntro: '割合＝その回答を選んだ回答者 ÷ 設問に回答した人数（重み付け時は加重）。件数は重み付けしない人数。',
+  crosstabsHeading: '4. クロス集計',
+  crosstabsIntro: '表側の区分ごとに、回答の割合（行％）。',
+  crosstabsBy: (label: string) => `表側: ${label}`,
+  noCrosstabs: 'クロス集計する区分がありません。--crosstab-by で設問を指定できます。',
+  needsHeading: '5. 改善ニーズの順位',
   needsIntro:
     '割合＝その項目を選んだ回答者 ÷ 設問に回答した人数。誤差線は 95% 信頼区間（Wilson 法）。重み付け時は有効標本数で計算。',
   answered: (n: string) => `回答者 n = ${n}`,
@@ -82,12 +89,12 @@ const reportTexts = defineTexts({
   count: '選択数',
   rankingNote: '平均順位はその項目を順位付けした人の平均。ボルダ得点は (選択肢数 − 順位 + 1) の回答者平均（順位なし＝0）。上位3位確率はブートストラップ 1,000 回（シード固定）。',
   bordaChart: '全員が全項目を順位付けしているため、棒はボルダ得点です。',
-  ipaHeading: '2. 重要度 × 満足度（IPA）',
+  ipaHeading: '6. 重要度 × 満足度（IPA）',
   ipaIntro: '重要度・満足度は回答者の平均（重み付け時は加重平均）。破線は項目平均の平均で、四象限に分けます。',
   quadrant: '象限',
   hiddenItem: (min: number) => `秘匿（n < ${min}）`,
   noIpa: 'この調査には重要度と満足度の組がありません。',
-  gapsHeading: '3. 属性による違い',
+  gapsHeading: '7. 世代間の差（属性による違い）',
   gapsIntro:
     '順序尺度は Kruskal–Wallis 検定（効果量 ε²）、選択式は χ² 検定（効果量 Cramér の V）。調整済み p はレポート内の全検定に Holm 法を適用。効果量の大きい順。重み付けはしていません。',
   noBy: '比較する属性（コホート設問）がありません。--by で設問を指定できます。',
@@ -104,12 +111,12 @@ const reportTexts = defineTexts({
   untested: '検定できなかった項目',
   reason: '理由',
   means: '平均',
-  commentsHeading: '4. 自由記述（抜粋）',
+  commentsHeading: '8. 自由記述（抜粋）',
   commentsIntro: '無作為抽出（シード固定）した一部です。原文のまま表示しています。',
   written: (n: string) => `記入者 n = ${n}`,
   hiddenComments: (min: number) => `記入者が ${min} 人未満のため秘匿しています。`,
   noComments: '記入はありません。',
-  suppressedHeading: '5. 秘匿した集計',
+  suppressedHeading: '9. 秘匿した集計',
   suppressedIntro: (min: number) =>
     `${min} 人未満のグループは数値を表示せず、検定からも除いています。1 つだけ秘匿した内訳では、差し引きで分からないよう次に小さいグループも秘匿しています（そのグループは検定には含めています）。`,
   nothingSuppressed: '秘匿した集計はありません。',
@@ -132,7 +139,16 @@ const reportTexts = defineTexts({
   raking: (variables, iterations, effectiveN, dropped) =>
     `raking to ${variables}, converged in ${iterations} iterations, effective n ${effectiveN}${dropped > 0 ? `; ${dropped} responses without a margin variable left out` : ''}`,
   seed: 'Random seed',
-  needsHeading: '1. Needs ranking',
+  overviewHeading: '1. Overview',
+  profileHeading: '2. Respondents',
+  profileIntro: 'Answers to the questions the cross-tabs break down by.',
+  summariesHeading: '3. Summary of every question',
+  summariesIntro: 'Share = respondents who gave the answer ÷ respondents who answered (weighted when weighting). Counts are unweighted.',
+  crosstabsHeading: '4. Cross-tabulations',
+  crosstabsIntro: 'Shares of each answer within each group (row percentages).',
+  crosstabsBy: (label) => `By: ${label}`,
+  noCrosstabs: 'No breakdowns to cross-tabulate; name one with --crosstab-by.',
+  needsHeading: '5. Needs ranking',
   needsIntro:
     'Share = respondents who chose the item ÷ respondents who answered the question. Whiskers: 95% Wilson intervals (on the effective sample size when weighted).',
   answered: (n) => `answered n = ${n}`,
@@ -145,12 +161,12 @@ const reportTexts = defineTexts({
   rankingNote:
     'Mean rank among those who ranked the item; Borda = mean of (choices − rank + 1), unranked 0; P(top 3) from 1,000 seeded bootstrap resamples.',
   bordaChart: 'Everyone ranked every item, so the bars show Borda scores.',
-  ipaHeading: '2. Importance × satisfaction (IPA)',
+  ipaHeading: '6. Importance × satisfaction (IPA)',
   ipaIntro: 'Importance and satisfaction are respondent means (weighted when weighting). Dashed lines: mean of the item means.',
   quadrant: 'Quadrant',
   hiddenItem: (min) => `hidden (n < ${min})`,
   noIpa: 'This survey has no importance–satisfaction pairs.',
-  gapsHeading: '3. Differences between groups',
+  gapsHeading: '7. Differences between generations and groups',
   gapsIntro:
     'Scales: Kruskal–Wallis (effect ε²); choices: χ² (effect Cramér’s V). Adjusted p: Holm over every test in the report. Largest effect first. Unweighted.',
   noBy: 'No group question (cohort) to compare; name one with --by.',
@@ -167,12 +183,12 @@ const reportTexts = defineTexts({
   untested: 'Items not tested',
   reason: 'Reason',
   means: 'Mean',
-  commentsHeading: '4. Free-text comments (sample)',
+  commentsHeading: '8. Free-text comments (sample)',
   commentsIntro: 'A seeded random sample, shown as written.',
   written: (n) => `written by n = ${n}`,
   hiddenComments: (min) => `Hidden: fewer than ${min} respondents wrote one.`,
   noComments: 'No comments.',
-  suppressedHeading: '5. Hidden figures',
+  suppressedHeading: '9. Hidden figures',
   suppressedIntro: (min) =>
     `Groups of fewer than ${min} are not shown and not tested. When only one group of a breakdown is hidden, the next-smallest is hidden too so it cannot be derived (that one is still tested).`,
   nothingSuppressed: 'Nothing was hidden.',
@@ -240,11 +256,31 @@ export function describeReport(report: Report, definitions: ReadonlyArray<Defini
     [words.seed, String(report.seed)],
   ];
 
+  facts.push(...overviewFacts(report, language));
+  const marks = tabulationTexts(language).marksNote;
   return {
     language,
     title: `${surveyTitle} ${words.reportTitle}`,
     subtitle: otherTitle && otherTitle !== surveyTitle ? `${otherTitle} — ${reportTexts(other).reportTitle}` : '',
-    facts,
+    overview: { heading: words.overviewHeading, facts, wards: wardTable(report, language) },
+    profile: {
+      heading: words.profileHeading,
+      intro: words.profileIntro,
+      sections: profileSummaries(report).map((summary) => describeSummary(summary, report, language)),
+    },
+    summaries: {
+      heading: words.summariesHeading,
+      intro: words.summariesIntro,
+      sections: (report.summaries ?? []).map((summary) => describeSummary(summary, report, language)),
+    },
+    crosstabs: {
+      heading: words.crosstabsHeading,
+      intro: (report.crosstabs ?? []).length > 0 ? `${words.crosstabsIntro} ${marks}` : words.noCrosstabs,
+      groups: crosstabsByBreakdown(report).map(({ breakdown, crosstabs }) => ({
+        heading: words.crosstabsBy(breakdown.label),
+        sections: crosstabs.map((crosstab) => describeCrosstab(crosstab, report, language)),
+      })),
+    },
     needs: {
       heading: words.needsHeading,
       intro: words.needsIntro,

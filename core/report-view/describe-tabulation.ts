@@ -1,0 +1,167 @@
+/**
+ * The 集計表 part of a rendered report (issue 11): 回答者属性 and 単純集計 from the report's
+ * `summaries`, クロス集計 from its `crosstabs` grouped by `breakdowns`, as tables of strings with
+ * their charts (describe-charts.ts). Labels are the report's own (written in the report's
+ * language); the words are the workbook's (tabulation-texts.ts), so the xlsx, Markdown and HTML
+ * say the same.
+ */
+import type { Breakdown, Crosstab, QuestionSummary, Report } from '../../contracts/report.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { formatCount, formatNumber, formatPercent } from '../i18n/number-format.ts';
+import { describeSummaryChart } from './describe-charts.ts';
+import type { Section, Table } from './view-types.ts';
+import { fillText, describeCrosstabTest, tabulationTexts } from './tabulation-texts.ts';
+
+/** The meta variable the overview counts responses by when the report has no `overview`. */
+export const WARD_QUESTION = 'ward';
+
+/** The summaries of the breakdown questions (回答者属性), in the breakdowns' order. */
+export function profileSummaries(report: Report): QuestionSummary[] {
+  const summaries = report.summaries ?? [];
+  return (report.breakdowns ?? []).flatMap((breakdown) => summaries.filter((summary) => summary.question === breakdown.by));
+}
+
+/** n by ward for 調査概要: the overview's count when built, else the `ward` summary's; undefined without either. */
+export function wardTable(report: Report, locale: Locale): Table | undefined {
+  const t = tabulationTexts(locale);
+  const hidden = t.hidden;
+  if (report.overview && report.overview.byWard.length > 0) {
+    return {
+      columns: [t.byWard, t.n],
+      numeric: [false, true],
+      rows: report.overview.byWard.map((ward) => [ward.label, ward.n === null ? hidden : formatCount(ward.n, locale)]),
+    };
+  }
+  const ward = report.summaries?.find((summary) => summary.question === WARD_QUESTION);
+  if (!ward?.items || ward.answered === null) return undefined;
+  return {
+    columns: [t.byWard, t.n, t.share],
+    numeric: [false, true, true],
+    rows: ward.items.map((item) => [item.label, formatCount(item.count, locale), formatPercent(item.share, locale)]),
+  };
+}
+
+/** The overview's facts the report carries beyond the header's: period, channels, response rate. */
+export function overviewFacts(report: Report, locale: Locale): Array<[string, string]> {
+  const t = tabulationTexts(locale);
+  const overview = report.overview;
+  if (!overview) return [];
+  const facts: Array<[string, string]> = [];
+  if (overview.period) facts.push([t.period, `${overview.period.from} – ${overview.period.to}`]);
+  if (overview.byChannel.length > 0) {
+    facts.push([t.byChannel, overview.byChannel.map((channel) => `${channel.value} ${channel.n === null ? t.hidden : formatCount(channel.n, locale)}`).join('、')]);
+  }
+  if (overview.population !== null) facts.push([t.population, formatCount(overview.population, locale)]);
+  if (overview.responseRate !== null) facts.push([t.responseRate, formatPercent(overview.responseRate, locale)]);
+  return facts;
+}
+
+/** One question's 単純集計: its table, its chart, and the notes a reader needs (n, no answer, hidden). */
+export function describeSummary(summary: QuestionSummary, report: Report, locale: Locale): Section {
+  const t = tabulationTexts(locale);
+  const count = (n: number) => formatCount(n, locale);
+  const percent = (share: number) => formatPercent(share, locale);
+  const decimal = (x: number) => formatNumber(x, locale, 2);
+  const heading = summary.label;
+  if (summary.notSummarised) return { heading, notes: [fillText(t.notSummarised, { reason: summary.notSummarised })] };
+  const hiddenNote = fillText(t.hiddenNote, { min: report.minGroupSize });
+  if (summary.answered === null || summary.suppressed) return { heading, notes: [`${t.answered}: ${t.hidden}`, hiddenNote] };
+  const notes = [`${t.answered} n = ${count(summary.answered)} · ${t.noAnswer} ${count(summary.noAnswer)}`];
+  const footnotes: string[] = [];
+  let table: Table | undefined;
+  if (summary.items) {
+    table = {
+      columns: ['', t.count, t.share],
+      numeric: [false, true, true],
+      rows: summary.items.map((item) => [item.label, count(item.count), percent(item.share)]),
+    };
+    if (summary.type === 'checkbox' || summary.type === 'tagbox') footnotes.push(t.chosenNote);
+    if (summary.mean != null) footnotes.push(`${t.mean} ${decimal(summary.mean)}${summary.topTwo != null ? ` · ${t.topTwo} ${percent(summary.topTwo)}` : ''}`);
+  } else if (summary.rows && summary.rows.length > 0) {
+    const values = summary.rows.find((row) => row.items.length > 0)?.items ?? [];
+    const ordered = summary.rows.some((row) => row.mean != null);
+    table = {
+      columns: ['', t.answered, ...values.map((value) => value.label), ...(ordered ? [t.mean, t.topTwo] : [])],
+      numeric: [false, true, ...values.map(() => true), ...(ordered ? [true, true] : [])],
+      rows: summary.rows.map((row) =>
+        row.answered === null || row.suppressed
+          ? [row.label, t.hidden, ...values.map(() => t.hidden), ...(ordered ? [t.hidden, t.hidden] : [])]
+          : [
+              row.label,
+              count(row.answered),
+              ...values.map((value) => {
+                const item = row.items.find((candidate) => candidate.value === value.value);
+                return item ? percent(item.share) : '—';
+              }),
+              ...(ordered ? [row.mean == null ? '—' : decimal(row.mean), row.topTwo == null ? '—' : percent(row.topTwo)] : []),
+            ],
+      ),
+    };
+    if (summary.rows.some((row) => row.answered === null || row.suppressed)) footnotes.push(hiddenNote);
+  } else if (summary.numeric) {
+    const n = summary.numeric;
+    table = {
+      columns: [t.mean, t.sd, t.min, t.q1, t.median, t.q3, t.max],
+      numeric: [true, true, true, true, true, true, true],
+      rows: [[n.mean, n.sd, n.min, n.q1, n.median, n.q3, n.max].map((x) => (x === null ? '—' : decimal(x)))],
+    };
+  } else if (summary.ranks && summary.ranks.length > 0) {
+    const positions = Math.max(...summary.ranks.map((rank) => rank.shares.length));
+    table = {
+      columns: ['', t.answered, ...Array.from({ length: positions }, (_, index) => fillText(t.rank, { rank: index + 1 })), t.meanRank],
+      numeric: [false, true, ...Array.from({ length: positions }, () => true), true],
+      rows: summary.ranks.map((rank) => [
+        rank.label,
+        count(rank.ranked),
+        ...Array.from({ length: positions }, (_, index) => percent(rank.shares[index] ?? 0)),
+        rank.meanRank == null ? '—' : decimal(rank.meanRank),
+      ]),
+    };
+  }
+  return { heading, notes, table, chart: describeSummaryChart(summary, locale), footnotes };
+}
+
+/** One cross-tab: groups as rows with n, then each value's share with its mark; hidden groups 「＊」. */
+export function describeCrosstab(crosstab: Crosstab, report: Report, locale: Locale): Section {
+  const t = tabulationTexts(locale);
+  const heading = crosstab.rowLabel ? `${crosstab.label} — ${crosstab.rowLabel}` : crosstab.label;
+  const rows = crosstab.groups.map((group) =>
+    group.cells === null || group.n === null
+      ? [group.label, t.hidden, ...crosstab.values.map(() => t.hidden)]
+      : [
+          group.label,
+          formatCount(group.n, locale),
+          ...crosstab.values.map((value) => {
+            const cell = group.cells!.find((candidate) => candidate.value === value.value);
+            if (!cell || cell.share === null) return '—';
+            return cell.mark ? `${formatPercent(cell.share, locale)} ${cell.mark}` : formatPercent(cell.share, locale);
+          }),
+        ],
+  );
+  const footnotes: string[] = [];
+  if (crosstab.kind === 'single') footnotes.push(describeCrosstabTest(crosstab.test, locale));
+  else {
+    crosstab.optionTests?.forEach((test, index) => footnotes.push(`${crosstab.values[index].label}: ${describeCrosstabTest(test, locale)}`));
+    footnotes.push(t.chosenNote);
+  }
+  if (crosstab.groups.some((group) => group.cells === null)) footnotes.push(fillText(t.hiddenNote, { min: report.minGroupSize }));
+  footnotes.push(t.marksNote);
+  return {
+    heading,
+    notes: [],
+    table: {
+      columns: [crosstab.byLabel, t.n, ...crosstab.values.map((value) => value.label)],
+      numeric: [false, true, ...crosstab.values.map(() => true)],
+      rows,
+    },
+    footnotes,
+  };
+}
+
+/** The cross-tabs grouped by breakdown, in the breakdowns' order; a breakdown without cross-tabs is left out. */
+export function crosstabsByBreakdown(report: Report): Array<{ breakdown: Breakdown; crosstabs: Crosstab[] }> {
+  const crosstabs = report.crosstabs ?? [];
+  return (report.breakdowns ?? [])
+    .map((breakdown) => ({ breakdown, crosstabs: crosstabs.filter((crosstab) => crosstab.by === breakdown.by) }))
+    .filter((entry) => entry.crosstabs.length > 0);
+}

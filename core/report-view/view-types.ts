@@ -1,0 +1,21 @@
+/**
+ * The plain-text building blocks of a rendered report (describe-report.ts, describe-tabulation.ts);
+ * each renderer escapes and lays them out in its own format.
+ */
+import type { ChartDescription } from './describe-charts.ts';
+
+export interface Table {
+  columns: string[];
+  /** Right-aligned (numeric) columns. */
+  numeric: boolean[];
+  rows: string[][];
+}
+
+export interface Section {
+  heading: string;
+  notes: string[];
+  table?: Table;
+  chart?: ChartDescription;
+  /** Under the table: a test line, the marks' legend, what 「＊」 means. */
+  footnotes?: string[];
+}
