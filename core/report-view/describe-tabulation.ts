@@ -118,7 +118,9 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
       ]),
     };
   }
-  return { heading, notes, table, chart: describeSummaryChart(summary, locale), footnotes };
+  const chart = describeSummaryChart(summary, locale);
+  // The chart states n and the no-answers itself (the article then drops the same note above it).
+  return { heading, notes, table, chart: chart && { ...chart, note: notes[0] }, footnotes };
 }
 
 /** One cross-tab: groups as rows with n, then each value's share with its mark; hidden groups 「＊」. */
@@ -150,7 +152,8 @@ export function describeCrosstab(crosstab: Crosstab, report: Report, locale: Loc
     heading,
     notes: [],
     table: {
-      columns: [crosstab.byLabel, t.n, ...crosstab.values.map((value) => value.label)],
+      // The breakdown's own (long) title heads the group of tables; the column just says 区分.
+      columns: [t.group, t.n, ...crosstab.values.map((value) => value.label)],
       numeric: [false, true, ...crosstab.values.map(() => true)],
       rows,
     },

@@ -111,7 +111,7 @@ describe('survey-toolkit report', () => {
     const md = await runCli(['report', '--survey', 'staff-workstyle', '--input', file('staff-workstyle.jsonl'), '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# 職員働き方アンケート 分析レポート\n/);
-    expect(md.stdout).toContain('## 3\\. 属性による違い');
+    expect(md.stdout).toContain('## 7\\. 世代間の差（属性による違い）');
     const html = await runCli(['report', '--survey', 'staff-workstyle', '--input', file('staff-workstyle.jsonl'), '--format', 'html', '--out', file('staff.html')]);
     expect(html).toEqual({ code: 0, stdout: '', stderr: '' });
     const page = await readFile(file('staff.html'), 'utf8');
