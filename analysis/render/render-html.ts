@@ -76,7 +76,9 @@ footer { color: #666; font-size: 0.85rem; margin-top: 32px; }
   .table-wrap { overflow: visible; }
   table { table-layout: auto; font-size: 8.5pt; }
   th, td { white-space: normal; overflow-wrap: anywhere; padding: 2px 4px; }
-  td.num, th.num { white-space: nowrap; }
+  /* A number never breaks inside; a share may put its mark on the next line. */
+  td.num { white-space: normal; overflow-wrap: normal; word-break: keep-all; }
+  th.num { white-space: normal; }
   thead { display: table-header-group; }
   .chart { max-width: 100%; }
 }

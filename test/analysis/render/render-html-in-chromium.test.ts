@@ -34,9 +34,13 @@ async function open(html: string, name: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const traffic = recordTraffic(context);
   const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   await page.goto(`file://${file}`);
   await page.waitForSelector('html[data-charts-ready]', { timeout: 30_000 });
-  return { page, context, traffic, file };
+  return { page, context, traffic, file, consoleErrors };
 }
 
 /** Screenshot of the whole page, with a viewport as tall as the page so every canvas is painted. */
@@ -51,9 +55,12 @@ describe('HTML report in Chromium', () => {
     const definition = loadDefinition(JSON.parse(readFileSync(join(ROOT, 'survey-definitions', 'citizen-needs', 'v1.json'), 'utf8')), 'citizen-needs');
     const records = [...synthesizeResponses(definition, { count: 3000, seed: 4 })];
     const report = buildReport({ definitions: [definition], records, options: { by: 'ageBand' } });
-    const { page, context, traffic, file } = await open(renderHtml(report, [definition], { locale: 'ja', ...assets }), 'report-citizen-needs');
-    const charts = await page.evaluate(() =>
-      [...document.querySelectorAll('canvas')].map((canvas) => {
+    const { page, context, traffic, file, consoleErrors } = await open(renderHtml(report, [definition], { locale: 'ja', ...assets }), 'report-citizen-needs');
+    const charts = await page.evaluate(() => {
+      const kinds = new Map<string, string>(
+        (JSON.parse(document.getElementById('report-charts')!.textContent!) as Array<{ id: string; chart: { kind: string } }>).map((entry) => [entry.id, entry.chart.kind]),
+      );
+      return [...document.querySelectorAll('canvas')].map((canvas) => {
         const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): any } }).Chart.getChart(canvas);
         // A drawn chart has more than one colour on its canvas.
         const context = canvas.getContext('2d')!;
@@ -62,6 +69,7 @@ describe('HTML report in Chromium', () => {
         for (let i = 0; i < pixels.length && colours.size < 3; i += 4 * 97) colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
         const subtitle = chart?.options.plugins.subtitle.text ?? '';
         return {
+          kind: kinds.get(canvas.id),
           type: chart?.config.type,
           colours: colours.size,
           subtitle: String(subtitle),
@@ -69,15 +77,23 @@ describe('HTML report in Chromium', () => {
           fills: (chart?.data.datasets ?? []).map((dataset: { backgroundColor: unknown }) => String(dataset.backgroundColor)),
           registered: ['ciWhiskers', 'quadrantLines', 'segmentLabels'].filter((id) => (window as any).Chart.registry.plugins.get(id)),
         };
-      }),
-    );
-    expect(charts.length).toBeGreaterThanOrEqual(3);
-    expect(charts[0].type).toBe('bar'); // needs
-    expect(charts[1].type).toBe('scatter'); // IPA
+      });
+    });
+    // 単純集計: a chart per summarised choice question, matrix or number, before the analyses' charts.
+    const summarised = report.summaries!.filter((summary) => !summary.notSummarised && summary.answered && (summary.items?.length || summary.rows?.length || summary.histogram?.length || summary.ranks?.length));
+    const profile = report.breakdowns!.filter((breakdown) => summarised.some((summary) => summary.question === breakdown.by));
+    const summaryCharts = charts.filter((chart) => chart.kind === 'bars' || chart.kind === 'stacked');
+    expect(summaryCharts.length).toBe(profile.length + summarised.length);
+    expect(summaryCharts.every((chart) => chart.type === 'bar')).toBe(true);
+    expect(charts.findIndex((chart) => chart.kind === 'needs')).toBeGreaterThan(charts.findLastIndex((chart) => chart.kind === 'bars' || chart.kind === 'stacked'));
+    const needs = charts.find((chart) => chart.kind === 'needs')!;
+    const ipa = charts.find((chart) => chart.kind === 'ipa')!;
+    expect(needs.type).toBe('bar');
+    expect(ipa.type).toBe('scatter');
     // Drawn with the dashboard's palette and plugins (core/report-view), not a copy of its own.
-    expect(charts[0].fills).toEqual([BRAND]);
-    expect(charts[1].fills.every((fill: string) => Object.values(QUADRANT_COLOURS).includes(fill))).toBe(true);
-    expect(charts[0].registered).toEqual(['ciWhiskers', 'quadrantLines', 'segmentLabels']);
+    expect(needs.fills).toEqual([BRAND]);
+    expect(ipa.fills.every((fill: string) => Object.values(QUADRANT_COLOURS).includes(fill))).toBe(true);
+    expect(needs.registered).toEqual(['ciWhiskers', 'quadrantLines', 'segmentLabels']);
     for (const chart of charts) {
       expect(chart.colours).toBeGreaterThan(1);
       // n on every chart: in the subtitle, or on each group's bar.
@@ -86,7 +102,22 @@ describe('HTML report in Chromium', () => {
     expect(traffic.requests.filter((url) => url !== `file://${file}`)).toEqual([]);
     expect(traffic.pageErrors).toEqual([]);
     expect(traffic.cspViolations).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await screenshot(page, 'report-citizen-needs');
+
+    // Printed on A4: each part of the backbone starts a page, and no table is wider than the page.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 680, height: 960 }); // A4 less 15 mm margins at 96 dpi, about 680 px wide
+    const print = await page.evaluate(() => ({
+      breaks: [...document.querySelectorAll('section.part')].slice(1).map((section) => getComputedStyle(section).breakBefore),
+      avoid: getComputedStyle(document.querySelector('table')!).breakInside,
+      overflowing: [...document.querySelectorAll('table')].filter((table) => table.scrollWidth > table.parentElement!.clientWidth + 1).length,
+    }));
+    expect(print.breaks.every((value) => value === 'page')).toBe(true);
+    expect(print.avoid).toBe('avoid');
+    expect(print.overflowing).toBe(0);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await context.close();
   });
 
@@ -96,7 +127,8 @@ describe('HTML report in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('blockquote').first().textContent()).toBe(HOSTILE);
     const labels = await page.evaluate(() => {
-      const canvas = document.querySelectorAll('canvas')[1];
+      const charts = JSON.parse(document.getElementById('report-charts')!.textContent!) as Array<{ id: string; chart: { kind: string } }>;
+      const canvas = document.getElementById(charts.find((entry) => entry.chart.kind === 'gap')!.id) as HTMLCanvasElement;
       return (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): any } }).Chart.getChart(canvas).data.labels;
     });
     expect(labels).toEqual(['若手 (n=12)', '中堅（非表示）', 'ベテラン（非表示）']);
