@@ -39,7 +39,7 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px;
 dl.facts dt { color: #555; }
 dl.facts dd { margin: 0; }
 nav { margin: 16px 0 0; font-size: 0.92rem; }
-nav a { margin-right: 16px; color: #1f4e79; }
+nav a { margin-right: 16px; color: #1f4e79; display: inline-block; white-space: nowrap; }
 section.part { margin-top: 32px; }
 h2 { font-size: 1.3rem; border-left: 6px solid #1f4e79; padding-left: 10px; margin: 0 0 8px; }
 h3 { font-size: 1.05rem; margin: 0 0 6px; }
