@@ -161,7 +161,7 @@ function htmlTable(table: Table): string {
 }
 
 function chartHeight(chart: ChartDescription): number {
-  if (chart.kind === 'needs') return 90 + 30 * chart.labels.length;
+  if (chart.kind === 'needs' || chart.kind === 'bars') return 90 + 30 * chart.labels.length;
   if (chart.kind === 'ipa') return 460;
   return 110 + 36 * chart.groups.length;
 }

@@ -24,6 +24,9 @@ export interface ChartLayout {
 export function chartConfig(chart: ChartDescription, layout: ChartLayout = {}): ChartConfiguration {
   if (chart.kind === 'needs') return needsChartConfig(chart) as ChartConfiguration;
   if (chart.kind === 'ipa') return ipaChartConfig(chart) as ChartConfiguration;
+  // A summary's bars are the needs chart's without whiskers; stacked bars are the gap chart's unordered layout.
+  if (chart.kind === 'bars') return needsChartConfig({ ...chart, kind: 'needs', measure: 'share', intervals: chart.values.map(() => null) }) as ChartConfiguration;
+  if (chart.kind === 'stacked') return gapChartConfig({ ...chart, kind: 'gap', ordered: false }, layout) as ChartConfiguration;
   return gapChartConfig(chart, layout) as ChartConfiguration;
 }
 

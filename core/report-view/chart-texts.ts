@@ -23,6 +23,7 @@ export const chartTexts = defineTexts({
     chosen: '選択した人',
     notChosen: '選択しなかった人',
     hiddenGroup: '非表示',
+    rankPosition: (rank: number) => `${rank}位`,
   },
   en: {
     share: 'Share',
@@ -39,6 +40,7 @@ export const chartTexts = defineTexts({
     chosen: 'Chosen',
     notChosen: 'Not chosen',
     hiddenGroup: 'hidden',
+    rankPosition: (rank) => `${rank}${rank === 1 ? 'st' : rank === 2 ? 'nd' : rank === 3 ? 'rd' : 'th'}`,
   },
 });
 

@@ -6,7 +6,7 @@
  *
  * Plain JSON (no functions): the HTML report embeds them as they are.
  */
-import type { AnswerValue, GapItem, Gaps, IpaSet, NeedsQuestion, Quadrant } from '../../contracts/report.ts';
+import type { AnswerValue, Crosstab, GapItem, Gaps, IpaSet, NeedsQuestion, Quadrant, QuestionSummary, SummaryItem } from '../../contracts/report.ts';
 import { formatCount, formatNumber, formatP, formatPercent } from '../i18n/number-format.ts';
 import { toLocale, type Locale } from '../i18n/locale.ts';
 import { chartTexts } from './chart-texts.ts';
@@ -94,7 +94,41 @@ export interface GapChart {
   axis: ValueAxis;
 }
 
-export type ChartDescription = NeedsChart | IpaChart | GapChart;
+/**
+ * Horizontal bars of shares (単純集計 of a choice question, a histogram): the needs chart's bars
+ * without intervals, drawn by the same configuration.
+ */
+export interface BarChart {
+  kind: 'bars';
+  locale: Locale;
+  title: string;
+  note: string;
+  labels: string[];
+  tickLabels: string[];
+  values: number[];
+  valueTexts: string[];
+  tooltips: string[][];
+  color: string;
+  axis: ValueAxis;
+}
+
+/**
+ * 100%-stacked horizontal bars, one per matrix row, ranked item or cross-tab group: the gap
+ * chart's unordered layout (stacked from 0), drawn by the same configuration.
+ */
+export interface StackedChart {
+  kind: 'stacked';
+  locale: Locale;
+  title: string;
+  note: string;
+  /** One bar per row or group, with its n; a hidden one keeps its row, marked, with no data. */
+  groups: string[];
+  hidden: boolean[];
+  segments: GapSegment[];
+  axis: ValueAxis;
+}
+
+export type ChartDescription = NeedsChart | IpaChart | GapChart | BarChart | StackedChart;
 
 /** Share segments narrower than this carry no text (it would not fit). */
 const MIN_SHARE_FOR_TEXT = 0.09;
@@ -278,4 +312,137 @@ export function describeGapStatistics(gap: GapItem, locale: Locale, pAdjustedWor
   const effectName = gap.effect.name === 'epsilonSquared' ? 'ε²' : 'V';
   const p = formatP(gap.pAdjusted, locale);
   return `${effectName} = ${formatNumber(gap.effect.value, locale, 3)} · ${pAdjustedWord} ${p.startsWith('<') ? '' : '= '}${p}`;
+}
+
+/**
+ * The 単純集計 chart of one question: bars of the choices' shares (a checkbox's do not add up to
+ * 100 %), a 100%-stacked bar per matrix row or per ranked item (shares ranked 1st, 2nd, …), or the
+ * histogram of a number. Undefined when the question is hidden, unanswered or not summarised.
+ */
+export function describeSummaryChart(summary: QuestionSummary, locale: Locale): ChartDescription | undefined {
+  const words = chartTexts(locale);
+  if (summary.suppressed || summary.notSummarised || !summary.answered) return undefined;
+  const note = `n = ${formatCount(summary.answered, locale)}`;
+  if (summary.items && summary.items.length > 0) return shareBars(summary.items, summary.answered, note, locale);
+  if (summary.histogram && summary.histogram.length > 0) {
+    const bins = summary.histogram.map((bin) => ({ label: `${formatNumber(bin.from, locale, 0)}–${formatNumber(bin.to, locale, 0)}`, count: bin.count, share: bin.share }));
+    return shareBars(bins, summary.answered, note, locale);
+  }
+  if (summary.rows && summary.rows.length > 0) {
+    const rows = summary.rows;
+    const template = rows.find((row) => row.items.length > 0)?.items ?? [];
+    return stackedBars(
+      rows.map((row) => ({ label: row.label, n: row.suppressed ? null : row.answered, cells: row.suppressed ? null : row.items })),
+      template.map((item) => ({ value: item.value, label: item.label })),
+      summary.ordered,
+      note,
+      locale,
+    );
+  }
+  if (summary.ranks && summary.ranks.length > 0) {
+    const positions = Math.max(...summary.ranks.map((rank) => rank.shares.length));
+    const values = Array.from({ length: positions }, (_, index) => ({ value: index + 1, label: words.rankPosition(index + 1) }));
+    return stackedBars(
+      summary.ranks.map((rank) => ({
+        label: rank.label,
+        n: rank.ranked,
+        cells: rank.shares.map((share, index) => ({ value: index + 1, label: values[index].label, share, count: Math.round(share * rank.ranked) })),
+      })),
+      values,
+      false,
+      note,
+      locale,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The クロス集計 chart of a single-answer cross-tab: a 100%-stacked bar per group. Undefined for a
+ * checkbox cross-tab (its shares do not add up to 100 %; its table reads better than any bar).
+ */
+export function describeCrosstabChart(crosstab: Crosstab, locale: Locale): ChartDescription | undefined {
+  if (crosstab.kind !== 'single' || crosstab.groups.every((group) => group.cells === null)) return undefined;
+  const n = crosstab.groups.reduce((sum, group) => sum + (group.n ?? 0), 0);
+  return stackedBars(
+    crosstab.groups.map((group) => ({
+      label: group.label,
+      n: group.n,
+      cells: group.cells?.map((cell) => ({ value: cell.value, count: cell.count, share: cell.share ?? 0 })) ?? null,
+    })),
+    crosstab.values,
+    false,
+    `n = ${formatCount(n, locale)}`,
+    locale,
+  );
+}
+
+function shareBars(items: ReadonlyArray<Pick<SummaryItem, 'label' | 'count' | 'share'>>, answered: number, note: string, locale: Locale): BarChart {
+  const words = chartTexts(locale);
+  const top = Math.max(0, ...items.map((item) => item.share));
+  // Room to the right of the longest bar for its value text.
+  const step = top > 0.3 ? 0.2 : 0.1;
+  return {
+    kind: 'bars',
+    locale,
+    title: '',
+    note,
+    labels: items.map((item) => item.label),
+    tickLabels: items.map((item) => truncateLabel(item.label, locale === 'ja' ? 16 : 28)),
+    values: items.map((item) => item.share),
+    valueTexts: items.map((item) => formatPercent(item.share, locale)),
+    tooltips: items.map((item) => [`${words.share}: ${formatPercent(item.share, locale)} (${formatCount(item.count, locale)} / ${formatCount(answered, locale)})`]),
+    color: BRAND,
+    axis: { title: words.shareAxis, min: 0, max: Math.min(1, Math.ceil((top + 0.1) / step) * step), step, format: 'percent' },
+  };
+}
+
+interface StackedBar {
+  label: string;
+  n: number | null;
+  cells: ReadonlyArray<{ value: AnswerValue; count: number; share: number }> | null;
+}
+
+/**
+ * Bars stacked from 0 in the values' order. An ordered scale keeps the definition's order (the
+ * shipped scales list the best answer first) and is coloured from the diverging scale, best blue.
+ */
+function stackedBars(bars: StackedBar[], values: ReadonlyArray<{ value: AnswerValue; label: string }>, ordered: boolean, note: string, locale: Locale): StackedChart {
+  const words = chartTexts(locale);
+  const descending = values.length > 1 && typeof values[0].value === 'number' && (values[0].value as number) > (values[values.length - 1].value as number);
+  const scale = divergingColours(values.length);
+  const colours = ordered ? (descending ? [...scale].reverse() : scale) : values.map((_, index) => seriesColour(index));
+  const layouts = bars.map((bar) =>
+    bar.cells === null || bar.n === null
+      ? null
+      : layoutDivergingBar(
+          values.map((entry) => {
+            const cell = bar.cells!.find((candidate) => candidate.value === entry.value);
+            return { value: entry.value, label: entry.label, count: cell?.count ?? 0, share: cell?.share ?? 0 };
+          }),
+          false,
+        ),
+  );
+  return {
+    kind: 'stacked',
+    locale,
+    title: '',
+    note,
+    groups: bars.map((bar, index) => (layouts[index] === null ? `${bar.label}（${words.hiddenGroup}）` : `${bar.label} (n=${formatCount(bar.n ?? 0, locale)})`)),
+    hidden: layouts.map((layout) => layout === null),
+    segments: values.map((entry, position) => ({
+      value: entry.value,
+      label: entry.label,
+      color: colours[position],
+      inLegend: true,
+      bars: layouts.map((layout) => (layout ? [layout[position].start, layout[position].end] : null)),
+      texts: layouts.map((layout) => (layout && layout[position].share >= MIN_SHARE_FOR_TEXT ? formatPercent(layout[position].share, locale, 0) : null)),
+      tooltips: layouts.map((layout, index) => {
+        if (!layout) return null;
+        const cell = bars[index].cells?.find((candidate) => candidate.value === entry.value);
+        return `${entry.label}: ${formatPercent(layout[position].share, locale)}${cell ? ` (${formatCount(cell.count, locale)})` : ''}`;
+      }),
+    })),
+    axis: { title: words.shareAxis, min: 0, max: 1, step: 0.25, format: 'percent' },
+  };
 }
