@@ -10,16 +10,18 @@
  * breakdown values come from definition files and responses.
  */
 import ExcelJS from 'exceljs';
-import type { Crosstab, CrosstabTest, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
+import type { Crosstab, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
 import { defineTexts } from '../../core/i18n/define-texts.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
-import { formatNumber, formatP } from '../../core/i18n/number-format.ts';
+import { formatNumber } from '../../core/i18n/number-format.ts';
+import { crosstabTexts, crosstabTitle, describeCrosstabTest, fillText } from '../../core/report-view/crosstab-texts.ts';
 import { safeExportCell } from '../export/neutralise-formula.ts';
 
 const texts = defineTexts({
   ja: {
     overview: '調査概要',
     gt: '単純集計',
+    ...crosstabTexts('ja'),
     crosstabPrefix: 'クロス集計',
     survey: '調査',
     versions: '調査票の版',
@@ -48,20 +50,12 @@ const texts = defineTexts({
     max: '最大',
     meanRank: '平均順位',
     rank: '{rank}位',
-    group: '区分',
-    n: '回答者数',
-    test: 'χ² = {statistic}、自由度 {df}、p = {p}（Holm補正後 {pAdjusted}）、Cramér の V = {v}',
-    testRaoScott: 'Rao–Scott 補正 χ² = {statistic}、自由度 {df}、p = {p}（Holm補正後 {pAdjusted}）、Cramér の V = {v}、デザイン効果 {deff}',
-    noTest: '検定なし（比較できる区分または選択肢が2つ未満）',
-    hidden: '＊',
-    hiddenNote: '＊ 回答者が{min}人未満の区分（およびそれを逆算から守るための区分）は表示していません。',
-    marksNote: '▲▲／▽▽: 調整済み残差が ±2.58 以上（1%水準で多い／少ない）、▲／▽: ±1.96 以上（5%水準）。',
     notSummarised: '集計対象外: {reason}',
-    chosenNote: '複数回答の割合は回答者数に対する割合のため、合計は100%になりません。',
   },
   en: {
     overview: 'Overview',
     gt: 'Summary',
+    ...crosstabTexts('en'),
     crosstabPrefix: 'By',
     survey: 'Survey',
     versions: 'Questionnaire versions',
@@ -90,16 +84,7 @@ const texts = defineTexts({
     max: 'Max',
     meanRank: 'Mean rank',
     rank: 'Rank {rank}',
-    group: 'Group',
-    n: 'n',
-    test: 'χ² = {statistic}, df {df}, p = {p} (Holm {pAdjusted}), Cramér’s V = {v}',
-    testRaoScott: 'Rao–Scott χ² = {statistic}, df {df}, p = {p} (Holm {pAdjusted}), Cramér’s V = {v}, design effect {deff}',
-    noTest: 'no test (fewer than two groups or answers to compare)',
-    hidden: '*',
-    hiddenNote: '* Groups with fewer than {min} respondents (and the group hidden so they cannot be worked out) are not shown.',
-    marksNote: '▲▲/▽▽: adjusted residual ≥ +2.58 / ≤ −2.58 (more / fewer than expected at the 1% level); ▲/▽: ±1.96 (5% level).',
     notSummarised: 'not summarised: {reason}',
-    chosenNote: 'Shares of multiple-answer questions are of those who answered, so they do not add up to 100%.',
   },
 });
 
@@ -116,9 +101,6 @@ function markedPercent(mark: ResidualMark): string {
   return mark ? `${PERCENT}" ${mark}"` : PERCENT;
 }
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
-}
 
 export async function writeReportWorkbook(report: Report, locale: Locale): Promise<Buffer> {
   const t = texts(locale);
@@ -190,7 +172,7 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
   if (overview?.population != null) addRow(sheet, [t.population, overview.population]);
   if (overview?.responseRate != null) addRow(sheet, [t.responseRate, overview.responseRate]).getCell(2).numFmt = PERCENT;
   const weighting = report.weighting
-    ? fill(t.weightingRaked, { variables: report.weighting.variables.join(', '), effectiveN: formatNumber(report.weighting.effectiveN, locale, 1) })
+    ? fillText(t.weightingRaked, { variables: report.weighting.variables.join(', '), effectiveN: formatNumber(report.weighting.effectiveN, locale, 1) })
     : t.weightingNone;
   addRow(sheet, [t.weighting, weighting]);
   addRow(sheet, [t.minGroupSize, report.minGroupSize]);
@@ -204,7 +186,7 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
     for (const [label, n] of rows) addRow(sheet, [label, n ?? t.hidden]);
   }
   addRow(sheet, []);
-  addRow(sheet, [fill(t.hiddenNote, { min: report.minGroupSize })]);
+  addRow(sheet, [fillText(t.hiddenNote, { min: report.minGroupSize })]);
   addRow(sheet, [t.marksNote]);
 }
 
@@ -217,7 +199,7 @@ function writeSummaries(sheet: ExcelJS.Worksheet, report: Report, locale: Locale
     addRow(sheet, []);
     titleRow(sheet, summary.label);
     if (summary.notSummarised) {
-      addRow(sheet, [fill(t.notSummarised, { reason: summary.notSummarised })]);
+      addRow(sheet, [fillText(t.notSummarised, { reason: summary.notSummarised })]);
       continue;
     }
     addRow(sheet, [t.answered, summary.answered ?? t.hidden, summary.noAnswer]);
@@ -259,7 +241,7 @@ function writeSummaryBody(sheet: ExcelJS.Worksheet, summary: QuestionSummary, lo
     for (let c = 2; c <= 8; c++) added.getCell(c).numFmt = '0.00';
   }
   if (summary.ranks?.length) {
-    const positions = summary.ranks[0].shares.map((_, r) => fill(t.rank, { rank: r + 1 }));
+    const positions = summary.ranks[0].shares.map((_, r) => fillText(t.rank, { rank: r + 1 }));
     headerRow(sheet, ['', ...positions, t.meanRank]);
     for (const item of summary.ranks) {
       const added = addRow(sheet, [item.label, ...item.shares, item.meanRank]);
@@ -276,7 +258,7 @@ function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, crosstabs: Cro
   headerRow(sheet, [byLabel]);
   for (const crosstab of crosstabs) {
     addRow(sheet, []);
-    titleRow(sheet, crosstab.rowLabel ? `${crosstab.label} — ${crosstab.rowLabel}` : crosstab.label);
+    titleRow(sheet, crosstabTitle(crosstab));
     headerRow(sheet, [t.group, t.n, ...crosstab.values.map((v) => v.label)]);
     for (const group of crosstab.groups) {
       if (!group.cells) {
@@ -286,26 +268,14 @@ function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, crosstabs: Cro
       const row = addRow(sheet, [group.label, group.n, ...group.cells.map((cell) => cell.share)]);
       group.cells.forEach((cell, k) => (row.getCell(3 + k).numFmt = markedPercent(cell.mark)));
     }
-    if (crosstab.kind === 'single') addRow(sheet, [describeTest(crosstab.test, locale)]);
+    if (crosstab.kind === 'single') addRow(sheet, [describeCrosstabTest(crosstab.test, locale)]);
     else {
-      crosstab.optionTests?.forEach((test, k) => addRow(sheet, [`${crosstab.values[k].label}: ${describeTest(test, locale)}`]));
+      crosstab.optionTests?.forEach((test, k) => addRow(sheet, [`${crosstab.values[k].label}: ${describeCrosstabTest(test, locale)}`]));
       addRow(sheet, [t.chosenNote]);
     }
   }
   addRow(sheet, []);
-  addRow(sheet, [fill(t.hiddenNote, { min: report.minGroupSize })]);
+  addRow(sheet, [fillText(t.hiddenNote, { min: report.minGroupSize })]);
   addRow(sheet, [t.marksNote]);
 }
 
-function describeTest(test: CrosstabTest | null | undefined, locale: Locale): string {
-  const t = texts(locale);
-  if (!test) return t.noTest;
-  return fill(test.method === 'rao-scott' ? t.testRaoScott : t.test, {
-    statistic: formatNumber(test.statistic, locale, 2),
-    df: test.df,
-    p: formatP(test.p, locale),
-    pAdjusted: formatP(test.pAdjusted, locale),
-    v: formatNumber(test.cramersV, locale, 3),
-    deff: formatNumber(test.designEffect ?? 1, locale, 2),
-  });
-}
