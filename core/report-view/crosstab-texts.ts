@@ -43,6 +43,7 @@ export function fillText(template: string, values: Record<string, string | numbe
 export function describeCrosstabTest(test: CrosstabTest | null | undefined, locale: Locale): string {
   const t = crosstabTexts(locale);
   if (!test) return t.noTest;
+  // "p = < 0.001" reads as "p < 0.001".
   return fillText(test.method === 'rao-scott' ? t.testRaoScott : t.test, {
     statistic: formatNumber(test.statistic, locale, 2),
     df: test.df,
@@ -50,7 +51,7 @@ export function describeCrosstabTest(test: CrosstabTest | null | undefined, loca
     pAdjusted: formatP(test.pAdjusted, locale),
     v: formatNumber(test.cramersV, locale, 3),
     deff: formatNumber(test.designEffect ?? 1, locale, 2),
-  });
+  }).replace('= <', '<');
 }
 
 /** "満足度 — 公園": a cross-tab's question and, for a matrix, its row. */
