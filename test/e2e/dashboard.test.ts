@@ -341,6 +341,8 @@ describe('dashboard', () => {
     const enCrosstab = en.crosstabs!.find((c) => c.question === crosstab.question && c.by === crosstab.by && c.row === undefined)!;
     expect(enCrosstab.values.map((v) => v.label)).not.toEqual(crosstab.values.map((v) => v.label));
     await expect.poll(() => gapTable.locator('thead th').first().textContent()).toBe('Item');
+    await gapTable.scrollIntoViewIfNeeded();
+    expect(await region.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
     await page.screenshot({ path: `${shots}/gaps-table-en-1440x900.png` });
     await page.getByTestId('view-crosstabs').click();
     await page.locator('#crosstab-by').selectOption(crosstab.by);
