@@ -359,7 +359,7 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: '日本語' }).click();
   });
 
-  it('axe finds no serious or critical problem on /login and /dashboard (chart, table and English views)', async () => {
+  it('axe finds no serious or critical problem on /login and /dashboard (chart, table, question, cross-tab and English views)', async () => {
     const { page } = await session.open('/login', DESK);
     await page.locator('#login-name').waitFor();
     expect(await seriousAccessibilityViolations(page), '/login').toEqual([]);
@@ -375,6 +375,13 @@ describe('dashboard', () => {
     const showTable = dashboard.getByRole('button', { name: '表で見る' });
     while ((await showTable.count()) > 0) await showTable.first().click(); // each turns into "グラフで見る"
     expect(await seriousAccessibilityViolations(dashboard), '/dashboard, tables').toEqual([]);
+    await dashboard.getByTestId('view-questions').click();
+    await dashboard.getByTestId('question-chart').locator('canvas').waitFor();
+    expect(await seriousAccessibilityViolations(dashboard), '/dashboard, question view').toEqual([]);
+    await dashboard.getByTestId('view-crosstabs').click();
+    await dashboard.getByTestId('crosstab-table').waitFor();
+    expect(await seriousAccessibilityViolations(dashboard), '/dashboard, cross-tab view').toEqual([]);
+    await dashboard.getByTestId('view-overview').click();
     await dashboard.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => dashboard.locator('h1').textContent()).toBe('Staff Survey on Ways of Working');
     expect(await seriousAccessibilityViolations(dashboard), '/dashboard in English').toEqual([]);
