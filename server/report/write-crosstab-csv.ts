@@ -6,12 +6,13 @@
  */
 import type { Crosstab, Report } from '../../contracts/report.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
-import { crosstabTexts, crosstabTitle, describeCrosstabTest, fillText } from '../../core/report-view/crosstab-texts.ts';
+import { crosstabTitle } from '../../core/report-view/crosstab-title.ts';
+import { describeCrosstabTest, fillText, tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
 import type { CellValue } from '../export/build-export-columns.ts';
 import { csvLine, UTF8_BOM } from '../export/write-csv.ts';
 
 export function writeCrosstabCsv(report: Report, crosstab: Crosstab, locale: Locale): string {
-  const t = crosstabTexts(locale);
+  const t = tabulationTexts(locale);
   const rows: CellValue[][] = [
     [crosstabTitle(crosstab)],
     [`${t.group}: ${crosstab.byLabel}`],

@@ -10,83 +10,11 @@
  * breakdown values come from definition files and responses.
  */
 import ExcelJS from 'exceljs';
-import type { Crosstab, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
-import { defineTexts } from '../../core/i18n/define-texts.ts';
+import type { Crosstab, CrosstabTest, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
+import { describeCrosstabTest as describeTest, fillText as fill, tabulationTexts as texts } from '../../core/report-view/tabulation-texts.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
-import { formatNumber } from '../../core/i18n/number-format.ts';
-import { crosstabTexts, crosstabTitle, describeCrosstabTest, fillText } from '../../core/report-view/crosstab-texts.ts';
+import { formatNumber, formatP } from '../../core/i18n/number-format.ts';
 import { safeExportCell } from '../export/neutralise-formula.ts';
-
-const texts = defineTexts({
-  ja: {
-    overview: '調査概要',
-    gt: '単純集計',
-    ...crosstabTexts('ja'),
-    crosstabPrefix: 'クロス集計',
-    survey: '調査',
-    versions: '調査票の版',
-    responses: '集計対象の回答数',
-    period: '回答期間',
-    byChannel: '回答方法別の件数',
-    byWard: '区別の件数',
-    responseRate: '回収率',
-    population: '母数',
-    weighting: '重み付け',
-    weightingNone: 'なし（単純集計）',
-    weightingRaked: 'レイキング（変数: {variables}、有効回答数 {effectiveN}）',
-    minGroupSize: '表示する最小の回答者数',
-    question: '設問',
-    answered: '回答者数',
-    noAnswer: '無回答',
-    count: '件数',
-    share: '割合',
-    mean: '平均',
-    topTwo: '上位2つの割合',
-    sd: '標準偏差',
-    min: '最小',
-    q1: '第1四分位',
-    median: '中央値',
-    q3: '第3四分位',
-    max: '最大',
-    meanRank: '平均順位',
-    rank: '{rank}位',
-    notSummarised: '集計対象外: {reason}',
-  },
-  en: {
-    overview: 'Overview',
-    gt: 'Summary',
-    ...crosstabTexts('en'),
-    crosstabPrefix: 'By',
-    survey: 'Survey',
-    versions: 'Questionnaire versions',
-    responses: 'Responses analysed',
-    period: 'Fieldwork period',
-    byChannel: 'Responses by channel',
-    byWard: 'Responses by ward',
-    responseRate: 'Response rate',
-    population: 'Population',
-    weighting: 'Weighting',
-    weightingNone: 'none (unweighted)',
-    weightingRaked: 'raking (variables: {variables}, effective n {effectiveN})',
-    minGroupSize: 'Smallest group shown',
-    question: 'Question',
-    answered: 'Answered',
-    noAnswer: 'No answer',
-    count: 'Count',
-    share: 'Share',
-    mean: 'Mean',
-    topTwo: 'Top two',
-    sd: 'SD',
-    min: 'Min',
-    q1: 'Q1',
-    median: 'Median',
-    q3: 'Q3',
-    max: 'Max',
-    meanRank: 'Mean rank',
-    rank: 'Rank {rank}',
-    notSummarised: 'not summarised: {reason}',
-  },
-});
 
 type Cell = string | number | null;
 
@@ -100,7 +28,6 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 function markedPercent(mark: ResidualMark): string {
   return mark ? `${PERCENT}" ${mark}"` : PERCENT;
 }
-
 
 export async function writeReportWorkbook(report: Report, locale: Locale): Promise<Buffer> {
   const t = texts(locale);
@@ -172,7 +99,7 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
   if (overview?.population != null) addRow(sheet, [t.population, overview.population]);
   if (overview?.responseRate != null) addRow(sheet, [t.responseRate, overview.responseRate]).getCell(2).numFmt = PERCENT;
   const weighting = report.weighting
-    ? fillText(t.weightingRaked, { variables: report.weighting.variables.join(', '), effectiveN: formatNumber(report.weighting.effectiveN, locale, 1) })
+    ? fill(t.weightingRaked, { variables: report.weighting.variables.join(', '), effectiveN: formatNumber(report.weighting.effectiveN, locale, 1) })
     : t.weightingNone;
   addRow(sheet, [t.weighting, weighting]);
   addRow(sheet, [t.minGroupSize, report.minGroupSize]);
@@ -186,7 +113,7 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
     for (const [label, n] of rows) addRow(sheet, [label, n ?? t.hidden]);
   }
   addRow(sheet, []);
-  addRow(sheet, [fillText(t.hiddenNote, { min: report.minGroupSize })]);
+  addRow(sheet, [fill(t.hiddenNote, { min: report.minGroupSize })]);
   addRow(sheet, [t.marksNote]);
 }
 
@@ -199,7 +126,7 @@ function writeSummaries(sheet: ExcelJS.Worksheet, report: Report, locale: Locale
     addRow(sheet, []);
     titleRow(sheet, summary.label);
     if (summary.notSummarised) {
-      addRow(sheet, [fillText(t.notSummarised, { reason: summary.notSummarised })]);
+      addRow(sheet, [fill(t.notSummarised, { reason: summary.notSummarised })]);
       continue;
     }
     addRow(sheet, [t.answered, summary.answered ?? t.hidden, summary.noAnswer]);
@@ -241,7 +168,7 @@ function writeSummaryBody(sheet: ExcelJS.Worksheet, summary: QuestionSummary, lo
     for (let c = 2; c <= 8; c++) added.getCell(c).numFmt = '0.00';
   }
   if (summary.ranks?.length) {
-    const positions = summary.ranks[0].shares.map((_, r) => fillText(t.rank, { rank: r + 1 }));
+    const positions = summary.ranks[0].shares.map((_, r) => fill(t.rank, { rank: r + 1 }));
     headerRow(sheet, ['', ...positions, t.meanRank]);
     for (const item of summary.ranks) {
       const added = addRow(sheet, [item.label, ...item.shares, item.meanRank]);
@@ -258,7 +185,7 @@ function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, crosstabs: Cro
   headerRow(sheet, [byLabel]);
   for (const crosstab of crosstabs) {
     addRow(sheet, []);
-    titleRow(sheet, crosstabTitle(crosstab));
+    titleRow(sheet, crosstab.rowLabel ? `${crosstab.label} — ${crosstab.rowLabel}` : crosstab.label);
     headerRow(sheet, [t.group, t.n, ...crosstab.values.map((v) => v.label)]);
     for (const group of crosstab.groups) {
       if (!group.cells) {
@@ -268,14 +195,14 @@ function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, crosstabs: Cro
       const row = addRow(sheet, [group.label, group.n, ...group.cells.map((cell) => cell.share)]);
       group.cells.forEach((cell, k) => (row.getCell(3 + k).numFmt = markedPercent(cell.mark)));
     }
-    if (crosstab.kind === 'single') addRow(sheet, [describeCrosstabTest(crosstab.test, locale)]);
+    if (crosstab.kind === 'single') addRow(sheet, [describeTest(crosstab.test, locale)]);
     else {
-      crosstab.optionTests?.forEach((test, k) => addRow(sheet, [`${crosstab.values[k].label}: ${describeCrosstabTest(test, locale)}`]));
+      crosstab.optionTests?.forEach((test, k) => addRow(sheet, [`${crosstab.values[k].label}: ${describeTest(test, locale)}`]));
       addRow(sheet, [t.chosenNote]);
     }
   }
   addRow(sheet, []);
-  addRow(sheet, [fillText(t.hiddenNote, { min: report.minGroupSize })]);
+  addRow(sheet, [fill(t.hiddenNote, { min: report.minGroupSize })]);
   addRow(sheet, [t.marksNote]);
 }
 

@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import type { Crosstab, Report } from '../../../contracts/report.ts';
 import { formatCount, formatPercent } from '../../../core/i18n/number-format.ts';
-import { crosstabTexts, crosstabTitle, describeCrosstabTest, fillText } from '../../../core/report-view/crosstab-texts.ts';
+import { crosstabTitle } from '../../../core/report-view/crosstab-title.ts';
+import { describeCrosstabTest, fillText, tabulationTexts } from '../../../core/report-view/tabulation-texts.ts';
 import { describeCrosstabChart } from '../../../core/report-view/describe-charts.ts';
 import { crosstabCsvUrl, reportUrl } from './dashboard-api.ts';
 import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
@@ -25,7 +26,7 @@ export function CrosstabView(props: { report: Report; surveyId: string; query: s
   const choices = crosstabs.filter((crosstab) => crosstab.by === breakdown?.by);
   const crosstab = choices.find((candidate) => keyOf(candidate) === picked) ?? choices[0];
   if (!breakdown || !crosstab) return <p className="chart-card__empty">{texts.noCrosstabs}</p>;
-  const words = crosstabTexts(locale);
+  const words = tabulationTexts(locale);
   const chart = describeCrosstabChart(crosstab, locale);
   const hidden = crosstab.groups.some((group) => group.cells === null);
   return (

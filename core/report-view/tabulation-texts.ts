@@ -1,0 +1,120 @@
+/**
+ * The words of the 集計表 (調査概要, 単純集計, クロス集計) in both languages: one dictionary for the
+ * xlsx workbook (server/report/write-report-workbook.ts) and the Markdown and HTML reports
+ * (describe-report.ts), so a mark, a hidden cell or a test line reads the same in all three.
+ */
+import type { CrosstabTest } from '../../contracts/report.ts';
+import { defineTexts } from '../i18n/define-texts.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { formatNumber, formatP } from '../i18n/number-format.ts';
+
+export const tabulationTexts = defineTexts({
+  ja: {
+    overview: '調査概要',
+    gt: '単純集計',
+    crosstabPrefix: 'クロス集計',
+    survey: '調査',
+    versions: '調査票の版',
+    responses: '集計対象の回答数',
+    period: '回答期間',
+    byChannel: '回答方法別の件数',
+    byWard: '区別の件数',
+    responseRate: '回収率',
+    population: '母数',
+    weighting: '重み付け',
+    weightingNone: 'なし（単純集計）',
+    weightingRaked: 'レイキング（変数: {variables}、有効回答数 {effectiveN}）',
+    minGroupSize: '表示する最小の回答者数',
+    question: '設問',
+    answered: '回答者数',
+    noAnswer: '無回答',
+    count: '件数',
+    share: '割合',
+    mean: '平均',
+    topTwo: '上位2つの割合',
+    sd: '標準偏差',
+    min: '最小',
+    q1: '第1四分位',
+    median: '中央値',
+    q3: '第3四分位',
+    max: '最大',
+    meanRank: '平均順位',
+    rank: '{rank}位',
+    group: '区分',
+    n: '回答者数',
+    test: 'χ² = {statistic}、自由度 {df}、p {p}（Holm補正後 {pAdjusted}）、Cramér の V = {v}',
+    testRaoScott: 'Rao–Scott 補正 χ² = {statistic}、自由度 {df}、p {p}（Holm補正後 {pAdjusted}）、Cramér の V = {v}、デザイン効果 {deff}',
+    noTest: '検定なし（比較できる区分または選択肢が2つ未満）',
+    hidden: '＊',
+    hiddenNote: '＊ 回答者が{min}人未満の区分（およびそれを逆算から守るための区分）は表示していません。',
+    marksNote: '▲▲／▽▽: 調整済み残差が ±2.58 以上（1%水準で多い／少ない）、▲／▽: ±1.96 以上（5%水準）。',
+    notSummarised: '集計対象外: {reason}',
+    chosenNote: '複数回答の割合は回答者数に対する割合のため、合計は100%になりません。',
+  },
+  en: {
+    overview: 'Overview',
+    gt: 'Summary',
+    crosstabPrefix: 'By',
+    survey: 'Survey',
+    versions: 'Questionnaire versions',
+    responses: 'Responses analysed',
+    period: 'Fieldwork period',
+    byChannel: 'Responses by channel',
+    byWard: 'Responses by ward',
+    responseRate: 'Response rate',
+    population: 'Population',
+    weighting: 'Weighting',
+    weightingNone: 'none (unweighted)',
+    weightingRaked: 'raking (variables: {variables}, effective n {effectiveN})',
+    minGroupSize: 'Smallest group shown',
+    question: 'Question',
+    answered: 'Answered',
+    noAnswer: 'No answer',
+    count: 'Count',
+    share: 'Share',
+    mean: 'Mean',
+    topTwo: 'Top two',
+    sd: 'SD',
+    min: 'Min',
+    q1: 'Q1',
+    median: 'Median',
+    q3: 'Q3',
+    max: 'Max',
+    meanRank: 'Mean rank',
+    rank: 'Rank {rank}',
+    group: 'Group',
+    n: 'n',
+    test: 'χ² = {statistic}, df {df}, p {p} (Holm {pAdjusted}), Cramér’s V = {v}',
+    testRaoScott: 'Rao–Scott χ² = {statistic}, df {df}, p {p} (Holm {pAdjusted}), Cramér’s V = {v}, design effect {deff}',
+    noTest: 'no test (fewer than two groups or answers to compare)',
+    hidden: '*',
+    hiddenNote: '* Groups with fewer than {min} respondents (and the group hidden so they cannot be worked out) are not shown.',
+    marksNote: '▲▲/▽▽: adjusted residual ≥ +2.58 / ≤ −2.58 (more / fewer than expected at the 1% level); ▲/▽: ±1.96 (5% level).',
+    notSummarised: 'not summarised: {reason}',
+    chosenNote: 'Shares of multiple-answer questions are of those who answered, so they do not add up to 100%.',
+  },
+});
+
+/** Fills `{name}` placeholders of a tabulation text. */
+export function fillText(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+/** The test line under a cross-tab: statistic, df, p, Holm-adjusted p and Cramér's V. */
+export function describeCrosstabTest(test: CrosstabTest | null | undefined, locale: Locale): string {
+  const t = tabulationTexts(locale);
+  if (!test) return t.noTest;
+  return fillText(test.method === 'rao-scott' ? t.testRaoScott : t.test, {
+    statistic: formatNumber(test.statistic, locale, 2),
+    df: test.df,
+    p: relation(formatP(test.p, locale)),
+    pAdjusted: formatP(test.pAdjusted, locale),
+    v: formatNumber(test.cramersV, locale, 3),
+    deff: formatNumber(test.designEffect ?? 1, locale, 2),
+  });
+}
+
+/** "= 0.012" or "< 0.001": formatP writes the comparison itself for the smallest p-values. */
+function relation(p: string): string {
+  return p.startsWith('<') ? p : `= ${p}`;
+}
