@@ -1,7 +1,10 @@
 /**
- * GET /api/surveys/:id/report?format=json|html[&by=…&minGroupSize=…&seed=…]: the
+ * GET /api/surveys/:id/report?format=json|html|xlsx[&locale=…&by=…&minGroupSize=…&seed=…]: the
  * analysis library's report of the collected responses (the access policy
- * requires the analyst role), with the filters of server/export/response-filter.ts.
+ * requires the analyst role), with the filters of server/export/response-filter.ts, its labels
+ * in `locale` (the dashboard's language). `format=xlsx` is the 集計表 workbook;
+ * `format=csv&crosstab=<question>[.<row>]&by=<breakdown>` one cross-tab of it (there `by` picks
+ * the cross-tab's breakdown, not the gaps').
  * The responses themselves (collection and export) are server/routes/responses.ts.
  */
 import { Router } from 'express';
@@ -10,6 +13,9 @@ import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { renderHtml } from '../../analysis/render/render-html.ts';
 import { buildReportFromRecords } from '../report/build-report-from-records.ts';
 import { readReportAssets } from '../report/report-assets.ts';
+import { findCrosstab, writeCrosstabCsv } from '../report/write-crosstab-csv.ts';
+import { writeReportWorkbook } from '../report/write-report-workbook.ts';
+import { toLocale } from '../../core/i18n/locale.ts';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { ResponseStore } from '../store/response-store.ts';
@@ -32,9 +38,12 @@ export function reportRouter({ store, definitions }: ReportRouterOptions): Route
     const current = findSurvey(definitions, surveyId);
     const query = req.query as Record<string, unknown>;
     const format = query.format ?? 'json';
-    if (format !== 'json' && format !== 'html') throw new HttpError(400, 'invalid_format', `format must be json or html; got ${JSON.stringify(format)}`);
+    if (!isReportFormat(format)) throw new HttpError(400, 'invalid_format', `format must be json, html, xlsx or csv; got ${JSON.stringify(format)}`);
     const locale = chooseLocale(query.locale, current);
-    const options = reportOptions(query, current);
+    const pick = format === 'csv' ? crosstabPick(query) : undefined;
+    if (format !== 'csv' && query.crosstab !== undefined) throw new HttpError(400, 'invalid_report_request', 'crosstab is for format=csv');
+    // The labels (questions, answers, groups) in the reader's language, as the charts and tables show them.
+    const options = { ...reportOptions(pick ? { ...query, by: undefined } : query, current), language: locale };
     const filter = parseFilter(withoutKeys(query, REPORT_OPTION_KEYS), current);
     const versions = allVersions(definitions, surveyId).reverse(); // the library wants them ascending
 
@@ -50,6 +59,20 @@ export function reportRouter({ store, definitions }: ReportRouterOptions): Route
       res.json(report);
       return;
     }
+    if (format === 'xlsx') {
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('Content-Disposition', `attachment; filename="${surveyId}-tables.xlsx"`);
+      res.send(await writeReportWorkbook(report, toLocale(locale)));
+      return;
+    }
+    if (pick) {
+      const crosstab = findCrosstab(report, pick.crosstab, pick.by);
+      if (typeof crosstab === 'string') throw new HttpError(400, 'invalid_report_request', crosstab);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="${asciiFileName(`${surveyId}-${pick.crosstab}-by-${pick.by}`)}.csv"`);
+      res.send(writeCrosstabCsv(report, crosstab, toLocale(locale)));
+      return;
+    }
     // A download, never rendered under this origin: the report inlines its own script (Chart.js),
     // which this site's CSP rightly forbids.
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -61,7 +84,26 @@ export function reportRouter({ store, definitions }: ReportRouterOptions): Route
 }
 
 /** Query keys of the report that are options, not filters. */
-const REPORT_OPTION_KEYS = ['by', 'minGroupSize', 'seed'];
+const REPORT_OPTION_KEYS = ['by', 'minGroupSize', 'seed', 'crosstab'];
+
+const REPORT_FORMATS = ['json', 'html', 'xlsx', 'csv'] as const;
+
+function isReportFormat(value: unknown): value is (typeof REPORT_FORMATS)[number] {
+  return (REPORT_FORMATS as readonly unknown[]).includes(value);
+}
+
+/** The cross-tab a CSV download is of: `crosstab` (question, or question.row) and `by`, each given once. */
+function crosstabPick(query: Record<string, unknown>): { crosstab: string; by: string } {
+  const { crosstab, by } = query;
+  if (typeof crosstab !== 'string' || crosstab === '') throw new HttpError(400, 'invalid_report_request', 'format=csv needs crosstab=<question>[.<row>], given once');
+  if (typeof by !== 'string' || by === '') throw new HttpError(400, 'invalid_report_request', 'format=csv needs by=<breakdown>, given once');
+  return { crosstab, by };
+}
+
+/** Names come from definitions; a header is ASCII, so anything else becomes "_". */
+function asciiFileName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]/g, '_');
+}
 
 function withoutKeys(query: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([key]) => !keys.includes(key)));

@@ -6,12 +6,13 @@
  * axe-core on /login and /dashboard. Screenshots at 1366×768 go to test-artifacts/.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { japanDay } from '../../analysis/timeline/count-responses-by-day.ts';
+import type { Report } from '../../contracts/report.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import { createUser } from '../../server/auth/create-user.ts';
 import { loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
@@ -259,7 +260,106 @@ describe('dashboard', () => {
     }
   });
 
-  it('axe finds no serious or critical problem on /login and /dashboard (chart, table and English views)', async () => {
+  it('the question and cross-tab views: counts and marks of the report, the cross-tab CSV, English answer labels; the gap table readable at 1440×900', async () => {
+    const WIDE = { viewport: { width: 1440, height: 900 }, acceptDownloads: true };
+    const { page } = await session.open(`/login?next=${encodeURIComponent(`/dashboard/${STAFF}`)}`, WIDE);
+    await logIn(page);
+    await page.getByTestId('responses-n').waitFor();
+    const reportJson = (locale: string) =>
+      page.evaluate(async ([survey, language]) => (await fetch(`/api/surveys/${survey}/report?format=json&locale=${language}`)).json(), [STAFF, locale] as const) as Promise<Report>;
+    const ja = await reportJson('ja');
+    const shots = '/work/coord/shots/dash';
+    await mkdir(shots, { recursive: true });
+
+    // 設問別: a choice question's count, as the report has it.
+    await page.getByTestId('view-questions').click();
+    const summary = ja.summaries!.find((s) => s.items && s.items.length > 2 && s.answered !== null)!;
+    await page.locator('#question-picker').selectOption(summary.question);
+    const view = page.getByTestId('question-view');
+    await expect.poll(() => view.locator('h2').textContent()).toContain(summary.label);
+    const firstRow = view.getByTestId('summary-table').locator('tbody tr').first();
+    expect(await firstRow.locator('th').textContent()).toBe(summary.items![0].label);
+    expect(await firstRow.locator('td').first().textContent()).toBe(count(summary.items![0].count));
+    await view.getByTestId('question-chart').locator('canvas').waitFor();
+    await page.screenshot({ path: `${shots}/questions-ja-1440x900.png` });
+    // A matrix: rows with mean and top two.
+    const matrix = ja.summaries!.find((s) => s.rows && s.rows.length > 1 && s.ordered);
+    if (matrix) {
+      await page.locator('#question-picker').selectOption(matrix.question);
+      await expect.poll(() => view.getByTestId('summary-table').locator('tbody tr').count()).toBe(matrix.rows!.length);
+      await page.screenshot({ path: `${shots}/questions-matrix-ja-1440x900.png` });
+    }
+
+    // クロス集計: a cell with a mark, its share and mark as the report has them.
+    await page.getByTestId('view-crosstabs').click();
+    const crosstab = ja.crosstabs!.find((c) => c.kind === 'single' && c.row === undefined && c.groups.some((g) => g.cells?.some((cell) => cell.mark !== '')))!;
+    const group = crosstab.groups.find((g) => g.cells?.some((cell) => cell.mark !== ''))!;
+    const cell = group.cells!.find((candidate) => candidate.mark !== '')!;
+    await page.locator('#crosstab-by').selectOption(crosstab.by);
+    await page.locator('#crosstab-question').selectOption(crosstab.question);
+    const table = page.getByTestId('crosstab-table');
+    await expect.poll(() => page.getByTestId('crosstab-view').locator('h2').textContent()).toBe(crosstab.label);
+    const row = table.locator(`tr[data-group="${String(group.value)}"]`);
+    expect(await row.locator('td').first().textContent()).toBe(count(group.n!));
+    const shown = await row.locator(`td[data-value="${String(cell.value)}"]`).textContent();
+    expect(shown).toBe(`${(cell.share! * 100).toFixed(1)}% ${cell.mark}`);
+    expect(await page.getByTestId('marks-legend').textContent()).toContain('▲▲／▽▽');
+    expect(await page.getByTestId('crosstab-test').textContent()).toMatch(/^χ² = /);
+    await page.getByTestId('crosstab-chart').locator('canvas').waitFor();
+    await page.screenshot({ path: `${shots}/crosstab-ja-1440x900.png` });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('crosstab-csv').click()]);
+    expect(download.suggestedFilename()).toBe(`${STAFF}-${crosstab.question}-by-${crosstab.by}.csv`);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe(crosstab.label);
+    const csvRow = parseCsv(lines.find((line) => line.startsWith(`${group.label},`))!)[0];
+    expect(Number(csvRow[1])).toBe(group.n);
+    const at = crosstab.values.findIndex((value) => value.value === cell.value);
+    expect(csvRow[3 + 2 * at]).toBe(cell.mark);
+
+    // The gap table: the statistics in view without scrolling sideways, the item labels whole.
+    await page.getByTestId('view-overview').click();
+    const gaps = page.getByTestId('gaps-chart');
+    await gaps.getByRole('button', { name: '表で見る' }).click();
+    const gapTable = gaps.getByTestId('gaps-table');
+    await gapTable.scrollIntoViewIfNeeded();
+    const region = gaps.locator('.chart-card__table');
+    expect(await region.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+    const itemWidth = await gapTable.locator('tbody th').first().evaluate((element) => element.getBoundingClientRect().width);
+    expect(itemWidth).toBeGreaterThan(200);
+    const pCell = gapTable.locator('tbody tr').first().locator('td').nth(1);
+    const box = (await pCell.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1440);
+    expect(await gapTable.locator('tbody tr').first().locator('th').textContent()).not.toContain('…');
+    await page.screenshot({ path: `${shots}/gaps-table-ja-1440x900.png` });
+
+    // English: the report comes in English, answer labels included.
+    await page.getByRole('button', { name: 'English' }).click();
+    const en = await reportJson('en');
+    const enCrosstab = en.crosstabs!.find((c) => c.question === crosstab.question && c.by === crosstab.by && c.row === undefined)!;
+    expect(enCrosstab.values.map((v) => v.label)).not.toEqual(crosstab.values.map((v) => v.label));
+    await expect.poll(() => gapTable.locator('thead th').first().textContent()).toBe('Item');
+    await gapTable.scrollIntoViewIfNeeded();
+    expect(await region.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+    await page.screenshot({ path: `${shots}/gaps-table-en-1440x900.png` });
+    await page.getByTestId('view-crosstabs').click();
+    await page.locator('#crosstab-by').selectOption(crosstab.by);
+    await page.locator('#crosstab-question').selectOption(crosstab.question);
+    await expect.poll(() => table.locator('thead th').allTextContents()).toEqual([enCrosstab.byLabel, 'n', ...enCrosstab.values.map((v) => v.label)]);
+    expect(await table.locator('tbody th').allTextContents()).toEqual(enCrosstab.groups.map((g) => g.label));
+    await page.getByTestId('crosstab-chart').locator('canvas').waitFor();
+    await page.screenshot({ path: `${shots}/crosstab-en-1440x900.png` });
+    await page.getByTestId('view-questions').click();
+    await page.locator('#question-picker').selectOption(summary.question);
+    const enSummary = en.summaries!.find((s) => s.question === summary.question)!;
+    await expect.poll(() => page.getByTestId('summary-table').locator('tbody th').allTextContents()).toEqual(enSummary.items!.map((item) => item.label));
+    await page.screenshot({ path: `${shots}/questions-en-1440x900.png` });
+    await page.getByRole('button', { name: '日本語' }).click();
+  });
+
+  it('axe finds no serious or critical problem on /login and /dashboard (chart, table, question, cross-tab and English views)', async () => {
     const { page } = await session.open('/login', DESK);
     await page.locator('#login-name').waitFor();
     expect(await seriousAccessibilityViolations(page), '/login').toEqual([]);
@@ -275,6 +375,13 @@ describe('dashboard', () => {
     const showTable = dashboard.getByRole('button', { name: '表で見る' });
     while ((await showTable.count()) > 0) await showTable.first().click(); // each turns into "グラフで見る"
     expect(await seriousAccessibilityViolations(dashboard), '/dashboard, tables').toEqual([]);
+    await dashboard.getByTestId('view-questions').click();
+    await dashboard.getByTestId('question-chart').locator('canvas').waitFor();
+    expect(await seriousAccessibilityViolations(dashboard), '/dashboard, question view').toEqual([]);
+    await dashboard.getByTestId('view-crosstabs').click();
+    await dashboard.getByTestId('crosstab-table').waitFor();
+    expect(await seriousAccessibilityViolations(dashboard), '/dashboard, cross-tab view').toEqual([]);
+    await dashboard.getByTestId('view-overview').click();
     await dashboard.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => dashboard.locator('h1').textContent()).toBe('Staff Survey on Ways of Working');
     expect(await seriousAccessibilityViolations(dashboard), '/dashboard in English').toEqual([]);

@@ -68,7 +68,7 @@ export function fetchDefinitionVersion(surveyId: string, version: number, signal
  * `query` is the filter query string (dashboard-filters.ts), without "?";
  * `by` the question the generation gaps compare (the survey's cohort question when absent).
  */
-export function reportUrl(surveyId: string, query: string, format: 'json' | 'html', options: { locale?: string; by?: string } = {}): string {
+export function reportUrl(surveyId: string, query: string, format: 'json' | 'html' | 'xlsx', options: { locale?: string; by?: string } = {}): string {
   return surveyPath(surveyId, 'report', query, {
     format,
     ...(options.locale ? { locale: options.locale } : {}),
@@ -76,12 +76,23 @@ export function reportUrl(surveyId: string, query: string, format: 'json' | 'htm
   });
 }
 
+/** One cross-tab as CSV: `crosstab` is the question (a matrix row as question.row), `by` its breakdown. */
+export function crosstabCsvUrl(surveyId: string, query: string, crosstab: { question: string; row?: string; by: string }, locale: string): string {
+  return surveyPath(surveyId, 'report', query, {
+    format: 'csv',
+    locale,
+    crosstab: crosstab.row === undefined ? crosstab.question : `${crosstab.question}.${crosstab.row}`,
+    by: crosstab.by,
+  });
+}
+
 export function exportUrl(surveyId: string, query: string, format: 'csv' | 'xlsx', locale: string): string {
   return surveyPath(surveyId, 'responses', query, { format, locale });
 }
 
-export function fetchReport(surveyId: string, query: string, by: string | undefined, signal?: AbortSignal): Promise<Report> {
-  return getJson<Report>(reportUrl(surveyId, query, 'json', { by }), signal);
+/** `locale`: the report's labels (questions, answers, groups) come in the dashboard's language. */
+export function fetchReport(surveyId: string, query: string, by: string | undefined, locale: string, signal?: AbortSignal): Promise<Report> {
+  return getJson<Report>(reportUrl(surveyId, query, 'json', { by, locale }), signal);
 }
 
 export function fetchTimeline(surveyId: string, query: string, by: string, signal?: AbortSignal): Promise<DailyCounts> {

@@ -17,6 +17,8 @@ import { IpaChart, IpaTable } from './charts/ipa-chart.tsx';
 import { NeedsChart, NeedsTable } from './charts/needs-chart.tsx';
 import { TimelineChart, TimelineTable } from './charts/timeline-chart.tsx';
 import { CommentsPanel } from './comments-panel.tsx';
+import { CrosstabView } from './crosstab-view.tsx';
+import { QuestionView } from './question-view.tsx';
 import { exportUrl, fetchCurrentUser, fetchDefinition, fetchDefinitionVersion, fetchSurveys, logOut, NotLoggedInError, reportUrl } from './dashboard-api.ts';
 import { filtersToQuery, readFilters, type DashboardFilters } from './dashboard-filters.ts';
 import { createLabelIndex } from '../../../core/definitions/create-label-index.ts';
@@ -33,6 +35,10 @@ import { useDashboardData } from './use-dashboard-data.ts';
 import { adminTexts } from '../admin/admin-texts.ts';
 import './analyst-shell.css';
 import './dashboard.css';
+
+/** The overview (needs, IPA, gaps), one question's 単純集計, or one クロス集計. */
+const DASHBOARD_VIEWS = ['overview', 'questions', 'crosstabs'] as const;
+type DashboardView = (typeof DASHBOARD_VIEWS)[number];
 
 /** Gap items shown before "show all": the largest effects fill a screen, the rest is a click away. */
 const GAP_ITEMS_AT_FIRST = 8;
@@ -214,7 +220,8 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   const [reloadKey, setReloadKey] = useState(0);
   const query = filtersToQuery(filters);
   const onLoggedOut = useCallback(() => goToLogin(true), []);
-  const data = useDashboardData({ surveyId, filterQuery: query, compareBy, timelineBy, reloadKey }, onLoggedOut);
+  const data = useDashboardData({ surveyId, filterQuery: query, compareBy, timelineBy, locale, reloadKey }, onLoggedOut);
+  const [view, setView] = useState<DashboardView>('overview');
   const versions = useDefinitionVersions(surveyId, current, data.report?.survey.versions);
   const labels = useMemo(() => createLabelIndex(versions), [versions]);
   const reportLabels = useMemo(() => createReportLabels(labels, locale), [labels, locale]);
@@ -254,6 +261,17 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
         {report && <SummaryStrip report={report} locale={locale} texts={texts} />}
         {!report && !data.error && <p className="dash-status" role="status">{texts.loading}</p>}
         {report && (
+          <div className="segmented view-tabs" role="group" aria-label={texts.viewsLabel}>
+            {DASHBOARD_VIEWS.map((name) => (
+              <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)} data-testid={`view-${name}`}>
+                {texts.views[name]}
+              </button>
+            ))}
+          </div>
+        )}
+        {report && view === 'questions' && <QuestionView report={report} locale={locale} texts={texts} />}
+        {report && view === 'crosstabs' && <CrosstabView report={report} surveyId={surveyId} query={query} locale={locale} texts={texts} />}
+        {report && view === 'overview' && (
           <div className="dash-grid">
             <ChartCard
               testId="timeline-chart"

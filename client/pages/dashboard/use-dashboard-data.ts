@@ -24,18 +24,20 @@ export interface DashboardRequest {
   /** The question the generation gaps compare; undefined: the survey's cohort question. */
   compareBy?: string;
   timelineBy: string;
+  /** The language of the report's labels. */
+  locale: string;
   /** Changing it loads everything again (the "reload" button after an error). */
   reloadKey: number;
 }
 
-export function useDashboardData({ surveyId, filterQuery, compareBy, timelineBy, reloadKey }: DashboardRequest, onLoggedOut: () => void): DashboardData {
+export function useDashboardData({ surveyId, filterQuery, compareBy, timelineBy, locale, reloadKey }: DashboardRequest, onLoggedOut: () => void): DashboardData {
   const [data, setData] = useState<DashboardData>({ busy: false });
 
   useEffect(() => {
     const controller = new AbortController();
     setData((previous) => ({ ...previous, busy: true, error: undefined }));
     Promise.all([
-      fetchReport(surveyId, filterQuery, compareBy, controller.signal),
+      fetchReport(surveyId, filterQuery, compareBy, locale, controller.signal),
       fetchComments(surveyId, filterQuery, controller.signal),
     ]).then(
       ([report, comments]) => setData((previous) => ({ ...previous, report, comments, busy: false })),
@@ -46,7 +48,7 @@ export function useDashboardData({ surveyId, filterQuery, compareBy, timelineBy,
       },
     );
     return () => controller.abort();
-  }, [surveyId, filterQuery, compareBy, onLoggedOut, reloadKey]);
+  }, [surveyId, filterQuery, compareBy, locale, onLoggedOut, reloadKey]);
 
   // The timeline has its own switch (channel / ward), which must not rebuild the report.
   useEffect(() => {

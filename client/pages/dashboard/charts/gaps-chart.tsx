@@ -88,25 +88,26 @@ function GapRow({ gap, gaps, locale, texts, labels }: { gap: GapItem; gaps: Gaps
   );
 }
 
+/** The statistics come right after the item, so they are in view before the groups' columns (issue 11). */
 export function GapsTable({ gaps, locale, texts, labels }: GapsChartProps) {
   return (
-    <table className="data-table">
+    <table className="data-table gap-table" data-testid="gaps-table">
       <caption className="visually-hidden">{texts.gapsTitle}</caption>
       <thead>
         <tr>
           <th scope="col">{texts.item}</th>
+          <th scope="col" className="num gap-table__stat">
+            {texts.effect}
+          </th>
+          <th scope="col" className="num gap-table__stat">
+            {texts.pAdjusted}
+          </th>
           {gaps.groups.map((group) => (
             <th scope="col" key={String(group.value)} className="num">
               {labels.answer(gaps.by ?? '', group.value, group.label)}
               <br />n = {group.n === null ? '—' : formatCount(group.n, locale)}
             </th>
           ))}
-          <th scope="col" className="num">
-            {texts.effect}
-          </th>
-          <th scope="col" className="num">
-            {texts.pAdjusted}
-          </th>
         </tr>
       </thead>
       <tbody>
@@ -116,15 +117,15 @@ export function GapsTable({ gaps, locale, texts, labels }: GapsChartProps) {
               {labels.gapQuestion(gap) ? `${labels.gapQuestion(gap)} — ` : ''}
               {labels.gapItem(gap)}
             </th>
+            <td className="num gap-table__stat">
+              {texts.effectNames[gap.effect.name]} {formatNumber(gap.effect.value, locale, 3)}
+            </td>
+            <td className="num gap-table__stat">{formatP(gap.pAdjusted, locale)}</td>
             {gap.groups.map((group) => (
               <td key={String(group.value)} className="num">
                 {group.distribution === null ? '—' : describeGroup(gap, group.mean, group.distribution, texts, locale)}
               </td>
             ))}
-            <td className="num">
-              {texts.effectNames[gap.effect.name]} {formatNumber(gap.effect.value, locale, 3)}
-            </td>
-            <td className="num">{formatP(gap.pAdjusted, locale)}</td>
           </tr>
         ))}
       </tbody>

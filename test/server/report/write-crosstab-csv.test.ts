@@ -1,0 +1,51 @@
+/**
+ * One cross-tab as CSV (server/report/write-crosstab-csv.ts): hidden groups as ＊ with the note,
+ * the test line, labels through the export guard, and the lookup's messages.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Crosstab, Report } from '../../../contracts/report.ts';
+import { findCrosstab, writeCrosstabCsv } from '../../../server/report/write-crosstab-csv.ts';
+import { parseCsv } from '../../e2e/support/parse-csv.ts';
+
+const crosstab: Crosstab = {
+  question: 'mode',
+  label: '交通手段',
+  by: 'ageBand',
+  byLabel: '年代',
+  kind: 'single',
+  values: [
+    { value: 'bus', label: 'バス' },
+    { value: 'car', label: '=HYPERLINK("x")' },
+  ],
+  groups: [
+    { value: 'young', label: '若年', n: 40, cells: [
+      { value: 'bus', count: 30, share: 0.75, residual: 3.1, mark: '▲▲' },
+      { value: 'car', count: 10, share: 0.25, residual: -3.1, mark: '▽▽' },
+    ] },
+    { value: 'tiny', label: '少数', n: null, cells: null, suppressed: 'small' },
+  ],
+  test: { statistic: 9.61, df: 1, p: 0.0004, pAdjusted: 0.0123, cramersV: 0.31, method: 'pearson' },
+};
+const report = { minGroupSize: 10, crosstabs: [crosstab], breakdowns: [{ by: 'ageBand', label: '年代', source: 'cohort', groups: [] }] } as unknown as Report;
+
+describe('writeCrosstabCsv', () => {
+  it('writes the table with marks, ＊ for a hidden group, the test and the notes, after a BOM', () => {
+    const csv = writeCrosstabCsv(report, crosstab, 'ja');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]).toEqual(['交通手段']);
+    expect(rows[2]).toEqual(['区分', '回答者数', 'バス (%)', 'バス ▲▽', `'=HYPERLINK("x") (%)`, `'=HYPERLINK("x") ▲▽`]);
+    expect(rows[3]).toEqual(['若年', '40', '75', '▲▲', '25', '▽▽']);
+    expect(rows[4]).toEqual(['少数', '＊', '＊', '', '＊', '']);
+    const text = rows.map((row) => row.join(',')).join('\n');
+    expect(text).toContain('χ² = 9.61、自由度 1、p < 0.001（Holm補正後 0.012）、Cramér の V = 0.310');
+    expect(text).toContain('＊ 回答者が10人未満の区分');
+    expect(text).toContain('▲▲／▽▽');
+  });
+
+  it('says which breakdowns and cross-tabs there are when asked for one that is not', () => {
+    expect(findCrosstab(report, 'mode', 'ageBand')).toBe(crosstab);
+    expect(findCrosstab(report, 'mode', 'ward')).toBe(`by must be one of the report's breakdowns (ageBand); got "ward"`);
+    expect(findCrosstab(report, 'nope', 'ageBand')).toMatch(/^no cross-tab of "nope" by "ageBand"/);
+  });
+});
