@@ -53,7 +53,9 @@ function fold(text: string): string {
 
 // Separators between digit groups: hyphen, dot, space (one, optional).
 const S = '[-. ]?';
-const NOT_DIGIT_BEFORE = '(?<![+0-9A-Za-z.,/¥$\\\\-])';
+// Not inside a longer number, a decimal (3.14159265358), an amount (¥, $, 1,500) or a hyphen chain. Letters and
+// a dot after a word may precede: "TEL090…", "Tel.011-…" are how people write it.
+const NOT_DIGIT_BEFORE = '(?<![+0-9,/¥$\\\\-])(?<![0-9]\\.)';
 const NOT_DIGIT_AFTER = '(?![0-9]|[.,/:][0-9]|[年月日円万億千時分秒回歳階番号人件%])';
 
 // Japanese numbers: 10 digits for fixed lines (area code 2-5 digits incl. the 0),

@@ -29,6 +29,11 @@ describe('maskPersonalData: phone numbers', () => {
     expect(result.found).toEqual([{ kind: 'phone', count: 1 }]);
   });
 
+  it.each([['Tel.090-1234-5678'], ['TEL09012345678'], ['電話:011-222-3333']])('masks the number in %s after its label', (text) => {
+    expect(maskPersonalData(text).found).toEqual([{ kind: 'phone', count: 1 }]);
+    expect(maskPersonalData(text).text.endsWith(PHONE)).toBe(true);
+  });
+
   it('masks after a label with a colon, and counts several', () => {
     expect(maskPersonalData('TEL:011-222-3333 携帯：090-1111-2222')).toEqual({
       text: `TEL:${PHONE} 携帯：${PHONE}`,
@@ -84,7 +89,7 @@ describe('maskPersonalData: text that must stay untouched', () => {
     ['10:30 から 11:45 まで'],
     ['3回 30分 3階 2番窓口 第12345678号'],
     ['人口は1,973,000人です'],
-    ['割合は12.5%でした 0.123456789'],
+    ['割合は12.5%でした 0.123456789 3.14159265358'],
     ['電話がつながらない（3回かけた）'],
     ['バス停は北1条西2丁目、11:00-12:00'],
     ['1234567 円ではなく'],
