@@ -53,9 +53,9 @@ function fold(text: string): string {
 
 // Separators between digit groups: hyphen, dot, space (one, optional).
 const S = '[-. ]?';
-// Not inside a longer number, a decimal (3.14159265358), an amount (¥, $, 1,500) or a hyphen chain. Letters and
-// a dot after a word may precede: "TEL090…", "Tel.011-…" are how people write it.
-const NOT_DIGIT_BEFORE = '(?<![+0-9,/¥$\\\\-])(?<![0-9]\\.)';
+// Not inside a longer number, a decimal (3.14159265358), an amount (¥, $, 1,500) or a chain of digit groups
+// (20260401-0012). Letters, and a dot or hyphen after a word, may precede: "TEL090…", "Tel.011-…" are how people write it.
+const NOT_DIGIT_BEFORE = '(?<![+0-9,/¥$])(?<![0-9][.-])';
 const NOT_DIGIT_AFTER = '(?![0-9]|[.,/:][0-9]|[年月日円万億千時分秒回歳階番号人件%])';
 
 // Japanese numbers: 10 digits for fixed lines (area code 2-5 digits incl. the 0),

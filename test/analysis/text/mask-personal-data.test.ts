@@ -62,6 +62,10 @@ describe('maskPersonalData: My Number, e-mail, postal codes, digit runs', () => 
     expect(maskPersonalData(`会員番号${run}の者です`)).toEqual({ text: `会員番号${DIGITS}の者です`, found: [{ kind: 'digits', count: 1 }] });
   });
 
+  it('masks a digit run after a letter prefix', () => {
+    expect(masked('整理番号 A-12345678、No.87654321')).toBe(`整理番号 A-${DIGITS}、No.${DIGITS}`);
+  });
+
   it('reports every kind found, and English placeholders', () => {
     const text = 'Mail me at a@b.jp or call 090-1234-5678; My Number 1234 5678 9012, 〒060-0001, ID 55556666.';
     expect(maskPersonalData(text, 'en')).toEqual({
@@ -93,6 +97,8 @@ describe('maskPersonalData: text that must stay untouched', () => {
     ['電話がつながらない（3回かけた）'],
     ['バス停は北1条西2丁目、11:00-12:00'],
     ['1234567 円ではなく'],
+    ['受付20260401-0012 2026-2027年度 1000-2000円 3-4人'],
+    ['ＴＥＬは後日、１２：００〜１３：００'],
     [''],
   ])('leaves %s as written', (text) => {
     expect(maskPersonalData(text)).toEqual({ text, found: [] });
