@@ -133,4 +133,13 @@ describe('what analysts read', () => {
     const samples = report.comments.find((c: { question: string }) => c.question === 'comment').sample;
     expect([...samples].sort()).toEqual([...MASKED].sort());
   });
+
+  it('the HTML report shows the masked samples too', async () => {
+    const response = await get('report?format=html', app.tokens.analyst);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('折り返しは［電話番号］までお願いします。');
+    expect(html).not.toContain('０９０－１２３４－５６７８');
+    expect(html).not.toContain('taro.sapporo@example.jp');
+  });
 });
