@@ -1,7 +1,7 @@
 import type { Suppression } from './report.ts';
 
 /**
- * GET /api/surveys/:id/comments: the newest free-text answers, verbatim and
+ * GET /api/surveys/:id/comments: the newest free-text answers, personal data masked, and
  * without when they came (server/routes/dashboard-data.ts). When too few
  * respondents are selected or wrote one, `comments` is empty, `total` 0, and
  * `suppressed` says why.

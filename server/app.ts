@@ -36,6 +36,8 @@ export interface AppOptions extends AccessControlOptions {
   clientDir?: string;
   /** Largest accepted submission body, bytes or "256kb"; default 256 KiB. */
   bodyLimit?: string | number;
+  /** Where exports with personal data are recorded (server/audit/audit-log.ts); server/main.ts passes DATA_DIR/audit.jsonl. */
+  auditLogPath?: string;
 }
 
 /** How long a kiosk waits before resending to a survey whose definition file is broken. */
@@ -49,7 +51,7 @@ export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist')
  */
 export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES, ADMIN_PAGE];
 
-export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, ...access }: AppOptions): Express {
+export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, ...access }: AppOptions): Express {
   // Build every version's validator now: a definition strict validation cannot
   // handle fails at start-up, not on a respondent's submission.
   for (const { id } of definitions.list()) {
@@ -125,7 +127,7 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.use('/api/kiosks', kiosksRouter({ authStore, definitions, codeGuesses, now }));
   app.use('/api/surveys/:id/invitations', invitationsRouter({ authStore, definitions, codeGuesses }));
   app.use('/api/surveys/:id/responses', limitSubmissions);
-  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission }));
+  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath }));
   app.use('/api/surveys/:id', reportRouter({ store, definitions }));
   app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions }));
   app.use('/api/surveys', surveysRouter(definitions));

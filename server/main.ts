@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadDefinitionsFromDir } from './definitions/load-definitions-from-dir.ts';
 import { createApp } from './app.ts';
@@ -15,6 +15,7 @@ import { describeResponseStore, openResponseStore, selectStore } from './store/o
 import { openSelectedAuthStore } from './auth/open-selected-auth-store.ts';
 import { describeAdminSetup } from './auth/describe-admin-setup.ts';
 import { DEFAULT_ABUSE_LIMITS } from './limits/abuse-limits.ts';
+import { AUDIT_LOG_FILE } from './audit/audit-log.ts';
 
 /** How long shutdown waits for requests in flight before closing the store anyway. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -34,6 +35,7 @@ export async function main(): Promise<void> {
     definitions,
     brokenDefinitions: broken,
     bodyLimit: env.BODY_LIMIT,
+    auditLogPath: join(dataDir, AUDIT_LOG_FILE),
     authStore,
     trustProxy: env.TRUST_PROXY,
     abuseLimits: env.ABUSE_LIMITS === 'off' ? 'off' : DEFAULT_ABUSE_LIMITS,

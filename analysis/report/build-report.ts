@@ -20,6 +20,8 @@ import { localizeText } from '../../core/definitions/localize-text.ts';
 import { planReport, type ReportPlan } from '../plan/plan-report.ts';
 import type { CommentSample, Report, Suppression, Weighting } from '../../contracts/report.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
+import { toLocale } from '../../core/i18n/locale.ts';
+import { maskText } from '../text/mask-personal-data.ts';
 
 export interface ReportOptions {
   /** Population margins to rake to; without them the report is unweighted. */
@@ -155,8 +157,10 @@ function sampleComments(table: ResponseTable, plan: ReportPlan): { comments: Com
       suppressed.push({ where: `comments.${name}`, reason: `fewer than ${plan.minGroupSize} respondents wrote one`, rule: 'small' });
       return { question: name, label, answered: null, sample: [], suppressed: true };
     }
-    // In file order, so a sample reads like the responses did.
-    const sample = [...column.sample].sort((a, b) => a.row - b.row).map(({ text }) => text);
+    // In file order, so a sample reads like the responses did. Masked here, before the sample
+    // enters the report, so every format drawn from it (JSON, Markdown, HTML, xlsx) is masked too.
+    const locale = toLocale(plan.language);
+    const sample = [...column.sample].sort((a, b) => a.row - b.row).map(({ text }) => maskText(text, locale));
     return { question: name, label, answered, sample };
   });
   return { comments, suppressed };

@@ -1,15 +1,21 @@
 /**
  * survey-toolkit export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes]
- *                       [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE …] --out FILE
+ *                       [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE …]
+ *                       [--include-personal-data] --out FILE
  *
  * Reads the responses the server stores (DATA_DIR, or STORE=mongodb) and the
  * definitions in DEFINITIONS_DIR, and writes the same export as
  * GET /api/surveys/:id/responses. CSV also writes FILE's codebook beside it
  * (`answers.csv` → `answers.codebook.csv`); XLSX carries it as a second sheet.
  * Files appear only when complete: they are written under a temporary name first.
+ * Free text is masked unless --include-personal-data is given; that export is
+ * recorded in DATA_DIR/audit.jsonl (with the OS user) before it is written
+ * (docs/decisions/0093-personal-data-masked-exports-and-audit.md). Whoever can
+ * run this can read DATA_DIR, so the record, not a role check, is the control.
  */
 import { createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { parseServerEnv } from '../../server/env.ts';
@@ -17,12 +23,13 @@ import { filteredRecords, FilterError, parseResponseFilter } from '../../server/
 import { isExportFormat, writeExport, type ExportFormat } from '../../server/export/write-export.ts';
 import { openResponseStore, selectStore, SQLITE_RESPONSES_FILE } from '../../server/store/open-response-store.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
+import { appendAuditEntry, AUDIT_LOG_FILE } from '../../server/audit/audit-log.ts';
 import { CliError } from '../cli-error.ts';
 import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 
 const USAGE =
-  'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE] --out FILE';
+  'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE] [--include-personal-data] --out FILE';
 
 interface ExportArgs {
   survey?: string;
@@ -35,6 +42,7 @@ interface ExportArgs {
   channel?: string;
   segment?: string[];
   out?: string;
+  'include-personal-data'?: boolean;
 }
 
 export const command: CliCommand = {
@@ -69,12 +77,26 @@ export const command: CliCommand = {
     if (env.STORE === 'sqlite' && !existsSync(join(dataDir, SQLITE_RESPONSES_FILE))) {
       throw new CliError(`no responses stored yet: ${JSON.stringify(join(dataDir, SQLITE_RESPONSES_FILE))} does not exist (is DATA_DIR right?)`);
     }
+    const included = options['include-personal-data'] === true;
+    if (included) {
+      const filterOptions = { from: options.from, to: options.to, channel: options.channel, segment: options.segment };
+      await appendAuditEntry(join(dataDir, AUDIT_LOG_FILE), {
+        action: 'export-personal-data',
+        at: new Date().toISOString(),
+        who: `cli:${userInfo().username}`,
+        via: 'cli',
+        surveyId,
+        format,
+        filter: Object.fromEntries(Object.entries(filterOptions).filter(([, value]) => value !== undefined)),
+      });
+    }
+    const personalData = included ? 'included' : 'masked';
     const store = await openResponseStore(selectStore(env, dataDir));
     try {
       const mode = options.codes ? 'codes' : 'labels';
       let count = 0;
       const records = countAll(filteredRecords((q) => store.list(q), surveyId, filter, current), () => count++);
-      await writeAtomically(out, (stream) => writeExport(stream, { format, locale, mode, versions, records }));
+      await writeAtomically(out, (stream) => writeExport(stream, { format, locale, mode, versions, records, personalData }));
       const written = [out];
       if (format === 'csv') {
         const codebook = codebookPath(out);
@@ -103,6 +125,7 @@ function parseOptions(args: string[]): ExportArgs {
       channel: { type: 'string' },
       segment: { type: 'string', multiple: true },
       out: { type: 'string' },
+      'include-personal-data': { type: 'boolean' },
     },
     USAGE,
   );

@@ -10,6 +10,7 @@ import { buildCodebook, CODEBOOK_HEADER } from './build-codebook.ts';
 import { buildExportColumns, type ExportColumn, type ExportColumnOptions } from './build-export-columns.ts';
 import { csvChunks, csvRowsChunks } from './write-csv.ts';
 import { jsonlChunks } from './write-jsonl.ts';
+import { maskFreeText } from './mask-free-text.ts';
 import { writeXlsx } from './write-xlsx.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl', 'codebook'] as const;
@@ -32,6 +33,11 @@ export interface ExportJob extends ExportColumnOptions {
   versions: readonly SurveyDefinition[];
   /** Not read for `codebook`. */
   records: AsyncIterable<ResponseRecord>;
+  /**
+   * `masked` (default): personal data in free text replaced by placeholders (server/export/mask-free-text.ts).
+   * `included`: the answers as stored; only for admins, and the caller records it in the audit log first.
+   */
+  personalData?: 'masked' | 'included';
 }
 
 /** `ward-office-exit-responses.csv`, `ward-office-exit-codebook.csv`, … */
@@ -44,7 +50,8 @@ const SHEET_NAMES: Record<string, { data: string; codebook: string }> = {
   en: { data: 'Responses', codebook: 'Codebook' },
 };
 
-export async function writeExport(destination: Writable, job: ExportJob): Promise<void> {
+export async function writeExport(destination: Writable, exportJob: ExportJob): Promise<void> {
+  const job = exportJob.personalData === 'included' ? exportJob : { ...exportJob, records: maskFreeText(exportJob.records, exportJob.versions, exportJob.locale) };
   if (job.format === 'jsonl') {
     await pipeline(Readable.from(jsonlChunks(job.records)), destination);
     return;

@@ -6,7 +6,8 @@
  *     responses per Japan-time day, split by channel or by a segment such as
  *     the ward, with small series hidden (analysis/timeline/count-responses-by-day.ts);
  *   GET /api/surveys/:id/comments?limit=20&<filters>
- *     the newest free-text answers, verbatim (the dashboard shows them as
+ *     the newest free-text answers with personal data masked
+ *     (analysis/text/mask-personal-data.ts; the dashboard shows them as
  *     text, never as HTML), without when they came: a day or a time, next to
  *     the timeline's daily counts, could point at the one person who answered
  *     then. Like the report's comment samples, none are shown when fewer than
@@ -21,6 +22,8 @@ import { listQuestions } from '../../core/definitions/list-questions.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { createDayCounter } from '../../analysis/timeline/count-responses-by-day.ts';
 import type { CommentList } from '../../contracts/comments.ts';
+import { toLocale } from '../../core/i18n/locale.ts';
+import { maskText } from '../../analysis/text/mask-personal-data.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { DailyCounts } from '../../contracts/timeline.ts';
 import { filteredRecords, segmentVariables } from '../export/response-filter.ts';
@@ -88,7 +91,10 @@ export function dashboardDataRouter({ store, definitions }: DashboardDataRouterO
       res.json(body);
       return;
     }
-    const body: CommentList = { total, comments: newest.reverse(), suppressed: [] };
+    // Masked only now, for the at most `limit` comments that leave; placeholders in the survey's primary language.
+    const locale = toLocale(definition.languages[0]);
+    const comments = newest.reverse().map(({ question, text }) => ({ question, text: maskText(text, locale) }));
+    const body: CommentList = { total, comments, suppressed: [] };
     res.json(body);
   });
 

@@ -5,7 +5,9 @@
  *   dearest and nothing is stored unless all pass.
  * - GET /api/surveys/:id/responses?format=csv|xlsx|jsonl|codebook: the analysts'
  *   export (the access policy requires the analyst role), with the filters of
- *   server/export/response-filter.ts.
+ *   server/export/response-filter.ts. Free text is masked unless an admin asks
+ *   for `personalData=include`, which is recorded in the audit log first
+ *   (docs/decisions/0093-personal-data-masked-exports-and-audit.md).
  */
 import express, { Router, type RequestHandler } from 'express';
 import { submissionSchema, type ApiErrorDetail, type SubmissionAccepted } from '../../contracts/submission.ts';
@@ -20,6 +22,9 @@ import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFileName, isExportFormat, w
 import { allVersions, findSurvey, findSurveyVersion } from './surveys.ts';
 import { chooseLocale, chooseMode, parseFilter } from './survey-query.ts';
 import type { SubmissionAdmission } from '../enrollment/admit-submission.ts';
+import { roleSatisfies } from '../auth/auth-store.ts';
+import { principalOf, roleOf, viewOf } from '../auth/principal.ts';
+import { appendAuditEntry } from '../audit/audit-log.ts';
 
 export interface ResponsesRouterOptions {
   store: ResponseStore;
@@ -28,9 +33,11 @@ export interface ResponsesRouterOptions {
   bodyLimit: string | number;
   /** Enrolled kiosks and invitation codes (server/enrollment/admit-submission.ts). */
   admission: SubmissionAdmission;
+  /** The audit log file (DATA_DIR/audit.jsonl); without one, exports with personal data are refused. */
+  auditLogPath?: string;
 }
 
-export function responsesRouter({ store, definitions, bodyLimit, admission }: ResponsesRouterOptions): Router {
+export function responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath }: ResponsesRouterOptions): Router {
   // mergeParams: the survey id is in the parent path /api/surveys/:id/responses.
   const router = Router({ mergeParams: true });
 
@@ -86,7 +93,7 @@ export function responsesRouter({ store, definitions, bodyLimit, admission }: Re
   router.get('/', async (req, res) => {
     const surveyId = (req.params as { id: string }).id;
     const current = findSurvey(definitions, surveyId);
-    const query = req.query as Record<string, unknown>;
+    const { personalData, ...query } = req.query as Record<string, unknown>;
     const format = query.format ?? 'csv';
     if (!isExportFormat(format)) {
       throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
@@ -95,6 +102,7 @@ export function responsesRouter({ store, definitions, bodyLimit, admission }: Re
     const mode = chooseMode(query);
     const filter = parseFilter(query, current);
     const versions = allVersions(definitions, surveyId);
+    const included = await authorisePersonalData(req, personalData, auditLogPath, { surveyId, format, filter: query });
 
     res.setHeader('Content-Type', EXPORT_CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(surveyId, format)}"`);
@@ -107,6 +115,7 @@ export function responsesRouter({ store, definitions, bodyLimit, admission }: Re
         mode,
         versions,
         records: filteredRecords((q) => store.list(q), surveyId, filter, current),
+        personalData: included ? 'included' : 'masked',
       });
     } catch (error) {
       // A cancelled download is not a server error: the export stopped reading the store, nothing to report.
@@ -117,6 +126,29 @@ export function responsesRouter({ store, definitions, bodyLimit, admission }: Re
   });
 
   return router;
+}
+
+/**
+ * `?personalData=include`: admins only, and recorded before anything is sent; the
+ * access policy's analyst row lets analysts reach the route, this refuses them the original.
+ */
+async function authorisePersonalData(
+  req: express.Request,
+  value: unknown,
+  auditLogPath: string | undefined,
+  what: { surveyId: string; format: string; filter: Record<string, unknown> },
+): Promise<boolean> {
+  if (value === undefined) return false;
+  if (value !== 'include') throw new HttpError(400, 'invalid_personal_data', `personalData must be "include" (or left out for masked free text); got ${JSON.stringify(value)}`);
+  const principal = principalOf(req);
+  if (!principal || !roleSatisfies(roleOf(principal), 'admin')) {
+    throw new HttpError(403, 'forbidden', `personalData=include needs the admin role; you are ${principal ? roleOf(principal) : 'anonymous'}`);
+  }
+  if (!auditLogPath) throw new HttpError(503, 'audit_unavailable', 'Exports with personal data are off: this server has no audit log configured');
+  const { name, via } = viewOf(principal);
+  const { format: _format, ...filter } = what.filter;
+  await appendAuditEntry(auditLogPath, { action: 'export-personal-data', at: new Date().toISOString(), who: name, via, surveyId: what.surveyId, format: what.format, filter });
+  return true;
 }
 
 /** JSON only: anything else (forms, text, no body) is 415 rather than an empty body parsed as "no answers". */

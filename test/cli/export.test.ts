@@ -97,3 +97,36 @@ describe('survey-toolkit export', () => {
     expect((await readdir(dir)).filter((name) => name.includes('.partial'))).toEqual([]);
   });
 });
+
+describe('survey-toolkit export and personal data', () => {
+  const comment = '連絡は０９０－１２３４－５６７８、メール hanako@example.jp まで（2026年4月1日来庁）';
+  let piiDir: string;
+  beforeAll(async () => {
+    piiDir = join(dir, 'pii-data');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(piiDir);
+    const store = await openSqliteResponseStore(join(piiDir, 'responses.sqlite'));
+    const submission = validSubmission(SURVEY);
+    await store.insert({ surveyId: SURVEY, ...submission, data: { ...submission.data, comment } });
+    await store.close();
+  });
+  const run = (args: string[]) => runCli(['export', '--survey', SURVEY, '--format', 'jsonl', ...args], { env: { DATA_DIR: piiDir } });
+  const exported = async (out: string) => (JSON.parse((await readFile(out, 'utf8')).trim()) as ResponseRecord).data.comment;
+
+  it('masks free text by default and records nothing', async () => {
+    const out = join(dir, 'masked.jsonl');
+    expect((await run(['--out', out])).code).toBe(0);
+    expect(await exported(out)).toBe('連絡は［電話番号］、メール ［メールアドレス］ まで（2026年4月1日来庁）');
+    expect(existsSync(join(piiDir, 'audit.jsonl'))).toBe(false);
+  });
+
+  it('--include-personal-data writes the original and appends an audit entry naming the OS user', async () => {
+    const out = join(dir, 'original.jsonl');
+    expect((await run(['--include-personal-data', '--channel', 'kiosk', '--out', out])).code).toBe(0);
+    expect(await exported(out)).toBe(comment);
+    const entries = (await readFile(join(piiDir, 'audit.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    expect(entries).toEqual([
+      { action: 'export-personal-data', at: expect.any(String), who: `cli:${(await import('node:os')).userInfo().username}`, via: 'cli', surveyId: SURVEY, format: 'jsonl', filter: { channel: 'kiosk' } },
+    ]);
+  });
+});

@@ -55,6 +55,7 @@ export async function startSecureApp(options: Pick<AppOptions, 'abuseLimits' | '
     clientDir: options.clientDir ?? join(dir, 'no-client-build'),
     abuseLimits: options.abuseLimits,
     trustProxy: options.trustProxy,
+    auditLogPath: join(dir, 'audit.jsonl'),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));

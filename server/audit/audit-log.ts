@@ -1,0 +1,34 @@
+/**
+ * The append-only record of every export that includes personal data
+ * (docs/decisions/0093-personal-data-masked-exports-and-audit.md): one JSON line
+ * per export in DATA_DIR/audit.jsonl, written and flushed to disk before the
+ * first byte of the export leaves, so an export that is cancelled halfway is
+ * still on record. Only ever appended; nothing here reads, rewrites or rotates it.
+ */
+import { open } from 'node:fs/promises';
+
+export const AUDIT_LOG_FILE = 'audit.jsonl';
+
+export interface PersonalDataExportEntry {
+  action: 'export-personal-data';
+  /** ISO 8601 UTC. */
+  at: string;
+  /** Account or token name (server), or `cli:<OS user>` for `survey-toolkit export`. */
+  who: string;
+  via: 'session' | 'token' | 'cli';
+  surveyId: string;
+  format: string;
+  /** The filters as given (query string or CLI options), so the record says what was taken. */
+  filter: Record<string, unknown>;
+}
+
+export async function appendAuditEntry(path: string, entry: PersonalDataExportEntry): Promise<void> {
+  // Owner-only: the log names who exported what.
+  const file = await open(path, 'a', 0o600);
+  try {
+    await file.appendFile(JSON.stringify(entry) + '\n', 'utf8');
+    await file.datasync();
+  } finally {
+    await file.close();
+  }
+}
