@@ -58,10 +58,12 @@ export interface ValueLabel {
 }
 
 export interface SummaryItem extends ValueLabel {
-  /** Respondents who gave it: unweighted. */
-  count: number;
-  /** (Weighted) share of those who answered; a checkbox's shares do not sum to 1. */
-  share: number;
+  /** Respondents who gave it: unweighted; null when fewer than the minimum group size did (then hidden). */
+  count: number | null;
+  /** (Weighted) share of those who answered; a checkbox's shares do not sum to 1; null when hidden. */
+  share: number | null;
+  /** Why it is hidden: too few gave it, or (one answer of a single-choice question) to protect one that is. */
+  suppressed?: 'small' | 'complementary';
 }
 
 export interface NumericDescription {

@@ -6,6 +6,7 @@
 import type { QuestionSummary, SummaryItem, SummaryRow, Suppression } from '../../contracts/report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { PlannedVariable, ReportPlan, SummaryPlan } from '../plan/plan-report.ts';
+import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
 import type { CommentColumn, MultipleColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
 import { summarizeMultiple, summarizeRanking, summarizeSingle, type ItemCount, type Rows } from './summarize-answers.ts';
 
@@ -25,6 +26,18 @@ export function summarizeQuestions(
   const summaries = plan.summaries.map((summary) => {
     const result = summarizeQuestion(table, summary, variables, rows, plan);
     if (result.suppressed) suppressed.push({ where: `summaries.${summary.question}`, reason: `fewer than ${plan.minGroupSize} respondents answered`, rule: 'small' });
+    const hiddenItems = [
+      ...(result.items ?? []).map((item) => ({ item, where: `summaries.${summary.question}` })),
+      ...(result.rows ?? []).flatMap((row) => row.items.map((item) => ({ item, where: `summaries.${summary.question}.${row.row}` }))),
+    ];
+    for (const { item, where } of hiddenItems) {
+      if (!item.suppressed) continue;
+      suppressed.push(
+        item.suppressed === 'small'
+          ? { where: `${where}=${String(item.value)}`, reason: `fewer than ${plan.minGroupSize} respondents gave this answer`, rule: 'small' }
+          : { where: `${where}=${String(item.value)}`, reason: 'hidden so that a smaller answer cannot be derived from the total', rule: 'complementary' },
+      );
+    }
     return result;
   });
   return { summaries, suppressed };
@@ -66,7 +79,7 @@ function summarizeQuestion(
         row: variable.row!,
         label: rowLabel,
         answered: result.answered,
-        items: itemsOf(variable, result.items, plan),
+        items: itemsOf(variable, result.items, plan, 'single'),
         ...(variable.ordinal ? { mean: result.mean ?? null, topTwo: result.topTwo ?? null } : {}),
       };
     });
@@ -102,13 +115,28 @@ function summarizeQuestion(
     ...base,
     answered: result.answered,
     noAnswer: result.noAnswer,
-    items: itemsOf(first, result.items, plan),
+    items: itemsOf(first, result.items, plan, column.kind === 'single' ? 'single' : 'multiple'),
     ...(first.ordinal ? { mean: result.mean ?? null, topTwo: result.topTwo ?? null } : {}),
   };
 }
 
-function itemsOf(variable: PlannedVariable, items: ItemCount[], plan: ReportPlan): SummaryItem[] {
-  return items.map((item, code) => ({ value: variable.values[code], label: valueLabel(variable, code, plan), count: item.count, share: item.share }));
+/**
+ * An answer fewer than the minimum group size gave is hidden, as a small group is everywhere
+ * else: a single-choice question's answers add up to those who answered, so one hidden answer
+ * takes the next-smallest with it (the complementary rule); a checkbox's options do not add up,
+ * so each stands alone.
+ */
+function itemsOf(variable: PlannedVariable, items: ItemCount[], plan: ReportPlan, kind: 'single' | 'multiple'): SummaryItem[] {
+  const counts = items.map((item) => item.count);
+  const hidden =
+    kind === 'single'
+      ? suppressSmallGroups(counts, plan.minGroupSize).map((h) => h?.reason)
+      : counts.map((n) => (n > 0 && n < plan.minGroupSize ? ('small' as const) : undefined));
+  return items.map((item, code) => {
+    const base = { value: variable.values[code], label: valueLabel(variable, code, plan) };
+    const reason = hidden[code];
+    return reason ? { ...base, count: null, share: null, suppressed: reason } : { ...base, count: item.count, share: item.share };
+  });
 }
 
 export function valueLabel(variable: PlannedVariable, code: number, plan: ReportPlan): string {

@@ -332,7 +332,12 @@ export function describeSummaryChart(summary: QuestionSummary, locale: Locale): 
     const rows = summary.rows;
     const template = rows.find((row) => row.items.length > 0)?.items ?? [];
     return stackedBars(
-      rows.map((row) => ({ label: row.label, n: row.suppressed ? null : row.answered, cells: row.suppressed ? null : row.items })),
+      rows.map((row) => ({
+        label: row.label,
+        n: row.suppressed ? null : row.answered,
+        // A hidden answer draws no segment; the table beside the chart marks it 「＊」.
+        cells: row.suppressed ? null : row.items.map((item) => ({ value: item.value, count: item.count ?? 0, share: item.share ?? 0 })),
+      })),
       template.map((item) => ({ value: item.value, label: item.label })),
       summary.ordered,
       note,
@@ -377,8 +382,10 @@ export function describeCrosstabChart(crosstab: Crosstab, locale: Locale): Chart
   );
 }
 
-function shareBars(items: ReadonlyArray<Pick<SummaryItem, 'label' | 'count' | 'share'>>, answered: number, note: string, locale: Locale): BarChart {
+function shareBars(shown: ReadonlyArray<Pick<SummaryItem, 'label' | 'count' | 'share'>>, answered: number, note: string, locale: Locale): BarChart {
   const words = chartTexts(locale);
+  // A hidden answer (count and share null) is left out of the chart; the table marks it 「＊」.
+  const items = shown.flatMap((item) => (item.count === null || item.share === null ? [] : [{ label: item.label, count: item.count, share: item.share }]));
   const top = Math.max(0, ...items.map((item) => item.share));
   // Room to the right of the longest bar for its value text.
   const step = top > 0.3 ? 0.2 : 0.1;

@@ -37,7 +37,11 @@ export function wardTable(report: Report, locale: Locale): Table | undefined {
   return {
     columns: [t.byWard, t.n, t.share],
     numeric: [false, true, true],
-    rows: ward.items.map((item) => [item.label, formatCount(item.count, locale), formatPercent(item.share, locale)]),
+    rows: ward.items.map((item) => [
+      item.label,
+      item.count === null ? t.hidden : formatCount(item.count, locale),
+      item.share === null ? t.hidden : formatPercent(item.share, locale),
+    ]),
   };
 }
 
@@ -59,8 +63,9 @@ export function overviewFacts(report: Report, locale: Locale): Array<[string, st
 /** One question's 単純集計: its table, its chart, and the notes a reader needs (n, no answer, hidden). */
 export function describeSummary(summary: QuestionSummary, report: Report, locale: Locale): Section {
   const t = tabulationTexts(locale);
-  const count = (n: number) => formatCount(n, locale);
-  const percent = (share: number) => formatPercent(share, locale);
+  // A hidden answer (null) reads 「＊」, with the note under the table.
+  const count = (n: number | null) => (n === null ? t.hidden : formatCount(n, locale));
+  const percent = (share: number | null) => (share === null ? t.hidden : formatPercent(share, locale));
   const decimal = (x: number) => formatNumber(x, locale, 2);
   const heading = summary.label;
   if (summary.notSummarised) return { heading, notes: [fillText(t.notSummarised, { reason: summary.notSummarised })] };
@@ -76,6 +81,7 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
       rows: summary.items.map((item) => [item.label, count(item.count), percent(item.share)]),
     };
     if (summary.type === 'checkbox' || summary.type === 'tagbox') footnotes.push(t.chosenNote);
+    if (summary.items.some((item) => item.suppressed)) footnotes.push(hiddenNote);
     if (summary.mean != null) footnotes.push(`${t.mean} ${decimal(summary.mean)}${summary.topTwo != null ? ` · ${t.topTwo} ${percent(summary.topTwo)}` : ''}`);
   } else if (summary.rows && summary.rows.length > 0) {
     const values = summary.rows.find((row) => row.items.length > 0)?.items ?? [];
@@ -97,7 +103,7 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
             ],
       ),
     };
-    if (summary.rows.some((row) => row.answered === null || row.suppressed)) footnotes.push(hiddenNote);
+    if (summary.rows.some((row) => row.answered === null || row.suppressed || row.items.some((item) => item.suppressed))) footnotes.push(hiddenNote);
   } else if (summary.numeric) {
     const n = summary.numeric;
     table = {

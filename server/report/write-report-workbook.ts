@@ -139,7 +139,7 @@ function writeSummaryBody(sheet: ExcelJS.Worksheet, summary: QuestionSummary, lo
   const t = texts(locale);
   if (summary.items) {
     headerRow(sheet, ['', t.count, t.share]);
-    for (const item of summary.items) addRow(sheet, [item.label, item.count, item.share]).getCell(3).numFmt = PERCENT;
+    for (const item of summary.items) addRow(sheet, [item.label, item.count ?? t.hidden, item.share ?? t.hidden]).getCell(3).numFmt = PERCENT;
     if (summary.type === 'checkbox' || summary.type === 'tagbox') addRow(sheet, [t.chosenNote]);
     if (summary.mean != null) addRow(sheet, [t.mean, summary.mean]).getCell(2).numFmt = '0.00';
     if (summary.topTwo != null) addRow(sheet, [t.topTwo, summary.topTwo]).getCell(2).numFmt = PERCENT;
@@ -153,7 +153,7 @@ function writeSummaryBody(sheet: ExcelJS.Worksheet, summary: QuestionSummary, lo
         addRow(sheet, [row.label, t.hidden]);
         continue;
       }
-      const added = addRow(sheet, [row.label, row.answered, ...row.items.map((i) => i.share), ...(ordered ? [row.mean ?? null, row.topTwo ?? null] : [])]);
+      const added = addRow(sheet, [row.label, row.answered, ...row.items.map((i) => i.share ?? t.hidden), ...(ordered ? [row.mean ?? null, row.topTwo ?? null] : [])]);
       row.items.forEach((_, k) => (added.getCell(3 + k).numFmt = PERCENT));
       if (ordered) {
         added.getCell(3 + row.items.length).numFmt = '0.00';

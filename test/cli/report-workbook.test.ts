@@ -70,7 +70,7 @@ describe('report --format xlsx', () => {
     const purpose = report.summaries!.find((s) => s.question === 'purpose')!;
     const at = rowsOf(purpose.label);
     const first = purpose.items![0];
-    expect(summary.slice(at, at + 12)).toContainEqual([first.label, String(first.count), `${(first.share * 100).toFixed(1)}%`]);
+    expect(summary.slice(at, at + 12)).toContainEqual([first.label, String(first.count), `${(first.share! * 100).toFixed(1)}%`]);
 
     // A cross-tab by ward: shares shown with their marks, the test line under the table.
     const ward = sheets.get([...sheets.keys()].find((name) => name.startsWith('By Ward'))!)!;

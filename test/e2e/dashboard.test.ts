@@ -279,7 +279,7 @@ describe('dashboard', () => {
     await expect.poll(() => view.locator('h2').textContent()).toContain(summary.label);
     const firstRow = view.getByTestId('summary-table').locator('tbody tr').first();
     expect(await firstRow.locator('th').textContent()).toBe(summary.items![0].label);
-    expect(await firstRow.locator('td').first().textContent()).toBe(count(summary.items![0].count));
+    expect(await firstRow.locator('td').first().textContent()).toBe(count(summary.items![0].count!));
     await view.getByTestId('question-chart').locator('canvas').waitFor();
     await page.screenshot({ path: `${shots}/questions-ja-1440x900.png` });
     // A matrix: rows with mean and top two.

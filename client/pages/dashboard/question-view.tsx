@@ -87,7 +87,7 @@ function SummaryTable({ summary, locale, texts }: { summary: QuestionSummary; lo
                 const item = row.items.find((candidate) => candidate.value === value.value);
                 return (
                   <td key={String(value.value)} className="num">
-                    {row.suppressed || !item ? '＊' : formatPercent(item.share, locale)}
+                    {row.suppressed || !item || item.share === null ? '＊' : formatPercent(item.share, locale)}
                   </td>
                 );
               })}
@@ -141,8 +141,8 @@ function SummaryTable({ summary, locale, texts }: { summary: QuestionSummary; lo
         {(summary.items ?? []).map((item) => (
           <tr key={String(item.value)}>
             <th scope="row">{item.label}</th>
-            <td className="num">{formatCount(item.count, locale)}</td>
-            <td className="num">{formatPercent(item.share, locale)}</td>
+            <td className="num">{item.count === null ? '＊' : formatCount(item.count, locale)}</td>
+            <td className="num">{item.share === null ? '＊' : formatPercent(item.share, locale)}</td>
           </tr>
         ))}
         {summary.histogram?.map((bin) => (

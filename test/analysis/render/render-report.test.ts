@@ -116,7 +116,7 @@ describe.each(['ja', 'en'] as const)('the report backbone (%s)', (language) => {
     expect(profile).toEqual(report.breakdowns!.map((breakdown) => escapeHtml(report.summaries!.find((summary) => summary.question === breakdown.by)!.label)));
     // n by ward in 調査概要, from the ward summary.
     const ward = report.summaries!.find((summary) => summary.question === 'ward')!;
-    expect(part('overview')).toContain(`<td>${escapeHtml(ward.items![0].label)}</td><td class="num">${ward.items![0].count.toLocaleString('en-US')}</td>`);
+    expect(part('overview')).toContain(`<td>${escapeHtml(ward.items![0].label)}</td><td class="num">${ward.items![0].count!.toLocaleString('en-US')}</td>`);
   });
 
   it('writes every mark of every cross-tab next to its share, with the legend and the test line', () => {

@@ -59,7 +59,10 @@ describe('summaries and cross-tabs of the shipped surveys', () => {
       expect(report.summaries!.map((s) => s.question)).toEqual([...names, ...definition.metaVariables.map((m) => m.name)]);
       for (const summary of report.summaries!) {
         expect(summary.answered === null || summary.answered + summary.noAnswer === records.length, summary.question).toBe(true);
-        if (summary.items) expect(summary.items.reduce((sum, item) => sum + item.count, 0)).toBeGreaterThanOrEqual(summary.answered ?? 0);
+        // Every respondent who answered is in some answer, unless an answer is hidden (too few gave it).
+        if (summary.items && !summary.items.some((item) => item.suppressed)) {
+          expect(summary.items.reduce((sum, item) => sum + item.count!, 0)).toBeGreaterThanOrEqual(summary.answered ?? 0);
+        }
       }
       // Every single- or multiple-answer question (and matrix row) by every breakdown but itself.
       const breakdowns = report.breakdowns!.map((b) => b.by);
@@ -119,6 +122,22 @@ describe('a survey without annotations', () => {
     expect(wants.kind).toBe('multiple');
     expect(wants.groups.map((g) => g.cells!.map((cell) => cell.count))).toEqual([[20, 10, 0], [40, 20, 0]]);
     expect(() => buildReport({ definitions: [definition], records, options: { crosstabBy: ['nope'] } })).toThrow(/--crosstab-by "nope": no single-answer question/);
+  });
+
+  it('hides an answer fewer than the minimum gave, and the next-smallest with it for a single choice', () => {
+    const few = records.map((r, i) => (i < 2 ? { ...r, data: { ...r.data, visit: 'first', wants: ['parking'] } } : { ...r, data: { ...r.data, visit: 'again' } }));
+    const report = buildReport({ definitions: [definition], records: few });
+    const visit = report.summaries!.find((s) => s.question === 'visit')!;
+    // 2 chose "first": hidden; "again" is then the only other answer and would give it away.
+    expect(visit.items!.map((i) => [i.value, i.count, i.suppressed])).toEqual([['first', null, 'small'], ['again', null, 'complementary']]);
+    const wants = report.summaries!.find((s) => s.question === 'wants')!;
+    // A checkbox's options do not add up: only the small one is hidden.
+    expect(wants.items!.map((i) => [i.value, i.count])).toEqual([['online', 58], ['booking', 29], ['parking', null]]);
+    expect(report.suppressed.filter((s) => s.where.startsWith('summaries.')).map((s) => [s.where, s.rule])).toEqual([
+      ['summaries.visit=first', 'small'],
+      ['summaries.visit=again', 'complementary'],
+      ['summaries.wants=parking', 'small'],
+    ]);
   });
 
   it('hides a summary fewer than the minimum answered', () => {
