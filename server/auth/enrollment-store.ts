@@ -10,35 +10,16 @@
  * records only THAT it was spent — no time, no response id, no order — so the
  * code a person was handed can never be joined to the answers they gave.
  */
+import type { InvitationBatch, Kiosk } from '../../contracts/enrollment.ts';
 import type { WardCode } from '../../contracts/wards.ts';
 
-export interface Kiosk {
-  /** The id the server writes into meta.kioskId of every response from this tablet; unique. */
-  kioskId: string;
-  /** The ward the server writes into meta.ward; the tablet cannot change it. */
-  ward: WardCode;
-  createdAt: string;
-  /** Until the tablet redeems its one-time code; absent once enrolled. */
-  enrollExpiresAt?: string;
-  enrolledAt?: string;
-  revokedAt?: string;
-}
+export type { InvitationBatch, Kiosk };
 
 export interface NewKiosk {
   kioskId: string;
   ward: WardCode;
   enrollCodeHash: string;
   enrollExpiresAt: string;
-}
-
-export interface InvitationBatch {
-  id: string;
-  surveyId: string;
-  /** Optional label to hand a batch to one workplace; never stored with a response. */
-  workplace?: string;
-  createdAt: string;
-  count: number;
-  spent: number;
 }
 
 export interface NewInvitationBatch {

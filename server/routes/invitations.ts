@@ -6,6 +6,7 @@
  * GET lists the batches with how many are spent. Respondents:
  * POST …/invitations/check says whether a code is still unused, without spending it.
  */
+import type { GeneratedInvitations } from '../../contracts/enrollment.ts';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
@@ -70,7 +71,7 @@ export function invitationsRouter(options: { authStore: AuthStore | undefined; d
       batch,
       codes: links.map((link) => ({ ...link, qr: qrDataUrl(link.url) })),
       csv: UTF8_BOM + csvLine(['code', 'url', 'workplace']) + links.map((link) => csvLine([link.code, link.url, workplace ?? ''])).join(''),
-    });
+    } satisfies GeneratedInvitations);
   });
 
   router.post('/check', json, async (req, res) => {

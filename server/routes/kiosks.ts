@@ -5,6 +5,7 @@
  * code for a device credential; GET /api/kiosks/me says what the server knows
  * about the credential in X-Kiosk-Credential.
  */
+import type { EnrolledKiosk, NewEnrollment } from '../../contracts/enrollment.ts';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { responseMetaSchema } from '../../contracts/submission.ts';
@@ -71,7 +72,7 @@ export function kiosksRouter(options: {
       const params = new URLSearchParams({ ward: body.ward, enroll: code });
       const url = `${requestOrigin(req)}/kiosk/${encodeURIComponent(body.surveyId)}?${params}`;
       // The code is shown once, here; the store keeps only its hash.
-      res.status(201).json({ kiosk, code, url, qr: qrDataUrl(url) });
+      res.status(201).json({ kiosk, code, url, qr: qrDataUrl(url) } satisfies NewEnrollment);
     } catch (error) {
       if (error instanceof NameTakenError) throw new HttpError(409, 'name_taken', `A kiosk ${JSON.stringify(body.kioskId)} already exists; choose another id`);
       throw error;
@@ -88,7 +89,7 @@ export function kiosksRouter(options: {
     if (!kiosk) {
       throw new HttpError(403, 'enrollment_refused', 'This enrollment code is not valid: it may be mistyped, used already, expired (24 h) or revoked; create a new one in the dashboard (登録コードが無効です)');
     }
-    res.status(201).json({ kioskId: kiosk.kioskId, ward: kiosk.ward, credential });
+    res.status(201).json({ kioskId: kiosk.kioskId, ward: kiosk.ward, credential } satisfies EnrolledKiosk);
   });
 
   router.get('/me', async (req, res) => {

@@ -3,39 +3,13 @@
  * (server/routes/kiosks.ts, server/routes/invitations.ts). Errors carry the
  * server's own message, which names what was wrong.
  */
+import type { GeneratedInvitations, InvitationBatch, Kiosk, NewEnrollment } from '../../../contracts/enrollment.ts';
 import type { WardCode } from '../../../contracts/wards.ts';
+
+export type { GeneratedInvitations, NewEnrollment };
+export type KioskView = Kiosk;
+export type InvitationBatchView = InvitationBatch;
 import { NotLoggedInError } from '../dashboard/dashboard-api.ts';
-
-export interface KioskView {
-  kioskId: string;
-  ward: WardCode;
-  createdAt: string;
-  enrollExpiresAt?: string;
-  enrolledAt?: string;
-  revokedAt?: string;
-}
-
-export interface NewEnrollment {
-  kiosk: KioskView;
-  code: string;
-  url: string;
-  qr: string;
-}
-
-export interface InvitationBatchView {
-  id: string;
-  surveyId: string;
-  workplace?: string;
-  createdAt: string;
-  count: number;
-  spent: number;
-}
-
-export interface GeneratedInvitations {
-  batch: InvitationBatchView;
-  codes: Array<{ code: string; url: string; qr: string }>;
-  csv: string;
-}
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
