@@ -56,3 +56,23 @@ export interface EnrollmentStore {
   /** This survey's batches, in order of creation, with how many codes are spent. */
   listInvitationBatches(surveyId: string): Promise<InvitationBatch[]>;
 }
+
+/**
+ * The enrollment half of an AuthStore: every call of `store` run through `guarded`, which
+ * checks that the auth store is still open. Both auth stores mix it in, so the forwarding
+ * is written once.
+ */
+export function guardEnrollmentStore(store: EnrollmentStore, guarded: <T>(call: () => Promise<T>) => Promise<T>): EnrollmentStore {
+  return {
+    createKiosk: (...args) => guarded(() => store.createKiosk(...args)),
+    redeemEnrollment: (...args) => guarded(() => store.redeemEnrollment(...args)),
+    findKioskByCredential: (...args) => guarded(() => store.findKioskByCredential(...args)),
+    listKiosks: () => guarded(() => store.listKiosks()),
+    revokeKiosk: (...args) => guarded(() => store.revokeKiosk(...args)),
+    createInvitations: (...args) => guarded(() => store.createInvitations(...args)),
+    invitationStatus: (...args) => guarded(() => store.invitationStatus(...args)),
+    spendInvitation: (...args) => guarded(() => store.spendInvitation(...args)),
+    unspendInvitation: (...args) => guarded(() => store.unspendInvitation(...args)),
+    listInvitationBatches: (...args) => guarded(() => store.listInvitationBatches(...args)),
+  };
+}

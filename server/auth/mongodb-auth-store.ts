@@ -16,7 +16,7 @@ import { connectMongoDb, type MongoConnectionOptions } from '../store/connect-mo
 import { isDuplicateKeyError } from '../store/mongodb-response-store.ts';
 import { NameTakenError, type ApiToken, type AuthStore, type NewApiToken, type NewUser, type Role, type Session, type User } from './auth-store.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
-import type { EnrollmentStore } from './enrollment-store.ts';
+import { guardEnrollmentStore, type EnrollmentStore } from './enrollment-store.ts';
 import { ensureEnrollmentIndexes, mongoEnrollmentCollections } from './mongodb-enrollment-collections.ts';
 
 export const USERS_COLLECTION = 'users';
@@ -74,6 +74,8 @@ async function ensureAuthIndexes(db: Db): Promise<void> {
   await ensureEnrollmentIndexes(db);
 }
 
+// Its enrollment methods are mixed in by the constructor (guardEnrollmentStore).
+interface MongoDbAuthStore extends EnrollmentStore {}
 class MongoDbAuthStore implements AuthStore {
   private readonly users: Collection<UserDocument>;
   private readonly sessions: Collection<SessionDocument>;
@@ -89,6 +91,8 @@ class MongoDbAuthStore implements AuthStore {
     this.sessions = db.collection<SessionDocument>(SESSIONS_COLLECTION);
     this.tokens = db.collection<TokenDocument>(TOKENS_COLLECTION);
     this.enrollment = mongoEnrollmentCollections(db);
+    // Kiosks and invitations come from the enrollment tables, each call checked for an open store.
+    Object.assign(this, guardEnrollmentStore(this.enrollment, (call) => this.guarded(call)));
   }
 
   async createUser(user: NewUser): Promise<User> {
@@ -219,17 +223,6 @@ class MongoDbAuthStore implements AuthStore {
     return document ? tokenFromDocument(document) : undefined;
   }
 
-  // Kiosks and invitations: server/auth/mongodb-enrollment-collections.ts.
-  createKiosk: EnrollmentStore['createKiosk'] = (...args) => this.guarded(() => this.enrollment.createKiosk(...args));
-  redeemEnrollment: EnrollmentStore['redeemEnrollment'] = (...args) => this.guarded(() => this.enrollment.redeemEnrollment(...args));
-  findKioskByCredential: EnrollmentStore['findKioskByCredential'] = (...args) => this.guarded(() => this.enrollment.findKioskByCredential(...args));
-  listKiosks: EnrollmentStore['listKiosks'] = () => this.guarded(() => this.enrollment.listKiosks());
-  revokeKiosk: EnrollmentStore['revokeKiosk'] = (...args) => this.guarded(() => this.enrollment.revokeKiosk(...args));
-  createInvitations: EnrollmentStore['createInvitations'] = (...args) => this.guarded(() => this.enrollment.createInvitations(...args));
-  invitationStatus: EnrollmentStore['invitationStatus'] = (...args) => this.guarded(() => this.enrollment.invitationStatus(...args));
-  spendInvitation: EnrollmentStore['spendInvitation'] = (...args) => this.guarded(() => this.enrollment.spendInvitation(...args));
-  unspendInvitation: EnrollmentStore['unspendInvitation'] = (...args) => this.guarded(() => this.enrollment.unspendInvitation(...args));
-  listInvitationBatches: EnrollmentStore['listInvitationBatches'] = (...args) => this.guarded(() => this.enrollment.listInvitationBatches(...args));
 
   async close(): Promise<void> {
     if (this.closed) return;

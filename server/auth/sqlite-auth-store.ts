@@ -22,7 +22,7 @@ import {
 } from './auth-store.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
 import { runSqliteMigrations } from '../sqlite/run-sqlite-migrations.ts';
-import type { EnrollmentStore } from './enrollment-store.ts';
+import { guardEnrollmentStore, type EnrollmentStore } from './enrollment-store.ts';
 import { ENROLLMENT_TABLES_MIGRATION, sqliteEnrollmentTables } from './sqlite-enrollment-tables.ts';
 
 const BUSY_TIMEOUT_MS = 10_000;
@@ -105,6 +105,8 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+// Its enrollment methods are mixed in by the constructor (guardEnrollmentStore).
+interface SqliteAuthStore extends EnrollmentStore {}
 class SqliteAuthStore implements AuthStore {
   private closed = false;
   private readonly statements;
@@ -112,6 +114,8 @@ class SqliteAuthStore implements AuthStore {
 
   constructor(private readonly db: Database.Database) {
     this.enrollment = sqliteEnrollmentTables(db);
+    // Kiosks and invitations come from the enrollment tables, each call checked for an open store.
+    Object.assign(this, guardEnrollmentStore(this.enrollment, (call) => this.guarded(call)));
     this.statements = {
       insertUser: db.prepare<[UserRow]>(`
         INSERT INTO users (id, name, role, password_hash, created_at, disabled_at)
@@ -254,17 +258,6 @@ class SqliteAuthStore implements AuthStore {
     return tokenFromRow(this.statements.tokenByName.get(name)!);
   }
 
-  // Kiosks and invitations: server/auth/sqlite-enrollment-tables.ts.
-  createKiosk: EnrollmentStore['createKiosk'] = (...args) => this.guarded(() => this.enrollment.createKiosk(...args));
-  redeemEnrollment: EnrollmentStore['redeemEnrollment'] = (...args) => this.guarded(() => this.enrollment.redeemEnrollment(...args));
-  findKioskByCredential: EnrollmentStore['findKioskByCredential'] = (...args) => this.guarded(() => this.enrollment.findKioskByCredential(...args));
-  listKiosks: EnrollmentStore['listKiosks'] = () => this.guarded(() => this.enrollment.listKiosks());
-  revokeKiosk: EnrollmentStore['revokeKiosk'] = (...args) => this.guarded(() => this.enrollment.revokeKiosk(...args));
-  createInvitations: EnrollmentStore['createInvitations'] = (...args) => this.guarded(() => this.enrollment.createInvitations(...args));
-  invitationStatus: EnrollmentStore['invitationStatus'] = (...args) => this.guarded(() => this.enrollment.invitationStatus(...args));
-  spendInvitation: EnrollmentStore['spendInvitation'] = (...args) => this.guarded(() => this.enrollment.spendInvitation(...args));
-  unspendInvitation: EnrollmentStore['unspendInvitation'] = (...args) => this.guarded(() => this.enrollment.unspendInvitation(...args));
-  listInvitationBatches: EnrollmentStore['listInvitationBatches'] = (...args) => this.guarded(() => this.enrollment.listInvitationBatches(...args));
 
   async close(): Promise<void> {
     if (this.closed) return;
