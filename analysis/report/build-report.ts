@@ -8,6 +8,7 @@ import { crossTabulateQuestions } from '../crosstabs/cross-tabulate-questions.ts
 import { compareGroups } from '../gaps/compare-groups.ts';
 import { analyzeImportanceSatisfaction } from '../ipa/analyze-importance-satisfaction.ts';
 import { rankNeeds } from '../needs/rank-needs.ts';
+import { summarizeOverview } from '../overview/summarize-overview.ts';
 import { summarizeQuestions } from '../summaries/summarize-questions.ts';
 import { appendRecord } from '../table/append-record.ts';
 import { createResponseTable } from '../table/create-response-table.ts';
@@ -40,6 +41,8 @@ export interface ReportOptions {
   crosstabBy?: string[];
   /** The language of the labels; default the definitions' primary language. */
   language?: string;
+  /** How many were asked (--population): 調査概要 then gives the response rate. */
+  population?: number;
 }
 
 export type BuildReportInput =
@@ -87,6 +90,7 @@ export function buildReport(input: BuildReportInput): Report {
   const comments = sampleComments(table, plan);
   const summaries = summarizeQuestions(table, plan, { weights });
   const tables = crossTabulateQuestions(table, plan, { weights });
+  const overview = summarizeOverview(table, plan, { population: options.population });
   return {
     survey: { id: plan.surveyId, versions: versionsOf(table), title: plan.title },
     responses: table.rowCount,
@@ -97,7 +101,8 @@ export function buildReport(input: BuildReportInput): Report {
     ipa: ipa.ipa,
     gaps: gaps.gaps,
     comments: comments.comments,
-    suppressed: [...needs.suppressed, ...ipa.suppressed, ...gaps.suppressed, ...comments.suppressed, ...summaries.suppressed, ...tables.suppressed],
+    overview: overview.overview,
+    suppressed: [...overview.suppressed, ...needs.suppressed, ...ipa.suppressed, ...gaps.suppressed, ...comments.suppressed, ...summaries.suppressed, ...tables.suppressed],
     summaries: summaries.summaries,
     breakdowns: tables.breakdowns,
     crosstabs: tables.crosstabs,

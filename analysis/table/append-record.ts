@@ -7,7 +7,7 @@ import { describeValue } from '../stats/describe-value.ts';
 import { clearRow, reserveRow } from './create-response-table.ts';
 import { offerComment } from './offer-comment.ts';
 import { RecordError } from './record-error.ts';
-import type { AnswerValue, MultipleColumn, ResponseTable, SingleColumn, TableColumn } from './response-table.ts';
+import { NO_CHANNEL, TABLE_CHANNELS, type AnswerValue, type MultipleColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
 
 /**
  * Throws RecordError (and leaves the table as it was) when the record cannot be analysed.
@@ -48,6 +48,10 @@ export function appendRecord(table: ResponseTable, record: unknown, origin: numb
   for (const offer of comments) offer();
   table.version[row] = surveyVersion;
   table.origin[row] = origin;
+  const { completedAt, channel } = record;
+  table.completedAt[row] = typeof completedAt === 'string' ? Date.parse(completedAt) : Number.NaN;
+  const channelCode = typeof channel === 'string' ? TABLE_CHANNELS.indexOf(channel) : -1;
+  table.channel[row] = channelCode < 0 ? NO_CHANNEL : channelCode;
   table.rowCount = row + 1;
 }
 

@@ -13,7 +13,7 @@ export function concatTables(parts: ReadonlyArray<ResponseTable>, originOffsets:
   const starts: number[] = [];
   parts.reduce((start, part) => (starts.push(start), start + part.rowCount), 0);
 
-  const join = <T extends Int16Array | Int32Array | Uint8Array>(pick: (part: ResponseTable) => T): T => {
+  const join = <T extends Int16Array | Int32Array | Uint8Array | Float64Array>(pick: (part: ResponseTable) => T): T => {
     const first = pick(parts[0]);
     const joined = new (first.constructor as new (length: number) => T)(rowCount);
     parts.forEach((part, k) => joined.set(pick(part).subarray(0, part.rowCount), starts[k]));
@@ -46,6 +46,8 @@ export function concatTables(parts: ReadonlyArray<ResponseTable>, originOffsets:
     capacity: rowCount,
     version: join((part) => part.version),
     origin,
+    completedAt: join((part) => part.completedAt),
+    channel: join((part) => part.channel),
     columns,
     byName: new Map(columns.map((column) => [column.name, column])),
   };

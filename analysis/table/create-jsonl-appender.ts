@@ -16,7 +16,8 @@ import { clearRow, reserveRow } from './create-response-table.ts';
 import { appendRecord } from './append-record.ts';
 import { offerComment } from './offer-comment.ts';
 import { RecordError } from './record-error.ts';
-import type { CommentColumn, MultipleColumn, ResponseTable, SingleColumn, TableColumn } from './response-table.ts';
+import { NO_CHANNEL, TABLE_CHANNELS, type CommentColumn, type MultipleColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
+import { parseInstant } from './parse-instant.ts';
 
 export interface JsonlAppender {
   /**
@@ -67,6 +68,8 @@ const TOP_SURVEY_ID = 1;
 const TOP_SURVEY_VERSION = 2;
 const TOP_META = 3;
 const TOP_DATA = 4;
+const TOP_COMPLETED_AT = 5;
+const TOP_CHANNEL = 6;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -95,6 +98,7 @@ class LineScanner {
   private readonly dataFields: KeyTable<Field>;
   private readonly metaFields: KeyTable<Field>;
   private readonly surveyIdBytes: Uint8Array;
+  private readonly channelBytes: Uint8Array[];
   private readonly versions: number[];
   private readonly pendingComments: Array<{ column: CommentColumn; start: number; end: number; escaped: boolean }> = [];
 
@@ -104,7 +108,10 @@ class LineScanner {
       ['surveyVersion', TOP_SURVEY_VERSION],
       ['meta', TOP_META],
       ['data', TOP_DATA],
+      ['completedAt', TOP_COMPLETED_AT],
+      ['channel', TOP_CHANNEL],
     ]);
+    this.channelBytes = TABLE_CHANNELS.map((channel) => encoder.encode(channel));
     this.surveyIdBytes = encoder.encode(table.spec.surveyId);
     this.versions = table.spec.versions;
     const data: Array<[string, Field]> = [];
@@ -165,6 +172,8 @@ class LineScanner {
     let seenId = false;
     let seenData = false;
     let seenMeta = false;
+    let seenCompletedAt = false;
+    let seenChannel = false;
     this.skipSpace();
     if (this.b[this.i] === 0x7d) throw GIVE_UP; // {} is no record
     for (;;) {
@@ -194,6 +203,28 @@ class LineScanner {
           if (seenData || this.b[this.i] !== 0x7b) throw GIVE_UP;
           seenData = true;
           this.scanFields(this.dataFields);
+          break;
+        case TOP_COMPLETED_AT:
+          // appendRecord reads any non-string as "no date"; a duplicate key is JSON.parse's business.
+          if (seenCompletedAt) throw GIVE_UP;
+          seenCompletedAt = true;
+          if (this.b[this.i] !== 0x22) this.skipValue(0);
+          else {
+            this.scanString();
+            if (this.escaped) throw GIVE_UP;
+            this.table.completedAt[this.row] = parseInstant(this.b, this.stringStart, this.stringEnd);
+          }
+          break;
+        case TOP_CHANNEL:
+          if (seenChannel) throw GIVE_UP;
+          seenChannel = true;
+          if (this.b[this.i] !== 0x22) this.skipValue(0);
+          else {
+            this.scanString();
+            if (this.escaped) throw GIVE_UP;
+            const code = this.channelBytes.findIndex((bytes) => this.stringEquals(bytes));
+            this.table.channel[this.row] = code < 0 ? NO_CHANNEL : code;
+          }
           break;
         default:
           this.skipValue(0);

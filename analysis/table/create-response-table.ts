@@ -1,6 +1,7 @@
 import {
   MAX_RANKED_ITEMS,
   MAX_VALUES,
+  NO_CHANNEL,
   type ResponseTable,
   type TableColumn,
   type TableSpec,
@@ -43,6 +44,8 @@ export function createResponseTable(spec: TableSpec, capacity = INITIAL_CAPACITY
     capacity,
     version: new Int32Array(capacity),
     origin: new Int32Array(capacity),
+    completedAt: new Float64Array(capacity).fill(Number.NaN),
+    channel: new Uint8Array(capacity).fill(NO_CHANNEL),
     columns,
     byName: new Map(columns.map((column) => [column.name, column])),
   };
@@ -55,6 +58,12 @@ export function reserveRow(table: ResponseTable): number {
   const capacity = table.capacity * 2;
   table.version = grow(table.version, capacity);
   table.origin = grow(table.origin, capacity);
+  const completedAt = new Float64Array(capacity).fill(Number.NaN);
+  completedAt.set(table.completedAt);
+  table.completedAt = completedAt;
+  const channel = new Uint8Array(capacity).fill(NO_CHANNEL);
+  channel.set(table.channel);
+  table.channel = channel;
   for (const column of table.columns) {
     if (column.kind === 'single') {
       const codes = new Int16Array(capacity).fill(-1);
@@ -71,6 +80,8 @@ export function reserveRow(table: ResponseTable): number {
 
 /** Puts a row back to "no answers", after a parse that wrote part of it and gave up. */
 export function clearRow(table: ResponseTable, row: number): void {
+  table.completedAt[row] = Number.NaN;
+  table.channel[row] = NO_CHANNEL;
   for (const column of table.columns) {
     if (column.kind === 'single') column.codes[row] = -1;
     else {

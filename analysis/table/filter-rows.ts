@@ -10,7 +10,7 @@ export function filterRows(table: ResponseTable, keep: Uint8Array): ResponseTabl
   const newIndex = new Int32Array(n).fill(-1);
   let rowCount = 0;
   for (let row = 0; row < n; row++) if (keep[row] === 1) newIndex[row] = rowCount++;
-  const compact = <T extends Int16Array | Int32Array | Uint8Array>(array: T): T => {
+  const compact = <T extends Int16Array | Int32Array | Uint8Array | Float64Array>(array: T): T => {
     const kept = new (array.constructor as new (length: number) => T)(rowCount);
     for (let row = 0; row < n; row++) if (newIndex[row] >= 0) kept[newIndex[row]] = array[row];
     return kept;
@@ -32,6 +32,8 @@ export function filterRows(table: ResponseTable, keep: Uint8Array): ResponseTabl
     capacity: rowCount,
     version: compact(table.version),
     origin: compact(table.origin),
+    completedAt: compact(table.completedAt),
+    channel: compact(table.channel),
     columns,
     byName: new Map(columns.map((column) => [column.name, column])),
   };

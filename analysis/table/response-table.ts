@@ -12,7 +12,11 @@
  *   1-based rank they gave that value, 0 when they did not rank it.
  * - `comment` (text, comment): `answered[row]` is 1 when they wrote something; the texts
  *   themselves are kept only for a seeded sample.
+ *
+ * Every row also keeps when the response was completed and through which channel it came, for
+ * the report's 調査概要 (fieldwork period, n by channel; issue 11).
  */
+import { CHANNELS } from '../../contracts/submission.ts';
 
 import type { AnswerValue } from '../../contracts/report.ts';
 
@@ -78,6 +82,10 @@ export interface ResponseTable {
   version: Int32Array;
   /** Where each row came from: the JSONL line number, or the index in the records given. */
   origin: Int32Array;
+  /** The record's `completedAt` as epoch milliseconds; NaN when it has none that parses. */
+  completedAt: Float64Array;
+  /** The record's `channel` as an index into TABLE_CHANNELS; NO_CHANNEL when unknown. */
+  channel: Uint8Array;
   columns: TableColumn[];
   byName: Map<string, TableColumn>;
 }
@@ -86,3 +94,7 @@ export interface ResponseTable {
 export const MAX_RANKED_ITEMS = 255;
 /** Codes are Int16. */
 export const MAX_VALUES = 32767;
+
+/** The channels a row's `channel` code indexes. */
+export const TABLE_CHANNELS: ReadonlyArray<string> = CHANNELS;
+export const NO_CHANNEL = 255;

@@ -25,7 +25,7 @@ import { readMarginsCsv, type MarginsFile } from '../report/read-margins-csv.ts'
 
 const USAGE =
   'report --survey ID --input FILE.jsonl [--definitions DIR] [--weights MARGINS.csv] [--drop-incomplete] ' +
-  '[--min-group N] [--by QUESTION] [--crosstab-by QUESTION]… [--locale ja|en] [--format json|md|html|xlsx] [--out FILE] [--seed N]  ' +
+  '[--min-group N] [--population N] [--by QUESTION] [--crosstab-by QUESTION]… [--locale ja|en] [--format json|md|html|xlsx] [--out FILE] [--seed N]  ' +
   'Summaries, cross-tabs, needs, IPA and gaps report';
 
 const FORMATS = ['json', 'md', 'html', 'xlsx'] as const;
@@ -47,6 +47,7 @@ export const command: CliCommand = {
       weights: marginsFile?.margins,
       dropIncomplete: values['drop-incomplete'] === true,
       minGroupSize: wholeNumber(values['min-group'], '--min-group', 1),
+      population: wholeNumber(values.population, '--population', 1),
       by: values.by,
       seed: wholeNumber(values.seed, '--seed', 0),
       crosstabBy: values['crosstab-by'],
@@ -110,6 +111,7 @@ function parseOptions(args: string[]) {
       weights: { type: 'string' },
       'drop-incomplete': { type: 'boolean' },
       'min-group': { type: 'string' },
+      population: { type: 'string' },
       by: { type: 'string' },
       'crosstab-by': { type: 'string', multiple: true },
       locale: { type: 'string', default: 'ja' },

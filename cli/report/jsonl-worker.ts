@@ -23,6 +23,8 @@ export interface SerializedTable {
   rowCount: number;
   version: Int32Array;
   origin: Int32Array;
+  completedAt: Float64Array;
+  channel: Uint8Array;
   columns: Array<
     | { codes: Int16Array }
     | { answered: Uint8Array; cells: Uint8Array[] }
@@ -47,8 +49,15 @@ try {
         ? { answered: column.answered, sample: column.sample }
         : { answered: column.answered, cells: column.cells },
   );
-  const serialized: SerializedTable = { rowCount: table.rowCount, version: table.version, origin: table.origin, columns };
-  const transfer = [table.version.buffer, table.origin.buffer];
+  const serialized: SerializedTable = {
+    rowCount: table.rowCount,
+    version: table.version,
+    origin: table.origin,
+    completedAt: table.completedAt,
+    channel: table.channel,
+    columns,
+  };
+  const transfer = [table.version.buffer, table.origin.buffer, table.completedAt.buffer, table.channel.buffer];
   for (const column of table.columns) {
     if (column.kind === 'single') transfer.push(column.codes.buffer);
     else {

@@ -145,6 +145,8 @@ function deserialize(spec: TableSpec, serialized: SerializedTable): ResponseTabl
     capacity: serialized.version.length,
     version: serialized.version,
     origin: serialized.origin,
+    completedAt: serialized.completedAt,
+    channel: serialized.channel,
     columns,
     byName: new Map(columns.map((column) => [column.name, column])),
   };

@@ -204,6 +204,38 @@ describe('survey-toolkit report: bad input gets one line naming the file, the li
     else expect(text).toMatch(message);
   });
 
+  it('gives 調査概要: the fieldwork period, n by channel and ward, and the response rate with --population', async () => {
+    const records = (await readFile(file('ward-office-exit.jsonl'), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { completedAt: string; channel: string; meta: { ward?: string } });
+    const report = await reportJson(['--survey', 'ward-office-exit', '--input', file('ward-office-exit.jsonl'), '--population', '4000']);
+    const days = records.map((record) => new Date(record.completedAt).toISOString().slice(0, 10)).sort();
+    expect(report.overview?.period).toEqual({ from: days[0], to: days.at(-1) });
+    const count = (pick: (record: (typeof records)[number]) => string | undefined) => {
+      const counts = new Map<string, number>();
+      for (const record of records) {
+        const value = pick(record);
+        if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      return counts;
+    };
+    const channels = count((record) => record.channel);
+    expect(report.overview?.byChannel).toEqual([...channels].sort().map(([value, n]) => ({ value, n })));
+    const wards = count((record) => record.meta.ward);
+    expect(report.overview?.byWard.reduce((sum, ward) => sum + (ward.n ?? 0), 0)).toBe([...wards.values()].reduce((a, b) => a + b, 0));
+    for (const ward of report.overview?.byWard ?? []) expect(ward.n).toBe(wards.get(ward.value));
+    expect(report.overview?.responseRate).toBe(800 / 4000);
+    expect(report.overview?.population).toBe(4000);
+
+    const html = (await runCli(['report', '--survey', 'ward-office-exit', '--input', file('ward-office-exit.jsonl'), '--population', '4000', '--format', 'html'])).stdout;
+    expect(html).toContain(`${days[0]} – ${days.at(-1)}`);
+    expect(html).toContain('20.0%');
+    const bad = await runCli(['report', '--survey', 'ward-office-exit', '--input', file('ward-office-exit.jsonl'), '--population', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--population must be a whole number ≥ 1, got "many"');
+  });
+
   it('leaves responses without the margin variable out with --drop-incomplete, and counts them', async () => {
     const lines = (await readFile(file('ward-office-exit.jsonl'), 'utf8')).split('\n').filter(Boolean);
     lines[3] = lines[3].replace(/"ward":"[a-z]+",/, '');

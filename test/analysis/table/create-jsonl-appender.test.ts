@@ -33,6 +33,8 @@ function dump(table: ResponseTable) {
     rowCount: n,
     version: Array.from(table.version.subarray(0, n)),
     origin: Array.from(table.origin.subarray(0, n)),
+    completedAt: Array.from(table.completedAt.subarray(0, n)),
+    channel: Array.from(table.channel.subarray(0, n)),
     columns: table.columns.map((column) =>
       column.kind === 'single'
         ? Array.from(column.codes.subarray(0, n))
@@ -108,12 +110,40 @@ describe('createJsonlAppender', () => {
       `{"data":${JSON.stringify(base.data)},"surveyVersion":1,"surveyId":"staff-workstyle"}`,
       text.replace('"surveyVersion":1', '"surveyVersion":1.0'),
       text.replace('"data":{', '"data":{"priorities":null,"barriers":[],'),
+      // completedAt and channel in every form a record may carry them.
+      text.replace(/"completedAt":"[^"]+"/, '"completedAt":"2026-04-01T09:00:00+09:00"'),
+      text.replace(/"completedAt":"[^"]+"/, '"completedAt":"2026-04-01T09:00:00.123456Z"'),
+      text.replace(/"completedAt":"[^"]+"/, '"completedAt":"2026-02-30T00:00:00Z"'),
+      text.replace(/"completedAt":"[^"]+"/, '"completedAt":"\\u0032026-04-01T00:00:00Z"'),
+      text.replace(/"completedAt":"[^"]+"/, '"completedAt":"yesterday"'),
+      text.replace(/"completedAt":"[^"]+"/, '"completedAt":null'),
+      text.replace(/"completedAt":"[^"]+"/, '"completedAt":1775034000000'),
+      text.replace(/"completedAt":"[^"]+"/, '"completedAt":"2026-04-01T00:00:00Z","completedAt":"2026-05-01T00:00:00Z"'),
+      text.replace('"channel":"online"', '"channel":"kiosk"'),
+      text.replace('"channel":"online"', '"channel":"paper"'),
+      text.replace('"channel":"online"', '"channel":"\\u006biosk"'),
+      text.replace('"channel":"online"', '"channel":["online"]'),
+      text.replace('"channel":"online"', '"channel":"kiosk","channel":"online"'),
     ];
     for (const line of variants) {
       const { fast, reference } = both(specs['staff-workstyle'], [text, line, text]);
       expect(fast, line).toEqual(reference);
       expect('table' in fast, line).toBe(true);
     }
+  });
+
+  it('keeps each row\'s completion instant and channel', () => {
+    const records = [...synthesizeResponses(definitions['staff-workstyle'], { count: 2, seed: 3 })];
+    const lines = [
+      JSON.stringify({ ...records[0], channel: 'kiosk', completedAt: '2026-04-01T09:00:00+09:00' }),
+      JSON.stringify({ ...records[1], channel: 'online', completedAt: '2026-12-31T23:59:59.999Z' }),
+      JSON.stringify({ ...records[1], channel: 'fax', completedAt: 'soon' }),
+    ];
+    const { fast, reference } = both(specs['staff-workstyle'], lines);
+    expect(fast).toEqual(reference);
+    const table = 'table' in fast ? fast.table : undefined;
+    expect(table?.completedAt).toEqual([Date.UTC(2026, 3, 1, 0, 0, 0), Date.UTC(2026, 11, 31, 23, 59, 59, 999), Number.NaN]);
+    expect(table?.channel).toEqual([0, 1, 255]);
   });
 
   it('rejects what JSON.parse rejects, and what appendRecord rejects, with the same message', () => {

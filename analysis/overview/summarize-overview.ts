@@ -1,0 +1,97 @@
+/**
+ * The report's 調査概要 (issue 11): the fieldwork period, responses by channel and by ward,
+ * and the response rate when the caller knows the population that was asked.
+ *
+ * - The period spans the analysed responses' `completedAt`, as UTC calendar dates, because the
+ *   survey is fielded in Sapporo but the store keeps instants in UTC (contracts/response-record.ts);
+ *   the dates are the ones the exports show.
+ * - Counts are unweighted: they say how many people answered, which is what 調査概要 reports.
+ * - Channels and wards with fewer than `minGroupSize` responses are hidden by the same rule as
+ *   every other count (suppress-small-groups.ts), the complementary one included, since the
+ *   total is printed beside them.
+ * - The response rate is responses / population, as 回収率 in 市民意識調査 reports.
+ */
+import type { Overview, Suppression } from '../../contracts/report.ts';
+import { WARD_QUESTION } from '../../core/report-view/describe-tabulation.ts';
+import type { ReportPlan } from '../plan/plan-report.ts';
+import { valueLabel } from '../summaries/summarize-questions.ts';
+import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
+import { NO_CHANNEL, TABLE_CHANNELS, type ResponseTable } from '../table/response-table.ts';
+
+export interface OverviewOptions {
+  /** How many were asked (e.g. the residents sampled); gives the response rate. */
+  population?: number;
+}
+
+export function summarizeOverview(
+  table: ResponseTable,
+  plan: ReportPlan,
+  options: OverviewOptions = {},
+): { overview: Overview; suppressed: Suppression[] } {
+  const { population } = options;
+  if (population !== undefined && !(Number.isFinite(population) && population > 0)) {
+    throw new RangeError(`population must be a number > 0, got ${JSON.stringify(population)}`);
+  }
+  const n = table.rowCount;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const channelCounts = new Array<number>(TABLE_CHANNELS.length).fill(0);
+  for (let row = 0; row < n; row++) {
+    const at = table.completedAt[row];
+    if (at < first) first = at; // NaN compares false both ways, so rows without a date are skipped
+    if (at > last) last = at;
+    const channel = table.channel[row];
+    if (channel !== NO_CHANNEL) channelCounts[channel] += 1;
+  }
+  const suppressed: Suppression[] = [];
+  const hide = (where: string, names: string[], counts: number[]) =>
+    suppressSmallGroups(counts, plan.minGroupSize).map((hidden, k) => {
+      if (!hidden) return counts[k];
+      suppressed.push(
+        hidden.reason === 'small'
+          ? { where: `${where}.${names[k]}`, reason: `fewer than ${plan.minGroupSize} responses`, rule: 'small' }
+          : {
+              where: `${where}.${names[k]}`,
+              reason: `hidden so that ${names[hidden.protects]} cannot be worked out from the total`,
+              rule: 'complementary',
+              protects: `${where}.${names[hidden.protects]}`,
+            },
+      );
+      return null;
+    });
+
+  const channelsSeen = TABLE_CHANNELS.map((value, code) => ({ value, count: channelCounts[code] })).filter(({ count }) => count > 0);
+  const channelNs = hide('overview.byChannel', channelsSeen.map(({ value }) => value), channelsSeen.map(({ count }) => count));
+  const byChannel = channelsSeen.map(({ value }, k) => ({ value, n: channelNs[k] }));
+
+  const byWard: Overview['byWard'] = [];
+  const wardVariable = plan.variables.find((variable) => variable.name === WARD_QUESTION && variable.kind === 'single');
+  const wardColumn = table.byName.get(WARD_QUESTION);
+  if (wardVariable && wardColumn?.kind === 'single') {
+    const counts = new Array<number>(wardColumn.values.length).fill(0);
+    for (let row = 0; row < n; row++) {
+      const code = wardColumn.codes[row];
+      if (code >= 0) counts[code] += 1;
+    }
+    const seen = counts.map((count, code) => ({ code, count })).filter(({ count }) => count > 0);
+    const ns = hide('overview.byWard', seen.map(({ code }) => String(wardColumn.values[code])), seen.map(({ count }) => count));
+    seen.forEach(({ code }, k) =>
+      byWard.push({ value: String(wardColumn.values[code]), label: valueLabel(wardVariable, code, plan), n: ns[k] }),
+    );
+  }
+
+  return {
+    overview: {
+      period: Number.isFinite(first) ? { from: utcDate(first), to: utcDate(last) } : null,
+      byChannel,
+      byWard,
+      responseRate: population === undefined ? null : n / population,
+      population: population ?? null,
+    },
+    suppressed,
+  };
+}
+
+function utcDate(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}

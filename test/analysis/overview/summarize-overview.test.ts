@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDefinition } from '../../../analysis/definitions/load-definition.ts';
+import { summarizeOverview } from '../../../analysis/overview/summarize-overview.ts';
+import { planFor } from '../../../analysis/report/build-report.ts';
+import { synthesizeResponses } from '../../../analysis/synthesize/synthesize-responses.ts';
+import { appendRecord } from '../../../analysis/table/append-record.ts';
+import { createResponseTable } from '../../../analysis/table/create-response-table.ts';
+
+const definition = loadDefinition(
+  JSON.parse(readFileSync(new URL('../../../survey-definitions/ward-office-exit/v1.json', import.meta.url), 'utf8')),
+  'ward-office-exit',
+);
+const [template] = [...synthesizeResponses(definition, { count: 1, seed: 1 })];
+
+/** A table of responses with the given ward, channel and completion instant. */
+function tableOf(rows: Array<[ward: string, channel: string, completedAt: string | undefined]>) {
+  const plan = planFor([definition], { minGroupSize: 2 });
+  const table = createResponseTable(plan.tableSpec);
+  rows.forEach(([ward, channel, completedAt], k) =>
+    appendRecord(table, { ...template, meta: { ...template.meta, ward }, channel, completedAt }, k + 1),
+  );
+  return { table, plan };
+}
+
+describe('summarizeOverview', () => {
+  it('spans the completion dates in UTC and counts responses by channel and ward', () => {
+    const { table, plan } = tableOf([
+      ['chuo', 'kiosk', '2026-04-01T00:30:00+09:00'], // 2026-03-31 in UTC
+      ['chuo', 'kiosk', '2026-04-10T12:00:00Z'],
+      ['kita', 'online', '2026-05-20T23:59:59.999Z'],
+      ['kita', 'online', undefined],
+      ['kita', 'kiosk', '2026-04-02T08:00:00Z'],
+    ]);
+    const { overview, suppressed } = summarizeOverview(table, plan, { population: 50 });
+    expect(overview.period).toEqual({ from: '2026-03-31', to: '2026-05-20' });
+    expect(overview.byChannel).toEqual([
+      { value: 'kiosk', n: 3 },
+      { value: 'online', n: 2 },
+    ]);
+    expect(overview.byWard.map(({ value, n }) => ({ value, n }))).toEqual([
+      { value: 'chuo', n: 2 },
+      { value: 'kita', n: 3 },
+    ]);
+    expect(overview.byWard[0].label).toBe('中央区');
+    expect(overview.responseRate).toBe(5 / 50);
+    expect(overview.population).toBe(50);
+    expect(suppressed).toEqual([]);
+  });
+
+  it('hides a small channel and the one that would give it away', () => {
+    const { table, plan } = tableOf([
+      ['chuo', 'kiosk', '2026-04-01T00:00:00Z'],
+      ['chuo', 'kiosk', '2026-04-01T00:00:00Z'],
+      ['chuo', 'kiosk', '2026-04-01T00:00:00Z'],
+      ['kita', 'online', '2026-04-01T00:00:00Z'],
+    ]);
+    const { overview, suppressed } = summarizeOverview(table, plan);
+    expect(overview.byChannel).toEqual([
+      { value: 'kiosk', n: null },
+      { value: 'online', n: null },
+    ]);
+    expect(suppressed.map(({ where, rule }) => [where, rule])).toEqual([
+      ['overview.byChannel.kiosk', 'complementary'],
+      ['overview.byChannel.online', 'small'],
+      ['overview.byWard.chuo', 'complementary'],
+      ['overview.byWard.kita', 'small'],
+    ]);
+    expect(overview.responseRate).toBeNull();
+  });
+
+  it('has no period without dates, and refuses a population that is no count', () => {
+    const { table, plan } = tableOf([['chuo', 'kiosk', 'not a date']]);
+    expect(summarizeOverview(table, plan).overview.period).toBeNull();
+    expect(() => summarizeOverview(table, plan, { population: 0 })).toThrow('population must be a number > 0, got 0');
+  });
+});
