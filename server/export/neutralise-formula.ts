@@ -1,4 +1,5 @@
 import type { CellValue } from './build-export-columns.ts';
+import { xmlSafeText } from './xml-safe-text.ts';
 
 /**
  * Spreadsheets run a cell that starts with = + - @ as a formula, so a free-text
@@ -25,20 +26,18 @@ export function neutraliseFormula(value: CellValue): CellValue {
 
 /**
  * Characters no export cell should carry:
- * - C0 controls other than tab and line breaks, NUL first: XML 1.0 forbids them, so one would
- *   corrupt the whole XLSX file, and in CSV they truncate the cell in some readers;
+ * - what XML 1.0 forbids (server/export/xml-safe-text.ts): C0 controls other than tab and line
+ *   breaks, NUL first, U+FFFE, U+FFFF and lone surrogates. One would corrupt the whole XLSX file;
+ *   in CSV the controls truncate the cell in some readers, and CSV and XLSX keep the same text;
  * - bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
  *   make a cell display differently from what it holds ("Trojan Source",
  *   https://trojansource.codes/, CVE-2021-42574). These are written as a visible `<U+202E>`,
  *   so an analyst sees that the respondent sent one.
  */
-const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
 export function cleanControlCharacters(text: string): string {
-  return text
-    .replace(FORBIDDEN_CONTROL, '')
-    .replace(BIDI_CONTROL, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase()}>`);
+  return xmlSafeText(text).replace(BIDI_CONTROL, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase()}>`);
 }
 
 /** Every CSV and XLSX cell goes through this: controls cleaned, then formulas neutralised. */

@@ -16,6 +16,7 @@ import ExcelJS from 'exceljs';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { CellValue, ExportColumn } from './build-export-columns.ts';
 import { safeExportCell } from './neutralise-formula.ts';
+import { xmlSafeText } from './xml-safe-text.ts';
 
 /** The destination went away before the end (a cancelled download); not a failure of the export. */
 export class DestinationClosedError extends Error {
@@ -95,7 +96,9 @@ export async function writeXlsx(destination: Writable, options: XlsxExportOption
 }
 
 async function writeWorkbook(destination: Writable, options: XlsxExportOptions, maxRows: number, signal: AbortSignal): Promise<void> {
-  const { columns, headerOf, records, codebookHeader, codebook, sheetNames } = options;
+  const { columns, headerOf, records, codebookHeader, codebook } = options;
+  // Cells and headers are made XML-safe by safeExportCell; sheet names are XML text too.
+  const sheetNames = { data: xmlSafeText(options.sheetNames.data), codebook: xmlSafeText(options.sheetNames.codebook) };
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: destination, useStyles: false, useSharedStrings: false });
   const header = toRow(columns.map(headerOf));
 

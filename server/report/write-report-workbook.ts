@@ -6,8 +6,9 @@
  * Shares stay numbers, so colleagues can compute with them in Excel; the significance marks
  * are part of each cell's number format (`0.0%" ▲"`), which shows the mark without turning
  * the number into text. Hidden (suppressed) groups show "＊" with a note on the sheet.
- * Every text goes through the export guard (formulas, control characters), since labels and
- * breakdown values come from definition files and responses.
+ * Every text goes through the export guard (formulas, control characters, whatever XML 1.0
+ * forbids), sheet names included, since labels and breakdown values come from definition files
+ * and responses.
  */
 import ExcelJS from 'exceljs';
 import type { Crosstab, CrosstabTest, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
@@ -15,6 +16,7 @@ import { describeCrosstabTest as describeTest, fillText as fill, tabulationTexts
 import type { Locale } from '../../core/i18n/locale.ts';
 import { formatNumber, formatP } from '../../core/i18n/number-format.ts';
 import { safeExportCell } from '../export/neutralise-formula.ts';
+import { xmlSafeText } from '../export/xml-safe-text.ts';
 
 type Cell = string | number | null;
 
@@ -45,9 +47,9 @@ export async function writeReportWorkbook(report: Report, locale: Locale): Promi
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Excel's sheet names: at most 31 characters, none of []:*?/\ and unique regardless of case. */
+/** Excel's sheet names: XML-safe, at most 31 characters, none of []:*?/\ and unique regardless of case. */
 export function sheetName(wanted: string, used: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base = xmlSafeText(wanted).replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
   let name = base;
   for (let k = 2; [...used].some((u) => u.toLowerCase() === name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1)} ${k}`;
   used.add(name);

@@ -268,7 +268,7 @@ describe('dashboard', () => {
     const reportJson = (locale: string) =>
       page.evaluate(async ([survey, language]) => (await fetch(`/api/surveys/${survey}/report?format=json&locale=${language}`)).json(), [STAFF, locale] as const) as Promise<Report>;
     const ja = await reportJson('ja');
-    const shots = '/work/coord/shots/dash';
+    const shots = join(ARTIFACTS_DIR, 'dashboard-views'); // repo-relative and git-ignored, never an absolute path
     await mkdir(shots, { recursive: true });
 
     // 設問別: a choice question's count, as the report has it.
