@@ -26,7 +26,8 @@ export async function main(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   // A broken file is left out and named, never fatal: the other surveys keep collecting (ADR 0021).
   const { catalog: definitions, broken } = await loadDefinitionsFromDir(resolve(env.DEFINITIONS_DIR));
-  for (const { file, reason } of broken) console.error(`survey server: definition ${file} left out: ${reason}`);
+  // The operator's log names the file in full; /healthz, open to anyone, only under DEFINITIONS_DIR.
+  for (const { file, reason } of broken) console.error(`survey server: definition ${join(resolve(env.DEFINITIONS_DIR), file)} left out: ${reason}`);
   const storeSelection = selectStore(env, dataDir);
   const store = await openResponseStore(storeSelection);
   const authStore = await openSelectedAuthStore(storeSelection); // beside the responses (SQLite file or MongoDB)
@@ -38,6 +39,7 @@ export async function main(): Promise<void> {
     auditLogPath: join(dataDir, AUDIT_LOG_FILE),
     authStore,
     trustProxy: env.TRUST_PROXY,
+    publicUrl: env.PUBLIC_URL,
     abuseLimits: env.ABUSE_LIMITS === 'off' ? 'off' : DEFAULT_ABUSE_LIMITS,
   });
   const adminSetup = await describeAdminSetup(authStore);

@@ -17,7 +17,6 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { parseServerEnv } from '../../server/env.ts';
 import { filteredRecords, FilterError, parseResponseFilter } from '../../server/export/response-filter.ts';
 import { isExportFormat, writeExport, type ExportFormat } from '../../server/export/write-export.ts';
@@ -25,6 +24,7 @@ import { openResponseStore, selectStore, SQLITE_RESPONSES_FILE } from '../../ser
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { appendAuditEntry, AUDIT_LOG_FILE } from '../../server/audit/audit-log.ts';
 import { CliError } from '../cli-error.ts';
+import { loadCliSurvey } from '../load-cli-survey.ts';
 import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 
@@ -62,12 +62,9 @@ export const command: CliCommand = {
     } catch (error) {
       throw new CliError((error as Error).message);
     }
-    const definitions = await loadDefinitionCatalogFromDir(resolve(env.DEFINITIONS_DIR));
-    const current = definitions.get(surveyId);
-    if (!current) {
-      throw new CliError(`no survey ${JSON.stringify(surveyId)} in ${resolve(env.DEFINITIONS_DIR)}; known: ${definitions.list().map((d) => d.id).join(', ')}`);
-    }
-    const versions = [...definitions.versions(surveyId)].sort((a, b) => b - a).map((v) => definitions.getVersion(surveyId, v)!);
+    const survey = await loadCliSurvey(resolve(env.DEFINITIONS_DIR), surveyId);
+    const { current } = survey;
+    const versions = [...survey.versions].reverse();
     const locale = options.locale ?? current.languages[0];
     if (!current.languages.includes(locale)) throw new CliError(`--locale must be one of ${current.languages.join(', ')}; got ${JSON.stringify(locale)}`, 2);
     const filter = parseFilter(options, current);

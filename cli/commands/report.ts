@@ -13,10 +13,10 @@ import { buildReport, planFor, type ReportOptions } from '../../analysis/report/
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { renderHtml } from '../../analysis/render/render-html.ts';
 import { renderMarkdown } from '../../analysis/render/render-markdown.ts';
-import { DefinitionFilesError, loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { readReportAssets } from '../../server/report/report-assets.ts';
 import { writeReportWorkbook } from '../../server/report/write-report-workbook.ts';
 import { CliError } from '../cli-error.ts';
+import { loadCliSurvey } from '../load-cli-survey.ts';
 import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar, type ProgressBar } from '../report/progress-bar.ts';
@@ -37,7 +37,8 @@ export const command: CliCommand = {
   async run(args) {
     const values = parseOptions(args);
     const definitionsDir = values.definitions ?? 'survey-definitions';
-    const definitions = await loadSurvey(definitionsDir, values.survey);
+    // Every kept version of the survey, so responses to older versions are analysed too.
+    const { versions: definitions } = await loadCliSurvey(definitionsDir, values.survey);
     const format = values.format as Format;
     const locale = values.locale as (typeof LOCALES)[number];
 
@@ -142,22 +143,6 @@ function wholeNumber(text: string | undefined, option: string, min: number): num
   return Number(text);
 }
 
-/** Every kept version of the survey, so responses to older versions are analysed too. */
-async function loadSurvey(dir: string, id: string): Promise<SurveyDefinition[]> {
-  let catalog;
-  try {
-    catalog = await loadDefinitionCatalogFromDir(dir);
-  } catch (error) {
-    if (error instanceof DefinitionFilesError) throw new CliError(error.message);
-    throw error;
-  }
-  const versions = catalog.versions(id);
-  if (versions.length === 0) {
-    const known = catalog.list().map((definition) => definition.id);
-    throw new CliError(`${dir}: unknown survey ${JSON.stringify(id)} (known: ${known.join(', ')})`);
-  }
-  return versions.map((version) => catalog.getVersion(id, version)!);
-}
 
 /** A ReportInputError as one line naming the file and line it concerns. */
 function explainInputError(

@@ -7,8 +7,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { synthesizeResponses } from '../../analysis/synthesize/synthesize-responses.ts';
-import { DefinitionFilesError, loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { CliError } from '../cli-error.ts';
+import { loadCliSurvey } from '../load-cli-survey.ts';
 import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar } from '../report/progress-bar.ts';
@@ -37,17 +37,7 @@ export const command: CliCommand = {
     const count = wholeNumber(values.count, '--count');
     const seed = wholeNumber(values.seed, '--seed');
     const dir = values.definitions ?? 'survey-definitions';
-    let catalog;
-    try {
-      catalog = await loadDefinitionCatalogFromDir(dir);
-    } catch (error) {
-      if (error instanceof DefinitionFilesError) throw new CliError(error.message);
-      throw error;
-    }
-    const definition = catalog.get(values.survey);
-    if (!definition) {
-      throw new CliError(`${dir}: unknown survey ${JSON.stringify(values.survey)} (known: ${catalog.list().map((d) => d.id).join(', ')})`);
-    }
+    const { current: definition } = await loadCliSurvey(dir, values.survey);
 
     const out = createWriteStream(values.out);
     const failed = new Promise<never>((_, reject) =>

@@ -118,9 +118,11 @@ export function brokenDefinitions(problems: Problem[]): BrokenDefinition[] {
  * The server's start-up: every good definition under `dir` in the catalog, and
  * each broken file with its reason. Throws only for the folder itself
  * (unreadable, or no *.json in it), which is bad configuration.
+ * Files are named relative to `dir` ("staff-workstyle/v2.json"): /healthz shows
+ * them to anyone, and the server's own paths are nobody's business.
  */
 export async function loadDefinitionsFromDir(dir: string): Promise<{ catalog: DefinitionCatalog; broken: BrokenDefinition[] }> {
-  const { definitions, problems, files } = await loadDefinitionFiles(await findDefinitionFiles(dir));
+  const { definitions, problems, files } = await loadDefinitionFiles(await findDefinitionFiles(dir), dir);
   if (files === 0) throw new DefinitionFilesError(`no survey definitions (*.json) found in ${dir}`);
   return { catalog: createDefinitionCatalog(definitions), broken: brokenDefinitions(problems) };
 }

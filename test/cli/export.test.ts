@@ -92,7 +92,7 @@ describe('survey-toolkit export', () => {
       expect(run.stderr).toContain(message);
     }
     const other = await runCli(['export', '--survey', 'nope', '--format', 'csv', '--out', out], { env: { DATA_DIR: dataDir } });
-    expect(other.stderr).toContain('no survey "nope"');
+    expect(other.stderr).toContain('unknown survey "nope"');
     expect(existsSync(out)).toBe(false);
     expect((await readdir(dir)).filter((name) => name.includes('.partial'))).toEqual([]);
   });

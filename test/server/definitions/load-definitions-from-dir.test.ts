@@ -70,7 +70,8 @@ describe('loadDefinitionCatalogFromDir', () => {
 });
 
 describe('loadDefinitionsFromDir (server start-up)', () => {
-  it('keeps every good definition and names each broken file with its reasons', async () => {
+  // /healthz answers anyone: it names a broken file as it lies under DEFINITIONS_DIR, never the server's own paths.
+  it('keeps every good definition and names each broken file, relative to the definitions folder, with its reasons', async () => {
     await write('citizen-needs/v1.json', readShipped('citizen-needs'));
     const broken = readShipped('staff-workstyle');
     broken.version = 0;
@@ -79,7 +80,7 @@ describe('loadDefinitionsFromDir (server start-up)', () => {
     await write('zzz/v1.json', '{');
     const { catalog, broken: left } = await loadDefinitionsFromDir(dir);
     expect(catalog.list().map(({ id }) => id)).toEqual(['citizen-needs']);
-    expect(left.map(({ file }) => file)).toEqual([join(dir, 'staff-workstyle', 'v1.json'), join(dir, 'zzz', 'v1.json')]);
+    expect(left.map(({ file }) => file)).toEqual(['staff-workstyle/v1.json', 'zzz/v1.json']);
     expect(left[0].reason).toBe(
       '"version" must be a positive integer, got 0; the file is named v1.json but "version" is 0; ' +
         'question "yearsOfService": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]',
@@ -94,7 +95,7 @@ describe('loadDefinitionsFromDir (server start-up)', () => {
     await write('ward-office-exit/v1.json', readShipped('ward-office-exit'));
     const { catalog, broken } = await loadDefinitionsFromDir(dir);
     expect(catalog.list().map(({ id }) => id)).toEqual(['ward-office-exit']);
-    expect(broken).toEqual([{ file: join(dir, 'citizen-needs', 'v1.json'), reason: expect.stringContaining('triggers') }]);
+    expect(broken).toEqual([{ file: 'citizen-needs/v1.json', reason: expect.stringContaining('triggers') }]);
   });
 
   it('keeps the first of two files that claim one version, and names the second', async () => {
@@ -103,7 +104,7 @@ describe('loadDefinitionsFromDir (server start-up)', () => {
     await write('citizen-needs/v2.json', v1);
     const { catalog, broken } = await loadDefinitionsFromDir(dir);
     expect(catalog.versions('citizen-needs')).toEqual([1]);
-    expect(broken.map(({ file }) => file)).toEqual([join(dir, 'citizen-needs', 'v2.json')]);
+    expect(broken.map(({ file }) => file)).toEqual(['citizen-needs/v2.json']);
   });
 });
 
