@@ -6,7 +6,8 @@
  *   ?from=2025-04-01&to=2025-04-30&channel=kiosk&ward=chuo&ward=kita&age=30s
  *
  * Dates without a time are days in Japan time (the offices' calendar); `to` is
- * inclusive for a day and exclusive for a date-time. Repeating a segment, or
+ * inclusive for a day and exclusive for a date-time. A day or time that does not
+ * exist (2026-02-30, 24:00) is refused, never rolled over. Repeating a segment, or
  * separating values by commas, means "any of these".
  */
 import { CHANNELS, type Channel } from '../../contracts/submission.ts';
@@ -31,7 +32,6 @@ export class FilterError extends Error {
 }
 
 const JAPAN_OFFSET = '+09:00';
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A segment variable (core/definitions/segment-variables.ts) and where its value is read from in a record. */
 export interface SegmentReader {
@@ -92,22 +92,42 @@ function single(name: string, values: string[]): string {
   return values[0];
 }
 
-/** A date-time must say its time zone: without one, Date.parse reads it in the server's zone. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+/**
+ * The one strict reading of `from` and `to` (issue 20, finding 10): a day (YYYY-MM-DD, a day in
+ * Japan time) or a date-time that says its time zone. Every part must exist: Date.parse reads
+ * 2026-02-30 as 2 March and 24:00 as the next day, so a mistyped day silently gave another period.
+ */
+const BOUND = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2})))?$/i;
+
+/** Whether year-month-day is a day of the (proleptic Gregorian) calendar. */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
+}
 
 function parseBound(name: string, value: string, side: 'start' | 'end'): string {
+  const match = BOUND.exec(value);
+  if (!match) {
+    throw new FilterError(`${name} must be a date (2025-04-01) or an ISO 8601 date-time with a time zone (2025-04-01T09:00:00+09:00); got ${JSON.stringify(value)}`);
+  }
+  const [, year, month, day, hour, minute, second, zone, zoneHours, zoneMinutes] = match;
+  if (!isCalendarDay(Number(year), Number(month), Number(day))) {
+    throw new FilterError(`${name} is not a day of the calendar: ${year}-${month}-${day} does not exist; got ${JSON.stringify(value)}`);
+  }
   let time: number;
-  if (DAY.test(value)) {
-    const start = Date.parse(`${value}T00:00:00${JAPAN_OFFSET}`);
-    if (Number.isNaN(start)) throw new FilterError(`${name} is not a date: ${JSON.stringify(value)}`);
+  if (hour === undefined) {
+    const start = Date.parse(`${year}-${month}-${day}T00:00:00${JAPAN_OFFSET}`);
     // An end day includes the whole day: the bound is the next midnight.
     time = side === 'end' ? start + 86_400_000 : start;
   } else {
-    time = DATE_TIME.test(value) ? Date.parse(value) : NaN;
-    if (Number.isNaN(time)) {
-      throw new FilterError(`${name} must be a date (2025-04-01) or an ISO 8601 date-time with a time zone (2025-04-01T09:00:00+09:00); got ${JSON.stringify(value)}`);
+    if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59 || (zone.length > 1 && (Number(zoneHours) > 23 || Number(zoneMinutes) > 59))) {
+      throw new FilterError(`${name} is not a time of day: hours 00–23, minutes and seconds 00–59, zone offsets up to ±23:59; got ${JSON.stringify(value)}`);
     }
+    time = Date.parse(value);
   }
+  if (Number.isNaN(time)) throw new FilterError(`${name} is not a date: ${JSON.stringify(value)}`);
   try {
     return toUtcIso(new Date(time).toISOString(), name);
   } catch (error) {
