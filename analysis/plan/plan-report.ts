@@ -56,7 +56,7 @@ export interface SummaryPlan {
   question: string;
   type: string;
   title?: LocalizableText;
-  shape: 'single' | 'multiple' | 'ranking' | 'matrix' | 'text' | 'other';
+  shape: 'single' | 'multiple' | 'ranking' | 'matrix' | 'text' | 'numeric' | 'other';
   /** The question's variable, or one per matrix row; none for types without a summary yet. */
   variables: string[];
   /** Set for types that have no summary yet: the reason the report prints. */
@@ -254,6 +254,10 @@ function planTables(
       rows.forEach(use);
       summaries.push({ ...base, variables: rows.map((row) => row.name) });
       rows.forEach((row) => tabulated.push({ question: question.name, variable: row.name, row: row.row, kind: 'single' }));
+    } else if (question.shape === 'numeric') {
+      const variable = { ...baseVariable(question, question.name), kind: 'number' as const, source: { from: 'data' as const, key: question.name }, ...valuesOf([], false) };
+      use(variable);
+      summaries.push({ ...base, variables: [variable.name] });
     } else if (question.shape === 'text') {
       const variable = { ...baseVariable(question, question.name), kind: 'comment' as const, source: { from: 'data' as const, key: question.name }, ...valuesOf([], false) };
       use(variable);

@@ -7,8 +7,8 @@ import type { QuestionSummary, SummaryItem, SummaryRow, Suppression } from '../.
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { PlannedVariable, ReportPlan, SummaryPlan } from '../plan/plan-report.ts';
 import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
-import type { CommentColumn, MultipleColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
-import { summarizeMultiple, summarizeRanking, summarizeSingle, type ItemCount, type Rows } from './summarize-answers.ts';
+import type { CommentColumn, MultipleColumn, NumberColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
+import { summarizeMultiple, summarizeNumeric, summarizeRanking, summarizeSingle, type ItemCount, type Rows } from './summarize-answers.ts';
 
 export interface SummarizeOptions {
   weights?: Float64Array | null;
@@ -66,6 +66,12 @@ function summarizeQuestion(
       answered += column.answered[row];
     }
     return { ...base, answered: hide(answered) ? null : answered, noAnswer: considered - answered, notSummarised: summary.notSummarised, ...(hide(answered) ? { suppressed: true } : {}) };
+  }
+
+  if (summary.shape === 'numeric') {
+    const result = summarizeNumeric((table.byName.get(first.name) as NumberColumn).numbers, rows);
+    if (hide(result.answered)) return { ...base, answered: null, noAnswer: result.noAnswer, suppressed: true };
+    return { ...base, answered: result.answered, noAnswer: result.noAnswer, numeric: result.numeric, histogram: result.histogram };
   }
 
   if (summary.shape === 'matrix') {

@@ -86,6 +86,11 @@ function writeAnswer(
       column.answered[row] = 1;
       return;
     }
+    case 'number':
+      // survey-core stores a number input's answer as a JSON number; the server refuses anything else.
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new RecordError(`answer to ${JSON.stringify(column.name)} must be a number, got ${quote(value)}`);
+      column.numbers[row] = value;
+      return;
     case 'comment':
       if (typeof value !== 'string') throw new RecordError(`answer to ${JSON.stringify(column.name)} must be text, got ${quote(value)}`);
       if (value !== '') comments.push(() => offerComment(table, column, row, sampleId, () => value));

@@ -27,6 +27,7 @@ export function concatTables(parts: ReadonlyArray<ResponseTable>, originOffsets:
   const columns: TableColumn[] = parts[0].columns.map((template, c) => {
     const columnOf = <K extends TableColumn>(part: ResponseTable) => part.columns[c] as K;
     if (template.kind === 'single') return { ...template, codes: join((part) => columnOf<typeof template>(part).codes) };
+    if (template.kind === 'number') return { ...template, numbers: join((part) => columnOf<typeof template>(part).numbers) };
     if (template.kind === 'comment') {
       const merged = parts
         .flatMap((part, k) => columnOf<CommentColumn>(part).sample.map((entry) => ({ ...entry, row: entry.row + starts[k] })))

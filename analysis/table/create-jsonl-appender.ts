@@ -16,7 +16,7 @@ import { clearRow, reserveRow } from './create-response-table.ts';
 import { appendRecord } from './append-record.ts';
 import { offerComment } from './offer-comment.ts';
 import { RecordError } from './record-error.ts';
-import { NO_CHANNEL, TABLE_CHANNELS, type CommentColumn, type MultipleColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
+import { NO_CHANNEL, TABLE_CHANNELS, type CommentColumn, type MultipleColumn, type NumberColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
 import { parseInstant } from './parse-instant.ts';
 
 export interface JsonlAppender {
@@ -45,6 +45,7 @@ const MULTIPLE = 2;
 const RANKING = 3;
 const COMMENT = 4;
 const MATRIX = 5;
+const NUMBER = 6;
 
 /** One answer key the scanner knows. One class with every property, so V8 sees a single shape. */
 class Field {
@@ -58,6 +59,7 @@ class Field {
     readonly comment: CommentColumn | null,
     readonly lookup: ValueLookup | null,
     readonly rows: KeyTable<Field> | null,
+    readonly number: NumberColumn | null = null,
   ) {}
 }
 
@@ -306,6 +308,10 @@ class LineScanner {
         throw GIVE_UP;
       }
       column.answered[row] = 1;
+    } else if (kind === NUMBER) {
+      // Anything but a plain JSON number goes to the reference path, which names the bad answer.
+      if (!this.scanNumberIfAny() || !Number.isFinite(this.number)) throw GIVE_UP;
+      field.number!.numbers[this.row] = this.number;
     } else if (kind === COMMENT) {
       if (b[this.i] !== 0x22) throw GIVE_UP;
       this.scanString();
@@ -568,6 +574,7 @@ function keyTable<T>(entries: Array<[string, T]>): KeyTable<T> {
 
 function fieldOf(column: TableColumn): Field {
   if (column.kind === 'comment') return new Field(COMMENT, null, null, column, null, null);
+  if (column.kind === 'number') return new Field(NUMBER, null, null, null, null, null, column);
   const lookup: ValueLookup = { strings: [], numbers: new Map(), trueCode: -1, falseCode: -1 };
   column.values.forEach((value, code) => {
     if (typeof value === 'string') {

@@ -34,6 +34,8 @@ export function createResponseTable(spec: TableSpec, capacity = INITIAL_CAPACITY
           answered: new Uint8Array(capacity),
           cells: variable.values.map(() => new Uint8Array(capacity)),
         };
+      case 'number':
+        return { ...variable, kind: 'number', numbers: new Float64Array(capacity).fill(Number.NaN) };
       case 'comment':
         return { ...variable, kind: 'comment', answered: new Uint8Array(capacity), sample: [] };
     }
@@ -69,6 +71,10 @@ export function reserveRow(table: ResponseTable): number {
       const codes = new Int16Array(capacity).fill(-1);
       codes.set(column.codes);
       column.codes = codes;
+    } else if (column.kind === 'number') {
+      const numbers = new Float64Array(capacity).fill(Number.NaN);
+      numbers.set(column.numbers);
+      column.numbers = numbers;
     } else {
       column.answered = grow(column.answered, capacity);
       if (column.kind !== 'comment') column.cells = column.cells.map((cells) => grow(cells, capacity));
@@ -84,6 +90,7 @@ export function clearRow(table: ResponseTable, row: number): void {
   table.channel[row] = NO_CHANNEL;
   for (const column of table.columns) {
     if (column.kind === 'single') column.codes[row] = -1;
+    else if (column.kind === 'number') column.numbers[row] = Number.NaN;
     else {
       column.answered[row] = 0;
       if (column.kind !== 'comment') for (const cells of column.cells) cells[row] = 0;

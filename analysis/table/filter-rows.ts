@@ -17,6 +17,7 @@ export function filterRows(table: ResponseTable, keep: Uint8Array): ResponseTabl
   };
   const columns: TableColumn[] = table.columns.map((column) => {
     if (column.kind === 'single') return { ...column, codes: compact(column.codes) };
+    if (column.kind === 'number') return { ...column, numbers: compact(column.numbers) };
     if (column.kind === 'comment') {
       return {
         ...column,

@@ -10,6 +10,8 @@
  *   `cells[code][row]` is 1 when they chose that value.
  * - `ranking`: `answered[row]` is 1 when they ranked anything; `cells[code][row]` is the
  *   1-based rank they gave that value, 0 when they did not rank it.
+ * - `number` (a text question with `inputType: "number"`): `numbers[row]` is the answer, NaN when
+ *   the respondent gave none.
  * - `comment` (text, comment): `answered[row]` is 1 when they wrote something; the texts
  *   themselves are kept only for a seeded sample.
  *
@@ -22,7 +24,7 @@ import type { AnswerValue } from '../../contracts/report.ts';
 
 export type { AnswerValue };
 
-export type VariableKind = 'single' | 'multiple' | 'ranking' | 'comment';
+export type VariableKind = 'single' | 'multiple' | 'ranking' | 'number' | 'comment';
 
 /** Where a variable's answer sits in a stored record. */
 export type VariableSource =
@@ -72,7 +74,13 @@ export interface CommentColumn extends VariableSpec {
   sample: Array<{ row: number; key: number; text: string }>;
 }
 
-export type TableColumn = SingleColumn | MultipleColumn | CommentColumn;
+export interface NumberColumn extends VariableSpec {
+  kind: 'number';
+  /** The answer; NaN for none. */
+  numbers: Float64Array;
+}
+
+export type TableColumn = SingleColumn | MultipleColumn | NumberColumn | CommentColumn;
 
 export interface ResponseTable {
   spec: TableSpec;

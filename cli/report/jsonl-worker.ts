@@ -27,6 +27,7 @@ export interface SerializedTable {
   channel: Uint8Array;
   columns: Array<
     | { codes: Int16Array }
+    | { numbers: Float64Array }
     | { answered: Uint8Array; cells: Uint8Array[] }
     | { answered: Uint8Array; sample: Array<{ row: number; key: number; text: string }> }
   >;
@@ -45,9 +46,11 @@ try {
   const columns: SerializedTable['columns'] = table.columns.map((column) =>
     column.kind === 'single'
       ? { codes: column.codes }
-      : column.kind === 'comment'
-        ? { answered: column.answered, sample: column.sample }
-        : { answered: column.answered, cells: column.cells },
+      : column.kind === 'number'
+        ? { numbers: column.numbers }
+        : column.kind === 'comment'
+          ? { answered: column.answered, sample: column.sample }
+          : { answered: column.answered, cells: column.cells },
   );
   const serialized: SerializedTable = {
     rowCount: table.rowCount,
@@ -60,6 +63,7 @@ try {
   const transfer = [table.version.buffer, table.origin.buffer, table.completedAt.buffer, table.channel.buffer];
   for (const column of table.columns) {
     if (column.kind === 'single') transfer.push(column.codes.buffer);
+    else if (column.kind === 'number') transfer.push(column.numbers.buffer);
     else {
       transfer.push(column.answered.buffer);
       if (column.kind !== 'comment') for (const cells of column.cells) transfer.push(cells.buffer);

@@ -132,6 +132,7 @@ function deserialize(spec: TableSpec, serialized: SerializedTable): ResponseTabl
   const columns: TableColumn[] = shell.columns.map((column, c) => {
     const data = serialized.columns[c];
     if (column.kind === 'single') return { ...column, codes: (data as { codes: Int16Array }).codes };
+    if (column.kind === 'number') return { ...column, numbers: (data as { numbers: Float64Array }).numbers };
     if (column.kind === 'comment') {
       const { answered, sample } = data as { answered: Uint8Array; sample: typeof column.sample };
       return { ...column, answered, sample };

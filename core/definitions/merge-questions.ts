@@ -10,7 +10,7 @@ import type { AnalysisAnnotation, DefinitionVersion, LocalizableText } from './s
 import type { AnswerValue } from '../../contracts/report.ts';
 import { ReportInputError } from './report-input-error.ts';
 
-export type AnswerShape = 'single' | 'multiple' | 'ranking' | 'matrix' | 'text' | 'other';
+export type AnswerShape = 'single' | 'multiple' | 'ranking' | 'matrix' | 'text' | 'numeric' | 'other';
 
 export interface MergedQuestion {
   name: string;
@@ -40,6 +40,8 @@ const SPECIAL_TEXTS: Record<string, LocalizableText> = {
 const SINGLE_TYPES = new Set(['radiogroup', 'dropdown', 'rating', 'boolean', 'buttongroup']);
 const MULTIPLE_TYPES = new Set(['checkbox', 'tagbox']);
 const TEXT_TYPES = new Set(['text', 'comment']);
+/** A text question with these input types answers a number, as survey-core stores it. */
+const NUMBER_INPUT_TYPES = new Set(['number', 'range']);
 
 /** Definitions must all be of one survey; the result is in the newest version's question order. */
 export function mergeQuestions(definitions: ReadonlyArray<DefinitionVersion>): Map<string, MergedQuestion> {
@@ -108,6 +110,7 @@ function describeQuestion(question: ListedQuestion): Omit<MergedQuestion, 'versi
   if (SINGLE_TYPES.has(type) || (type === 'imagepicker' && !multiSelect)) return { ...base, shape: 'single', values: choices };
   if (MULTIPLE_TYPES.has(type) || (type === 'imagepicker' && multiSelect)) return { ...base, shape: 'multiple', values: choices };
   if (type === 'ranking') return { ...base, shape: 'ranking', values: question.choices ?? [] };
+  if (type === 'text' && NUMBER_INPUT_TYPES.has(question.json.inputType as string)) return { ...base, shape: 'numeric', values: [] };
   if (TEXT_TYPES.has(type)) return { ...base, shape: 'text', values: [] };
   return { ...base, shape: 'other', values: [] };
 }

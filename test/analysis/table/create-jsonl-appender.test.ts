@@ -38,9 +38,11 @@ function dump(table: ResponseTable) {
     columns: table.columns.map((column) =>
       column.kind === 'single'
         ? Array.from(column.codes.subarray(0, n))
-        : column.kind === 'comment'
-          ? { answered: Array.from(column.answered.subarray(0, n)), sample: column.sample }
-          : { answered: Array.from(column.answered.subarray(0, n)), cells: column.cells.map((cells) => Array.from(cells.subarray(0, n))) },
+        : column.kind === 'number'
+          ? Array.from(column.numbers.subarray(0, n))
+          : column.kind === 'comment'
+            ? { answered: Array.from(column.answered.subarray(0, n)), sample: column.sample }
+            : { answered: Array.from(column.answered.subarray(0, n)), cells: column.cells.map((cells) => Array.from(cells.subarray(0, n))) },
     ),
   };
 }
