@@ -28,6 +28,7 @@ import {
   type NeedsQuestion,
 } from './mongodb-pipelines.ts';
 import type { InsertResult, NewResponse, ResponseQuery, ResponseStore } from './response-store.ts';
+import { normaliseSubmissionId } from './submission-id.ts';
 import { sameSubmissionContent, type SubmissionContent } from './submission-content.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
 
@@ -87,6 +88,24 @@ async function ensureResponseIndexes(responses: Collection<ResponseDocument>): P
     // Serves list/count/pipelines by survey and period, and the order of `list` without an in-memory sort.
     { key: { surveyId: 1, receivedAt: 1, receivedOrder: 1 }, name: SURVEY_RECEIVED_INDEX },
   ]);
+  await lowerCaseStoredSubmissionIds(responses);
+}
+
+/**
+ * Issue 20: submissionIds are stored lower-case (submission-id.ts); documents stored before are
+ * lower-cased here, at every start (an index scan that finds nothing once they are done). A document
+ * whose lower-case id is taken, a response stored twice when "ABC…" and "abc…" were different ids,
+ * is left as it was: both are kept, and the lower-case one answers every later retry.
+ */
+async function lowerCaseStoredSubmissionIds(responses: Collection<ResponseDocument>): Promise<void> {
+  const upper = responses.find({ submissionId: /[A-Z]/ }, { projection: { _id: 1, submissionId: 1 } });
+  for await (const document of upper) {
+    try {
+      await responses.updateOne({ _id: document._id }, { $set: { submissionId: normaliseSubmissionId(document.submissionId) } });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
 }
 
 class MongoDbResponseStore implements MongoResponseStore {
@@ -166,7 +185,7 @@ class MongoDbResponseStore implements MongoResponseStore {
 
   async getBySubmissionId(submissionId: string): Promise<ResponseRecord | undefined> {
     this.assertOpen();
-    const document = await this.track(this.responses.findOne({ submissionId }));
+    const document = await this.track(this.responses.findOne({ submissionId: normaliseSubmissionId(submissionId) }));
     return document ? fromDocument(document) : undefined;
   }
 
@@ -243,7 +262,7 @@ export function toDocument(record: ResponseRecord): ResponseDocument {
     receivedOrder: new ObjectId(),
     surveyId: record.surveyId,
     surveyVersion: record.surveyVersion,
-    submissionId: record.submissionId,
+    submissionId: normaliseSubmissionId(record.submissionId),
     channel: record.channel,
     meta: escapeFieldNames(record.meta) as Record<string, unknown>,
     startedAt: record.startedAt,

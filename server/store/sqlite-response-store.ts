@@ -23,6 +23,7 @@ import Database from 'better-sqlite3';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { InsertResult, NewResponse, ResponseQuery, ResponseStore } from './response-store.ts';
 import { makeUuidV7 } from './make-uuid-v7.ts';
+import { normaliseSubmissionId } from './submission-id.ts';
 import { sameSubmissionContent } from './submission-content.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
 import { runSqliteMigrations } from '../sqlite/run-sqlite-migrations.ts';
@@ -54,6 +55,12 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE UNIQUE INDEX responses_submission_id ON responses (submission_id);
   CREATE INDEX responses_survey_received ON responses (survey_id, received_at);
+  `,
+  // Issue 20: submissionIds are stored lower-case (submission-id.ts). Rows stored before are lower-cased;
+  // OR IGNORE leaves a row as it was if its lower-case id is taken: a response stored twice before,
+  // when "ABC…" and "abc…" were different ids. Both rows are kept; the lower-case one answers every later retry.
+  `
+  UPDATE OR IGNORE responses SET submission_id = lower(submission_id) WHERE submission_id <> lower(submission_id);
   `,
 ];
 
@@ -291,7 +298,7 @@ class SqliteResponseStore implements ResponseStore {
 
   async getBySubmissionId(submissionId: string): Promise<ResponseRecord | undefined> {
     this.assertOpen();
-    const row = this.selectBySubmissionId.get(submissionId);
+    const row = this.selectBySubmissionId.get(normaliseSubmissionId(submissionId));
     return row && fromRow(row);
   }
 
@@ -373,7 +380,7 @@ function toRow(record: ResponseRecord): Omit<ResponseRow, 'seq'> {
     id: record.id,
     survey_id: record.surveyId,
     survey_version: record.surveyVersion,
-    submission_id: record.submissionId,
+    submission_id: normaliseSubmissionId(record.submissionId),
     channel: record.channel,
     meta: JSON.stringify(record.meta),
     started_at: record.startedAt,

@@ -135,6 +135,40 @@ export function runResponseStoreContract({ name, newStorage }: ResponseStoreCont
       expect((await store.getBySubmissionId(response.submissionId))!.id).toBe(results[0].id);
     });
 
+    it('compares submissionIds case-insensitively and stores them lower-case (issue 20)', async () => {
+      const store = await open();
+      const response = newResponse({ submissionId: randomUUID().toUpperCase() });
+      const lower = response.submissionId.toLowerCase();
+      const first = await store.insert(response);
+      expect(first.duplicate).toBe(false);
+      expect((await store.get(first.id))!.submissionId).toBe(lower);
+      expect(await store.insert({ ...response, submissionId: lower })).toEqual({ id: first.id, duplicate: true });
+      expect(await store.insert({ ...response, submissionId: lower.replace(/[a-f]/g, (c, at: number) => (at % 2 ? c.toUpperCase() : c)) })).toEqual({ id: first.id, duplicate: true });
+      for (const asked of [lower, response.submissionId]) expect((await store.getBySubmissionId(asked))!.id).toBe(first.id);
+      expect(await store.count({ surveyId: response.surveyId })).toBe(1);
+    });
+
+    it('stores one record when 20 inserts of one submissionId in mixed case race', async () => {
+      const store = await open();
+      const response = newResponse();
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, k) => store.insert({ ...response, submissionId: k % 2 ? response.submissionId.toUpperCase() : response.submissionId })),
+      );
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+      expect(await store.count({ surveyId: response.surveyId })).toBe(1);
+    });
+
+    it('imports an upper-case submissionId lower-case, and skips one that differs only in case', async () => {
+      const store = await open();
+      const [first, second] = asStored(seededRecords(2, 20)).map((record) => ({ ...record, submissionId: randomUUID().toUpperCase() }));
+      expect(await store.importRecords([first])).toEqual([{ id: first.id, duplicate: false }]);
+      expect(await store.get(first.id)).toStrictEqual({ ...first, submissionId: first.submissionId.toLowerCase() });
+      const again = { ...second, submissionId: first.submissionId.toLowerCase(), data: first.data, meta: first.meta, surveyId: first.surveyId, surveyVersion: first.surveyVersion };
+      expect(await store.importRecords([again])).toEqual([{ id: first.id, duplicate: true }]);
+      expect(await store.get(second.id)).toBeUndefined();
+    });
+
     it('stores every one of many different submissions that race', async () => {
       const store = await open();
       const responses = Array.from({ length: 50 }, () => newResponse());

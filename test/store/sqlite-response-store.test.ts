@@ -33,12 +33,12 @@ describe('SQLite response store on its file', () => {
     return join(dir, 'responses.sqlite');
   }
 
-  it('creates a WAL-mode file with the unique submission index at schema version 1', async () => {
+  it('creates a WAL-mode file with the unique submission index at schema version 2', async () => {
     const file = await tempFile();
     await (await openSqliteResponseStore(file)).close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses' AND sql IS NOT NULL ORDER BY name").all();
     expect(indexes).toEqual([
       { name: 'responses_submission_id', sql: 'CREATE UNIQUE INDEX responses_submission_id ON responses (submission_id)' },
@@ -53,7 +53,40 @@ describe('SQLite response store on its file', () => {
     const db = new Database(file);
     db.pragma('user_version = 7');
     db.close();
-    await expect(openSqliteResponseStore(file)).rejects.toThrow(/responses\.sqlite.*schema version 7 is newer than this program knows \(1\)/);
+    await expect(openSqliteResponseStore(file)).rejects.toThrow(/responses\.sqlite.*schema version 7 is newer than this program knows \(2\)/);
+  });
+
+  it('lower-cases the submissionIds of a file written before issue 20, keeping both rows of a response stored twice', async () => {
+    const file = await tempFile();
+    const old = new Database(file);
+    // Schema version 1, as files in the field have it.
+    old.exec(`
+      CREATE TABLE responses (
+        seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, survey_id TEXT NOT NULL, survey_version INTEGER NOT NULL,
+        submission_id TEXT NOT NULL, channel TEXT NOT NULL, meta TEXT NOT NULL CHECK (json_valid(meta)),
+        started_at TEXT NOT NULL, completed_at TEXT NOT NULL, received_at TEXT NOT NULL, data TEXT NOT NULL CHECK (json_valid(data))
+      ) STRICT;
+      CREATE UNIQUE INDEX responses_submission_id ON responses (submission_id);
+      CREATE INDEX responses_survey_received ON responses (survey_id, received_at);
+      PRAGMA user_version = 1;`);
+    const insert = old.prepare(`INSERT INTO responses (id, survey_id, survey_version, submission_id, channel, meta, started_at, completed_at, received_at, data)
+      VALUES (?, 'ward-office-exit', 1, ?, 'kiosk', '{"locale":"ja"}', '2025-06-02T00:00:00.000Z', '2025-06-02T00:00:00.000Z', ?, '{}')`);
+    const upper = randomUUID().toUpperCase();
+    const twice = randomUUID();
+    insert.run('r1', upper, '2025-06-02T00:00:01.000Z');
+    insert.run('r2', twice, '2025-06-02T00:00:02.000Z');
+    insert.run('r3', twice.toUpperCase(), '2025-06-02T00:00:03.000Z'); // the same response, stored again before issue 20
+    old.close();
+
+    const store = await openSqliteResponseStore(file);
+    expect((await store.get('r1'))!.submissionId).toBe(upper.toLowerCase());
+    expect((await store.getBySubmissionId(upper))!.id).toBe('r1');
+    expect((await store.getBySubmissionId(twice.toUpperCase()))!.id).toBe('r2');
+    expect((await store.get('r3'))!.submissionId).toBe(twice.toUpperCase()); // kept, nothing deleted
+    expect(await store.count({ surveyId: 'ward-office-exit' })).toBe(3);
+    const retry = await store.insert(newResponse({ submissionId: upper, meta: { locale: 'ja' }, data: {} }));
+    expect(retry).toMatchObject({ id: 'r1', duplicate: true });
+    await store.close();
   });
 
   it('stores one record per submissionId when three processes insert the same ones at once', async () => {
