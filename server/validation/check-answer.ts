@@ -5,7 +5,8 @@
  *
  * A matrixdropdown's cells are answers objects of their own, so check-answers.ts
  * checks those (it owns the recursion); this file never imports it, which keeps
- * the dependency one way.
+ * the dependency one way. check-answers.ts checks an answer's size first
+ * (check-size.ts), so an array here holds at most one value per choice.
  */
 import type { AnswerRule, ChoiceSet, DateLikeInputType, RatingScale } from './build-question-index.ts';
 import { quoteValue } from './quote-value.ts';
@@ -133,7 +134,8 @@ function checkRanking(rule: Extract<AnswerRule, { kind: 'ranking' }>, value: unk
   // Without selectToRankEnabled the client always sends every item in some order.
   const itemCount = rule.choices.values.size;
   if (value.length > 0 && value.length !== itemCount) {
-    const missing = [...rule.choices.values].filter((choice) => !value.includes(choice));
+    const ranked = new Set(value);
+    const missing = [...rule.choices.values].filter((choice) => !ranked.has(choice));
     return [`${quoteValue(value)} ranks ${value.length} of the ${itemCount} items; missing ${missing.map(quoteValue).join(', ')}`];
   }
   return [];

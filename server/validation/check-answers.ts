@@ -2,13 +2,17 @@
  * Checks an object of answers keyed by question name: the top level of a
  * response's `data`, or one row object of a matrixdropdown. Only own keys are
  * read (`Object.keys`), so a JSON `"__proto__"` key is just an unknown key.
+ * An answer's size is checked first (check-size.ts), so the work below is
+ * bounded by the definition for every answer, and linear in the number of
+ * keys for the object itself.
  */
 import type { AnswerRule, AnswerRules, QuestionRule } from './build-question-index.ts';
 import { checkAnswer, checkText, isPlainObject, type SingleAnswerRule } from './check-answer.ts';
-import { quoteValue } from './quote-value.ts';
+import { checkSize } from './check-size.ts';
+import { cutText, quoteValue } from './quote-value.ts';
 
 export interface AnswerProblem {
-  /** The key in the answers object. */
+  /** The key in the answers object (its start only, when very long: see cutText). */
   key: string;
   /** The question (or matrix column) the key belongs to; undefined for a key that is not a question. */
   owner: string | undefined;
@@ -29,7 +33,8 @@ export function checkAnswers(rules: AnswerRules, answers: Record<string, unknown
     const question = rules.byName.get(key);
     if (question !== undefined) {
       const { rule } = question;
-      const messages = checkNested(rule, value) ?? checkAnswer(rule as SingleAnswerRule, value);
+      const tooBig = checkSize(rule, value);
+      const messages = tooBig !== undefined ? [tooBig] : (checkNested(rule, value) ?? checkAnswer(rule as SingleAnswerRule, value));
       for (const message of messages) problems.push({ key, owner: question.name, message });
       if (messages.length === 0) acceptedKeys.push(key);
       continue;
@@ -41,7 +46,9 @@ export function checkAnswers(rules: AnswerRules, answers: Record<string, unknown
       else problems.push({ key, owner: commentOwner.name, message });
       continue;
     }
-    problems.push({ key, owner: undefined, message: `${quoteValue(key)} is not a question in this survey` });
+    // The key may be 250 000 characters long: it is named by its start only.
+    const name = cutText(key);
+    problems.push({ key: name, owner: undefined, message: `${JSON.stringify(name)} is not a question in this survey` });
   }
   return { problems, acceptedKeys };
 }
@@ -72,22 +79,21 @@ function checkNested(rule: AnswerRule, value: unknown): string[] | undefined {
       if (!isPlainObject(value)) return [`expected an object keyed by item, got ${quoteValue(value)}`];
       return nestedProblems(rule.items, value, '', 'item', 'an item of this question');
     case 'matrixdynamic':
-      return checkEach(value, rule.maxRows, 'row', (entry, index) => nestedProblems(rule.cells, entry, `row ${index + 1}, `, 'column', 'a column of this matrix'));
+      return checkEach(value, 'row', (entry, index) => nestedProblems(rule.cells, entry, `row ${index + 1}, `, 'column', 'a column of this matrix'));
     case 'paneldynamic':
-      return checkEach(value, rule.maxPanels, 'panel', (entry, index) => nestedProblems(rule.panel, entry, `panel ${index + 1}, `, 'question', 'a question of this panel'));
+      return checkEach(value, 'panel', (entry, index) => nestedProblems(rule.panel, entry, `panel ${index + 1}, `, 'question', 'a question of this panel'));
     default:
       return undefined;
   }
 }
 
-/** A matrixdynamic's rows or a paneldynamic's panels: an array of answers objects, no longer than the form allows. */
-function checkEach(value: unknown, max: number, noun: string, check: (entry: Record<string, unknown>, index: number) => string[]): string[] {
+/** A matrixdynamic's rows or a paneldynamic's panels: an array of answers objects (checkSize has seen it is no longer than the form allows). */
+function checkEach(value: unknown, noun: string, check: (entry: Record<string, unknown>, index: number) => string[]): string[] {
   if (!Array.isArray(value)) return [`expected an array with one object per ${noun}, got ${quoteValue(value)}`];
   const problems: string[] = [];
-  if (value.length > max) problems.push(`${value.length} ${noun}s, more than the ${max} the form allows`);
   value.forEach((entry, index) => {
     if (!isPlainObject(entry)) problems.push(`${noun} ${index + 1}: expected an object, got ${quoteValue(entry)}`);
-    else problems.push(...check(entry, index));
+    else for (const problem of check(entry, index)) problems.push(problem);
   });
   return problems;
 }

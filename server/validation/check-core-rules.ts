@@ -95,9 +95,10 @@ function isEmptyValue(value: unknown): boolean {
 /** The messages survey-core would show on one visible, editable question, in survey-core's order. */
 function questionProblems(rule: CoreQuestionRule, value: unknown, values: Record<string, unknown>, scope: Scope): string[] {
   const messages = ownProblems(rule, value, values, scope.answers).map((message) => withValue(value, message));
-  if (rule.cells !== undefined) messages.push(...cellProblems(rule.cells, value, values));
-  if (rule.items !== undefined) messages.push(...itemProblems(rule.items, value, values));
-  if (rule.panelTemplate !== undefined) messages.push(...panelProblems(rule.panelTemplate, value, scope));
+  // Loops, not push(...): a matrixdynamic of 1 000 rows can have thousands of messages.
+  if (rule.cells !== undefined) for (const message of cellProblems(rule.cells, value, values)) messages.push(message);
+  if (rule.items !== undefined) for (const message of itemProblems(rule.items, value, values)) messages.push(message);
+  if (rule.panelTemplate !== undefined) for (const message of panelProblems(rule.panelTemplate, value, scope)) messages.push(message);
   return messages;
 }
 
@@ -114,9 +115,12 @@ function itemProblems(items: NonNullable<CoreQuestionRule['items']>, value: unkn
 function panelProblems(template: CoreNode[], value: unknown, scope: Scope): string[] {
   if (!Array.isArray(value)) return [];
   const messages: string[] = [];
+  // One copy of the response for all panels, `panel` set to each in turn (conditions run synchronously).
+  const values: Record<string, unknown> = { ...scope.values };
   value.forEach((entry, index) => {
     const panel = isPlainObject(entry) ? entry : {};
-    const panelScope: Scope = { ...scope, values: { ...scope.values, panel }, answers: panel };
+    values.panel = panel;
+    const panelScope: Scope = { ...scope, values, answers: panel };
     for (const node of template) {
       visitNode(node, panelScope, undefined, false, false, (name, found) => {
         for (const message of found) messages.push(`panel ${index + 1}, question ${quoteValue(name)}: ${message}`);
@@ -188,7 +192,7 @@ function cellProblems(cells: NonNullable<CoreQuestionRule['cells']>, value: unkn
   // matrixdynamic: one row per array entry, named by position as in its messages elsewhere.
   const rows = cells.rows === 'each' ? (Array.isArray(value) ? value.map((_entry, index) => String(index)) : []) : cells.rows;
   for (const row of rows) {
-    const rowValue = answerOf(cells.rows === 'each' ? { ...(value as unknown[]) } : matrix, row);
+    const rowValue = cells.rows === 'each' ? (value as unknown[])[Number(row)] : answerOf(matrix, row);
     const cellAnswers = isPlainObject(rowValue) ? rowValue : {};
     for (const column of cells.columns) {
       if (column.readOnly) continue;

@@ -3,6 +3,10 @@
  * loaded once, here, to read the definition the way SurveyJS does (defaults,
  * generated rating scales, localized messages); checking a response then needs
  * no model at all (see build-core-rules.ts for why).
+ *
+ * The work per response is linear in its size, and the answer is at most
+ * MAX_DETAILS details plus one that counts the rest: one anonymous request
+ * must not hold the server for seconds nor get megabytes back (issue 20).
  */
 import { Model } from 'survey-core';
 import type { ApiErrorDetail, Submission } from '../../contracts/submission.ts';
@@ -12,6 +16,10 @@ import { buildQuestionIndex } from './build-question-index.ts';
 import { checkAnswers } from './check-answers.ts';
 import { checkCoreRules } from './check-core-rules.ts';
 import { checkMeta } from './check-meta.ts';
+import { formatCount } from './quote-value.ts';
+
+/** Details a refused response gets at most, before the one that counts the rest. */
+export const MAX_DETAILS = 100;
 
 export type ResponseValidator = (submission: Submission) => ApiErrorDetail[];
 
@@ -31,8 +39,13 @@ export function createResponseValidator(definition: SurveyDefinition): ResponseV
     const details: ApiErrorDetail[] = [];
     const byQuestion = new Map<string, string[]>();
     for (const problem of problems) {
-      if (problem.owner === undefined) details.push({ question: problem.key, message: problem.message });
-      else byQuestion.set(problem.owner, [...(byQuestion.get(problem.owner) ?? []), problem.message]);
+      if (problem.owner === undefined) {
+        details.push({ question: problem.key, message: problem.message });
+        continue;
+      }
+      const messages = byQuestion.get(problem.owner);
+      if (messages === undefined) byQuestion.set(problem.owner, [problem.message]);
+      else messages.push(problem.message);
     }
     details.push(...checkMeta(definition.metaVariables, submission.meta));
 
@@ -52,6 +65,15 @@ export function createResponseValidator(definition: SurveyDefinition): ResponseV
     for (const name of index.byName.keys()) {
       for (const message of byQuestion.get(name) ?? []) details.push({ question: name, message });
     }
-    return details;
+    return capped(details);
   };
+}
+
+/** The first MAX_DETAILS details, and one more that counts the rest ("… and 39,900 more problems"). */
+function capped(details: ApiErrorDetail[]): ApiErrorDetail[] {
+  if (details.length <= MAX_DETAILS) return details;
+  const rest = details.length - MAX_DETAILS;
+  details.length = MAX_DETAILS;
+  details.push({ question: '(response)', message: `… and ${formatCount(rest)} more problem${rest === 1 ? '' : 's'}` });
+  return details;
 }

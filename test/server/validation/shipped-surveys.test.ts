@@ -235,9 +235,14 @@ describe('staff-workstyle (職員働き方アンケート)', () => {
   });
 
   it('refuses a Likert value outside 1..5 and a practice that is not a row', () => {
-    expect(details({ practices: { ...(validResponseData('staff-workstyle').practices as object), telework: 0, four_day_week: 5 } })).toEqual([
+    const { side_jobs: _, ...sixPractices } = validResponseData('staff-workstyle').practices as Record<string, unknown>;
+    expect(details({ practices: { ...sixPractices, telework: 0, four_day_week: 5 } })).toEqual([
       { question: 'practices', message: 'row "telework": 0 is not one of the columns' },
       { question: 'practices', message: '"four_day_week" is not a row of this matrix' },
+    ]);
+    // An eighth key for seven rows is one problem, before the rows are read (issue 20: server/validation/check-size.ts).
+    expect(details({ practices: { ...sixPractices, side_jobs: 3, four_day_week: 5 } })).toEqual([
+      { question: 'practices', message: '8 keys, at most 7 allowed (one per row)' },
     ]);
   });
 
