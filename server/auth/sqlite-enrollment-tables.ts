@@ -12,7 +12,10 @@ import type { EnrollmentStore, InvitationBatch, Kiosk, NewInvitationBatch, NewKi
 /**
  * Migration step 2. invitation_codes has no time column and no rowid (WITHOUT
  * ROWID, keyed by the hash), so neither a timestamp nor an insertion order can
- * tie a spent code to the response stored at that moment.
+ * tie a spent code to the response stored at that moment. Spending flips `spent`
+ * in place (0 and 1 take no bytes in a SQLite record, so the row keeps its size
+ * and its place in the page), and the write-ahead log is emptied right after
+ * (`forgetSpendingOrder`): see there.
  */
 export const ENROLLMENT_TABLES_MIGRATION = `
   CREATE TABLE kiosks (
@@ -144,11 +147,14 @@ export function sqliteEnrollmentTables(db: Database.Database): EnrollmentStore {
     },
     async spendInvitation(surveyId, codeHash): Promise<SpendResult> {
       // A single UPDATE … WHERE spent = 0: SQLite runs it under the write lock, so only one caller changes the row.
-      if (statements.spend.run(codeHash, surveyId).changes === 1) return 'spent';
+      if (statements.spend.run(codeHash, surveyId).changes === 1) {
+        forgetSpendingOrder(db);
+        return 'spent';
+      }
       return statements.codeSpent.get(codeHash, surveyId) ? 'already-spent' : 'unknown';
     },
     async unspendInvitation(surveyId, codeHash) {
-      statements.unspend.run(codeHash, surveyId);
+      if (statements.unspend.run(codeHash, surveyId).changes > 0) forgetSpendingOrder(db);
     },
     async listInvitationBatches(surveyId) {
       return statements.batches.all(surveyId).map((row) =>
@@ -156,6 +162,22 @@ export function sqliteEnrollmentTables(db: Database.Database): EnrollmentStore {
       );
     },
   };
+}
+
+/**
+ * Issue 20, finding 7. In WAL mode every commit appends the pages it changed to auth.sqlite-wal,
+ * in commit order, until a checkpoint copies them into the database file. So after ten spends the
+ * WAL would hold ten frames, in the order the codes were spent, each with the page of the code's
+ * row: anyone with the files could read the spending order and line it up with the order of the
+ * responses in responses.sqlite. A TRUNCATE checkpoint right after each spend copies the page into
+ * the file, in place, and cuts the WAL to zero bytes, so at rest the files hold only which codes
+ * are spent. The spend itself stays one atomic UPDATE, committed before the response is stored.
+ *
+ * If another connection is reading at that moment (a CLI command on the same file), SQLite cannot
+ * reset the WAL yet; the next spend's checkpoint, or the next quiet one, empties it.
+ */
+function forgetSpendingOrder(db: Database.Database): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 function withWorkplace(batch: InvitationBatch, workplace: string | null): InvitationBatch {

@@ -12,6 +12,7 @@ import { csvChunks, csvRowsChunks } from './write-csv.ts';
 import { jsonlChunks } from './write-jsonl.ts';
 import { maskFreeText } from './mask-free-text.ts';
 import { writeXlsx } from './write-xlsx.ts';
+import { requiresInvitation } from '../enrollment/admit-submission.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl', 'codebook'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -50,8 +51,26 @@ const SHEET_NAMES: Record<string, { data: string; codebook: string }> = {
   en: { data: 'Responses', codebook: 'Codebook' },
 };
 
+/** `2026-06-02T09:15:42.123+09:00` → `2026-06-02T09:15:00.000+09:00`: the minute, in the form it was written in. */
+export function toTheMinute(instant: string): string {
+  return instant.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?/, '$1:00.000');
+}
+
+/**
+ * On a survey with invitation codes, the times of each response only to the minute (issue 20,
+ * finding 7): an admin who saw when a code was spent (its holder's check, a batch's count)
+ * must not find the response by its millisecond. receivedAt, and the device's startedAt and
+ * completedAt, which lie seconds from it.
+ */
+async function* timesToTheMinute(records: AsyncIterable<ResponseRecord>): AsyncGenerator<ResponseRecord> {
+  for await (const record of records) {
+    yield { ...record, startedAt: toTheMinute(record.startedAt), completedAt: toTheMinute(record.completedAt), receivedAt: toTheMinute(record.receivedAt) };
+  }
+}
+
 export async function writeExport(destination: Writable, exportJob: ExportJob): Promise<void> {
-  const job = exportJob.personalData === 'included' ? exportJob : { ...exportJob, records: maskFreeText(exportJob.records, exportJob.versions, exportJob.locale) };
+  const masked = exportJob.personalData === 'included' ? exportJob : { ...exportJob, records: maskFreeText(exportJob.records, exportJob.versions, exportJob.locale) };
+  const job = exportJob.versions.length > 0 && requiresInvitation(exportJob.versions[0]) ? { ...masked, records: timesToTheMinute(masked.records) } : masked;
   if (job.format === 'jsonl') {
     await pipeline(Readable.from(jsonlChunks(job.records)), destination);
     return;

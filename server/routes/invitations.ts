@@ -3,7 +3,8 @@
  * (docs/decisions/0072-enrolled-kiosks-and-anonymous-invitations.md).
  * Admins: POST /api/surveys/:id/invitations makes N codes (shown once, with a
  * link and a QR code each, for the CSV and the printable sheet);
- * GET lists the batches with how many are spent. Respondents:
+ * GET lists the batches with how many are spent, in steps of the survey's minimum group
+ * size (`spentInSteps`). Respondents:
  * POST …/invitations/check says whether a code is still unused, without spending it.
  */
 import type { GeneratedInvitations } from '../../contracts/enrollment.ts';
@@ -31,6 +32,18 @@ const createSchema = z.strictObject({
 });
 const checkSchema = z.strictObject({ code: z.string().max(40) });
 
+/**
+ * How many codes of a batch are spent, as the API shows it: rounded down to a multiple of the
+ * survey's minimum group size (issue 20, finding 7). An admin who watched an exact count tick
+ * up could tell which batch (which workplace) each arriving response came from, and of a
+ * one-code batch whether its one holder answered; so a batch shows 0 until `minGroupSize` of
+ * its codes are spent, and then changes only once every `minGroupSize` further spends.
+ */
+export function spentInSteps(spent: number, minGroupSize: number): number {
+  const step = Math.max(1, Math.floor(minGroupSize));
+  return Math.floor(spent / step) * step;
+}
+
 export function invitationsRouter(options: { authStore: AuthStore | undefined; definitions: DefinitionCatalog; codeGuesses: TokenBucketLimiter }): Router {
   const { definitions, codeGuesses } = options;
   const router = Router({ mergeParams: true });
@@ -49,8 +62,9 @@ export function invitationsRouter(options: { authStore: AuthStore | undefined; d
 
   router.get('/', async (req, res) => {
     const surveyId = (req.params as { id: string }).id;
-    findSurvey(definitions, surveyId);
-    res.json(await store().listInvitationBatches(surveyId));
+    const definition = findSurvey(definitions, surveyId);
+    const batches = await store().listInvitationBatches(surveyId);
+    res.json(batches.map((batch) => ({ ...batch, spent: spentInSteps(batch.spent, definition.minGroupSize) })));
   });
 
   router.post('/', json, async (req, res) => {
