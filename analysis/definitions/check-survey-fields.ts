@@ -1,6 +1,6 @@
 /**
  * The survey-level fields of the annotation contract (id, version, audience,
- * minGroupSize, invitations, locale, pages) and the file layout: survey-definitions/<id>.json
+ * minGroupSize, invitations, anonymous, resume, locale, pages) and the file layout: survey-definitions/<id>.json
  * or survey-definitions/<id>/v<version>.json. Runs on the resolved JSON
  * (resolve-definition-json.ts), where a field the file leaves out is already
  * filled in from its place.
@@ -44,6 +44,16 @@ export function checkSurveyFields(json: Record<string, unknown>, source: string)
 
   if (invitations !== undefined && invitations !== 'required') {
     findings.push({ message: `"invitations" must be "required" (one invitation code per response) or left out, got ${quote(invitations)}` });
+  }
+
+  const { anonymous, resume } = json;
+  if (anonymous !== undefined && anonymous !== true) {
+    findings.push({ message: `"anonymous" must be true (answered anonymously on shared devices: no answers stay on the device) or left out, got ${quote(anonymous)}` });
+  }
+  if (resume !== undefined && resume !== 'invitation') {
+    findings.push({ message: `"resume" must be "invitation" (resume only with the same invitation code) or left out, got ${quote(resume)}` });
+  } else if (resume === 'invitation' && invitations !== 'required') {
+    findings.push({ message: '"resume": "invitation" needs "invitations": "required": answers resume only for the person with the same invitation code' });
   }
 
   if (locale !== undefined && (typeof locale !== 'string' || locale === '')) {

@@ -49,6 +49,10 @@ export interface SurveyDefinitionJson {
   minGroupSize?: number;
   /** "required": each response needs a one-time invitation code (docs/survey-definitions.md). */
   invitations?: 'required';
+  /** true: answered anonymously on shared devices, so no answers stay on the device (core/definitions/resume-policy.ts). */
+  anonymous?: true;
+  /** "invitation": an anonymous survey resumes unfinished answers, but only with the same invitation code. */
+  resume?: 'invitation';
   metaVariables?: MetaVariable[];
   title?: LocalizableText;
   pages?: unknown[];

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { answerCurrentPage, firstChoiceAnswers, goToNextPage, readShippedDefinition } from './support/answer-survey.ts';
 import { PHONE } from './support/chromium.ts';
 import { eventually, useE2eSession } from './support/e2e-session.ts';
+import { makeInvitationCodes, startWithCode } from './support/invitation-codes.ts';
 import { seriousAccessibilityViolations } from './support/run-axe.ts';
 
 const session = useE2eSession();
@@ -71,7 +72,10 @@ describe('accessibility', { timeout: 180_000 }, () => {
   it('every page of the three online forms, on a phone', async () => {
     for (const surveyId of ['citizen-needs', 'staff-workstyle', 'ward-office-exit']) {
       const { page } = await session.open(`/s/${surveyId}`, { viewport: PHONE, isMobile: true, hasTouch: true });
-      await page.locator('.sd-question').first().waitFor();
+      // The staff survey asks for an invitation code first: that page is checked too.
+      await page.getByTestId('invitation-gate').or(page.locator('.sd-question').first()).first().waitFor();
+      if (await page.getByTestId('invitation-gate').count()) await expectNoSeriousViolations(page, `online ${surveyId}, invitation code`);
+      await startWithCode(page, (await makeInvitationCodes(session.server.authStore, surveyId, 1))[0]);
       await checkEverySurveyPage(page, `online ${surveyId}`);
     }
   });

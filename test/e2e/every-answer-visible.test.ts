@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { answerCurrentPage, goToNextPage } from './support/answer-survey.ts';
 import { PHONE, TABLET } from './support/chromium.ts';
 import { ARTIFACTS_DIR, useE2eSession } from './support/e2e-session.ts';
+import { makeInvitationCodes, startWithCode } from './support/invitation-codes.ts';
 
 const session = useE2eSession();
 
@@ -50,10 +51,14 @@ function hiddenSideways(page: Page): Promise<string[]> {
   });
 }
 
+let invitationCode: Promise<string> | undefined;
+
 async function checkEveryPage(path: string, viewport: { width: number; height: number }, language: (typeof LANGUAGES)[number]) {
   const phone = viewport.width < 600;
   const { page } = await session.open(path, { viewport, isMobile: phone, hasTouch: true });
-  await page.locator('.sd-question').first().waitFor();
+  // The staff survey asks for an invitation code first; checking a code does not spend it, and nobody completes here.
+  invitationCode ??= makeInvitationCodes(session.server.authStore, 'staff-workstyle', 1).then(([code]) => code);
+  await startWithCode(page, await invitationCode);
   if (language.locale !== 'ja') await page.getByRole('button', { name: 'English' }).click();
   await page.locator('.sd-navigation__next-btn').getByText(language.next).waitFor();
   const problems: string[] = [];

@@ -4,12 +4,42 @@
  * device is offline, and its response arrives through the same queue.
  */
 import { describe, expect, it } from 'vitest';
-import { answerCurrentPage, completeSurvey, firstChoiceAnswers, readShippedDefinition } from './support/answer-survey.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { answerCurrentPage, completeSurvey, firstChoiceAnswers, goToNextPage, readShippedDefinition } from './support/answer-survey.ts';
 import { PHONE, TABLET } from './support/chromium.ts';
 import { eventually, useE2eSession } from './support/e2e-session.ts';
+import { makeInvitationCodes, startWithCode } from './support/invitation-codes.ts';
 
 const session = useE2eSession();
 const CITIZEN = 'citizen-needs';
+const STAFF = 'staff-workstyle';
+
+/** Everything this origin keeps in the browser: localStorage, sessionStorage and every IndexedDB record, as text. */
+function browserLeftovers(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dump: unknown[] = [{ ...localStorage }, { ...sessionStorage }];
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => done(request.result);
+        request.onerror = () => fail(request.error);
+      });
+      for (const store of db.objectStoreNames) {
+        const records = await new Promise<unknown[]>((done, fail) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => done(request.result);
+          request.onerror = () => fail(request.error);
+        });
+        dump.push({ [`${name}/${store}`]: records });
+      }
+      db.close();
+    }
+    return JSON.stringify(dump);
+  });
+}
 
 // Real Chromium on a shared 2-core machine: a test's wall time varies a lot with the machine's load.
 describe('online form', { timeout: 180_000 }, () => {
@@ -45,8 +75,9 @@ describe('online form', { timeout: 180_000 }, () => {
   });
 
   it('says clearly when the device is offline, and keeps the completed response until it is back', async () => {
+    const [code] = await makeInvitationCodes(session.server.authStore, STAFF, 1);
     const { context, page } = await session.open('/s/staff-workstyle', { viewport: TABLET });
-    await page.locator('.sd-question').first().waitFor();
+    await startWithCode(page, code);
     await session.screenshot(page, 'online-1024x768');
     expect(await page.getByTestId('offline-banner').count()).toBe(0);
 
@@ -67,22 +98,65 @@ describe('online form', { timeout: 180_000 }, () => {
     await page.getByTestId('delivery-status').getByText('回答は送信されました。').waitFor();
   });
 
-  it('the anonymous staff survey on a shared PC: after a submission the next colleague starts fresh, neither resumed nor locked', async () => {
+  it('the anonymous staff survey on a shared PC: after a submission nothing is left in the browser, and the next colleague starts fresh, neither resumed nor locked', async () => {
+    const [first, second] = await makeInvitationCodes(session.server.authStore, STAFF, 2);
     const { page } = await session.open('/s/staff-workstyle', { viewport: TABLET });
-    await page.locator('.sd-question').first().waitFor();
+    await startWithCode(page, first);
     await completeSurvey(page, '共用端末からの回答');
     await page.getByTestId('thank-you').waitFor();
     await eventually(
       () => session.server.records('staff-workstyle'),
       (found) => found.some((record) => record.data.comment === '共用端末からの回答'),
     );
-    const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('survey-')));
-    expect(stored, 'nothing of the last person is left in the browser').toEqual([]);
+    await page.getByTestId('delivery-status').getByText('回答は送信されました。').waitFor();
+    const leftovers = await browserLeftovers(page);
+    expect(leftovers, 'nothing of the last person is left in the browser').not.toMatch(/共用端末からの回答|yearsOfService|survey-progress|survey-completed/);
 
     await page.reload();
+    await startWithCode(page, second);
     await page.locator('[data-name=yearsOfService]').waitFor();
     expect(await page.getByTestId('already-answered').count()).toBe(0);
     expect(await page.getByTestId('resumed-notice').count()).toBe(0);
     expect(await page.locator('.sd-question input:checked').count()).toBe(0);
+  });
+
+  it('two colleagues one after the other in one browser profile: B lands on page 1 with none of A\'s answers', async () => {
+    const [codeA, codeB] = await makeInvitationCodes(session.server.authStore, STAFF, 2);
+    // Person A answers page 1 and part of page 2, then closes the page.
+    const { context, page: a } = await session.open(`/s/${STAFF}`, { viewport: TABLET });
+    await startWithCode(a, codeA);
+    await answerCurrentPage(a, '');
+    expect(await a.locator('.sd-question input:checked').count()).toBeGreaterThan(0);
+    await goToNextPage(a);
+    await a.locator('[data-name=teleworkUse] .sd-selectbase__label').first().click();
+    await a.waitForTimeout(300);
+    await a.close();
+
+    // Person B opens the same address in the same browser profile.
+    const b = await context.newPage();
+    await b.goto(new URL(`/s/${STAFF}`, session.server.origin).href);
+    await startWithCode(b, codeB);
+    await b.locator('[data-name=yearsOfService]').waitFor();
+    expect(await b.getByTestId('resumed-notice').count(), '「前回の回答の続きから再開しています」').toBe(0);
+    expect(await b.getByText('前回の回答の続きから再開しています').count()).toBe(0);
+    expect(await b.locator('.sd-question input:checked').count(), 'answers filled in').toBe(0);
+    expect(await b.locator('[data-name=teleworkUse]').count(), 'on page 2').toBe(0);
+    // Nor can B find A's answers in the browser's storage.
+    expect(await browserLeftovers(b)).not.toMatch(/yearsOfService|teleworkUse|survey-progress/);
+  });
+
+  it('the staff survey starts at the invitation code, then page 1 in Japanese or English: screenshots at 800×1280 and 390×844', async () => {
+    const [code] = await makeInvitationCodes(session.server.authStore, STAFF, 1);
+    for (const viewport of [{ width: 800, height: 1280 }, PHONE]) {
+      const phone = viewport.width < 600;
+      const { page } = await session.open(`/s/${STAFF}`, { viewport, isMobile: phone, hasTouch: phone });
+      await page.getByTestId('invitation-gate').waitFor();
+      await page.screenshot({ path: join(tmpdir(), `staff-start-gate-${viewport.width}x${viewport.height}.png`) });
+      await startWithCode(page, code);
+      await page.screenshot({ path: join(tmpdir(), `staff-start-ja-${viewport.width}x${viewport.height}.png`) });
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.locator('[data-name=yearsOfService]').getByText('How many years in total', { exact: false }).first().waitFor();
+      await page.screenshot({ path: join(tmpdir(), `staff-start-en-${viewport.width}x${viewport.height}.png`) });
+    }
   });
 });

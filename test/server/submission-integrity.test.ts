@@ -46,9 +46,10 @@ describe('a submissionId sent again', () => {
     const submission = validSubmission('citizen-needs');
     expect((await submit('citizen-needs', submission)).status).toBe(201);
     const stored = await app.store.getBySubmissionId(submission.submissionId);
-    const staff = { ...validSubmission('staff-workstyle'), submissionId: submission.submissionId };
+    // (Not the staff survey: it needs an invitation code, and refuses a response without one before anything else.)
+    const exit = { ...validSubmission('ward-office-exit'), submissionId: submission.submissionId };
     const attempts: Array<[string, Submission]> = [
-      ['staff-workstyle', staff],
+      ['ward-office-exit', exit],
       ['citizen-needs', { ...submission, meta: { ...submission.meta, locale: 'en' } }],
       ['citizen-needs', { ...submission, data: { ...submission.data, comment: `${submission.data.comment} (changed)` } }],
     ];
@@ -63,7 +64,7 @@ describe('a submissionId sent again', () => {
       });
     }
     expect(await app.store.getBySubmissionId(submission.submissionId)).toEqual(stored);
-    expect(await app.store.count({ surveyId: 'staff-workstyle' })).toBe(0);
+    expect(await app.store.count({ surveyId: 'ward-office-exit' })).toBe(0);
   });
 });
 
@@ -95,8 +96,8 @@ describe('startedAt and completedAt', () => {
   });
 
   it('stores nothing for a refused response', async () => {
-    const submission = { ...validSubmission('staff-workstyle'), startedAt: '2025-06-02T10:00:00Z', completedAt: '2025-06-02T09:00:00Z' };
-    expect((await submit('staff-workstyle', submission)).status).toBe(422);
+    const submission = { ...validSubmission('ward-office-exit'), startedAt: '2025-06-02T10:00:00Z', completedAt: '2025-06-02T09:00:00Z' };
+    expect((await submit('ward-office-exit', submission)).status).toBe(422);
     expect(await app.store.getBySubmissionId(submission.submissionId)).toBeUndefined();
   });
 });

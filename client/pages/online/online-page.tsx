@@ -1,10 +1,14 @@
 /**
  * /s/<surveyId>: the online form for citizens and staff, on their own phones and
- * PCs. Answers are saved on the device as they are given (saved-progress.ts), so
- * a closed tab resumes; the response completes once and then goes through the
- * same durable queue as the kiosk's.
+ * PCs. A citizen survey's answers are saved on the device as they are given
+ * (saved-progress.ts), so a closed tab resumes; an anonymous survey, answered on
+ * shared office PCs, keeps nothing on the device, or only sealed under the
+ * person's own invitation code when its definition opts in
+ * (core/definitions/resume-policy.ts). The response completes once and then goes
+ * through the same durable queue as the kiosk's.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { resumePolicy, type ResumePolicy } from '../../../core/definitions/resume-policy.ts';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.css';
@@ -27,17 +31,17 @@ import { useSurveyDefinition } from '../../survey/use-survey-definition.ts';
 import '../../styles/survey-page.css';
 import './online.css';
 import { InvitationGate } from './invitation-gate.tsx';
+import { forgetStaleAnswers } from './forget-stale-answers.ts';
 import {
   browserStorage,
-  memoryStorage,
   completionStorageKey,
-  loadSavedProgress,
-  locksDeviceAfterCompletion,
+  deviceProgressStore,
+  forgettingProgressStore,
   progressStorageKey,
-  removeStoredItem,
-  saveProgress,
+  type ProgressStore,
   type SavedProgress,
 } from './saved-progress.ts';
+import { openSealedProgress } from './sealed-progress.ts';
 
 export default function OnlinePage({ surveyId }: { surveyId: string }) {
   const definition = useSurveyDefinition(surveyId);
@@ -45,22 +49,51 @@ export default function OnlinePage({ surveyId }: { surveyId: string }) {
   if (definition.state === 'error') {
     return definition.error.kind === 'not-found' ? <NotFoundPage path={location.pathname} /> : <SurveyLoadFailed error={definition.error} />;
   }
-  if (definition.definition.invitations === 'required') return <InvitationSurvey surveyId={surveyId} definition={definition.definition} />;
-  return <OnlineSurvey surveyId={surveyId} definition={definition.definition} />;
+  return <SurveyWithPolicy surveyId={surveyId} definition={definition.definition} />;
+}
+
+function SurveyWithPolicy({ surveyId, definition }: { surveyId: string; definition: SurveyDefinitionJson }) {
+  const policy = resumePolicy(definition);
+  // Before anything renders: what an earlier page left of an anonymous survey's answers goes now.
+  useMemo(() => policy !== 'device' && forgetStaleAnswers(surveyId, { keepSealed: policy === 'invitation' }), [surveyId, policy]);
+  const device = useMemo(() => {
+    if (policy !== 'device') return undefined;
+    const storage = browserStorage();
+    return { storage, progress: deviceProgressStore(storage, progressStorageKey(surveyId, definition.version)) };
+  }, [policy, surveyId, definition.version]);
+  const nothingKept = useMemo(() => forgettingProgressStore(), []);
+
+  if (definition.invitations === 'required') return <InvitationSurvey surveyId={surveyId} definition={definition} policy={policy} />;
+  if (device) return <OnlineSurvey surveyId={surveyId} definition={definition} progress={device.progress} completionMarks={device.storage} />;
+  // Anonymous without invitation codes: nothing kept, and no "already answered" lock, which would turn the next colleague away.
+  return <OnlineSurvey surveyId={surveyId} definition={definition} progress={nothingKept} />;
 }
 
 /**
  * A survey with `"invitations": "required"`: code first, then the survey. The
  * code does the job the browser's "already answered" note does elsewhere, so
- * nothing is kept in the browser, not even unfinished answers, and the next
- * person starts at the code again.
+ * the next person starts at the code again. Unfinished answers are kept only
+ * with `"resume": "invitation"`, sealed under the code (sealed-progress.ts).
  */
-function InvitationSurvey({ surveyId, definition }: { surveyId: string; definition: SurveyDefinitionJson }) {
-  const [code, setCode] = useState<string>();
+function InvitationSurvey({ surveyId, definition, policy }: { surveyId: string; definition: SurveyDefinitionJson; policy: ResumePolicy }) {
+  const [accepted, setAccepted] = useState<{ code: string; progress: ProgressStore }>();
+  const [opening, setOpening] = useState(false);
   const title = useMemo(() => createSurveyModel(definition, 'online', definition.locale ?? 'ja').title, [definition]);
-  const invitation = useMemo(() => code && { code, onFinished: () => setCode(undefined) }, [code]);
-  if (!invitation) return <InvitationGate surveyId={surveyId} title={title} onAccepted={setCode} />;
-  return <OnlineSurvey key={invitation.code} surveyId={surveyId} definition={definition} invitation={invitation} />;
+  const onAccepted = useCallback(
+    (code: string) => {
+      if (policy !== 'invitation') return setAccepted({ code, progress: forgettingProgressStore() });
+      setOpening(true);
+      openSealedProgress(browserStorage(), surveyId, definition.version, code)
+        .catch(() => undefined)
+        .then((sealed) => setAccepted({ code, progress: sealed ?? forgettingProgressStore() }))
+        .finally(() => setOpening(false));
+    },
+    [policy, surveyId, definition.version],
+  );
+  const invitation = useMemo(() => accepted && { code: accepted.code, onFinished: () => setAccepted(undefined) }, [accepted]);
+  if (opening) return <LoadingMessage />;
+  if (!accepted || !invitation) return <InvitationGate surveyId={surveyId} title={title} onAccepted={onAccepted} />;
+  return <OnlineSurvey key={accepted.code} surveyId={surveyId} definition={definition} progress={accepted.progress} invitation={invitation} />;
 }
 
 interface Run {
@@ -70,21 +103,23 @@ interface Run {
   resumed: boolean;
 }
 
-function OnlineSurvey(props: { surveyId: string; definition: SurveyDefinitionJson; invitation?: { code: string; onFinished: () => void } }) {
-  const { surveyId, definition, invitation } = props;
-  const forgetful = invitation !== undefined;
-  const storage = useMemo(() => (forgetful ? memoryStorage() : browserStorage()), [forgetful]);
+function OnlineSurvey(props: {
+  surveyId: string;
+  definition: SurveyDefinitionJson;
+  /** Where unfinished answers are kept (saved-progress.ts). */
+  progress: ProgressStore;
+  /** Where "already answered" is noted after a completion; absent for anonymous surveys. */
+  completionMarks?: Storage;
+  invitation?: { code: string; onFinished: () => void };
+}) {
+  const { surveyId, definition, progress, completionMarks, invitation } = props;
   const primaryLocale = definition.locale ?? 'ja';
-  const progressKey = progressStorageKey(surveyId, definition.version);
   const completionKey = completionStorageKey(surveyId, definition.version);
-  const locksAfterCompletion = locksDeviceAfterCompletion(definition);
-  const saved = useMemo(() => loadSavedProgress(storage, progressKey), [storage, progressKey]);
+  const saved = progress.initial;
 
   const [run, setRun] = useState<Run>(() => startRun(definition, primaryLocale, saved, 1));
   const [locale, setLocale] = useState(saved?.locale ?? primaryLocale);
-  const [alreadyAnswered, setAlreadyAnswered] = useState(
-    () => locksAfterCompletion && !saved && storage.getItem(completionKey) !== null,
-  );
+  const [alreadyAnswered, setAlreadyAnswered] = useState(() => completionMarks !== undefined && !saved && completionMarks.getItem(completionKey) !== null);
   const localeRef = useRef(locale);
   localeRef.current = locale;
   const languages = useMemo(() => orderLanguages(run.model.getUsedLocales(), primaryLocale), [run, primaryLocale]);
@@ -96,7 +131,7 @@ function OnlineSurvey(props: { surveyId: string; definition: SurveyDefinitionJso
 
   const writeProgress = useCallback(
     (model: Model, extra: Partial<SavedProgress> = {}) => {
-      saveProgress(storage, progressKey, {
+      progress.save({
         data: model.data as Record<string, unknown>,
         currentPageNo: model.currentPageNo,
         startedAt: (run.startedAt ?? new Date()).toISOString(),
@@ -104,7 +139,7 @@ function OnlineSurvey(props: { surveyId: string; definition: SurveyDefinitionJso
         ...extra,
       });
     },
-    [storage, progressKey, run],
+    [progress, run],
   );
 
   const pastFirstPage = usePastFirstPage(run.model);
@@ -128,10 +163,10 @@ function OnlineSurvey(props: { surveyId: string; definition: SurveyDefinitionJso
     beforeQueue: (submission) => writeProgress(run.model, { completedSubmission: submission }),
     afterQueue: (submission) => {
       // Saved progress exists only while a person is mid-survey: once queued, nothing of theirs stays to be resumed.
-      removeStoredItem(storage, progressKey);
-      if (!locksAfterCompletion) return;
+      progress.clear();
+      if (!completionMarks) return;
       try {
-        storage.setItem(completionKey, submission.completedAt);
+        completionMarks.setItem(completionKey, submission.completedAt);
       } catch {
         // Storage full or disabled: the response is queued all the same; only the "already answered" note is lost.
       }
@@ -156,12 +191,12 @@ function OnlineSurvey(props: { surveyId: string; definition: SurveyDefinitionJso
   }, [run, writeProgress]);
 
   const restart = useCallback(() => {
-    removeStoredItem(storage, progressKey);
+    progress.clear();
     setRun((previous) => startRun(definition, localeRef.current, null, previous.number + 1));
     setAlreadyAnswered(false);
     backToAnswering();
     window.scrollTo(0, 0);
-  }, [storage, progressKey, definition, backToAnswering]);
+  }, [progress, definition, backToAnswering]);
 
   const switchLanguage = useCallback(
     (next: string) => {

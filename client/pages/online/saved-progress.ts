@@ -2,13 +2,15 @@
  * Answers of the online form, saved in localStorage as they are given, so a
  * closed tab resumes where it left off. Keyed by survey id and version: answers
  * to version 1 never leak into version 2, whose questions may mean other things.
+ * Only surveys whose resume policy is "device" (core/definitions/resume-policy.ts)
+ * keep answers this way; anonymous surveys keep none, or keep them sealed under
+ * the person's invitation code (sealed-progress.ts).
  *
  * `completedSubmission` is written just before the response enters the queue:
  * if the tab dies between the two, the next load queues that same submission
  * (same submissionId) instead of letting the person complete a second time.
  */
 import type { Submission } from '../../../contracts/submission.ts';
-import type { SurveyDefinitionJson } from '../../survey/fetch-survey-definition.ts';
 
 export interface SavedProgress {
   data: Record<string, unknown>;
@@ -26,12 +28,45 @@ export function completionStorageKey(surveyId: string, version: number): string 
   return `survey-completed:${surveyId}:v${version}`;
 }
 
+/** Where one person's unfinished answers are kept while they answer. */
+export interface ProgressStore {
+  /** What was kept when the page opened: null when nothing (or nothing of ours). */
+  readonly initial: SavedProgress | null;
+  save(progress: SavedProgress): void;
+  clear(): void;
+  /** Resolves once every save and clear so far has reached the storage (tests). */
+  settled?: () => Promise<void>;
+}
+
+/** The browser's storage, under the survey's progress key: for surveys whose policy is "device". */
+export function deviceProgressStore(storage: Storage, key: string): ProgressStore {
+  return {
+    initial: loadSavedProgress(storage, key),
+    save: (progress) => void saveProgress(storage, key, progress),
+    clear: () => removeStoredItem(storage, key),
+  };
+}
+
+/** Keeps nothing: an anonymous survey's answers live only on the screen, and go with the page. */
+export function forgettingProgressStore(): ProgressStore {
+  return { initial: null, save: () => undefined, clear: () => undefined };
+}
+
 /** The saved progress, or null when there is none or it is not ours (corrupt, other shape). */
 export function loadSavedProgress(storage: Pick<Storage, 'getItem'>, key: string): SavedProgress | null {
+  let text: string | null;
+  try {
+    text = storage.getItem(key);
+  } catch {
+    return null;
+  }
+  return text === null ? null : parseSavedProgress(text);
+}
+
+/** Saved progress from its JSON text, or null when it is not ours. */
+export function parseSavedProgress(text: string): SavedProgress | null {
   let value: unknown;
   try {
-    const text = storage.getItem(key);
-    if (text === null) return null;
     value = JSON.parse(text);
   } catch {
     return null;
@@ -74,20 +109,7 @@ export function browserStorage(): Storage {
   }
 }
 
-/**
- * Whether a completion marks this browser as "already answered". Not for staff
- * surveys: they are anonymous and answered on shared office PCs, where the mark
- * would turn the next colleague away (issue 13). One-time invitation codes are
- * to keep staff surveys to one answer per person instead.
- */
-export function locksDeviceAfterCompletion(definition: Pick<SurveyDefinitionJson, 'audience'>): boolean {
-  return definition.audience !== 'staff';
-}
-
-/**
- * A Storage that forgets everything with the page. Invitation surveys use it on
- * purpose: on a shared PC nothing of one colleague's answers may stay for the next.
- */
+/** A Storage that forgets everything with the page: where the browser refuses localStorage. */
 export function memoryStorage(): Storage {
   const items = new Map<string, string>();
   return {

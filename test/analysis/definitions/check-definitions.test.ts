@@ -228,12 +228,17 @@ describe('survey fields', () => {
     ['a zero minGroupSize', (json: Json) => (json.minGroupSize = 0), `"minGroupSize" must be a positive integer, got 0`],
     ['a minGroupSize given as a string', (json: Json) => (json.minGroupSize = '5'), `"minGroupSize" must be a positive integer, got "5"`],
     ['invitations other than "required"', (json: Json) => (json.invitations = true), `"invitations" must be "required" (one invitation code per response) or left out, got true`],
+    ['anonymous other than true', (json: Json) => (json.anonymous = 'yes'), `"anonymous" must be true (answered anonymously on shared devices: no answers stay on the device) or left out, got "yes"`],
+    ['resume other than "invitation"', (json: Json) => (json.resume = 'device'), `"resume" must be "invitation" (resume only with the same invitation code) or left out, got "device"`],
+    ['resume by invitation without invitations', (json: Json) => (json.resume = 'invitation'), `"resume": "invitation" needs "invitations": "required": answers resume only for the person with the same invitation code`],
   ])('rejects %s', (_name, breakIt, message) => {
     expect(problemsAfter('ward-office-exit', breakIt)).toEqual([`${EXIT}: ${message}`]);
   });
 
-  it('accepts "invitations": "required", which survey-core does not know', () => {
+  it('accepts "invitations": "required", "anonymous": true and "resume": "invitation", which survey-core does not know', () => {
     expect(problemsAfter('staff-workstyle', (json) => (json.invitations = 'required'))).toEqual([]);
+    expect(problemsAfter('citizen-needs', (json) => (json.anonymous = true))).toEqual([]);
+    expect(problemsAfter('staff-workstyle', (json) => Object.assign(json, { invitations: 'required', resume: 'invitation' }))).toEqual([]);
   });
 
   it('rejects a file whose name and folder disagree with its version and id', () => {
