@@ -56,15 +56,35 @@ export function toTheMinute(instant: string): string {
   return instant.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?/, '$1:00.000');
 }
 
+const UUID_V7 = /^([0-9a-f]{8})-([0-9a-f]{4})(-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/i;
+
+/**
+ * A UUIDv7 record id (server/store/make-uuid-v7.ts) starts with its receipt millisecond: that
+ * part is cut to the minute as well, the random part kept, so ids stay distinct. Other ids as they are.
+ */
+export function idToTheMinute(id: string): string {
+  const match = UUID_V7.exec(id);
+  if (!match) return id;
+  const minute = Math.floor(parseInt(match[1] + match[2], 16) / 60_000) * 60_000;
+  const hex = minute.toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8)}${match[3]}`;
+}
+
 /**
  * On a survey with invitation codes, the times of each response only to the minute (issue 20,
  * finding 7): an admin who saw when a code was spent (its holder's check, a batch's count)
- * must not find the response by its millisecond. receivedAt, and the device's startedAt and
- * completedAt, which lie seconds from it.
+ * must not find the response by its millisecond. receivedAt, the device's startedAt and
+ * completedAt, which lie seconds from it, and the time inside a UUIDv7 record id.
  */
 async function* timesToTheMinute(records: AsyncIterable<ResponseRecord>): AsyncGenerator<ResponseRecord> {
   for await (const record of records) {
-    yield { ...record, startedAt: toTheMinute(record.startedAt), completedAt: toTheMinute(record.completedAt), receivedAt: toTheMinute(record.receivedAt) };
+    yield {
+      ...record,
+      id: idToTheMinute(record.id),
+      startedAt: toTheMinute(record.startedAt),
+      completedAt: toTheMinute(record.completedAt),
+      receivedAt: toTheMinute(record.receivedAt),
+    };
   }
 }
 

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../../../contracts/response-record.ts';
 import { spentInSteps } from '../../../server/routes/invitations.ts';
-import { toTheMinute } from '../../../server/export/write-export.ts';
+import { idToTheMinute, toTheMinute } from '../../../server/export/write-export.ts';
+import { makeUuidV7 } from '../../../server/store/make-uuid-v7.ts';
 import { validSubmission } from '../../fixtures/valid-responses.ts';
 import { bearer, startSecureApp, type SecureApp } from '../auth/start-secure-app.ts';
 import { INVITATION_SURVEY, writeInvitationDefinitions } from '../enrollment/invitation-definitions.ts';
@@ -77,7 +78,7 @@ describe('GET …/invitations', () => {
 });
 
 describe('exports of an invitation survey', () => {
-  it('give receivedAt, startedAt and completedAt to the minute only', async () => {
+  it('give receivedAt, startedAt, completedAt and the time in the record id to the minute only', async () => {
     const response = await fetch(`${app.url}/api/surveys/${INVITATION_SURVEY}/responses?format=jsonl`, { headers: bearer(app.tokens.analyst) });
     expect(response.status).toBe(200);
     const records = (await response.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line) as ResponseRecord);
@@ -86,7 +87,10 @@ describe('exports of an invitation survey', () => {
       expect(record.receivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000Z$/);
       expect(record.startedAt).toMatch(/T\d{2}:\d{2}:00\.000(Z|[+-]\d{2}:\d{2})$/);
       expect(record.completedAt).toMatch(/T\d{2}:\d{2}:00\.000(Z|[+-]\d{2}:\d{2})$/);
+      // The SQLite store's ids are UUIDv7: their first 48 bits are the receipt millisecond.
+      expect(parseInt(record.id.replaceAll('-', '').slice(0, 12), 16) % 60_000).toBe(0);
     }
+    expect(new Set(records.map((record) => record.id)).size).toBe(records.length);
     // The store keeps the exact times; only what leaves the server is rounded.
     const stored: ResponseRecord[] = [];
     for await (const record of app.store.list({ surveyId: INVITATION_SURVEY })) stored.push(record);
@@ -102,5 +106,9 @@ describe('exports of an invitation survey', () => {
   it('round to the minute in the form the time was written in', () => {
     expect(toTheMinute('2026-06-02T09:15:42.123+09:00')).toBe('2026-06-02T09:15:00.000+09:00');
     expect(toTheMinute('2026-06-02T00:15:42Z')).toBe('2026-06-02T00:15:00.000Z');
+    const at = Date.parse('2026-06-02T00:15:42.123Z');
+    const id = makeUuidV7(at);
+    expect(idToTheMinute(id)).toBe(makeUuidV7(Date.parse('2026-06-02T00:15:00.000Z')).slice(0, 14) + id.slice(14));
+    expect(idToTheMinute('00000000-0000-4000-8000-000000000001')).toBe('00000000-0000-4000-8000-000000000001'); // not a v7: kept
   });
 });
