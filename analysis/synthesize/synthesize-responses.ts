@@ -16,6 +16,8 @@ import type { AnswerValue } from '../table/response-table.ts';
 import { drawNormal, drawOrder, drawUuid, pickWeighted, uuidMaskOf } from './random-draws.ts';
 import { SHIPPED_SURVEY_PROFILES } from './shipped-survey-profiles.ts';
 import { weightOf, type SynthesisProfile, type SyntheticRespondent } from './synthesis-profile.ts';
+import { answerMatrixDropdown, answerMatrixDynamic, answerMultipleText } from './answer-grid.ts';
+import { writeTypedText } from './write-typed-text.ts';
 
 export interface SynthesizeOptions {
   count: number;
@@ -41,7 +43,9 @@ const JST_OFFSET_MS = 9 * 3600_000;
 const DEFAULT_START = '2025-06-02';
 const DEFAULT_DAYS = 61;
 /** Question types without an answer of their own, or with one the synthesizer does not make. */
-const UNSUPPORTED_TYPES = new Set(['matrixdropdown', 'matrixdynamic', 'paneldynamic', 'multipletext', 'file', 'signaturepad', 'imagemap']);
+const UNSUPPORTED_TYPES = new Set(['paneldynamic', 'file', 'signaturepad', 'imagemap']);
+/** A text a respondent types where SurveyJS shows an "other" box. */
+const OTHER_TEXT = 'その他（窓口で相談）';
 
 export function* synthesizeResponses(definition: SurveyDefinition, options: SynthesizeOptions): Generator<ResponseRecord> {
   const { count, seed } = options;
@@ -49,6 +53,7 @@ export function* synthesizeResponses(definition: SurveyDefinition, options: Synt
   const profile = options.profile ?? SHIPPED_SURVEY_PROFILES[definition.id] ?? NEUTRAL_PROFILE;
   const random = createSeededRandom(seed);
   const questions = askedQuestions(definition);
+  const commentSuffix = typeof definition.json.commentSuffix === 'string' ? definition.json.commentSuffix : '-Comment';
   const clock = createClock(options.startDate ?? DEFAULT_START, options.days ?? DEFAULT_DAYS, profile.officeHours === true);
   // Ids unique across surveys and versions seeded alike; the answers' stream is untouched.
   const idMask = uuidMaskOf(`${definition.id}\u0000v${definition.version}`);
@@ -66,7 +71,10 @@ export function* synthesizeResponses(definition: SurveyDefinition, options: Synt
       if (!asked.visibleIf.every((condition) => condition.runValues(data))) continue;
       const required = asked.question.isRequired || asked.requiredIf?.runValues(data) === true;
       const answer = answerQuestion(asked, required, profile, respondent);
-      if (answer !== undefined) data[asked.question.name] = answer;
+      if (answer === undefined) continue;
+      data[asked.question.name] = answer;
+      // "Other" chosen: survey-core asks for its text, kept under <name><commentSuffix>.
+      if (answer === 'other' && asked.question.specialChoiceValues?.includes('other')) data[`${asked.question.name}${commentSuffix}`] = OTHER_TEXT;
     }
     const completed = clock(index / Math.max(count, 1), random);
     const duration = (profile.channel === 'kiosk' ? 90 + random() * 270 : 180 + random() * 720) * 1000;
@@ -108,8 +116,17 @@ function answerQuestion(
     return undefined;
   }
   const isText = question.type === 'text' || question.type === 'comment';
+  const phrases = profile.comments ?? [];
+  // Cells and items required inside them are asked for even when the question itself is not.
+  if (question.type === 'multipletext') return answerMultipleText(question, required, phrases, random);
+  if (question.type === 'matrixdropdown') return answerMatrixDropdown(question, required, phrases, random);
   const rate = profile.answerRate?.(name, respondent) ?? (isText ? 0.15 : 0.9);
-  if (!required && random() >= rate) return undefined;
+  // survey-core refuses these even when left empty: a matrix with eachRowRequired without every row,
+  // a checkbox or tagbox with minSelectedChoices without that many.
+  const everyRow = question.type === 'matrix' && (question.json.isAllRowRequired === true || question.json.eachRowRequired === true);
+  const atLeast = (question.minSelectedChoices ?? 0) > 0;
+  if (!required && !everyRow && !atLeast && random() >= rate) return undefined;
+  if (question.type === 'matrixdynamic') return answerMatrixDynamic(question, required, phrases, random);
 
   switch (question.type) {
     case 'radiogroup':
@@ -212,41 +229,39 @@ function answerMatrix(
   required: boolean,
   profile: SynthesisProfile,
   respondent: SyntheticRespondent,
-): Record<string, AnswerValue> | undefined {
+): Record<string, AnswerValue | AnswerValue[]> | undefined {
   const { question } = asked;
   const rows = question.rows ?? [];
   const columns = question.columns ?? [];
   if (rows.length === 0 || columns.length === 0) return undefined;
   const allRows = question.json.isAllRowRequired === true || question.json.eachRowRequired === true;
   const likert = columns.every((column) => typeof column.value === 'number');
-  const answer: Record<string, AnswerValue> = {};
+  // SurveyJS's matrix with cellType "checkbox": each row answers a list of columns.
+  const several = question.json.cellType === 'checkbox';
+  const answerRow = (rowName: string) =>
+    several
+      ? [pickChoice(columns, profile.choiceWeights?.(`${question.name}.${rowName}`, respondent), respondent.random)]
+      : likert
+        ? rateOnScale(columns, profile.scaleMean?.(question.name, rowName, respondent), respondent)
+        : pickChoice(columns, profile.choiceWeights?.(`${question.name}.${rowName}`, respondent), respondent.random);
+  const answer: Record<string, AnswerValue | AnswerValue[]> = {};
   for (const row of rows) {
     if (!allRows && respondent.random() >= 0.93) continue;
     const rowName = String(row.value);
-    answer[rowName] = likert
-      ? rateOnScale(columns, profile.scaleMean?.(question.name, rowName, respondent), respondent)
-      : pickChoice(columns, profile.choiceWeights?.(`${question.name}.${rowName}`, respondent), respondent.random);
+    answer[rowName] = answerRow(rowName);
   }
   if (Object.keys(answer).length === 0) {
     if (!required) return undefined;
     const row = String(rows[Math.floor(respondent.random() * rows.length)].value);
-    answer[row] = likert
-      ? rateOnScale(columns, profile.scaleMean?.(question.name, row, respondent), respondent)
-      : pickChoice(columns, profile.choiceWeights?.(`${question.name}.${row}`, respondent), respondent.random);
+    answer[row] = answerRow(row);
   }
   return answer;
 }
 
 function writeText(question: ListedQuestion, profile: SynthesisProfile, random: RandomSource): string | number {
-  if (question.json.inputType === 'number') {
-    const min = typeof question.json.min === 'number' ? question.json.min : 0;
-    const max = typeof question.json.max === 'number' ? question.json.max : 100;
-    return Math.round(min + random() * (max - min));
-  }
-  const phrases = profile.comments ?? ['特にありません。'];
-  let text = phrases[Math.floor(random() * phrases.length)];
-  if (question.maxLength !== undefined && text.length > question.maxLength) text = text.slice(0, question.maxLength);
-  return text;
+  // A comment box has no inputType, whatever its JSON says.
+  const json = question.type === 'comment' ? { ...question.json, inputType: 'text' } : question.json;
+  return writeTypedText(json, profile.comments ?? [], random);
 }
 
 /** Questions in the order a respondent meets them, each with the visibleIf of its page, its panels and its own. */

@@ -1,12 +1,16 @@
 /**
  * `survey-toolkit seed --survey ID --count N --seed S --out FILE`: writes N realistic synthetic
  * responses (stored records, one JSONL line each) of the survey's current definition, for demos,
- * tests and benchmarks. They pass the server's validator; the same seed writes the same file.
+ * tests and benchmarks. Each record is checked with the server's own validator before it is
+ * written, so every line is one the server accepts; the same seed writes the same file.
  * Streams: a million lines take a few tens of megabytes of memory, whatever N is.
  */
 import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { synthesizeResponses } from '../../analysis/synthesize/synthesize-responses.ts';
+import type { Submission } from '../../contracts/submission.ts';
+import { validatorFor } from '../../server/validation/validate-response.ts';
 import { CliError } from '../cli-error.ts';
 import { loadCliSurvey } from '../load-cli-survey.ts';
 import { parseCommandArgs, usageError } from '../parse-command-args.ts';
@@ -38,6 +42,7 @@ export const command: CliCommand = {
     const seed = wholeNumber(values.seed, '--seed');
     const dir = values.definitions ?? 'survey-definitions';
     const { current: definition } = await loadCliSurvey(dir, values.survey);
+    const validate = validatorFor(definition);
 
     const out = createWriteStream(values.out);
     const failed = new Promise<never>((_, reject) =>
@@ -49,7 +54,21 @@ export const command: CliCommand = {
     };
     let batch: string[] = [];
     let written = 0;
+    let index = 0;
     for (const record of synthesizeResponses(definition, { count, seed })) {
+      index += 1;
+      // What a device would post: the stored record less what the server adds.
+      const { surveyVersion, submissionId, channel, meta, startedAt, completedAt, data } = record;
+      const refused = validate({ surveyVersion, submissionId, channel, meta, startedAt, completedAt, data } as Submission);
+      if (refused.length > 0) {
+        // Never a file the server would refuse: nothing half written is left behind.
+        out.destroy();
+        await rm(values.out, { force: true });
+        throw new CliError(
+          `record ${index} would be refused by the server (${refused[0].question}: ${refused[0].message}); ` +
+            `seed cannot yet answer survey ${JSON.stringify(definition.id)} validly, and wrote nothing`,
+        );
+      }
       batch.push(JSON.stringify(record));
       if (batch.length === BATCH_LINES) {
         await write(`${batch.join('\n')}\n`);

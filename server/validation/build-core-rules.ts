@@ -285,7 +285,12 @@ function bindValidator(question: AnyElement, validator: AnyElement, what: string
   // survey-core names the question in default messages by getValidatorTitle(), or "value".
   const title = question.getValidatorTitle();
   if (VALUE_ONLY_VALIDATORS.has(type)) {
-    return (value) => validator.validate(value, title, {})?.error?.getText() || undefined;
+    return (value) => {
+      const error = validator.validate(value, title, {})?.error;
+      if (!error) return undefined;
+      // survey-core has no default text for a regex validator: its error is real but empty.
+      return error.getText() || (type === 'regexvalidator' ? `does not match the pattern ${validator.regex}` : 'The answer is not valid.');
+    };
   }
   if (type === 'expressionvalidator') {
     const condition = compileCondition(validator.expression, `${what} expression validator`, fail);
