@@ -23,11 +23,18 @@ export interface CheckedAnswers {
   problems: AnswerProblem[];
   /** Keys whose value (and comment) passed, in the object's order. */
   acceptedKeys: string[];
+  /** Keys that are not questions, beyond the first `describeUnknownKeys`: counted, not described. */
+  moreUnknownKeys: number;
 }
 
-export function checkAnswers(rules: AnswerRules, answers: Record<string, unknown>): CheckedAnswers {
+/**
+ * @param describeUnknownKeys how many keys that are not questions get a problem of their own; the rest are
+ * only counted (the top level of a hostile response can hold 25 000 of them, and only the first are shown)
+ */
+export function checkAnswers(rules: AnswerRules, answers: Record<string, unknown>, describeUnknownKeys = Infinity): CheckedAnswers {
   const problems: AnswerProblem[] = [];
   const acceptedKeys: string[] = [];
+  let unknownKeys = 0;
   for (const key of Object.keys(answers)) {
     const value = answers[key];
     const question = rules.byName.get(key);
@@ -46,11 +53,12 @@ export function checkAnswers(rules: AnswerRules, answers: Record<string, unknown
       else problems.push({ key, owner: commentOwner.name, message });
       continue;
     }
+    if (++unknownKeys > describeUnknownKeys) continue;
     // The key may be 250 000 characters long: it is named by its start only.
     const name = cutText(key);
     problems.push({ key: name, owner: undefined, message: `${JSON.stringify(name)} is not a question in this survey` });
   }
-  return { problems, acceptedKeys };
+  return { problems, acceptedKeys, moreUnknownKeys: Math.max(0, unknownKeys - describeUnknownKeys) };
 }
 
 function checkComment(owner: QuestionRule, key: string, value: unknown, answers: Record<string, unknown>): string | undefined {

@@ -34,7 +34,8 @@ export function createResponseValidator(definition: SurveyDefinition): ResponseV
 
   return (submission) => {
     const data = submission.data;
-    const { problems, acceptedKeys } = checkAnswers(index, data);
+    // Keys that are not questions come first in the details: only the first MAX_DETAILS can be shown.
+    const { problems, acceptedKeys, moreUnknownKeys } = checkAnswers(index, data, MAX_DETAILS);
 
     const details: ApiErrorDetail[] = [];
     const byQuestion = new Map<string, string[]>();
@@ -65,14 +66,17 @@ export function createResponseValidator(definition: SurveyDefinition): ResponseV
     for (const name of index.byName.keys()) {
       for (const message of byQuestion.get(name) ?? []) details.push({ question: name, message });
     }
-    return capped(details);
+    return capped(details, moreUnknownKeys);
   };
 }
 
-/** The first MAX_DETAILS details, and one more that counts the rest ("… and 39,900 more problems"). */
-function capped(details: ApiErrorDetail[]): ApiErrorDetail[] {
-  if (details.length <= MAX_DETAILS) return details;
-  const rest = details.length - MAX_DETAILS;
+/**
+ * The first MAX_DETAILS details, and one more that counts the rest ("… and 39,900 more problems").
+ * @param uncounted problems found but not in `details` (they would have come after the first MAX_DETAILS)
+ */
+function capped(details: ApiErrorDetail[], uncounted: number): ApiErrorDetail[] {
+  if (details.length + uncounted <= MAX_DETAILS) return details;
+  const rest = details.length + uncounted - MAX_DETAILS;
   details.length = MAX_DETAILS;
   details.push({ question: '(response)', message: `… and ${formatCount(rest)} more problem${rest === 1 ? '' : 's'}` });
   return details;

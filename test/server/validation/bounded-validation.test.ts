@@ -135,6 +135,11 @@ describe('at most 100 details, the last one counting the rest', () => {
     expect(details).toHaveLength(MAX_DETAILS + 1);
     expect(details[MAX_DETAILS]).toEqual({ question: '(response)', message: '… and 1 more problem' });
     expect(detailsWith(keys(100, (i) => `q${i}`, 0))).toHaveLength(MAX_DETAILS);
+    // Unknown keys beyond the first 100 are counted without a message of their own, together with the rest.
+    const more = detailsWith({ ...keys(150, (i) => `q${i}`, 0), email: 'not-an-address', meta: 1 });
+    expect(more).toHaveLength(MAX_DETAILS + 1);
+    expect(more[MAX_DETAILS - 1]).toEqual({ question: 'q99', message: '"q99" is not a question in this survey' });
+    expect(more[MAX_DETAILS]).toEqual({ question: '(response)', message: '… and 52 more problems' });
   });
 
   it('caps the problems inside one answer too (1,000 matrixdynamic rows, three wrong cells each)', () => {
