@@ -173,11 +173,23 @@ export function sqliteEnrollmentTables(db: Database.Database): EnrollmentStore {
  * the file, in place, and cuts the WAL to zero bytes, so at rest the files hold only which codes
  * are spent. The spend itself stays one atomic UPDATE, committed before the response is stored.
  *
- * If another connection is reading at that moment (a CLI command on the same file), SQLite cannot
- * reset the WAL yet; the next spend's checkpoint, or the next quiet one, empties it.
+ * If another connection is reading at that moment (another server process or a CLI command on the
+ * same file), SQLite cannot reset the WAL yet: the checkpoint waits for it at most
+ * CHECKPOINT_WAIT_MS (not the store's 10 s busy timeout, which would hold up the respondent), and
+ * the next spend's checkpoint empties the WAL instead.
  */
+const CHECKPOINT_WAIT_MS = 250;
+
 function forgetSpendingOrder(db: Database.Database): void {
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${CHECKPOINT_WAIT_MS}`);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // The spend is committed: a checkpoint that cannot run now must not turn it into a failed submission.
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
+  }
 }
 
 function withWorkplace(batch: InvitationBatch, workplace: string | null): InvitationBatch {

@@ -13,6 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteAuthStore } from '../../server/auth/sqlite-auth-store.ts';
 
@@ -70,6 +71,28 @@ describe('spending invitation codes (SQLite auth store)', () => {
       for (const hash of [...hashes].reverse().filter((_, k) => k % 2 === 0)) await store.spendInvitation('staff', hash);
       expect(positions(read(file), hashes)).toEqual(before);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('spends at once while another connection (another process) holds a read open, and empties the WAL at the next spend', async () => {
+    const file = join(dir, 'auth-reader.sqlite');
+    const store = await openSqliteAuthStore(file);
+    const reader = new Database(file, { readonly: true });
+    try {
+      const hashes = Array.from({ length: 40 }, () => sha(randomBytes(16).toString('hex')));
+      await store.createInvitations({ surveyId: 'staff', codeHashes: hashes });
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM invitation_codes').get(); // a read transaction pins the WAL
+      const started = Date.now();
+      expect(await store.spendInvitation('staff', hashes[0])).toBe('spent');
+      expect(Date.now() - started).toBeLessThan(2_000); // not the store's 10 s busy timeout
+      reader.exec('COMMIT');
+      expect(await store.spendInvitation('staff', hashes[1])).toBe('spent');
+      expect(hashes.filter((h) => read(`${file}-wal`).includes(h))).toEqual([]);
+      expect(await store.spendInvitation('staff', hashes[0])).toBe('already-spent');
+    } finally {
+      reader.close();
       await store.close();
     }
   });
