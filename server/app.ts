@@ -23,6 +23,7 @@ import { mountAccessControl, type AccessControlOptions } from './auth/mount-acce
 import { ADMIN_PAGE, DASHBOARD_PAGES, LOGIN_PAGE, redirectAnonymousToLogin } from './routes/dashboard-page-guard.ts';
 import { dashboardDataRouter } from './routes/dashboard-data.ts';
 import { createSubmissionAdmission } from './enrollment/admit-submission.ts';
+import { PUBLIC_URL_SETTING, requireLinkableHost } from './enrollment/request-origin.ts';
 import { kiosksRouter } from './routes/kiosks.ts';
 import { invitationsRouter } from './routes/invitations.ts';
 
@@ -38,6 +39,8 @@ export interface AppOptions extends AccessControlOptions {
   bodyLimit?: string | number;
   /** Where exports with personal data are recorded (server/audit/audit-log.ts); server/main.ts passes DATA_DIR/audit.jsonl. */
   auditLogPath?: string;
+  /** PUBLIC_URL's origin: where the links in enrollment and invitation QR codes point (server/enrollment/request-origin.ts). */
+  publicUrl?: string;
 }
 
 /** How long a kiosk waits before resending to a survey whose definition file is broken. */
@@ -51,7 +54,7 @@ export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist')
  */
 export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES, ADMIN_PAGE];
 
-export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, ...access }: AppOptions): Express {
+export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, publicUrl, ...access }: AppOptions): Express {
   // Build every version's validator now: a definition strict validation cannot
   // handle fails at start-up, not on a respondent's submission.
   for (const { id } of definitions.list()) {
@@ -59,6 +62,7 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   }
 
   const app = express();
+  app.set(PUBLIC_URL_SETTING, publicUrl);
   // Nothing may load from outside this server (kiosks run on closed networks; privacy).
   app.use(
     helmet({
@@ -88,10 +92,11 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.use(strictTransportSecurityOverHttps);
 
   // Before every route: who is asking, and may they (server/auth/access-policy.ts).
-  const { limitSubmissions, limiters } = mountAccessControl(app, access);
-  // Enrolled kiosks and invitation codes (docs/decisions/0072-enrolled-kiosks-and-anonymous-invitations.md).
+  const { limiters } = mountAccessControl(app, access);
+  // Enrolled kiosks, invitation codes and the submission limits (docs/decisions/0072-enrolled-kiosks-and-anonymous-invitations.md).
   const { authStore, now = Date.now } = access;
-  const admission = createSubmissionAdmission({ authStore, responses: store, submitPerKiosk: limiters.submitPerKiosk });
+  const { submitPerKiosk, refusedPerKiosk, submitPerAddress } = limiters;
+  const admission = createSubmissionAdmission({ authStore, responses: store, submitPerKiosk, refusedPerKiosk, submitPerAddress });
   // Guessing a code costs the same per-address budget as submitting, in its own bucket.
   const codeGuesses = limiters.submitPerAddress;
 
@@ -124,9 +129,10 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
     throw new HttpError(503, 'survey_unavailable', `The definition of survey ${JSON.stringify(req.params.id)} (${file}) is broken on this server; answers are kept on the device and sent again once it is fixed`);
   });
 
+  // Routes that print links in QR codes refuse a Host that is not this server's before they create anything.
+  app.post(['/api/kiosks', '/api/surveys/:id/invitations'], requireLinkableHost);
   app.use('/api/kiosks', kiosksRouter({ authStore, definitions, codeGuesses, now }));
   app.use('/api/surveys/:id/invitations', invitationsRouter({ authStore, definitions, codeGuesses }));
-  app.use('/api/surveys/:id/responses', limitSubmissions);
   app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath }));
   app.use('/api/surveys/:id', reportRouter({ store, definitions }));
   app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions }));

@@ -29,7 +29,8 @@ const envSchema = z.object({
   STORE: z.enum(['sqlite', 'mongodb'], { error: 'must be "sqlite" (the default) or "mongodb"' }).default('sqlite'),
   // Not checked further here: the driver parses it at start-up and the error hides the password.
   MONGODB_URI: z.string().trim().min(1, 'must not be blank').optional(),
-  // Proxies allowed to set X-Forwarded-For/-Proto (server/auth/parse-trust-proxy.ts); unset = none.
+  // Proxies allowed to set X-Forwarded-For/-Proto (server/auth/parse-trust-proxy.ts): a hop count or
+  // addresses/subnets; unset = none; "true" is refused (any client could choose its own address).
   TRUST_PROXY: z.string().optional().transform((value, context) => {
     try {
       return parseTrustProxy(value);
@@ -37,6 +38,15 @@ const envSchema = z.object({
       context.addIssue({ code: 'custom', message: (error as Error).message });
       return z.NEVER;
     }
+  }),
+  // The address tablets and staff open, for the links in enrollment and invitation QR codes
+  // (server/enrollment/request-origin.ts). Unset: links only for a Host that names this server.
+  PUBLIC_URL: z.string().trim().optional().transform((value, context) => {
+    if (value === undefined) return undefined;
+    const reason = publicUrlProblem(value);
+    if (reason === undefined) return new URL(value).origin;
+    context.addIssue({ code: 'custom', message: reason });
+    return z.NEVER;
   }),
   // Slow-client limits (slowloris, slow bodies; https://nodejs.org/api/http.html#serverrequesttimeout).
   // A whole request, body included, must arrive within REQUEST_TIMEOUT_MS (a 256 KiB submission takes
@@ -56,6 +66,24 @@ const envSchema = z.object({
     context.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'must be set when STORE=mongodb, e.g. mongodb://db1,db2,db3/survey_toolkit?replicaSet=rs0' });
   }
 });
+
+/** Why `value` cannot be PUBLIC_URL: an origin (scheme, host, port) and nothing else; undefined when it can. */
+function publicUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    return 'must be the address people open, such as https://survey.example.jp (http or https, a host and an optional port)';
+  }
+  if (url.username !== '' || url.password !== '') return 'must not contain a user name or password';
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
+    return 'must have no path, query or fragment: the server is served from the root, e.g. https://survey.example.jp';
+  }
+  return undefined;
+}
 
 /** A duration in whole milliseconds, at least 100 (anything shorter is a typo for seconds). */
 function milliseconds(fallback: number) {

@@ -2,7 +2,7 @@
  * Everything createApp needs for accounts and access control, in the order it
  * must run: trust the proxy (so req.ip and req.secure are right), work out who
  * is asking, enforce the access policy, then the session and account routes.
- * Collection routes come after, with `limitSubmissions` in front of them.
+ * Collection routes come after; their limits are in server/enrollment/admit-submission.ts.
  */
 import type { Express, RequestHandler } from 'express';
 import type { AuthStore } from './auth-store.ts';
@@ -11,7 +11,6 @@ import { ACCESS_POLICY, enforceAccessPolicy } from './access-policy.ts';
 import { authRouter } from '../routes/auth.ts';
 import { usersRouter } from '../routes/users.ts';
 import { createAbuseLimiters, type AbuseLimiters, type AbuseLimitSettings } from '../limits/abuse-limits.ts';
-import { limitSubmissions } from '../limits/limit-submissions.ts';
 import type { TrustProxy } from './parse-trust-proxy.ts';
 
 export interface AccessControlOptions {
@@ -32,9 +31,7 @@ const UNLIMITED = { capacity: Number.MAX_SAFE_INTEGER, refillPerSecond: Number.M
 const NO_LOCKOUT = { freeFailures: Number.MAX_SAFE_INTEGER, firstDelaySeconds: 1, maxDelaySeconds: 1, forgetAfterSeconds: 1 };
 
 export interface MountedAccessControl {
-  /** The per-address submission limit, for the collection routes. */
-  limitSubmissions: RequestHandler;
-  /** Every limiter, unlimited when abuse limits are off (for kiosks and code redemption). */
+  /** Every limiter, unlimited when abuse limits are off (for submissions, kiosks and code redemption). */
   limiters: AbuseLimiters;
 }
 
@@ -42,7 +39,7 @@ export function mountAccessControl(app: Express, options: AccessControlOptions):
   const { authStore, abuseLimits = 'off', trustProxy = false, now = Date.now } = options;
   const off = abuseLimits === 'off';
   const limiters = createAbuseLimiters(
-    off ? { loginPerAccountAndAddress: NO_LOCKOUT, loginPerAddress: UNLIMITED, submitPerKiosk: UNLIMITED, submitPerAddress: UNLIMITED } : abuseLimits,
+    off ? { loginPerAccountAndAddress: NO_LOCKOUT, loginPerAddress: UNLIMITED, submitPerKiosk: UNLIMITED, refusedPerKiosk: UNLIMITED, submitPerAddress: UNLIMITED } : abuseLimits,
     now,
   );
 
@@ -54,9 +51,7 @@ export function mountAccessControl(app: Express, options: AccessControlOptions):
   app.use(['/api/auth', '/api/users'], noStore);
   app.use('/api/auth', authRouter({ authStore, limiters, now }));
   app.use('/api/users', usersRouter({ authStore, now }));
-
-  const noLimit: RequestHandler = (_req, _res, next) => next();
-  return { limitSubmissions: off ? noLimit : limitSubmissions(limiters), limiters };
+  return { limiters };
 }
 
 const noStore: RequestHandler = (_req, res, next) => {

@@ -58,6 +58,10 @@ const TEXTS = {
   channel: { ja: '回答経路', en: 'Channel' },
   locale: { ja: '回答言語', en: 'Answer language' },
   kioskId: { ja: '端末ID', en: 'Kiosk ID' },
+  kioskIdNote: {
+    ja: '登録済みタブレットのみ（区も登録時のもの）。空欄 = 登録済みタブレットではない（未登録の端末、オンライン）',
+    en: 'enrolled tablets only (their ward too is the enrolled one); blank = not an enrolled tablet (an unenrolled device, or online)',
+  },
   startedAt: { ja: '回答開始日時', en: 'Started at' },
   completedAt: { ja: '回答完了日時', en: 'Completed at' },
   receivedAt: { ja: '受信日時', en: 'Received at' },
@@ -111,7 +115,8 @@ function metaColumns(definition: SurveyDefinition, { locale, mode }: ExportColum
     { key: 'surveyVersion', label: text('surveyVersion', locale), source: 'surveyVersion', type: 'meta', codes: [], note: '', cell: (r) => r.surveyVersion },
     choiceColumn('channel', text('channel', locale), 'channel', 'meta', channelCodes, mode, (r) => r.channel),
     { key: 'locale', label: text('locale', locale), source: 'meta.locale', type: 'meta', codes: [], note: '', cell: (r) => r.meta.locale ?? null },
-    { key: 'kioskId', label: text('kioskId', locale), source: 'meta.kioskId', type: 'meta', codes: [], note: '', cell: (r) => r.meta.kioskId ?? null },
+    // Only an enrolled kiosk's credential sets it (server/enrollment/admit-submission.ts), so it tells enrolled tablets apart.
+    { key: 'kioskId', label: text('kioskId', locale), source: 'meta.kioskId', type: 'meta', codes: [], note: text('kioskIdNote', locale), cell: (r) => r.meta.kioskId ?? null },
   ];
   for (const variable of definition.metaVariables) {
     const codes = variable.choices.map((choice) => ({ code: choice.value, label: localizeText(choice.text, locale, choice.value) }));

@@ -41,7 +41,7 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
   // mergeParams: the survey id is in the parent path /api/surveys/:id/responses.
   const router = Router({ mergeParams: true });
 
-  router.post('/', admission.identifyKiosk, requireJsonContentType, express.json({ limit: bodyLimit }), async (req, res) => {
+  router.post('/', admission.limitSender, requireJsonContentType, express.json({ limit: bodyLimit }), async (req, res) => {
     const surveyId = (req.params as { id: string }).id;
     findSurvey(definitions, surveyId); // an unknown survey is 404 whatever the body says
 
@@ -60,25 +60,21 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
     const problems = validateResponse(definition, submission);
     if (problems.length > 0) throw invalidResponse(problems);
 
-    // Last, once the response is known to be valid: an enrolled kiosk's limit and an invitation code are spent only on one.
-    const admitted = await admission.admit(req, res, definition, submission);
-    const result = await store
-      .insert({
+    // Last, once the response is known to be valid: an enrolled kiosk's limit and an invitation code are spent only on
+    // one, and given back if it cannot be stored. The kiosk id and ward are the enrolled kiosk's, or none.
+    const result = await admission.admit(req, res, definition, submission, ({ channel, meta }) =>
+      store.insert({
         surveyId, // from the URL, never from the body
         surveyVersion: submission.surveyVersion,
         submissionId: submission.submissionId,
-        channel: admitted.channel,
-        meta: admitted.meta,
+        channel,
+        meta,
         startedAt: submission.startedAt,
         completedAt: submission.completedAt,
         data: submission.data,
-      })
-      .catch(async (error: unknown) => {
-        await admitted.undo();
-        throw error;
-      });
+      }),
+    );
     if (result.conflict) {
-      await admitted.undo();
       // Answering "duplicate" would tell the client its response is safe while it is dropped.
       throw new HttpError(
         409,

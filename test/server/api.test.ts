@@ -90,6 +90,7 @@ describe('collection API', () => {
       expect(body).toEqual({ id: expect.any(String), duplicate: false });
       expect(await app.store.get(body.id)).toEqual({
         ...submission,
+        meta: { locale: submission.meta.locale }, // a kiosk id and ward only from an enrolled kiosk's credential (issue 20)
         id: body.id,
         surveyId: SURVEY_ID,
         receivedAt: expect.any(String),

@@ -35,7 +35,7 @@ export interface SecureApp {
   close: () => Promise<void>;
 }
 
-export async function startSecureApp(options: Pick<AppOptions, 'abuseLimits' | 'trustProxy' | 'clientDir'> & { definitionsDir?: string } = {}): Promise<SecureApp> {
+export async function startSecureApp(options: Pick<AppOptions, 'abuseLimits' | 'trustProxy' | 'clientDir' | 'publicUrl'> & { definitionsDir?: string } = {}): Promise<SecureApp> {
   const dir = await mkdtemp(join(tmpdir(), 'secure-app-'));
   const definitions = await loadDefinitionCatalogFromDir(options.definitionsDir ?? SHIPPED_DEFINITIONS);
   const store = await openSqliteResponseStore(join(dir, 'responses.sqlite'));
@@ -55,6 +55,7 @@ export async function startSecureApp(options: Pick<AppOptions, 'abuseLimits' | '
     clientDir: options.clientDir ?? join(dir, 'no-client-build'),
     abuseLimits: options.abuseLimits,
     trustProxy: options.trustProxy,
+    publicUrl: options.publicUrl,
     auditLogPath: join(dir, 'audit.jsonl'),
   });
   const server: Server = await new Promise((resolve, reject) => {

@@ -133,9 +133,10 @@ describe('submissions from an enrolled kiosk', () => {
     expect(await app.store.getBySubmissionId(submission.submissionId)).toBeUndefined();
   });
 
-  it('a tablet without a credential still submits, as an unenrolled kiosk with the meta it sent', async () => {
-    const { submission, response } = submitAs(undefined, { ward: 'kita', locale: 'ja' });
+  it('a tablet without a credential still submits, as an unenrolled kiosk: its answers and language kept, no kiosk id or ward (issue 20)', async () => {
+    const { submission, response } = submitAs(undefined, { ward: 'kita', locale: 'ja', kioskId: 'kita-01' });
     expect((await response).status).toBe(201);
-    expect((await app.store.getBySubmissionId(submission.submissionId))?.meta).toEqual({ ward: 'kita', locale: 'ja' });
+    expect(await app.store.getBySubmissionId(submission.submissionId)).toMatchObject({ channel: 'kiosk', meta: { locale: 'ja' }, data: submission.data });
+    expect((await app.store.getBySubmissionId(submission.submissionId))?.meta).toEqual({ locale: 'ja' });
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../../../contracts/response-record.ts';
 import { validSubmission } from '../../fixtures/valid-responses.ts';
 import { bearer, startSecureApp, type SecureApp } from '../auth/start-secure-app.ts';
+import { enrollKiosk } from '../enrollment/enroll-kiosk.ts';
 
 const SURVEY = 'ward-office-exit';
 let app: SecureApp;
@@ -19,12 +20,14 @@ const plan = [
 
 beforeAll(async () => {
   app = await startSecureApp();
+  // Only an enrolled kiosk's responses carry a kiosk id and ward (issue 20): one tablet per ward.
+  const credentials = { chuo: (await enrollKiosk(app, 'chuo-01', 'chuo')).credential, kita: (await enrollKiosk(app, 'kita-01', 'kita')).credential };
   for (const { ward, improvements, comment } of plan) {
     const base = validSubmission(SURVEY);
     const submission = { ...base, meta: { ward, locale: 'ja', kioskId: `${ward}-01` }, data: { ...base.data, improvements, comment } };
     const response = await fetch(`${app.url}/api/surveys/${SURVEY}/responses`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-kiosk-credential': credentials[ward as keyof typeof credentials] },
       body: JSON.stringify(submission),
     });
     expect(response.status).toBe(201);

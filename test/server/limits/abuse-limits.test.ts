@@ -96,6 +96,33 @@ describe('submissions: per enrolled kiosk, and generously per address', () => {
     expect([(await submit(app, kiosk)).status, (await submit(app, kiosk)).status, (await submit(app, kiosk)).status]).toEqual([201, 201, 429]);
   });
 
+  it('garbage from an enrolled kiosk itself (unparseable JSON, wrong shape, unknown survey) costs its submission limit nothing', async () => {
+    app = await startSecureApp({ abuseLimits: { ...DEFAULT_ABUSE_LIMITS, submitPerKiosk: { capacity: 2, refillPerSecond: 0.01 } } });
+    const kiosk = await enrollKiosk(app, 'chuo-01');
+    const raw = (survey: string, body: string) =>
+      fetch(`${app!.url}/api/surveys/${survey}/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kiosk-credential': kiosk.credential }, body });
+    const garbage = [];
+    for (let i = 0; i < 5; i++) {
+      garbage.push((await raw(SURVEY, '{"submissionId": ')).status, (await raw(SURVEY, '{}')).status, (await raw('no-such-survey', JSON.stringify(validSubmission(SURVEY)))).status);
+    }
+    expect(garbage).toEqual(Array(5).fill([400, 422, 404]).flat());
+    expect([(await submit(app, kiosk)).status, (await submit(app, kiosk)).status, (await submit(app, kiosk)).status]).toEqual([201, 201, 429]);
+  });
+
+  it('an enrolled kiosk\'s own garbage is bounded by its own bucket of refusals, which no stranger can touch', async () => {
+    app = await startSecureApp({ abuseLimits: { ...DEFAULT_ABUSE_LIMITS, refusedPerKiosk: { capacity: 3, refillPerSecond: 0.01 } } });
+    const kiosk = await enrollKiosk(app, 'chuo-01');
+    const neighbour = await enrollKiosk(app, 'chuo-02');
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await submit(app, kiosk, {}, { purpose: 'not a choice' })).status);
+    expect(statuses).toEqual([422, 422, 422, 429, 429]);
+    const refused = await submit(app, kiosk);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.message).toBe('Too many refused submissions from kiosk "chuo-01"; retry in 100 s');
+    expect((await submit(app, neighbour)).status).toBe(201);
+    expect((await submit(app, 'chuo-01')).status).toBe(201); // an unenrolled device, on the address's budget
+  });
+
   it('rotating kiosk ids does not escape the per-address limit', async () => {
     app = await startSecureApp({ abuseLimits: { ...DEFAULT_ABUSE_LIMITS, submitPerAddress: { capacity: 30, refillPerSecond: 1 } } });
     const statuses = [];
@@ -109,6 +136,39 @@ describe('submissions: per enrolled kiosk, and generously per address', () => {
     const from = (address: string) => submit(app!, 'x', { 'x-forwarded-for': address });
     expect([(await from('10.0.0.1')).status, (await from('10.0.0.1')).status, (await from('10.0.0.1')).status, (await from('10.0.0.1')).status]).toEqual([201, 201, 201, 429]);
     expect((await from('10.0.0.2')).status).toBe(201);
+  });
+});
+
+describe('a stranger on the office\'s address cannot turn the limits against its kiosks (issue 20)', () => {
+  it('1,100 posts of {} from the office address: the address is out of budget, the enrolled kiosk still gets 201', async () => {
+    app = await startSecureApp({ abuseLimits: DEFAULT_ABUSE_LIMITS });
+    const kiosk = await enrollKiosk(app, 'chuo-01');
+    const statuses = new Map<number, number>();
+    for (let round = 0; round < 22; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => fetch(`${app!.url}/api/surveys/${SURVEY}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })),
+      );
+      for (const answer of answers) statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(statuses)).toEqual({ 422: DEFAULT_ABUSE_LIMITS.submitPerAddress.capacity, 429: 1_100 - DEFAULT_ABUSE_LIMITS.submitPerAddress.capacity });
+    expect((await submit(app, 'chuo-01')).status).toBe(429); // an unenrolled device behind that address waits
+    expect((await submit(app, kiosk)).status).toBe(201);
+  });
+
+  it('requests carrying a valid kiosk credential are not charged to the address; unknown and revoked credentials are', async () => {
+    app = await startSecureApp({ abuseLimits: { ...DEFAULT_ABUSE_LIMITS, submitPerAddress: { capacity: 4, refillPerSecond: 0.01 } } });
+    const kiosk = await enrollKiosk(app, 'chuo-01');
+    const revoked = await enrollKiosk(app, 'chuo-02');
+    const revoking = await fetch(`${app.url}/api/kiosks/chuo-02/revoke`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${app.tokens.admin}` }, body: '{}' });
+    expect(revoking.status).toBe(200);
+    const enrolled = [];
+    for (let i = 0; i < 10; i++) enrolled.push((await submit(app, kiosk)).status);
+    expect(enrolled).toEqual(Array(10).fill(201));
+    const unknown = { kioskId: 'chuo-03', ward: 'chuo', credential: 'stk_kiosk_made-up' };
+    expect([(await submit(app, unknown)).status, (await submit(app, revoked)).status]).toEqual([401, 403]);
+    expect([(await submit(app, 'x')).status, (await submit(app, 'x')).status, (await submit(app, 'x')).status]).toEqual([201, 201, 429]);
+    expect((await submit(app, unknown)).status).toBe(429);
+    expect((await submit(app, kiosk)).status).toBe(201);
   });
 });
 
