@@ -2,9 +2,9 @@
  * The staff panel's part for setting up a tablet: what this tablet is enrolled
  * as, and a field for the one-time code an admin made in /admin.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { WARDS } from '../../contracts/wards.ts';
-import { enrollThisTablet, readKioskEnrollment, type KioskEnrollment } from '../enrollment/kiosk-enrollment.ts';
+import { ENROLLMENT_CHANGED_EVENT, enrollThisTablet, readKioskEnrollment, type KioskEnrollment } from '../enrollment/kiosk-enrollment.ts';
 
 export function KioskEnrollmentSection() {
   const [enrollment, setEnrollment] = useState<KioskEnrollment | undefined>(() => readKioskEnrollment());
@@ -12,6 +12,12 @@ export function KioskEnrollmentSection() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const ward = WARDS.find((candidate) => candidate.code === enrollment?.ward);
+
+  useEffect(() => {
+    const changed = () => setEnrollment(readKioskEnrollment());
+    window.addEventListener(ENROLLMENT_CHANGED_EVENT, changed);
+    return () => window.removeEventListener(ENROLLMENT_CHANGED_EVENT, changed);
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,10 +36,8 @@ export function KioskEnrollmentSection() {
   return (
     <section aria-labelledby="staff-enrollment-title" data-testid="staff-enrollment">
       <h3 id="staff-enrollment-title">端末の登録 / Tablet enrollment</h3>
-      <p data-testid="staff-enrollment-status">
-        {enrollment && ward
-          ? `登録済み: ${enrollment.kioskId}（${ward.ja}役所） / Enrolled as ${enrollment.kioskId} (${ward.en})`
-          : '未登録（区と端末 ID は URL から） / Not enrolled (ward and kiosk id come from the URL)'}
+      <p data-testid="staff-enrollment-status" data-refusal={enrollment?.refusal?.code} className={enrollment?.refusal ? 'staff-panel__warning' : undefined}>
+        {describeEnrollment(enrollment, ward)}
       </p>
       <form onSubmit={(event) => void submit(event)} className="staff-panel__enroll">
         <label htmlFor="staff-enrollment-code">登録コード / Enrollment code</label>
@@ -58,4 +62,16 @@ export function KioskEnrollmentSection() {
       )}
     </section>
   );
+}
+
+function describeEnrollment(enrollment: KioskEnrollment | undefined, ward: (typeof WARDS)[number] | undefined): string {
+  if (!enrollment || !ward) return '未登録（区と端末 ID は URL から） / Not enrolled (ward and kiosk id come from the URL)';
+  const { kioskId, refusal } = enrollment;
+  if (refusal?.code === 'kiosk_revoked') {
+    return `登録取り消し済み: ${kioskId}（${ward.ja}役所）。この端末からは回答を送信できません。新しい登録コードで登録し直してください。 / Registration withdrawn: ${kioskId} (${ward.en}). This tablet can no longer send answers; enroll it again with a new code.`;
+  }
+  if (refusal?.code === 'kiosk_not_enrolled') {
+    return `登録を確認できません: ${kioskId}（${ward.ja}役所）。サーバーがこの端末を知りません。新しい登録コードで登録し直してください。 / Registration not recognised: ${kioskId} (${ward.en}). The server does not know this tablet; enroll it again with a new code.`;
+  }
+  return `登録済み: ${kioskId}（${ward.ja}役所） / Enrolled as ${kioskId} (${ward.en})`;
 }

@@ -31,6 +31,14 @@ export interface PageTexts {
   choiceLimitReached: (most: number) => string;
   /** A select-to-rank question's empty ranked area: tapping, not dragging, is what works on a touch screen. */
   rankingHint: string;
+  /** The kiosk's notice once the server refused this tablet: an admin revoked it. */
+  kioskRevoked: string;
+  /** The same when the server does not know the tablet's credential at all. */
+  kioskNotRecognised: string;
+  /** How many answers the tablet still holds, unsent. */
+  kioskHeldAnswers: (count: number) => string;
+  /** What staff do about it. */
+  kioskReenrollHint: string;
 }
 
 const texts = defineTexts<PageTexts>({
@@ -56,6 +64,11 @@ const texts = defineTexts<PageTexts>({
   choicesChosen: (chosen, most) => `${chosen}つ選択中（${most}つまで選べます）`,
   choiceLimitReached: (most) => `${most}つ選びました。ほかの項目を選ぶには、先に選んだ項目のチェックを外してください。`,
   rankingHint: '下の項目を、優先する順にタップしてください（最初にタップしたものが1位）。選んだ項目をもう一度タップすると、下に戻ります。',
+  kioskRevoked: 'この端末は登録が取り消されました。係員にお知らせください',
+  kioskNotRecognised: 'この端末の登録を確認できません。係員にお知らせください',
+  kioskHeldAnswers: (count) =>
+    count === 0 ? 'この端末に、送信されていない回答はありません。' : `この端末には、まだ送信されていない回答が ${count} 件あります。消さずに保管しています。`,
+  kioskReenrollHint: '係員の方へ：管理画面（/admin）で新しい登録コードを発行し、画面下の「送信待ち」を2秒長押しして登録し直してください。保管中の回答は「保留分を再送する」で送信できます。',
   },
   en: {
   offline: 'You are offline. Your answers are kept on this device and sent automatically when the connection returns.',
@@ -79,6 +92,13 @@ const texts = defineTexts<PageTexts>({
   choicesChosen: (chosen, most) => `${chosen} of ${most} chosen (you can choose up to ${most})`,
   choiceLimitReached: (most) => `You have chosen ${most}, the most allowed. To choose another, first untick one you chose.`,
   rankingHint: 'Tap the items below in order of priority (the first you tap is number 1). Tap a chosen item again to put it back.',
+  kioskRevoked: 'This tablet’s registration has been withdrawn. Please tell a member of staff.',
+  kioskNotRecognised: 'This tablet’s registration cannot be confirmed. Please tell a member of staff.',
+  kioskHeldAnswers: (count) =>
+    count === 0
+      ? 'No unsent answers are kept on this tablet.'
+      : `${count} ${count === 1 ? 'answer has' : 'answers have'} not been sent yet. ${count === 1 ? 'It is' : 'They are'} kept safely on this tablet.`,
+  kioskReenrollHint: 'For staff: make a new enrollment code in the admin page (/admin), hold “送信待ち” at the bottom of the screen for 2 seconds and enroll the tablet again. Then send the kept answers with “Retry rejected”.',
   },
 });
 

@@ -77,7 +77,7 @@ export function StaffPanel({ onClose }: { onClose: () => void }) {
           <ul className="staff-panel__list" data-testid="staff-rejected-list">
             {lists.rejected.map((entry) => (
               <li key={entry.submission.submissionId}>
-                <code>{entry.surveyId}</code> {entry.rejectedAt} — HTTP {entry.status}: {describeServerAnswer(entry.serverAnswer)}
+                <code>{entry.surveyId}</code> {entry.rejectedAt} — {describeRejection(entry)}
               </li>
             ))}
           </ul>
@@ -98,6 +98,23 @@ export function StaffPanel({ onClose }: { onClose: () => void }) {
       )}
     </dialog>
   );
+}
+
+/**
+ * Why the server refused a held answer, for staff. Refusals of the tablet itself
+ * are said in plain words (the server's own message names ids and instants);
+ * a refusal of the answer keeps the server's message, which names the question.
+ */
+function describeRejection(entry: RejectedSubmission): string {
+  const { status, serverAnswer } = entry;
+  const code = typeof serverAnswer === 'object' && serverAnswer !== null ? serverAnswer.error.code : undefined;
+  if (code === 'kiosk_revoked') {
+    return 'この端末の登録が取り消されたため、送信できませんでした。回答は保管しています。端末を登録し直してから「保留分を再送する」を押してください。 / Not sent: this tablet’s registration was withdrawn. The answer is kept; enroll the tablet again, then press “Retry rejected”.';
+  }
+  if (code === 'kiosk_not_enrolled') {
+    return 'サーバーがこの端末の登録を確認できないため、送信できませんでした。回答は保管しています。端末を登録し直してから「保留分を再送する」を押してください。 / Not sent: the server does not recognise this tablet. The answer is kept; enroll the tablet again, then press “Retry rejected”.';
+  }
+  return `HTTP ${status}: ${describeServerAnswer(serverAnswer)}`;
 }
 
 function describeServerAnswer(answer: RejectedSubmission['serverAnswer']): string {

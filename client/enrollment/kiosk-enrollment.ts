@@ -9,17 +9,29 @@ import { isWardCode, type WardCode } from '../../contracts/wards.ts';
 export const KIOSK_CREDENTIAL_HEADER = 'x-kiosk-credential';
 const STORAGE_KEY = 'kiosk-enrollment';
 
+/** Why the server no longer takes this tablet's credential, as its error code says. */
+export type EnrollmentRefusalCode = 'kiosk_revoked' | 'kiosk_not_enrolled';
+
 export interface KioskEnrollment {
   kioskId: string;
   ward: WardCode;
   credential: string;
+  /**
+   * Set once the server refused the credential (revoked by an admin, or unknown
+   * to it): the kiosk then shows staff a notice instead of the survey, even
+   * after a reload while offline, until the tablet is enrolled again.
+   */
+  refusal?: { code: EnrollmentRefusalCode; at: string };
 }
 
 export function readKioskEnrollment(storage: Pick<Storage, 'getItem'> | undefined = safeLocalStorage()): KioskEnrollment | undefined {
   try {
     const value = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null') as Partial<KioskEnrollment> | null;
     if (value && typeof value.kioskId === 'string' && isWardCode(value.ward) && typeof value.credential === 'string') {
-      return { kioskId: value.kioskId, ward: value.ward, credential: value.credential };
+      const enrollment: KioskEnrollment = { kioskId: value.kioskId, ward: value.ward, credential: value.credential };
+      const { refusal } = value;
+      if (refusal && isRefusalCode(refusal.code) && typeof refusal.at === 'string') enrollment.refusal = { code: refusal.code, at: refusal.at };
+      return enrollment;
     }
   } catch {
     // Not ours or unreadable: this tablet is not enrolled.
@@ -58,6 +70,48 @@ export async function enrollThisTablet(code: string): Promise<KioskEnrollment> {
   storage.setItem(STORAGE_KEY, JSON.stringify(enrollment));
   window.dispatchEvent(new Event(ENROLLMENT_CHANGED_EVENT));
   return enrollment;
+}
+
+export function isRefusalCode(code: unknown): code is EnrollmentRefusalCode {
+  return code === 'kiosk_revoked' || code === 'kiosk_not_enrolled';
+}
+
+/**
+ * Notes that the server refused this credential. Only the enrollment that sent
+ * it is marked: an answer to an older credential never marks a tablet that has
+ * been enrolled again since.
+ */
+export function markEnrollmentRefused(credential: string, code: EnrollmentRefusalCode, at = new Date()): void {
+  const storage = safeLocalStorage();
+  const current = readKioskEnrollment(storage);
+  if (!storage || !current || current.credential !== credential || current.refusal?.code === code) return;
+  try {
+    storage.setItem(STORAGE_KEY, JSON.stringify({ ...current, refusal: { code, at: at.toISOString() } }));
+  } catch {
+    // Storage full or disabled: the notice still shows until the page is reloaded.
+  }
+  window.dispatchEvent(new Event(ENROLLMENT_CHANGED_EVENT));
+}
+
+/** The server knows this credential again (an unknown one came back after a restore): the notice goes. */
+export function clearEnrollmentRefusal(credential: string): void {
+  const storage = safeLocalStorage();
+  const current = readKioskEnrollment(storage);
+  if (!storage || !current || current.credential !== credential || !current.refusal) return;
+  const { refusal: _gone, ...rest } = current;
+  try {
+    storage.setItem(STORAGE_KEY, JSON.stringify(rest));
+  } catch {
+    return;
+  }
+  window.dispatchEvent(new Event(ENROLLMENT_CHANGED_EVENT));
+}
+
+/** The refusal a server answer names, if it is one of the two about this tablet's credential. */
+export function refusalIn(status: number, body: unknown): EnrollmentRefusalCode | undefined {
+  if (status !== 401 && status !== 403 && status !== 404) return undefined;
+  const error = typeof body === 'object' && body !== null ? (body as { error?: { code?: unknown } }).error : undefined;
+  return isRefusalCode(error?.code) ? error.code : undefined;
 }
 
 function safeLocalStorage(): Storage | undefined {

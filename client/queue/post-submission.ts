@@ -4,7 +4,7 @@
  */
 import type { Submission } from '../../contracts/submission.ts';
 import type { ServerAnswer } from './classify-send-outcome.ts';
-import { KIOSK_CREDENTIAL_HEADER, readKioskEnrollment } from '../enrollment/kiosk-enrollment.ts';
+import { KIOSK_CREDENTIAL_HEADER, markEnrollmentRefused, readKioskEnrollment, refusalIn } from '../enrollment/kiosk-enrollment.ts';
 
 /** A hung connection must not block the queue; the server answers in milliseconds when it answers. */
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -28,5 +28,8 @@ export async function postSubmission(surveyId: string, submission: Submission): 
   } catch {
     // Not JSON (a proxy's or portal's page): keep the text for the staff panel.
   }
+  // A revoked (or unknown) tablet learns it from its next submission and stops taking answers.
+  const refusal = enrollment && refusalIn(response.status, body);
+  if (enrollment && refusal) markEnrollmentRefused(enrollment.credential, refusal);
   return { status: response.status, body, retryAfter: response.headers.get('retry-after') };
 }

@@ -4,11 +4,14 @@
  * ward; touch targets, language switch, idle reset, navigation trap and the
  * staff-facing set-up error.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WARD_CODES } from '../../contracts/wards.ts';
 import { completeSurvey, firstChoiceAnswers, readShippedDefinition, answerCurrentPage } from './support/answer-survey.ts';
 import { PHONE, TABLET } from './support/chromium.ts';
 import { eventually, undersizedTouchTargets, useE2eSession } from './support/e2e-session.ts';
+import { makeAdminToken } from './support/invitation-codes.ts';
 
 const session = useE2eSession();
 const EXIT = 'ward-office-exit';
@@ -16,6 +19,67 @@ const exitDefinition = readShippedDefinition(EXIT) as { title: { ja: string; en:
 
 // Real Chromium on a shared 2-core machine: a test's wall time varies a lot with the machine's load.
 describe('kiosk', { timeout: 180_000 }, () => {
+  it('a revoked tablet stops at once: its next check replaces the survey with a notice for staff that says how many answers it holds', async () => {
+    const admin = { authorization: `Bearer ${await makeAdminToken(session.server.authStore)}`, 'content-type': 'application/json' };
+    const created = await fetch(`${session.server.origin}/api/kiosks`, { method: 'POST', headers: admin, body: JSON.stringify({ kioskId: 'kita-07', ward: 'kita', surveyId: EXIT }) });
+    expect(created.status).toBe(201);
+    const { code } = (await created.json()) as { code: string };
+
+    // The tablet opens its QR code's link, checking its enrollment every 2 s (5 minutes unless check= says otherwise).
+    const { page } = await session.open(`/kiosk/${EXIT}?ward=kita&check=2&enroll=${code}`, { viewport: { width: 800, height: 1280 }, hasTouch: true });
+    await page.locator('[data-testid=kiosk-place][data-kiosk-id="kita-07"]').waitFor();
+    // The server is out of reach for submissions (a flaky line): one visitor's answers wait on the tablet.
+    await page.route('**/api/surveys/*/responses', (route) => route.abort('internetdisconnected'));
+    await completeSurvey(page, '一人目');
+    await page.getByTestId('thank-you').waitFor();
+    await eventually(() => page.getByTestId('queue-indicator').getAttribute('data-waiting'), (waiting) => waiting === '1');
+    await page.getByRole('button', { name: '最初の画面に戻る' }).click();
+    await page.locator('.sd-question').first().waitFor();
+
+    const revoked = await fetch(`${session.server.origin}/api/kiosks/kita-07/revoke`, { method: 'POST', headers: admin });
+    expect(revoked.status).toBe(200);
+    const notice = page.getByTestId('kiosk-refused');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await page.locator('.sd-question').count(), 'the survey is gone').toBe(0);
+    expect(await notice.locator('h1').first().innerText()).toBe('この端末は登録が取り消されました。係員にお知らせください');
+    expect(await page.getByTestId('kiosk-held-answers').innerText()).toContain('まだ送信されていない回答が 1 件');
+    expect(await notice.innerText()).toContain('Please tell a member of staff');
+    await page.screenshot({ path: join(tmpdir(), 'kiosk-revoked-ja-800x1280.png') });
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await notice.locator('h1').first().innerText()).toBe('This tablet’s registration has been withdrawn. Please tell a member of staff.');
+    expect(await page.getByTestId('kiosk-held-answers').innerText()).toContain('1 answer has not been sent yet');
+    await page.screenshot({ path: join(tmpdir(), 'kiosk-revoked-en-800x1280.png') });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: join(tmpdir(), 'kiosk-revoked-en-390x844.png') });
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.screenshot({ path: join(tmpdir(), 'kiosk-revoked-ja-390x844.png') });
+    await page.setViewportSize({ width: 800, height: 1280 });
+
+    // The line comes back: the held answer is refused, and stays held; a reload still shows the notice.
+    await page.unroute('**/api/surveys/*/responses');
+    await page.getByTestId('queue-indicator').hover();
+    await page.mouse.down();
+    await page.waitForTimeout(2_300);
+    await page.mouse.up();
+    const panel = page.getByTestId('staff-panel');
+    await panel.getByRole('button', { name: /今すぐ送信/ }).click();
+    await eventually(() => page.getByTestId('queue-indicator').getAttribute('data-rejected'), (rejected) => rejected === '1');
+    const status = await panel.getByTestId('staff-enrollment-status').innerText();
+    expect(status).not.toContain('登録済み');
+    expect(status).toContain('登録取り消し済み: kita-07（北区役所）');
+    const rejected = await panel.getByTestId('staff-rejected-list').innerText();
+    expect(rejected).toContain('この端末の登録が取り消されたため、送信できませんでした。回答は保管しています。');
+    expect(rejected).not.toMatch(/HTTP 403|was revoked/);
+    await page.screenshot({ path: join(tmpdir(), 'kiosk-revoked-staff-panel-ja-800x1280.png') });
+    await panel.getByRole('button', { name: /閉じる/ }).click();
+    expect(await page.getByTestId('kiosk-held-answers').innerText()).toContain('1 件');
+    expect(await session.server.records(EXIT)).toEqual([]);
+
+    await page.reload();
+    await notice.waitFor();
+    expect(await page.locator('.sd-question').count()).toBe(0);
+  });
+
   it('a visitor completes the exit survey; the record arrives once, with the ward from the URL', async () => {
     const { page } = await session.open(`/kiosk/${EXIT}?ward=kita&kiosk=kita-1F-east`);
     await page.locator('.sd-question').first().waitFor();

@@ -3,7 +3,10 @@
  * survey on a shared ward-office tablet. Large targets, a language switch, no
  * way off the page, a thank-you that returns to a fresh start, and an idle reset
  * that clears a walked-away visitor's answers. The ward comes from the URL and
- * travels as meta.ward; it is never asked.
+ * travels as meta.ward; it is never asked. An enrolled tablet checks its
+ * enrollment at start, at each new visitor and every `check=` seconds (5 minutes
+ * by default), and each submission's answer tells it too: once the server has
+ * refused it, the survey gives way to a notice for staff (kiosk-refused-notice.tsx).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
@@ -33,6 +36,8 @@ import { readKioskSettings, type KioskSettings } from './read-kiosk-settings.ts'
 import { trapKioskNavigation } from './trap-kiosk-navigation.ts';
 import { useIdleTimeout } from './use-idle-timeout.ts';
 import { useKioskEnrollment } from '../../enrollment/use-kiosk-enrollment.ts';
+import { checkKioskEnrollment } from '../../enrollment/check-kiosk-enrollment.ts';
+import { KioskRefusedNotice } from './kiosk-refused-notice.tsx';
 
 /** A kiosk that could not load its survey (server down at boot, nothing cached yet) tries again this often. */
 const KIOSK_RELOAD_SECONDS = 30;
@@ -88,6 +93,16 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
   });
 
   useEffect(() => trapKioskNavigation(), []);
+
+  // Is this tablet still enrolled? At start and at each new visitor (run), then every check= seconds.
+  const credential = enrolled.enrollment?.credential;
+  useEffect(() => {
+    if (credential === undefined) return;
+    void checkKioskEnrollment();
+    const timer = setInterval(() => void checkKioskEnrollment(), settings.enrollmentCheckSeconds * 1000);
+    return () => clearInterval(timer);
+  }, [credential, run.number, settings.enrollmentCheckSeconds]);
+  const refusal = enrolled.enrollment?.refusal?.code;
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -129,7 +144,7 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
   );
 
   useIdleTimeout({
-    enabled: phase === 'answering' && touched && !askingIfStillThere,
+    enabled: phase === 'answering' && touched && !askingIfStillThere && !refusal,
     idleMs: settings.idleSeconds * 1000,
     onIdle: () => setAskingIfStillThere(true),
   });
@@ -140,14 +155,15 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
         <LanguageSwitch languages={languages} current={locale} onChange={switchLanguage} />
       </header>
       <main className="kiosk__main" data-testid="kiosk-main" data-run={run.number}>
-        {phase === 'answering' && <Survey key={run.number} model={run.model} />}
-        {phase === 'saving' && (
+        {refusal && <KioskRefusedNotice code={refusal} locale={locale} />}
+        {!refusal && phase === 'answering' && <Survey key={run.number} model={run.model} />}
+        {!refusal && phase === 'saving' && (
           <p role="status" className="kiosk__message">
             {texts.saving}
           </p>
         )}
-        {phase === 'thanks' && <KioskThankYou locale={locale} onDone={startOver} />}
-        {phase === 'save-failed' && (
+        {!refusal && phase === 'thanks' && <KioskThankYou locale={locale} onDone={startOver} />}
+        {!refusal && phase === 'save-failed' && (
           <section role="alert" className="kiosk__message">
             <p>{texts.saveFailed}</p>
             <button type="button" className="button button--primary" onClick={retry}>
@@ -167,7 +183,7 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
         </span>
         <QueueIndicator requireHold />
       </footer>
-      {askingIfStillThere && (
+      {askingIfStillThere && !refusal && (
         <IdlePrompt
           locale={locale}
           seconds={settings.promptSeconds}

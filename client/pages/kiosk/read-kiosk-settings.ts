@@ -1,5 +1,5 @@
 /**
- * Reads a kiosk URL's settings: /kiosk/<surveyId>?ward=<code>[&idle=<seconds>][&kiosk=<kioskId>].
+ * Reads a kiosk URL's settings: /kiosk/<surveyId>?ward=<code>[&idle=<seconds>][&kiosk=<kioskId>][&check=<seconds>].
  * Staff set these once per tablet; any mistake must show a set-up error that
  * says exactly what is wrong, never a survey with the wrong ward.
  */
@@ -8,6 +8,9 @@ import { isWardCode, type WardCode } from '../../../contracts/wards.ts';
 export const DEFAULT_IDLE_SECONDS = 90;
 export const MIN_IDLE_SECONDS = 5;
 export const MAX_IDLE_SECONDS = 3600;
+/** An enrolled tablet asks the server whether it is still enrolled at least this often (issue 20: at least every 5 minutes). */
+export const DEFAULT_ENROLLMENT_CHECK_SECONDS = 300;
+export const MIN_ENROLLMENT_CHECK_SECONDS = 2;
 
 export interface KioskSettings {
   ward: WardCode;
@@ -15,11 +18,13 @@ export interface KioskSettings {
   idleSeconds: number;
   /** Seconds the question stays up before the answers are cleared. */
   promptSeconds: number;
+  /** Seconds between two checks of this tablet's enrollment (an enrolled tablet only). */
+  enrollmentCheckSeconds: number;
   kioskId?: string;
 }
 
 export interface KioskSettingProblem {
-  parameter: 'ward' | 'idle' | 'kiosk' | 'survey';
+  parameter: 'ward' | 'idle' | 'kiosk' | 'check' | 'survey';
   /** What the URL said, or null when the parameter is missing. */
   given: string | null;
   message: string;
@@ -58,8 +63,21 @@ export function readKioskSettings(params: URLSearchParams): KioskSettingsResult 
     problems.push({ parameter: 'kiosk', given: kioskId, message: `${JSON.stringify(kioskId)} must be 1–64 letters, digits, ".", "_" or "-"` });
   }
 
+  const check = single('check');
+  let enrollmentCheckSeconds = DEFAULT_ENROLLMENT_CHECK_SECONDS;
+  if (check !== null) {
+    enrollmentCheckSeconds = /^\d{1,6}$/.test(check) ? Number(check) : Number.NaN;
+    if (!(enrollmentCheckSeconds >= MIN_ENROLLMENT_CHECK_SECONDS && enrollmentCheckSeconds <= DEFAULT_ENROLLMENT_CHECK_SECONDS)) {
+      problems.push({
+        parameter: 'check',
+        given: check,
+        message: `${JSON.stringify(check)} is not a whole number of seconds from ${MIN_ENROLLMENT_CHECK_SECONDS} to ${DEFAULT_ENROLLMENT_CHECK_SECONDS}`,
+      });
+    }
+  }
+
   if (problems.length) return { ok: false, problems };
-  const settings: KioskSettings = { ward: ward as WardCode, idleSeconds, promptSeconds: promptSecondsFor(idleSeconds) };
+  const settings: KioskSettings = { ward: ward as WardCode, idleSeconds, promptSeconds: promptSecondsFor(idleSeconds), enrollmentCheckSeconds };
   if (kioskId !== null) settings.kioskId = kioskId;
   return { ok: true, settings };
 }
@@ -72,7 +90,7 @@ export function promptSecondsFor(idleSeconds: number): number {
 /** A kiosk URL for a ward, keeping the other settings staff already chose. */
 export function kioskUrl(surveyId: string, ward: string, keep: URLSearchParams = new URLSearchParams()): string {
   const params = new URLSearchParams({ ward });
-  for (const name of ['idle', 'kiosk']) {
+  for (const name of ['idle', 'kiosk', 'check']) {
     const value = keep.get(name);
     if (value !== null) params.set(name, value);
   }

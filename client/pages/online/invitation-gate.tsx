@@ -8,7 +8,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiErrorBody } from '../../../contracts/submission.ts';
 
-export function InvitationGate({ surveyId, title, onAccepted }: { surveyId: string; title: string; onAccepted: (code: string) => void }) {
+export function InvitationGate(props: { surveyId: string; title: string; englishTitle?: string; onAccepted: (code: string) => void }) {
+  const { surveyId, title, englishTitle, onAccepted } = props;
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -52,7 +53,14 @@ export function InvitationGate({ surveyId, title, onAccepted }: { surveyId: stri
 
   return (
     <section className="invitation-gate" data-testid="invitation-gate" aria-labelledby="invitation-gate-title">
-      <h1 id="invitation-gate-title">{title}</h1>
+      <h1 id="invitation-gate-title">
+        {title}
+        {englishTitle && englishTitle !== title && (
+          <span className="invitation-gate__subtitle" lang="en">
+            {englishTitle}
+          </span>
+        )}
+      </h1>
       <p>
         このアンケートには、配布された招待コードが必要です。コードは回答と結び付けずに「使用済み」とだけ記録され、回答は匿名のままです。
       </p>
@@ -73,6 +81,10 @@ export function InvitationGate({ surveyId, title, onAccepted }: { surveyId: stri
           回答を始める / Start
         </button>
       </form>
+      <p className="invitation-gate__help">
+        コードがお手元にない場合は、所属のアンケート担当者にお問い合わせください。
+        <span lang="en"> If you have no code, please ask the survey contact in your section.</span>
+      </p>
       {error && (
         <p role="alert" className="invitation-gate__error" data-testid="invitation-error">
           {error}

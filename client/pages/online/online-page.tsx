@@ -79,6 +79,7 @@ function InvitationSurvey({ surveyId, definition, policy }: { surveyId: string; 
   const [accepted, setAccepted] = useState<{ code: string; progress: ProgressStore }>();
   const [opening, setOpening] = useState(false);
   const title = useMemo(() => createSurveyModel(definition, 'online', definition.locale ?? 'ja').title, [definition]);
+  const englishTitle = useMemo(() => createSurveyModel(definition, 'online', 'en').title, [definition]);
   const onAccepted = useCallback(
     (code: string) => {
       if (policy !== 'invitation') return setAccepted({ code, progress: forgettingProgressStore() });
@@ -92,7 +93,7 @@ function InvitationSurvey({ surveyId, definition, policy }: { surveyId: string; 
   );
   const invitation = useMemo(() => accepted && { code: accepted.code, onFinished: () => setAccepted(undefined) }, [accepted]);
   if (opening) return <LoadingMessage />;
-  if (!accepted || !invitation) return <InvitationGate surveyId={surveyId} title={title} onAccepted={onAccepted} />;
+  if (!accepted || !invitation) return <InvitationGate surveyId={surveyId} title={title} englishTitle={englishTitle} onAccepted={onAccepted} />;
   return <OnlineSurvey key={accepted.code} surveyId={surveyId} definition={definition} progress={accepted.progress} invitation={invitation} />;
 }
 

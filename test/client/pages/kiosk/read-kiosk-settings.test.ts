@@ -5,13 +5,20 @@ const read = (query: string) => readKioskSettings(new URLSearchParams(query));
 
 describe('readKioskSettings', () => {
   it('a ward alone gives the default 90 s idle time', () => {
-    expect(read('ward=chuo')).toEqual({ ok: true, settings: { ward: 'chuo', idleSeconds: 90, promptSeconds: 30 } });
+    expect(read('ward=chuo')).toEqual({ ok: true, settings: { ward: 'chuo', idleSeconds: 90, promptSeconds: 30, enrollmentCheckSeconds: 300 } });
+  });
+
+  it('an enrolled tablet checks its enrollment every 5 minutes, or as often as check= says (2–300 s)', () => {
+    expect(read('ward=kita&check=3')).toMatchObject({ ok: true, settings: { enrollmentCheckSeconds: 3 } });
+    for (const check of ['1', '301', '5m', '']) {
+      expect(read(`ward=kita&check=${check}`)).toMatchObject({ ok: false, problems: [{ parameter: 'check', given: check }] });
+    }
   });
 
   it('reads the idle time and kiosk id', () => {
     expect(read('ward=teine&idle=45&kiosk=teine-1F.a')).toEqual({
       ok: true,
-      settings: { ward: 'teine', idleSeconds: 45, promptSeconds: 15, kioskId: 'teine-1F.a' },
+      settings: { ward: 'teine', idleSeconds: 45, promptSeconds: 15, enrollmentCheckSeconds: 300, kioskId: 'teine-1F.a' },
     });
   });
 
