@@ -2,7 +2,10 @@
  * visibleIf / enableIf / requiredIf: survey-core accepts any text here and, at
  * run time, treats a misspelt question name or choice value as "empty", so the
  * question silently never shows. We parse each expression with survey-core's
- * own parser and check that it names real questions and real choice values.
+ * own parser and warn when it names a question or a choice value the survey does
+ * not have: the definition is still served, and the condition is evaluated as
+ * survey-core evaluates it, so server and form agree. Only an expression that
+ * does not parse is an error.
  */
 import type { Finding } from './definition-problem.ts';
 import { ELEMENT_PROPERTY_PREFIX, parseExpression, visitOperands, type Operand } from './expression-names.ts';
@@ -36,8 +39,13 @@ export function checkExpressions(json: Record<string, unknown>, questions: Liste
   const findings: Finding[] = [];
 
   for (const condition of collectConditions(json)) {
-    const report = (message: string) =>
-      findings.push({ ...(condition.owner ? { question: condition.owner } : {}), message: `${condition.property} ${quote(condition.expression)} ${message}` });
+    const report = (message: string, severity?: 'warning') =>
+      findings.push({
+        ...(condition.owner ? { question: condition.owner } : {}),
+        ...(severity ? { severity } : {}),
+        message: `${condition.property} ${quote(condition.expression)} ${message}`,
+      });
+    const warn = (message: string) => report(message, 'warning');
     const parsed = parseExpression(condition.expression);
     if ('error' in parsed) {
       report(`does not parse: ${parsed.error}`);
@@ -49,17 +57,20 @@ export function checkExpressions(json: Record<string, unknown>, questions: Liste
         if (variable.startsWith(ELEMENT_PROPERTY_PREFIX)) {
           // {$q1.containsErrors}: a property of element q1 (survey-core's element-property syntax).
           if (!elementNames.has(baseName(variable.slice(ELEMENT_PROPERTY_PREFIX.length)))) {
-            report(`refers to ${quote(variable)}, which is not a question of this survey`);
+            warn(`refers to ${quote(variable)}, which is not a question of this survey; survey-core reads it as empty`);
           }
           return;
         }
         const base = baseName(variable);
         if (!CONTEXT_PREFIXES.has(base) && !byName.has(base) && !calculated.includes(base) && !hostVariables.includes(base)) {
-          report(`refers to ${quote(variable)}, which is not a question of this survey (a value the page sets? declare it: "variables": [${quote(variable.split(/[.[]/)[0])}])`);
+          warn(
+            `refers to ${quote(variable)}, which is not a question of this survey; survey-core reads it as empty ` +
+              `(a value the page sets? declare it: "variables": [${quote(variable.split(/[.[]/)[0])}])`,
+          );
         }
       }
       if (node.getType() === 'binary' && VALUE_COMPARISONS.has(node.operatorName ?? '')) {
-        checkComparedValues(node, byName, report);
+        checkComparedValues(node, byName, warn);
       }
     });
   }
@@ -81,7 +92,7 @@ function checkComparedValues(node: Operand, byName: Map<string, ListedQuestion>,
     const value = constant.correctValue;
     if (value === undefined || value === null || value === '') continue;
     if (!allowed.has(String(value))) {
-      report(`compares "${question.name}" with ${quote(value)}, which is not one of its values (${[...allowed].join(', ')})`);
+      report(`compares "${question.name}" with ${quote(value)}, which is not one of its values (${[...allowed].join(', ')}), so that part is never true`);
     }
   }
 }

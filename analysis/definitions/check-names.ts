@@ -1,7 +1,9 @@
 /**
  * Names that must be unique: question names (answers are keyed by them), page
- * names, and the values inside one question's choices, rows and columns
- * (answers hold the value, so two choices with one value cannot be told apart).
+ * names, and the values inside one question's rows and columns.
+ * Two choices with one value are a warning, not an error: survey-core shows both and
+ * stores the same value for either, so answers stay valid; analysis and exports label
+ * the value with the first choice's text (core/definitions/merge-questions.ts).
  */
 import type { Finding } from './definition-problem.ts';
 import type { ChoiceItem, ListedQuestion } from '../../core/definitions/list-questions.ts';
@@ -53,8 +55,15 @@ function duplicateValues(question: ListedQuestion): Finding[] {
     const seen = new Set<string>();
     for (const item of items ?? []) {
       const key = String(item.value);
-      if (seen.has(key)) findings.push({ question: question.name, message: `${property} has the value ${quote(item.value)} twice` });
-      seen.add(key);
+      if (!seen.has(key)) {
+        seen.add(key);
+        continue;
+      }
+      findings.push(
+        property === 'choices'
+          ? { question: question.name, severity: 'warning', message: `choices has the value ${quote(item.value)} twice: either choice stores the same answer, labelled with the first one's text` }
+          : { question: question.name, message: `${property} has the value ${quote(item.value)} twice` },
+      );
     }
   }
   return findings;

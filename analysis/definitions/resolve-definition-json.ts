@@ -7,7 +7,7 @@
  * - `id`: the folder of `<id>/v<N>.json`, or the name of a flat `<id>.json`;
  * - `version`: the N of `v<N>.json`, else 1;
  * - `audience`: DEFAULT_AUDIENCE;
- * - top-level `elements` become one page, as survey-core itself does;
+ * - top-level `elements`, or `questions` (SurveyJS's older form), become one page, as survey-core itself does;
  * - an element without a `name` gets the one survey-core gives it ("question1",
  *   "panel1", …), read from survey-core's own Model, so that answers, exports
  *   and messages use the key survey-core stores the answer under.
@@ -46,6 +46,11 @@ export function resolveDefinitionJson(json: Json, source: string): Json {
     // survey-core puts top-level elements on a page it names "page1"; written out, every tool sees the same.
     const { elements, ...rest } = resolved;
     return nameUnnamedElements({ ...rest, pages: [{ name: 'page1', elements }] });
+  }
+  if (resolved.pages === undefined && Array.isArray(resolved.questions)) {
+    // The older SurveyJS form: survey-core reads top-level `questions` as the elements of "page1".
+    const { questions, ...rest } = resolved;
+    return nameUnnamedElements({ ...rest, pages: [{ name: 'page1', elements: questions }] });
   }
   return nameUnnamedElements(resolved);
 }

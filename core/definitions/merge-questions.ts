@@ -103,16 +103,22 @@ function describeQuestion(question: ListedQuestion): Omit<MergedQuestion, 'versi
       ],
     };
   }
-  const choices = [
+  // Two choices with one value store the same answer (survey-core allows it; check warns): the first names it.
+  const choices = firstOfEach([
     ...(question.choices ?? []),
     ...(question.specialChoiceValues ?? []).map((value) => ({ value, text: SPECIAL_TEXTS[value] })),
-  ];
+  ]);
   if (SINGLE_TYPES.has(type) || (type === 'imagepicker' && !multiSelect)) return { ...base, shape: 'single', values: choices };
   if (MULTIPLE_TYPES.has(type) || (type === 'imagepicker' && multiSelect)) return { ...base, shape: 'multiple', values: choices };
-  if (type === 'ranking') return { ...base, shape: 'ranking', values: question.choices ?? [] };
+  if (type === 'ranking') return { ...base, shape: 'ranking', values: firstOfEach(question.choices ?? []) };
   if (type === 'text' && NUMBER_INPUT_TYPES.has(question.json.inputType as string)) return { ...base, shape: 'numeric', values: [] };
   if (TEXT_TYPES.has(type)) return { ...base, shape: 'text', values: [] };
   return { ...base, shape: 'other', values: [] };
+}
+
+function firstOfEach(items: ChoiceItem[]): ChoiceItem[] {
+  const seen = new Set<AnswerValue>();
+  return items.filter((item) => !seen.has(item.value) && Boolean(seen.add(item.value)));
 }
 
 function unionOf(newer: ChoiceItem[], older: ChoiceItem[]): ChoiceItem[] {
