@@ -18,6 +18,8 @@ import { writeExport } from '../../../server/export/write-export.ts';
 import { xmlSafeText } from '../../../server/export/xml-safe-text.ts';
 import { writeReportWorkbook } from '../../../server/report/write-report-workbook.ts';
 import { parseCsv } from '../../e2e/support/parse-csv.ts';
+import { validSubmission } from '../../fixtures/valid-responses.ts';
+import { bearer, startSecureApp } from '../auth/start-secure-app.ts';
 import { asyncOf, exportDefinition, exportRecord } from './export-fixture.ts';
 
 const run = promisify(execFile);
@@ -75,6 +77,33 @@ describe('workbooks with characters XML 1.0 forbids open in LibreOffice', () => 
     expect(data!.slice(1).map((row) => row[comment])).toEqual(records.map((_, k) => (k % 3 === 0 ? CLEANED : 'ありがとう')));
     expect(data!.slice(1).map((row) => row[0])).toEqual(records.map((record) => record.id));
     expect(sheets.get('Codebook')!.length).toBeGreaterThan(1);
+  }, 180_000);
+
+  it('GET …/responses?format=xlsx of responses submitted through the API with such a comment', async () => {
+    const app = await startSecureApp();
+    try {
+      const comments = ['first', HOSTILE, 'third', `\uFFFF${HOSTILE}\u0001`, 'fifth'];
+      for (const comment of comments) {
+        const base = validSubmission('ward-office-exit');
+        const posted = await fetch(`${app.url}/api/surveys/ward-office-exit/responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...base, data: { ...base.data, comment } }),
+        });
+        expect(posted.status).toBe(201);
+      }
+      const exported = await fetch(`${app.url}/api/surveys/ward-office-exit/responses?format=xlsx&codes&locale=en`, { headers: bearer(app.tokens.analyst) });
+      expect(exported.status).toBe(200);
+      const file = join(dir, 'api-export.xlsx');
+      await writeFile(file, Buffer.from(await exported.arrayBuffer()));
+      const data = (await openInLibreOffice(file)).get('Responses');
+      expect(data).toBeDefined();
+      expect(data!).toHaveLength(1 + comments.length);
+      const comment = data![0].indexOf('comment');
+      expect(data!.slice(1).map((row) => row[comment])).toEqual(['first', CLEANED, 'third', CLEANED, 'fifth']);
+    } finally {
+      await app.close();
+    }
   }, 180_000);
 
   it('the 集計表 workbook: labels, the sheet name from a breakdown label and the title keep their text', async () => {
