@@ -20,7 +20,7 @@ export function KioskRefusedNotice({ code, locale }: { code: EnrollmentRefusalCo
         const lang = language === 'ja' ? 'ja' : 'en';
         return (
           <div key={language} lang={lang} className={index === 0 ? 'kiosk-refused__primary' : 'kiosk-refused__secondary'}>
-            <h1>{code === 'kiosk_revoked' ? texts.kioskRevoked : texts.kioskNotRecognised}</h1>
+            <h1>{phrases(code === 'kiosk_revoked' ? texts.kioskRevoked : texts.kioskNotRecognised)}</h1>
             {held !== undefined && <p data-testid={index === 0 ? 'kiosk-held-answers' : undefined}>{texts.kioskHeldAnswers(held)}</p>}
             <p className="kiosk-refused__hint">{texts.kioskReenrollHint}</p>
           </div>
@@ -28,4 +28,13 @@ export function KioskRefusedNotice({ code, locale }: { code: EnrollmentRefusalCo
       })}
     </section>
   );
+}
+
+/** Japanese sentences kept whole where the line allows (no 「くだ／さい」 split over lines on a phone). */
+function phrases(text: string) {
+  return text.split(/(?<=。)/).map((part) => (
+    <span key={part} className="kiosk-refused__phrase">
+      {part}
+    </span>
+  ));
 }
