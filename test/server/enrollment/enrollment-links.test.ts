@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ownOrigin } from '../../../server/enrollment/request-origin.ts';
 import { bearer, startSecureApp, type SecureApp } from '../auth/start-secure-app.ts';
 import { INVITATION_SURVEY, writeInvitationDefinitions } from './invitation-definitions.ts';
 
@@ -83,7 +84,7 @@ describe('without PUBLIC_URL', () => {
     }
   });
 
-  it('uses a Host that names this server: the loopback names on any port, and the address the request came in on', async () => {
+  it('uses a Host that names this server: the loopback names and addresses, on any port', async () => {
     app = await startSecureApp({ definitionsDir });
     const port = new URL(app.url).port;
     const cases: Array<[string, string]> = [
@@ -114,5 +115,22 @@ describe('with PUBLIC_URL', () => {
     expect(codes.status).toBe(201);
     for (const { url } of codes.body.codes) expect(url).toMatch(/^https:\/\/survey\.city\.example\.jp\/s\//);
     expect(codes.body.csv).not.toContain('evil.example');
+  });
+});
+
+describe('which Host names this server (without PUBLIC_URL)', () => {
+  const lan = { localAddress: '::ffff:192.168.1.10', localPort: 3000 }; // a dual-stack socket on the office LAN
+
+  it('the IP address and port the request arrived on', () => {
+    expect(ownOrigin('http', '192.168.1.10:3000', lan)).toBe('http://192.168.1.10:3000');
+    expect(ownOrigin('http', '192.168.1.10', { localAddress: '192.168.1.10', localPort: 80 })).toBe('http://192.168.1.10');
+    expect(ownOrigin('https', '192.168.1.10', { localAddress: '192.168.1.10', localPort: 443 })).toBe('https://192.168.1.10');
+    expect(ownOrigin('http', '[fd00::10]:3000', { localAddress: 'fd00::10', localPort: 3000 })).toBe('http://[fd00::10]:3000');
+  });
+
+  it('not another address, another port, a name, or anything that is not a plain host', () => {
+    for (const host of ['192.168.1.11:3000', '192.168.1.10:3001', '192.168.1.10', 'survey.local:3000', 'evil@127.0.0.1', '127.0.0.1/x', '', '[fd00::11]:3000']) {
+      expect(ownOrigin('http', host, lan), host).toBeUndefined();
+    }
   });
 });
