@@ -5,6 +5,7 @@
  */
 import { Model } from 'survey-core';
 import type { SurveyDefinitionJson } from './fetch-survey-definition.ts';
+import { clearHiddenAnswers } from './clear-hidden-answers.ts';
 import { stackGridsThatDoNotFit } from './stack-grids-that-do-not-fit.ts';
 import { surveyTheme, type SurveyPageMode } from './survey-theme.ts';
 import './load-survey-ui-strings.ts';
@@ -23,6 +24,8 @@ export function createSurveyModel(definition: SurveyDefinitionJson, mode: Survey
   model.showCompletePage = false;
   // Answers to questions hidden by visibleIf are dropped on completion: the server refuses them.
   model.clearInvisibleValues = 'onComplete';
+  // ...and dropped to the end of a chain of conditions, which survey-core's one pass is not (ADR 0024).
+  model.onCompleting.add((sender) => clearHiddenAnswers(sender));
   // A page's internal name ("visit") is no accessible name for its progress step. Without it,
   // survey-core names the step "ページ1" / "Page 1" in the visitor's language.
   for (const page of model.pages) page.locNavigationTitle.onGetTextCallback = (text: string) => text || page.title || '';

@@ -14,6 +14,7 @@ import { submissionSchema, type ApiErrorDetail, type SubmissionAccepted } from '
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
 import type { ResponseStore } from '../store/response-store.ts';
 import { validateResponse } from '../validation/validate-response.ts';
+import { hiddenChainClearerFor } from '../validation/clear-hidden-chains.ts';
 import { checkSubmissionTimes } from '../validation/check-submission-times.ts';
 import { findUnsafeJson } from '../find-unsafe-json.ts';
 import { HttpError } from '../http-error.ts';
@@ -53,10 +54,14 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
     const unsafe = findUnsafeJson((req.body as { data: unknown }).data);
     if (unsafe.length > 0) throw invalidResponse(unsafe);
 
-    const submission = parsed.data;
-    const times = checkSubmissionTimes(submission, Date.now()); // the store's clock for receivedAt
+    const times = checkSubmissionTimes(parsed.data, Date.now()); // the store's clock for receivedAt
     if (times.length > 0) throw invalidResponse(times);
-    const definition = findSurveyVersion(definitions, surveyId, submission.surveyVersion);
+    const definition = findSurveyVersion(definitions, surveyId, parsed.data.surveyVersion);
+    // What survey-core's completion leaves behind in a chain of conditions is cleared, as survey-core
+    // would have cleared it had it gone on until nothing changed (ADR 0024); the names, never the answers, are logged.
+    const { data, cleared } = hiddenChainClearerFor(definition)(parsed.data.data);
+    if (cleared.length > 0) console.warn(`survey server: ${surveyId} v${definition.version}: cleared answers left in a chain of hidden questions: ${cleared.join(', ')}`);
+    const submission = cleared.length > 0 ? { ...parsed.data, data } : parsed.data;
     const problems = validateResponse(definition, submission);
     if (problems.length > 0) throw invalidResponse(problems);
 

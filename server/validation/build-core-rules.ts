@@ -27,6 +27,8 @@ export interface Condition {
    * either outcome would (docs/decisions/0023-expressions-with-survey-core-s-parser.md).
    */
   readsHostVariable: boolean;
+  /** The names it reads, lower-case, without `.row` or `[0]` (what clear-hidden-chains.ts follows). */
+  reads: string[];
 }
 
 /** A survey-core validator bound to its question: a message when `value` fails, else undefined. */
@@ -327,5 +329,6 @@ function compileCondition(expression: unknown, what: string, fail: Fail): Condit
     throw fail(what, `{${property}} reads a property of the live form, which the server does not have; only display elements (html, image) may use it`);
   }
   const readsHostVariable = variables.some((name) => fail.hostVariables.has(name.split(/[.[]/)[0].toLowerCase()));
-  return { expression, readsHostVariable, isTrue: (values) => runner.runValues(values) === true };
+  const reads = variables.map((name) => name.split(/[.[]/)[0].toLowerCase());
+  return { expression, readsHostVariable, reads, isTrue: (values) => runner.runValues(values) === true };
 }

@@ -1,0 +1,100 @@
+/**
+ * Answers survey-core's own completion leaves behind in a chain of conditions
+ * (docs/decisions/0024-hidden-answers-follow-survey-core-completion.md).
+ *
+ * A respondent answers A, then B (shown when A says so), then C (shown when B
+ * says so), and then changes A. On completion, `clearInvisibleValues:
+ * "onComplete"` clears B in one pass over the questions but does not re-run the
+ * conditions, so C keeps its answer although nothing shows C any more. Such a
+ * response is valid to survey-core, so the server must not refuse it; it stores
+ * what survey-core would store had it cleared until nothing changed.
+ *
+ * Which answers: one to a question hidden by this response's own data, where
+ * the condition that hides it reads a question that is itself hidden. Only
+ * then can the form have shown it, with that other question still answered.
+ * An answer hidden by a visible question's answer is still refused
+ * (check-core-rules.ts): survey-core clears such an answer in its one pass, so
+ * no form could have sent it.
+ *
+ * Repeated until nothing more is cleared: C cleared may hide D, and so on.
+ * Only the top level of the response: dynamic panels keep their own rules.
+ */
+import { Model } from 'survey-core';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
+import { buildCoreRules, type Condition, type CoreNode, type CoreRules } from './build-core-rules.ts';
+
+export interface ClearedAnswers {
+  /** The response's data less the cleared keys; the same object when nothing was cleared. */
+  data: Record<string, unknown>;
+  /** The keys cleared (answers and their "-Comment" texts), in definition order. */
+  cleared: string[];
+}
+
+export type HiddenChainClearer = (data: Record<string, unknown>) => ClearedAnswers;
+
+const clearers = new WeakMap<SurveyDefinition, HiddenChainClearer>();
+
+/** The cached clearer of a definition, built like its validator (validate-response.ts). */
+export function hiddenChainClearerFor(definition: SurveyDefinition): HiddenChainClearer {
+  let clearer = clearers.get(definition);
+  if (clearer === undefined) {
+    const model = new Model(definition.json);
+    const hostVariables = Array.isArray(definition.json.variables) ? (definition.json.variables as unknown[]).map(String) : [];
+    clearer = createHiddenChainClearer(buildCoreRules(model, definition.source, hostVariables), model.commentSuffix);
+    clearers.set(definition, clearer);
+  }
+  return clearer;
+}
+
+export function createHiddenChainClearer(rules: CoreRules, commentSuffix: string): HiddenChainClearer {
+  // A definition that keeps hidden answers (clearInvisibleValues "none") clears nothing.
+  if (!rules.refuseHiddenAnswers) return (data) => ({ data, cleared: [] });
+  return (data) => {
+    let values = data;
+    const cleared: string[] = [];
+    // Each pass clears at least one answer, so there are at most as many passes as answers.
+    for (;;) {
+      const { hidden, answeredHidden } = hiddenQuestions(rules.pages, values);
+      const chained = answeredHidden.filter(({ name, hiddenBy }) =>
+        hiddenBy.some((condition) => condition.reads.some((read) => read !== name.toLowerCase() && hidden.has(read))),
+      );
+      if (chained.length === 0) return { data: values, cleared };
+      const next: Record<string, unknown> = { ...values };
+      for (const { name } of chained) {
+        for (const key of [name, name + commentSuffix]) {
+          if (!Object.hasOwn(next, key)) continue;
+          delete next[key];
+          cleared.push(key);
+        }
+      }
+      values = next;
+    }
+  };
+}
+
+interface HiddenAnswer {
+  name: string;
+  /** The false visibleIf conditions of the question and the panels and page around it. */
+  hiddenBy: Condition[];
+}
+
+function hiddenQuestions(pages: CoreNode[], values: Record<string, unknown>): { hidden: Set<string>; answeredHidden: HiddenAnswer[] } {
+  const hidden = new Set<string>();
+  const answeredHidden: HiddenAnswer[] = [];
+  const visit = (node: CoreNode, parentHiddenBy: Condition[], parentHidden: boolean) => {
+    // A condition on a value the page sets never hides on the server (check-core-rules.ts).
+    const condition = node.visibleIf !== undefined && !node.visibleIf.readsHostVariable ? node.visibleIf : undefined;
+    const ownFalse = condition !== undefined ? !condition.isTrue(values) : node.visibleIf === undefined && !node.visible;
+    const hiddenBy = ownFalse && condition !== undefined ? [...parentHiddenBy, condition] : parentHiddenBy;
+    const isHidden = parentHidden || ownFalse;
+    if (node.kind === 'container') {
+      for (const child of node.children) visit(child, hiddenBy, isHidden);
+      return;
+    }
+    if (!isHidden) return;
+    hidden.add(node.name.toLowerCase());
+    if (Object.hasOwn(values, node.name)) answeredHidden.push({ name: node.name, hiddenBy });
+  };
+  for (const page of pages) visit(page, [], false);
+  return { hidden, answeredHidden };
+}
