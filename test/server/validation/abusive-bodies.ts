@@ -246,6 +246,16 @@ export function abusiveBodies(limit = DEFAULT_BODY_LIMIT_BYTES): AbusiveBody[] {
       attacks: 'nesting',
       body: largestFitting((n) => envelope({ ...validAbuseData(), choices: MARK }).replace(JSON.stringify(MARK), deep(n)), limit),
     },
+
+    // Refused before validation, by the submission schema (server/routes/responses.ts) or findUnsafeJson: one
+    // detail per key, and a key quoted whole. Not bounded by the validator's limits (issue 20, finding 1 report).
+    { name: 'body: unknown fields beside data', attacks: 'outside data', body: fill(envelope(validAbuseData(), { [MARK]: 0 }).replace(`${JSON.stringify(MARK)}:0`, JSON.stringify(MARK)), '', '', (i) => `"f${i}":0`, limit) },
+    { name: 'meta: unknown keys', attacks: 'outside data', body: fill(envelope(validAbuseData()).replace('"meta":{', `"meta":{${JSON.stringify(MARK)},`), '', '', (i) => `"m${i}":0`, limit) },
+    {
+      name: 'data: a 200 k-character key nested too deep',
+      attacks: 'outside data',
+      body: largestFitting((n) => envelope({ ...validAbuseData(), [longText(n, 'k')]: MARK }).replace(JSON.stringify(MARK), deep(40)), limit),
+    },
   ];
 }
 
