@@ -145,6 +145,22 @@ describe('online form', { timeout: 180_000 }, () => {
     expect(await browserLeftovers(b)).not.toMatch(/yearsOfService|teleworkUse|survey-progress/);
   });
 
+  it('answers an earlier version of the app left in the clear are removed when the staff survey opens', async () => {
+    const { page } = await session.open(`/s/${STAFF}`, { viewport: TABLET });
+    await page.getByTestId('invitation-gate').waitFor();
+    await page.evaluate(() => {
+      const left = JSON.stringify({ data: { yearsOfService: 'veteran', ageBand: '50s' }, currentPageNo: 1, startedAt: new Date().toISOString(), locale: 'ja' });
+      localStorage.setItem('survey-progress:staff-workstyle:v1', left);
+      localStorage.setItem('survey-completed:staff-workstyle:v1', new Date().toISOString());
+      sessionStorage.setItem('survey-progress:staff-workstyle:v1', left);
+      localStorage.setItem('survey-progress:citizen-needs:v1', left);
+    });
+    await page.reload();
+    await page.getByTestId('invitation-gate').waitFor();
+    const keys = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith('survey-')));
+    expect(keys, 'only the citizen survey, whose answers may resume on the device, keeps its entry').toEqual(['survey-progress:citizen-needs:v1']);
+  });
+
   it('the staff survey starts at the invitation code, then page 1 in Japanese or English: screenshots at 800×1280 and 390×844', async () => {
     const [code] = await makeInvitationCodes(session.server.authStore, STAFF, 1);
     for (const viewport of [{ width: 800, height: 1280 }, PHONE]) {
