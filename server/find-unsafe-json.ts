@@ -1,4 +1,5 @@
 import type { ApiErrorDetail } from '../contracts/submission.ts';
+import { cutText } from './validation/quote-value.ts';
 
 /**
  * SurveyJS answers nest a few levels at most (dynamic panels of matrices);
@@ -8,6 +9,14 @@ import type { ApiErrorDetail } from '../contracts/submission.ts';
 export const MAX_ANSWER_DEPTH = 32;
 const MAX_DETAILS = 20;
 
+/** One object or array still to look into; its path is built from `parent` only when it is reported. */
+interface Frame {
+  value: object;
+  parent: Frame | undefined;
+  key: string;
+  depth: number;
+}
+
 /**
  * Finds what must never pass into the rest of the server from parsed JSON:
  * - own "__proto__" keys: JSON.parse makes them plain properties, harmless
@@ -15,28 +24,50 @@ const MAX_DETAILS = 20;
  *   zod's record parsing silently drops them, so the answer would vanish
  *   without an error;
  * - nesting deeper than MAX_ANSWER_DEPTH.
- * Iterative, so a hostile 256 KiB of "[[[[…" cannot overflow the stack here.
+ * Iterative, so a hostile 256 KiB of "[[[[…" cannot overflow the stack here, and
+ * linear in the size of the body: arrays are walked by index, no path is built
+ * unless it is reported, and a reported key is cut short (issue 20: one request
+ * must not hold the server nor get megabytes back).
  * Paths are dotted from `value`'s root, e.g. "matrix.__proto__".
  */
 export function findUnsafeJson(value: unknown): ApiErrorDetail[] {
   const details: ApiErrorDetail[] = [];
-  const stack: Array<{ value: unknown; path: string[] }> = [{ value, path: [] }];
+  if (value === null || typeof value !== 'object') return details;
+  const stack: Frame[] = [{ value, parent: undefined, key: '', depth: 0 }];
   // A few details say enough; a hostile body with thousands of bad keys must not get a huge answer.
   while (stack.length > 0 && details.length < MAX_DETAILS) {
-    const { value: current, path } = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (path.length >= MAX_ANSWER_DEPTH) {
+    const frame = stack.pop()!;
+    if (frame.depth >= MAX_ANSWER_DEPTH) {
+      const path = pathOf(frame);
       details.push({ question: path[0], message: `answer is nested more than ${MAX_ANSWER_DEPTH} levels deep at "${path.join('.')}"` });
       continue;
     }
-    for (const key of Object.keys(current)) {
-      const childPath = [...path, key];
+    const current = frame.value;
+    const depth = frame.depth + 1;
+    if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--) {
+        const child: unknown = current[index];
+        if (child !== null && typeof child === 'object') stack.push({ value: child, parent: frame, key: String(index), depth });
+      }
+      continue;
+    }
+    for (const key in current) {
+      if (!Object.hasOwn(current, key)) continue;
       if (key === '__proto__') {
-        details.push({ question: childPath[0], message: `the key "__proto__" is not allowed (at "${childPath.join('.')}")` });
+        const path = [...pathOf(frame), key];
+        details.push({ question: path[0], message: `the key "__proto__" is not allowed (at "${path.join('.')}")` });
         continue;
       }
-      stack.push({ value: (current as Record<string, unknown>)[key], path: childPath });
+      const child: unknown = (current as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push({ value: child, parent: frame, key, depth });
     }
   }
   return details;
+}
+
+/** The keys from the root to `frame`, each cut short: a hostile key may be 200,000 characters. */
+function pathOf(frame: Frame): string[] {
+  const keys: string[] = [];
+  for (let at: Frame | undefined = frame; at?.parent !== undefined; at = at.parent) keys.push(cutText(at.key, 40));
+  return keys.reverse();
 }

@@ -15,6 +15,8 @@ import type { DefinitionCatalog } from '../../analysis/definitions/definition-ca
 import type { ResponseStore } from '../store/response-store.ts';
 import { validateResponse } from '../validation/validate-response.ts';
 import { hiddenChainClearerFor } from '../validation/clear-hidden-chains.ts';
+import { capDetails, countProblems, MAX_DETAILS } from '../validation/cap-details.ts';
+import { cutText, formatCount, quoteValue } from '../validation/quote-value.ts';
 import { checkSubmissionTimes } from '../validation/check-submission-times.ts';
 import { findUnsafeJson } from '../find-unsafe-json.ts';
 import { HttpError } from '../http-error.ts';
@@ -48,7 +50,7 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
 
     const parsed = submissionSchema.safeParse(req.body);
     if (!parsed.success) {
-      throw invalidResponse(parsed.error.issues.flatMap((issue) => toDetails(issue, req.body)));
+      throw invalidResponse(bodyDetails(parsed.error.issues, req.body));
     }
     // zod drops "__proto__" keys from records silently; refuse them instead, and over-deep nesting.
     const unsafe = findUnsafeJson((req.body as { data: unknown }).data);
@@ -162,11 +164,35 @@ const requireJsonContentType: RequestHandler = (req, _res, next) => {
 };
 
 function invalidResponse(details: ApiErrorDetail[]): HttpError {
-  const count = details.length === 1 ? '1 problem' : `${details.length} problems`;
+  const total = countProblems(details);
+  const count = total === 1 ? '1 problem' : `${formatCount(total)} problems`;
   return new HttpError(422, 'invalid_response', `The response is not valid (${count}): ${details[0].question}: ${details[0].message}`, details);
 }
 
 type ZodIssue = import('zod').core.$ZodIssue;
+
+/**
+ * The body's problems, capped like the validator's: 25,000 unknown fields are a hundred details and a
+ * count, each field name cut short, built without a detail per field beyond the cap.
+ */
+function bodyDetails(issues: ZodIssue[], body: unknown): ApiErrorDetail[] {
+  const details: ApiErrorDetail[] = [];
+  let uncounted = 0;
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const room = Math.max(0, MAX_DETAILS + 1 - details.length);
+      for (const key of issue.keys.slice(0, room)) {
+        details.push({ question: [...issue.path.map(String), cutText(key, 40)].join('.'), message: `unknown field ${quoteValue(key)}` });
+      }
+      uncounted += Math.max(0, issue.keys.length - room);
+    } else if (details.length <= MAX_DETAILS) {
+      details.push(...toDetails(issue, body));
+    } else {
+      uncounted += 1;
+    }
+  }
+  return capDetails(details, uncounted);
+}
 
 /** One detail per zod issue, naming the field by its dotted path and quoting the bad value. */
 function toDetails(issue: ZodIssue, body: unknown): ApiErrorDetail[] {

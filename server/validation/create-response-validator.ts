@@ -16,10 +16,9 @@ import { buildQuestionIndex } from './build-question-index.ts';
 import { checkAnswers } from './check-answers.ts';
 import { checkCoreRules } from './check-core-rules.ts';
 import { checkMeta } from './check-meta.ts';
-import { formatCount } from './quote-value.ts';
+import { capDetails, MAX_DETAILS } from './cap-details.ts';
 
-/** Details a refused response gets at most, before the one that counts the rest. */
-export const MAX_DETAILS = 100;
+export { MAX_DETAILS } from './cap-details.ts';
 
 export type ResponseValidator = (submission: Submission) => ApiErrorDetail[];
 
@@ -66,18 +65,6 @@ export function createResponseValidator(definition: SurveyDefinition): ResponseV
     for (const name of index.byName.keys()) {
       for (const message of byQuestion.get(name) ?? []) details.push({ question: name, message });
     }
-    return capped(details, moreUnknownKeys);
+    return capDetails(details, moreUnknownKeys);
   };
-}
-
-/**
- * The first MAX_DETAILS details, and one more that counts the rest ("… and 39,900 more problems").
- * @param uncounted problems found but not in `details` (they would have come after the first MAX_DETAILS)
- */
-function capped(details: ApiErrorDetail[], uncounted: number): ApiErrorDetail[] {
-  if (details.length + uncounted <= MAX_DETAILS) return details;
-  const rest = details.length + uncounted - MAX_DETAILS;
-  details.length = MAX_DETAILS;
-  details.push({ question: '(response)', message: `… and ${formatCount(rest)} more problem${rest === 1 ? '' : 's'}` });
-  return details;
 }

@@ -247,8 +247,8 @@ export function abusiveBodies(limit = DEFAULT_BODY_LIMIT_BYTES): AbusiveBody[] {
       body: largestFitting((n) => envelope({ ...validAbuseData(), choices: MARK }).replace(JSON.stringify(MARK), deep(n)), limit),
     },
 
-    // Refused before validation, by the submission schema (server/routes/responses.ts) or findUnsafeJson: one
-    // detail per key, and a key quoted whole. Not bounded by the validator's limits (issue 20, finding 1 report).
+    // Refused before validation, by the submission schema (server/routes/responses.ts) or findUnsafeJson, which
+    // used to give one detail per key and quote a key whole; now capped like the validator's answers.
     { name: 'body: unknown fields beside data', attacks: 'outside data', body: fill(envelope(validAbuseData(), { [MARK]: 0 }).replace(`${JSON.stringify(MARK)}:0`, JSON.stringify(MARK)), '', '', (i) => `"f${i}":0`, limit) },
     { name: 'meta: unknown keys', attacks: 'outside data', body: fill(envelope(validAbuseData()).replace('"meta":{', `"meta":{${JSON.stringify(MARK)},`), '', '', (i) => `"m${i}":0`, limit) },
     {
