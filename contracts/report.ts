@@ -44,6 +44,11 @@ export interface Overview {
   period: { from: string; to: string } | null;
   /** Responses by channel (`kiosk`, `online`, …), unweighted. */
   byChannel: Array<{ value: string; n: number | null }>;
+  /**
+   * Kiosk responses from enrolled tablets and from tablets that were not (whose kiosk id and ward the
+   * server did not store, issue 20); null when no response came through a kiosk.
+   */
+  kiosks?: { enrolled: number | null; unenrolled: number | null } | null;
   /** Responses by ward (meta.ward), unweighted; small wards follow the suppression rule. */
   byWard: Array<{ value: string; label: string; n: number | null }>;
   /** With --population N: responses / N. */

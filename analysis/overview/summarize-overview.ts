@@ -9,6 +9,9 @@
  * - Channels and wards with fewer than `minGroupSize` responses are hidden by the same rule as
  *   every other count (suppress-small-groups.ts), the complementary one included, since the
  *   total is printed beside them.
+ * - Kiosk responses are told apart by whether an enrolled tablet sent them: the server stores a
+ *   kiosk id only from an enrolled credential (issue 20), so one without came from a tablet that
+ *   was not enrolled, and its ward is unknown.
  * - The response rate is responses / population, as 回収率 in 市民意識調査 reports.
  */
 import type { Overview, Suppression } from '../../contracts/report.ts';
@@ -16,7 +19,7 @@ import { WARD_QUESTION } from '../../core/report-view/describe-tabulation.ts';
 import type { ReportPlan } from '../plan/plan-report.ts';
 import { valueLabel } from '../summaries/summarize-questions.ts';
 import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
-import { NO_CHANNEL, TABLE_CHANNELS, type ResponseTable } from '../table/response-table.ts';
+import { kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type ResponseTable } from '../table/response-table.ts';
 
 export interface OverviewOptions {
   /** How many were asked (e.g. the residents sampled); gives the response rate. */
@@ -36,7 +39,13 @@ export function summarizeOverview(
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   const channelCounts = new Array<number>(TABLE_CHANNELS.length).fill(0);
+  const kioskChannel = TABLE_CHANNELS.indexOf('kiosk');
+  const idColumn = kioskIdColumn(table.columns);
+  const fromEnrolled = (row: number) =>
+    idColumn === undefined ? table.kiosk[row] === 1 : idColumn.kind === 'single' && idColumn.codes[row] >= 0;
+  let enrolledKiosk = 0;
   for (let row = 0; row < n; row++) {
+    if (table.channel[row] === kioskChannel && fromEnrolled(row)) enrolledKiosk += 1;
     const at = table.completedAt[row];
     if (at < first) first = at; // NaN compares false both ways, so rows without a date are skipped
     if (at > last) last = at;
@@ -63,6 +72,12 @@ export function summarizeOverview(
   const channelsSeen = TABLE_CHANNELS.map((value, code) => ({ value, count: channelCounts[code] })).filter(({ count }) => count > 0);
   const channelNs = hide('overview.byChannel', channelsSeen.map(({ value }) => value), channelsSeen.map(({ count }) => count));
   const byChannel = channelsSeen.map(({ value }, k) => ({ value, n: channelNs[k] }));
+  const kioskCount = kioskChannel < 0 ? 0 : channelCounts[kioskChannel];
+  let kiosks: Overview['kiosks'] = null;
+  if (kioskCount > 0) {
+    const [enrolled, unenrolled] = hide('overview.kiosks', ['enrolled', 'unenrolled'], [enrolledKiosk, kioskCount - enrolledKiosk]);
+    kiosks = { enrolled, unenrolled };
+  }
 
   const byWard: Overview['byWard'] = [];
   const wardVariable = plan.variables.find((variable) => variable.name === WARD_QUESTION && variable.kind === 'single');
@@ -84,6 +99,7 @@ export function summarizeOverview(
     overview: {
       period: Number.isFinite(first) ? { from: utcDate(first), to: utcDate(last) } : null,
       byChannel,
+      kiosks,
       byWard,
       responseRate: population === undefined ? null : n / population,
       population: population ?? null,

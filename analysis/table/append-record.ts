@@ -7,7 +7,7 @@ import { describeValue } from '../stats/describe-value.ts';
 import { clearRow, reserveRow } from './create-response-table.ts';
 import { offerComment } from './offer-comment.ts';
 import { RecordError } from './record-error.ts';
-import { NO_CHANNEL, TABLE_CHANNELS, type AnswerValue, type MultipleColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
+import { KIOSK_ID_KEY, kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type AnswerValue, type MultipleColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
 
 /**
  * Throws RecordError (and leaves the table as it was) when the record cannot be analysed.
@@ -52,6 +52,8 @@ export function appendRecord(table: ResponseTable, record: unknown, origin: numb
   table.completedAt[row] = typeof completedAt === 'string' ? Date.parse(completedAt) : Number.NaN;
   const channelCode = typeof channel === 'string' ? TABLE_CHANNELS.indexOf(channel) : -1;
   table.channel[row] = channelCode < 0 ? NO_CHANNEL : channelCode;
+  const kioskId = meta === undefined ? undefined : ownValue(meta, KIOSK_ID_KEY);
+  table.kiosk[row] = typeof kioskId === 'string' && kioskId !== '' && kioskIdColumn(table.columns) === undefined ? 1 : 0;
   table.rowCount = row + 1;
 }
 

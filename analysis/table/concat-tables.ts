@@ -49,6 +49,7 @@ export function concatTables(parts: ReadonlyArray<ResponseTable>, originOffsets:
     origin,
     completedAt: join((part) => part.completedAt),
     channel: join((part) => part.channel),
+    kiosk: join((part) => part.kiosk),
     columns,
     byName: new Map(columns.map((column) => [column.name, column])),
   };

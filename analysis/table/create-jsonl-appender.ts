@@ -16,7 +16,7 @@ import { clearRow, reserveRow } from './create-response-table.ts';
 import { appendRecord } from './append-record.ts';
 import { offerComment } from './offer-comment.ts';
 import { RecordError } from './record-error.ts';
-import { NO_CHANNEL, TABLE_CHANNELS, type CommentColumn, type MultipleColumn, type NumberColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
+import { KIOSK_ID_KEY, kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type CommentColumn, type MultipleColumn, type NumberColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
 import { parseInstant } from './parse-instant.ts';
 
 export interface JsonlAppender {
@@ -46,6 +46,8 @@ const RANKING = 3;
 const COMMENT = 4;
 const MATRIX = 5;
 const NUMBER = 6;
+/** meta.kioskId, when no meta variable reads it: only whether it names a tablet (ResponseTable.kiosk). */
+const KIOSK = 7;
 
 /** One answer key the scanner knows. One class with every property, so V8 sees a single shape. */
 class Field {
@@ -131,6 +133,7 @@ class LineScanner {
       }
     }
     for (const [key, rows] of matrices) data.push([key, new Field(MATRIX, null, null, null, null, keyTable(rows))]);
+    if (kioskIdColumn(table.columns) === undefined) meta.push([KIOSK_ID_KEY, new Field(KIOSK, null, null, null, null, null)]);
     this.dataFields = keyTable(data);
     this.metaFields = keyTable(meta);
   }
@@ -308,6 +311,13 @@ class LineScanner {
         throw GIVE_UP;
       }
       column.answered[row] = 1;
+    } else if (kind === KIOSK) {
+      if (b[this.i] !== 0x22) {
+        this.skipValue(0);
+        return;
+      }
+      this.scanString();
+      this.table.kiosk[this.row] = this.stringEnd > this.stringStart ? 1 : 0;
     } else if (kind === NUMBER) {
       // Anything but a plain JSON number goes to the reference path, which names the bad answer.
       if (!this.scanNumberIfAny() || !Number.isFinite(this.number)) throw GIVE_UP;

@@ -48,6 +48,7 @@ export function createResponseTable(spec: TableSpec, capacity = INITIAL_CAPACITY
     origin: new Int32Array(capacity),
     completedAt: new Float64Array(capacity).fill(Number.NaN),
     channel: new Uint8Array(capacity).fill(NO_CHANNEL),
+    kiosk: new Uint8Array(capacity),
     columns,
     byName: new Map(columns.map((column) => [column.name, column])),
   };
@@ -66,6 +67,7 @@ export function reserveRow(table: ResponseTable): number {
   const channel = new Uint8Array(capacity).fill(NO_CHANNEL);
   channel.set(table.channel);
   table.channel = channel;
+  table.kiosk = grow(table.kiosk, capacity);
   for (const column of table.columns) {
     if (column.kind === 'single') {
       const codes = new Int16Array(capacity).fill(-1);
@@ -88,6 +90,7 @@ export function reserveRow(table: ResponseTable): number {
 export function clearRow(table: ResponseTable, row: number): void {
   table.completedAt[row] = Number.NaN;
   table.channel[row] = NO_CHANNEL;
+  table.kiosk[row] = 0;
   for (const column of table.columns) {
     if (column.kind === 'single') column.codes[row] = -1;
     else if (column.kind === 'number') column.numbers[row] = Number.NaN;

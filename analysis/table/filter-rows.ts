@@ -35,6 +35,7 @@ export function filterRows(table: ResponseTable, keep: Uint8Array): ResponseTabl
     origin: compact(table.origin),
     completedAt: compact(table.completedAt),
     channel: compact(table.channel),
+    kiosk: compact(table.kiosk),
     columns,
     byName: new Map(columns.map((column) => [column.name, column])),
   };

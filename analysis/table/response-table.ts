@@ -94,6 +94,12 @@ export interface ResponseTable {
   completedAt: Float64Array;
   /** The record's `channel` as an index into TABLE_CHANNELS; NO_CHANNEL when unknown. */
   channel: Uint8Array;
+  /**
+   * 1 when the record's meta names a kiosk: the server stores `kioskId` only for a tablet that sent an
+   * enrolled credential (issue 20), so these rows came from enrolled tablets. Left 0 when a meta
+   * variable reads `kioskId` itself: that column then says it (see kioskIdColumn).
+   */
+  kiosk: Uint8Array;
   columns: TableColumn[];
   byName: Map<string, TableColumn>;
 }
@@ -102,6 +108,14 @@ export interface ResponseTable {
 export const MAX_RANKED_ITEMS = 255;
 /** Codes are Int16. */
 export const MAX_VALUES = 32767;
+
+/** The meta key an enrolled tablet's id is stored under. */
+export const KIOSK_ID_KEY = 'kioskId';
+
+/** The column that reads meta.kioskId, if a meta variable does; else the table's `kiosk` flags hold it. */
+export function kioskIdColumn(columns: ReadonlyArray<TableColumn>): TableColumn | undefined {
+  return columns.find((column) => column.source.from === 'meta' && column.source.key === KIOSK_ID_KEY);
+}
 
 /** The channels a row's `channel` code indexes. */
 export const TABLE_CHANNELS: ReadonlyArray<string> = CHANNELS;

@@ -25,6 +25,7 @@ export interface SerializedTable {
   origin: Int32Array;
   completedAt: Float64Array;
   channel: Uint8Array;
+  kiosk: Uint8Array;
   columns: Array<
     | { codes: Int16Array }
     | { numbers: Float64Array }
@@ -58,9 +59,10 @@ try {
     origin: table.origin,
     completedAt: table.completedAt,
     channel: table.channel,
+    kiosk: table.kiosk,
     columns,
   };
-  const transfer = [table.version.buffer, table.origin.buffer, table.completedAt.buffer, table.channel.buffer];
+  const transfer = [table.version.buffer, table.origin.buffer, table.completedAt.buffer, table.channel.buffer, table.kiosk.buffer];
   for (const column of table.columns) {
     if (column.kind === 'single') transfer.push(column.codes.buffer);
     else if (column.kind === 'number') transfer.push(column.numbers.buffer);

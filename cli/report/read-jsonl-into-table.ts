@@ -148,6 +148,7 @@ function deserialize(spec: TableSpec, serialized: SerializedTable): ResponseTabl
     origin: serialized.origin,
     completedAt: serialized.completedAt,
     channel: serialized.channel,
+    kiosk: serialized.kiosk,
     columns,
     byName: new Map(columns.map((column) => [column.name, column])),
   };

@@ -51,9 +51,14 @@ export function overviewFacts(report: Report, locale: Locale): Array<[string, st
   const overview = report.overview;
   if (!overview) return [];
   const facts: Array<[string, string]> = [];
+  const list = locale === 'ja' ? '、' : ', ';
   if (overview.period) facts.push([t.period, `${overview.period.from} – ${overview.period.to}`]);
   if (overview.byChannel.length > 0) {
-    facts.push([t.byChannel, overview.byChannel.map((channel) => `${channel.value} ${channel.n === null ? t.hidden : formatCount(channel.n, locale)}`).join('、')]);
+    facts.push([t.byChannel, overview.byChannel.map((channel) => `${channel.value} ${channel.n === null ? t.hidden : formatCount(channel.n, locale)}`).join(list)]);
+  }
+  if (overview.kiosks) {
+    const count = (n: number | null) => (n === null ? t.hidden : formatCount(n, locale));
+    facts.push([t.kiosks, `${t.kioskEnrolled} ${count(overview.kiosks.enrolled)}${list}${t.kioskUnenrolled} ${count(overview.kiosks.unenrolled)}`]);
   }
   if (overview.population !== null) facts.push([t.population, formatCount(overview.population, locale)]);
   if (overview.responseRate !== null) facts.push([t.responseRate, formatPercent(overview.responseRate, locale)]);

@@ -107,6 +107,7 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
   addRow(sheet, [t.minGroupSize, report.minGroupSize]);
   for (const [heading, rows] of [
     [t.byChannel, overview?.byChannel.map((c) => [c.value, c.n]) ?? []],
+    [t.kiosks, overview?.kiosks ? [[t.kioskEnrolled, overview.kiosks.enrolled], [t.kioskUnenrolled, overview.kiosks.unenrolled]] : []],
     [t.byWard, overview?.byWard.map((w) => [w.label, w.n]) ?? []],
   ] as const) {
     if (!rows.length) continue;

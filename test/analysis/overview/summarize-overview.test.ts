@@ -5,6 +5,7 @@ import { summarizeOverview } from '../../../analysis/overview/summarize-overview
 import { planFor } from '../../../analysis/report/build-report.ts';
 import { synthesizeResponses } from '../../../analysis/synthesize/synthesize-responses.ts';
 import { appendRecord } from '../../../analysis/table/append-record.ts';
+import { createJsonlAppender } from '../../../analysis/table/create-jsonl-appender.ts';
 import { createResponseTable } from '../../../analysis/table/create-response-table.ts';
 
 const definition = loadDefinition(
@@ -74,4 +75,35 @@ describe('summarizeOverview', () => {
     expect(summarizeOverview(table, plan).overview.period).toBeNull();
     expect(() => summarizeOverview(table, plan, { population: 0 })).toThrow('population must be a number > 0, got 0');
   });
+
+  it('tells kiosk responses from enrolled tablets from those of tablets that were not, on both reading paths', () => {
+    const plan = planFor([definition], { minGroupSize: 2 });
+    // The server stores a kioskId only for an enrolled tablet (issue 20): without one, the tablet was not.
+    const { kioskId: _dropped, ...unenrolledMeta } = template.meta as Record<string, unknown>;
+    const records = [
+      { ...template, channel: 'kiosk', meta: { ...template.meta, kioskId: 'chuo-1' } },
+      { ...template, channel: 'kiosk', meta: { ...template.meta, kioskId: 'chuo-2' } },
+      { ...template, channel: 'kiosk', meta: { ...template.meta, kioskId: 'kita-1' } },
+      { ...template, channel: 'kiosk', meta: unenrolledMeta },
+      { ...template, channel: 'kiosk', meta: { ...unenrolledMeta, kioskId: '' } },
+      { ...template, channel: 'online', meta: unenrolledMeta },
+    ];
+    const parsed = createResponseTable(plan.tableSpec);
+    records.forEach((record, k) => appendRecord(parsed, record, k + 1));
+    const scanned = createResponseTable(plan.tableSpec);
+    const append = createJsonlAppender(scanned);
+    records.forEach((record, k) => {
+      const bytes = new TextEncoder().encode(`${JSON.stringify(record)}\n`);
+      append(bytes, 0, bytes.length - 1, k + 1, k + 1);
+    });
+    expect(append.slowLines).toBe(0);
+    for (const table of [parsed, scanned]) {
+      expect(summarizeOverview(table, plan).overview.kiosks).toEqual({ enrolled: 3, unenrolled: 2 });
+    }
+    // No kiosk response at all: nothing to tell apart.
+    const online = createResponseTable(plan.tableSpec);
+    appendRecord(online, records[5], 1);
+    expect(summarizeOverview(online, plan).overview.kiosks).toBeNull();
+  });
 });
+

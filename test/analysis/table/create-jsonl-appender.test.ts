@@ -35,6 +35,7 @@ function dump(table: ResponseTable) {
     origin: Array.from(table.origin.subarray(0, n)),
     completedAt: Array.from(table.completedAt.subarray(0, n)),
     channel: Array.from(table.channel.subarray(0, n)),
+    kiosk: Array.from(table.kiosk.subarray(0, n)),
     columns: table.columns.map((column) =>
       column.kind === 'single'
         ? Array.from(column.codes.subarray(0, n))
@@ -126,6 +127,13 @@ describe('createJsonlAppender', () => {
       text.replace('"channel":"online"', '"channel":"\\u006biosk"'),
       text.replace('"channel":"online"', '"channel":["online"]'),
       text.replace('"channel":"online"', '"channel":"kiosk","channel":"online"'),
+      // A tablet's id in every form meta may carry it.
+      text.replace('"meta":{', '"meta":{"kioskId":"chuo-1",'),
+      text.replace('"meta":{', '"meta":{"kioskId":"",'),
+      text.replace('"meta":{', '"meta":{"kioskId":null,'),
+      text.replace('"meta":{', '"meta":{"kioskId":7,'),
+      text.replace('"meta":{', '"meta":{"kioskId":"\\u006bita-2",'),
+      text.replace('"meta":{', '"meta":{"kioskId":"a","kioskId":"b",'),
     ];
     for (const line of variants) {
       const { fast, reference } = both(specs['staff-workstyle'], [text, line, text]);
