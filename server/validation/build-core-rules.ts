@@ -58,7 +58,18 @@ export interface CoreQuestionRule {
   eachRowRequired: { rows: string[]; message: string } | undefined;
   /** matrixdropdown: each cell is validated like a question of its column. */
   /** matrixdropdown (named rows) and matrixdynamic (`rows: "each"`, one per array entry). */
-  cells: { rows: string[] | 'each'; columns: Array<{ name: string; rule: CoreQuestionRule; readOnly: boolean }> } | undefined;
+  cells:
+    | {
+        rows: string[] | 'each';
+        columns: Array<{ name: string; rule: CoreQuestionRule; readOnly: boolean }>;
+        /** matrixdynamic minRowCount: the form always shows this many rows, answered or not. */
+        minRows: number;
+        /** A required matrixdynamic with minRowCount: that many rows must be filled (survey-core's minRowCountError). */
+        minRowsFilled: { count: number; message: string } | undefined;
+      }
+    | undefined;
+  /** paneldynamic minPanelCount: the form never shows fewer panels, so fewer cannot come from it. */
+  minPanels: number;
   /** multipletext: each item is a text question of its own, inside the answer object. */
   items: Array<{ name: string; rule: CoreQuestionRule }> | undefined;
   /**
@@ -216,6 +227,7 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
         ? (question.items as AnyElement[]).map((item) => ({ name: item.name as string, rule: questionRule(item.editor, `${what} item "${item.name}"`, fail, item.name) }))
         : undefined,
     panelTemplate: type === 'paneldynamic' ? templateNodes(question.template as AnyElement, fail) : undefined,
+    minPanels: type === 'paneldynamic' ? Math.max(0, Number(question.minPanelCount) || 0) : 0,
   };
 }
 
@@ -268,8 +280,12 @@ function matrixCells(matrix: AnyElement, what: string, fail: Fail): CoreQuestion
     }
     return { name: column.name as string, rule: questionRule(template, cellWhat, fail, column.name), readOnly: Boolean(column.readOnly) };
   });
-  const rows = matrix.getType() === 'matrixdynamic' ? ('each' as const) : (matrix.rows as AnyElement[]).map((row) => String(row.value));
-  return { rows, columns };
+  const dynamic = matrix.getType() === 'matrixdynamic';
+  const rows = dynamic ? ('each' as const) : (matrix.rows as AnyElement[]).map((row) => String(row.value));
+  const minRows = dynamic ? Math.max(0, Number(matrix.minRowCount) || 0) : 0;
+  const minRowsFilled =
+    minRows > 0 && matrix.isRequired ? { count: minRows, message: matrix.getLocalizationFormatString('minRowCountError', minRows) as string } : undefined;
+  return { rows, columns, minRows, minRowsFilled };
 }
 
 /** A dynamic panel's template, as nodes like a page's (display elements left out). */

@@ -98,7 +98,13 @@ function questionProblems(rule: CoreQuestionRule, value: unknown, values: Record
   // Loops, not push(...): a matrixdynamic of 1 000 rows can have thousands of messages.
   if (rule.cells !== undefined) for (const message of cellProblems(rule.cells, value, values)) messages.push(message);
   if (rule.items !== undefined) for (const message of itemProblems(rule.items, value, values)) messages.push(message);
-  if (rule.panelTemplate !== undefined) for (const message of panelProblems(rule.panelTemplate, value, scope)) messages.push(message);
+  if (rule.panelTemplate !== undefined) {
+    if (Array.isArray(value) && value.length > 0 && value.length < rule.minPanels) {
+      const panels = value.length === 1 ? '1 panel' : `${value.length} panels`;
+      messages.push(withValue(value, `${panels}, fewer than the ${rule.minPanels} the form always shows (minPanelCount)`));
+    }
+    for (const message of panelProblems(rule.panelTemplate, value, scope)) messages.push(message);
+  }
   return messages;
 }
 
@@ -189,10 +195,18 @@ function isPicked(value: unknown, choice: unknown): boolean {
 function cellProblems(cells: NonNullable<CoreQuestionRule['cells']>, value: unknown, answers: Record<string, unknown>): string[] {
   const messages: string[] = [];
   const matrix = isPlainObject(value) ? value : {};
-  // matrixdynamic: one row per array entry, named by position as in its messages elsewhere.
-  const rows = cells.rows === 'each' ? (Array.isArray(value) ? value.map((_entry, index) => String(index)) : []) : cells.rows;
+  const entries = Array.isArray(value) ? value : [];
+  if (cells.minRowsFilled !== undefined && !isEmptyValue(value)) {
+    // A required matrixdynamic with minRowCount: survey-core counts the rows with anything in them.
+    const filled = entries.filter((entry) => !isEmptyValue(entry)).length;
+    if (filled < cells.minRowsFilled.count) messages.push(withValue(value, cells.minRowsFilled.message));
+  }
+  // matrixdynamic: one row per array entry, named by position as in its messages elsewhere, and at least
+  // minRowCount of them: the form shows that many rows even when the answer holds fewer.
+  const rows =
+    cells.rows === 'each' ? Array.from({ length: Math.max(entries.length, cells.minRows) }, (_entry, index) => String(index)) : cells.rows;
   for (const row of rows) {
-    const rowValue = cells.rows === 'each' ? (value as unknown[])[Number(row)] : answerOf(matrix, row);
+    const rowValue = cells.rows === 'each' ? entries[Number(row)] : answerOf(matrix, row);
     const cellAnswers = isPlainObject(rowValue) ? rowValue : {};
     for (const column of cells.columns) {
       if (column.readOnly) continue;
