@@ -61,7 +61,14 @@ export interface CoreQuestionRule {
   cells:
     | {
         rows: string[] | 'each';
-        columns: Array<{ name: string; rule: CoreQuestionRule; readOnly: boolean }>;
+        columns: Array<{
+          name: string;
+          rule: CoreQuestionRule;
+          readOnly: boolean;
+          /** The column's visibleIf and enableIf, seeing the response and `{row.…}` as that row's cells. */
+          visibleIf: Condition | undefined;
+          enableIf: Condition | undefined;
+        }>;
         /** matrixdynamic minRowCount: the form always shows this many rows, answered or not. */
         minRows: number;
         /** A required matrixdynamic with minRowCount: that many rows must be filled (survey-core's minRowCountError). */
@@ -176,7 +183,7 @@ function questionNode(question: AnyElement, fail: Fail): CoreNode {
 const UNSUPPORTED_QUESTION_PROPERTIES = [
   'setValueIf', 'setValueExpression', 'resetValueIf', 'defaultValueExpression',
   'choicesVisibleIf', 'choicesEnableIf', 'choicesFromQuestion', 'hideIfChoicesEmpty',
-  'rowsVisibleIf', 'columnsVisibleIf', 'hideIfRowsEmpty', 'eachRowUnique',
+  'rowsVisibleIf', 'columnsVisibleIf', 'eachRowUnique',
   'minValueExpression', 'maxValueExpression', 'keyName', 'detailPanelMode',
 ];
 
@@ -189,6 +196,10 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
     }
   }
   if (question.maskType && question.maskType !== 'none') throw fail(what, '"maskType" is not supported by strict validation yet');
+  // hideIfRowsEmpty hides a matrix whose rows are all hidden; rows without conditions never are, so it changes nothing.
+  if (question.hideIfRowsEmpty && ((question.rows as AnyElement[] | undefined) ?? []).some((row) => row.visibleIf)) {
+    throw fail(what, '"hideIfRowsEmpty" with rows that have a visibleIf is not supported by strict validation yet');
+  }
   const type = question.getType() as string;
   const isText = type === 'text' || type === 'comment';
   const showOther = Boolean(question.showOtherItem);
@@ -269,7 +280,7 @@ function isEmptyLimit(value: unknown): boolean {
 function matrixCells(matrix: AnyElement, what: string, fail: Fail): CoreQuestionRule['cells'] {
   const columns = (matrix.columns as AnyElement[]).map((column) => {
     const cellWhat = `${what} column "${column.name}"`;
-    for (const property of ['visibleIf', 'enableIf', 'requiredIf', 'isUnique', 'totalType'] as const) {
+    for (const property of ['isUnique', 'totalType'] as const) {
       const value = column[property];
       if (value && value !== 'none') throw fail(cellWhat, `"${property}" on a matrix column is not supported by strict validation yet`);
     }
@@ -278,7 +289,14 @@ function matrixCells(matrix: AnyElement, what: string, fail: Fail): CoreQuestion
     if ((template.validators as AnyElement[]).some((validator) => validator.getType() === 'expressionvalidator')) {
       throw fail(cellWhat, 'expression validators in matrix cells are not supported by strict validation yet');
     }
-    return { name: column.name as string, rule: questionRule(template, cellWhat, fail, column.name), readOnly: Boolean(column.readOnly) };
+    return {
+      name: column.name as string,
+      // The column's requiredIf is its template question's, compiled with the rest of the rule.
+      rule: questionRule(template, cellWhat, fail, column.name),
+      readOnly: Boolean(column.readOnly),
+      visibleIf: compileCondition(column.visibleIf, `${cellWhat} visibleIf`, fail),
+      enableIf: compileCondition(column.enableIf, `${cellWhat} enableIf`, fail),
+    };
   });
   const dynamic = matrix.getType() === 'matrixdynamic';
   const rows = dynamic ? ('each' as const) : (matrix.rows as AnyElement[]).map((row) => String(row.value));

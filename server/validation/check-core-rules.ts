@@ -205,13 +205,24 @@ function cellProblems(cells: NonNullable<CoreQuestionRule['cells']>, value: unkn
   // minRowCount of them: the form shows that many rows even when the answer holds fewer.
   const rows =
     cells.rows === 'each' ? Array.from({ length: Math.max(entries.length, cells.minRows) }, (_entry, index) => String(index)) : cells.rows;
+  // Column conditions see the response and `{row.…}`: one copy of the response, `row` set to each row in turn.
+  const conditional = cells.columns.some((column) => column.visibleIf || column.enableIf || column.rule.requiredIf);
+  const values: Record<string, unknown> = conditional ? { ...answers } : answers;
   for (const row of rows) {
     const rowValue = cells.rows === 'each' ? entries[Number(row)] : answerOf(matrix, row);
     const cellAnswers = isPlainObject(rowValue) ? rowValue : {};
+    if (conditional) values.row = cellAnswers;
     for (const column of cells.columns) {
       if (column.readOnly) continue;
+      // survey-core neither checks nor clears a hidden or disabled cell: its answer stays as sent.
+      // A condition on a value the page sets may hold or not, so it neither hides nor disables here.
       const cellValue = answerOf(cellAnswers, column.name);
-      for (const message of ownProblems(column.rule, cellValue, answers, cellAnswers)) {
+      if (column.visibleIf) {
+        const hidden = column.visibleIf.readsHostVariable ? isEmptyAnswer(cellValue, column.rule.trimBeforeEmptyCheck) : !column.visibleIf.isTrue(values);
+        if (hidden) continue;
+      }
+      if (column.enableIf && (column.enableIf.readsHostVariable || !column.enableIf.isTrue(values))) continue;
+      for (const message of ownProblems(column.rule, cellValue, values, cellAnswers)) {
         const rowLabel = cells.rows === 'each' ? `row ${Number(row) + 1}` : `row ${quoteValue(row)}`;
         messages.push(`${rowLabel}, column ${quoteValue(column.name)}: ${withValue(cellValue, message)}`);
       }
