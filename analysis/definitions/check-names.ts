@@ -1,18 +1,26 @@
 /**
- * Names that must be unique: question names (answers are keyed by them), page
- * names, and the values inside one question's rows and columns.
+ * Names that must be unique: page names and the values inside one question's rows
+ * and columns. Question names may repeat as survey-core allows (one shared answer).
  * Two choices with one value are a warning, not an error: survey-core shows both and
  * stores the same value for either, so answers stay valid; analysis and exports label
  * the value with the first choice's text (core/definitions/merge-questions.ts).
  */
 import type { Finding } from './definition-problem.ts';
 import type { ChoiceItem, ListedQuestion } from '../../core/definitions/list-questions.ts';
+import { answerShapeOf } from '../../core/definitions/merge-questions.ts';
 import { quote } from './quote.ts';
 
 export function checkNames(json: Record<string, unknown>, questions: ListedQuestion[]): Finding[] {
   return [...duplicateQuestionNames(questions), ...duplicatePageNames(json), ...questions.flatMap(duplicateValues)];
 }
 
+/**
+ * survey-core lets two questions share a name: both show and store one value, which must
+ * satisfy both (an e-mail asked on page 1 and shown again to confirm). That is a warning.
+ * Refused: two shapes of answer under one name (a radiogroup and a checkbox: no one value
+ * fits both, so nobody could answer), and a name used twice inside one dynamic panel
+ * (the server checks a panel's answers by name, one question each).
+ */
 function duplicateQuestionNames(questions: ListedQuestion[]): Finding[] {
   const firstAt = new Map<string, ListedQuestion>();
   const findings: Finding[] = [];
@@ -21,12 +29,33 @@ function duplicateQuestionNames(questions: ListedQuestion[]): Finding[] {
     const key = `${question.scope ?? ''}\u0000${question.name}`;
     const first = firstAt.get(key);
     if (first) {
-      findings.push({ question: question.name, message: `the name is used twice, at ${first.path} and at ${question.path}` });
+      findings.push(duplicateName(first, question));
     } else {
       firstAt.set(key, question);
     }
   }
   return findings;
+}
+
+function duplicateName(first: ListedQuestion, second: ListedQuestion): Finding {
+  const where = `the name is used twice, at ${first.path} and at ${second.path}`;
+  if (second.scope !== undefined) {
+    return { question: second.name, message: `${where}, inside dynamic panel ${quote(second.scope)}; two questions of one panel sharing an answer are not supported yet, rename one` };
+  }
+  const shapes = [first, second].map(shapeOf);
+  if (shapes[0] !== shapes[1]) {
+    return {
+      question: second.name,
+      message: `${where}: a ${first.type} (${shapes[0]} answer) and a ${second.type} (${shapes[1]} answer) would share one value that cannot fit both, rename one`,
+    };
+  }
+  return { question: second.name, severity: 'warning', message: `${where}: both questions show and store one answer, which must satisfy both (as in survey-core)` };
+}
+
+/** Questions that analysis reads alike ("other" covers types of their own, so these compare by type). */
+function shapeOf(question: ListedQuestion): string {
+  const shape = answerShapeOf(question);
+  return shape === 'other' ? question.type : shape;
 }
 
 function duplicatePageNames(json: Record<string, unknown>): Finding[] {

@@ -83,6 +83,11 @@ export function mergeQuestions(definitions: ReadonlyArray<DefinitionVersion>): M
   return merged;
 }
 
+/** The kind of answer a question stores, as analysis reads it ("matrixdropdown" and the like are "other"). */
+export function answerShapeOf(question: ListedQuestion): AnswerShape {
+  return describeQuestion(question).shape;
+}
+
 function describeQuestion(question: ListedQuestion): Omit<MergedQuestion, 'versions'> {
   const base = { name: question.name, type: question.type, title: question.title, analysis: question.analysis, rows: [] as ChoiceItem[] };
   const type = question.type;

@@ -53,6 +53,11 @@ export interface QuestionRule {
   /** Whether `<name>-Comment` may be sent: never, only with "other" picked, or always (`showCommentArea`). */
   comment: 'never' | 'with-other' | 'always';
   commentMaxLength: number | undefined;
+  /**
+   * Other questions that store their answer under this name (survey-core lets two questions
+   * share one value, e.g. an e-mail shown again to confirm it): the value must pass each rule.
+   */
+  sharedWith?: QuestionRule[];
 }
 
 /** Rules by answer key, for the top level of `data` or for one matrixdropdown row object. */
@@ -73,16 +78,30 @@ const FORBIDDEN_NAMES = new Set(['__proto__']);
 
 export function buildQuestionIndex(model: SurveyModel, source: string): QuestionIndex {
   const rules: QuestionRule[] = [];
-  const names = new Set<string>();
+  const first = new Map<string, QuestionRule>();
   for (const question of model.getAllQuestions(false, false, false)) {
     if (NON_ANSWER_TYPES.has(question.getType())) continue;
     const name = question.getValueName();
     if (FORBIDDEN_NAMES.has(name)) throw unsupported(source, name, 'a question may not be named "__proto__"');
-    if (names.has(name)) throw unsupported(source, name, 'two questions store their answer under this name');
-    names.add(name);
-    rules.push(ruleForQuestion(question, source, name, name));
+    const rule = ruleForQuestion(question, source, name, name);
+    const sharing = first.get(name);
+    if (sharing === undefined) {
+      first.set(name, rule);
+      rules.push(rule);
+    } else {
+      shareName(sharing, rule);
+    }
   }
   return indexRules(rules);
+}
+
+/** A second question with the first's name: one entry, checked against both; a comment allowed when either allows it. */
+function shareName(first: QuestionRule, next: QuestionRule): void {
+  (first.sharedWith ??= []).push(next);
+  if (first.comment === 'never' || (first.comment === 'with-other' && next.comment === 'always')) {
+    first.comment = next.comment;
+    first.commentMaxLength = next.commentMaxLength;
+  }
 }
 
 function indexRules(rules: QuestionRule[]): AnswerRules {

@@ -39,9 +39,11 @@ export function checkAnswers(rules: AnswerRules, answers: Record<string, unknown
     const value = answers[key];
     const question = rules.byName.get(key);
     if (question !== undefined) {
-      const { rule } = question;
-      const tooBig = checkSize(rule, value);
-      const messages = tooBig !== undefined ? [tooBig] : (checkNested(rule, value) ?? checkAnswer(rule as SingleAnswerRule, value));
+      const messages = ruleProblems(question.rule, value);
+      // A name two questions share: the one value must pass both, each problem named once.
+      for (const shared of question.sharedWith ?? []) {
+        for (const message of ruleProblems(shared.rule, value)) if (!messages.includes(message)) messages.push(message);
+      }
       for (const message of messages) problems.push({ key, owner: question.name, message });
       if (messages.length === 0) acceptedKeys.push(key);
       continue;
@@ -61,6 +63,11 @@ export function checkAnswers(rules: AnswerRules, answers: Record<string, unknown
   return { problems, acceptedKeys, moreUnknownKeys: Math.max(0, unknownKeys - describeUnknownKeys) };
 }
 
+function ruleProblems(rule: AnswerRule, value: unknown): string[] {
+  const tooBig = checkSize(rule, value);
+  return tooBig !== undefined ? [tooBig] : (checkNested(rule, value) ?? checkAnswer(rule as SingleAnswerRule, value));
+}
+
 function checkComment(owner: QuestionRule, key: string, value: unknown, answers: Record<string, unknown>): string | undefined {
   const [problem] = checkText(false, owner.commentMaxLength, value);
   if (problem !== undefined) return `${quoteValue(key)}: ${problem}`;
@@ -71,6 +78,10 @@ function checkComment(owner: QuestionRule, key: string, value: unknown, answers:
 }
 
 function isOtherPicked(owner: QuestionRule, answers: Record<string, unknown>): boolean {
+  return [owner, ...(owner.sharedWith ?? [])].some((question) => isOwnOtherPicked(question, answers));
+}
+
+function isOwnOtherPicked(owner: QuestionRule, answers: Record<string, unknown>): boolean {
   const rule = owner.rule;
   if (rule.kind !== 'single' && rule.kind !== 'multiple') return false;
   const otherValue = rule.choices.otherValue;

@@ -14,13 +14,29 @@ import { quoteValue } from './quote-value.ts';
 
 /** Messages by question name, for questions with problems, in definition order. */
 export function checkCoreRules(rules: CoreRules, answers: Record<string, unknown>, commentSuffix: string): Map<string, string[]> {
-  const problems = new Map<string, string[]>();
+  const outcomes = new Map<string, { visible: string[] | undefined; hidden: string[] }>();
   for (const page of rules.pages) {
-    visitNode(page, { values: answers, answers, commentSuffix, refuseHiddenAnswers: rules.refuseHiddenAnswers }, undefined, false, false, (name, messages) => {
-      problems.set(name, messages);
+    visitNode(page, { values: answers, answers, commentSuffix, refuseHiddenAnswers: rules.refuseHiddenAnswers }, undefined, false, false, (name, messages, hidden) => {
+      const outcome = outcomes.get(name) ?? { visible: undefined, hidden: [] };
+      outcomes.set(name, outcome);
+      if (!hidden) outcome.visible = outcome.visible === undefined ? messages : mergeMessages(outcome.visible, messages);
+      else if (outcome.hidden.length === 0) outcome.hidden = messages;
     });
   }
+  // Two questions may share a name (one value): survey-core checks each visible one, and
+  // calls the value hidden only when no question with that name is visible (hasVisibleQuestionByValueName).
+  const problems = new Map<string, string[]>();
+  for (const [name, { visible, hidden }] of outcomes) {
+    const messages = visible ?? hidden;
+    if (messages.length > 0) problems.set(name, messages);
+  }
   return problems;
+}
+
+/** Both questions' messages, each once, in definition order. */
+function mergeMessages(known: string[], messages: string[]): string[] {
+  // A Set: a matrixdynamic of 1 000 rows can have thousands of messages.
+  return [...new Set([...known, ...messages])];
 }
 
 interface Scope {
@@ -39,7 +55,8 @@ function visitNode(
   parentHiddenBy: string | undefined,
   parentReadOnly: boolean,
   parentMayBeHidden: boolean,
-  report: (name: string, messages: string[]) => void,
+  /** Called for every question, with or without messages: `hidden` when this response hides it. */
+  report: (name: string, messages: string[], hidden: boolean) => void,
 ): void {
   const { values, answers } = scope;
   const mayBeHidden = parentMayBeHidden || node.visibleIf?.readsHostVariable === true;
@@ -57,7 +74,7 @@ function visitNode(
   const messages = hiddenBy !== undefined
     ? hiddenAnswerProblems(node.name, hiddenBy, answers, scope.commentSuffix, scope.refuseHiddenAnswers)
     : readOnly || (mayBeHidden && isEmptyAnswer(value, node.rule.trimBeforeEmptyCheck)) ? [] : questionProblems(node.rule, value, values, scope);
-  if (messages.length > 0) report(node.name, messages);
+  report(node.name, messages, hiddenBy !== undefined);
 }
 
 function answerOf(answers: Record<string, unknown>, key: string): unknown {

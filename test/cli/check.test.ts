@@ -56,13 +56,13 @@ describe('survey-toolkit check', () => {
   });
 
   it('fails on several broken files at once, one line per problem', async () => {
-    const duplicate = await writeBroken('several', 'citizen-needs', (json) => (json.pages[0].elements[1].name = 'ward'));
+    const duplicate = await writeBroken('several', 'citizen-needs', (json) => (json.pages[3].elements[1].name = 'ward'));
     const version = await writeBroken('several', 'staff-workstyle', (json) => (json.version = 0));
     const annotation = await writeBroken('several', 'ward-office-exit', (json) => (json.pages[2].elements[2].analysis = { role: 'need' }));
     const { code, stderr } = runCheck([duplicate, version, annotation]);
     expect(code).toBe(1);
     expect(stderr.split('\n')).toEqual([
-      `${duplicate}: question "ward": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]`,
+      `${duplicate}: question "ward": the name is used twice, at pages[0].elements[0] and at pages[3].elements[1]: a dropdown (single answer) and a checkbox (multiple answer) would share one value that cannot fit both, rename one`,
       `${version}: "version" must be a positive integer, got 0`,
       `${version}: the file is named v1.json but "version" is 0`,
       `${annotation}: question "ageBand": analysis role "need" does not fit a radiogroup question (it fits checkbox, ranking, tagbox)`,

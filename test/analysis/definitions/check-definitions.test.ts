@@ -36,9 +36,30 @@ describe('the shipped definitions', () => {
 });
 
 describe('names', () => {
-  it('rejects two questions with one name', () => {
+  // survey-core shows both and stores one value, which must satisfy both (issue 21): a warning.
+  it('warns about two questions with one name and one shape of answer', () => {
     expect(problemsAfter('ward-office-exit', (json) => (element(json, 'countersVisited').name = 'purpose'))).toEqual([
-      `${EXIT}: question "purpose": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]`,
+      `${EXIT}: warning: question "purpose": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]: both questions show and store one answer, which must satisfy both (as in survey-core)`,
+    ]);
+  });
+
+  it('rejects one name for two shapes of answer: no one value fits both', () => {
+    expect(problemsAfter('ward-office-exit', (json) => (element(json, 'improvements').name = 'purpose'))).toEqual([
+      `${EXIT}: question "purpose": the name is used twice, at pages[0].elements[0] and at pages[2].elements[1]: a radiogroup (single answer) and a checkbox (multiple answer) would share one value that cannot fit both, rename one`,
+    ]);
+  });
+
+  it('rejects one name twice inside a dynamic panel', () => {
+    const panel = {
+      type: 'paneldynamic',
+      name: 'visits',
+      templateElements: [
+        { type: 'text', name: 'counter' },
+        { type: 'text', name: 'counter' },
+      ],
+    };
+    expect(problemsAfter('ward-office-exit', (json) => json.pages[0].elements.push(panel))).toEqual([
+      `${EXIT}: question "counter": the name is used twice, at pages[0].elements[3].templateElements[0] and at pages[0].elements[3].templateElements[1], inside dynamic panel "visits"; two questions of one panel sharing an answer are not supported yet, rename one`,
     ]);
   });
 

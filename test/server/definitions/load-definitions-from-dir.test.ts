@@ -45,7 +45,7 @@ describe('loadDefinitionCatalogFromDir', () => {
   it('refuses to load a broken definition, one line per problem', async () => {
     const broken = readShipped('staff-workstyle');
     broken.version = 0;
-    broken.pages[0].elements[1].name = 'yearsOfService';
+    broken.pages[1].elements[2].name = 'yearsOfService';
     await write('staff-workstyle/v1.json', broken);
     const file = join(dir, 'staff-workstyle', 'v1.json');
     await expect(loadDefinitionCatalogFromDir(dir)).rejects.toThrow(
@@ -53,7 +53,7 @@ describe('loadDefinitionCatalogFromDir', () => {
         `survey definitions in ${dir} have 3 problems:`,
         `${file}: "version" must be a positive integer, got 0`,
         `${file}: the file is named v1.json but "version" is 0`,
-        `${file}: question "yearsOfService": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]`,
+        `${file}: question "yearsOfService": the name is used twice, at pages[0].elements[0] and at pages[1].elements[2]: a radiogroup (single answer) and a checkbox (multiple answer) would share one value that cannot fit both, rename one`,
       ].join('\n'),
     );
   });
@@ -75,7 +75,7 @@ describe('loadDefinitionsFromDir (server start-up)', () => {
     await write('citizen-needs/v1.json', readShipped('citizen-needs'));
     const broken = readShipped('staff-workstyle');
     broken.version = 0;
-    broken.pages[0].elements[1].name = 'yearsOfService';
+    broken.pages[1].elements[2].name = 'yearsOfService';
     await write('staff-workstyle/v1.json', broken);
     await write('zzz/v1.json', '{');
     const { catalog, broken: left } = await loadDefinitionsFromDir(dir);
@@ -83,7 +83,7 @@ describe('loadDefinitionsFromDir (server start-up)', () => {
     expect(left.map(({ file }) => file)).toEqual(['staff-workstyle/v1.json', 'zzz/v1.json']);
     expect(left[0].reason).toBe(
       '"version" must be a positive integer, got 0; the file is named v1.json but "version" is 0; ' +
-        'question "yearsOfService": the name is used twice, at pages[0].elements[0] and at pages[0].elements[1]',
+        'question "yearsOfService": the name is used twice, at pages[0].elements[0] and at pages[1].elements[2]: a radiogroup (single answer) and a checkbox (multiple answer) would share one value that cannot fit both, rename one',
     );
     expect(left[1].reason).toMatch(/^not valid JSON \(/);
   });
