@@ -78,9 +78,14 @@ interface HiddenAnswer {
   hiddenBy: Condition[];
 }
 
+/**
+ * Names whose every question is hidden, and the answers to them. Two questions may share a
+ * name (one value): like survey-core's hasVisibleQuestionByValueName, one shown question keeps it.
+ */
 function hiddenQuestions(pages: CoreNode[], values: Record<string, unknown>): { hidden: Set<string>; answeredHidden: HiddenAnswer[] } {
-  const hidden = new Set<string>();
-  const answeredHidden: HiddenAnswer[] = [];
+  const hiddenNodes = new Set<string>();
+  const visible = new Set<string>();
+  const answeredHiddenNodes: HiddenAnswer[] = [];
   const visit = (node: CoreNode, parentHiddenBy: Condition[], parentHidden: boolean) => {
     // A condition on a value the page sets never hides on the server (check-core-rules.ts).
     const condition = node.visibleIf !== undefined && !node.visibleIf.readsHostVariable ? node.visibleIf : undefined;
@@ -91,10 +96,15 @@ function hiddenQuestions(pages: CoreNode[], values: Record<string, unknown>): { 
       for (const child of node.children) visit(child, hiddenBy, isHidden);
       return;
     }
-    if (!isHidden) return;
-    hidden.add(node.name.toLowerCase());
-    if (Object.hasOwn(values, node.name)) answeredHidden.push({ name: node.name, hiddenBy });
+    if (!isHidden) {
+      visible.add(node.name.toLowerCase());
+      return;
+    }
+    hiddenNodes.add(node.name.toLowerCase());
+    if (Object.hasOwn(values, node.name)) answeredHiddenNodes.push({ name: node.name, hiddenBy });
   };
   for (const page of pages) visit(page, [], false);
+  const hidden = new Set([...hiddenNodes].filter((name) => !visible.has(name)));
+  const answeredHidden = answeredHiddenNodes.filter(({ name }) => hidden.has(name.toLowerCase()));
   return { hidden, answeredHidden };
 }
