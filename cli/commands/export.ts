@@ -1,12 +1,14 @@
 /**
  * survey-toolkit export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes]
  *                       [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE …]
- *                       [--include-personal-data] --out FILE
+ *                       [--include-personal-data] [--table QUESTION] --out FILE
  *
  * Reads the responses the server stores (DATA_DIR, or STORE=mongodb) and the
  * definitions in DEFINITIONS_DIR, and writes the same export as
  * GET /api/surveys/:id/responses. CSV also writes FILE's codebook beside it
- * (`answers.csv` → `answers.codebook.csv`); XLSX carries it as a second sheet.
+ * (`answers.csv` → `answers.codebook.csv`); XLSX carries it as a sheet. A dynamic question's long table
+ * (server/export/build-long-tables.ts: one row per panel or matrix row) is a sheet in XLSX; in CSV it is
+ * `--table QUESTION`, written to --out instead of the responses, as `?table=` on the API.
  * Files appear only when complete: they are written under a temporary name first.
  * Free text is masked unless --include-personal-data is given; that export is
  * recorded in DATA_DIR/audit.jsonl (with the OS user) before it is written
@@ -19,7 +21,7 @@ import { userInfo } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseServerEnv } from '../../server/env.ts';
 import { filteredRecords, FilterError, parseResponseFilter } from '../../server/export/response-filter.ts';
-import { isExportFormat, writeExport, type ExportFormat } from '../../server/export/write-export.ts';
+import { findLongTable, isExportFormat, UnknownTableError, writeExport, type ExportFormat } from '../../server/export/write-export.ts';
 import { openResponseStore, selectStore, SQLITE_RESPONSES_FILE } from '../../server/store/open-response-store.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { appendAuditEntry, AUDIT_LOG_FILE } from '../../server/audit/audit-log.ts';
@@ -29,7 +31,7 @@ import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 
 const USAGE =
-  'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE] [--include-personal-data] --out FILE';
+  'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE] [--include-personal-data] [--table QUESTION] --out FILE';
 
 interface ExportArgs {
   survey?: string;
@@ -43,6 +45,7 @@ interface ExportArgs {
   segment?: string[];
   out?: string;
   'include-personal-data'?: boolean;
+  table?: string;
 }
 
 export const command: CliCommand = {
@@ -68,6 +71,9 @@ export const command: CliCommand = {
     const locale = options.locale ?? current.languages[0];
     if (!current.languages.includes(locale)) throw new CliError(`--locale must be one of ${current.languages.join(', ')}; got ${JSON.stringify(locale)}`, 2);
     const filter = parseFilter(options, current);
+    const mode = options.codes ? 'codes' : 'labels';
+    const table = options.table;
+    if (table !== undefined) checkTable(table, format, versions, { locale, mode });
 
     const dataDir = resolve(env.DATA_DIR);
     // Opening SQLite creates a missing file; an export must not invent an empty store.
@@ -90,11 +96,19 @@ export const command: CliCommand = {
     const personalData = included ? 'included' : 'masked';
     const store = await openResponseStore(selectStore(env, dataDir));
     try {
-      const mode = options.codes ? 'codes' : 'labels';
       let count = 0;
-      const records = countAll(filteredRecords((q) => store.list(q), surveyId, filter, current), () => count++);
-      await writeAtomically(out, (stream) => writeExport(stream, { format, locale, mode, versions, records, personalData }));
+      let reads = 0;
+      // A function: XLSX reads the records again for each long-table sheet; the first read is the one counted.
+      const records = () => {
+        const counted = reads++ === 0 ? () => count++ : () => {};
+        return countAll(filteredRecords((q) => store.list(q), surveyId, filter, current), counted);
+      };
+      await writeAtomically(out, (stream) => writeExport(stream, { format, locale, mode, versions, records, table, personalData }));
       const written = [out];
+      if (table !== undefined) {
+        console.log(`exported the ${table} table of ${count} responses of ${surveyId} to ${out}`);
+        return 0;
+      }
       if (format === 'csv') {
         const codebook = codebookPath(out);
         await writeAtomically(codebook, (stream) => writeExport(stream, { format: 'codebook', locale, mode, versions, records: emptyRecords() }));
@@ -123,9 +137,21 @@ function parseOptions(args: string[]): ExportArgs {
       segment: { type: 'string', multiple: true },
       out: { type: 'string' },
       'include-personal-data': { type: 'boolean' },
+      table: { type: 'string' },
     },
     USAGE,
   );
+}
+
+/** --table: a long table of this survey, CSV only; a usage error (exit 2) naming the long tables otherwise. */
+function checkTable(table: string, format: string, versions: Parameters<typeof findLongTable>[0], options: Parameters<typeof findLongTable>[1]): void {
+  if (format !== 'csv') throw new CliError(`--table is for --format csv; ${format === 'xlsx' ? 'xlsx has a sheet per long table already' : `${format} has no tables`}`, 2);
+  try {
+    findLongTable(versions, options, table);
+  } catch (error) {
+    if (error instanceof UnknownTableError) throw new CliError(`--table: ${error.message}`, 2);
+    throw error;
+  }
 }
 
 function required(value: string | undefined, name: string): string {

@@ -7,7 +7,10 @@
  * - checkbox/tagbox: one 0/1 column per option (blank when the question was not answered);
  * - matrix: one column per row; matrixdropdown: one per row and column;
  * - ranking: one column per item holding its rank (1 = first);
- * - `<name>-Comment` (the "other" text or a comment area): a column of its own.
+ * - `<name>-Comment` (the "other" text or a comment area): a column of its own;
+ * - matrixdynamic: its row count, then wide columns `q[1].col … q[N].col`, N = maxRowCount up to
+ *   DYNAMIC_WIDE_ROWS (rows beyond it are only in the question's long table, build-long-tables.ts);
+ * - paneldynamic: its panel count; the panels themselves are a long table, one row per panel.
  * Labels come from survey-core in the chosen language, exactly as respondents saw them.
  * Questions of older versions that the current one dropped get columns at the end.
  */
@@ -24,7 +27,15 @@ export interface CodeLabel {
   label: string;
 }
 
-export interface ExportColumn {
+/**
+ * A matrixdynamic gets wide columns for at most this many rows: 10 rows × a few columns stays a sheet an
+ * analyst can scroll, while survey-core's default maxRowCount (1000) would add thousands of mostly empty ones.
+ * A larger maxRowCount also gets a long table with every row (docs/decisions/0064-export-layout-and-streaming.md).
+ */
+export const DYNAMIC_WIDE_ROWS = 10;
+
+/** `T`: what one row of the table is made from; a response for the main table, a row or panel for a long table. */
+export interface ExportColumn<T = ResponseRecord> {
   /** Stable machine name, the header in `codes` mode: `purpose`, `improvements.online`, `satisfaction.waiting`. */
   key: string;
   /** The header in `labels` mode, in the export's language. */
@@ -38,7 +49,7 @@ export interface ExportColumn {
   /** How to read the column when codes do not say it all, e.g. "1 = selected, 0 = not selected". */
   note: string;
   /** The cell for one record, in the mode the columns were built for. */
-  cell(record: ResponseRecord): CellValue;
+  cell(record: T): CellValue;
 }
 
 export interface ExportColumnOptions {
@@ -72,12 +83,15 @@ const TEXTS = {
   utc: { ja: 'ISO 8601（UTC）', en: 'ISO 8601 (UTC)' },
   otherText: { ja: '記述', en: 'text' },
   yes: { ja: 'はい', en: 'Yes' },
+  rowCount: { ja: '行数（各行は右の列）', en: 'number of rows (each row in the columns that follow)' },
+  rowCountLong: { ja: '行数。最初の{n}行は右の列、全行は表「{table}」', en: 'number of rows; the first {n} in the columns that follow, every row in table "{table}"' },
+  panelCount: { ja: 'パネル数。各パネルは表「{table}」に1行ずつ', en: 'number of panels; each panel is one row of table "{table}"' },
   no: { ja: 'いいえ', en: 'No' },
 } as const;
 
-function text(key: keyof typeof TEXTS, locale: string): string {
+export function text(key: keyof typeof TEXTS, locale: string, fill: Record<string, string | number> = {}): string {
   const entry = TEXTS[key] as Record<string, string>;
-  return entry[locale] ?? entry.en;
+  return (entry[locale] ?? entry.en).replace(/\{(\w+)\}/g, (_, name: string) => String(fill[name]));
 }
 
 /**
@@ -130,22 +144,38 @@ function metaColumns(definition: SurveyDefinition, { locale, mode }: ExportColum
 }
 
 function questionColumns(definition: SurveyDefinition, options: ExportColumnOptions): ExportColumn[] {
-  const model = new Model(definition.json);
-  model.locale = options.locale;
+  const model = exportModel(definition, options.locale);
   const columns: ExportColumn[] = [];
   for (const question of model.getAllQuestions(false, false, false) as AnyQuestion[]) {
-    const type = question.getType();
-    if (type === 'html' || type === 'image') continue; // they carry no answer
-    columns.push(...columnsOfQuestion(question, type, options));
-    if (question.showOtherItem || question.showCommentArea) columns.push(commentColumn(question, type, options));
+    columns.push(...columnsOfAnswer(question, options, (record: ResponseRecord) => record.data));
   }
   return columns;
 }
 
-function columnsOfQuestion(q: AnyQuestion, type: string, { locale, mode }: ExportColumnOptions): ExportColumn[] {
+/** A survey-core model of `definition` in the export's language. */
+export function exportModel(definition: SurveyDefinition, locale: string): Model {
+  const model = new Model(definition.json);
+  model.locale = locale;
+  return model;
+}
+
+/**
+ * The columns of one question, reading its answer from the object `answers(source)` returns: a
+ * response's data, or one dynamic panel (build-long-tables.ts). Nothing for questions without an answer.
+ */
+export function columnsOfAnswer<T>(question: Question, options: ExportColumnOptions, answers: (source: T) => Record<string, unknown>): ExportColumn<T>[] {
+  const q = question as AnyQuestion;
+  const type = q.getType();
+  if (type === 'html' || type === 'image') return []; // they carry no answer
+  const columns = columnsOfQuestion(q, type, options, answers);
+  if (q.showOtherItem || q.showCommentArea) columns.push(commentColumn(q, type, options, answers));
+  return columns;
+}
+
+function columnsOfQuestion<T>(q: AnyQuestion, type: string, { locale, mode }: ExportColumnOptions, answers: (source: T) => Record<string, unknown>): ExportColumn<T>[] {
   const name: string = q.getValueName();
   const title: string = q.title || name;
-  const answer = (record: ResponseRecord) => record.data[name];
+  const answer = (record: T) => answers(record)[name];
   switch (type) {
     case 'radiogroup':
     case 'dropdown':
@@ -201,15 +231,11 @@ function columnsOfQuestion(q: AnyQuestion, type: string, { locale, mode }: Expor
       );
     }
     case 'matrixdropdown': {
-      const columns: ExportColumn[] = [];
+      const columns: ExportColumn<T>[] = [];
       for (const row of q.rows as ItemValue[]) {
         for (const column of q.columns as Array<Record<string, any>>) {
-          const template = column.templateQuestion as AnyQuestion;
-          const own = (template.choices ?? []) as ItemValue[];
-          const items = own.length > 0 ? own : ((q.choices ?? []) as ItemValue[]);
-          const codes = items.map((item) => ({ code: item.value, label: item.text }));
           columns.push(
-            choiceColumn(`${name}.${row.value}.${column.name}`, `${title}: ${row.text}: ${column.title || column.name}`, name, type, codes, mode, (record) => {
+            choiceColumn(`${name}.${row.value}.${column.name}`, `${title}: ${row.text}: ${column.title || column.name}`, name, type, cellCodes(q, column), mode, (record) => {
               const value = answer(record);
               const cells = isPlainObject(value) ? value[String(row.value)] : undefined;
               return isPlainObject(cells) ? cells[column.name] : undefined;
@@ -219,6 +245,26 @@ function columnsOfQuestion(q: AnyQuestion, type: string, { locale, mode }: Expor
       }
       return columns;
     }
+    case 'matrixdynamic': {
+      const maxRows: number = q.maxRowCount;
+      const wide = Math.min(maxRows, DYNAMIC_WIDE_ROWS);
+      const countNote = maxRows > wide ? text('rowCountLong', locale, { n: wide, table: name }) : text('rowCount', locale);
+      const columns: ExportColumn<T>[] = [countColumn(name, title, type, countNote, answer)];
+      for (let row = 1; row <= wide; row++) {
+        for (const column of q.columns as Array<Record<string, any>>) {
+          columns.push(
+            choiceColumn(`${name}[${row}].${column.name}`, `${title}: ${row}: ${column.title || column.name}`, name, type, cellCodes(q, column), mode, (record) => {
+              const rows = answer(record);
+              const cells = Array.isArray(rows) ? rows[row - 1] : undefined;
+              return isPlainObject(cells) ? cells[column.name] : undefined;
+            }),
+          );
+        }
+      }
+      return columns;
+    }
+    case 'paneldynamic':
+      return [countColumn(name, title, type, text('panelCount', locale, { table: name }), answer)];
     case 'multipletext':
       // One column per item, `<question>.<item>`, as matrixdropdown cells are `<question>.<row>.<column>`.
       return (q.items as Array<Record<string, any>>).map((item) =>
@@ -227,12 +273,36 @@ function columnsOfQuestion(q: AnyQuestion, type: string, { locale, mode }: Expor
           return isPlainObject(value) ? value[item.name] : undefined;
         }),
       );
-    default: // text, comment, any type without choices; matrixdynamic and paneldynamic rows as one JSON cell
+    default: // text, comment, any type without choices
       return [choiceColumn(name, title, name, type, [], mode, answer)];
   }
 }
 
-function commentColumn(q: AnyQuestion, type: string, { locale }: ExportColumnOptions): ExportColumn {
+/** A matrix cell's codes: its column's own choices, else the matrix's, as survey-core shows them. */
+export function cellCodes(q: AnyQuestion, column: Record<string, any>): CodeLabel[] {
+  const template = column.templateQuestion as AnyQuestion;
+  const own = (template.choices ?? []) as ItemValue[];
+  const items = own.length > 0 ? own : ((q.choices ?? []) as ItemValue[]);
+  return items.map((item) => ({ code: item.value, label: item.text }));
+}
+
+/** How many rows or panels an answer has; blank when not answered. */
+function countColumn<T>(name: string, title: string, type: string, note: string, answer: (record: T) => unknown): ExportColumn<T> {
+  return {
+    key: name,
+    label: title,
+    source: name,
+    type,
+    codes: [],
+    note,
+    cell: (record) => {
+      const value = answer(record);
+      return Array.isArray(value) ? value.length : null;
+    },
+  };
+}
+
+function commentColumn<T>(q: AnyQuestion, type: string, { locale }: ExportColumnOptions, answers: (source: T) => Record<string, unknown>): ExportColumn<T> {
   const name: string = q.getValueName();
   const key = `${name}-Comment`;
   const what = q.showOtherItem ? `${(q.otherItem as ItemValue).text}: ${text('otherText', locale)}` : text('otherText', locale);
@@ -243,7 +313,7 @@ function commentColumn(q: AnyQuestion, type: string, { locale }: ExportColumnOpt
     type,
     codes: [],
     note: '',
-    cell: (record) => toCell(record.data[key]),
+    cell: (record) => toCell(answers(record)[key]),
   };
 }
 
@@ -261,15 +331,15 @@ function choiceCodes(q: AnyQuestion): CodeLabel[] {
 }
 
 /** A column of one coded value; in labels mode a known code shows its label, an unknown one itself. */
-function choiceColumn(
+export function choiceColumn<T = ResponseRecord>(
   key: string,
   label: string,
   source: string,
   type: string,
   codes: CodeLabel[],
   mode: ExportColumnOptions['mode'],
-  value: (record: ResponseRecord) => unknown,
-): ExportColumn {
+  value: (record: T) => unknown,
+): ExportColumn<T> {
   const labelOf = new Map<unknown, string>(codes.map((c) => [c.code, c.label]));
   const useLabels = mode === 'labels' && codes.length > 0;
   return {
@@ -284,7 +354,7 @@ function choiceColumn(
       const rawLabel = useLabels ? labelOf.get(raw) : undefined;
       // A label that only repeats the code (a 1–5 scale) keeps the number, so Excel can average it.
       if (rawLabel !== undefined && rawLabel !== String(raw)) return rawLabel;
-      // A list of values (tagbox answered as text) joins; a list of rows or panels (matrixdynamic, paneldynamic) stays JSON.
+      // A list of values (tagbox answered as text) joins; a list of rows or panels nested in a panel stays JSON.
       if (Array.isArray(raw) && raw.every((item) => typeof item !== 'object' || item === null)) {
         return raw.map((item) => (useLabels && labelOf.has(item) ? labelOf.get(item)! : String(item))).join('; ');
       }
@@ -300,6 +370,6 @@ function toCell(value: unknown): CellValue {
   return JSON.stringify(value);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

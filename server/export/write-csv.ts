@@ -24,11 +24,14 @@ export function csvLine(values: readonly CellValue[]): string {
   return values.map(csvField).join(',') + '\r\n';
 }
 
-/** The export as CSV text chunks, BOM and header first; pulls records only as fast as the chunks are consumed. */
-export async function* csvChunks(
-  columns: readonly ExportColumn[],
-  records: AsyncIterable<ResponseRecord>,
-  headerOf: (column: ExportColumn) => string,
+/**
+ * The export as CSV text chunks, BOM and header first; pulls records only as fast as the chunks are consumed.
+ * `T`: a response for the main table, a panel or matrix row for a long table (build-long-tables.ts).
+ */
+export async function* csvChunks<T = ResponseRecord>(
+  columns: readonly ExportColumn<T>[],
+  records: AsyncIterable<T>,
+  headerOf: (column: ExportColumn<T>) => string,
 ): AsyncGenerator<string> {
   let chunk = UTF8_BOM + csvLine(columns.map(headerOf));
   for await (const record of records) {

@@ -7,7 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { buildCodebook, CODEBOOK_HEADER } from './build-codebook.ts';
-import { buildExportColumns, type ExportColumn, type ExportColumnOptions } from './build-export-columns.ts';
+import { buildExportColumns, type CellValue, type ExportColumn, type ExportColumnOptions } from './build-export-columns.ts';
+import { buildLongTables, longRowsOf, type LongRow, type LongTable } from './build-long-tables.ts';
 import { csvChunks, csvRowsChunks } from './write-csv.ts';
 import { jsonlChunks } from './write-jsonl.ts';
 import { maskFreeText } from './mask-free-text.ts';
@@ -32,8 +33,13 @@ export interface ExportJob extends ExportColumnOptions {
   format: ExportFormat;
   /** Every kept version of the survey, the current one first. */
   versions: readonly SurveyDefinition[];
-  /** Not read for `codebook`. */
-  records: AsyncIterable<ResponseRecord>;
+  /**
+   * Not read for `codebook`. XLSX reads the records once per sheet (responses, then each long table): give a
+   * function that reads them anew. Records given as an iterable are kept in memory for the later sheets.
+   */
+  records: AsyncIterable<ResponseRecord> | (() => AsyncIterable<ResponseRecord>);
+  /** CSV only: the long table of this dynamic question (build-long-tables.ts) instead of the responses. */
+  table?: string;
   /**
    * `masked` (default): personal data in free text replaced by placeholders (server/export/mask-free-text.ts).
    * `included`: the answers as stored; only for admins, and the caller records it in the audit log first.
@@ -41,9 +47,25 @@ export interface ExportJob extends ExportColumnOptions {
   personalData?: 'masked' | 'included';
 }
 
-/** `ward-office-exit-responses.csv`, `ward-office-exit-codebook.csv`, … */
-export function exportFileName(surveyId: string, format: ExportFormat): string {
+/** `ward-office-exit-responses.csv`, `ward-office-exit-codebook.csv`, `…-household.csv` (a long table), … */
+export function exportFileName(surveyId: string, format: ExportFormat, table?: string): string {
+  // A question name may hold any character; the file name keeps what is safe in a header and on disk.
+  if (table !== undefined) return `${surveyId}-${table.replace(/[^A-Za-z0-9_.-]/g, '_')}.csv`;
   return format === 'codebook' ? `${surveyId}-codebook.csv` : `${surveyId}-responses.${format}`;
+}
+
+/** A `table` the survey has no long table for: the caller answers 400 (or exits 2) with this message. */
+export class UnknownTableError extends Error {
+  override name = 'UnknownTableError';
+}
+
+/** The long table named `name`, or an UnknownTableError listing those there are. */
+export function findLongTable(versions: readonly SurveyDefinition[], options: ExportColumnOptions, name: string): LongTable {
+  const tables = buildLongTables(versions, options);
+  const table = tables.find((t) => t.name === name);
+  if (table) return table;
+  const known = tables.length > 0 ? `its long tables are ${tables.map((t) => JSON.stringify(t.name)).join(', ')}` : 'it has no long tables (no paneldynamic, no matrixdynamic with maxRowCount over 10)';
+  throw new UnknownTableError(`table ${JSON.stringify(name)} is not a long table of this survey; ${known}`);
 }
 
 const SHEET_NAMES: Record<string, { data: string; codebook: string }> = {
@@ -88,31 +110,79 @@ async function* timesToTheMinute(records: AsyncIterable<ResponseRecord>): AsyncG
   }
 }
 
-export async function writeExport(destination: Writable, exportJob: ExportJob): Promise<void> {
-  const masked = exportJob.personalData === 'included' ? exportJob : { ...exportJob, records: maskFreeText(exportJob.records, exportJob.versions, exportJob.locale) };
-  const job = exportJob.versions.length > 0 && requiresInvitation(exportJob.versions[0]) ? { ...masked, records: timesToTheMinute(masked.records) } : masked;
+/**
+ * A function that reads the records anew each call. An iterable can be read once: when `again` (an XLSX, which
+ * may have long-table sheets), its first read is kept in memory for the next ones; else it is passed through.
+ */
+function rereadable(records: ExportJob['records'], again: boolean): () => AsyncIterable<ResponseRecord> {
+  if (typeof records === 'function') return records;
+  if (!again) return () => records;
+  const kept: ResponseRecord[] = [];
+  let first = true;
+  return () => {
+    if (!first) return Readable.from(kept) as AsyncIterable<ResponseRecord>;
+    first = false;
+    return (async function* () {
+      for await (const record of records) {
+        kept.push(record);
+        yield record;
+      }
+    })();
+  };
+}
+
+/** Every panel or row of `table` in `records`. */
+async function* longRows(table: LongTable, records: AsyncIterable<ResponseRecord>): AsyncGenerator<LongRow> {
+  for await (const record of records) yield* longRowsOf(table, record);
+}
+
+export async function writeExport(destination: Writable, job: ExportJob): Promise<void> {
+  const read = rereadable(job.records, job.format === 'xlsx');
+  const invitationOnly = job.versions.length > 0 && requiresInvitation(job.versions[0]);
+  // Masked first, then times cut, on every read: the long tables hold the same masked text as the responses.
+  const records = () => {
+    const masked = job.personalData === 'included' ? read() : maskFreeText(read(), job.versions, job.locale);
+    return invitationOnly ? timesToTheMinute(masked) : masked;
+  };
   if (job.format === 'jsonl') {
-    await pipeline(Readable.from(jsonlChunks(job.records)), destination);
+    await pipeline(Readable.from(jsonlChunks(records())), destination);
+    return;
+  }
+  const headerOf = <T>(column: ExportColumn<T>) => (job.mode === 'labels' ? column.label : column.key);
+  if (job.table !== undefined) {
+    if (job.format !== 'csv') throw new UnknownTableError(`table is for CSV only; ${job.format} ${job.format === 'xlsx' ? 'has a sheet per long table' : 'has no tables'}`);
+    const table = findLongTable(job.versions, job, job.table);
+    await pipeline(Readable.from(csvChunks(table.columns, longRows(table, records()), headerOf)), destination);
     return;
   }
   const columns = buildExportColumns(job.versions, job);
-  const headerOf = (column: ExportColumn) => (job.mode === 'labels' ? column.label : column.key);
+  const longTables = buildLongTables(job.versions, job);
+  const codebook = buildCodebook(columns, longTables, job.locale);
   switch (job.format) {
     case 'csv':
-      await pipeline(Readable.from(csvChunks(columns, job.records, headerOf)), destination);
+      await pipeline(Readable.from(csvChunks(columns, records(), headerOf)), destination);
       return;
     case 'codebook':
-      await pipeline(Readable.from(csvRowsChunks(CODEBOOK_HEADER, buildCodebook(columns))), destination);
+      await pipeline(Readable.from(csvRowsChunks(CODEBOOK_HEADER, codebook)), destination);
       return;
     case 'xlsx':
       await writeXlsx(destination, {
         columns,
         headerOf,
-        records: job.records,
+        records: records(),
+        longTables: longTables.map((table) => ({
+          name: table.name,
+          header: table.columns.map(headerOf),
+          rows: () => cellsOf(table, records()),
+        })),
         codebookHeader: CODEBOOK_HEADER,
-        codebook: buildCodebook(columns),
+        codebook,
         sheetNames: SHEET_NAMES[job.locale] ?? SHEET_NAMES.en,
       });
       return;
   }
+}
+
+async function* cellsOf(table: LongTable, records: AsyncIterable<ResponseRecord>): AsyncGenerator<CellValue[]> {
+  for await (const row of longRows(table, records)) yield table.columns.map((column) => column.cell(row));
 }

@@ -1,7 +1,8 @@
 /**
  * XLSX through exceljs's streaming WorkbookWriter: rows are written to the zip
  * as they come, without shared strings or styles (both would keep every
- * distinct string in memory). A second sheet holds the codebook.
+ * distinct string in memory). Then a sheet per long table (build-long-tables.ts: dynamic panels, long
+ * matrixdynamic rows), each written from a second read of the records, and last the codebook.
  *
  * Backpressure: exceljs writes each sheet's XML into a PassThrough that
  * archiver drains into the zip, and it ignores that stream's "full" signal.
@@ -15,8 +16,8 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { CellValue, ExportColumn } from './build-export-columns.ts';
+import { continuedSheetName, sheetNames as uniqueSheetNames } from './sheet-name.ts';
 import { safeExportCell } from './neutralise-formula.ts';
-import { xmlSafeText } from './xml-safe-text.ts';
 
 /** The destination went away before the end (a cancelled download); not a failure of the export. */
 export class DestinationClosedError extends Error {
@@ -36,6 +37,8 @@ export interface XlsxExportOptions {
   columns: readonly ExportColumn[];
   headerOf: (column: ExportColumn) => string;
   records: AsyncIterable<ResponseRecord>;
+  /** One sheet each, after the responses: its name (a question name), header, and its rows read anew. */
+  longTables?: ReadonlyArray<{ name: string; header: readonly string[]; rows: () => AsyncIterable<readonly CellValue[]> }>;
   codebookHeader: readonly string[];
   codebook: readonly CellValue[][];
   sheetNames: { data: string; codebook: string };
@@ -97,35 +100,55 @@ export async function writeXlsx(destination: Writable, options: XlsxExportOption
 
 async function writeWorkbook(destination: Writable, options: XlsxExportOptions, maxRows: number, signal: AbortSignal): Promise<void> {
   const { columns, headerOf, records, codebookHeader, codebook } = options;
-  // Cells and headers are made XML-safe by safeExportCell; sheet names are XML text too.
-  const sheetNames = { data: xmlSafeText(options.sheetNames.data), codebook: xmlSafeText(options.sheetNames.codebook) };
+  const longTables = options.longTables ?? [];
+  // Cells and headers are made XML-safe by safeExportCell; sheet names are XML text too, unique and Excel-valid.
+  const [data, codebookName, ...longNames] = uniqueSheetNames([options.sheetNames.data, options.sheetNames.codebook, ...longTables.map((t) => t.name)]);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: destination, useStyles: false, useSharedStrings: false });
-  const header = toRow(columns.map(headerOf));
 
-  let sheetNumber = 1;
-  let sheet = workbook.addWorksheet(sheetNames.data, { views: [{ state: 'frozen', ySplit: 1 }] }) as SheetWriter;
-  sheet.addRow(header).commit();
-  let rowsInSheet = 0;
-  for await (const record of records) {
-    signal.throwIfAborted();
-    if (rowsInSheet === maxRows) {
-      sheet.commit();
-      sheetNumber += 1;
-      sheet = workbook.addWorksheet(`${sheetNames.data} (${sheetNumber})`, { views: [{ state: 'frozen', ySplit: 1 }] }) as SheetWriter;
-      sheet.addRow(header).commit();
-      rowsInSheet = 0;
-    }
-    sheet.addRow(toRow(columns.map((column) => column.cell(record)))).commit();
-    rowsInSheet += 1;
-    if (rowsInSheet % ROWS_PER_DRAIN_CHECK === 0) await waitForSheetToDrain(sheet, signal);
-  }
-  sheet.commit();
+  const responseRows = mapRows(records, (record) => columns.map((column) => column.cell(record)));
+  await writeSheets(workbook, data, columns.map(headerOf), responseRows, maxRows, signal);
+  // One table at a time, each from its own read of the records: a sheet added earlier would hold its rows in memory.
+  for (const [index, table] of longTables.entries()) await writeSheets(workbook, longNames[index], table.header, table.rows(), maxRows, signal);
 
   // Added only now: archiver writes entries in order, so this sheet's rows would wait in memory otherwise.
-  const codebookSheet = workbook.addWorksheet(sheetNames.codebook) as SheetWriter;
+  const codebookSheet = workbook.addWorksheet(codebookName) as SheetWriter;
   codebookSheet.addRow(toRow(codebookHeader)).commit();
   for (const row of codebook) codebookSheet.addRow(toRow(row)).commit();
   codebookSheet.commit();
 
   await workbook.commit();
+}
+
+async function* mapRows<T>(items: AsyncIterable<T>, toCells: (item: T) => readonly CellValue[]): AsyncGenerator<readonly CellValue[]> {
+  for await (const item of items) yield toCells(item);
+}
+
+/** Rows on a sheet named `name`, continued on `name (2)`, … past `maxRows`. */
+async function writeSheets(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  headerCells: readonly CellValue[],
+  rows: AsyncIterable<readonly CellValue[]>,
+  maxRows: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const header = toRow(headerCells);
+  let sheetNumber = 1;
+  let sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] }) as SheetWriter;
+  sheet.addRow(header).commit();
+  let rowsInSheet = 0;
+  for await (const row of rows) {
+    signal.throwIfAborted();
+    if (rowsInSheet === maxRows) {
+      sheet.commit();
+      sheetNumber += 1;
+      sheet = workbook.addWorksheet(continuedSheetName(name, sheetNumber), { views: [{ state: 'frozen', ySplit: 1 }] }) as SheetWriter;
+      sheet.addRow(header).commit();
+      rowsInSheet = 0;
+    }
+    sheet.addRow(toRow(row)).commit();
+    rowsInSheet += 1;
+    if (rowsInSheet % ROWS_PER_DRAIN_CHECK === 0) await waitForSheetToDrain(sheet, signal);
+  }
+  sheet.commit();
 }

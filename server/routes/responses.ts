@@ -5,7 +5,8 @@
  *   dearest and nothing is stored unless all pass.
  * - GET /api/surveys/:id/responses?format=csv|xlsx|jsonl|codebook: the analysts'
  *   export (the access policy requires the analyst role), with the filters of
- *   server/export/response-filter.ts. Free text is masked unless an admin asks
+ *   server/export/response-filter.ts; `&table=<question>` gives a dynamic question's long table as CSV
+ *   (server/export/build-long-tables.ts). Free text is masked unless an admin asks
  *   for `personalData=include`, which is recorded in the audit log first
  *   (docs/decisions/0093-personal-data-masked-exports-and-audit.md).
  */
@@ -21,7 +22,7 @@ import { checkSubmissionTimes } from '../validation/check-submission-times.ts';
 import { findUnsafeJson } from '../find-unsafe-json.ts';
 import { HttpError } from '../http-error.ts';
 import { filteredRecords } from '../export/response-filter.ts';
-import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFileName, isExportFormat, writeExport } from '../export/write-export.ts';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFileName, findLongTable, isExportFormat, UnknownTableError, writeExport } from '../export/write-export.ts';
 import { allVersions, findSurvey, findSurveyVersion } from './surveys.ts';
 import { chooseLocale, chooseMode, parseFilter } from './survey-query.ts';
 import type { SubmissionAdmission } from '../enrollment/admit-submission.ts';
@@ -96,7 +97,7 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
   router.get('/', async (req, res) => {
     const surveyId = (req.params as { id: string }).id;
     const current = findSurvey(definitions, surveyId);
-    const { personalData, ...query } = req.query as Record<string, unknown>;
+    const { personalData, table, ...query } = req.query as Record<string, unknown>;
     const format = query.format ?? 'csv';
     if (!isExportFormat(format)) {
       throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
@@ -105,10 +106,11 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
     const mode = chooseMode(query);
     const filter = parseFilter(query, current);
     const versions = allVersions(definitions, surveyId);
+    checkTable(table, format, versions, { locale, mode });
     const included = await authorisePersonalData(req, personalData, auditLogPath, { surveyId, format, filter: query });
 
     res.setHeader('Content-Type', EXPORT_CONTENT_TYPES[format]);
-    res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(surveyId, format)}"`);
+    res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(surveyId, format, table as string | undefined)}"`);
     // Personal data: no cache may keep a copy.
     res.setHeader('Cache-Control', 'no-store');
     try {
@@ -117,7 +119,9 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
         locale,
         mode,
         versions,
-        records: filteredRecords((q) => store.list(q), surveyId, filter, current),
+        // A function: XLSX reads the records again for each long-table sheet.
+        records: () => filteredRecords((q) => store.list(q), surveyId, filter, current),
+        table: table as string | undefined,
         personalData: included ? 'included' : 'masked',
       });
     } catch (error) {
@@ -129,6 +133,19 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
   });
 
   return router;
+}
+
+/** `?table=<question>`: one long table (server/export/build-long-tables.ts) as CSV; refused before any header is sent. */
+function checkTable(table: unknown, format: string, versions: Parameters<typeof findLongTable>[0], options: Parameters<typeof findLongTable>[1]): void {
+  if (table === undefined) return;
+  if (typeof table !== 'string') throw new HttpError(400, 'invalid_table', `table must be one question name; got ${JSON.stringify(table)}`);
+  if (format !== 'csv') throw new HttpError(400, 'invalid_table', `table is for format=csv; format=${format} ${format === 'xlsx' ? 'has a sheet per long table already' : 'has no tables'}`);
+  try {
+    findLongTable(versions, options, table);
+  } catch (error) {
+    if (error instanceof UnknownTableError) throw new HttpError(400, 'invalid_table', error.message);
+    throw error;
+  }
 }
 
 /**

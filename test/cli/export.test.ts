@@ -130,3 +130,52 @@ describe('survey-toolkit export and personal data', () => {
     ]);
   });
 });
+
+describe('survey-toolkit export of dynamic questions (issue 21)', () => {
+  let typesDir: string;
+  let definitionsDir: string;
+  let id: string;
+  beforeAll(async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    typesDir = join(dir, 'types-data');
+    definitionsDir = join(dir, 'types-defs');
+    await mkdir(typesDir);
+    await mkdir(definitionsDir);
+    await writeFile(join(definitionsDir, 'surveyjs-types.json'), await readFile(join(import.meta.dirname, '..', 'fixtures', 'definitions', 'surveyjs-types.json')));
+    const store = await openSqliteResponseStore(join(typesDir, 'responses.sqlite'));
+    const submission = validSubmission('ward-office-exit');
+    const data = { visitDate: '2026-05-01', children: [{ age: '0-5' }], household: [{ relation: 'self', birthYear: 1980 }, { relation: 'parent', care: '電話 090-1234-5678' }] };
+    id = (await store.insert({ ...submission, surveyId: 'surveyjs-types', channel: 'online', meta: { locale: 'en' }, data })).id;
+    await store.close();
+  });
+  const run = (args: string[]) => runCli(['export', '--survey', 'surveyjs-types', '--codes', ...args], { env: { DATA_DIR: typesDir, DEFINITIONS_DIR: definitionsDir } });
+
+  it('--table household: one CSV row per panel, keyed by the response id, free text masked', async () => {
+    const out = join(dir, 'household.csv');
+    const result = await run(['--format', 'csv', '--table', 'household', '--out', out]);
+    expect(result, result.stderr).toMatchObject({ code: 0, stdout: `exported the household table of 1 responses of surveyjs-types to ${out}\n` });
+    const lines = (await readFile(out, 'utf8')).slice(1).split('\r\n').filter(Boolean);
+    expect(lines).toEqual(['responseId,panel,relation,birthYear,care', `${id},1,self,1980,`, `${id},2,parent,,電話 [phone]`]);
+  });
+
+  it('xlsx: the responses with wide matrix columns, and a sheet for the panels', async () => {
+    const out = join(dir, 'types.xlsx');
+    expect((await run(['--format', 'xlsx', '--out', out])).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Responses', 'household', 'Codebook']);
+    expect(workbook.getWorksheet('Responses')!.getRow(1).values).toContain('children[3].note');
+    expect(workbook.getWorksheet('household')!.rowCount).toBe(3);
+  });
+
+  it('refuses --table for another format or an unknown table, naming the long tables', async () => {
+    const out = join(dir, 'never-table.csv');
+    const unknown = await run(['--format', 'csv', '--table', 'children', '--out', out]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--table: table "children" is not a long table of this survey; its long tables are "household"');
+    const xlsx = await run(['--format', 'xlsx', '--table', 'household', '--out', out]);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toContain('--table is for --format csv');
+    expect(existsSync(out)).toBe(false);
+  });
+});
