@@ -67,8 +67,13 @@ export function* synthesizeResponses(definition: SurveyDefinition, options: Synt
       respondent.meta[meta.from] = choices[pickWeighted(random, choices.map((value) => weightOf(weights, value)))];
     }
     const data: Record<string, unknown> = respondent.answers;
+    const met = new Set<string>();
     for (const asked of questions) {
+      // Two questions may share a name (one value, as in survey-core): the first one shown answers
+      // it or leaves it empty, so a later one cannot store a value the earlier one refuses.
+      if (met.has(asked.question.name)) continue;
       if (!asked.visibleIf.every((condition) => condition.runValues(data))) continue;
+      met.add(asked.question.name);
       const required = asked.question.isRequired || asked.requiredIf?.runValues(data) === true;
       const answer = answerQuestion(asked, required, profile, respondent);
       if (answer === undefined) continue;

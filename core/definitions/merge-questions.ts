@@ -63,7 +63,21 @@ export function mergeQuestions(definitions: ReadonlyArray<DefinitionVersion>): M
         metaKey: meta.from,
       })),
     ];
+    const inThisVersion = new Map<string, Omit<MergedQuestion, 'versions'>>();
     for (const question of questions) {
+      // Two questions of one version may share a name, and so one value (survey-core allows it; check warns):
+      // the first stands for both, counted once.
+      const sibling = inThisVersion.get(question.name);
+      if (sibling !== undefined) {
+        if (sibling.shape !== question.shape || sibling.metaKey !== question.metaKey) {
+          throw new ReportInputError(
+            `question ${JSON.stringify(question.name)} is asked twice in version ${definition.version}, as a ${describeShape(sibling)} ` +
+              `and as a ${describeShape(question)}; the two share one value, so they must keep one kind of answer`,
+          );
+        }
+        continue;
+      }
+      inThisVersion.set(question.name, question);
       const known = merged.get(question.name);
       if (!known) {
         merged.set(question.name, { ...question, versions: [definition.version] });
