@@ -141,4 +141,20 @@ describe('a question name used twice', () => {
       server = await spawnServer({ DATA_DIR: join(dir, 'data'), DEFINITIONS_DIR: join(dir, 'defs'), ABUSE_LIMITS: 'off' });
     }
   }, 60_000);
+
+  // Last: it stores more responses than the export above counts.
+  it('agrees with survey-core on every combination of answers', async () => {
+    const disagreements: string[] = [];
+    for (const email of [undefined, 'a@example.jp', 'a@example.com', 'nope']) {
+      for (const wantsReply of [undefined, true, false]) {
+        for (const ward of [undefined, 'kita', 'chuo']) {
+          const data = Object.fromEntries(Object.entries({ email, wantsReply, ward }).filter(([, value]) => value !== undefined));
+          const expected = (await surveyCoreAccepts(data)) ? 201 : 422;
+          const { status } = await post(data);
+          if (status !== expected) disagreements.push(`${JSON.stringify(data)}: survey-core ${expected}, server ${status}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  }, 60_000);
 });
