@@ -103,7 +103,19 @@ describe('matrixdynamic: wide columns', () => {
     expect(table.header).toEqual(['responseId', 'row', 'office', 'why']);
     expect(table.rows.map((row) => [row.responseId, row.row, row.why])).toEqual(Array.from({ length: 12 }, (_, k) => [ids.many, String(k + 1), `visit ${k + 1}`]));
     const labelled = await csv('many-rows', 'format=csv&locale=en&table=visits');
+    expect(labelled.header).toEqual(['Response ID', 'Row', 'Office', 'why']);
     expect(labelled.rows[1].Office).toBe('Kita');
+  });
+
+  it('the codebook says the wide columns stop at row 10 and where every row is', async () => {
+    const rows = parseCsv((await (await get('many-rows', 'format=codebook&locale=en')).text()).replace(/^\uFEFF/, ''));
+    expect(rows.find((row) => row[0] === 'visits')![6]).toBe('number of rows; the first 10 in the columns that follow, every row in table "visits"');
+    expect(rows.filter((row) => row[0] === 'visits' && row[3] === 'matrixdynamic')).toHaveLength(2); // the count column, then the table
+    expect(rows.filter((row) => row[0] === 'visits/office').map((row) => [row[4], row[5]])).toEqual([
+      ['', ''],
+      ['chuo', 'Chuo'],
+      ['kita', 'Kita'],
+    ]);
   });
 });
 
