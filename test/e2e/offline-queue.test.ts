@@ -27,8 +27,12 @@ function waitingCount(page: Page): Promise<string | null> {
   return page.getByTestId('queue-indicator').getAttribute('data-waiting');
 }
 
-async function recordsOfWard(ward: string) {
-  return (await session.server.records(EXIT)).filter((record) => record.meta.ward === ward);
+/**
+ * The records one test's visitors wrote, found by their comment: these tablets are not enrolled, so the
+ * server stores neither their kiosk id nor their URL's ward (issue 20, finding 4).
+ */
+async function recordsWithComment(start: string) {
+  return (await session.server.records(EXIT)).filter((record) => String(record.data.comment ?? '').startsWith(start));
 }
 
 // Real Chromium on a shared 2-core machine: a test's wall time varies a lot with the machine's load.
@@ -46,19 +50,19 @@ describe('offline queue', { timeout: 180_000 }, () => {
       await page.locator('.sd-question').first().waitFor();
     }
     await eventually(() => waitingCount(page), (waiting) => waiting === '3');
-    expect(await recordsOfWard('shiroishi')).toEqual([]);
+    expect(await recordsWithComment('オフラインの回答')).toEqual([]);
 
     // Reload while still offline: the service worker serves the page, IndexedDB still holds the three.
     await page.reload();
     await page.locator('.sd-question').first().waitFor();
     await eventually(() => waitingCount(page), (waiting) => waiting === '3');
-    expect(await recordsOfWard('shiroishi')).toEqual([]);
+    expect(await recordsWithComment('オフラインの回答')).toEqual([]);
 
     await context.setOffline(false);
-    const arrived = await eventually(() => recordsOfWard('shiroishi'), (records) => records.length >= 3);
+    const arrived = await eventually(() => recordsWithComment('オフラインの回答'), (records) => records.length >= 3);
     await eventually(() => waitingCount(page), (waiting) => waiting === '0');
     await page.waitForTimeout(1_500); // a late duplicate would show up here
-    const records = await recordsOfWard('shiroishi');
+    const records = await recordsWithComment('オフラインの回答');
     expect(records).toHaveLength(3);
     expect(new Set(records.map((record) => record.submissionId)).size).toBe(3);
     expect(records.map((record) => record.data.comment).sort()).toEqual(['オフラインの回答 1', 'オフラインの回答 2', 'オフラインの回答 3']);
@@ -81,13 +85,13 @@ describe('offline queue', { timeout: 180_000 }, () => {
       await eventually(() => waitingCount(page), (waiting) => waiting === '1');
       await first.close();
       session.checkTraffic(firstTraffic);
-      expect(await recordsOfWard('atsubetsu')).toEqual([]);
+      expect(await recordsWithComment('ブラウザを閉じる前の回答')).toEqual([]);
 
       const second = await launchPersistentChromium(profile, { viewport: TABLET });
       const secondTraffic = recordTraffic(second);
       const again = second.pages()[0] ?? (await second.newPage());
       await again.goto(url);
-      const records = await eventually(() => recordsOfWard('atsubetsu'), (found) => found.length === 1);
+      const records = await eventually(() => recordsWithComment('ブラウザを閉じる前の回答'), (found) => found.length === 1);
       expect(records[0].data.comment).toBe('ブラウザを閉じる前の回答');
       await eventually(() => waitingCount(again), (waiting) => waiting === '0');
       await second.close();
@@ -161,7 +165,7 @@ describe('offline queue', { timeout: 180_000 }, () => {
     const { page } = await session.open(`/kiosk/${EXIT}?ward=kiyota`);
     await page.locator('.sd-question').first().waitFor();
     await completeSurvey(page, '一度だけ数えてください');
-    const [stored] = await eventually(() => recordsOfWard('kiyota'), (records) => records.length === 1);
+    const [stored] = await eventually(() => recordsWithComment('一度だけ数えてください'), (records) => records.length === 1);
     await eventually(() => waitingCount(page), (waiting) => waiting === '0');
 
     // As if the 201 never reached the tablet: the same submission is still in its queue.
@@ -183,12 +187,13 @@ describe('offline queue', { timeout: 180_000 }, () => {
         });
         db.close();
       },
-      { surveyId, submission: rest },
+      // What the tablet sent: its URL's ward too, which the server did not store for an unenrolled tablet.
+      { surveyId, submission: { ...rest, meta: { ...rest.meta, ward: 'kiyota' } } },
     );
     await page.reload();
     await page.locator('.sd-question').first().waitFor();
     await eventually(() => waitingCount(page), (waiting) => waiting === '0');
     expect(await page.getByTestId('queue-indicator').getAttribute('data-rejected')).toBe('0');
-    expect(await recordsOfWard('kiyota')).toHaveLength(1);
+    expect(await recordsWithComment('一度だけ数えてください')).toHaveLength(1);
   });
 });
