@@ -31,8 +31,14 @@ export const submissionSchema = z.strictObject({
   meta: responseMetaSchema,
   startedAt: isoDateTime,
   completedAt: isoDateTime,
-  /** Answers keyed by question name, exactly as SurveyJS produces them. */
-  data: z.record(z.string(), z.unknown()),
+  /**
+   * Answers keyed by question name, exactly as SurveyJS produces them. Checked as a plain object and
+   * passed on as it is: z.record would copy every key, and a hostile body holds 25,000 of them (issue 20).
+   * The server's validator reads each key itself, and refuses "__proto__" keys (server/find-unsafe-json.ts).
+   */
+  data: z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+    error: (issue) => `must be an object of answers keyed by question name, got ${Array.isArray(issue.input) ? 'an array' : issue.input === null ? 'null' : typeof issue.input}`,
+  }),
   /**
    * On a survey with `"invitations": "required"`: the one-time code that admits this response.
    * The server spends it and stores nothing of it (server/enrollment/admit-submission.ts).
