@@ -42,9 +42,17 @@ export interface InvitationBatch {
   spent: number;
 }
 
+/**
+ * A batch as the API shows it: `spent` rounded down to a multiple of `spentStep`, the survey's
+ * minimum group size, so the count never tells who answered when (issue 20, finding 7).
+ */
+export interface InvitationBatchAnswer extends InvitationBatch {
+  spentStep: number;
+}
+
 /** POST /api/surveys/:id/invitations: the only answer that holds the codes in the clear. */
 export interface GeneratedInvitations {
-  batch: InvitationBatch;
+  batch: InvitationBatchAnswer;
   codes: Array<{ code: string; url: string; qr: string }>;
   /** For mail merge: code, url, workplace (UTF-8 with BOM). */
   csv: string;

@@ -7,7 +7,7 @@
  * size (`spentInSteps`). Respondents:
  * POST …/invitations/check says whether a code is still unused, without spending it.
  */
-import type { GeneratedInvitations } from '../../contracts/enrollment.ts';
+import type { GeneratedInvitations, InvitationBatchAnswer } from '../../contracts/enrollment.ts';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
@@ -40,8 +40,13 @@ const checkSchema = z.strictObject({ code: z.string().max(40) });
  * its codes are spent, and then changes only once every `minGroupSize` further spends.
  */
 export function spentInSteps(spent: number, minGroupSize: number): number {
-  const step = Math.max(1, Math.floor(minGroupSize));
+  const step = spentStepOf(minGroupSize);
   return Math.floor(spent / step) * step;
+}
+
+/** The step a batch's `spent` moves in, which the admin page shows beside the count. */
+export function spentStepOf(minGroupSize: number): number {
+  return Math.max(1, Math.floor(minGroupSize));
 }
 
 export function invitationsRouter(options: { authStore: AuthStore | undefined; definitions: DefinitionCatalog; codeGuesses: TokenBucketLimiter }): Router {
@@ -64,11 +69,13 @@ export function invitationsRouter(options: { authStore: AuthStore | undefined; d
     const surveyId = (req.params as { id: string }).id;
     const definition = findSurvey(definitions, surveyId);
     const batches = await store().listInvitationBatches(surveyId);
-    res.json(batches.map((batch) => ({ ...batch, spent: spentInSteps(batch.spent, definition.minGroupSize) })));
+    const spentStep = spentStepOf(definition.minGroupSize);
+    res.json(batches.map((batch) => ({ ...batch, spent: spentInSteps(batch.spent, definition.minGroupSize), spentStep }) satisfies InvitationBatchAnswer));
   });
 
   router.post('/', json, async (req, res) => {
-    const surveyId = invitationSurvey((req.params as { id: string }).id).id;
+    const definition = invitationSurvey((req.params as { id: string }).id);
+    const surveyId = definition.id;
     const { count, workplace } = parseBody(createSchema, req.body, 'invalid_invitations');
     const codes = new Set<string>();
     while (codes.size < count) codes.add(makeShortCode());
@@ -82,7 +89,7 @@ export function invitationsRouter(options: { authStore: AuthStore | undefined; d
     // The only time the codes exist in the clear: the store keeps their hashes. So the CSV
     // (for mail merge; the export's CSV rules) and the printable sheet's QR codes come in this one answer.
     res.status(201).json({
-      batch,
+      batch: { ...batch, spent: 0, spentStep: spentStepOf(definition.minGroupSize) },
       codes: links.map((link) => ({ ...link, qr: qrDataUrl(link.url) })),
       csv: UTF8_BOM + csvLine(['code', 'url', 'workplace']) + links.map((link) => csvLine([link.code, link.url, workplace ?? ''])).join(''),
     } satisfies GeneratedInvitations);

@@ -175,5 +175,7 @@ describe('enrolled kiosks and invitation codes', { timeout: 240_000 }, () => {
     // 2 of 3 codes are spent, but a batch shows spent codes only in steps of the survey's minGroupSize (10), so that
     // nobody can tell from the count whose code was used (issue 20, finding 7).
     expect(await batchRow.locator('td').allTextContents()).toEqual([expect.any(String), '本庁舎 総務課', '3', '0']);
+    // The page says so, so that 0 is not read as "nobody answered".
+    expect(await admin.getByTestId('spent-in-steps').textContent()).toContain('10 件ごと');
   });
 });

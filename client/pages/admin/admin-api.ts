@@ -3,12 +3,12 @@
  * (server/routes/kiosks.ts, server/routes/invitations.ts). Errors carry the
  * server's own message, which names what was wrong.
  */
-import type { GeneratedInvitations, InvitationBatch, Kiosk, NewEnrollment } from '../../../contracts/enrollment.ts';
+import type { GeneratedInvitations, InvitationBatchAnswer, Kiosk, NewEnrollment } from '../../../contracts/enrollment.ts';
 import type { WardCode } from '../../../contracts/wards.ts';
 
 export type { GeneratedInvitations, NewEnrollment };
 export type KioskView = Kiosk;
-export type InvitationBatchView = InvitationBatch;
+export type InvitationBatchView = InvitationBatchAnswer;
 import { NotLoggedInError } from '../dashboard/dashboard-api.ts';
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {

@@ -311,6 +311,11 @@ function InvitationsSection({ texts, locale, surveys }: { texts: AdminTexts; loc
             </tbody>
           </table>
         )}
+        {batches && batches.length > 0 && (
+          <p data-testid="spent-in-steps">
+            {texts.spentInSteps(batches[0].spentStep)}
+          </p>
+        )}
       </div>
       {generated && (
         <>

@@ -32,6 +32,7 @@ const JA = {
   batches: '発行済み',
   created: '発行日時',
   spent: '使用済み',
+  spentInSteps: (step: number) => `使用済みの数は ${step} 件ごとにまとめて表示します（誰がいつ回答したか分からないようにするため。${step} 件未満は 0 と表示）。`,
   failed: 'エラー',
 };
 
@@ -68,6 +69,7 @@ const EN: AdminTexts = {
   batches: 'Generated so far',
   created: 'Created',
   spent: 'Used',
+  spentInSteps: (step: number) => `Used codes are shown in steps of ${step}, so the count never tells who answered when (fewer than ${step} show as 0).`,
   failed: 'Error',
 };
 

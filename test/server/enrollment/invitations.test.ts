@@ -11,6 +11,9 @@ import { validSubmission } from '../../fixtures/valid-responses.ts';
 import { bearer, startSecureApp, type SecureApp } from '../auth/start-secure-app.ts';
 import { INVITATION_SURVEY, writeInvitationDefinitions } from './invitation-definitions.ts';
 
+/** The shipped staff survey's minGroupSize: the step a batch's used count moves in. */
+const MIN_GROUP = 10;
+
 let definitionsDir: string;
 let tempDir: string;
 let app: SecureApp;
@@ -73,7 +76,8 @@ describe('generating invitation codes', () => {
     expect(answer.status).toBe(201);
     const body = (await answer.json()) as Generated & { csv: string };
     const { batch, codes: generated } = body;
-    expect(batch).toMatchObject({ count: 25, spent: 0, workplace: '中央区役所 戸籍住民課' });
+    // Counts of used codes move in steps of the survey's minimum group size, and the answer says so.
+    expect(batch).toMatchObject({ count: 25, spent: 0, spentStep: MIN_GROUP, workplace: '中央区役所 戸籍住民課' });
     expect(new Set(generated.map((entry) => entry.code)).size).toBe(25);
     for (const { code, url, qr } of generated) {
       expect(url).toBe(`${app.url}/s/${INVITATION_SURVEY}?code=${code}`);
@@ -86,8 +90,8 @@ describe('generating invitation codes', () => {
     await codes(3);
     const batches = await (await fetch(`${app.url}/api/surveys/${INVITATION_SURVEY}/invitations`, { headers: bearer(app.tokens.admin) })).json();
     expect(batches).toEqual([
-      { id: batch.id, surveyId: INVITATION_SURVEY, workplace: '中央区役所 戸籍住民課', createdAt: expect.any(String), count: 25, spent: 0 },
-      { id: expect.any(String), surveyId: INVITATION_SURVEY, createdAt: expect.any(String), count: 3, spent: 0 },
+      { id: batch.id, surveyId: INVITATION_SURVEY, workplace: '中央区役所 戸籍住民課', createdAt: expect.any(String), count: 25, spent: 0, spentStep: MIN_GROUP },
+      { id: expect.any(String), surveyId: INVITATION_SURVEY, createdAt: expect.any(String), count: 3, spent: 0, spentStep: MIN_GROUP },
     ]);
   });
 
