@@ -151,7 +151,7 @@ function setValid(question: Question & Json, variant: number): void {
   if (!question.hasErrors(false)) return;
   for (const fallback of FALLBACKS) {
     question.value = fallback;
-    if (!question.hasErrors(false)) return;
+    if (!question.isEmpty() && !question.hasErrors(false)) return;
   }
   question.clearValue();
 }
