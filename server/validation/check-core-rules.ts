@@ -120,7 +120,7 @@ function questionProblems(rule: CoreQuestionRule, value: unknown, values: Record
       const panels = value.length === 1 ? '1 panel' : `${value.length} panels`;
       messages.push(withValue(value, `${panels}, fewer than the ${rule.minPanels} the form always shows (minPanelCount)`));
     }
-    for (const message of panelProblems(rule.panelTemplate, value, scope)) messages.push(message);
+    for (const message of panelProblems(rule.panelTemplate, value, rule.minPanels, scope)) messages.push(message);
   }
   return messages;
 }
@@ -135,12 +135,16 @@ function itemProblems(items: NonNullable<CoreQuestionRule['items']>, value: unkn
 }
 
 /** paneldynamic: the template once per panel, conditions seeing `{panel.…}` as that panel's answers. */
-function panelProblems(template: CoreNode[], value: unknown, scope: Scope): string[] {
-  if (!Array.isArray(value)) return [];
+function panelProblems(template: CoreNode[], value: unknown, minPanels: number, scope: Scope): string[] {
+  // The form always shows minPanelCount panels, so their required questions are checked even when the
+  // response holds fewer (none at all, or []), as survey-core checks them.
+  const entries: unknown[] = Array.isArray(value) ? value : [];
   const messages: string[] = [];
   // One copy of the response for all panels, `panel` set to each in turn (conditions run synchronously).
   const values: Record<string, unknown> = { ...scope.values };
-  value.forEach((entry, index) => {
+  const count = Math.max(entries.length, minPanels);
+  for (let index = 0; index < count; index++) {
+    const entry = entries[index];
     const panel = isPlainObject(entry) ? entry : {};
     values.panel = panel;
     const panelScope: Scope = { ...scope, values, answers: panel };
@@ -149,7 +153,7 @@ function panelProblems(template: CoreNode[], value: unknown, scope: Scope): stri
         for (const message of found) messages.push(`panel ${index + 1}, question ${quoteValue(name)}: ${message}`);
       });
     }
-  });
+  }
   return messages;
 }
 
