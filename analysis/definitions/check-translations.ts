@@ -70,7 +70,11 @@ export function checkTranslations(json: Record<string, unknown>): Finding[] {
 
   const locale = json.locale;
   if (typeof locale === 'string' && locale !== '' && !named.has(locale)) {
-    findings.push({ message: `"locale" is ${quote(locale)} but no text has a ${quote(locale)} translation (texts use ${listed})` });
+    // survey-core then shows the default texts in that language: often they are already in it (issue 21).
+    findings.push({
+      severity: 'warning',
+      message: `"locale" is ${quote(locale)} but no text has a ${quote(locale)} translation (texts use ${listed}): survey-core shows the default texts in ${quote(locale)}`,
+    });
   }
   return findings;
 }

@@ -235,6 +235,14 @@ describe('translations', () => {
     ]);
   });
 
+  // survey-core shows the default texts in that locale, which are often already in it (issue 21): served, with a warning.
+  it('warns, and does not refuse, when "locale" names a language no text has', () => {
+    const definition = { title: { default: '市民意識調査', en: 'Citizen survey' }, locale: 'ja', questions: [{ type: 'comment', name: 'wish', title: { default: 'ご意見', en: 'Your wish' } }] };
+    expect(checkDefinitions([{ source: 'shimin.json', json: definition }]).map(formatProblem).filter((line) => !line.includes('"analysis" annotation'))).toEqual([
+      'shimin.json: warning: "locale" is "ja" but no text has a "ja" translation (texts use "en"): survey-core shows the default texts in "ja"',
+    ]);
+  });
+
   it('rejects a key that is neither a language nor "default"', () => {
     expect(problemsAfter('ward-office-exit', (json) => (json.title = { ja: '区役所来庁者アンケート', en: 'Ward Office Visitor Survey', english: 'x' }))).toEqual([
       `${EXIT}: title has the key "english", which is not a language code such as "ja" or "en", nor "default"`,
