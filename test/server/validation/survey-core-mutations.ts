@@ -1,0 +1,197 @@
+/**
+ * Invalid cases for the survey-core-driven differential test: mutations of a
+ * response survey-core's Model completed, and survey-core's verdict on each.
+ */
+import type { Question } from 'survey-core';
+import { randomInt, type RandomSource } from '../../../analysis/stats/seeded-random.ts';
+import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
+import { newModel } from './survey-core-respondent.ts';
+
+type AnyQuestion = Question & Record<string, any>;
+
+export type MutationKind =
+  | 'outside-choices'
+  | 'too-many-selections'
+  | 'too-few-selections'
+  | 'out-of-range-number'
+  | 'out-of-range-date'
+  | 'missing-required'
+  | 'hidden-answer'
+  | 'wrong-type'
+  | 'unknown-key'
+  | 'too-few-rows';
+
+/**
+ * Where survey-core accepts and the server is stricter by contract (ADR 0020):
+ * unknown keys, wrong JSON types, values outside the choices, answers to hidden
+ * questions, fewer rows than minRowCount. Any other refusal of what survey-core
+ * accepts is a discrepancy.
+ */
+export const LENIENCIES: readonly MutationKind[] = [
+  'unknown-key',
+  'wrong-type',
+  'outside-choices',
+  'hidden-answer',
+  'too-few-rows',
+  // maxSelectedChoices: survey-core's form disables further choices, but hasErrors() does not check it,
+  // so a posted response with more is refused by the server only (the form cannot produce it).
+  'too-many-selections',
+];
+
+export interface Mutation {
+  kind: MutationKind;
+  question: string;
+  data: Record<string, unknown>;
+}
+
+export interface CoreJudgement {
+  refused: boolean;
+  reason: string;
+}
+
+/** survey-core's verdict: errors over all pages, or an answer it would clear because its question is hidden. */
+export function judgeWithSurveyCore(json: SurveyDefinitionJson, data: Record<string, unknown>): CoreJudgement {
+  const model = newModel(json);
+  model.data = structuredClone(data);
+  if (model.hasErrors(false, false)) {
+    const reasons = model
+      .getAllQuestions(false, false, false)
+      .flatMap((question) => question.errors.map((error) => `${question.name}: ${error.getText()}`));
+    return { refused: true, reason: reasons.join('; ') || 'hasErrors' };
+  }
+  if (model.clearInvisibleValues !== 'none') {
+    for (const key of Object.keys(data)) {
+      const base = key.endsWith(model.commentSuffix) ? key.slice(0, -model.commentSuffix.length) : key;
+      const questions = model.getQuestionsByValueNameCore?.(base) ?? [model.getQuestionByValueName(base)].filter(Boolean);
+      const list = (Array.isArray(questions) ? questions : [questions]).filter(Boolean) as AnyQuestion[];
+      if (list.length > 0 && list.every((question) => !question.isVisibleInSurvey)) {
+        return { refused: true, reason: `${key} answers a hidden question; survey-core would clear it` };
+      }
+    }
+  }
+  return { refused: false, reason: '' };
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : fallback;
+}
+
+function dayBefore(date: string): string | undefined {
+  const time = Date.parse(date);
+  if (!Number.isFinite(time)) return undefined;
+  return new Date(time - 86400000).toISOString().slice(0, 10);
+}
+
+function dayAfter(date: string): string | undefined {
+  const time = Date.parse(date);
+  if (!Number.isFinite(time)) return undefined;
+  return new Date(time + 86400000).toISOString().slice(0, 10);
+}
+
+function choiceValues(question: AnyQuestion): unknown[] {
+  return ((question.visibleChoices ?? []) as Array<{ value: unknown }>).map((choice) => choice.value);
+}
+
+/** Up to `limit` mutations of a completed response, chosen at random from every one that applies. */
+export function mutationsOf(json: SurveyDefinitionJson, data: Record<string, unknown>, random: RandomSource, limit = 4): Mutation[] {
+  const model = newModel(json);
+  model.data = structuredClone(data);
+  const all: Mutation[] = [];
+  const add = (kind: MutationKind, question: string, value: unknown) => {
+    const mutated = structuredClone(data);
+    if (value === undefined) delete mutated[question];
+    else mutated[question] = value;
+    all.push({ kind, question, data: mutated });
+  };
+  add('unknown-key', 'zz_not_a_question', 'x');
+  const seen = new Set<string>();
+  for (const question of model.getAllQuestions(false, false, false) as AnyQuestion[]) {
+    const name = question.getValueName();
+    if (seen.has(name)) continue; // duplicate names share one value
+    seen.add(name);
+    const type = question.getType();
+    const value = data[name];
+    if (!question.isVisibleInSurvey) {
+      if (value !== undefined) continue;
+      const choice = choiceValues(question)[0];
+      const hidden =
+        type === 'checkbox' || type === 'tagbox' ? (choice === undefined ? undefined : [choice])
+          : type === 'radiogroup' || type === 'dropdown' ? choice
+            : type === 'boolean' ? true
+              : type === 'rating' ? (question.visibleRateValues?.[0]?.value as unknown)
+                : type === 'comment' || (type === 'text' && (question.inputType ?? 'text') === 'text') ? 'x'
+                  : undefined;
+      if (hidden !== undefined) add('hidden-answer', name, hidden);
+      continue;
+    }
+    if (question.isRequired && value !== undefined && !question.isReadOnly) add('missing-required', name, undefined);
+    switch (type) {
+      case 'radiogroup':
+      case 'dropdown':
+        if (!question.showOtherItem && !question.hasOther) add('outside-choices', name, 'zz-not-a-choice');
+        add('wrong-type', name, { value: 'x' });
+        break;
+      case 'checkbox':
+      case 'tagbox': {
+        const values = choiceValues(question).filter((v) => !['none', 'other', 'selectall'].includes(String(v)));
+        if (!question.showOtherItem && !question.hasOther) add('outside-choices', name, [...(Array.isArray(value) ? value : []), 'zz-not-a-choice']);
+        const max = numberOr(question.maxSelectedChoices, 0);
+        if (max > 0 && values.length > max) add('too-many-selections', name, values.slice(0, max + 1));
+        const min = numberOr(question.minSelectedChoices, 0);
+        if (min > 1 && values.length > 0) add('too-few-selections', name, values.slice(0, min - 1));
+        add('wrong-type', name, 'zz');
+        break;
+      }
+      case 'rating':
+        add('outside-choices', name, 987654);
+        add('wrong-type', name, [1]);
+        break;
+      case 'boolean':
+        add('wrong-type', name, 'yes');
+        break;
+      case 'text': {
+        const inputType = question.inputType ?? 'text';
+        if (inputType === 'number' || inputType === 'range') {
+          if (question.max !== undefined && question.max !== '' && !Number.isNaN(Number(question.max))) add('out-of-range-number', name, Number(question.max) + 1);
+          if (question.min !== undefined && question.min !== '' && !Number.isNaN(Number(question.min))) add('out-of-range-number', name, Number(question.min) - 1);
+          add('wrong-type', name, { n: 1 });
+        } else if (inputType === 'date') {
+          const before = typeof question.min === 'string' ? dayBefore(question.min) : undefined;
+          const after = typeof question.max === 'string' ? dayAfter(question.max) : undefined;
+          if (before) add('out-of-range-date', name, before);
+          if (after) add('out-of-range-date', name, after);
+          add('wrong-type', name, 20250101);
+        } else {
+          add('wrong-type', name, ['x']);
+        }
+        break;
+      }
+      case 'comment':
+        add('wrong-type', name, { text: 'x' });
+        break;
+      case 'matrix':
+      case 'matrixdropdown':
+      case 'multipletext':
+        add('wrong-type', name, ['x']);
+        break;
+      case 'matrixdynamic': {
+        add('wrong-type', name, { row: 'x' });
+        const min = numberOr(question.minRowCount, 0);
+        if (min > 0 && Array.isArray(value) && value.length >= min) add('too-few-rows', name, value.slice(0, min - 1));
+        break;
+      }
+      case 'paneldynamic': {
+        add('wrong-type', name, { panel: 'x' });
+        const min = numberOr(question.minPanelCount, 0);
+        if (min > 0 && Array.isArray(value) && value.length >= min) add('too-few-rows', name, value.slice(0, min - 1));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const chosen: Mutation[] = [];
+  while (chosen.length < limit && all.length > 0) chosen.push(all.splice(randomInt(random, all.length), 1)[0]);
+  return chosen;
+}
