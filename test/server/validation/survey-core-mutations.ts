@@ -148,7 +148,8 @@ export function mutationsOf(json: SurveyDefinitionJson, data: Record<string, unk
         add('wrong-type', name, [1]);
         break;
       case 'boolean':
-        add('wrong-type', name, 'yes');
+        // Not a string: valueTrue/valueFalse may make "yes" a valid answer.
+        add('wrong-type', name, [true]);
         break;
       case 'text': {
         const inputType = question.inputType ?? 'text';
@@ -178,13 +179,14 @@ export function mutationsOf(json: SurveyDefinitionJson, data: Record<string, unk
       case 'matrixdynamic': {
         add('wrong-type', name, { row: 'x' });
         const min = numberOr(question.minRowCount, 0);
-        if (min > 0 && Array.isArray(value) && value.length >= min) add('too-few-rows', name, value.slice(0, min - 1));
+        // Fewer, but not none: an empty answer is no answer, which the required rule judges.
+        if (min > 1 && Array.isArray(value) && value.length >= min) add('too-few-rows', name, value.slice(0, min - 1));
         break;
       }
       case 'paneldynamic': {
         add('wrong-type', name, { panel: 'x' });
         const min = numberOr(question.minPanelCount, 0);
-        if (min > 0 && Array.isArray(value) && value.length >= min) add('too-few-rows', name, value.slice(0, min - 1));
+        if (min > 1 && Array.isArray(value) && value.length >= min) add('too-few-rows', name, value.slice(0, min - 1));
         break;
       }
       default:
