@@ -46,7 +46,8 @@ export function fillWithSurveyCore(json: SurveyDefinitionJson, random: RandomSou
       const next = (page.questions as AnyQuestion[]).find((q) => !done.has(q) && q.isVisible && !q.isReadOnly && !SKIPPED_TYPES.has(q.getType()));
       if (next === undefined) break;
       done.add(next);
-      if (!next.isRequired && random() < 0.2) continue;
+      // An optional question may be skipped, unless survey-core finds it wrong when empty (minSelectedChoices).
+      if (!next.isRequired && random() < 0.2 && !next.hasErrors(false)) continue;
       answerQuestion(next, random);
       answered.push(next);
     }
@@ -54,6 +55,12 @@ export function fillWithSurveyCore(json: SurveyDefinitionJson, random: RandomSou
     if (answered.length > 0 && random() < 0.3) {
       const earlier = answered[randomInt(random, answered.length)];
       if (earlier.isVisible && !earlier.isReadOnly) answerQuestion(earlier, random);
+    }
+  }
+  // As a respondent does when the form shows errors: answer again what survey-core finds wrong.
+  for (let pass = 0; pass < 2 && model.hasErrors(false, false); pass++) {
+    for (const question of model.getAllQuestions(true, false, false) as AnyQuestion[]) {
+      if (!question.isReadOnly && !SKIPPED_TYPES.has(question.getType()) && question.hasErrors(false)) answerQuestion(question, random);
     }
   }
   if (model.hasErrors(false, false)) return { model, data: undefined };
