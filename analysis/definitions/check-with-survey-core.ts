@@ -50,9 +50,7 @@ export function checkWithSurveyCore(json: Record<string, unknown>): Finding[] {
     const type = error.jsonObj?.type;
     // survey-core's own words for an unknown type point at "elements", not at the type.
     const unknownType = typeof type === 'string' && !Serializer.findClass(type);
-    const finding: Finding = {
-      message: unknownType ? `survey-core does not know the element type ${JSON.stringify(type)}` : `survey-core: ${error.message}`,
-    };
+    const finding: Finding = { message: unknownType ? unknownTypeMessage(type) : `survey-core: ${error.message}` };
     if (typeof name === 'string' && error.className !== 'survey' && error.className !== 'page') finding.question = name;
     return finding;
   });
@@ -98,3 +96,33 @@ function customProperty(error: SurveyCoreJsonError): Finding | undefined {
   if (typeof name === 'string' && className !== 'survey' && className !== 'page') finding.question = name;
   return finding;
 }
+
+/**
+ * An element type survey-core cannot render: a typo, or a custom widget whose code is not on the
+ * devices. The message says what to do instead (issue 21), naming the closest built-in type.
+ */
+function unknownTypeMessage(type: string): string {
+  const builtIn = Serializer.getChildrenClasses('question', true).map((item) => item.name);
+  const closest = builtIn
+    .map((name) => ({ name, distance: editDistance(type.toLowerCase(), name) }))
+    .sort((a, b) => a.distance - b.distance)[0];
+  const hint = closest && closest.distance <= 2 ? ` (did you mean ${JSON.stringify(closest.name)}?)` : '';
+  return (
+    `survey-core does not know the element type ${JSON.stringify(type)}${hint}; use a built-in type: ` +
+    'a custom widget needs its own code on every tablet and phone, which this toolkit does not load'
+  );
+}
+
+/** Levenshtein distance, for "did you mean" on short type names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+

@@ -362,7 +362,7 @@ describe('survey-core', () => {
   it('reports a question type survey-core does not know', () => {
     const problems = problemsAfter('citizen-needs', (json) => (element(json, 'usedOnline').type = 'radiogroop'));
     expect(problems).toEqual([
-      `${NEEDS}: question "usedOnline": survey-core does not know the element type "radiogroop"`,
+      `${NEEDS}: question "usedOnline": survey-core does not know the element type "radiogroop" (did you mean "radiogroup"?); use a built-in type: a custom widget needs its own code on every tablet and phone, which this toolkit does not load`,
       `${NEEDS}: question "usedOnline": analysis role "segment" does not fit a radiogroop question (it fits radiogroup, dropdown)`,
     ]);
   });
