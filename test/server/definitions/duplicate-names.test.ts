@@ -12,12 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../contracts/report.ts';
 import { ROOT, runCli } from '../../cli/run-cli.ts';
 import { spawnServer, type SpawnedServer } from '../spawn-server.ts';
+import { onlineSubmission } from '../../fixtures/online-submission.ts';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'surveyjs-corpus', 'duplicate-names.json');
 const SURVEY = 'duplicate-names';
 let dir: string;
 let server: SpawnedServer;
-let uuid = 0;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'duplicate-names-'));
@@ -30,19 +30,10 @@ afterAll(async () => {
 });
 
 async function post(data: Record<string, unknown>): Promise<{ status: number; body: any }> {
-  uuid += 1;
   const response = await fetch(`${server.url}/api/surveys/${SURVEY}/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      submissionId: `6d0f3a52-0000-4000-8000-${String(uuid).padStart(12, '0')}`,
-      surveyVersion: 1,
-      channel: 'online',
-      meta: { locale: 'en' },
-      startedAt: '2026-06-01T09:00:00+09:00',
-      completedAt: '2026-06-01T09:03:00+09:00',
-      data,
-    }),
+    body: JSON.stringify(onlineSubmission(data, 'en')),
   });
   return { status: response.status, body: await response.json() };
 }

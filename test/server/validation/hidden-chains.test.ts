@@ -13,12 +13,12 @@ import { Model } from 'survey-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../../cli/run-cli.ts';
 import { spawnServer, type SpawnedServer } from '../spawn-server.ts';
+import { onlineSubmission } from '../../fixtures/online-submission.ts';
 
 const SURVEY = 'change-of-mind-chain';
 const FILE = join(ROOT, 'test', 'fixtures', 'surveyjs-corpus', `${SURVEY}.json`);
 let dir: string;
 let server: SpawnedServer;
-let n = 0;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hidden-chains-'));
@@ -31,14 +31,13 @@ afterAll(async () => {
 });
 
 async function post(data: Record<string, unknown>) {
-  n += 1;
-  const submissionId = `7a1e0c3e-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  const submission = onlineSubmission(data);
   const response = await fetch(`${server.url}/api/surveys/${SURVEY}/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ submissionId, surveyVersion: 1, channel: 'online', meta: { locale: 'ja' }, startedAt: '2026-06-01T09:00:00+09:00', completedAt: '2026-06-01T09:03:00+09:00', data }),
+    body: JSON.stringify(submission),
   });
-  return { status: response.status, body: (await response.json()) as any, submissionId };
+  return { status: response.status, body: (await response.json()) as any, submissionId: submission.submissionId };
 }
 
 /** The respondent of the issue, through survey-core's own Model, as the form drives it. */

@@ -11,21 +11,14 @@ import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { definitionFromJson } from '../../fixtures/definitions/load-fixture-definition.ts';
 import { createResponseValidator } from '../../../server/validation/create-response-validator.ts';
+import { onlineSubmission } from '../../fixtures/online-submission.ts';
 
 const json = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'surveyjs-corpus', 'matrix-column-conditions.json'), 'utf8'));
 const validate = createResponseValidator(definitionFromJson({ ...json, id: 'matrix-column-conditions', version: 1, audience: 'citizen' }));
 
 function serverAccepts(data: Record<string, unknown>): boolean {
   return (
-    validate({
-      submissionId: '3f2b7c1e-8d4a-4e6b-9a1c-5d7e9f0a1b2c',
-      surveyVersion: 1,
-      channel: 'online',
-      meta: { locale: 'en' },
-      startedAt: '2026-06-01T09:00:00+09:00',
-      completedAt: '2026-06-01T09:03:00+09:00',
-      data,
-    }).length === 0
+    validate(onlineSubmission(data, 'en')).length === 0
   );
 }
 

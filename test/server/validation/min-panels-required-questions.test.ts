@@ -8,6 +8,7 @@ import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { definitionFromJson } from '../../fixtures/definitions/load-fixture-definition.ts';
 import { createResponseValidator } from '../../../server/validation/create-response-validator.ts';
+import { onlineSubmission } from '../../fixtures/online-submission.ts';
 
 const element = {
   type: 'paneldynamic',
@@ -24,15 +25,7 @@ const validate = createResponseValidator(
   definitionFromJson({ id: 'min-panels', version: 1, audience: 'citizen', pages: [{ name: 'p', elements: [element, optional] }] } as never),
 );
 const check = (data: Record<string, unknown>) =>
-  validate({
-    submissionId: '0b6a4c0e-5b8e-4d3a-9d55-0a3c8f1e2d77',
-    surveyVersion: 1,
-    channel: 'online',
-    meta: { locale: 'en' },
-    startedAt: '2026-06-01T09:00:00+09:00',
-    completedAt: '2026-06-01T09:03:00+09:00',
-    data,
-  });
+  validate(onlineSubmission(data, 'en'));
 const surveyCoreRefuses = (data: Record<string, unknown>) => {
   const model = new Model({ pages: [{ name: 'p', elements: [element, optional] }] });
   model.data = data;

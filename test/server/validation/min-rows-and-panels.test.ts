@@ -9,20 +9,13 @@ import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { definitionFromJson } from '../../fixtures/definitions/load-fixture-definition.ts';
 import { createResponseValidator } from '../../../server/validation/create-response-validator.ts';
+import { onlineSubmission } from '../../fixtures/online-submission.ts';
 
 function validator(element: Record<string, unknown>) {
   const json = { id: 'min-counts', version: 1, audience: 'citizen' as const, pages: [{ name: 'p', elements: [element] }] };
   const validate = createResponseValidator(definitionFromJson(json as never));
   return (data: Record<string, unknown>) =>
-    validate({
-      submissionId: '0b6a4c0e-5b8e-4d3a-9d55-0a3c8f1e2d77',
-      surveyVersion: 1,
-      channel: 'online',
-      meta: { locale: 'en' },
-      startedAt: '2026-06-01T09:00:00+09:00',
-      completedAt: '2026-06-01T09:03:00+09:00',
-      data,
-    });
+    validate(onlineSubmission(data, 'en'));
 }
 
 function surveyCoreRefuses(element: Record<string, unknown>, data: Record<string, unknown>): boolean {
