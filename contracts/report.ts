@@ -71,6 +71,18 @@ export interface SummaryItem extends ValueLabel {
   suppressed?: 'small' | 'complementary';
 }
 
+/**
+ * Added (issue 26): the answers of a single-answer question hidden by suppression, added together
+ * (「その他（少数）」), so the bars still reach 100%. Never fewer than the minimum group size, and it tells
+ * nothing the shown answers and the total did not. Absent when nothing is hidden, and for checkboxes.
+ */
+export interface FewerItem {
+  /** The hidden answers it adds up, in choice order. */
+  values: AnswerValue[];
+  count: number;
+  share: number;
+}
+
 export interface NumericDescription {
   mean: number;
   sd: number | null;
@@ -91,6 +103,8 @@ export interface SummaryRow {
   /** Ordered scales only: the (weighted) mean score and the share of the two best answers. */
   mean?: number | null;
   topTwo?: number | null;
+  /** Added (issue 26): the row's hidden answers together. */
+  fewer?: FewerItem;
   suppressed?: boolean;
 }
 
@@ -107,6 +121,8 @@ export interface QuestionSummary {
   ordered: boolean;
   /** Choice types, boolean included: one entry per value, "other" as one item. */
   items?: SummaryItem[];
+  /** Added (issue 26): the hidden answers together (single-answer questions). */
+  fewer?: FewerItem;
   /** Ordered single-answer scales: mean score and top-two share. */
   mean?: number | null;
   topTwo?: number | null;
@@ -136,21 +152,36 @@ export type ResidualMark = '▲▲' | '▲' | '▽' | '▽▽' | '';
 
 export interface CrosstabCell {
   value: AnswerValue;
-  /** Respondents in the group who gave it: unweighted. */
-  count: number;
-  /** (Weighted) share of the group's respondents who answered. */
+  /**
+   * Respondents in the group who gave it: unweighted. null when hidden (issue 26): fewer than the
+   * minimum group size, or hidden so that such a cell cannot be worked out from the totals.
+   */
+  count: number | null;
+  /** (Weighted) share of the group's respondents who answered; null when hidden. */
   share: number | null;
-  /** Adjusted standardized residual (R's chisq.test()$stdres); null where undefined. */
+  /** Adjusted standardized residual (R's chisq.test()$stdres); null where undefined or hidden. */
   residual: number | null;
   mark: ResidualMark;
+  /** Added (issue 26): why the cell is hidden. */
+  suppressed?: 'small' | 'complementary';
 }
 
 export interface CrosstabGroup extends ValueLabel {
-  /** Respondents in the group who answered; null when hidden. */
+  /** Respondents in the group who answered; null when hidden (`suppressed` says why). */
   n: number | null;
-  /** null (no cells) when the group is hidden. */
-  cells: CrosstabCell[] | null;
+  /**
+   * One per column, always (issue 26): a group whose size is hidden still shows its empty cells as 0
+   * and the others as hidden.
+   */
+  cells: CrosstabCell[];
   suppressed?: 'small' | 'complementary';
+}
+
+/** Added (issue 26): the 全体 row, every group together. Its cells have no residual. */
+export interface CrosstabTotal {
+  /** Respondents who answered and are in a group; null only when fewer than the minimum group size. */
+  n: number | null;
+  cells: CrosstabCell[];
 }
 
 export interface CrosstabTest {
@@ -178,6 +209,8 @@ export interface Crosstab {
   /** The columns: values (single) or options (multiple). */
   values: ValueLabel[];
   groups: CrosstabGroup[];
+  /** Added (issue 26): the 全体 row. */
+  total: CrosstabTotal;
   /** Single answers: the test of the whole table; null when fewer than two groups or values can be compared. */
   test: CrosstabTest | null;
   /** Multiple answers: one test per option, in option order. */
@@ -309,7 +342,10 @@ export interface CommentSample {
 }
 
 export interface Suppression {
+  /** A stable key for machines (`crosstabs.q.by=group`, …); readers get `label`. */
   where: string;
+  /** Added (issue 26): where, in words of the report's language (question, group, answer). */
+  label?: string;
   reason: string;
   /** Added: `small` (under the minimum group size) or `complementary` (hidden to protect `protects`). */
   rule: 'small' | 'complementary';

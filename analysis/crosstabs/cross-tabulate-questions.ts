@@ -66,7 +66,9 @@ export function crossTabulateQuestions(
                 protects: at(group.hidden.protects),
               },
         );
-        return { value, label, n: null, cells: null, suppressed: group.hidden.reason };
+        const hiddenReason = group.hidden.reason;
+        const cells = variable.values.map((v) => ({ value: v, count: null, share: null, residual: null, mark: '' as const, suppressed: hiddenReason }));
+        return { value, label, n: null, cells, suppressed: hiddenReason };
       }
       return { value, label, n: group.n, cells: group.cells!.map((cell, k) => ({ value: variable.values[k], ...cell })) };
     });
@@ -79,6 +81,10 @@ export function crossTabulateQuestions(
       kind: item.kind,
       values: groupsOf(variable),
       groups,
+      total: {
+        n: result.total.n,
+        cells: result.total.counts.map((count, k) => ({ value: variable.values[k], count, share: result.total.shares[k], residual: null, mark: '' as const })),
+      },
       test: contract(result.test),
       ...(result.optionTests ? { optionTests: result.optionTests.map((test, k) => (test ? { ...contract(test)!, option: variable.values[k] } : null)) } : {}),
     };

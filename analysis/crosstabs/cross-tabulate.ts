@@ -67,6 +67,8 @@ export interface CrossTabTest {
 
 export interface CrossTabulation {
   groups: CrossTabGroup[];
+  /** Every group together (the 全体 row): unweighted counts, weighted shares; before any hiding. */
+  total: { n: number; counts: number[]; shares: Array<number | null> };
   /** Single answers: the test of the whole table; null with fewer than two testable groups or values. */
   test: CrossTabTest | null;
   /** Multiple answers: one test per option, in option order. */
@@ -209,7 +211,22 @@ export function crossTabulate(input: CrossTabulateInput): CrossTabulation {
           };
         }),
   }));
-  return { groups, test, optionTests };
+  const totalWeight = groupWeight.reduce((sum, w) => sum + w, 0);
+  const total = {
+    n: n.reduce((sum, v) => sum + v, 0),
+    counts: Array.from({ length: columns }, (_, column) => {
+      let sum = 0;
+      for (let g = 0; g < groupCount; g++) sum += count[g * columns + column];
+      return sum;
+    }),
+    shares: Array.from({ length: columns }, (_, column) => {
+      if (!(totalWeight > 0)) return null;
+      let sum = 0;
+      for (let g = 0; g < groupCount; g++) sum += weight[g * columns + column];
+      return sum / totalWeight;
+    }),
+  };
+  return { groups, test, optionTests, total };
 }
 
 /**

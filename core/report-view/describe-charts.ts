@@ -367,13 +367,13 @@ export function describeSummaryChart(summary: QuestionSummary, locale: Locale): 
  * checkbox cross-tab (its shares do not add up to 100 %; its table reads better than any bar).
  */
 export function describeCrosstabChart(crosstab: Crosstab, locale: Locale): ChartDescription | undefined {
-  if (crosstab.kind !== 'single' || crosstab.groups.every((group) => group.cells === null)) return undefined;
+  if (crosstab.kind !== 'single' || crosstab.groups.every((group) => group.n === null)) return undefined;
   const n = crosstab.groups.reduce((sum, group) => sum + (group.n ?? 0), 0);
   return stackedBars(
     crosstab.groups.map((group) => ({
       label: group.label,
       n: group.n,
-      cells: group.cells?.map((cell) => ({ value: cell.value, count: cell.count, share: cell.share ?? 0 })) ?? null,
+      cells: group.n === null ? null : group.cells.map((cell) => ({ value: cell.value, count: cell.count ?? 0, share: cell.share ?? 0 })),
     })),
     crosstab.values,
     false,

@@ -146,6 +146,7 @@ export function describeCrosstab(crosstab: Crosstab, report: Report, locale: Loc
           formatCount(group.n, locale),
           ...crosstab.values.map((value) => {
             const cell = group.cells!.find((candidate) => candidate.value === value.value);
+            if (cell && cell.count === null) return t.hidden;
             if (!cell || cell.share === null) return '—';
             return cell.mark ? `${formatPercent(cell.share, locale)} ${cell.mark}` : formatPercent(cell.share, locale);
           }),
@@ -157,7 +158,7 @@ export function describeCrosstab(crosstab: Crosstab, report: Report, locale: Loc
     crosstab.optionTests?.forEach((test, index) => footnotes.push(`${crosstab.values[index].label}: ${describeCrosstabTest(test, locale)}`));
     footnotes.push(t.chosenNote);
   }
-  if (crosstab.groups.some((group) => group.cells === null)) footnotes.push(fillText(t.hiddenNote, { min: report.minGroupSize }));
+  if (crosstab.groups.some((group) => group.n === null || group.cells.some((cell) => cell.count === null))) footnotes.push(fillText(t.hiddenNote, { min: report.minGroupSize }));
   footnotes.push(t.marksNote);
   return {
     heading,

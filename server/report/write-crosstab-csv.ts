@@ -29,6 +29,7 @@ export function writeCrosstabCsv(report: Report, crosstab: Crosstab, locale: Loc
       ...crosstab.values.flatMap((value) => {
         const cell = group.cells!.find((candidate) => candidate.value === value.value);
         // Percent with one decimal, as the dashboard shows it; a number, so Excel can compute with it.
+        if (cell && cell.count === null) return ['＊', ''];
         return [cell?.share === null || cell === undefined ? '' : Math.round(cell.share * 1000) / 10, cell?.mark ?? ''];
       }),
     ]);
@@ -39,7 +40,7 @@ export function writeCrosstabCsv(report: Report, crosstab: Crosstab, locale: Loc
     crosstab.optionTests?.forEach((test, k) => rows.push([`${crosstab.values[k].label}: ${describeCrosstabTest(test, locale)}`]));
     rows.push([t.chosenNote]);
   }
-  if (crosstab.groups.some((group) => group.cells === null)) rows.push([fillText(t.hiddenNote, { min: report.minGroupSize })]);
+  if (crosstab.groups.some((group) => group.n === null || group.cells.some((cell) => cell.count === null))) rows.push([fillText(t.hiddenNote, { min: report.minGroupSize })]);
   rows.push([t.marksNote]);
   return UTF8_BOM + rows.map(csvLine).join('');
 }

@@ -28,7 +28,7 @@ export function CrosstabView(props: { report: Report; surveyId: string; query: s
   if (!breakdown || !crosstab) return <p className="chart-card__empty">{texts.noCrosstabs}</p>;
   const words = tabulationTexts(locale);
   const chart = describeCrosstabChart(crosstab, locale);
-  const hidden = crosstab.groups.some((group) => group.cells === null);
+  const hidden = crosstab.groups.some((group) => group.n === null || group.cells.some((cell) => cell.count === null));
   return (
     <section className="chart-card chart-card--wide table-view" data-testid="crosstab-view" aria-labelledby="crosstab-view-title">
       <header className="chart-card__header">

@@ -22,8 +22,15 @@ const crosstab: Crosstab = {
       { value: 'bus', count: 30, share: 0.75, residual: 3.1, mark: '▲▲' },
       { value: 'car', count: 10, share: 0.25, residual: -3.1, mark: '▽▽' },
     ] },
-    { value: 'tiny', label: '少数', n: null, cells: null, suppressed: 'small' },
+    { value: 'tiny', label: '少数', n: null, cells: [
+      { value: 'bus', count: null, share: null, residual: null, mark: '', suppressed: 'small' },
+      { value: 'car', count: null, share: null, residual: null, mark: '', suppressed: 'small' },
+    ], suppressed: 'small' },
   ],
+  total: { n: 42, cells: [
+    { value: 'bus', count: 31, share: 0.738, residual: null, mark: '' },
+    { value: 'car', count: 11, share: 0.262, residual: null, mark: '' },
+  ] },
   test: { statistic: 9.61, df: 1, p: 0.0004, pAdjusted: 0.0123, cramersV: 0.31, method: 'pearson' },
 };
 const report = { minGroupSize: 10, crosstabs: [crosstab], breakdowns: [{ by: 'ageBand', label: '年代', source: 'cohort', groups: [] }] } as unknown as Report;
