@@ -50,6 +50,13 @@ export const tabulationTexts = defineTexts({
     noTest: '検定なし（比較できる区分または選択肢が2つ未満）',
     hidden: '＊',
     hiddenNote: '＊ 回答者が{min}人未満の区分（およびそれを逆算から守るための区分）は表示していません。',
+    total: '全体',
+    fewer: 'その他（少数）',
+    fewerNote: 'その他（少数）：回答者が{min}人未満の選択肢を、逆算できないよう他の選択肢と合わせた人数です（{members}）。',
+    suppressionHeading: '少人数の秘匿のルール',
+    // The one statement of the rule every surface shows or links to; docs/analysis.md ("Suppression") says the same.
+    suppressionRule:
+      '回答者を特定できないよう、1〜{min_1}人の数はどこにも表示しません（＊）。表示した合計から引き算で求められないよう、必要最小限のほかの数も＊にします（できるだけ小さい数を選びます）。単純集計では、＊にした選択肢をまとめて「その他（少数）」として示し、棒は100%まで届きます。0人は誰も特定しないため表示します。検定は{min}人未満の区分を除いて行います。',
     marksNote: '▲▲／▽▽: 調整済み残差が ±2.58 以上（1%水準で多い／少ない）、▲／▽: ±1.96 以上（5%水準）。',
     notSummarised: '集計対象外: {reason}',
     chosenNote: '複数回答の割合は回答者数に対する割合のため、合計は100%になりません。',
@@ -95,6 +102,12 @@ export const tabulationTexts = defineTexts({
     noTest: 'no test (fewer than two groups or answers to compare)',
     hidden: '*',
     hiddenNote: '* Groups with fewer than {min} respondents (and the group hidden so they cannot be worked out) are not shown.',
+    total: 'All',
+    fewer: 'Other (few)',
+    fewerNote: 'Other (few): answers given by fewer than {min} respondents, added to other answers so none can be worked out ({members}).',
+    suppressionHeading: 'How small numbers are hidden',
+    suppressionRule:
+      'So that no respondent can be singled out, no number of 1 to {min_1} people is shown anywhere (*). As few other numbers as needed, the smallest possible, are hidden too, so that none can be worked out by subtracting from a shown total. In single-answer summaries the hidden answers are shown together as "Other (few)", so the bars still reach 100%. Zero is shown: it singles nobody out. Tests leave out groups of fewer than {min}.',
     marksNote: '▲▲/▽▽: adjusted residual ≥ +2.58 / ≤ −2.58 (more / fewer than expected at the 1% level); ▲/▽: ±1.96 (5% level).',
     notSummarised: 'not summarised: {reason}',
     chosenNote: 'Shares of multiple-answer questions are of those who answered, so they do not add up to 100%.',
