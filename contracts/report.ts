@@ -175,6 +175,12 @@ export interface CrosstabGroup extends ValueLabel {
    */
   cells: CrosstabCell[];
   suppressed?: 'small' | 'complementary';
+  /**
+   * Added (issue 26): set on the 「その他（少数）」 row, the last group, which adds up the groups too
+   * small to show on their own (listed here; they stay in `groups` with every number hidden).
+   * It has no residuals and is not tested.
+   */
+  members?: AnswerValue[];
 }
 
 /** Added (issue 26): the 全体 row, every group together. Its cells have no residual. */

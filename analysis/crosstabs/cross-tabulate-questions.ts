@@ -3,13 +3,18 @@
  * pair through crossTabulate, labelled in the plan's language, with Holm's adjustment over
  * every test of the report (single-answer tables and checkbox options alike).
  */
-import type { Breakdown, Crosstab, CrosstabTest, Suppression } from '../../contracts/report.ts';
+import type { Breakdown, Crosstab, CrosstabGroup, CrosstabTest, Suppression } from '../../contracts/report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
+import { tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
 import { holmAdjust } from '../stats/holm-adjust.ts';
 import type { PlannedVariable, ReportPlan } from '../plan/plan-report.ts';
 import { valueLabel } from '../summaries/summarize-questions.ts';
 import type { MultipleColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
 import { crossTabulate, type CrossTabTest } from './cross-tabulate.ts';
+import { hideCrosstabCells, type ShownRow } from './hide-crosstab-cells.ts';
+
+/** The value of the 「その他（少数）」 row; renderers and readers tell that row by its `members`, not by this value. */
+export const FEWER_GROUP = '(fewer)';
 
 export interface CrossTabulateOptions {
   weights?: Float64Array | null;
@@ -52,26 +57,48 @@ export function crossTabulateQuestions(
       minGroupSize: plan.minGroupSize,
     });
     const where = `crosstabs.${item.variable}.${item.by}`;
-    const at = (g: number) => `${where}=${String(by.values[g])}`;
-    const groups = result.groups.map((group, g) => {
-      const { value, label } = { value: by.values[g], label: valueLabel(by, g, plan) };
-      if (group.hidden) {
-        suppressed.push(
-          group.hidden.reason === 'small'
-            ? { where: at(g), reason: `fewer than ${plan.minGroupSize} respondents in this group`, rule: 'small' }
-            : {
-                where: at(g),
-                reason: `hidden so that ${item.by}=${String(by.values[group.hidden.protects])} cannot be derived from the total`,
-                rule: 'complementary',
-                protects: at(group.hidden.protects),
-              },
-        );
-        const hiddenReason = group.hidden.reason;
-        const cells = variable.values.map((v) => ({ value: v, count: null, share: null, residual: null, mark: '' as const, suppressed: hiddenReason }));
-        return { value, label, n: null, cells, suppressed: hiddenReason };
+    const place = `${labelOf(variable)}${item.row !== undefined ? ` — ${localizeText(variable.rowText, plan.language, item.row)}` : ''} × ${labelOf(by)}`;
+    const shown = hideCrosstabCells(result, item.kind, plan.minGroupSize);
+    const texts = tabulationTexts(plan.language === 'en' ? 'en' : 'ja');
+    const listCells = (row: ShownRow, key: string, name: string) =>
+      row.cells.forEach((cell, c) => {
+        if (!cell.suppressed) return;
+        suppressed.push({
+          where: `${key}/${String(variable.values[c])}`,
+          label: `${place}: ${name} / ${valueLabel(variable, c, plan)}`,
+          reason: cell.suppressed === 'small' ? `fewer than ${plan.minGroupSize} respondents` : 'hidden so that a smaller number cannot be worked out from the totals',
+          rule: cell.suppressed,
+        });
+      });
+    const groups: CrosstabGroup[] = shown.groups.map((row, g) => {
+      const value = by.values[g];
+      const label = valueLabel(by, g, plan);
+      const cells = row.cells.map((cell, c) => ({ value: variable.values[c], ...cell }));
+      if (shown.merged?.members.includes(g)) {
+        suppressed.push({
+          where: `${where}=${String(value)}`,
+          label: `${place}: ${label}`,
+          reason: `fewer than ${plan.minGroupSize} respondents in this group, or hidden with one that is; counted in 「${texts.fewer}」`,
+          rule: row.suppressed ?? 'small',
+        });
+        return { value, label, n: null, cells, suppressed: row.suppressed };
       }
-      return { value, label, n: group.n, cells: group.cells!.map((cell, k) => ({ value: variable.values[k], ...cell })) };
+      listCells(row, `${where}=${String(value)}`, label);
+      return { value, label, n: row.n, cells, ...(row.suppressed ? { suppressed: row.suppressed } : {}) };
     });
+    if (shown.merged) {
+      const { members, ...row } = shown.merged;
+      listCells(row, `${where}=(fewer)`, texts.fewer);
+      groups.push({
+        value: FEWER_GROUP,
+        label: texts.fewer,
+        n: row.n,
+        cells: row.cells.map((cell, c) => ({ value: variable.values[c], ...cell })),
+        ...(row.suppressed ? { suppressed: row.suppressed } : {}),
+        members: members.map((g) => by.values[g]),
+      });
+    }
+    listCells(shown.total, `${where}=(total)`, texts.total);
     const crosstab: Crosstab = {
       question: item.question,
       label: labelOf(variable),
@@ -81,10 +108,7 @@ export function crossTabulateQuestions(
       kind: item.kind,
       values: groupsOf(variable),
       groups,
-      total: {
-        n: result.total.n,
-        cells: result.total.counts.map((count, k) => ({ value: variable.values[k], count, share: result.total.shares[k], residual: null, mark: '' as const })),
-      },
+      total: { n: shown.total.n, cells: shown.total.cells.map((cell, c) => ({ value: variable.values[c], ...cell })) },
       test: contract(result.test),
       ...(result.optionTests ? { optionTests: result.optionTests.map((test, k) => (test ? { ...contract(test)!, option: variable.values[k] } : null)) } : {}),
     };

@@ -10,9 +10,9 @@
  *   `share` = count / n of the group; the test is on the whole table.
  * - A multiple answer (checkbox, tagbox): one cell per option, `share` = chosen / answered in
  *   the group; each option has its own chosen × group table, test and residuals (`optionTests`).
- * - Groups smaller than `minGroupSize` have no cells and follow the complementary rule
- *   (analysis/suppression/); they are left out of the tests. A group hidden only to protect
- *   another is still tested, as in the gaps section.
+ * - Groups smaller than `minGroupSize` are left out of the tests. Every group's cells are
+ *   returned: which numbers a reader may see is decided afterwards, on the whole table with
+ *   its margins (hide-crosstab-cells.ts).
  * - With weights, shares are weighted, counts stay unweighted, residuals are those of the
  *   weighted table rescaled to n, and the test is the Rao–Scott adjusted χ²
  *   (analysis/stats/rao-scott-chi-square.ts).
@@ -21,7 +21,7 @@ import { adjustedResiduals, markResidual, type ResidualMark } from '../stats/adj
 import { chiSquareTest } from '../stats/chi-square-test.ts';
 import { cramersV } from '../stats/cramers-v.ts';
 import { raoScottChiSquare } from '../stats/rao-scott-chi-square.ts';
-import { suppressSmallGroups, isTestable, type HiddenGroup } from '../suppression/suppress-small-groups.ts';
+import { isTestable } from '../suppression/suppress-small-groups.ts';
 
 export type CrossTabulatedAnswer =
   /** `codes[row]`: the value's index, −1 for no answer. */
@@ -42,6 +42,8 @@ export interface CrossTabulateInput {
 
 export interface CrossTabCell {
   count: number;
+  /** Σw of its respondents (the count when unweighted): what merged groups' shares are made of. */
+  weight: number;
   /** Weighted when weights are given; null for a group nobody in answered. */
   share: number | null;
   residual: number | null;
@@ -51,9 +53,10 @@ export interface CrossTabCell {
 export interface CrossTabGroup {
   /** Respondents in the group who answered (unweighted). */
   n: number;
-  hidden: HiddenGroup | null;
-  /** One per value (single) or option (multiple); null when the group is hidden. */
-  cells: CrossTabCell[] | null;
+  /** Their Σw (n when unweighted). */
+  weight: number;
+  /** One per value (single) or option (multiple), every group: hiding is the caller's (hide-crosstab-cells.ts). */
+  cells: CrossTabCell[];
 }
 
 export interface CrossTabTest {
@@ -67,8 +70,6 @@ export interface CrossTabTest {
 
 export interface CrossTabulation {
   groups: CrossTabGroup[];
-  /** Every group together (the 全体 row): unweighted counts, weighted shares; before any hiding. */
-  total: { n: number; counts: number[]; shares: Array<number | null> };
   /** Single answers: the test of the whole table; null with fewer than two testable groups or values. */
   test: CrossTabTest | null;
   /** Multiple answers: one test per option, in option order. */
@@ -164,7 +165,6 @@ export function crossTabulate(input: CrossTabulateInput): CrossTabulation {
     }
   }
 
-  const hidden = suppressSmallGroups(Array.from(n), minGroupSize);
   const tested = Array.from({ length: groupCount }, (_, g) => g).filter((g) => isTestable(n[g], minGroupSize));
   const residuals: Array<Array<number | null>> = Array.from({ length: groupCount }, () => new Array(columns).fill(null));
   let test: CrossTabTest | null = null;
@@ -197,36 +197,20 @@ export function crossTabulate(input: CrossTabulateInput): CrossTabulation {
 
   const groups: CrossTabGroup[] = Array.from({ length: groupCount }, (_, g) => ({
     n: n[g],
-    hidden: hidden[g],
-    cells: hidden[g]
-      ? null
-      : Array.from({ length: columns }, (_, column) => {
-          const at = g * columns + column;
-          const residual = residuals[g][column];
-          return {
-            count: count[at],
-            share: groupWeight[g] > 0 ? weight[at] / groupWeight[g] : null,
-            residual,
-            mark: markResidual(residual),
-          };
-        }),
+    weight: groupWeight[g],
+    cells: Array.from({ length: columns }, (_, column) => {
+      const at = g * columns + column;
+      const residual = residuals[g][column];
+      return {
+        count: count[at],
+        weight: weight[at],
+        share: groupWeight[g] > 0 ? weight[at] / groupWeight[g] : null,
+        residual,
+        mark: markResidual(residual),
+      };
+    }),
   }));
-  const totalWeight = groupWeight.reduce((sum, w) => sum + w, 0);
-  const total = {
-    n: n.reduce((sum, v) => sum + v, 0),
-    counts: Array.from({ length: columns }, (_, column) => {
-      let sum = 0;
-      for (let g = 0; g < groupCount; g++) sum += count[g * columns + column];
-      return sum;
-    }),
-    shares: Array.from({ length: columns }, (_, column) => {
-      if (!(totalWeight > 0)) return null;
-      let sum = 0;
-      for (let g = 0; g < groupCount; g++) sum += weight[g * columns + column];
-      return sum / totalWeight;
-    }),
-  };
-  return { groups, test, optionTests, total };
+  return { groups, test, optionTests };
 }
 
 /**

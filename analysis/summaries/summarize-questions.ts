@@ -3,7 +3,7 @@
  * language, from the columns of the response table. A question fewer than the minimum group
  * size answered shows only that it was suppressed (docs/analysis.md, "Question summaries").
  */
-import type { QuestionSummary, SummaryItem, SummaryRow, Suppression } from '../../contracts/report.ts';
+import type { FewerItem, QuestionSummary, SummaryItem, SummaryRow, Suppression } from '../../contracts/report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { PlannedVariable, ReportPlan, SummaryPlan } from '../plan/plan-report.ts';
 import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
@@ -81,11 +81,14 @@ function summarizeQuestion(
       const result = summarizeSingle(column.codes, variable.values.length, rows, variable.ordinal ? { scores: variable.scores, best: 'high' } : undefined);
       const rowLabel = localizeText(variable.rowText, plan.language, variable.row ?? name);
       if (hide(result.answered)) return { row: variable.row!, label: rowLabel, answered: null, items: [], suppressed: true };
+      const items = itemsOf(variable, result.items, plan, 'single');
+      const fewer = fewerOf(items, result.items);
       return {
         row: variable.row!,
         label: rowLabel,
         answered: result.answered,
-        items: itemsOf(variable, result.items, plan, 'single'),
+        items,
+        ...(fewer ? { fewer } : {}),
         ...(variable.ordinal ? { mean: result.mean ?? null, topTwo: result.topTwo ?? null } : {}),
       };
     });
@@ -99,6 +102,7 @@ function summarizeQuestion(
     const ranking = column as MultipleColumn;
     const result = summarizeRanking(ranking.answered, ranking.cells, rows);
     if (hide(result.answered)) return { ...base, answered: null, noAnswer: result.noAnswer, suppressed: true };
+    const depth = Math.max(1, ...result.items.map((item) => item.ranks.reduce((deepest, rank, position) => (rank.share > 0 ? position + 1 : deepest), 0)));
     return {
       ...base,
       answered: result.answered,
@@ -107,7 +111,9 @@ function summarizeQuestion(
         value: first.values[code],
         label: valueLabel(first, code, plan),
         ranked: item.ranked,
-        shares: item.ranks.map((rank) => rank.share),
+        // Only as deep as anyone ranked: the question caps that (selectToRankEnabled with
+        // maxSelectedChoices), so 4位–8位 of a top-3 ranking are not columns of zeros.
+        shares: item.ranks.slice(0, depth).map((rank) => rank.share),
         meanRank: item.meanRank,
       })),
     };
@@ -117,11 +123,14 @@ function summarizeQuestion(
       ? summarizeSingle(column.codes, first.values.length, rows, first.ordinal ? { scores: first.scores, best: 'high' } : undefined)
       : summarizeMultiple((column as MultipleColumn).answered, (column as MultipleColumn).cells, rows);
   if (hide(result.answered)) return { ...base, answered: null, noAnswer: result.noAnswer, suppressed: true };
+  const items = itemsOf(first, result.items, plan, column.kind === 'single' ? 'single' : 'multiple');
+  const fewer = column.kind === 'single' ? fewerOf(items, result.items) : undefined;
   return {
     ...base,
     answered: result.answered,
     noAnswer: result.noAnswer,
-    items: itemsOf(first, result.items, plan, column.kind === 'single' ? 'single' : 'multiple'),
+    items,
+    ...(fewer ? { fewer } : {}),
     ...(first.ordinal ? { mean: result.mean ?? null, topTwo: result.topTwo ?? null } : {}),
   };
 }
@@ -129,20 +138,32 @@ function summarizeQuestion(
 /**
  * An answer fewer than the minimum group size gave is hidden, as a small group is everywhere
  * else: a single-choice question's answers add up to those who answered, so one hidden answer
- * takes the next-smallest with it (the complementary rule); a checkbox's options do not add up,
- * so each stands alone.
+ * takes the next-smallest with it (the complementary rule), and the hidden ones are shown added
+ * up (`fewer`), which must reach the minimum too; a checkbox's options do not add up, so each
+ * stands alone.
  */
 function itemsOf(variable: PlannedVariable, items: ItemCount[], plan: ReportPlan, kind: 'single' | 'multiple'): SummaryItem[] {
   const counts = items.map((item) => item.count);
   const hidden =
     kind === 'single'
-      ? suppressSmallGroups(counts, plan.minGroupSize).map((h) => h?.reason)
+      ? suppressSmallGroups(counts, plan.minGroupSize, { shownTogether: true }).map((h) => h?.reason)
       : counts.map((n) => (n > 0 && n < plan.minGroupSize ? ('small' as const) : undefined));
   return items.map((item, code) => {
     const base = { value: variable.values[code], label: valueLabel(variable, code, plan) };
     const reason = hidden[code];
     return reason ? { ...base, count: null, share: null, suppressed: reason } : { ...base, count: item.count, share: item.share };
   });
+}
+
+/** The hidden answers added up: 「その他（少数）」, so a single answer's bars reach 100 %. */
+function fewerOf(items: SummaryItem[], counts: ItemCount[]): FewerItem | undefined {
+  const hidden = items.flatMap((item, code) => (item.suppressed ? [code] : []));
+  if (hidden.length === 0) return undefined;
+  return {
+    values: hidden.map((code) => items[code].value),
+    count: hidden.reduce((sum, code) => sum + counts[code].count, 0),
+    share: hidden.reduce((sum, code) => sum + counts[code].share, 0),
+  };
 }
 
 export function valueLabel(variable: PlannedVariable, code: number, plan: ReportPlan): string {

@@ -5,7 +5,7 @@
  * test/analysis/summaries; here every count is recounted from the records themselves.
  */
 import { describe, expect, it } from 'vitest';
-import type { Crosstab, Report } from '../../../contracts/report.ts';
+import type { AnswerValue, Crosstab, Report } from '../../../contracts/report.ts';
 import type { ResponseRecord } from '../../../contracts/response-record.ts';
 import { listQuestions } from '../../../core/definitions/list-questions.ts';
 import type { SurveyDefinition } from '../../../core/definitions/survey-definition.ts';
@@ -28,19 +28,39 @@ function answerOf(r: ResponseRecord, crosstab: Pick<Crosstab, 'question' | 'row'
   return crosstab.row === undefined ? value : (value as Record<string, unknown> | undefined)?.[crosstab.row];
 }
 
-/** Recounts a single-answer cross-tab from the records and checks counts, n and the χ². */
-function expectRecounted(crosstab: Crosstab, records: ResponseRecord[], definition: SurveyDefinition): void {
-  const table = crosstab.groups.map((group) =>
+/**
+ * Recounts a single-answer cross-tab from the records and checks counts, n and the χ²: a shown
+ * number is the recount, a hidden one is not empty, the 「その他（少数）」 row adds up its members,
+ * the 全体 row adds up the rows, and no shown number is under the minimum (issue 26).
+ */
+function expectRecounted(crosstab: Crosstab, records: ResponseRecord[], definition: SurveyDefinition, k: number): void {
+  const recount = (group: AnswerValue) =>
     crosstab.values.map(
-      (value) =>
-        records.filter((r) => valueOf(r, crosstab.by, definition) === group.value && answerOf(r, crosstab, definition) === value.value).length,
-    ),
+      (value) => records.filter((r) => valueOf(r, crosstab.by, definition) === group && answerOf(r, crosstab, definition) === value.value).length,
+    );
+  const merged = crosstab.groups.find((group) => group.members);
+  const table = crosstab.groups.map((group) =>
+    group.members
+      ? group.members.map(recount).reduce((a, b) => a.map((v, c) => v + b[c]))
+      : recount(group.value),
   );
   crosstab.groups.forEach((group, g) => {
-    if (!group.cells) return;
-    expect(group.cells.map((cell) => cell.count), `${crosstab.question} by ${crosstab.by}, ${String(group.value)}`).toEqual(table[g]);
-    expect(group.n).toBe(table[g].reduce((a, b) => a + b, 0));
+    const where = `${crosstab.question} by ${crosstab.by}, ${String(group.value)}`;
+    const n = table[g].reduce((a, b) => a + b, 0);
+    if (merged?.members!.includes(group.value)) {
+      expect(group.n, where).toBeNull();
+      expect(group.cells.every((cell) => cell.count === null), where).toBe(true);
+      return;
+    }
+    group.cells.forEach((cell, c) => {
+      if (cell.count === null) expect(table[g][c], `${where}, hidden ${String(cell.value)}`).toBeGreaterThan(0);
+      else expect(cell.count, `${where}, ${String(cell.value)}`).toBe(table[g][c]);
+      if (cell.count !== null) expect(cell.count === 0 || cell.count >= k, `${where}: ${cell.count} shown`).toBe(true);
+    });
+    if (group.n !== null) expect(group.n).toBe(n);
   });
+  const totals = crosstab.values.map((_, c) => table.reduce((sum, row) => sum + row[c], 0));
+  crosstab.total.cells.forEach((cell, c) => cell.count !== null && expect(cell.count).toBe(totals[c]));
   if (crosstab.test && crosstab.groups.every((group) => group.suppressed === undefined)) {
     const kept = table.filter((row) => row.some((cell) => cell > 0));
     expectClose(crosstab.test.statistic, chiSquareTest(kept).statistic, 1e-9, `${crosstab.question} by ${crosstab.by}`);
@@ -74,7 +94,7 @@ describe('summaries and cross-tabs of the shipped surveys', () => {
           expect(tabulated.has(summary.question), `${summary.question} by ${by}`).toBe(true);
         }
       }
-      for (const crosstab of report.crosstabs!.filter((c) => c.kind === 'single').slice(0, 12)) expectRecounted(crosstab, records, definition);
+      for (const crosstab of report.crosstabs!.filter((c) => c.kind === 'single').slice(0, 12)) expectRecounted(crosstab, records, definition, report.minGroupSize);
       // Holm over every test of the report: adjusted ≥ raw, and at most 1.
       const tests = report.crosstabs!.flatMap((c) => [c.test, ...(c.optionTests ?? [])]).filter((t) => t !== null && t !== undefined);
       for (const test of tests) expect(test!.pAdjusted >= test!.p && test!.pAdjusted <= 1).toBe(true);

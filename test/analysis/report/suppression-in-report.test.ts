@@ -1,0 +1,83 @@
+/**
+ * The one suppression rule (issue 26; docs/analysis.md, "Suppression") as the report applies it:
+ * single answers show their hidden answers added up, cross-tabs hide cells rather than whole rows,
+ * small groups are shown together as 「その他（少数）」, and every hidden number is listed with a
+ * readable place. Rankings only go as deep as anyone ranked.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../analysis/report/build-report.ts';
+import { defineSurvey, record } from './define-survey.ts';
+
+const K = 5;
+const definition = defineSurvey({
+  minGroupSize: K,
+  elements: [
+    { type: 'radiogroup', name: 'age', title: { ja: '年代', en: 'Age' }, choices: ['young', 'mid', 'old', 'teen'], analysis: { role: 'cohort' } },
+    { type: 'radiogroup', name: 'visit', title: { ja: '来庁目的', en: 'Purpose' }, choices: ['family', 'tax', 'welfare', 'other'] },
+    { type: 'ranking', name: 'wish', title: { ja: '優先順位', en: 'Priorities' }, choices: ['a', 'b', 'c', 'd', 'e'], selectToRankEnabled: true, maxSelectedChoices: 2 },
+  ],
+});
+
+/** 20 young, 20 mid, 20 old, 2 teens; "other" purpose only twice, both young. */
+function records() {
+  const out = [];
+  const ages = [...Array(20).fill('young'), ...Array(20).fill('mid'), ...Array(20).fill('old'), 'teen', 'teen'];
+  for (const [i, age] of ages.entries()) {
+    const visit = i < 2 ? 'other' : ['family', 'tax', 'welfare'][i % 3];
+    out.push(record({ age, visit, wish: i % 2 ? ['a', 'b'] : ['c'] }));
+  }
+  return out;
+}
+
+describe('suppression in the report', () => {
+  const report = buildReport({ definitions: [definition], records: records(), options: { language: 'ja' } });
+
+  it('adds up the hidden answers of a single answer so its shares reach 100 %, at least k together', () => {
+    const visit = report.summaries!.find((s) => s.question === 'visit')!;
+    const hidden = visit.items!.filter((item) => item.count === null);
+    expect(hidden.map((item) => item.value)).toContain('other');
+    expect(visit.fewer).toBeDefined();
+    expect(visit.fewer!.values).toEqual(hidden.map((item) => item.value));
+    expect(visit.fewer!.count).toBeGreaterThanOrEqual(K);
+    const shown = visit.items!.reduce((sum, item) => sum + (item.share ?? 0), 0);
+    expect(shown + visit.fewer!.share).toBeCloseTo(1, 12);
+    // Age: two teens hidden, and the smallest other age with them (they must reach k together).
+    const age = report.summaries!.find((s) => s.question === 'age')!;
+    expect(age.fewer!.count).toBe(22);
+  });
+
+  it('shows the small groups of a cross-tab added up as その他（少数）, with a 全体 row', () => {
+    const crosstab = report.crosstabs!.find((c) => c.question === 'visit' && c.by === 'age')!;
+    const merged = crosstab.groups.find((group) => group.members)!;
+    expect(merged.label).toBe('その他（少数）');
+    expect(merged.members).toContain('teen');
+    expect(merged.n).toBeGreaterThanOrEqual(K);
+    const teen = crosstab.groups.find((group) => group.value === 'teen')!;
+    expect(teen.n).toBeNull();
+    expect(teen.cells.every((cell) => cell.count === null)).toBe(true);
+    expect(crosstab.total.n).toBe(62);
+    // Every shown number is 0 or at least k; the 2 "other" are hidden in their group and in the 全体 row.
+    for (const row of [...crosstab.groups, crosstab.total]) {
+      for (const cell of row.cells) expect(cell.count === null || cell.count === 0 || cell.count >= K).toBe(true);
+    }
+    expect(crosstab.total.cells.find((cell) => cell.value === 'other')!.count).toBeNull();
+    // Hidden cells, not whole rows: the shown groups keep most of their numbers.
+    const shownGroups = crosstab.groups.filter((group) => group.n !== null && !group.members);
+    expect(shownGroups.length).toBeGreaterThanOrEqual(2);
+    for (const group of shownGroups) expect(group.cells.filter((cell) => cell.count !== null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists every hidden number with a readable place', () => {
+    const entries = report.suppressed.filter((entry) => entry.where.startsWith('crosstabs.visit.age'));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      expect(entry.label).toMatch(/^来庁目的 × 年代: /);
+      expect(entry.label).not.toMatch(/crosstabs\./);
+    }
+  });
+
+  it('ranks only as deep as anyone could rank', () => {
+    const wish = report.summaries!.find((s) => s.question === 'wish')!;
+    expect(wish.ranks!.every((rank) => rank.shares.length === 2)).toBe(true);
+  });
+});
