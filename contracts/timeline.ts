@@ -9,6 +9,11 @@ export interface DailySeries {
   total: number;
   /** One count per entry of `periods`. */
   counts: number[];
+  /**
+   * Set on the series that adds up those too small to show on their own (issue 26): their values.
+   * Its value is "(fewer)", or "(all)" when it holds every series (the selection shown as one line).
+   */
+  members?: string[];
 }
 
 export type CountInterval = 'day' | 'week' | 'month';
@@ -21,7 +26,7 @@ export interface DailyCounts {
    * first day (YYYY-MM-DD; a week starts on Monday, a month on the 1st).
    */
   periods: string[];
-  /** Responses shown in the series (hidden ones excluded). */
+  /** Responses shown in the series (all of them, unless the selection is under the minimum). */
   total: number;
   series: DailySeries[];
   /** Hidden series, as the report lists hidden groups (without its `rule`). */

@@ -7,11 +7,13 @@
  * a chart of a year stays readable: up to 92 days by day, up to two years by
  * week, beyond that by month.
  *
- * Small-group protection as the report's (issue 4, "Suppression"): a series
- * with fewer than `minGroupSize` responses in all is left out; when exactly one
- * is, the next-smallest goes too, so the small one cannot be derived from the
- * total; and when the whole selection is that small, nothing is shown. Every
- * hidden series is listed in `suppressed`.
+ * Small-group protection as the report's (docs/analysis.md, "Suppression"): a
+ * series with fewer than `minGroupSize` responses in all is not shown on its own;
+ * it is added up with the next-smallest until there are two and they reach the
+ * minimum together, and that sum is drawn as one series (`members`), so no
+ * response leaves the chart (issue 26: 3 kiosk answers once blanked a chart of
+ * 1,500). When the whole selection is that small, nothing is shown. Every series
+ * shown only inside the sum is listed in `suppressed`.
  *
  * An accumulator rather than a function of an array, so the caller can stream
  * a million records through it in constant memory.
@@ -65,6 +67,15 @@ export function createDayCounter(by: string, minGroupSize: number): DayCounter {
       });
       const hidden = chooseHidden(all, minGroupSize);
       const shown = all.filter((series) => !hidden.has(series.value));
+      const merged = all.filter((series) => hidden.has(series.value));
+      if (merged.length > 0 && merged.reduce((sum, series) => sum + series.total, 0) >= minGroupSize) {
+        shown.push({
+          value: shown.length === 0 ? '(all)' : '(fewer)',
+          total: merged.reduce((sum, series) => sum + series.total, 0),
+          counts: periods.map((_, position) => merged.reduce((sum, series) => sum + series.counts[position], 0)),
+          members: merged.map((series) => series.value),
+        });
+      }
       return {
         by,
         interval,
@@ -106,8 +117,9 @@ function chooseHidden(all: DailySeries[], minGroupSize: number): Map<string, str
   suppressSmallGroups(
     byValue.map((series) => series.total),
     minGroupSize,
+    { shownTogether: true },
   ).forEach((group, index) => {
-    if (group) hidden.set(byValue[index].value, group.reason === 'small' ? small : 'hidden so that a smaller group cannot be derived from the total');
+    if (group) hidden.set(byValue[index].value, group.reason === 'small' ? `${small}: counted with others` : 'counted with a smaller series so that it cannot be worked out from the total');
   });
   return hidden;
 }

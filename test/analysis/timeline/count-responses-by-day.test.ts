@@ -39,7 +39,7 @@ describe('createDayCounter', () => {
     });
   });
 
-  it('hides a series under the minimum group size, and the next-smallest with it when it is the only one', () => {
+  it('adds a series under the minimum up with the next-smallest, and draws the sum as one series', () => {
     const rows: Array<[string, string | undefined]> = [
       ...Array.from({ length: 2 }, (): [string, string] => ['2025-04-01T01:00:00Z', 'kiyota']),
       ...Array.from({ length: 6 }, (): [string, string] => ['2025-04-01T01:00:00Z', 'kita']),
@@ -49,27 +49,38 @@ describe('createDayCounter', () => {
       by: 'ward',
       interval: 'day',
       periods: ['2025-04-01'],
-      total: 9,
-      series: [{ value: 'chuo', total: 9, counts: [9] }],
+      total: 17,
+      series: [
+        { value: 'chuo', total: 9, counts: [9] },
+        { value: '(fewer)', total: 8, counts: [8], members: ['kiyota', 'kita'] },
+      ],
       suppressed: [
-        { where: 'timeline.ward=kiyota', reason: 'fewer than 5 responses' },
-        { where: 'timeline.ward=kita', reason: 'hidden so that a smaller group cannot be derived from the total' },
+        { where: 'timeline.ward=kiyota', reason: 'fewer than 5 responses: counted with others' },
+        { where: 'timeline.ward=kita', reason: 'counted with a smaller series so that it cannot be worked out from the total' },
       ],
     });
   });
 
-  it('two small series protect each other; respondents without a value form the "" series', () => {
+  it('small series together must reach the minimum; respondents without a value form the "" series', () => {
     const rows: Array<[string, string | undefined]> = [
       ['2025-04-01T01:00:00Z', 'kiyota'],
       ['2025-04-01T01:00:00Z', undefined],
-      ...Array.from({ length: 6 }, (): [string, string] => ['2025-04-01T01:00:00Z', 'kita']),
+      ...Array.from({ length: 6 }, (): [string, string] => ['2025-04-02T01:00:00Z', 'kita']),
     ];
     const result = count('ward', 5, rows);
-    expect(result.series).toEqual([{ value: 'kita', total: 6, counts: [6] }]);
-    expect(result.suppressed).toEqual([
-      { where: 'timeline.ward=kiyota', reason: 'fewer than 5 responses' },
-      { where: 'timeline.ward=', reason: 'fewer than 5 responses' },
-    ]);
+    // 1 + 1 is under 5 together, so kita joins them: the selection is drawn as one series.
+    expect(result.series).toEqual([{ value: '(all)', total: 8, counts: [2, 6], members: ['kiyota', '', 'kita'] }]);
+    expect(result.suppressed.map((entry) => entry.where)).toEqual(['timeline.ward=kiyota', 'timeline.ward=', 'timeline.ward=kita']);
+  });
+
+  it('never blanks a large selection because a few came through another channel (issue 26)', () => {
+    const rows: Array<[string, string]> = [
+      ...Array.from({ length: 3 }, (): [string, string] => ['2025-04-01T01:00:00Z', 'kiosk']),
+      ...Array.from({ length: 1500 }, (_, i): [string, string] => [`2025-04-0${1 + (i % 3)}T01:00:00Z`, 'online']),
+    ];
+    const result = count('channel', 10, rows);
+    expect(result.total).toBe(1503);
+    expect(result.series).toEqual([{ value: '(all)', total: 1503, counts: [503, 500, 500], members: ['kiosk', 'online'] }]);
   });
 
   it('shows nothing when the whole selection is under the minimum', () => {

@@ -65,13 +65,17 @@ describe('GET /api/surveys/:id/timeline', () => {
     });
   });
 
-  it('by ward: the small ward is hidden, and the next-smallest with it', async () => {
+  it('by ward: the small ward is drawn added up with the next-smallest, never dropped', async () => {
     const { body } = await get('timeline?by=ward');
-    expect(body.series).toEqual([{ value: 'kita', total: 6, counts: [0, 6] }]);
+    expect(body.series).toEqual([
+      { value: 'kita', total: 6, counts: [0, 6] },
+      { value: '(fewer)', total: 8, counts: [6, 2], members: ['chuo', 'kiyota'] },
+    ]);
+    expect(body.total).toBe(14);
     // In the order the wards first answered.
     expect(body.suppressed).toEqual([
-      { where: 'timeline.ward=chuo', reason: 'hidden so that a smaller group cannot be derived from the total' },
-      { where: 'timeline.ward=kiyota', reason: 'fewer than 5 responses' },
+      { where: 'timeline.ward=chuo', reason: 'counted with a smaller series so that it cannot be worked out from the total' },
+      { where: 'timeline.ward=kiyota', reason: 'fewer than 5 responses: counted with others' },
     ]);
   });
 
