@@ -194,14 +194,15 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
     comments.push(question.name);
   }
 
-  const { summaries, breakdowns, crosstabs } = planTables(questions, singles, options.crosstabBy ?? [], use);
+  const language = options.language ?? newest.languages[0] ?? 'ja';
+  const { summaries, breakdowns, crosstabs } = planTables(questions, singles, options.crosstabBy ?? [], use, language);
 
   const planned = [...variables.values()];
   return {
     surveyId,
     versions,
     title: newest.title,
-    language: options.language ?? newest.languages[0] ?? 'ja',
+    language,
     minGroupSize,
     seed,
     variables: planned,
@@ -224,6 +225,12 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
   };
 }
 
+/** Why a question has no table, in the report's language (issue 26: a ja dashboard once read it in English). */
+const notSummarisedTexts = (language: string) =>
+  language === 'en'
+    ? { freeText: 'free text: counted here, read in the comments', noSummaryYet: (type: string) => `${type} answers have no summary yet` }
+    : { freeText: '自由記述：ここでは回答数のみ。内容は「自由記述」で読めます', noSummaryYet: (type: string) => `${type} 形式の回答はまだ集計していません` };
+
 /**
  * The backbone of a survey report (issue 11): a summary of every question, and a cross-tab of
  * every single- or multiple-answer question (each matrix row apart) by every breakdown.
@@ -234,6 +241,7 @@ function planTables(
   singles: Map<string, PlannedVariable>,
   crosstabBy: string[],
   use: (variable: PlannedVariable) => void,
+  language: string,
 ): { summaries: SummaryPlan[]; breakdowns: BreakdownPlan[]; crosstabs: CrosstabPlan[] } {
   const summaries: SummaryPlan[] = [];
   const tabulated: Array<Omit<CrosstabPlan, 'by'>> = [];
@@ -261,9 +269,9 @@ function planTables(
     } else if (question.shape === 'text') {
       const variable = { ...baseVariable(question, question.name), kind: 'comment' as const, source: { from: 'data' as const, key: question.name }, ...valuesOf([], false) };
       use(variable);
-      summaries.push({ ...base, variables: [variable.name], notSummarised: 'free text: counted here, read in the comments' });
+      summaries.push({ ...base, variables: [variable.name], notSummarised: notSummarisedTexts(language).freeText });
     } else {
-      summaries.push({ ...base, variables: [], notSummarised: `${question.type} answers have no summary yet` });
+      summaries.push({ ...base, variables: [], notSummarised: notSummarisedTexts(language).noSummaryYet(question.type) });
     }
   }
 

@@ -134,6 +134,13 @@ describe('a survey without annotations', () => {
     expect(report.crosstabs).toEqual([]); // nothing says what to break down by
   });
 
+  it('says why a question has no table in the report\'s language', () => {
+    const ja = buildReport({ definitions: [definition], records, options: { language: 'ja' } });
+    const note = ja.summaries!.find((s) => s.question === 'note')!;
+    expect(note.notSummarised).toMatch(/自由記述/);
+    expect(note.notSummarised).not.toMatch(/[A-Za-z]/);
+  });
+
   it('cross-tabulates by a question named with crosstabBy, and refuses an unknown one', () => {
     const report = buildReport({ definitions: [definition], records, options: { crosstabBy: ['visit'] } });
     expect(report.breakdowns!.map((b) => [b.by, b.source])).toEqual([['visit', 'option']]);
