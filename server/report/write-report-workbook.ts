@@ -1,83 +1,155 @@
 /**
- * The 集計表 workbook a Japanese survey report is handed round in: a 調査概要 sheet, a GT sheet
- * (単純集計) with every question, and one sheet per breakdown with its cross-tabs (クロス集計).
- * Used by `survey-toolkit report --format xlsx` and by the dashboard's download.
+ * The 集計表 workbook a Japanese survey report is handed round in: a 目次 sheet with a link to every
+ * other sheet and the notes, a 調査概要 sheet, a GT sheet (単純集計) with every question, and one
+ * sheet per question (`Q01 見出し`) with its cross-tabs (クロス集計) by every breakdown, each with a
+ * 全体 row. Used by `survey-toolkit report --format xlsx` and by the dashboard's download.
  *
- * Shares stay numbers, so colleagues can compute with them in Excel; the significance marks
- * are part of each cell's number format (`0.0%" ▲"`), which shows the mark without turning
- * the number into text. Hidden (suppressed) groups show "＊" with a note on the sheet.
+ * Counts and shares stay numbers (`#,##0`, `0.0%`), so colleagues can compute with them in Excel;
+ * the significance marks are part of each cell's number format (`0.0%" ▲"`), which shows the mark
+ * without turning the number into text. A hidden (suppressed) number is the text ＊, never a number,
+ * and a sheet that hides one says why. Every table has thin borders, and every sheet prints on A4,
+ * one page wide, with its header rows repeated and the survey and page number in the footer, since
+ * that is how the tables reach the ward offices.
+ *
  * Every text goes through the export guard (formulas, control characters, whatever XML 1.0
  * forbids), sheet names included, since labels and breakdown values come from definition files
  * and responses.
  */
 import ExcelJS from 'exceljs';
-import type { Crosstab, CrosstabTest, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
+import type { Crosstab, CrosstabCell, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
 import { describeCrosstabTest as describeTest, fillText as fill, tabulationTexts as texts } from '../../core/report-view/tabulation-texts.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
-import { formatNumber, formatP } from '../../core/i18n/number-format.ts';
+import { formatNumber } from '../../core/i18n/number-format.ts';
 import { safeExportCell } from '../export/neutralise-formula.ts';
 import { xmlSafeText } from '../export/xml-safe-text.ts';
+import { rewriteZipEntries } from './rewrite-zip-entry.ts';
+import { workbookTexts } from './workbook-texts.ts';
 
-type Cell = string | number | null;
+type Cell = string | number | null | ExcelJS.CellHyperlinkValue;
 
 const PERCENT = '0.0%';
-/** Printed on A4, one page wide, as the sheets of a 集計表 are handed out. */
-const PAGE_SETUP: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const COUNT = '#,##0';
+const DECIMAL = '0.00';
+/** A4, one page wide and as many tall as it takes: fitting the height too shrinks a long sheet to unreadable type. */
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'portrait',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+};
+/** Beyond this many character units a sheet is printed across the page. */
+const PORTRAIT_WIDTH = 100;
 const BOLD = { bold: true } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF4F4F4' } };
+const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+/** Points per line of 11-point text, Japanese included, and a little air round it. */
+const LINE = 15;
+const PADDING = 3;
+/** Row labels wrap beyond this width rather than push the numbers off the page. */
+const MAX_LABEL_WIDTH = 36;
+const SHARE_WIDTH = 11;
+const COUNT_WIDTH = 10;
 
 /** The number format of a share that carries a mark: the mark is shown, the number stays a number. */
 function markedPercent(mark: ResidualMark): string {
   return mark ? `${PERCENT}" ${mark}"` : PERCENT;
 }
 
-export async function writeReportWorkbook(report: Report, locale: Locale): Promise<Buffer> {
-  const t = texts(locale);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'sapporo-survey-toolkit';
-  writeOverview(workbook.addWorksheet(t.overview, { pageSetup: PAGE_SETUP }), report, locale);
-  writeSummaries(workbook.addWorksheet(t.gt, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PAGE_SETUP }), report, locale);
-  const used = new Set([t.overview, t.gt]);
-  for (const breakdown of report.breakdowns ?? []) {
-    const crosstabs = (report.crosstabs ?? []).filter((crosstab) => crosstab.by === breakdown.by);
-    if (!crosstabs.length) continue;
-    const name = sheetName(`${t.crosstabPrefix} ${breakdown.label}`, used);
-    writeCrosstabs(workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PAGE_SETUP }), report, crosstabs, breakdown.label, locale);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+interface QuestionSheet {
+  name: string;
+  number: string;
+  label: string;
+  crosstabs: Crosstab[];
 }
 
-/** Excel's sheet names: XML-safe, at most 31 characters, none of []:*?/\ and unique regardless of case. */
+export async function writeReportWorkbook(report: Report, locale: Locale): Promise<Buffer> {
+  const t = texts(locale);
+  const w = workbookTexts(locale);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'sapporo-survey-toolkit';
+  const title = surveyTitle(report, locale);
+  // A literal & in a footer is &&; Excel refuses a header or footer longer than 255 characters.
+  const footer = `&L${[...xmlSafeText(title)].slice(0, 120).join('').replace(/&/g, '&&')}&R${w.footerPage}`;
+  const used = new Set<string>();
+  const names = { contents: sheetName(w.contents, used), overview: sheetName(t.overview, used), gt: sheetName(t.gt, used) };
+  const numbers = questionNumbers(report, locale);
+  const questions = questionSheets(report, numbers, used);
+
+  const contents = workbook.addWorksheet(names.contents);
+  writeContents(contents, report, names, questions, locale);
+  const overview = workbook.addWorksheet(names.overview);
+  writeOverview(overview, report, locale);
+  const gt = workbook.addWorksheet(names.gt, { views: [{ state: 'frozen', ySplit: 1 }] });
+  writeSummaries(gt, report, numbers, locale);
+  for (const question of questions) {
+    const sheet = workbook.addWorksheet(question.name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
+    writeCrosstabs(sheet, report, question, locale);
+  }
+  for (const sheet of workbook.worksheets) sheet.headerFooter = { oddFooter: footer };
+  const written = Buffer.from(await workbook.xlsx.writeBuffer());
+  return internalLinks(written, `xl/worksheets/sheet${contents.id}.xml`);
+}
+
+/**
+ * The 目次's links as Excel writes a link within the workbook: a `location` and no relationship.
+ * ExcelJS adds a relationship to "#'Q01 …'!A1" too, which LibreOffice reads as a file to open.
+ */
+function internalLinks(xlsx: Buffer, sheetPath: string): Buffer {
+  const rels = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
+  return rewriteZipEntries(xlsx, {
+    [sheetPath]: (xml) => xml.replace(/<hyperlink ref="([A-Z]+\d+)" r:id="[^"]+" location="#([^"]*)"\/>/g, '<hyperlink ref="$1" location="$2"/>'),
+    [rels]: (xml) => xml.replace(/<Relationship Id="[^"]+" Type="[^"]+\/hyperlink" Target="#[^"]*" TargetMode="External"\/>/g, ''),
+  });
+}
+
+function surveyTitle(report: Report, locale: Locale): string {
+  return report.survey.title[locale] ?? Object.values(report.survey.title)[0] ?? report.survey.id;
+}
+
+/**
+ * Excel's sheet names: XML-safe, at most 31 characters, none of []:*?/\ and unique regardless of case.
+ * No apostrophe either: a link or a print range quotes the name in apostrophes.
+ */
 export function sheetName(wanted: string, used: Set<string>): string {
-  const base = xmlSafeText(wanted).replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base = xmlSafeText(wanted).replace(/[[\]:*?/\\]/g, ' ').replace(/'/g, '’').trim().slice(0, 31).trim() || 'Sheet';
   let name = base;
   for (let k = 2; [...used].some((u) => u.toLowerCase() === name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1)} ${k}`;
   used.add(name);
   return name;
 }
 
-function addRow(sheet: ExcelJS.Worksheet, cells: Cell[]): ExcelJS.Row {
-  return sheet.addRow(cells.map((cell) => (typeof cell === 'string' ? (safeExportCell(cell) as string) : cell)));
+/** Q01, Q02, … in survey order, the same in the 単純集計 and on the cross-tab sheets. */
+function questionNumbers(report: Report, locale: Locale): Map<string, string> {
+  const order = [...new Set([...(report.summaries ?? []).map((s) => s.question), ...(report.crosstabs ?? []).map((c) => c.question)])];
+  const digits = Math.max(2, String(order.length).length);
+  return new Map(order.map((question, k) => [question, fill(workbookTexts(locale).questionNumber, { number: String(k + 1).padStart(digits, '0') })]));
 }
 
-function titleRow(sheet: ExcelJS.Worksheet, text: string): void {
-  addRow(sheet, [text]).font = BOLD;
+/** One sheet per question with cross-tabs: every row of a matrix, each by every breakdown, in report order. */
+function questionSheets(report: Report, numbers: Map<string, string>, used: Set<string>): QuestionSheet[] {
+  const byQuestion = new Map<string, Crosstab[]>();
+  for (const crosstab of report.crosstabs ?? []) byQuestion.set(crosstab.question, [...(byQuestion.get(crosstab.question) ?? []), crosstab]);
+  const breakdowns = (report.breakdowns ?? []).map((b) => b.by);
+  const sheets: QuestionSheet[] = [];
+  for (const [question, number] of numbers) {
+    const crosstabs = byQuestion.get(question);
+    if (!crosstabs?.length) continue;
+    const rows = [...new Set(crosstabs.map((c) => c.row))];
+    const sorted = [...crosstabs].sort((a, b) => rows.indexOf(a.row) - rows.indexOf(b.row) || breakdowns.indexOf(a.by) - breakdowns.indexOf(b.by));
+    const label = crosstabs[0].label;
+    sheets.push({ name: sheetName(`${number} ${shortHeading(label, 31 - number.length - 1)}`, used), number, label, crosstabs: sorted });
+  }
+  return sheets;
 }
 
-function headerRow(sheet: ExcelJS.Worksheet, cells: Cell[]): void {
-  const row = addRow(sheet, cells);
-  row.font = BOLD;
-  let lines = 1;
-  row.eachCell((cell, column) => {
-    cell.fill = HEADER_FILL;
-    if (column === 1) return; // the row's own title may run on into the empty cells beside it
-    // Answer labels are long (「内容によってはオンラインを利用したい」): wrap them instead of cutting them off.
-    cell.alignment = { wrapText: true, vertical: 'top' };
-    const width = sheet.getColumn(column).width ?? 10;
-    lines = Math.max(lines, Math.ceil(displayWidth(String(cell.value ?? '')) / Math.max(1, width - 1)));
-  });
-  // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: set it.
-  if (lines > 1) row.height = 15 * Math.min(lines, 8);
+/** A question's title made to fit a sheet tab: asides in brackets and the closing 。 dropped, then cut with …. */
+function shortHeading(label: string, room: number): string {
+  const plain = label.replace(/[（(][^（()）]*[）)]/gu, '').replace(/\s+/gu, ' ').replace(/[。．.？?！!\s]+$/u, '').trim() || label;
+  const chars = [...plain];
+  return chars.length <= room ? plain : `${chars.slice(0, room - 1).join('')}…`;
 }
 
 /** Width in Excel's character units: a CJK character takes about two. */
@@ -87,125 +159,343 @@ function displayWidth(text: string): number {
   return width;
 }
 
+/** Lines a wrapped text takes in a cell (or merged cells) this many units wide. */
+function linesIn(text: string, width: number): number {
+  const room = Math.max(1, width * 0.95 - 1);
+  return text.split('\n').reduce((lines, part) => lines + Math.max(1, Math.ceil(displayWidth(part) / room)), 0);
+}
+
+function widthOf(sheet: ExcelJS.Worksheet, from: number, to: number): number {
+  let width = 0;
+  for (let c = from; c <= to; c++) width += sheet.getColumn(c).width ?? 9;
+  return width;
+}
+
+/** Column widths, then the orientation they need, the repeated rows and the page. */
+function layOut(sheet: ExcelJS.Worksheet, widths: number[], printTitles: string | undefined): void {
+  widths.forEach((width, k) => (sheet.getColumn(k + 1).width = width));
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  sheet.pageSetup = { ...sheet.pageSetup, ...PAGE_SETUP, orientation: total > PORTRAIT_WIDTH ? 'landscape' : 'portrait', ...(printTitles ? { printTitlesRow: printTitles } : {}) };
+}
+
+function labelWidth(labels: string[], min: number): number {
+  return Math.min(MAX_LABEL_WIDTH, Math.max(min, ...labels.map((label) => displayWidth(label) + 4)));
+}
+
+function addRow(sheet: ExcelJS.Worksheet, cells: Cell[]): ExcelJS.Row {
+  return sheet.addRow(
+    cells.map((cell) => {
+      if (typeof cell === 'string') return safeExportCell(cell) as string;
+      if (cell && typeof cell === 'object') return { ...cell, text: safeExportCell(cell.text) as string };
+      return cell;
+    }),
+  );
+}
+
+/** A title or a note: one cell across the sheet's tables, wrapped, as tall as its lines. */
+function textRow(sheet: ExcelJS.Worksheet, text: string, span: number, style: { bold?: boolean; size?: number; fill?: ExcelJS.Fill; border?: boolean } = {}): ExcelJS.Row {
+  const row = addRow(sheet, [text]);
+  const cell = row.getCell(1);
+  cell.font = { ...(style.bold ? BOLD : {}), ...(style.size ? { size: style.size } : {}) };
+  cell.alignment = { wrapText: true, vertical: 'middle' };
+  if (style.fill) cell.fill = style.fill;
+  if (style.border) cell.border = THIN;
+  if (span > 1) sheet.mergeCells(row.number, 1, row.number, span);
+  const lines = linesIn(text, widthOf(sheet, 1, span) * (style.size ? 11 / style.size : 1));
+  row.height = Math.max(LINE, lines * LINE * ((style.size ?? 11) / 11)) + PADDING;
+  return row;
+}
+
+/** A row of a table: every cell of its span bordered, numbers in their format, the label wrapped. */
+function tableRow(sheet: ExcelJS.Worksheet, cells: Cell[], span: number, formats: Array<string | undefined> = [], style: { fill?: ExcelJS.Fill; bold?: boolean } = {}): ExcelJS.Row {
+  const row = addRow(sheet, cells);
+  let lines = 1;
+  for (let c = 1; c <= span; c++) {
+    const cell = row.getCell(c);
+    cell.border = THIN;
+    if (style.fill) cell.fill = style.fill;
+    if (style.bold) cell.font = BOLD;
+    const format = formats[c - 1];
+    if (format && typeof cell.value === 'number') cell.numFmt = format;
+    if (c === 1) {
+      cell.alignment = { wrapText: true, vertical: 'middle' };
+      lines = linesIn(String(cells[0] ?? ''), widthOf(sheet, 1, 1));
+    } else if (typeof cell.value === 'string') {
+      // ＊ stands where the number would: on the right, as numbers are.
+      cell.alignment = { horizontal: 'right', vertical: 'middle' };
+    } else cell.alignment = { vertical: 'middle' };
+  }
+  if (lines > 1) row.height = lines * LINE + PADDING;
+  return row;
+}
+
+/** A table's header: bold on a fill, each heading wrapped in its column and the row as tall as the longest. */
+function headerRow(sheet: ExcelJS.Worksheet, cells: Cell[], span: number): ExcelJS.Row {
+  const row = addRow(sheet, cells);
+  let lines = 1;
+  for (let c = 1; c <= span; c++) {
+    const cell = row.getCell(c);
+    cell.font = BOLD;
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: c === 1 ? 'left' : 'center' };
+    lines = Math.max(lines, linesIn(String(cells[c - 1] ?? ''), widthOf(sheet, c, c)));
+  }
+  row.height = Math.min(lines, 8) * LINE + PADDING;
+  return row;
+}
+
+function blankRow(sheet: ExcelJS.Worksheet): void {
+  sheet.addRow([]);
+}
+
+/** The ＊ legend and the rule, on a sheet that hides a number, so a reader has both where the ＊ is. */
+function suppressionNotes(sheet: ExcelJS.Worksheet, report: Report, span: number, locale: Locale): void {
+  textRow(sheet, workbookTexts(locale).hiddenLegend, span);
+  textRow(sheet, suppressionRule(report, locale), span);
+}
+
+function suppressionRule(report: Report, locale: Locale): string {
+  return fill(texts(locale).suppressionRule, { min: report.minGroupSize, min_1: report.minGroupSize - 1 });
+}
+
+function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overview: string; gt: string }, questions: QuestionSheet[], locale: Locale): void {
+  const t = texts(locale);
+  const w = workbookTexts(locale);
+  const entries: Array<[string, string]> = [
+    [names.overview, t.overview],
+    [names.gt, t.gt],
+    ...questions.map((q): [string, string] => [q.name, `${q.number} ${q.label}\n${fill(w.crosstabsOf, { count: q.crosstabs.length })}`]),
+  ];
+  layOut(sheet, [labelWidth(entries.map(([name]) => name), 16), 70], '3:3');
+  textRow(sheet, surveyTitle(report, locale), 2, { bold: true, size: 14 });
+  blankRow(sheet);
+  headerRow(sheet, [w.sheet, w.contentsOf], 2);
+  for (const [name, what] of entries) {
+    const row = tableRow(sheet, [{ text: name, hyperlink: `#'${name}'!A1` }, what], 2);
+    row.getCell(1).font = { color: { argb: 'FF0563C1' }, underline: true };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'middle' };
+    row.height = Math.max(linesIn(what, 70), linesIn(name, widthOf(sheet, 1, 1))) * LINE + PADDING;
+  }
+  blankRow(sheet);
+  textRow(sheet, w.notes, 2, { bold: true });
+  textRow(sheet, w.hiddenLegend, 2);
+  textRow(sheet, suppressionRule(report, locale), 2);
+  textRow(sheet, t.marksNote, 2);
+  textRow(sheet, t.chosenNote, 2);
+}
+
 function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale): void {
   const t = texts(locale);
-  sheet.getColumn(1).width = 28;
-  sheet.getColumn(2).width = 48;
-  const title = report.survey.title[locale] ?? Object.values(report.survey.title)[0] ?? report.survey.id;
-  titleRow(sheet, title);
-  addRow(sheet, [t.survey, report.survey.id]);
-  addRow(sheet, [t.versions, report.survey.versions.join(', ')]);
-  addRow(sheet, [t.responses, report.responses]);
   const overview = report.overview;
-  if (overview?.period) addRow(sheet, [t.period, `${overview.period.from} – ${overview.period.to}`]);
-  if (overview?.population != null) addRow(sheet, [t.population, overview.population]);
-  if (overview?.responseRate != null) addRow(sheet, [t.responseRate, overview.responseRate]).getCell(2).numFmt = PERCENT;
   const weighting = report.weighting
     ? fill(t.weightingRaked, { variables: report.weighting.variables.join(', '), effectiveN: formatNumber(report.weighting.effectiveN, locale, 1) })
     : t.weightingNone;
-  addRow(sheet, [t.weighting, weighting]);
-  addRow(sheet, [t.minGroupSize, report.minGroupSize]);
-  for (const [heading, rows] of [
-    [t.byChannel, overview?.byChannel.map((c) => [c.value, c.n]) ?? []],
-    [t.kiosks, overview?.kiosks ? [[t.kioskEnrolled, overview.kiosks.enrolled], [t.kioskUnenrolled, overview.kiosks.unenrolled]] : []],
-    [t.byWard, overview?.byWard.map((w) => [w.label, w.n]) ?? []],
-  ] as const) {
-    if (!rows.length) continue;
-    addRow(sheet, []);
-    headerRow(sheet, [heading, t.n]);
-    for (const [label, n] of rows) addRow(sheet, [label, n ?? t.hidden]);
+  const facts: Array<[string, Cell, string?]> = [
+    [t.survey, report.survey.id],
+    [t.versions, report.survey.versions.join(', ')],
+    [t.responses, report.responses, COUNT],
+  ];
+  if (overview?.period) facts.push([t.period, `${overview.period.from} – ${overview.period.to}`]);
+  if (overview?.population != null) facts.push([t.population, overview.population, COUNT]);
+  if (overview?.responseRate != null) facts.push([t.responseRate, overview.responseRate, PERCENT]);
+  facts.push([t.weighting, weighting], [t.minGroupSize, report.minGroupSize, COUNT]);
+  const tables = [
+    [t.byChannel, overview?.byChannel.map((c) => [c.value, c.n] as const) ?? []],
+    [t.kiosks, overview?.kiosks ? [[t.kioskEnrolled, overview.kiosks.enrolled] as const, [t.kioskUnenrolled, overview.kiosks.unenrolled] as const] : []],
+    [t.byWard, overview?.byWard.map((ward) => [ward.label, ward.n] as const) ?? []],
+  ] as const;
+  const labels = [...facts.map(([label]) => label), ...tables.flatMap(([heading, rows]) => [heading, ...rows.map(([label]) => label)])];
+  layOut(sheet, [labelWidth(labels, 24), 48], undefined);
+  textRow(sheet, surveyTitle(report, locale), 2, { bold: true, size: 14 });
+  for (const [label, value, format] of facts) {
+    const row = tableRow(sheet, [label, value], 2, [undefined, format]);
+    row.getCell(2).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
   }
-  addRow(sheet, []);
-  addRow(sheet, [fill(t.hiddenNote, { min: report.minGroupSize })]);
-  addRow(sheet, [t.marksNote]);
+  let hidden = false;
+  for (const [heading, rows] of tables) {
+    if (!rows.length) continue;
+    blankRow(sheet);
+    headerRow(sheet, [heading, t.n], 2);
+    for (const [label, n] of rows) {
+      hidden ||= n === null;
+      tableRow(sheet, [label, n ?? t.hidden], 2, [undefined, COUNT]);
+    }
+  }
+  blankRow(sheet);
+  if (hidden) suppressionNotes(sheet, report, 2, locale);
 }
 
-function writeSummaries(sheet: ExcelJS.Worksheet, report: Report, locale: Locale): void {
+/** Columns a question's table takes in the 単純集計 (its label included). */
+function summarySpan(summary: QuestionSummary): number {
+  if (summary.items) return 3;
+  if (summary.rows?.length) {
+    const ordered = summary.rows.some((row) => row.mean != null);
+    return 2 + summary.rows[0].items.length + (summary.rows.some((row) => row.fewer) ? 1 : 0) + (ordered ? 2 : 0);
+  }
+  if (summary.numeric) return 9;
+  if (summary.ranks?.length) return 3 + rankDepth(summary);
+  return 3;
+}
+
+/** How many places a ranking's table shows: as many as its shares go, not as many as it has items. */
+function rankDepth(summary: QuestionSummary): number {
+  return Math.max(0, ...(summary.ranks ?? []).map((item) => item.shares.length));
+}
+
+function writeSummaries(sheet: ExcelJS.Worksheet, report: Report, numbers: Map<string, string>, locale: Locale): void {
   const t = texts(locale);
-  sheet.getColumn(1).width = 44;
-  for (let c = 2; c <= 12; c++) sheet.getColumn(c).width = 12;
-  headerRow(sheet, [t.question, t.answered, t.noAnswer]);
-  for (const summary of report.summaries ?? []) {
-    addRow(sheet, []);
-    titleRow(sheet, summary.label);
+  const summaries = report.summaries ?? [];
+  const span = Math.max(3, ...summaries.map(summarySpan));
+  const labels = summaries.flatMap((s) => [...(s.items ?? []).map((i) => i.label), ...(s.rows ?? []).map((r) => r.label), ...(s.ranks ?? []).map((r) => r.label), s.fewer ? t.fewer : '']);
+  layOut(sheet, [labelWidth(labels, 24), ...Array.from({ length: span - 1 }, () => SHARE_WIDTH)], '1:1');
+  textRow(sheet, `${t.gt}　${surveyTitle(report, locale)}`, span, { bold: true, size: 12 });
+  let hidden = false;
+  for (const summary of summaries) {
+    blankRow(sheet);
+    const number = numbers.get(summary.question);
+    textRow(sheet, number ? `${number} ${summary.label}` : summary.label, span, { bold: true });
     if (summary.notSummarised) {
-      addRow(sheet, [fill(t.notSummarised, { reason: summary.notSummarised })]);
+      textRow(sheet, fill(t.notSummarised, { reason: summary.notSummarised }), span);
       continue;
     }
-    addRow(sheet, [t.answered, summary.answered ?? t.hidden, summary.noAnswer]);
-    if (summary.answered === null) continue;
-    writeSummaryBody(sheet, summary, locale);
+    if (summary.answered === null) {
+      hidden = true;
+      tableRow(sheet, [t.answered, t.hidden], 2, [undefined, COUNT]);
+      tableRow(sheet, [t.noAnswer, summary.noAnswer], 2, [undefined, COUNT]);
+      continue;
+    }
+    hidden = writeSummaryBody(sheet, report, summary, span, locale) || hidden;
   }
+  blankRow(sheet);
+  if (hidden) suppressionNotes(sheet, report, span, locale);
 }
 
-function writeSummaryBody(sheet: ExcelJS.Worksheet, summary: QuestionSummary, locale: Locale): void {
+/** Writes one question's table; true when it hides a number. */
+function writeSummaryBody(sheet: ExcelJS.Worksheet, report: Report, summary: QuestionSummary, span: number, locale: Locale): boolean {
   const t = texts(locale);
+  const w = workbookTexts(locale);
+  let hidden = false;
+  const fewerNote = (members: string) => fill(t.fewerNote, { min: report.minGroupSize, members });
   if (summary.items) {
-    headerRow(sheet, ['', t.count, t.share]);
-    for (const item of summary.items) addRow(sheet, [item.label, item.count ?? t.hidden, item.share ?? t.hidden]).getCell(3).numFmt = PERCENT;
-    if (summary.type === 'checkbox' || summary.type === 'tagbox') addRow(sheet, [t.chosenNote]);
-    if (summary.mean != null) addRow(sheet, [t.mean, summary.mean]).getCell(2).numFmt = '0.00';
-    if (summary.topTwo != null) addRow(sheet, [t.topTwo, summary.topTwo]).getCell(2).numFmt = PERCENT;
+    headerRow(sheet, [w.answer, t.count, t.share], 3);
+    for (const item of summary.items) {
+      hidden ||= item.count === null;
+      tableRow(sheet, [item.label, item.count ?? t.hidden, item.count === null ? t.hidden : item.share], 3, [undefined, COUNT, PERCENT]);
+    }
+    const fewer = summary.fewer;
+    if (fewer) tableRow(sheet, [t.fewer, fewer.count, fewer.share], 3, [undefined, COUNT, PERCENT]);
+    tableRow(sheet, [t.answered, summary.answered, null], 3, [undefined, COUNT], { fill: TOTAL_FILL });
+    tableRow(sheet, [t.noAnswer, summary.noAnswer, null], 3, [undefined, COUNT]);
+    if (summary.mean != null) tableRow(sheet, [t.mean, summary.mean, null], 3, [undefined, DECIMAL]);
+    if (summary.topTwo != null) tableRow(sheet, [t.topTwo, null, summary.topTwo], 3, [undefined, undefined, PERCENT]);
+    if (fewer) textRow(sheet, fewerNote(labelsOf(summary.items, fewer.values, locale)), span);
+    if (summary.type === 'checkbox' || summary.type === 'tagbox') textRow(sheet, t.chosenNote, span);
   }
   if (summary.rows?.length) {
     const values = summary.rows[0].items;
     const ordered = summary.rows.some((row) => row.mean != null);
-    headerRow(sheet, ['', t.answered, ...values.map((v) => v.label), ...(ordered ? [t.mean, t.topTwo] : [])]);
+    const withFewer = summary.rows.some((row) => row.fewer);
+    const width = summarySpan(summary);
+    headerRow(sheet, [w.item, t.answered, ...values.map((v) => v.label), ...(withFewer ? [t.fewer] : []), ...(ordered ? [t.mean, t.topTwo] : [])], width);
+    const formats = [undefined, COUNT, ...values.map(() => PERCENT), ...(withFewer ? [PERCENT] : []), ...(ordered ? [DECIMAL, PERCENT] : [])];
     for (const row of summary.rows) {
       if (row.answered === null) {
-        addRow(sheet, [row.label, t.hidden]);
+        hidden = true;
+        tableRow(sheet, [row.label, t.hidden, ...Array.from({ length: width - 2 }, () => null)], width);
         continue;
       }
-      const added = addRow(sheet, [row.label, row.answered, ...row.items.map((i) => i.share ?? t.hidden), ...(ordered ? [row.mean ?? null, row.topTwo ?? null] : [])]);
-      row.items.forEach((_, k) => (added.getCell(3 + k).numFmt = PERCENT));
-      if (ordered) {
-        added.getCell(3 + row.items.length).numFmt = '0.00';
-        added.getCell(4 + row.items.length).numFmt = PERCENT;
-      }
+      hidden ||= row.items.some((item) => item.count === null);
+      tableRow(
+        sheet,
+        [
+          row.label,
+          row.answered,
+          ...row.items.map((item) => (item.count === null ? t.hidden : item.share)),
+          ...(withFewer ? [row.fewer?.share ?? null] : []),
+          ...(ordered ? [row.mean ?? null, row.topTwo ?? null] : []),
+        ],
+        width,
+        formats,
+      );
     }
+    const members = summary.rows.filter((row) => row.fewer).map((row) => fill(w.fewerMembers, { row: row.label, members: labelsOf(row.items, row.fewer!.values, locale) }));
+    if (members.length) textRow(sheet, fewerNote(members.join(w.listSeparator)), span);
   }
   if (summary.numeric) {
     const n = summary.numeric;
-    headerRow(sheet, ['', t.mean, t.sd, t.min, t.q1, t.median, t.q3, t.max]);
-    const added = addRow(sheet, ['', n.mean, n.sd, n.min, n.q1, n.median, n.q3, n.max]);
-    for (let c = 2; c <= 8; c++) added.getCell(c).numFmt = '0.00';
+    headerRow(sheet, ['', t.answered, t.mean, t.sd, t.min, t.q1, t.median, t.q3, t.max], 9);
+    tableRow(sheet, ['', summary.answered, n.mean, n.sd, n.min, n.q1, n.median, n.q3, n.max], 9, [undefined, COUNT, ...Array.from({ length: 7 }, () => DECIMAL)]);
   }
   if (summary.ranks?.length) {
-    const positions = summary.ranks[0].shares.map((_, r) => fill(t.rank, { rank: r + 1 }));
-    headerRow(sheet, ['', ...positions, t.meanRank]);
+    const depth = rankDepth(summary);
+    const width = 3 + depth;
+    headerRow(sheet, [w.item, t.n, ...Array.from({ length: depth }, (_, r) => fill(t.rank, { rank: r + 1 })), t.meanRank], width);
     for (const item of summary.ranks) {
-      const added = addRow(sheet, [item.label, ...item.shares, item.meanRank]);
-      item.shares.forEach((_, k) => (added.getCell(2 + k).numFmt = PERCENT));
-      added.getCell(2 + item.shares.length).numFmt = '0.00';
+      const shares = Array.from({ length: depth }, (_, k): Cell => item.shares[k] ?? null);
+      tableRow(sheet, [item.label, item.ranked, ...shares, item.meanRank], width, [undefined, COUNT, ...shares.map(() => PERCENT), DECIMAL]);
     }
+    tableRow(sheet, [t.answered, summary.answered, ...Array.from({ length: depth + 1 }, () => null)], width, [undefined, COUNT], { fill: TOTAL_FILL });
   }
+  return hidden;
 }
 
-function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, crosstabs: Crosstab[], byLabel: string, locale: Locale): void {
+function labelsOf(items: Array<{ value: unknown; label: string }>, values: unknown[], locale: Locale): string {
+  return values.map((value) => items.find((item) => item.value === value)?.label ?? String(value)).join(workbookTexts(locale).listSeparator);
+}
+
+/** What a cross-tab cell shows: ＊ when hidden, else its share (0 for an empty cell of a hidden group). */
+function shareCell(cell: CrosstabCell | undefined, hidden: string): Cell {
+  if (!cell) return null;
+  if (cell.count === null) return hidden;
+  return cell.share ?? (cell.count === 0 ? 0 : hidden);
+}
+
+function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, question: QuestionSheet, locale: Locale): void {
   const t = texts(locale);
-  sheet.getColumn(1).width = 28;
-  for (let c = 2; c <= 16; c++) sheet.getColumn(c).width = 13;
-  headerRow(sheet, [byLabel]);
-  for (const crosstab of crosstabs) {
-    addRow(sheet, []);
-    titleRow(sheet, crosstab.rowLabel ? `${crosstab.label} — ${crosstab.rowLabel}` : crosstab.label);
-    headerRow(sheet, [t.group, t.n, ...crosstab.values.map((v) => v.label)]);
-    for (const group of crosstab.groups) {
-      if (!group.cells) {
-        addRow(sheet, [group.label, t.hidden, ...crosstab.values.map(() => t.hidden)]);
-        continue;
-      }
-      const row = addRow(sheet, [group.label, group.n, ...group.cells.map((cell) => cell.share)]);
-      group.cells.forEach((cell, k) => (row.getCell(3 + k).numFmt = markedPercent(cell.mark)));
+  const w = workbookTexts(locale);
+  const values = question.crosstabs[0].values;
+  const span = 2 + Math.max(...question.crosstabs.map((c) => c.values.length));
+  const labels = question.crosstabs.flatMap((c) => [t.total, t.group, ...c.groups.map((g) => g.label)]);
+  layOut(sheet, [labelWidth(labels, 14), COUNT_WIDTH, ...Array.from({ length: span - 2 }, () => SHARE_WIDTH)], '1:2');
+  textRow(sheet, `${question.number} ${question.label}`, span, { bold: true, size: 12 });
+  const header = (crosstab: Crosstab) => [t.group, t.n, ...crosstab.values.map((v) => v.label)];
+  headerRow(sheet, header(question.crosstabs[0]), span);
+  let hidden = false;
+  let multiple = false;
+  for (const crosstab of question.crosstabs) {
+    blankRow(sheet);
+    const heading = crosstab.rowLabel ? fill(w.rowByHeading, { row: crosstab.rowLabel, by: crosstab.byLabel }) : fill(w.byHeading, { by: crosstab.byLabel });
+    textRow(sheet, heading, span, { bold: true, fill: HEADER_FILL, border: true });
+    // Only a table whose answers differ from the sheet's header row needs its own.
+    const same = crosstab.values.length === values.length && crosstab.values.every((v, k) => v.label === values[k].label);
+    if (!same) headerRow(sheet, header(crosstab), span);
+    const formats = (marks: ResidualMark[]) => [undefined, COUNT, ...marks.map(markedPercent)];
+    const cellsOf = (cells: CrosstabCell[]) => crosstab.values.map((value, k) => cells.find((cell) => cell.value === value.value) ?? cells[k]);
+    // Reports written before issue 26 have no 全体 row.
+    if (crosstab.total) {
+      const cells = cellsOf(crosstab.total.cells);
+      hidden ||= crosstab.total.n === null || cells.some((cell) => cell?.count === null);
+      tableRow(sheet, [t.total, crosstab.total.n ?? t.hidden, ...cells.map((cell) => shareCell(cell, t.hidden))], span, formats(cells.map(() => '')), { fill: TOTAL_FILL, bold: true });
     }
-    if (crosstab.kind === 'single') addRow(sheet, [describeTest(crosstab.test, locale)]);
+    for (const group of crosstab.groups) {
+      const cells = cellsOf(group.cells ?? []);
+      hidden ||= group.n === null || cells.some((cell) => !cell || cell.count === null);
+      tableRow(
+        sheet,
+        [group.label, group.n ?? t.hidden, ...cells.map((cell) => (cell ? shareCell(cell, t.hidden) : t.hidden))],
+        span,
+        formats(cells.map((cell) => cell?.mark ?? '')),
+      );
+    }
+    if (crosstab.kind === 'single') textRow(sheet, describeTest(crosstab.test, locale), span);
     else {
-      crosstab.optionTests?.forEach((test, k) => addRow(sheet, [`${crosstab.values[k].label}: ${describeTest(test, locale)}`]));
-      addRow(sheet, [t.chosenNote]);
+      multiple = true;
+      crosstab.optionTests?.forEach((test, k) => textRow(sheet, `${crosstab.values[k].label}: ${describeTest(test, locale)}`, span));
     }
   }
-  addRow(sheet, []);
-  addRow(sheet, [fill(t.hiddenNote, { min: report.minGroupSize })]);
-  addRow(sheet, [t.marksNote]);
+  blankRow(sheet);
+  if (hidden) suppressionNotes(sheet, report, span, locale);
+  textRow(sheet, t.marksNote, span);
+  if (multiple) textRow(sheet, t.chosenNote, span);
 }
-

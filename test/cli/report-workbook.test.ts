@@ -48,47 +48,61 @@ afterAll(async () => {
 });
 
 describe('report --format xlsx', () => {
-  it('opens in LibreOffice with an overview, a summary of every question and a sheet per breakdown', async () => {
+  it('opens in LibreOffice with a table of contents, an overview, a summary of every question and a sheet per cross-tabulated question', async () => {
     const made = await runCli(['report', '--survey', 'ward-office-exit', '--input', file('exit.jsonl'), '--format', 'xlsx', '--locale', 'en', '--out', file('exit-en.xlsx')]);
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
     const sheets = await openInLibreOffice(file('exit-en.xlsx'), 'en');
     const names = [...sheets.keys()];
-    expect(names).toContain('Overview');
-    expect(names).toContain('Summary');
-    expect(names.filter((name) => name.startsWith('By '))).toHaveLength(report.breakdowns!.length);
+    expect(names).toEqual(expect.arrayContaining(['Contents', 'Overview', 'Summary']));
+    const questions = new Set(report.crosstabs!.map((crosstab) => crosstab.question));
+    expect(names.filter((name) => /^Q\d{2} /.test(name))).toHaveLength(questions.size);
 
     const overview = sheets.get('Overview')!;
-    expect(overview).toContainEqual(['Responses analysed', '1500']);
+    expect(overview).toContainEqual(['Responses analysed', '1,500']);
 
-    // Every summarised question's title, and its counts, as the JSON report has them.
+    // Every summarised question's title, numbered, and its counts, as the JSON report has them.
     const summary = sheets.get('Summary')!;
-    const rowsOf = (label: string) => summary.findIndex((row) => row[0] === label);
+    const rowsOf = (label: string) => summary.findIndex((row) => /^Q\d{2} /.test(row[0] ?? '') && row[0].slice(4) === label);
     for (const question of report.summaries!) {
       expect(rowsOf(question.label), question.question).toBeGreaterThanOrEqual(0);
     }
     const purpose = report.summaries!.find((s) => s.question === 'purpose')!;
     const at = rowsOf(purpose.label);
-    const first = purpose.items![0];
-    expect(summary.slice(at, at + 12)).toContainEqual([first.label, String(first.count), `${(first.share! * 100).toFixed(1)}%`]);
+    const number = summary[at][0].slice(0, 3);
+    const first = purpose.items!.find((item) => item.count !== null)!;
+    expect(summary.slice(at, at + 14)).toContainEqual([first.label, first.count!.toLocaleString('en-US'), `${(first.share! * 100).toFixed(1)}%`]);
 
-    // A cross-tab by ward: shares shown with their marks, the test line under the table.
-    const ward = sheets.get([...sheets.keys()].find((name) => name.startsWith('By Ward'))!)!;
+    // The purpose sheet, by ward: a 全体 row, shares shown with their marks, the test line under the table.
+    const sheet = sheets.get(names.find((name) => name.startsWith(`${number} `))!)!;
     const crosstab = report.crosstabs!.find((c) => c.by === 'ward' && c.question === 'purpose')!;
-    const marked = crosstab.groups.flatMap((group) => (group.cells ?? []).filter((cell) => cell.mark).map((cell) => ({ group, cell })));
+    const from = sheet.findIndex((cells) => cells[0] === `Group: ${crosstab.byLabel}`);
+    expect(from).toBeGreaterThan(0);
+    const table = sheet.slice(from);
+    expect(table[1][0]).toBe('All');
+    expect(table[1][1]).toBe(crosstab.total.n!.toLocaleString('en-US'));
+    const marked = crosstab.groups.flatMap((group) => group.cells.filter((cell) => cell.mark).map((cell) => ({ group, cell })));
     expect(marked.length).toBeGreaterThan(0);
     const { group, cell } = marked[0];
-    const row = ward.find((cells) => cells[0] === group.label && cells[1] === String(group.n))!;
+    const row = table.find((cells) => cells[0] === group.label)!;
+    expect(row[1]).toBe(group.n === null ? '*' : group.n.toLocaleString('en-US'));
     expect(row[2 + crosstab.values.findIndex((v) => v.value === cell.value)]).toBe(`${(cell.share! * 100).toFixed(1)}% ${cell.mark}`);
-    expect(ward.some((cells) => cells[0]?.startsWith('χ² = ') && cells[0].includes('Cramér’s V'))).toBe(true);
+    // Every hidden cell of the report is a *, never a number.
+    for (const hidden of crosstab.groups.filter((g) => g.cells.some((c) => c.count === null))) {
+      const cells = table.find((cells) => cells[0] === hidden.label)!;
+      hidden.cells.forEach((c, k) => c.count === null && expect(cells[2 + k], `${hidden.label} ${String(c.value)}`).toBe('*'));
+    }
+    expect(table.some((cells) => cells[0]?.startsWith('χ² = ') && cells[0].includes('Cramér’s V'))).toBe(true);
   }, 180_000);
 
   it('writes Japanese labels with --locale ja', async () => {
     const made = await runCli(['report', '--survey', 'ward-office-exit', '--input', file('exit.jsonl'), '--format', 'xlsx', '--locale', 'ja', '--out', file('exit-ja.xlsx')]);
     expect(made.code).toBe(0);
     const sheets = await openInLibreOffice(file('exit-ja.xlsx'), 'ja');
-    expect([...sheets.keys()]).toEqual(expect.arrayContaining(['調査概要', '単純集計', 'クロス集計 回答した区役所']));
-    expect(sheets.get('単純集計')!.some((row) => row[0] === '本日の主な来庁目的を一つお選びください。')).toBe(true);
+    const names = [...sheets.keys()];
+    expect(names).toEqual(expect.arrayContaining(['目次', '調査概要', '単純集計']));
+    expect(sheets.get('単純集計')!.some((row) => /^Q\d{2} 本日の主な来庁目的を一つお選びください。$/.test(row[0] ?? ''))).toBe(true);
+    expect(names.some((name) => /^Q\d{2} 本日の主な来庁目的を一つお選びください$/.test(name))).toBe(true);
   }, 180_000);
 
   it('refuses xlsx without --out, and an unknown locale, before reading anything', async () => {

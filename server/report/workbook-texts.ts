@@ -1,0 +1,43 @@
+/**
+ * The words only the 集計表 workbook needs (目次, page footer, table headings), beside the shared
+ * tabulation texts (core/report-view/tabulation-texts.ts), which stay the one place for words
+ * every surface shows (全体, ＊, その他（少数）, the suppression rule).
+ */
+import { defineTexts } from '../../core/i18n/define-texts.ts';
+
+export const workbookTexts = defineTexts({
+  ja: {
+    contents: '目次',
+    sheet: 'シート',
+    contentsOf: '内容',
+    notes: '注記',
+    answer: '選択肢',
+    item: '項目',
+    /** `Q01`: also what the 単純集計 puts before each question, so a sheet and its question share a number. */
+    questionNumber: 'Q{number}',
+    byHeading: '区分：{by}',
+    rowByHeading: '{row}　区分：{by}',
+    hiddenLegend: '＊ 秘匿：少人数のため表示していない数です（下記のルール）。',
+    fewerMembers: '{row}：{members}',
+    listSeparator: '、',
+    // Excel's header codes: &P the page, &N the pages; a literal & is written &&.
+    footerPage: '&P / &N ページ',
+    crosstabsOf: 'クロス集計（{count}表）',
+  },
+  en: {
+    contents: 'Contents',
+    sheet: 'Sheet',
+    contentsOf: 'What it holds',
+    notes: 'Notes',
+    answer: 'Answer',
+    item: 'Item',
+    questionNumber: 'Q{number}',
+    byHeading: 'Group: {by}',
+    rowByHeading: '{row} — group: {by}',
+    hiddenLegend: '* hidden: too few respondents to show this number (see the rule below).',
+    fewerMembers: '{row}: {members}',
+    listSeparator: ', ',
+    footerPage: 'Page &P / &N',
+    crosstabsOf: 'Cross-tabulations ({count} tables)',
+  },
+});
