@@ -8,7 +8,8 @@
  */
 import type { ChartConfiguration, ScaleOptions } from 'chart.js';
 import { formatNumber, formatPercent } from '../i18n/number-format.ts';
-import type { ChartDescription, GapChart, IpaChart, NeedsChart, ValueAxis } from './describe-charts.ts';
+import type { ChartDescription, DotChart, GapChart, IpaChart, NeedsChart, ValueAxis } from './describe-charts.ts';
+import { wrapLabel } from './truncate-label.ts';
 import { INK } from './palette.ts';
 // The plugins' options (ciWhiskers, quadrantLines, segmentLabels) are typed by their modules'
 // `declare module 'chart.js'` augmentations in plugins/.
@@ -27,6 +28,7 @@ export function chartConfig(chart: ChartDescription, layout: ChartLayout = {}): 
   // A summary's bars are the needs chart's without whiskers; stacked bars are the gap chart's unordered layout.
   if (chart.kind === 'bars') return needsChartConfig({ ...chart, kind: 'needs', measure: 'share', intervals: chart.values.map(() => null) }) as ChartConfiguration;
   if (chart.kind === 'stacked') return gapChartConfig({ ...chart, kind: 'gap', ordered: false }, layout) as ChartConfiguration;
+  if (chart.kind === 'dots') return dotChartConfig(chart) as ChartConfiguration;
   return gapChartConfig(chart, layout) as ChartConfiguration;
 }
 
@@ -68,7 +70,7 @@ export function needsChartConfig(chart: NeedsChart): ChartConfiguration<'bar'> {
     type: 'bar',
     data: {
       labels: chart.labels,
-      datasets: [{ label: chart.axis.title, data: chart.values, backgroundColor: chart.color, borderWidth: 0, barPercentage: 0.7, categoryPercentage: 0.95 }],
+      datasets: [{ label: chart.axis.title, data: chart.values, backgroundColor: chart.colors ?? chart.color, borderWidth: 0, barPercentage: 0.7, categoryPercentage: 0.95 }],
     },
     options: {
       indexAxis: 'y',
@@ -174,7 +176,62 @@ export function gapChartConfig(chart: GapChart, layout: ChartLayout = {}): Chart
           // The zero line of a diverging bar is the darker grid line.
           grid: { color: (context: ZeroLineContext) => (context.tick.value === 0 ? '#5b6673' : '#eceff3'), lineWidth: (context: ZeroLineContext) => (context.tick.value === 0 ? 1.5 : 1) },
         },
-        y: { grid: { display: false }, border: { display: false }, ticks: { color: INK, font: { size: 12 }, autoSkip: false } },
+        // A group's name wraps onto two lines rather than being cut at the canvas edge.
+        y: { grid: { display: false }, border: { display: false }, ticks: { color: INK, font: { size: 12 }, autoSkip: false, callback: (_value, index) => wrapLabel(chart.groups[index]) } },
+      },
+    },
+  };
+}
+
+/**
+ * A checkbox cross-tab's dot plot: a scatter whose y is the option's row, each group's dot a
+ * little above or below the row's middle so dots of equal shares stay apart; 全体 a larger dark dot
+ * on the middle.
+ */
+export function dotChartConfig(chart: DotChart): ChartConfiguration<'scatter'> {
+  const groups = chart.series.filter((series) => !series.total).length;
+  const spread = Math.min(0.6, 0.09 * Math.max(1, groups - 1));
+  let position = 0;
+  const offsets = chart.series.map((series) => (series.total || groups < 2 ? 0 : -spread / 2 + (spread * position++) / (groups - 1)));
+  return {
+    type: 'scatter',
+    data: {
+      datasets: chart.series.map((series, index) => ({
+        label: series.label,
+        data: series.values.flatMap((value, row) => (value === null ? [] : [{ x: value, y: row + offsets[index], row }])),
+        backgroundColor: series.color,
+        borderColor: '#ffffff',
+        borderWidth: 1,
+        pointStyle: series.total ? 'rectRot' : 'circle',
+        pointRadius: series.total ? 6 : 4.5,
+        pointHoverRadius: series.total ? 8 : 6.5,
+      })),
+    },
+    options: {
+      layout: { padding: { top: 4, right: 12 } },
+      plugins: {
+        ...headings(chart),
+        legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 8, boxHeight: 8, padding: 10 } },
+        tooltip: {
+          callbacks: {
+            title: (items) => chart.labels[(items[0].raw as { row: number }).row],
+            label: (item) => chart.series[item.datasetIndex].tooltips[(item.raw as { row: number }).row] ?? '',
+          },
+        },
+      },
+      scales: {
+        x: { ...valueScale(chart.axis, chart.locale), position: 'top' },
+        y: {
+          type: 'linear',
+          reverse: true,
+          min: -0.5,
+          max: chart.labels.length - 0.5,
+          afterBuildTicks: (scale) => {
+            scale.ticks = chart.labels.map((_, row) => ({ value: row }));
+          },
+          grid: { color: GRID },
+          ticks: { autoSkip: false, color: INK, font: { size: 12 }, callback: (value) => chart.tickLabels[Number(value)] ?? '' },
+        },
       },
     },
   };

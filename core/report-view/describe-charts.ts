@@ -6,14 +6,15 @@
  *
  * Plain JSON (no functions): the HTML report embeds them as they are.
  */
-import type { AnswerValue, Crosstab, GapItem, Gaps, IpaSet, NeedsQuestion, Quadrant, QuestionSummary, SummaryItem } from '../../contracts/report.ts';
+import type { AnswerValue, Crosstab, FewerItem, GapItem, Gaps, IpaSet, NeedsQuestion, Quadrant, QuestionSummary, SummaryItem } from '../../contracts/report.ts';
 import { formatCount, formatNumber, formatP, formatPercent } from '../i18n/number-format.ts';
 import { toLocale, type Locale } from '../i18n/locale.ts';
 import { chartTexts } from './chart-texts.ts';
 import { layoutDivergingBar } from './layout-diverging-bars.ts';
-import { BRAND, CHOSEN_COLOUR, divergingColours, NOT_CHOSEN_COLOUR, QUADRANT_COLOURS, seriesColour } from './palette.ts';
+import { BRAND, CHOSEN_COLOUR, divergingColours, FEWER_COLOUR, NOT_CHOSEN_COLOUR, QUADRANT_COLOURS, seriesColour, TOTAL_COLOUR } from './palette.ts';
 import type { ReportLabels } from './report-labels.ts';
-import { truncateLabel } from './truncate-label.ts';
+import { tabulationTexts } from './tabulation-texts.ts';
+import { truncateLabel, wrapLabel } from './truncate-label.ts';
 
 export interface ValueAxis {
   title: string;
@@ -34,9 +35,11 @@ export interface NeedsChart {
   /** "share": share of respondents with its 95% interval; "borda": Borda points, when everyone ranked everything. */
   measure: 'share' | 'borda';
   labels: string[];
-  /** The labels as the axis shows them (shortened; tooltips and tables keep them whole). */
-  tickLabels: string[];
+  /** The labels as the axis shows them: wrapped onto up to two lines (tooltips and tables keep them whole). */
+  tickLabels: Array<string | string[]>;
   values: number[];
+  /** Per bar, when not all are `color`: 「その他（少数）」 is grey. */
+  colors?: string[];
   intervals: Array<[number, number] | null>;
   /** The value written beyond each bar. */
   valueTexts: string[];
@@ -104,8 +107,9 @@ export interface BarChart {
   title: string;
   note: string;
   labels: string[];
-  tickLabels: string[];
+  tickLabels: Array<string | string[]>;
   values: number[];
+  colors?: string[];
   valueTexts: string[];
   tooltips: string[][];
   color: string;
@@ -128,7 +132,26 @@ export interface StackedChart {
   axis: ValueAxis;
 }
 
-export type ChartDescription = NeedsChart | IpaChart | GapChart | BarChart | StackedChart;
+/**
+ * A dot plot of a checkbox cross-tab: one row per option, one dot per group (and a larger dark
+ * one for 全体) at the share of the group choosing it. Shares of a checkbox do not add up to
+ * 100 %, so they are compared along one axis rather than stacked.
+ */
+export interface DotChart {
+  kind: 'dots';
+  locale: Locale;
+  title: string;
+  note: string;
+  /** The options, one row each. */
+  labels: string[];
+  tickLabels: Array<string | string[]>;
+  /** The series' names (groups, 全体 first), as the legend shows them. */
+  groups: string[];
+  series: Array<{ label: string; color: string; total: boolean; values: Array<number | null>; tooltips: Array<string | null> }>;
+  axis: ValueAxis;
+}
+
+export type ChartDescription = NeedsChart | IpaChart | GapChart | BarChart | StackedChart | DotChart;
 
 /** Share segments narrower than this carry no text (it would not fit). */
 const MIN_SHARE_FOR_TEXT = 0.09;
@@ -172,7 +195,7 @@ export function describeNeedsChart(question: NeedsQuestion, labels: ReportLabels
     note: '',
     measure: borda ? 'borda' : 'share',
     labels: itemLabels,
-    tickLabels: itemLabels.map((label) => truncateLabel(label, locale === 'ja' ? 16 : 28)),
+    tickLabels: itemLabels.map((label) => wrapLabel(label)),
     values: items.map((item) => (borda ? item.borda ?? 0 : item.share)),
     intervals: items.map((item) => (borda ? null : [item.ci95[0], item.ci95[1]])),
     valueTexts: items.map((item) => (borda ? formatNumber(item.borda ?? 0, locale) : formatPercent(item.share, locale))),
@@ -317,13 +340,15 @@ export function describeGapStatistics(gap: GapItem, locale: Locale, pAdjustedWor
 /**
  * The 単純集計 chart of one question: bars of the choices' shares (a checkbox's do not add up to
  * 100 %), a 100%-stacked bar per matrix row or per ranked item (shares ranked 1st, 2nd, …), or the
- * histogram of a number. Undefined when the question is hidden, unanswered or not summarised.
+ * histogram of a number. Hidden answers a single-answer question adds up in `fewer` are one grey
+ * 「その他（少数）」 bar or segment, so the bars still reach 100 %. Undefined when the question is
+ * hidden, unanswered or not summarised.
  */
 export function describeSummaryChart(summary: QuestionSummary, locale: Locale): ChartDescription | undefined {
   const words = chartTexts(locale);
   if (summary.suppressed || summary.notSummarised || !summary.answered) return undefined;
   const note = `n = ${formatCount(summary.answered, locale)}`;
-  if (summary.items && summary.items.length > 0) return shareBars(summary.items, summary.answered, note, locale);
+  if (summary.items && summary.items.length > 0) return shareBars(summary.items, summary.answered, note, locale, summary.fewer);
   if (summary.histogram && summary.histogram.length > 0) {
     const bins = summary.histogram.map((bin) => ({ label: `${formatNumber(bin.from, locale, 0)}–${formatNumber(bin.to, locale, 0)}`, count: bin.count, share: bin.share }));
     return shareBars(bins, summary.answered, note, locale);
@@ -331,27 +356,33 @@ export function describeSummaryChart(summary: QuestionSummary, locale: Locale): 
   if (summary.rows && summary.rows.length > 0) {
     const rows = summary.rows;
     const template = rows.find((row) => row.items.length > 0)?.items ?? [];
+    const anyFewer = rows.some((row) => row.fewer);
     return stackedBars(
       rows.map((row) => ({
         label: row.label,
         n: row.suppressed ? null : row.answered,
-        // A hidden answer draws no segment; the table beside the chart marks it 「＊」.
-        cells: row.suppressed ? null : row.items.map((item) => ({ value: item.value, count: item.count ?? 0, share: item.share ?? 0 })),
+        // A hidden answer draws no segment of its own; the row's `fewer` adds them up as one.
+        cells: row.suppressed
+          ? null
+          : [
+              ...row.items.map((item) => ({ value: item.value, count: item.count ?? 0, share: item.share ?? 0 })),
+              ...(row.fewer ? [{ value: FEWER_VALUE, count: row.fewer.count, share: row.fewer.share }] : []),
+            ],
       })),
-      template.map((item) => ({ value: item.value, label: item.label })),
+      [...template.map((item) => ({ value: item.value, label: item.label })), ...(anyFewer ? [{ value: FEWER_VALUE, label: tabulationTexts(locale).fewer }] : [])],
       summary.ordered,
       note,
       locale,
     );
   }
   if (summary.ranks && summary.ranks.length > 0) {
-    const positions = Math.max(...summary.ranks.map((rank) => rank.shares.length));
+    const positions = rankPositions(summary.ranks);
     const values = Array.from({ length: positions }, (_, index) => ({ value: index + 1, label: words.rankPosition(index + 1) }));
     return stackedBars(
       summary.ranks.map((rank) => ({
         label: rank.label,
         n: rank.ranked,
-        cells: rank.shares.map((share, index) => ({ value: index + 1, label: values[index].label, share, count: Math.round(share * rank.ranked) })),
+        cells: rank.shares.slice(0, positions).map((share, index) => ({ value: index + 1, label: values[index].label, share, count: Math.round(share * rank.ranked) })),
       })),
       values,
       false,
@@ -362,30 +393,92 @@ export function describeSummaryChart(summary: QuestionSummary, locale: Locale): 
   return undefined;
 }
 
+/** The value of the 「その他（少数）」 segment: no choice of a definition is named so. */
+export const FEWER_VALUE = '\u0000fewer';
+
 /**
- * The クロス集計 chart of a single-answer cross-tab: a 100%-stacked bar per group. Undefined for a
- * checkbox cross-tab (its shares do not add up to 100 %; its table reads better than any bar).
+ * The rank columns a ranking can use: as many as its items' shares (the analysis gives one per
+ * rank the question lets a respondent give), less trailing ranks that nobody gave at all (a
+ * report of before the analysis cut them to the question's depth).
  */
-export function describeCrosstabChart(crosstab: Crosstab, locale: Locale): ChartDescription | undefined {
-  if (crosstab.kind !== 'single' || crosstab.groups.every((group) => group.n === null)) return undefined;
-  const n = crosstab.groups.reduce((sum, group) => sum + (group.n ?? 0), 0);
-  return stackedBars(
-    crosstab.groups.map((group) => ({
-      label: group.label,
-      n: group.n,
-      cells: group.n === null ? null : group.cells.map((cell) => ({ value: cell.value, count: cell.count ?? 0, share: cell.share ?? 0 })),
-    })),
-    crosstab.values,
-    false,
-    `n = ${formatCount(n, locale)}`,
-    locale,
-  );
+export function rankPositions(ranks: ReadonlyArray<{ shares: readonly number[] }>): number {
+  let positions = Math.max(0, ...ranks.map((rank) => rank.shares.length));
+  while (positions > 1 && ranks.every((rank) => !(rank.shares[positions - 1] > 0))) positions--;
+  return positions;
 }
 
-function shareBars(shown: ReadonlyArray<Pick<SummaryItem, 'label' | 'count' | 'share'>>, answered: number, note: string, locale: Locale): BarChart {
+/**
+ * The クロス集計 chart of a single-answer cross-tab: a 100%-stacked bar per group, and with
+ * `total` the 全体 bar first. Undefined for a checkbox cross-tab (describeCrosstabOptionsChart
+ * draws those) and when every group is hidden.
+ */
+export function describeCrosstabChart(crosstab: Crosstab, locale: Locale, options: { total?: boolean } = {}): ChartDescription | undefined {
+  if (crosstab.kind !== 'single' || crosstab.groups.every((group) => group.n === null)) return undefined;
+  const n = crosstab.groups.reduce((sum, group) => sum + (group.n ?? 0), 0);
+  const total = options.total && crosstab.total && crosstab.total.n !== null ? crosstab.total : undefined;
+  const bars: StackedBar[] = crosstab.groups.map((group) => ({
+    label: group.label,
+    n: group.n,
+    cells: group.n === null ? null : group.cells.map((cell) => ({ value: cell.value, count: cell.count ?? 0, share: cell.share ?? 0 })),
+  }));
+  if (total) bars.unshift({ label: tabulationTexts(locale).total, n: total.n, cells: total.cells.map((cell) => ({ value: cell.value, count: cell.count ?? 0, share: cell.share ?? 0 })) });
+  return stackedBars(bars, crosstab.values, false, `n = ${formatCount(total?.n ?? n, locale)}`, locale);
+}
+
+/** The dot plot of a checkbox cross-tab: each option's share per group, 全体 first. Undefined when no group is shown. */
+export function describeCrosstabOptionsChart(crosstab: Crosstab, locale: Locale): DotChart | undefined {
+  if (crosstab.kind !== 'multiple' || crosstab.groups.every((group) => group.n === null)) return undefined;
   const words = chartTexts(locale);
-  // A hidden answer (count and share null) is left out of the chart; the table marks it 「＊」.
-  const items = shown.flatMap((item) => (item.count === null || item.share === null ? [] : [{ label: item.label, count: item.count, share: item.share }]));
+  const totalWord = tabulationTexts(locale).total;
+  const shareOf = (cells: Crosstab['groups'][number]['cells'], value: AnswerValue) => cells.find((cell) => cell.value === value) ?? null;
+  const series: DotChart['series'] = crosstab.groups.map((group, index) => {
+    const name = group.n === null ? `${group.label}（${words.hiddenGroup}）` : `${group.label} (n=${formatCount(group.n, locale)})`;
+    return {
+      label: name,
+      color: seriesColour(index),
+      total: false,
+      values: crosstab.values.map((value) => shareOf(group.cells, value.value)?.share ?? null),
+      tooltips: crosstab.values.map((value) => {
+        const cell = shareOf(group.cells, value.value);
+        return cell && cell.share !== null ? `${name}: ${formatPercent(cell.share, locale)}${cell.count === null ? '' : ` (${formatCount(cell.count, locale)})`}` : null;
+      }),
+    };
+  });
+  const total = crosstab.total && crosstab.total.n !== null ? crosstab.total : undefined;
+  if (total) {
+    const name = `${totalWord} (n=${formatCount(total.n!, locale)})`;
+    series.unshift({
+      label: name,
+      color: TOTAL_COLOUR,
+      total: true,
+      values: crosstab.values.map((value) => shareOf(total.cells, value.value)?.share ?? null),
+      tooltips: crosstab.values.map((value) => {
+        const cell = shareOf(total.cells, value.value);
+        return cell && cell.share !== null ? `${name}: ${formatPercent(cell.share, locale)}${cell.count === null ? '' : ` (${formatCount(cell.count, locale)})`}` : null;
+      }),
+    });
+  }
+  const top = Math.max(0, ...series.flatMap((entry) => entry.values.map((value) => value ?? 0)));
+  const step = top > 0.5 ? 0.25 : 0.1;
+  const n = total?.n ?? crosstab.groups.reduce((sum, group) => sum + (group.n ?? 0), 0);
+  return {
+    kind: 'dots',
+    locale,
+    title: '',
+    note: `n = ${formatCount(n, locale)}`,
+    labels: crosstab.values.map((value) => value.label),
+    tickLabels: crosstab.values.map((value) => wrapLabel(value.label)),
+    groups: series.map((entry) => entry.label),
+    series,
+    axis: { title: words.shareAxis, min: 0, max: Math.min(1, Math.ceil((top + 0.05) / step) * step), step, format: 'percent' },
+  };
+}
+
+function shareBars(shown: ReadonlyArray<Pick<SummaryItem, 'label' | 'count' | 'share'>>, answered: number, note: string, locale: Locale, fewer?: FewerItem): BarChart {
+  const words = chartTexts(locale);
+  // A hidden answer (count and share null) is left out of the chart; the table marks it 「＊」 and `fewer` adds them up.
+  const items = shown.flatMap((item) => (item.count === null || item.share === null ? [] : [{ label: item.label, count: item.count, share: item.share, color: BRAND }]));
+  if (fewer) items.push({ label: tabulationTexts(locale).fewer, count: fewer.count, share: fewer.share, color: FEWER_COLOUR });
   const top = Math.max(0, ...items.map((item) => item.share));
   // Room to the right of the longest bar for its value text.
   const step = top > 0.3 ? 0.2 : 0.1;
@@ -395,8 +488,9 @@ function shareBars(shown: ReadonlyArray<Pick<SummaryItem, 'label' | 'count' | 's
     title: '',
     note,
     labels: items.map((item) => item.label),
-    tickLabels: items.map((item) => truncateLabel(item.label, locale === 'ja' ? 16 : 28)),
+    tickLabels: items.map((item) => wrapLabel(item.label)),
     values: items.map((item) => item.share),
+    ...(fewer ? { colors: items.map((item) => item.color) } : {}),
     valueTexts: items.map((item) => formatPercent(item.share, locale)),
     tooltips: items.map((item) => [`${words.share}: ${formatPercent(item.share, locale)} (${formatCount(item.count, locale)} / ${formatCount(answered, locale)})`]),
     color: BRAND,
@@ -416,9 +510,11 @@ interface StackedBar {
  */
 function stackedBars(bars: StackedBar[], values: ReadonlyArray<{ value: AnswerValue; label: string }>, ordered: boolean, note: string, locale: Locale): StackedChart {
   const words = chartTexts(locale);
-  const descending = values.length > 1 && typeof values[0].value === 'number' && (values[0].value as number) > (values[values.length - 1].value as number);
-  const scale = divergingColours(values.length);
-  const colours = ordered ? (descending ? [...scale].reverse() : scale) : values.map((_, index) => seriesColour(index));
+  const fewer = values.length > 0 && values[values.length - 1].value === FEWER_VALUE;
+  const answers = fewer ? values.slice(0, -1) : values;
+  const descending = answers.length > 1 && typeof answers[0].value === 'number' && (answers[0].value as number) > (answers[answers.length - 1].value as number);
+  const scale = divergingColours(answers.length);
+  const colours = [...(ordered ? (descending ? [...scale].reverse() : scale) : answers.map((_, index) => seriesColour(index))), ...(fewer ? [FEWER_COLOUR] : [])];
   const layouts = bars.map((bar) =>
     bar.cells === null || bar.n === null
       ? null

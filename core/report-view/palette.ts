@@ -61,3 +61,9 @@ export const QUADRANT_COLOURS: Record<string, string> = {
 
 export const CHOSEN_COLOUR = '#0b5394';
 export const NOT_CHOSEN_COLOUR = '#dfe4ea';
+
+/** 「その他（少数）」: hidden answers added up, neutral so it is not read as an answer of the scale. */
+export const FEWER_COLOUR = '#9aa3ad';
+
+/** 全体 (every group together) beside the groups' series colours. */
+export const TOTAL_COLOUR = '#1b1f24';

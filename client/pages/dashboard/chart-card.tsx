@@ -4,11 +4,12 @@
  * to copy them), and the note on groups hidden for being too small.
  */
 import { useId, useState, type ReactNode } from 'react';
-import type { DashboardTexts } from './dashboard-texts.ts';
+import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
 import type { Suppression } from './report-shape.ts';
+import { SuppressionRule } from './suppression-rule.tsx';
 
-/** What a note needs of a hidden group: the report's and the timeline's entries both have it. */
-type HiddenGroup = Pick<Suppression, 'where' | 'reason'>;
+/** What a note needs of a hidden group: the report's and the timeline's entries both have it (the timeline's without rule and label). */
+export type HiddenGroup = Pick<Suppression, 'where' | 'reason'> & Partial<Pick<Suppression, 'rule' | 'label'>>;
 
 export interface ChartCardProps {
   title: string;
@@ -22,6 +23,9 @@ export interface ChartCardProps {
   table: ReactNode;
   suppressed?: HiddenGroup[];
   minGroupSize?: number;
+  locale: DashboardLocale;
+  /** Names a hidden entry that has no label of its own (the timeline's series). */
+  nameHidden?: (entry: HiddenGroup) => string | undefined;
   /** Instead of chart and table, when there is nothing to show. */
   empty?: string;
   wide?: boolean;
@@ -59,26 +63,48 @@ export function ChartCard(props: ChartCardProps) {
           {props.table}
         </div> : props.chart}
       {props.suppressed && props.suppressed.length > 0 && (
-        <SuppressedNote suppressed={props.suppressed} minGroupSize={props.minGroupSize} texts={texts} />
+        <SuppressedNote suppressed={props.suppressed} minGroupSize={props.minGroupSize} texts={texts} locale={props.locale} nameHidden={props.nameHidden} />
       )}
     </section>
   );
 }
 
-export function SuppressedNote({ suppressed, minGroupSize, texts }: { suppressed: HiddenGroup[]; minGroupSize?: number; texts: DashboardTexts }) {
+export interface SuppressedNoteProps {
+  suppressed: HiddenGroup[];
+  minGroupSize?: number;
+  texts: DashboardTexts;
+  locale: DashboardLocale;
+  nameHidden?: (entry: HiddenGroup) => string | undefined;
+}
+
+export function SuppressedNote({ suppressed, minGroupSize = 5, texts, locale, nameHidden }: SuppressedNoteProps) {
   return (
-    <details className="suppressed-note" data-testid="suppressed-note">
-      <summary>
-        <span className="suppressed-note__badge">{texts.suppressedCount(suppressed.length)}</span>
-        {minGroupSize !== undefined ? texts.suppressedNote(minGroupSize) : null}
-      </summary>
-      <ul>
-        {suppressed.map((entry, index) => (
-          <li key={index}>
-            <code>{entry.where}</code> — {texts.suppressedReason(entry.reason)}
-          </li>
-        ))}
-      </ul>
-    </details>
+    <div className="suppressed-note" data-testid="suppressed-note">
+      <details>
+        <summary>
+          <span className="suppressed-note__badge">{texts.suppressedCount(suppressed.length)}</span>
+          {texts.suppressedNote(minGroupSize)}
+        </summary>
+        <ul>
+          {suppressed.map((entry, index) => (
+            <li key={index}>
+              {nameHidden?.(entry) ?? entry.label ?? entry.where} — {texts.suppressedReasons[hiddenBecause(entry)](minGroupSize)}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <SuppressionRule minGroupSize={minGroupSize} locale={locale} />
+    </div>
   );
+}
+
+/**
+ * Why an entry is hidden, in the dashboard's words: the report's entries say it in `rule`; the
+ * timeline's carry only the analysis's English reason, whose wording they are told apart by.
+ */
+export function hiddenBecause(entry: HiddenGroup): 'small' | 'complementary' | 'selection' {
+  if (entry.rule) return entry.rule;
+  if (/^the selection/i.test(entry.reason)) return 'selection';
+  if (/^hidden so/i.test(entry.reason)) return 'complementary';
+  return 'small';
 }

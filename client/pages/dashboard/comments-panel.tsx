@@ -30,7 +30,9 @@ export function CommentsPanel({ comments, locale, texts, questionTitle, minGroup
             {texts.commentsTitle}
           </h2>
           {comments && comments.comments.length > 0 && (
-            <p className="chart-card__subtitle">{texts.commentsSubtitle(comments.comments.length, formatCount(comments.total, locale))}</p>
+            <p className="chart-card__subtitle" data-testid="comments-count" data-shown={comments.comments.length}>
+              {texts.commentsSubtitle(comments.comments.length, formatCount(comments.total, locale))}
+            </p>
           )}
         </div>
       </header>
@@ -39,8 +41,9 @@ export function CommentsPanel({ comments, locale, texts, questionTitle, minGroup
       ) : comments.comments.length === 0 ? (
         <p className="chart-card__empty">{texts.noComments}</p>
       ) : (
-        // Scrolls on its own: focusable, so keyboard users can scroll it too.
-        <ul className="comment-list" tabIndex={0} aria-labelledby="comments-title">
+        // One column that scrolls on its own (focusable, so keyboard users can scroll it too): every
+        // comment the subtitle counts is in it, none pushed into a column out of view.
+        <ul className="comment-list" tabIndex={0} aria-labelledby="comments-title" data-testid="comment-list">
           {comments.comments.map((comment, index) => (
             <li key={index} className="comment" data-testid="comment">
               {showQuestion && <p className="comment__meta">{questionTitle(comment.question)}</p>}
@@ -49,7 +52,7 @@ export function CommentsPanel({ comments, locale, texts, questionTitle, minGroup
           ))}
         </ul>
       )}
-      {comments && comments.suppressed.length > 0 && <SuppressedNote suppressed={comments.suppressed} minGroupSize={minGroupSize} texts={texts} />}
+      {comments && comments.suppressed.length > 0 && <SuppressedNote suppressed={comments.suppressed} minGroupSize={minGroupSize} texts={texts} locale={locale} />}
     </section>
   );
 }

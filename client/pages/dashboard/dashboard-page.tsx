@@ -11,7 +11,7 @@ import type { SurveySummary } from '../../../contracts/submission.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useAnalystLocale } from './analyst-locale.ts';
 import { BrokenDefinitionsBanner } from './broken-definitions-banner.tsx';
-import { ChartCard, SuppressedNote } from './chart-card.tsx';
+import { ChartCard, SuppressedNote, type HiddenGroup } from './chart-card.tsx';
 import { GapsChart, GapsTable } from './charts/gaps-chart.tsx';
 import { IpaChart, IpaTable } from './charts/ipa-chart.tsx';
 import { NeedsChart, NeedsTable } from './charts/needs-chart.tsx';
@@ -21,7 +21,7 @@ import { CrosstabView } from './crosstab-view.tsx';
 import { QuestionView } from './question-view.tsx';
 import { exportUrl, fetchCurrentUser, fetchDefinition, fetchDefinitionVersion, fetchSurveys, logOut, NotLoggedInError, reportUrl } from './dashboard-api.ts';
 import { filtersToQuery, readFilters, type DashboardFilters } from './dashboard-filters.ts';
-import { createLabelIndex } from '../../../core/definitions/create-label-index.ts';
+import { createLabelIndex, type LabelIndex } from '../../../core/definitions/create-label-index.ts';
 import { localizeText } from '../../../core/definitions/localize-text.ts';
 import { listSegmentVariables } from '../../../core/definitions/segment-variables.ts';
 import { definitionVersionFromJson, type DefinitionVersion, type SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
@@ -248,6 +248,13 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   // Cards go two to a row; when the comments would be left alone in theirs, they take the whole row.
   const halfCards = 2 + (report?.needs.length ?? 0) + (report?.ipa.length ?? 0);
   const timeline = data.timeline && sortSeries(data.timeline, timelineBy === 'channel' ? ['kiosk', 'online'] : labels.valueOrder('ward'));
+  // Hidden entries named in the analyst's words: the report's carry a label (or a key we can read), the timeline's a series.
+  const nameHidden = (entry: HiddenGroup): string | undefined => {
+    const series = /^timeline\.[^=]+=(.*)$/.exec(entry.where);
+    if (series) return texts.timelineSeries(seriesLabel(series[1]));
+    return entry.label ?? describeWhere(entry.where, labels, locale);
+  };
+  const timelineHidden = timeline?.suppressed ?? [];
 
   return (
     <>
@@ -258,7 +265,7 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
           <Downloads surveyId={surveyId} query={query} compareBy={compareBy} locale={locale} texts={texts} />
         </div>
         {data.error && <LoadFailure error={data.error} texts={texts} onRetry={() => setReloadKey((key) => key + 1)} />}
-        {report && <SummaryStrip report={report} locale={locale} texts={texts} />}
+        {report && <SummaryStrip report={report} timelineHidden={timelineHidden} locale={locale} texts={texts} nameHidden={nameHidden} />}
         {!report && !data.error && <p className="dash-status" role="status">{texts.loading}</p>}
         {report && (
           <div className="segmented view-tabs" role="group" aria-label={texts.viewsLabel}>
@@ -290,11 +297,13 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
                   </div>
                 )
               }
-              empty={timeline && timeline.series.length === 0 ? texts.noData : undefined}
+              empty={timeline && timeline.series.length === 0 ? (timeline.suppressed.length > 0 ? texts.timelineAllHidden : texts.noData) : undefined}
               chart={timeline ? <TimelineChart timeline={timeline} locale={locale} texts={texts} seriesLabel={seriesLabel} /> : <div className="chart-area chart-area--timeline" />}
               table={timeline && <TimelineTable timeline={timeline} locale={locale} texts={texts} seriesLabel={seriesLabel} />}
               suppressed={timeline?.suppressed}
               minGroupSize={minGroupSize}
+              locale={locale}
+              nameHidden={nameHidden}
             />
             {report.needs.map((needs) => (
               <ChartCard
@@ -314,6 +323,8 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
                 table={<NeedsTable needs={needs} locale={locale} texts={texts} labels={reportLabels} />}
                 suppressed={relevant(report.suppressed, `needs.${needs.question}`)}
                 minGroupSize={minGroupSize}
+                locale={locale}
+                nameHidden={nameHidden}
               />
             ))}
             {report.ipa.map((ipa) => {
@@ -331,6 +342,8 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
                   table={<IpaTable ipa={ipa} locale={locale} texts={texts} labels={reportLabels} />}
                   suppressed={relevant(report.suppressed, `ipa.${ipa.set}`)}
                   minGroupSize={minGroupSize}
+                  locale={locale}
+                  nameHidden={nameHidden}
                 />
               );
             })}
@@ -387,6 +400,8 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
                 table={<GapsTable gaps={report.gaps} locale={locale} texts={texts} labels={reportLabels} />}
                 suppressed={relevant(report.suppressed, 'gaps')}
                 minGroupSize={minGroupSize}
+                locale={locale}
+                nameHidden={nameHidden}
               />
             )}
           </div>
@@ -414,7 +429,10 @@ function Downloads(props: { surveyId: string; query: string; compareBy?: string;
   );
 }
 
-function SummaryStrip({ report, locale, texts }: { report: Report; locale: DashboardLocale; texts: DashboardTexts }) {
+function SummaryStrip(props: { report: Report; timelineHidden: HiddenGroup[]; locale: DashboardLocale; texts: DashboardTexts; nameHidden: (entry: HiddenGroup) => string | undefined }) {
+  const { report, locale, texts } = props;
+  // Everything hidden on this page: the report's entries and the timeline's series, which the timeline card also lists.
+  const hidden: HiddenGroup[] = [...report.suppressed, ...props.timelineHidden];
   return (
     <section className="summary-strip" aria-label={texts.responses}>
       <div className="summary-tile summary-tile--primary">
@@ -433,15 +451,15 @@ function SummaryStrip({ report, locale, texts }: { report: Report; locale: Dashb
         <span className="summary-tile__label">{texts.minGroup}</span>
         <span className="summary-tile__text">{texts.people(String(report.minGroupSize))}</span>
       </div>
-      <div className={`summary-tile${report.suppressed.length > 0 ? ' summary-tile--warning' : ''}`}>
+      <div className={`summary-tile${hidden.length > 0 ? ' summary-tile--warning' : ''}`}>
         <span className="summary-tile__label">{texts.hiddenGroups}</span>
         <span className="summary-tile__text" data-testid="suppressed-count">
-          {formatCount(report.suppressed.length, locale)}
+          {formatCount(hidden.length, locale)}
         </span>
       </div>
-      {report.suppressed.length > 0 && (
+      {hidden.length > 0 && (
         <div className="summary-strip__note">
-          <SuppressedNote suppressed={report.suppressed} minGroupSize={report.minGroupSize} texts={texts} />
+          <SuppressedNote suppressed={hidden} minGroupSize={report.minGroupSize} texts={texts} locale={locale} nameHidden={props.nameHidden} />
         </div>
       )}
     </section>
@@ -457,6 +475,24 @@ function sortSeries(timeline: DailyCounts, order: string[]): DailyCounts {
 /** The report's suppressed entries about one part: their `where` starts with its path (needs.q, ipa.set, gaps). */
 function relevant(suppressed: Suppression[], path: string): Suppression[] {
   return suppressed.filter((entry) => entry.where === path || entry.where.startsWith(`${path}.`));
+}
+
+/**
+ * A report's key for what it hid, read for people when the entry has no label (reports of before
+ * issue 26): `summaries.q.row=value`, `crosstabs.q.by=group`, `needs.q`, `comments.q`, ….
+ */
+function describeWhere(where: string, labels: LabelIndex, locale: DashboardLocale): string {
+  const [, path = where, code] = /^([^=]*)(?:=(.*))?$/.exec(where) ?? [];
+  const [part, name, ...rest] = path.split('.');
+  if (!name) return where;
+  const value = (question: string, value: string) => (labels.hasValue(question, value) ? labels.value(question, value, locale) : value);
+  const title = shortLabel(labels.question(name, locale));
+  const row = rest.length > 0 && part !== 'crosstabs' && labels.hasRow(name, rest[0]) ? ` — ${labels.row(name, rest[0], locale)}` : '';
+  if (part === 'crosstabs' && rest.length > 0 && code !== undefined) {
+    const by = rest[rest.length - 1];
+    return `${title} × ${shortLabel(labels.question(by, locale))}: ${value(by, code)}`;
+  }
+  return code !== undefined ? `${title}${row}: ${value(name, code)}` : `${title}${row}`;
 }
 
 function formatNRange(values: number[], locale: DashboardLocale): string {

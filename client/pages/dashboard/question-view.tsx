@@ -6,9 +6,37 @@
 import { useState } from 'react';
 import type { QuestionSummary, Report } from '../../../contracts/report.ts';
 import { formatCount, formatNumber, formatPercent } from '../../../core/i18n/number-format.ts';
-import { describeSummaryChart } from '../../../core/report-view/describe-charts.ts';
+import { describeSummaryChart, rankPositions } from '../../../core/report-view/describe-charts.ts';
+import { tabulationTexts } from '../../../core/report-view/tabulation-texts.ts';
 import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
+import { HiddenLegend } from './suppression-rule.tsx';
 import { TableChart } from './table-chart.tsx';
+
+/**
+ * What to say for a question the analysis does not summarise, in the dashboard's words: the
+ * analysis's `notSummarised` is an English note for the report's readers, not for this page.
+ */
+export function notSummarisedText(reason: string, type: string, texts: DashboardTexts): string {
+  return type === 'comment' || type === 'text' || /^free text/i.test(reason) ? texts.notSummarisedFreeText : texts.notSummarisedOther;
+}
+
+/** Whether the summary hides any number (its ＊ legend and the rule are then shown). */
+export function summaryHides(summary: QuestionSummary): boolean {
+  return (
+    !!summary.fewer ||
+    (summary.items ?? []).some((item) => item.count === null || item.share === null) ||
+    (summary.rows ?? []).some((row) => row.suppressed || row.answered === null || !!row.fewer || row.items.some((item) => item.share === null))
+  );
+}
+
+/** The labels of the answers `fewer` adds up, in the report's language. */
+function fewerMembers(summary: QuestionSummary, locale: DashboardLocale): string | undefined {
+  const values = [summary.fewer, ...(summary.rows ?? []).map((row) => row.fewer)].flatMap((fewer) => fewer?.values ?? []);
+  if (values.length === 0) return undefined;
+  const items = [...(summary.items ?? []), ...(summary.rows ?? []).flatMap((row) => row.items)];
+  const names = [...new Set(values.map((value) => items.find((item) => item.value === value)?.label ?? String(value)))];
+  return names.join(locale === 'ja' ? '、' : ', ');
+}
 
 export function QuestionView({ report, locale, texts }: { report: Report; locale: DashboardLocale; texts: DashboardTexts }) {
   const summaries = report.summaries ?? [];
@@ -44,14 +72,18 @@ export function QuestionView({ report, locale, texts }: { report: Report; locale
       </header>
       {summary.notSummarised !== undefined ? (
         <p className="chart-card__empty" data-testid="not-summarised">
-          {texts.notSummarised(summary.notSummarised)}
+          {notSummarisedText(summary.notSummarised, summary.type, texts)}
         </p>
       ) : summary.suppressed || summary.answered === null ? (
         <p className="chart-card__empty">{texts.questionHidden}</p>
       ) : (
         <div className="table-view__body">
-          <div className="table-view__table">
-            <SummaryTable summary={summary} locale={locale} texts={texts} />
+          <div className="table-view__main">
+            {/* Scrolls sideways inside the card when wider than it, its first column staying in view. */}
+            <div className="table-view__scroll" tabIndex={0} role="region" aria-labelledby="question-view-title" data-testid="table-scroll">
+              <SummaryTable summary={summary} locale={locale} texts={texts} />
+            </div>
+            {summaryHides(summary) && <HiddenLegend minGroupSize={report.minGroupSize} locale={locale} fewer={fewerMembers(summary, locale)} />}
           </div>
           {chart && <TableChart chart={chart} label={summary.label} testId="question-chart" />}
         </div>
@@ -61,8 +93,10 @@ export function QuestionView({ report, locale, texts }: { report: Report; locale
 }
 
 function SummaryTable({ summary, locale, texts }: { summary: QuestionSummary; locale: DashboardLocale; texts: DashboardTexts }) {
+  const words = tabulationTexts(locale);
   if (summary.rows?.length) {
     const values = summary.rows.find((row) => row.items.length > 0)?.items ?? [];
+    const anyFewer = summary.rows.some((row) => row.fewer);
     return (
       <table className="data-table" data-testid="summary-table">
         <thead>
@@ -74,6 +108,7 @@ function SummaryTable({ summary, locale, texts }: { summary: QuestionSummary; lo
                 {value.label}
               </th>
             ))}
+            {anyFewer && <th scope="col" className="num wrap fewer">{words.fewer}</th>}
             {summary.ordered && <th scope="col" className="num">{texts.mean}</th>}
             {summary.ordered && <th scope="col" className="num">{texts.topTwo}</th>}
           </tr>
@@ -82,15 +117,16 @@ function SummaryTable({ summary, locale, texts }: { summary: QuestionSummary; lo
           {summary.rows.map((row) => (
             <tr key={`${row.row}|${row.column ?? ''}`}>
               <th scope="row">{row.label}</th>
-              <td className="num">{row.answered === null ? '＊' : formatCount(row.answered, locale)}</td>
+              <td className="num">{row.answered === null ? words.hidden : formatCount(row.answered, locale)}</td>
               {values.map((value) => {
                 const item = row.items.find((candidate) => candidate.value === value.value);
                 return (
                   <td key={String(value.value)} className="num">
-                    {row.suppressed || !item || item.share === null ? '＊' : formatPercent(item.share, locale)}
+                    {row.suppressed || !item || item.share === null ? words.hidden : formatPercent(item.share, locale)}
                   </td>
                 );
               })}
+              {anyFewer && <td className="num fewer">{row.fewer && !row.suppressed ? formatPercent(row.fewer.share, locale) : '—'}</td>}
               {summary.ordered && <td className="num">{typeof row.mean === 'number' ? formatNumber(row.mean, locale) : '—'}</td>}
               {summary.ordered && <td className="num">{typeof row.topTwo === 'number' ? formatPercent(row.topTwo, locale) : '—'}</td>}
             </tr>
@@ -100,7 +136,8 @@ function SummaryTable({ summary, locale, texts }: { summary: QuestionSummary; lo
     );
   }
   if (summary.ranks?.length) {
-    const positions = Math.max(...summary.ranks.map((rank) => rank.shares.length));
+    // A rank nobody could give (deeper than the question asks) gets no column.
+    const positions = rankPositions(summary.ranks);
     return (
       <table className="data-table" data-testid="summary-table">
         <thead>
@@ -141,10 +178,17 @@ function SummaryTable({ summary, locale, texts }: { summary: QuestionSummary; lo
         {(summary.items ?? []).map((item) => (
           <tr key={String(item.value)}>
             <th scope="row">{item.label}</th>
-            <td className="num">{item.count === null ? '＊' : formatCount(item.count, locale)}</td>
-            <td className="num">{item.share === null ? '＊' : formatPercent(item.share, locale)}</td>
+            <td className="num">{item.count === null ? words.hidden : formatCount(item.count, locale)}</td>
+            <td className="num">{item.share === null ? words.hidden : formatPercent(item.share, locale)}</td>
           </tr>
         ))}
+        {summary.fewer && (
+          <tr className="fewer" data-testid="fewer-row">
+            <th scope="row">{words.fewer}</th>
+            <td className="num">{formatCount(summary.fewer.count, locale)}</td>
+            <td className="num">{formatPercent(summary.fewer.share, locale)}</td>
+          </tr>
+        )}
         {summary.histogram?.map((bin) => (
           <tr key={bin.from}>
             <th scope="row">

@@ -6,10 +6,11 @@
  */
 import type { Chart as ChartClass } from 'chart.js';
 import { ciWhiskersPlugin } from './ci-whiskers-plugin.ts';
+import { labelFitPlugin } from './label-fit-plugin.ts';
 import { quadrantLinesPlugin } from './quadrant-lines-plugin.ts';
 import { segmentLabelsPlugin } from './segment-labels-plugin.ts';
 
-export const CHART_PLUGINS = [ciWhiskersPlugin, quadrantLinesPlugin, segmentLabelsPlugin] as const;
+export const CHART_PLUGINS = [ciWhiskersPlugin, quadrantLinesPlugin, segmentLabelsPlugin, labelFitPlugin] as const;
 
 /** System fonts only (nothing is loaded from outside), Japanese faces first. */
 export const CHART_FONT_FAMILY =

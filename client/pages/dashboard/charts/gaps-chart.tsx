@@ -102,6 +102,7 @@ export function GapsTable({ gaps, locale, texts, labels }: GapsChartProps) {
           <th scope="col" className="num gap-table__stat">
             {texts.pAdjusted}
           </th>
+          <th scope="col">{texts.answer}</th>
           {gaps.groups.map((group) => (
             <th scope="col" key={String(group.value)} className="num">
               {labels.answer(gaps.by ?? '', group.value, group.label)}
@@ -110,36 +111,72 @@ export function GapsTable({ gaps, locale, texts, labels }: GapsChartProps) {
           ))}
         </tr>
       </thead>
-      <tbody>
-        {gaps.items.map((gap) => (
-          <tr key={`${gap.question}|${gap.item ?? ''}|${String(gap.option ?? '')}`}>
-            <th scope="row">
-              {labels.gapQuestion(gap) ? `${labels.gapQuestion(gap)} — ` : ''}
-              {labels.gapItem(gap)}
-            </th>
-            <td className="num gap-table__stat">
-              {texts.effectNames[gap.effect.name]} {formatNumber(gap.effect.value, locale, 3)}
-            </td>
-            <td className="num gap-table__stat">{formatP(gap.pAdjusted, locale)}</td>
-            {gap.groups.map((group) => (
-              <td key={String(group.value)} className="num">
-                {group.distribution === null ? '—' : describeGroup(gap, group.mean, group.distribution, texts, locale)}
-              </td>
+      {gaps.items.map((gap) => {
+        const rows = compareRows(gap, texts, labels, locale);
+        return (
+          <tbody key={`${gap.question}|${gap.item ?? ''}|${String(gap.option ?? '')}`} data-testid="gap-item">
+            {rows.map((row, index) => (
+              <tr key={row.key}>
+                {index === 0 && (
+                  <>
+                    <th scope="rowgroup" rowSpan={rows.length}>
+                      {labels.gapQuestion(gap) ? `${labels.gapQuestion(gap)} — ` : ''}
+                      {labels.gapItem(gap)}
+                    </th>
+                    <td className="num gap-table__stat" rowSpan={rows.length}>
+                      {texts.effectNames[gap.effect.name]} {formatNumber(gap.effect.value, locale, 3)}
+                    </td>
+                    <td className="num gap-table__stat" rowSpan={rows.length}>
+                      {formatP(gap.pAdjusted, locale)}
+                    </td>
+                  </>
+                )}
+                <th scope="row" className="gap-table__answer">
+                  {row.answer}
+                </th>
+                {gap.groups.map((group, position) => (
+                  <td key={String(group.value)} className="num" data-group={String(group.value)}>
+                    {row.values[position]}
+                  </td>
+                ))}
+              </tr>
             ))}
-          </tr>
-        ))}
-      </tbody>
+          </tbody>
+        );
+      })}
     </table>
   );
 }
 
-/** A group's cell in the table: its mean for a scale, its share choosing a checkbox option, else its most common answer's share. */
-function describeGroup(gap: GapItem, mean: number | null | undefined, distribution: NonNullable<GapItem['groups'][number]['distribution']>, texts: DashboardTexts, locale: DashboardLocale): string {
-  if (gap.test === 'kruskal' && typeof mean === 'number') return formatNumber(mean, locale);
-  if (gap.option !== undefined) {
-    const chosen = distribution.find((cell) => isChosenCell(cell.value));
-    return chosen ? `${texts.chosen} ${formatPercent(chosen.share, locale)}` : '—';
+/**
+ * The rows of one gap item, each comparing the same thing across the groups (issue 26: a column
+ * must not mix different answers): a scale's mean; a checkbox option's share choosing it; else one
+ * row per answer with each group's share of it.
+ */
+function compareRows(gap: GapItem, texts: DashboardTexts, labels: ReportLabels, locale: DashboardLocale): Array<{ key: string; answer: string; values: string[] }> {
+  const hidden = '—';
+  if (gap.test === 'kruskal' && gap.groups.some((group) => typeof group.mean === 'number')) {
+    return [{ key: 'mean', answer: texts.mean, values: gap.groups.map((group) => (group.distribution !== null && typeof group.mean === 'number' ? formatNumber(group.mean, locale) : hidden)) }];
   }
-  const top = [...distribution].sort((a, b) => b.share - a.share)[0];
-  return top ? `${top.label} ${formatPercent(top.share, locale)}` : '—';
+  if (gap.option !== undefined) {
+    return [
+      {
+        key: 'chosen',
+        answer: texts.chosen,
+        values: gap.groups.map((group) => {
+          const chosen = group.distribution?.find((cell) => isChosenCell(cell.value));
+          return group.distribution === null ? hidden : formatPercent(chosen?.share ?? 0, locale);
+        }),
+      },
+    ];
+  }
+  const answers = gap.groups.find((group) => group.distribution !== null)?.distribution ?? [];
+  return answers.map((answer) => ({
+    key: String(answer.value),
+    answer: labels.answer(gap.question, answer.value, answer.label),
+    values: gap.groups.map((group) => {
+      if (group.distribution === null) return hidden;
+      return formatPercent(group.distribution.find((cell) => cell.value === answer.value)?.share ?? 0, locale);
+    }),
+  }));
 }
