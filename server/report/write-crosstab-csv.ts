@@ -1,46 +1,47 @@
 /**
  * One クロス集計 as CSV, for the dashboard's download: the table as the cross-tab view shows it
- * (groups as rows, n, the share of each answer in % with its mark in the next column), then the
- * test line and the notes. UTF-8 with a BOM and every cell through the export guard, as the
- * responses' CSV (server/export/write-csv.ts).
+ * (全体 and the groups as rows, n, the share of each answer in % with its mark in the next column,
+ * ＊ for a hidden number), then the test line and the notes. UTF-8 with a BOM and every cell through
+ * the export guard, as the responses' CSV (server/export/write-csv.ts).
  */
-import type { Crosstab, Report } from '../../contracts/report.ts';
+import type { Crosstab, CrosstabCell, Report } from '../../contracts/report.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { crosstabTitle } from '../../core/report-view/crosstab-title.ts';
 import { describeCrosstabTest, fillText, tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
 import type { CellValue } from '../export/build-export-columns.ts';
 import { csvLine, UTF8_BOM } from '../export/write-csv.ts';
+import { workbookTexts } from './workbook-texts.ts';
 
 export function writeCrosstabCsv(report: Report, crosstab: Crosstab, locale: Locale): string {
   const t = tabulationTexts(locale);
   const rows: CellValue[][] = [
     [crosstabTitle(crosstab)],
-    [`${t.group}: ${crosstab.byLabel}`],
+    [fillText(workbookTexts(locale).byHeading, { by: crosstab.byLabel })],
     [t.group, t.n, ...crosstab.values.flatMap((value) => [`${value.label} (%)`, `${value.label} ▲▽`])],
   ];
-  for (const group of crosstab.groups) {
-    if (!group.cells || group.n === null) {
-      rows.push([group.label, t.hidden, ...crosstab.values.flatMap(() => [t.hidden, ''])]);
-      continue;
-    }
-    rows.push([
-      group.label,
-      group.n,
-      ...crosstab.values.flatMap((value) => {
-        const cell = group.cells!.find((candidate) => candidate.value === value.value);
-        // Percent with one decimal, as the dashboard shows it; a number, so Excel can compute with it.
-        if (cell && cell.count === null) return ['＊', ''];
-        return [cell?.share === null || cell === undefined ? '' : Math.round(cell.share * 1000) / 10, cell?.mark ?? ''];
-      }),
-    ]);
-  }
+  // Percent with one decimal, as the dashboard shows it; a number, so Excel can compute with it.
+  // A hidden cell is ＊ and nothing else; an empty cell of a hidden group is still 0.
+  const shares = (cells: CrosstabCell[]) =>
+    crosstab.values.flatMap((value, k): CellValue[] => {
+      const cell = cells.find((candidate) => candidate.value === value.value) ?? cells[k];
+      if (!cell || cell.count === null) return [t.hidden, ''];
+      const share = cell.share ?? (cell.count === 0 ? 0 : null);
+      return share === null ? [t.hidden, ''] : [Math.round(share * 1000) / 10, cell.mark];
+    });
+  // Reports written before issue 26 have no 全体 row.
+  if (crosstab.total) rows.push([t.total, crosstab.total.n ?? t.hidden, ...shares(crosstab.total.cells)]);
+  for (const group of crosstab.groups) rows.push([group.label, group.n ?? t.hidden, ...shares(group.cells ?? [])]);
   rows.push([]);
   if (crosstab.kind === 'single') rows.push([describeCrosstabTest(crosstab.test, locale)]);
   else {
     crosstab.optionTests?.forEach((test, k) => rows.push([`${crosstab.values[k].label}: ${describeCrosstabTest(test, locale)}`]));
     rows.push([t.chosenNote]);
   }
-  if (crosstab.groups.some((group) => group.n === null || group.cells.some((cell) => cell.count === null))) rows.push([fillText(t.hiddenNote, { min: report.minGroupSize })]);
+  const rowsOf = [...(crosstab.total ? [crosstab.total] : []), ...crosstab.groups];
+  if (rowsOf.some((row) => row.n === null || (row.cells ?? []).some((cell) => cell.count === null))) {
+    rows.push([workbookTexts(locale).hiddenLegend]);
+    rows.push([fillText(t.suppressionRule, { min: report.minGroupSize, min_1: report.minGroupSize - 1 })]);
+  }
   rows.push([t.marksNote]);
   return UTF8_BOM + rows.map(csvLine).join('');
 }

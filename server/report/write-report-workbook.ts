@@ -52,6 +52,7 @@ const PADDING = 3;
 const MAX_LABEL_WIDTH = 36;
 const SHARE_WIDTH = 11;
 const COUNT_WIDTH = 10;
+const CONTENTS_WIDTH = 56;
 
 /** The number format of a share that carries a mark: the mark is shown, the number stays a number. */
 function markedPercent(mark: ResidualMark): string {
@@ -267,7 +268,8 @@ function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overvi
     [names.gt, t.gt],
     ...questions.map((q): [string, string] => [q.name, `${q.number} ${q.label}\n${fill(w.crosstabsOf, { count: q.crosstabs.length })}`]),
   ];
-  layOut(sheet, [labelWidth(entries.map(([name]) => name), 16), 70], '3:3');
+  // Portrait and no repeated header: the 目次 is one page, notes included.
+  layOut(sheet, [labelWidth(entries.map(([name]) => name), 16), CONTENTS_WIDTH], undefined);
   textRow(sheet, surveyTitle(report, locale), 2, { bold: true, size: 14 });
   blankRow(sheet);
   headerRow(sheet, [w.sheet, w.contentsOf], 2);
@@ -275,7 +277,7 @@ function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overvi
     const row = tableRow(sheet, [{ text: name, hyperlink: `#'${name}'!A1` }, what], 2);
     row.getCell(1).font = { color: { argb: 'FF0563C1' }, underline: true };
     row.getCell(2).alignment = { wrapText: true, vertical: 'middle' };
-    row.height = Math.max(linesIn(what, 70), linesIn(name, widthOf(sheet, 1, 1))) * LINE + PADDING;
+    row.height = Math.max(linesIn(what, CONTENTS_WIDTH), linesIn(name, widthOf(sheet, 1, 1))) * LINE + PADDING;
   }
   blankRow(sheet);
   textRow(sheet, w.notes, 2, { bold: true });

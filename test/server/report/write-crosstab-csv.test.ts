@@ -22,31 +22,39 @@ const crosstab: Crosstab = {
       { value: 'bus', count: 30, share: 0.75, residual: 3.1, mark: '▲▲' },
       { value: 'car', count: 10, share: 0.25, residual: -3.1, mark: '▽▽' },
     ] },
+    { value: 'old', label: '高齢', n: 30, cells: [
+      { value: 'bus', count: null, share: null, residual: null, mark: '', suppressed: 'small' },
+      { value: 'car', count: null, share: null, residual: null, mark: '', suppressed: 'complementary' },
+    ] },
     { value: 'tiny', label: '少数', n: null, cells: [
       { value: 'bus', count: null, share: null, residual: null, mark: '', suppressed: 'small' },
-      { value: 'car', count: null, share: null, residual: null, mark: '', suppressed: 'small' },
+      { value: 'car', count: 0, share: null, residual: null, mark: '' },
     ], suppressed: 'small' },
   ],
-  total: { n: 42, cells: [
-    { value: 'bus', count: 31, share: 0.738, residual: null, mark: '' },
-    { value: 'car', count: 11, share: 0.262, residual: null, mark: '' },
+  total: { n: 73, cells: [
+    { value: 'bus', count: 54, share: 0.7397, residual: null, mark: '' },
+    { value: 'car', count: 19, share: 0.2603, residual: null, mark: '' },
   ] },
   test: { statistic: 9.61, df: 1, p: 0.0004, pAdjusted: 0.0123, cramersV: 0.31, method: 'pearson' },
 };
 const report = { minGroupSize: 10, crosstabs: [crosstab], breakdowns: [{ by: 'ageBand', label: '年代', source: 'cohort', groups: [] }] } as unknown as Report;
 
 describe('writeCrosstabCsv', () => {
-  it('writes the table with marks, ＊ for a hidden group, the test and the notes, after a BOM', () => {
+  it('writes the table with 全体, marks, ＊ for every hidden number, the test and the notes, after a BOM', () => {
     const csv = writeCrosstabCsv(report, crosstab, 'ja');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual(['交通手段']);
+    expect(rows[1]).toEqual(['区分：年代']);
     expect(rows[2]).toEqual(['区分', '回答者数', 'バス (%)', 'バス ▲▽', `'=HYPERLINK("x") (%)`, `'=HYPERLINK("x") ▲▽`]);
-    expect(rows[3]).toEqual(['若年', '40', '75', '▲▲', '25', '▽▽']);
-    expect(rows[4]).toEqual(['少数', '＊', '＊', '', '＊', '']);
+    expect(rows[3]).toEqual(['全体', '73', '74', '', '26', '']);
+    expect(rows[4]).toEqual(['若年', '40', '75', '▲▲', '25', '▽▽']);
+    expect(rows[5]).toEqual(['高齢', '30', '＊', '', '＊', '']);
+    expect(rows[6]).toEqual(['少数', '＊', '＊', '', '0', '']);
     const text = rows.map((row) => row.join(',')).join('\n');
     expect(text).toContain('χ² = 9.61、自由度 1、p < 0.001（Holm補正後 0.012）、Cramér の V = 0.310');
-    expect(text).toContain('＊ 回答者が10人未満の区分');
+    expect(text).toContain('＊ 秘匿');
+    expect(text).toContain('1〜9人の数はどこにも表示しません');
     expect(text).toContain('▲▲／▽▽');
   });
 
