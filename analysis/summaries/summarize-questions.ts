@@ -6,7 +6,7 @@
 import type { FewerItem, QuestionSummary, SummaryItem, SummaryRow, Suppression } from '../../contracts/report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { PlannedVariable, ReportPlan, SummaryPlan } from '../plan/plan-report.ts';
-import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
+import { protectLineAndSums } from '../suppression/protect-line.ts';
 import type { CommentColumn, MultipleColumn, NumberColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
 import { summarizeMultiple, summarizeNumeric, summarizeRanking, summarizeSingle, type ItemCount, type Rows } from './summarize-answers.ts';
 
@@ -89,7 +89,7 @@ function summarizeQuestion(
         answered: result.answered,
         items,
         ...(fewer ? { fewer } : {}),
-        ...(variable.ordinal ? { mean: result.mean ?? null, topTwo: result.topTwo ?? null } : {}),
+        ...(variable.ordinal ? { mean: result.mean ?? null, topTwo: topTwoShown(variable, result.items, plan) ? (result.topTwo ?? null) : null } : {}),
       };
     });
     const answered = Math.max(0, ...matrixRows.map((row) => row.answered ?? 0));
@@ -131,7 +131,7 @@ function summarizeQuestion(
     noAnswer: result.noAnswer,
     items,
     ...(fewer ? { fewer } : {}),
-    ...(first.ordinal ? { mean: result.mean ?? null, topTwo: result.topTwo ?? null } : {}),
+    ...(first.ordinal ? { mean: result.mean ?? null, topTwo: column.kind !== 'single' || topTwoShown(first, result.items, plan) ? (result.topTwo ?? null) : null } : {}),
   };
 }
 
@@ -146,13 +146,29 @@ function itemsOf(variable: PlannedVariable, items: ItemCount[], plan: ReportPlan
   const counts = items.map((item) => item.count);
   const hidden =
     kind === 'single'
-      ? suppressSmallGroups(counts, plan.minGroupSize, { shownTogether: true }).map((h) => h?.reason)
+      ? protectLineAndSums(counts, plan.minGroupSize, { shownTogether: true, sums: variable.ordinal ? scaleSums(variable) : [] }).hidden
       : counts.map((n) => (n > 0 && n < plan.minGroupSize ? ('small' as const) : undefined));
   return items.map((item, code) => {
     const base = { value: variable.values[code], label: valueLabel(variable, code, plan) };
     const reason = hidden[code];
     return reason ? { ...base, count: null, share: null, suppressed: reason } : { ...base, count: item.count, share: item.share };
   });
+}
+
+/**
+ * What else an ordered scale's summary shows about its counts by subtraction: the top-two share,
+ * the sum of two of them. A hidden answer is then protected inside its half of the scale too.
+ * The mean (Σ score × count) is not listed: see docs/analysis.md, "Suppression", "Not covered".
+ */
+export function scaleSums(variable: PlannedVariable): number[][] {
+  const ranked = variable.scores.map((score, code) => ({ score, code })).sort((a, b) => b.score - a.score);
+  const topTwo = new Set(ranked.slice(0, 2).map(({ code }) => code));
+  return [variable.scores.map((_, code) => (topTwo.has(code) ? 1 : 0))];
+}
+
+/** Whether the top-two share can be shown beside the hidden answers without giving one away. */
+function topTwoShown(variable: PlannedVariable, counts: ItemCount[], plan: ReportPlan): boolean {
+  return protectLineAndSums(counts.map((item) => item.count), plan.minGroupSize, { shownTogether: true, sums: scaleSums(variable) }).sumsShown;
 }
 
 /** The hidden answers added up: 「その他（少数）」, so a single answer's bars reach 100 %. */

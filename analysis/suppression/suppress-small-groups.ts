@@ -14,6 +14,8 @@
  * Tests leave out the small groups only; a group hidden to protect another is still tested
  * (`isTestable`).
  */
+import { protectLine } from './protect-line.ts';
+
 export type HiddenGroup =
   | { reason: 'small' }
   /** `protects` is the index of the small group it hides. */
@@ -24,27 +26,12 @@ export function suppressSmallGroups(
   minGroupSize: number,
   options: { shownTogether?: boolean } = {},
 ): Array<HiddenGroup | null> {
-  const hidden: Array<HiddenGroup | null> = sizes.map((n) => (n > 0 && n < minGroupSize ? { reason: 'small' } : null));
-  const small = hidden.flatMap((group, index) => (group ? [index] : []));
-  if (small.length === 0) return hidden;
   // With `shownTogether` the hidden groups are shown added up (「その他（少数）」, issue 26): that sum is
   // a number like any other, so it must reach the minimum too. It tells nothing new: the total and
   // the shown groups gave it already.
-  const enough = () => {
-    const count = hidden.filter(Boolean).length;
-    const sum = sizes.reduce((total, n, index) => total + (hidden[index] ? n : 0), 0);
-    return count >= 2 && (!options.shownTogether || sum >= minGroupSize);
-  };
-  while (!enough()) {
-    let nextSmallest = -1;
-    sizes.forEach((n, index) => {
-      if (hidden[index] || n === 0) return;
-      if (nextSmallest < 0 || n < sizes[nextSmallest]) nextSmallest = index;
-    });
-    if (nextSmallest < 0) break;
-    hidden[nextSmallest] = { reason: 'complementary', protects: small[0] };
-  }
-  return hidden;
+  const hidden = protectLine(sizes, minGroupSize, options);
+  const firstSmall = hidden.indexOf('small');
+  return hidden.map((reason) => (reason === 'small' ? { reason } : reason ? { reason, protects: firstSmall } : null));
 }
 
 /** Whether a group of this size takes part in a test: only groups under the threshold are left out. */

@@ -14,6 +14,7 @@ const definition = defineSurvey({
   elements: [
     { type: 'radiogroup', name: 'age', title: { ja: '年代', en: 'Age' }, choices: ['young', 'mid', 'old', 'teen'], analysis: { role: 'cohort' } },
     { type: 'radiogroup', name: 'visit', title: { ja: '来庁目的', en: 'Purpose' }, choices: ['family', 'tax', 'welfare', 'other'] },
+    { type: 'rating', name: 'sat', title: { ja: '満足度', en: 'Satisfaction' }, rateMin: 1, rateMax: 5 },
     { type: 'ranking', name: 'wish', title: { ja: '優先順位', en: 'Priorities' }, choices: ['a', 'b', 'c', 'd', 'e'], selectToRankEnabled: true, maxSelectedChoices: 2 },
   ],
 });
@@ -24,7 +25,9 @@ function records() {
   const ages = [...Array(20).fill('young'), ...Array(20).fill('mid'), ...Array(20).fill('old'), 'teen', 'teen'];
   for (const [i, age] of ages.entries()) {
     const visit = i < 2 ? 'other' : ['family', 'tax', 'welfare'][i % 3];
-    out.push(record({ age, visit, wish: i % 2 ? ['a', 'b'] : ['c'] }));
+    // Satisfaction: only two gave 5, the rest spread over 1–4.
+    const sat = i < 2 ? 5 : (i % 4) + 1;
+    out.push(record({ age, visit, sat, wish: i % 2 ? ['a', 'b'] : ['c'] }));
   }
   return out;
 }
@@ -44,6 +47,18 @@ describe('suppression in the report', () => {
     // Age: two teens hidden, and the smallest other age with them (they must reach k together).
     const age = report.summaries!.find((s) => s.question === 'age')!;
     expect(age.fewer!.count).toBe(22);
+  });
+
+  it('protects a small top answer of a scale with the other top answer, so the top-two share gives neither away', () => {
+    const sat = report.summaries!.find((s) => s.question === 'sat')!;
+    expect(sat.items!.map((item) => [item.value, item.suppressed ?? null])).toEqual([
+      [1, null],
+      [2, null],
+      [3, null],
+      [4, 'complementary'],
+      [5, 'small'],
+    ]);
+    expect(sat.topTwo).toBeCloseTo(sat.fewer!.share, 12);
   });
 
   it('shows the small groups of a cross-tab added up as その他（少数）, with a 全体 row', () => {
