@@ -47,8 +47,15 @@ h3 { font-size: 1.05rem; margin: 0 0 6px; }
 article { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 16px 20px; margin: 0 0 16px; break-inside: avoid; }
 .note { color: #555; font-size: 0.88rem; margin: 0 0 8px; }
 .chart { position: relative; width: 100%; margin: 8px 0 12px; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-size: 0.86rem; }
+/* On screen a wide table scrolls inside its box and keeps its row labels in view. */
+.table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; background: #fff; z-index: 1; min-width: 7em; }
+.table-wrap th:first-child { background: #f0f3f6; }
+.table-wrap.wide table { width: max-content; min-width: 100%; }
+.print-parts { display: none; }
+.legend a { color: #1f4e79; }
+.rule { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 12px 20px; margin: 0 0 16px; }
 th, td { border-bottom: 1px solid #e3e6ea; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f3f6; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -74,8 +81,17 @@ footer { color: #666; font-size: 0.85rem; margin-top: 32px; }
   article { border: none; padding: 0; margin: 0 0 12px; }
   article, table, tr, .chart, canvas, dl.facts { page-break-inside: avoid; break-inside: avoid; }
   .table-wrap { overflow: visible; }
+  .table-wrap th:first-child, .table-wrap td:first-child { position: static; }
+  /*
+   * A table too wide for A4 prints as column groups, one under the other, each repeating the row
+   * labels (issue 26): a label never wraps below six characters a line (戸/籍/・/住… was unreadable).
+   */
+  .table-wrap.wide { display: none; }
+  .print-parts { display: block; }
+  .print-parts table + table { margin-top: 6px; }
   table { table-layout: auto; font-size: 8.5pt; }
   th, td { white-space: normal; overflow-wrap: anywhere; padding: 2px 4px; }
+  th:first-child, td:first-child { min-width: 6.5em; overflow-wrap: normal; word-break: normal; }
   /* A number never breaks inside; a share may put its mark on the next line. */
   td.num { white-space: normal; overflow-wrap: normal; word-break: keep-all; }
   th.num { white-space: normal; }
@@ -87,6 +103,9 @@ footer { color: #666; font-size: 0.85rem; margin-top: 32px; }
 export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefinition>, options: HtmlOptions): string {
   const view = describeReport(report, definitions, options);
   const charts: Array<{ id: string; chart: ChartDescription }> = [];
+  // Every table that hides something says what ＊ means and links to the one statement of the rule.
+  const legend = `<p class="footnote legend">${escapeHtml(view.legend.text)} <a href="#suppression">${escapeHtml(view.legend.link)}</a></p>`;
+  const tableArticle = (table: Table) => `<article>${htmlTable(table)}${table.hides ? legend : ''}</article>`;
   const parts: string[] = [];
 
   const article = (section: Section, level = 'h3') => {
@@ -104,6 +123,7 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
     }
     if (section.table) out.push(htmlTable(section.table));
     for (const note of section.footnotes ?? []) out.push(`<p class="footnote">${escapeHtml(note)}</p>`);
+    if (section.table?.hides) out.push(legend);
     out.push('</article>');
     return out.join('\n');
   };
@@ -115,7 +135,7 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
     open('overview', view.overview.heading),
     `<article><dl class="facts">${view.overview.facts.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl></article>`,
   );
-  if (view.overview.wards) parts.push(`<article>${htmlTable(view.overview.wards)}</article>`);
+  if (view.overview.wards) parts.push(tableArticle(view.overview.wards));
   parts.push('</section>');
 
   parts.push(open('profile', view.profile.heading, view.profile.intro), ...view.profile.sections.map((section) => article(section)), '</section>');
@@ -134,12 +154,12 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
   parts.push(...view.ipa.sections.map((section) => article(section)), '</section>');
 
   parts.push(`<section class="part" id="gaps"><h2>${escapeHtml(view.gaps.heading)}</h2><p class="intro">${escapeHtml(view.gaps.intro)}</p>`);
-  if (view.gaps.groups) parts.push(`<article>${htmlTable(view.gaps.groups)}</article>`);
+  if (view.gaps.groups) parts.push(tableArticle(view.gaps.groups));
   // Charts first (largest effects), then the table of every test.
   const [summary, ...gapCharts] = view.gaps.sections;
   parts.push(...gapCharts.map((section) => article(section)));
   if (summary) parts.push(article(summary));
-  if (view.gaps.untested) parts.push(`<article>${htmlTable(view.gaps.untested)}</article>`);
+  if (view.gaps.untested) parts.push(tableArticle(view.gaps.untested));
   parts.push('</section>');
 
   parts.push(
@@ -157,9 +177,13 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
   parts.push('</section>');
 
   parts.push(
-    `<section class="part" id="suppressed"><h2>${escapeHtml(view.suppressed.heading)}</h2><p class="intro">${escapeHtml(view.suppressed.intro)}</p>`,
+    `<section class="part" id="suppressed"><h2>${escapeHtml(view.suppressed.heading)}</h2>`,
   );
-  if (view.suppressed.table) parts.push(`<article>${htmlTable(view.suppressed.table)}</article>`);
+  parts.push(
+    `<div class="rule" id="suppression"><h3>${escapeHtml(view.suppressed.rule.heading)}</h3><p>${escapeHtml(view.suppressed.rule.text)}</p></div>`,
+    `<p class="intro">${escapeHtml(view.suppressed.intro)}</p>`,
+  );
+  if (view.suppressed.table) parts.push(tableArticle(view.suppressed.table));
   parts.push('</section>');
 
   const nav = [
@@ -204,10 +228,68 @@ ${parts.join('\n')}
 }
 
 function htmlTable(table: Table): string {
+  const parts = columnGroups(table);
+  if (parts.length <= 1) return `<div class="table-wrap">${tableElement(table)}</div>`;
+  // Screen: the whole table, scrolling in its box; print: the same columns in parts that fit A4.
+  return [
+    `<div class="table-wrap wide">${tableElement(table)}</div>`,
+    `<div class="print-parts">${parts.map((columns) => tableElement(pick(table, columns))).join('')}</div>`,
+  ].join('');
+}
+
+function tableElement(table: Table): string {
   const cell = (tag: string, text: string, numeric: boolean) => `<${tag}${numeric ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
   const head = `<tr>${table.columns.map((column, i) => cell('th', column, table.numeric[i])).join('')}</tr>`;
   const body = table.rows.map((row) => `<tr>${row.map((text, i) => cell('td', text, table.numeric[i])).join('')}</tr>`).join('\n');
-  return `<div class="table-wrap"><table><thead>${head}</thead><tbody>\n${body}\n</tbody></table></div>`;
+  return `<table><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function pick(table: Table, columns: number[]): Table {
+  return { columns: columns.map((i) => table.columns[i]), numeric: columns.map((i) => table.numeric[i]), rows: table.rows.map((row) => columns.map((i) => row[i])), hides: table.hides };
+}
+
+/** The printable width of A4 less 15 mm margins, in em of the tables' 8.5 pt print font. */
+export const PRINT_WIDTH_EM = 56;
+/** A row label never gets narrower than this in print. */
+const LABEL_MIN_EM = 6.5;
+/** Row labels may take up to this much before they wrap. */
+const LABEL_MAX_EM = 13;
+
+/**
+ * The table's columns in groups that each fit the printed page with the row-label column repeated:
+ * [[0, 1, …, k], [0, k + 1, …], …]. One group when the whole table fits.
+ */
+export function columnGroups(table: Table): number[][] {
+  const widths = table.columns.map((column, i) => {
+    const cells = table.rows.map((row) => textWidth(row[i] ?? ''));
+    if (i === 0) return Math.min(LABEL_MAX_EM, Math.max(LABEL_MIN_EM, ...cells, Math.min(textWidth(column), LABEL_MAX_EM)));
+    // A heading may wrap to about four characters a line; a number or a share never wraps.
+    const body = table.numeric[i] ? Math.max(0, ...cells) : Math.min(12, Math.max(0, ...cells));
+    return Math.max(body, Math.min(textWidth(column), 4.5)) + 0.8;
+  });
+  const all = table.columns.map((_, i) => i).slice(1);
+  if (widths.reduce((sum, width) => sum + width, 0) <= PRINT_WIDTH_EM) return [[0, ...all]];
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let used = widths[0];
+  for (const i of all) {
+    if (current.length > 0 && used + widths[i] > PRINT_WIDTH_EM) {
+      groups.push([0, ...current]);
+      current = [];
+      used = widths[0];
+    }
+    current.push(i);
+    used += widths[i];
+  }
+  if (current.length > 0) groups.push([0, ...current]);
+  return groups;
+}
+
+/** Width in em: a CJK or full-width character is one em, anything else about half. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u25a0-\u25ff]/.test(char) ? 1 : 0.55;
+  return width;
 }
 
 function chartHeight(chart: ChartDescription): number {

@@ -1,6 +1,5 @@
 /**
- * The report as Markdown: headings, notes and tables in Japanese with English labels beside
- * (or the other way round with locale "en"). Every text from the definitions or the responses
+ * The report as Markdown: headings, notes and tables in the report's one language (locale). Every text from the definitions or the responses
  * is escaped (escape-text.ts). Charts are HTML-only; the needs table gets a text bar instead.
  */
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
@@ -12,6 +11,12 @@ export function renderMarkdown(report: Report, definitions: ReadonlyArray<Survey
   const view = describeReport(report, definitions, options);
   const lines: string[] = [];
   const paragraph = (text: string) => lines.push(escapeMarkdown(text), '');
+  // Every table that hides something says what ＊ means and links to the one statement of the rule.
+  const legend = `${escapeMarkdown(view.legend.text)} [${escapeMarkdown(view.legend.link)}](#suppression)`;
+  const table = (item: Table) => {
+    lines.push(...markdownTable(item), '');
+    if (item.hides) lines.push(legend, '');
+  };
   lines.push(`# ${escapeMarkdown(view.title)}`, '');
   if (view.subtitle) paragraph(view.subtitle);
 
@@ -20,13 +25,14 @@ export function renderMarkdown(report: Report, definitions: ReadonlyArray<Survey
     for (const note of item.notes.filter(Boolean)) paragraph(note);
     if (item.table) lines.push(...markdownTable(item.chart?.kind === 'needs' && item.chart.measure === 'share' ? withBars(item.table, item.chart.values) : item.table), '');
     for (const note of item.footnotes ?? []) paragraph(note);
+    if (item.table?.hides) lines.push(legend, '');
   };
 
   // The backbone of a Japanese survey report (issue 11): 調査概要 → 回答者属性 → 単純集計 → クロス集計 → the analyses.
   lines.push(`## ${escapeMarkdown(view.overview.heading)}`, '');
   for (const [label, value] of view.overview.facts) lines.push(`- **${escapeMarkdown(label)}**: ${escapeMarkdown(value)}`);
   lines.push('');
-  if (view.overview.wards) lines.push(...markdownTable(view.overview.wards), '');
+  if (view.overview.wards) table(view.overview.wards);
 
   for (const part of [view.profile, view.summaries]) {
     lines.push(`## ${escapeMarkdown(part.heading)}`, '');
@@ -51,10 +57,10 @@ export function renderMarkdown(report: Report, definitions: ReadonlyArray<Survey
 
   lines.push(`## ${escapeMarkdown(view.gaps.heading)}`, '');
   paragraph(view.gaps.intro);
-  if (view.gaps.groups) lines.push(...markdownTable(view.gaps.groups), '');
-  // The charts' sections repeat the table's rows; Markdown keeps the table only.
-  view.gaps.sections.filter((item) => item.table).forEach((item) => section('###', item));
-  if (view.gaps.untested) lines.push(...markdownTable(view.gaps.untested), '');
+  if (view.gaps.groups) table(view.gaps.groups);
+  // Markdown has no charts: each item keeps its table of the same answer across groups.
+  view.gaps.sections.forEach((item) => section('###', item));
+  if (view.gaps.untested) table(view.gaps.untested);
 
   lines.push(`## ${escapeMarkdown(view.comments.heading)}`, '');
   paragraph(view.comments.intro);
@@ -65,8 +71,11 @@ export function renderMarkdown(report: Report, definitions: ReadonlyArray<Survey
   }
 
   lines.push(`## ${escapeMarkdown(view.suppressed.heading)}`, '');
+  // The anchor every ＊ legend links to; Markdown viewers differ in how they name headings.
+  lines.push(`<a id="suppression"></a>`, '', `### ${escapeMarkdown(view.suppressed.rule.heading)}`, '');
+  paragraph(view.suppressed.rule.text);
   paragraph(view.suppressed.intro);
-  if (view.suppressed.table) lines.push(...markdownTable(view.suppressed.table), '');
+  if (view.suppressed.table) table(view.suppressed.table);
 
   lines.push('---', '', escapeMarkdown(view.footer), '');
   return lines.join('\n');

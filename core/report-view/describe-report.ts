@@ -5,8 +5,9 @@
  *
  * Strings here are plain text; each renderer escapes them for its own format.
  */
-import type { AnswerValue, GapItem, IpaSet, NeedsQuestion, Report } from '../../contracts/report.ts';
-import { both, createLabelIndex } from '../definitions/create-label-index.ts';
+import type { AnswerValue, Breakdown, Crosstab, GapItem, Gaps, IpaSet, NeedsQuestion, Report, Suppression } from '../../contracts/report.ts';
+import { createLabelIndex, type LabelIndex } from '../definitions/create-label-index.ts';
+import { localizeText } from '../definitions/localize-text.ts';
 import type { DefinitionVersion } from '../definitions/survey-definition.ts';
 import { defineTexts } from '../i18n/define-texts.ts';
 import { toLocale, type Locale } from '../i18n/locale.ts';
@@ -18,12 +19,15 @@ import {
   describeIpaChart,
   describeNeedsChart,
   divergingExtent,
+  isChosenCell,
   isCompleteRanking,
   type ChartDescription,
 } from './describe-charts.ts';
 import { createReportLabels, type ReportLabels } from './report-labels.ts';
 import { crosstabsByBreakdown, describeCrosstab, describeSummary, overviewFacts, profileSummaries, wardTable } from './describe-tabulation.ts';
-import { tabulationTexts } from './tabulation-texts.ts';
+import { crosstabTitle } from './crosstab-title.ts';
+import { localizeReport } from './localize-report.ts';
+import { fillText, tabulationTexts } from './tabulation-texts.ts';
 import type { Section, Table } from './view-types.ts';
 
 export type { Section, Table } from './view-types.ts';
@@ -31,7 +35,7 @@ export type { Section, Table } from './view-types.ts';
 export type { GapChart, IpaChart, NeedsChart, ChartDescription } from './describe-charts.ts';
 
 export interface RenderOptions {
-  /** Language of the headings and first labels: "ja" (default) or "en"; the other is shown beside it. */
+  /** The report's one language, "ja" (default) or "en": headings, words and the definitions' labels. */
   locale?: string;
 }
 
@@ -51,7 +55,10 @@ export interface ReportView {
   ipa: { heading: string; intro: string; sections: Section[] };
   gaps: { heading: string; intro: string; groups?: Table; sections: Section[]; untested?: Table };
   comments: { heading: string; intro: string; sections: Array<{ heading: string; notes: string[]; texts: string[] }> };
-  suppressed: { heading: string; intro: string; table?: Table };
+  /** 秘匿した集計: the one statement of the rule (the anchor every ＊ legend links to), then where it applied. */
+  suppressed: { heading: string; intro: string; rule: { heading: string; text: string }; table?: Table };
+  /** Under every table that hides something: what ＊ means, and the words of the link to the rule. */
+  legend: { text: string; link: string };
   footer: string;
 }
 
@@ -59,6 +66,7 @@ const reportTexts = defineTexts({
   ja: {
   ...chartTexts('ja'),
   reportTitle: '分析レポート',
+  sectionNames: { crosstabs: 'クロス集計', summaries: '単純集計', gaps: '世代間の差', needs: '改善ニーズ', ipa: 'IPA', comments: '自由記述', overview: '調査概要', timeline: '回答の推移' } as Record<string, string>,
   survey: '調査',
   versions: '定義の版',
   responses: '回答数',
@@ -73,6 +81,7 @@ const reportTexts = defineTexts({
   profileIntro: '集計の区分（クロス集計の表側）になる設問の回答。',
   summariesHeading: '3. 単純集計',
   summariesIntro: '割合＝その回答を選んだ回答者 ÷ 設問に回答した人数（重み付け時は加重）。件数は重み付けしない人数。',
+  profileElsewhere: '回答者属性の設問は「2. 回答者属性」に掲載し、ここでは繰り返しません。',
   crosstabsHeading: '4. クロス集計',
   crosstabsIntro: '表側の区分ごとに、回答の割合（行％）。',
   crosstabsBy: (label: string) => `表側: ${label}`,
@@ -97,7 +106,11 @@ const reportTexts = defineTexts({
   gapsHeading: '7. 世代間の差（属性による違い）',
   gapsIntro:
     '順序尺度は Kruskal–Wallis 検定（効果量 ε²）、選択式は χ² 検定（効果量 Cramér の V）。調整済み p はレポート内の全検定に Holm 法を適用。効果量の大きい順。重み付けはしていません。',
-  noBy: '比較する属性（コホート設問）がありません。--by で設問を指定できます。',
+  noBy: '比較する属性（コホート設問・年代）がありません。--by で設問を指定できます。',
+  fromCrosstabs: (label: string) =>
+    `比較軸の指定（--by）がないため、ダッシュボードと同じく「${label}」で比べます。検定はクロス集計の χ² 検定（効果量 Cramér の V、調整済み p はクロス集計の全検定に Holm 法）。効果量の大きい順。`,
+  answer: '回答',
+  sameAnswer: '各回答を選んだ人の割合をグループ間で比べます（列＝グループ）。',
   comparedBy: (label: string) => `比較軸: ${label}`,
   group: 'グループ',
   test: '検定',
@@ -117,19 +130,23 @@ const reportTexts = defineTexts({
   hiddenComments: (min: number) => `記入者が ${min} 人未満のため秘匿しています。`,
   noComments: '記入はありません。',
   suppressedHeading: '9. 秘匿した集計',
-  suppressedIntro: (min: number) =>
-    `${min} 人未満のグループは数値を表示せず、検定からも除いています。1 つだけ秘匿した内訳では、差し引きで分からないよう次に小さいグループも秘匿しています（そのグループは検定には含めています）。`,
+  suppressedIntro: (min: number) => `このレポートで＊にした箇所（${min} 人未満、またはそれを差し引きで求められないようにしたもの）。`,
+  hiddenCount: '＊にした数',
+  hiddenWhich: '＊にしたもの',
+  smallShort: '少人数',
+  complementaryShort: '逆算防止',
   nothingSuppressed: '秘匿した集計はありません。',
   where: '箇所',
   small: (min: number) => `回答者が ${min} 人未満`,
   complementary: (protects: string) => `${protects} を差し引きで求められないよう秘匿（検定には含む）`,
   fewerThanTwoGroups: (min: number) => `回答者 ${min} 人以上のグループが 2 つ未満`,
-  footer: 'survey-toolkit report で作成。数値の定義は docs/analysis.md を参照。',
+  footer: 'survey-toolkit で作成した分析レポートです。各数値の定義は各章の冒頭と表の注に記載しています。',
   percent: '%',
   },
   en: {
   ...chartTexts('en'),
   reportTitle: 'analysis report',
+  sectionNames: { crosstabs: 'Cross-tab', summaries: 'Summary', gaps: 'Group differences', needs: 'Needs', ipa: 'IPA', comments: 'Comments', overview: 'Overview', timeline: 'Timeline' },
   survey: 'Survey',
   versions: 'Definition versions',
   responses: 'Responses',
@@ -144,6 +161,7 @@ const reportTexts = defineTexts({
   profileIntro: 'Answers to the questions the cross-tabs break down by.',
   summariesHeading: '3. Summary of every question',
   summariesIntro: 'Share = respondents who gave the answer ÷ respondents who answered (weighted when weighting). Counts are unweighted.',
+  profileElsewhere: 'The questions of "2. Respondents" are not repeated here.',
   crosstabsHeading: '4. Cross-tabulations',
   crosstabsIntro: 'Shares of each answer within each group (row percentages).',
   crosstabsBy: (label) => `By: ${label}`,
@@ -169,7 +187,11 @@ const reportTexts = defineTexts({
   gapsHeading: '7. Differences between generations and groups',
   gapsIntro:
     'Scales: Kruskal–Wallis (effect ε²); choices: χ² (effect Cramér’s V). Adjusted p: Holm over every test in the report. Largest effect first. Unweighted.',
-  noBy: 'No group question (cohort) to compare; name one with --by.',
+  noBy: 'No group question (cohort or age band) to compare; name one with --by.',
+  fromCrosstabs: (label) =>
+    `No --by was given, so, as on the dashboard, groups are compared by "${label}". Tests are the cross-tabs' χ² (effect Cramér’s V; adjusted p: Holm over every cross-tab test). Largest effect first.`,
+  answer: 'Answer',
+  sameAnswer: 'The share giving each answer, compared across groups (one column per group).',
   comparedBy: (label) => `Compared by: ${label}`,
   group: 'Group',
   test: 'Test',
@@ -189,14 +211,17 @@ const reportTexts = defineTexts({
   hiddenComments: (min) => `Hidden: fewer than ${min} respondents wrote one.`,
   noComments: 'No comments.',
   suppressedHeading: '9. Hidden figures',
-  suppressedIntro: (min) =>
-    `Groups of fewer than ${min} are not shown and not tested. When only one group of a breakdown is hidden, the next-smallest is hidden too so it cannot be derived (that one is still tested).`,
+  suppressedIntro: (min) => `Where this report shows * (fewer than ${min}, or hidden so that such a number cannot be worked out).`,
+  hiddenCount: 'Numbers hidden',
+  hiddenWhich: 'Which',
+  smallShort: 'few',
+  complementaryShort: 'protects another',
   nothingSuppressed: 'Nothing was hidden.',
   where: 'Where',
   small: (min) => `fewer than ${min} respondents`,
   complementary: (protects) => `hidden so that ${protects} cannot be derived from the total (still tested)`,
   fewerThanTwoGroups: (min) => `fewer than two groups with at least ${min} respondents`,
-  footer: 'Made with survey-toolkit report. Definitions of every figure: docs/analysis.md.',
+  footer: 'Made with survey-toolkit. Each section’s introduction and the notes under each table define its figures.',
   percent: '%',
   },
 });
@@ -223,19 +248,23 @@ function numbersIn(locale: Locale): Numbers {
   };
 }
 
-export function describeReport(report: Report, definitions: ReadonlyArray<DefinitionVersion>, options: RenderOptions = {}): ReportView {
+export function describeReport(built: Report, definitions: ReadonlyArray<DefinitionVersion>, options: RenderOptions = {}): ReportView {
   const language = toLocale(options.locale);
-  const other: Locale = language === 'ja' ? 'en' : 'ja';
   const words = reportTexts(language);
+  const t = tabulationTexts(language);
   const { count, decimal } = numbersIn(language);
   const labels = createLabelIndex(definitions);
-  // Charts are in the report's language only (they have no room for two); tables show both.
+  const report = localizeReport(built, labels, language);
+  // The analysis writes Suppression.label in the language it ran in; in another, the report names the place itself.
+  const builtInLanguage = JSON.stringify(report.summaries?.map((summary) => summary.label)) === JSON.stringify(built.summaries?.map((summary) => summary.label));
+  // One language throughout (issue 26): headings, tables and charts name everything in the report's language.
   const chartLabels = createReportLabels(labels, language);
-  const titleOf = (name: string) => both(labels.question(name, language), labels.exactQuestion(name, other));
-  const valueOf = (question: string, value: AnswerValue) => both(labels.value(question, value, language), labels.exactValue(question, value, other));
-  const rowOf = (question: string, row: string) => both(labels.row(question, row, language), labels.exactRow(question, row, other));
-  const surveyTitle = report.survey.title[language] ?? Object.values(report.survey.title)[0] ?? report.survey.id;
-  const otherTitle = report.survey.title[other];
+  const titleOf = (name: string) => labels.question(name, language);
+  const valueOf = (question: string, value: AnswerValue) => labels.value(question, value, language);
+  const rowOf = (question: string, row: string) => labels.row(question, row, language);
+  const newest = definitions.at(-1);
+  const surveyTitle =
+    report.survey.title[language] ?? (newest ? localizeText(newest.json.title, language, '') || undefined : undefined) ?? Object.values(report.survey.title)[0] ?? report.survey.id;
 
   const facts: Array<[string, string]> = [
     [words.survey, `${report.survey.id}`],
@@ -257,21 +286,24 @@ export function describeReport(report: Report, definitions: ReadonlyArray<Defini
   ];
 
   facts.push(...overviewFacts(report, language));
-  const marks = tabulationTexts(language).marksNote;
+  const marks = t.marksNote;
+  const profile = profileSummaries(report);
+  // 回答者属性 shows the breakdown questions; 単純集計 does not repeat them (issue 26).
+  const rest = (report.summaries ?? []).filter((summary) => !profile.includes(summary));
   return {
     language,
     title: `${surveyTitle} ${words.reportTitle}`,
-    subtitle: otherTitle && otherTitle !== surveyTitle ? `${otherTitle} — ${reportTexts(other).reportTitle}` : '',
+    subtitle: '',
     overview: { heading: words.overviewHeading, facts, wards: wardTable(report, language) },
     profile: {
       heading: words.profileHeading,
       intro: words.profileIntro,
-      sections: profileSummaries(report).map((summary) => describeSummary(summary, report, language)),
+      sections: profile.map((summary) => describeSummary(summary, report, language)),
     },
     summaries: {
       heading: words.summariesHeading,
-      intro: words.summariesIntro,
-      sections: (report.summaries ?? []).map((summary) => describeSummary(summary, report, language)),
+      intro: profile.length > 0 ? `${words.summariesIntro} ${words.profileElsewhere}` : words.summariesIntro,
+      sections: rest.map((summary) => describeSummary(summary, report, language)),
     },
     crosstabs: {
       heading: words.crosstabsHeading,
@@ -289,9 +321,9 @@ export function describeReport(report: Report, definitions: ReadonlyArray<Defini
     ipa: {
       heading: words.ipaHeading,
       intro: report.ipa.length > 0 ? words.ipaIntro : words.noIpa,
-      sections: report.ipa.map((set) => describeIpa(set, report, words, language, (item) => labels.exactAnyRow(item, other), chartLabels)),
+      sections: report.ipa.map((set) => describeIpa(set, report, words, language, chartLabels)),
     },
-    gaps: describeGaps(report, words, language, titleOf, (name) => labels.question(name, language), valueOf, rowOf, chartLabels),
+    gaps: describeGaps(report, words, language, titleOf, valueOf, rowOf, chartLabels),
     comments: {
       heading: words.commentsHeading,
       intro: words.commentsIntro,
@@ -310,20 +342,103 @@ export function describeReport(report: Report, definitions: ReadonlyArray<Defini
     suppressed: {
       heading: words.suppressedHeading,
       intro: report.suppressed.length > 0 ? words.suppressedIntro(report.minGroupSize) : words.nothingSuppressed,
-      table:
-        report.suppressed.length > 0
-          ? {
-              columns: [words.where, words.reason],
-              numeric: [false, false],
-              rows: report.suppressed.map((s) => [
-                s.where,
-                s.rule === 'complementary' && s.protects ? words.complementary(s.protects) : words.small(report.minGroupSize),
-              ]),
-            }
-          : undefined,
+      rule: {
+        heading: t.suppressionHeading,
+        text: fillText(t.suppressionRule, { min: report.minGroupSize, min_1: report.minGroupSize - 1 }),
+      },
+      table: report.suppressed.length > 0 ? suppressionTable(report, labels, words, language, builtInLanguage) : undefined,
     },
+    legend: { text: t.hiddenLegend, link: t.suppressionHeading },
     footer: words.footer,
   };
+}
+
+/** Where a number is hidden, for a reader: the analysis's own label, else one made from the report's names. */
+export function suppressionLabel(s: Suppression, report: Report, labels: LabelIndex, words: Words, locale: Locale, useLabel = true): string {
+  return (useLabel ? s.label : undefined) ?? readableWhere(s.where, report, labels, words, locale);
+}
+
+/**
+ * One row per table that hides something, with how many numbers and which (a cross-tab can hide
+ * hundreds of cells: listing each on its own row filled 18 printed pages). The cell is what follows
+ * the label's last 「: 」 (table: cell); the reason is said in a word, the rule itself stands above.
+ */
+function suppressionTable(report: Report, labels: LabelIndex, words: Words, locale: Locale, useLabels: boolean): Table {
+  const tables = new Map<string, string[]>();
+  for (const entry of report.suppressed) {
+    const label = suppressionLabel(entry, report, labels, words, locale, useLabels);
+    const at = label.lastIndexOf(': ');
+    const name = at > -1 ? label.slice(0, at) : label;
+    const cell = at > -1 ? label.slice(at + 2) : '';
+    const why = entry.rule === 'complementary' ? words.complementaryShort : words.smallShort;
+    const list = tables.get(name) ?? [];
+    list.push(cell ? (locale === 'ja' ? `${cell}（${why}）` : `${cell} (${why})`) : why);
+    tables.set(name, list);
+  }
+  return {
+    columns: [words.where, words.hiddenCount, words.hiddenWhich],
+    numeric: [false, true, false],
+    rows: [...tables].map(([name, cells]) => [name, formatCount(cells.length, locale), cells.join(locale === 'ja' ? '、' : '; ')]),
+  };
+}
+/**
+ * A machine key (`crosstabs.counterReasons.ageBand=under_20`, `summaries.q.row=2`, `gaps.groups.cohort=mid`)
+ * in words: the part of the report, then each question, matrix row and answer by its label.
+ */
+export function readableWhere(where: string, report: Report, labels: LabelIndex, words: Words, locale: Locale): string {
+  // A cross-tab's cell or group reads as the analysis's labels do: 「問 × 区分: 群 / 回答」.
+  for (const crosstab of report.crosstabs ?? []) {
+    const prefix = `crosstabs.${crosstab.question}${crosstab.row !== undefined ? `.${crosstab.row}` : ''}.${crosstab.by}=`;
+    if (!where.startsWith(prefix)) continue;
+    const [group, value] = where.slice(prefix.length).split('/');
+    const t = tabulationTexts(locale);
+    const found = crosstab.groups.find((candidate) => String(candidate.value) === group);
+    const groupLabel = group === '(total)' ? t.total : found?.members ? t.fewer : (found?.label ?? group);
+    const valueLabel = value === undefined ? undefined : (crosstab.values.find((candidate) => String(candidate.value) === value)?.label ?? value);
+    return `${crosstabTitle(crosstab)} × ${crosstab.byLabel}: ${valueLabel === undefined ? groupLabel : `${groupLabel} / ${valueLabel}`}`;
+  }
+  const [part, ...rest] = where.split('.');
+  const known = (name: string) =>
+    report.summaries?.some((summary) => summary.question === name) ||
+    report.breakdowns?.some((breakdown) => breakdown.by === name) ||
+    labels.exactQuestion(name, locale) !== undefined ||
+    labels.question(name, locale) !== name;
+  const questionLabel = (name: string) =>
+    shorten(report.summaries?.find((summary) => summary.question === name)?.label ?? report.breakdowns?.find((breakdown) => breakdown.by === name)?.label ?? labels.question(name, locale), locale === 'ja' ? 24 : 48);
+  const answerLabel = (name: string, value: string) => {
+    const summary = report.summaries?.find((candidate) => candidate.question === name);
+    const fromSummary =
+      summary?.items?.find((item) => String(item.value) === value)?.label ??
+      summary?.rows?.flatMap((row) => row.items).find((item) => String(item.value) === value)?.label ??
+      report.breakdowns?.find((breakdown) => breakdown.by === name)?.groups.find((group) => String(group.value) === value)?.label;
+    return fromSummary ?? (labels.hasValue(name, value) ? labels.value(name, value, locale) : value);
+  };
+  const named: string[] = [];
+  let question: string | undefined;
+  for (const segment of rest) {
+    const equals = segment.indexOf('=');
+    if (equals > -1) {
+      const name = segment.slice(0, equals);
+      const value = segment.slice(equals + 1);
+      // A cross-tab cell: `by=group/answer`, the answer being one of the question's.
+      const slash = value.indexOf('/');
+      if (known(name) && slash > -1 && question) {
+        named.push(`${questionLabel(name)}: ${answerLabel(name, value.slice(0, slash))} / ${answerLabel(question, value.slice(slash + 1))}`);
+      } else if (known(name)) {
+        named.push(`${questionLabel(name)}: ${answerLabel(name, value)}`);
+        question = name;
+      } else if (question && labels.hasRow(question, name)) {
+        named.push(`${labels.row(question, name, locale)}: ${answerLabel(question, value)}`);
+      } else named.push(`${name}: ${value}`);
+    } else if (known(segment)) {
+      named.push(questionLabel(segment));
+      question = segment;
+    } else if (question && labels.hasRow(question, segment)) {
+      named.push(labels.row(question, segment, locale));
+    } else if (segment !== 'groups') named.push(segment);
+  }
+  const partName = words.sectionNames[part] ?? part;
+  return [partName, ...named].join(' — ');
 }
 
 function describeNeeds(
@@ -361,17 +476,9 @@ function describeNeeds(
   };
 }
 
-function describeIpa(
-  set: IpaSet,
-  report: Report,
-  words: Words,
-  locale: Locale,
-  translateItem: (item: string) => string | undefined,
-  chartLabels: ReportLabels,
-): Section {
+function describeIpa(set: IpaSet, report: Report, words: Words, locale: Locale, chartLabels: ReportLabels): Section {
   const { count, decimal } = numbersIn(locale);
-  // The report carries an item's label in the primary language; the other comes from the matrix rows.
-  const itemLabel = (item: IpaSet['items'][number]) => both(item.label, translateItem(item.item));
+  const itemLabel = (item: IpaSet['items'][number]) => chartLabels.ipaItem(set.set, item.item, item.label);
   const shown = set.items.filter((item) => item.importance !== null && item.satisfaction !== null);
   const hidden = set.items.filter((item) => item.suppressed);
   const ns = shown.map((item) => item.n ?? 0);
@@ -385,12 +492,108 @@ function describeIpa(
       : [itemLabel(item), count(item.n ?? 0), decimal(item.importance, 2), decimal(item.satisfaction, 2), decimal(item.gap ?? 0, 2), words.quadrants[item.quadrant!]],
   );
   const chart = describeIpaChart(set, chartLabels);
-  const hiddenNote = hidden.length > 0 ? [`${words.hiddenItem(report.minGroupSize)}: ${hidden.map((item) => chartLabels.ipaItem(set.set, item.item, item.label)).join(', ')}`] : [];
   return {
     heading: `${words.importance} × ${words.satisfaction}: ${set.set}`,
     notes,
     table: { columns, numeric: [false, true, true, true, true, false], rows },
-    chart: chart && { ...chart, note: [nNote, ...hiddenNote].join(' · ') },
+    chart: chart && { ...chart, note: notes.join(' · ') },
+  };
+}
+
+/**
+ * The breakdown the dashboard compares when nobody names one (client/pages/dashboard/dashboard-page.tsx):
+ * the cohort question, else age bands. The report's breakdowns say which those are.
+ */
+export function dashboardComparison(report: Report): Breakdown | undefined {
+  const breakdowns = report.breakdowns ?? [];
+  return breakdowns.find((breakdown) => breakdown.source === 'cohort') ?? breakdowns.find((breakdown) => breakdown.by === 'ageBand');
+}
+
+/**
+ * The gaps of a report built without a cohort question, from its cross-tabs by the dashboard's
+ * breakdown: each single-answer cross-tab and each option of a multiple-answer one with its χ² test,
+ * largest effect first. A group with a hidden cell has no distribution (it is hidden on the chart).
+ */
+function gapsFromCrosstabs(report: Report, breakdown: Breakdown): { gaps: Gaps; sources: Map<GapItem, Crosstab> } {
+  const sources = new Map<GapItem, Crosstab>();
+  // The 「その他（少数）」 row of a cross-tab is not a group to compare (it is not tested either).
+  const crosstabs = (report.crosstabs ?? [])
+    .filter((crosstab) => crosstab.by === breakdown.by)
+    .map((crosstab) => ({ ...crosstab, groups: crosstab.groups.filter((group) => !group.members) }));
+  const groupsOf = (crosstab: Crosstab, distribution: (group: Crosstab['groups'][number]) => GapItem['groups'][number]['distribution']) =>
+    crosstab.groups.map((group) => ({
+      value: group.value,
+      label: group.label,
+      n: group.n,
+      distribution: group.n === null || group.cells.some((cell) => cell.share === null) ? null : distribution(group),
+      ...(group.n === null ? { suppressed: true } : {}),
+    }));
+  const items: GapItem[] = [];
+  for (const crosstab of crosstabs) {
+    const base = { question: crosstab.question, label: crosstabTitle(crosstab), ...(crosstab.row !== undefined ? { item: crosstab.row } : {}) };
+    if (crosstab.kind === 'single' && crosstab.test) {
+      const test = crosstab.test;
+      const item: GapItem = {
+        ...base,
+        test: 'chi2',
+        statistic: test.statistic,
+        df: test.df,
+        p: test.p,
+        pAdjusted: test.pAdjusted,
+        effect: { name: 'cramersV', value: test.cramersV },
+        groups: groupsOf(crosstab, (group) =>
+          crosstab.values.map((value) => {
+            const cell = group.cells.find((candidate) => candidate.value === value.value);
+            return { value: value.value, label: value.label, count: cell?.count ?? 0, share: cell?.share ?? 0 };
+          }),
+        ),
+      };
+      items.push(item);
+      sources.set(item, crosstab);
+    } else if (crosstab.kind === 'multiple') {
+      crosstab.optionTests?.forEach((test, index) => {
+        if (!test) return;
+        const option = crosstab.values[index];
+        const item: GapItem = {
+          ...base,
+          option: option.value,
+          test: 'chi2',
+          statistic: test.statistic,
+          df: test.df,
+          p: test.p,
+          pAdjusted: test.pAdjusted,
+          effect: { name: 'cramersV', value: test.cramersV },
+          groups: groupsOf(crosstab, (group) => {
+            const cell = group.cells.find((candidate) => candidate.value === option.value);
+            const share = cell?.share ?? 0;
+            const n = group.n ?? 0;
+            return [
+              { value: true, label: option.label, count: cell?.count ?? 0, share },
+              { value: false, label: option.label, count: n - (cell?.count ?? 0), share: 1 - share },
+            ];
+          }),
+        };
+        items.push(item);
+        sources.set(item, crosstab);
+      });
+    }
+  }
+  items.sort((a, b) => b.effect.value - a.effect.value);
+  const first = crosstabs[0];
+  return {
+    gaps: {
+      by: breakdown.by,
+      label: breakdown.label,
+      groups: (first?.groups ?? breakdown.groups.map((group) => ({ ...group, n: null }))).map((group) => ({
+        value: group.value,
+        label: group.label,
+        n: group.n,
+        ...(group.n === null ? { suppressed: true } : {}),
+      })),
+      items,
+      untested: [],
+    },
+    sources,
   };
 }
 
@@ -399,29 +602,39 @@ function describeGaps(
   words: Words,
   locale: Locale,
   titleOf: (name: string) => string,
-  primaryTitleOf: (name: string) => string,
   valueOf: (question: string, value: AnswerValue) => string,
   rowOf: (question: string, row: string) => string,
   chartLabels: ReportLabels,
 ): ReportView['gaps'] {
-  const { count, decimal, p: pValue } = numbersIn(locale);
-  const { gaps } = report;
-  if (gaps.by === null) return { heading: words.gapsHeading, intro: words.noBy, sections: [] };
-  const by = gaps.by;
-  const groupName = (value: AnswerValue) => valueOf(by, value);
+  const { count, decimal, percent, p: pValue } = numbersIn(locale);
+  const t = tabulationTexts(locale);
+  let gaps = report.gaps;
+  let sources = new Map<GapItem, Crosstab>();
+  let intro = words.gapsIntro;
+  if (gaps.by === null) {
+    // The dashboard shows gaps by its own default breakdown; the report says so and shows the same, from its cross-tabs.
+    const breakdown = dashboardComparison(report);
+    if (!breakdown || !(report.crosstabs ?? []).some((crosstab) => crosstab.by === breakdown.by)) {
+      return { heading: words.gapsHeading, intro: words.noBy, sections: [] };
+    }
+    ({ gaps, sources } = gapsFromCrosstabs(report, breakdown));
+    intro = words.fromCrosstabs(breakdown.label);
+  }
+  const by = gaps.by!;
+  const groupName = (value: AnswerValue) => chartLabels.answer(by, value, gaps.groups.find((group) => group.value === value)?.label ?? String(value));
   const groups: Table = {
     columns: [words.group, 'n'],
     numeric: [false, true],
-    rows: gaps.groups.map((group) => [groupName(group.value), group.n === null ? words.hiddenGroup : count(group.n)]),
+    rows: gaps.groups.map((group) => [groupName(group.value), group.n === null ? t.hidden : count(group.n)]),
+    hides: gaps.groups.some((group) => group.n === null),
   };
   // A matrix row or checkbox option reads best by its own label, with its (long) question as context.
   const itemTitle = (item: GapItem) => {
-    if (item.item !== undefined) return `${rowOf(item.question, item.item)} — ${shorten(primaryTitleOf(item.question))}`;
-    if (item.option !== undefined) return `${valueOf(item.question, item.option)} — ${shorten(primaryTitleOf(item.question))}`;
+    if (item.item !== undefined) return `${rowOf(item.question, item.item)} — ${shorten(titleOf(item.question))}`;
+    if (item.option !== undefined) return `${item.groups.flatMap((group) => group.distribution ?? [])[0]?.label ?? valueOf(item.question, item.option)} — ${shorten(titleOf(item.question))}`;
     return titleOf(item.question);
   };
   const effectName = (item: GapItem) => (item.effect.name === 'epsilonSquared' ? 'ε²' : 'V');
-  const sections: Section[] = [];
   const table: Table = {
     columns: [words.item, words.test, words.statistic, words.df, 'p', words.pAdjusted, words.effect, words.groupsN],
     numeric: [false, false, true, true, true, true, true, false],
@@ -433,23 +646,23 @@ function describeGaps(
       pValue(item.p),
       pValue(item.pAdjusted),
       `${effectName(item)} = ${decimal(item.effect.value, 3)}`,
-      item.groups
-        .map((group) => `${groupName(group.value)}: ${group.n === null ? words.hiddenGroup : `${count(group.n)}${group.mean != null ? ` (${words.means} ${decimal(group.mean, 2)})` : ''}`}`)
-        .join('; '),
+      item.groups.map((group) => `${groupName(group.value)}: ${group.n === null ? t.hidden : count(group.n)}`).join(locale === 'ja' ? '、' : '; '),
     ]),
   };
-  sections.push({ heading: words.comparedBy(titleOf(by)), notes: [], table });
+  if (table.rows.some((row) => row[7].includes(t.hidden))) table.hides = true;
+  const sections: Section[] = [{ heading: words.comparedBy(titleOf(by)), notes: [], table }];
   const extent = divergingExtent(gaps);
   for (const item of gaps.items.slice(0, MAX_GAP_CHARTS)) {
     sections.push({
       heading: itemTitle(item),
-      notes: [],
+      notes: [words.sameAnswer],
       chart: { ...describeGapChart(item, by, chartLabels, extent), note: describeGapStatistics(item, locale, words.pAdjusted) },
+      table: sameAnswerTable(item, sources.get(item), groupName, (value) => chartLabels.answer(item.question, value, String(value)), words, t, count, percent),
     });
   }
   return {
     heading: words.gapsHeading,
-    intro: `${words.gapsIntro} ${words.comparedBy(titleOf(by))}`,
+    intro: `${intro} ${words.comparedBy(titleOf(by))}`,
     groups,
     sections,
     untested:
@@ -468,6 +681,51 @@ function describeGaps(
           }
         : undefined,
   };
+}
+
+/**
+ * One gap item as a table that compares the same answer across groups (issue 26): a row per answer,
+ * a column per group, the first row n. A checkbox option has one row, the share that chose it. Cells
+ * come from the cross-tab when the item was made from one, so a hidden cell reads ＊.
+ */
+function sameAnswerTable(
+  item: GapItem,
+  crosstab: Crosstab | undefined,
+  groupName: (value: AnswerValue) => string,
+  answerName: (value: AnswerValue) => string,
+  words: Words,
+  t: ReturnType<typeof tabulationTexts>,
+  count: (n: number) => string,
+  percent: (share: number) => string,
+): Table {
+  const template = item.groups.find((group) => group.distribution)?.distribution ?? [];
+  const answers = item.option !== undefined ? template.filter((cell) => isChosenCell(cell.value)) : template;
+  const cellOf = (groupIndex: number, value: AnswerValue): string => {
+    const group = item.groups[groupIndex];
+    if (crosstab) {
+      const cell = crosstab.groups[groupIndex]?.cells.find((candidate) => candidate.value === (item.option !== undefined ? item.option : value));
+      if (!cell || cell.count === null) return t.hidden;
+      if (cell.share === null) return cell.count === 0 ? percent(0) : t.hidden;
+      return percent(cell.share);
+    }
+    if (group.distribution === null) return t.hidden;
+    const cell = group.distribution.find((candidate) => candidate.value === value);
+    return cell ? percent(cell.share) : '—';
+  };
+  const rows = [
+    [t.n, ...item.groups.map((group) => (group.n === null ? t.hidden : count(group.n)))],
+    ...answers.map((answer) => [
+      item.option !== undefined ? answer.label : answerName(answer.value) === String(answer.value) ? answer.label : answerName(answer.value),
+      ...item.groups.map((_, index) => cellOf(index, answer.value)),
+    ]),
+  ];
+  const table: Table = {
+    columns: [words.answer, ...item.groups.map((group) => groupName(group.value))],
+    numeric: [false, ...item.groups.map(() => true)],
+    rows,
+  };
+  if (rows.some((row) => row.includes(t.hidden))) table.hides = true;
+  return table;
 }
 
 /** A long question title cut to a readable context. */

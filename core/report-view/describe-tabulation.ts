@@ -5,10 +5,11 @@
  * language); the words are the workbook's (tabulation-texts.ts), so the xlsx, Markdown and HTML
  * say the same.
  */
-import type { Breakdown, Crosstab, QuestionSummary, Report } from '../../contracts/report.ts';
+import type { AnswerValue, Breakdown, Crosstab, CrosstabCell, FewerItem, QuestionSummary, Report } from '../../contracts/report.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { formatCount, formatNumber, formatPercent } from '../i18n/number-format.ts';
 import { describeSummaryChart } from './describe-charts.ts';
+import { crosstabTitle } from './crosstab-title.ts';
 import type { Section, Table } from './view-types.ts';
 import { fillText, describeCrosstabTest, tabulationTexts } from './tabulation-texts.ts';
 
@@ -30,6 +31,7 @@ export function wardTable(report: Report, locale: Locale): Table | undefined {
       columns: [t.byWard, t.n],
       numeric: [false, true],
       rows: report.overview.byWard.map((ward) => [ward.label, ward.n === null ? hidden : formatCount(ward.n, locale)]),
+      hides: report.overview.byWard.some((ward) => ward.n === null),
     };
   }
   const ward = report.summaries?.find((summary) => summary.question === WARD_QUESTION);
@@ -42,6 +44,7 @@ export function wardTable(report: Report, locale: Locale): Table | undefined {
       item.count === null ? t.hidden : formatCount(item.count, locale),
       item.share === null ? t.hidden : formatPercent(item.share, locale),
     ]),
+    hides: ward.items.some((item) => item.count === null),
   };
 }
 
@@ -68,35 +71,48 @@ export function overviewFacts(report: Report, locale: Locale): Array<[string, st
 /** One question's 単純集計: its table, its chart, and the notes a reader needs (n, no answer, hidden). */
 export function describeSummary(summary: QuestionSummary, report: Report, locale: Locale): Section {
   const t = tabulationTexts(locale);
-  // A hidden answer (null) reads 「＊」, with the note under the table.
+  // A hidden answer (null) reads 「＊」, with the legend under the table.
   const count = (n: number | null) => (n === null ? t.hidden : formatCount(n, locale));
   const percent = (share: number | null) => (share === null ? t.hidden : formatPercent(share, locale));
   const decimal = (x: number) => formatNumber(x, locale, 2);
   const heading = summary.label;
-  if (summary.notSummarised) return { heading, notes: [fillText(t.notSummarised, { reason: summary.notSummarised })] };
-  const hiddenNote = fillText(t.hiddenNote, { min: report.minGroupSize });
-  if (summary.answered === null || summary.suppressed) return { heading, notes: [`${t.answered}: ${t.hidden}`, hiddenNote] };
+  if (summary.notSummarised) {
+    // The analysis gives its reason in English; the report says it in its own language.
+    const freeText = summary.type === 'comment' || summary.type === 'text' || summary.type === 'multipletext';
+    const reason = freeText ? t.freeText : fillText(t.noSummaryYet, { type: summary.type });
+    const answered = summary.answered == null ? '' : `${t.answered} n = ${formatCount(summary.answered, locale)} · ${t.noAnswer} ${formatCount(summary.noAnswer, locale)}`;
+    return { heading, notes: [answered, reason].filter(Boolean) };
+  }
+  if (summary.answered === null || summary.suppressed) {
+    return { heading, notes: [], table: { columns: ['', t.answered], numeric: [false, true], rows: [[heading, t.hidden]], hides: true } };
+  }
   const notes = [`${t.answered} n = ${count(summary.answered)} · ${t.noAnswer} ${count(summary.noAnswer)}`];
   const footnotes: string[] = [];
+  const fewerNote = (fewer: FewerItem, labelOf: (value: AnswerValue) => string) =>
+    fillText(t.fewerNote, { min: report.minGroupSize, members: fewer.values.map(labelOf).join(locale === 'ja' ? '、' : ', ') });
   let table: Table | undefined;
   if (summary.items) {
-    table = {
-      columns: ['', t.count, t.share],
-      numeric: [false, true, true],
-      rows: summary.items.map((item) => [item.label, count(item.count), percent(item.share)]),
-    };
+    const fewer = summary.fewer;
+    // The answers added into 「その他（少数）」 are named in its note, not listed again as ＊ rows.
+    const inFewer = (value: AnswerValue) => fewer?.values.some((member) => member === value) ?? false;
+    const rows = summary.items.filter((item) => !inFewer(item.value)).map((item) => [item.label, count(item.count), percent(item.share)]);
+    if (fewer) {
+      rows.push([t.fewer, count(fewer.count), percent(fewer.share)]);
+      footnotes.push(fewerNote(fewer, (value) => summary.items!.find((item) => item.value === value)?.label ?? String(value)));
+    }
+    table = { columns: ['', t.count, t.share], numeric: [false, true, true], rows };
     if (summary.type === 'checkbox' || summary.type === 'tagbox') footnotes.push(t.chosenNote);
-    if (summary.items.some((item) => item.suppressed)) footnotes.push(hiddenNote);
     if (summary.mean != null) footnotes.push(`${t.mean} ${decimal(summary.mean)}${summary.topTwo != null ? ` · ${t.topTwo} ${percent(summary.topTwo)}` : ''}`);
   } else if (summary.rows && summary.rows.length > 0) {
     const values = summary.rows.find((row) => row.items.length > 0)?.items ?? [];
     const ordered = summary.rows.some((row) => row.mean != null);
+    const withFewer = summary.rows.some((row) => row.fewer);
     table = {
-      columns: ['', t.answered, ...values.map((value) => value.label), ...(ordered ? [t.mean, t.topTwo] : [])],
-      numeric: [false, true, ...values.map(() => true), ...(ordered ? [true, true] : [])],
+      columns: ['', t.answered, ...values.map((value) => value.label), ...(withFewer ? [t.fewer] : []), ...(ordered ? [t.mean, t.topTwo] : [])],
+      numeric: [false, true, ...values.map(() => true), ...(withFewer ? [true] : []), ...(ordered ? [true, true] : [])],
       rows: summary.rows.map((row) =>
         row.answered === null || row.suppressed
-          ? [row.label, t.hidden, ...values.map(() => t.hidden), ...(ordered ? [t.hidden, t.hidden] : [])]
+          ? [row.label, t.hidden, ...values.map(() => t.hidden), ...(withFewer ? [t.hidden] : []), ...(ordered ? [t.hidden, t.hidden] : [])]
           : [
               row.label,
               count(row.answered),
@@ -104,11 +120,14 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
                 const item = row.items.find((candidate) => candidate.value === value.value);
                 return item ? percent(item.share) : '—';
               }),
+              ...(withFewer ? [row.fewer ? percent(row.fewer.share) : '—'] : []),
               ...(ordered ? [row.mean == null ? '—' : decimal(row.mean), row.topTwo == null ? '—' : percent(row.topTwo)] : []),
             ],
       ),
     };
-    if (summary.rows.some((row) => row.answered === null || row.suppressed || row.items.some((item) => item.suppressed))) footnotes.push(hiddenNote);
+    for (const row of summary.rows) {
+      if (row.fewer) footnotes.push(`${row.label}: ${fewerNote(row.fewer, (value) => values.find((item) => item.value === value)?.label ?? String(value))}`);
+    }
   } else if (summary.numeric) {
     const n = summary.numeric;
     table = {
@@ -117,7 +136,7 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
       rows: [[n.mean, n.sd, n.min, n.q1, n.median, n.q3, n.max].map((x) => (x === null ? '—' : decimal(x)))],
     };
   } else if (summary.ranks && summary.ranks.length > 0) {
-    const positions = Math.max(...summary.ranks.map((rank) => rank.shares.length));
+    const positions = usedRankPositions(summary.ranks);
     table = {
       columns: ['', t.answered, ...Array.from({ length: positions }, (_, index) => fillText(t.rank, { rank: index + 1 })), t.meanRank],
       numeric: [false, true, ...Array.from({ length: positions }, () => true), true],
@@ -129,48 +148,68 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
       ]),
     };
   }
+  if (table && hidesAny(table, t.hidden)) table.hides = true;
   const chart = describeSummaryChart(summary, locale);
   // The chart states n and the no-answers itself (the article then drops the same note above it).
   return { heading, notes, table, chart: chart && { ...chart, note: notes[0] }, footnotes };
 }
 
-/** One cross-tab: groups as rows with n, then each value's share with its mark; hidden groups 「＊」. */
+/**
+ * The rank columns anyone could use: as many as the question lets rank (the shares' length), and
+ * never a trailing column nobody ranked at, so an untruncated report prints no empty 4位–8位 either.
+ */
+export function usedRankPositions(ranks: ReadonlyArray<{ shares: number[] }>): number {
+  let positions = Math.max(0, ...ranks.map((rank) => rank.shares.length));
+  while (positions > 1 && ranks.every((rank) => !rank.shares[positions - 1])) positions -= 1;
+  return positions;
+}
+
+function hidesAny(table: Table, hidden: string): boolean {
+  return table.rows.some((row) => row.some((cell) => cell === hidden || cell.startsWith(`${hidden} `)));
+}
+
+/**
+ * One cross-tab: 全体 first, then the groups as rows with n, each value's share with its mark. A hidden
+ * cell reads 「＊」; a group whose size is hidden keeps its cells, its empty ones as 0.
+ */
 export function describeCrosstab(crosstab: Crosstab, report: Report, locale: Locale): Section {
   const t = tabulationTexts(locale);
-  const heading = crosstab.rowLabel ? `${crosstab.label} — ${crosstab.rowLabel}` : crosstab.label;
-  const rows = crosstab.groups.map((group) =>
-    group.cells === null || group.n === null
-      ? [group.label, t.hidden, ...crosstab.values.map(() => t.hidden)]
-      : [
-          group.label,
-          formatCount(group.n, locale),
-          ...crosstab.values.map((value) => {
-            const cell = group.cells!.find((candidate) => candidate.value === value.value);
-            if (cell && cell.count === null) return t.hidden;
-            if (!cell || cell.share === null) return '—';
-            return cell.mark ? `${formatPercent(cell.share, locale)} ${cell.mark}` : formatPercent(cell.share, locale);
-          }),
-        ],
-  );
+  const heading = crosstabTitle(crosstab);
+  const share = (cell: CrosstabCell | undefined) => {
+    if (!cell) return '—';
+    if (cell.count === null) return t.hidden;
+    if (cell.share === null) return cell.count === 0 ? formatPercent(0, locale) : t.hidden;
+    return cell.mark ? `${formatPercent(cell.share, locale)} ${cell.mark}` : formatPercent(cell.share, locale);
+  };
+  const line = (label: string, n: number | null, cells: CrosstabCell[]) => [
+    label,
+    n === null ? t.hidden : formatCount(n, locale),
+    ...crosstab.values.map((value) => share(cells.find((candidate) => candidate.value === value.value))),
+  ];
+  const rows = [
+    ...(crosstab.total ? [line(t.total, crosstab.total.n, crosstab.total.cells)] : []),
+    ...crosstab.groups.map((group) => line(group.members ? t.fewer : group.label, group.n, group.cells ?? [])),
+  ];
   const footnotes: string[] = [];
+  const fewer = crosstab.groups.find((group) => group.members);
+  if (fewer) {
+    const members = fewer.members!.map((value) => crosstab.groups.find((group) => group.value === value)?.label ?? String(value));
+    footnotes.push(fillText(t.fewerGroupNote, { min: report.minGroupSize, members: members.join(locale === 'ja' ? '、' : ', ') }));
+  }
   if (crosstab.kind === 'single') footnotes.push(describeCrosstabTest(crosstab.test, locale));
   else {
     crosstab.optionTests?.forEach((test, index) => footnotes.push(`${crosstab.values[index].label}: ${describeCrosstabTest(test, locale)}`));
     footnotes.push(t.chosenNote);
   }
-  if (crosstab.groups.some((group) => group.n === null || group.cells.some((cell) => cell.count === null))) footnotes.push(fillText(t.hiddenNote, { min: report.minGroupSize }));
   footnotes.push(t.marksNote);
-  return {
-    heading,
-    notes: [],
-    table: {
-      // The breakdown's own (long) title heads the group of tables; the column just says 区分.
-      columns: [t.group, t.n, ...crosstab.values.map((value) => value.label)],
-      numeric: [false, true, ...crosstab.values.map(() => true)],
-      rows,
-    },
-    footnotes,
+  const table: Table = {
+    // The breakdown's own (long) title heads the group of tables; the column just says 区分.
+    columns: [t.group, t.n, ...crosstab.values.map((value) => value.label)],
+    numeric: [false, true, ...crosstab.values.map(() => true)],
+    rows,
   };
+  if (hidesAny(table, t.hidden)) table.hides = true;
+  return { heading, notes: [], table, footnotes };
 }
 
 /** The cross-tabs grouped by breakdown, in the breakdowns' order; a breakdown without cross-tabs is left out. */

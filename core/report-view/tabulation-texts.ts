@@ -60,6 +60,10 @@ export const tabulationTexts = defineTexts({
     marksNote: '▲▲／▽▽: 調整済み残差が ±2.58 以上（1%水準で多い／少ない）、▲／▽: ±1.96 以上（5%水準）。',
     notSummarised: '集計対象外: {reason}',
     chosenNote: '複数回答の割合は回答者数に対する割合のため、合計は100%になりません。',
+    hiddenLegend: '＊ 少人数のため表示していない数。',
+    fewerGroupNote: 'その他（少数）：回答者が{min}人未満の区分を合わせた行です（{members}）。それぞれの区分の数は＊にしています。',
+    freeText: '自由記述のため、ここでは回答者数のみ示します。記入内容の抜粋は「自由記述」の章にあります。',
+    noSummaryYet: '{type} 形式の設問は、まだ集計に対応していません。',
   },
   en: {
     overview: 'Overview',
@@ -111,6 +115,10 @@ export const tabulationTexts = defineTexts({
     marksNote: '▲▲/▽▽: adjusted residual ≥ +2.58 / ≤ −2.58 (more / fewer than expected at the 1% level); ▲/▽: ±1.96 (5% level).',
     notSummarised: 'not summarised: {reason}',
     chosenNote: 'Shares of multiple-answer questions are of those who answered, so they do not add up to 100%.',
+    hiddenLegend: '* Not shown: too few respondents.',
+    fewerGroupNote: 'Other (few): the groups of fewer than {min} respondents together ({members}); each group’s own numbers are hidden (*).',
+    freeText: 'Free text: only the number who answered is shown here; a sample of the answers is in the comments section.',
+    noSummaryYet: '{type} answers have no summary yet.',
   },
 });
 

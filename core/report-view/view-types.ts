@@ -9,6 +9,8 @@ export interface Table {
   /** Right-aligned (numeric) columns. */
   numeric: boolean[];
   rows: string[][];
+  /** Some cell reads 「＊」: the renderer puts the legend under it, linked to the one statement of the rule. */
+  hides?: boolean;
 }
 
 export interface Section {

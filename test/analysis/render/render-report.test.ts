@@ -1,6 +1,7 @@
 /**
- * The Markdown and HTML renderers: bilingual labels, escaping of every text that comes from a
- * definition or a respondent, hidden groups marked, chart data that cannot break out of its element.
+ * The Markdown and HTML renderers: one language per report, escaping of every text that comes from a
+ * definition or a respondent, hidden numbers marked and linked to the rule, chart data that cannot
+ * break out of its element, wide tables printed in parts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,10 +23,16 @@ describe('renderMarkdown', () => {
   const { definition, report } = hostileReport();
   const markdown = renderMarkdown(report, [definition], { locale: 'ja' });
 
-  it('shows Japanese labels with the English beside them', () => {
+  it('speaks the report’s language only (issue 26)', () => {
     expect(markdown).toContain('# テスト調査 分析レポート');
-    expect(markdown).toContain('| 1 | オンライン手続 / Online procedures | 15 | 62.5% |');
-    expect(markdown).toContain('若手 / Junior');
+    expect(markdown).toMatch(/\| 1 \| オンライン手続 \| 15 \| 62\.5% \|/);
+    expect(markdown).not.toMatch(/Online procedures|Junior|Test survey/);
+    const english = renderMarkdown(report, [definition], { locale: 'en' });
+    expect(english).toContain('# Test survey analysis report');
+    expect(english).toMatch(/\| 1 \| Online procedures \| 15 \| 62\.5% \|/);
+    // Only what respondents wrote stays as written.
+    const japanese = english.split('\n').filter((line) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(line) && !line.startsWith('> '));
+    expect(japanese).toEqual([]);
   });
 
   it('escapes every text so no HTML or Markdown from a comment or a label gets through', () => {
@@ -35,10 +42,20 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('> &lt;script&gt;window.\\_\\_pwned = 1&lt;/script&gt;&lt;/script&gt;&lt;img src=x onerror="window.\\_\\_pwned=2"&gt;\\| \\*\\*bold\\*\\* \\[link\\]\\(http://example.com\\)');
   });
 
-  it('marks hidden groups and lists them', () => {
-    expect(markdown).toContain('ベテラン / Veteran | 非表示 |');
-    expect(markdown).toContain('| gaps.groups.cohort=veteran | 回答者が 5 人未満 |');
-    expect(markdown).toContain('| gaps.groups.cohort=mid | gaps.groups.cohort=veteran を差し引きで求められないよう秘匿（検定には含む） |');
+  it('marks hidden groups and lists where, in words, under the one statement of the rule (issue 26)', () => {
+    expect(markdown).toContain('| ベテラン | ＊ |');
+    const part = markdown.slice(markdown.indexOf('## 9'));
+    expect(part).toContain('<a id="suppression"></a>');
+    expect(part).toContain('1〜4人の数はどこにも表示しません');
+    expect(part).not.toMatch(/gaps\.groups|crosstabs\.|summaries\./);
+    expect(part).toContain('| 世代間の差 — 勤続年数 | 2 | 中堅（逆算防止）、ベテラン（少人数） |');
+    // Every table that hides something links to it.
+    const legends = markdown.match(/＊ 少人数のため表示していない数。 \[少人数の秘匿のルール\]\(#suppression\)/g) ?? [];
+    expect(legends.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('points to no file of the source code (issue 26)', () => {
+    expect(markdown).not.toMatch(/docs\/|\.md\b|\.ts\b/);
   });
 });
 
@@ -61,8 +78,8 @@ describe('renderHtml', () => {
     const json = /<script type="application\/json" id="report-charts">([\s\S]*?)<\/script>/.exec(html)![1];
     expect(json).not.toContain('<');
     const charts = JSON.parse(json) as Array<{ id: string; chart: { kind: string; groups?: string[] } }>;
-    // 回答者属性 (cohort), 単純集計 (cohort, the matrix, the checkbox), then the needs and the gap chart.
-    expect(charts.map((c) => c.chart.kind)).toEqual(['bars', 'bars', 'stacked', 'bars', 'needs', 'gap']);
+    // 回答者属性 (cohort), 単純集計 (the matrix, the checkbox: the cohort is not repeated), then the needs and the gap chart.
+    expect(charts.map((c) => c.chart.kind)).toEqual(['bars', 'stacked', 'bars', 'needs', 'gap']);
     // Charts speak the report's language only (tables carry both), as the dashboard's do.
     expect(charts.find((c) => c.chart.kind === 'gap')!.chart.groups).toEqual(['若手 (n=12)', '中堅（非表示）', 'ベテラン（非表示）']);
   });
@@ -74,11 +91,28 @@ describe('renderHtml', () => {
     expect(markdown).toContain('| テレワーク&lt;b&gt; |');
   });
 
-  it('shows hidden cross-tab groups as ＊ with the note', () => {
+  it('shows hidden cross-tab groups as ＊ with the legend, linked to the one statement of the rule', () => {
     const crosstabs = html.slice(html.indexOf('id="crosstabs"'), html.indexOf('id="needs"'));
     expect(crosstabs).toContain('<tr><td>ベテラン</td><td class="num">＊</td><td class="num">＊</td>');
-    expect(crosstabs).toContain('＊ 回答者が5人未満の区分');
+    expect(crosstabs).toContain('<p class="footnote legend">＊ 少人数のため表示していない数。 <a href="#suppression">少人数の秘匿のルール</a></p>');
+    expect(html.match(/id="suppression"/g)).toHaveLength(1);
+    const rule = html.slice(html.indexOf('id="suppression"'));
+    expect(rule).toMatch(/^id="suppression"><h3>少人数の秘匿のルール<\/h3><p>回答者を特定できないよう、1〜4人の数/);
     expect(markdown).toContain('| 中堅 | ＊ | ＊ |');
+    // A table that hides nothing carries no legend.
+    const checkbox = html.slice(html.indexOf('<h3>改善してほしいこと</h3>'), html.indexOf('</article>', html.indexOf('<h3>改善してほしいこと</h3>')));
+    expect(checkbox).not.toContain('legend');
+  });
+
+  it('starts every cross-tab with a 全体 row', () => {
+    const crosstabs = markdown.slice(markdown.indexOf('## 4'), markdown.indexOf('## 5'));
+    expect(crosstabs.match(/^\| 全体 \| /gm)).toHaveLength(report.crosstabs!.length);
+    expect(html).toContain('<tr><td>全体</td><td class="num">24</td>');
+  });
+
+  it('points to no file of the source code', () => {
+    const footer = /<footer>([^<]*)<\/footer>/.exec(html)![1];
+    expect(footer).not.toMatch(/docs\/|\.md\b|\.ts\b/);
   });
 });
 
@@ -107,13 +141,17 @@ describe.each(['ja', 'en'] as const)('the report backbone (%s)', (language) => {
     expect(mdH2s.slice(0, BACKBONE[language].length)).toEqual(BACKBONE[language]);
   });
 
-  it('summarises every question of the report in 単純集計, and the breakdowns in 回答者属性', () => {
+  it('summarises the breakdowns in 回答者属性 and every other question in 単純集計, none twice (issue 26)', () => {
     const part = (id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
     const summaries = part('summaries');
     const headings = [...summaries.matchAll(/<h3>([^<]*)<\/h3>/g)].map((match) => match[1]);
-    expect(headings).toEqual(report.summaries!.map((summary) => escapeHtml(summary.label)));
     const profile = [...part('profile').matchAll(/<h3>([^<]*)<\/h3>/g)].map((match) => match[1]);
-    expect(profile).toEqual(report.breakdowns!.map((breakdown) => escapeHtml(report.summaries!.find((summary) => summary.question === breakdown.by)!.label)));
+    const breakdowns = report.breakdowns!.map((breakdown) => breakdown.by);
+    expect(profile).toEqual(breakdowns.map((by) => escapeHtml(report.summaries!.find((summary) => summary.question === by)!.label)));
+    expect(headings).toEqual(report.summaries!.filter((summary) => !breakdowns.includes(summary.question)).map((summary) => escapeHtml(summary.label)));
+    expect(new Set([...profile, ...headings]).size).toBe(report.summaries!.length);
+    const allHeadings = [...html.matchAll(/<h[2-4][^>]*>([^<]*)<\/h[2-4]>/g)].map((match) => match[1]);
+    expect(allHeadings.filter((heading) => /^\d\. /.test(heading)).length).toBe(new Set(allHeadings.filter((heading) => /^\d\. /.test(heading))).size);
     // n by ward in 調査概要, from the ward summary.
     const ward = report.summaries!.find((summary) => summary.question === 'ward')!;
     expect(part('overview')).toContain(`<td>${escapeHtml(ward.items![0].label)}</td><td class="num">${ward.items![0].count!.toLocaleString('en-US')}</td>`);
@@ -124,7 +162,8 @@ describe.each(['ja', 'en'] as const)('the report backbone (%s)', (language) => {
     const marked = report.crosstabs!.flatMap((crosstab) => crosstab.groups.flatMap((group) => (group.cells ?? []).filter((cell) => cell.mark)));
     expect(marked.length).toBeGreaterThan(10);
     for (const cell of marked) expect(crosstabs).toContain(`<td class="num">${formatPercent(cell.share!, language)} ${cell.mark}</td>`);
-    const tables = crosstabs.match(/<table>/g)!.length;
+    // Each cross-tab once on screen (a wide one also in parts for print).
+    const tables = crosstabs.match(/<div class="table-wrap/g)!.length;
     expect(tables).toBe(report.crosstabs!.length);
     expect(crosstabs.match(/▲▲／▽▽|▲▲\/▽▽/g)!.length).toBeGreaterThanOrEqual(tables);
     expect(crosstabs).toContain(language === 'ja' ? 'Cramér の V' : 'Cramér’s V');

@@ -1,0 +1,163 @@
+/**
+ * A hand-made report with everything issue 26 adds to the contract (cells hidden one by one, a group
+ * whose size is hidden, the 全体 row, 「その他（少数）」, ranks truncated to the question's depth,
+ * Suppression.label), built in Japanese over a definition that has English texts too. No cohort
+ * question and no --by, as the citizen survey: the dashboard then compares age bands.
+ */
+import type { Crosstab, Report } from '../../../contracts/report.ts';
+import { defineSurvey } from '../../analysis/report/define-survey.ts';
+
+export const LONG_OPTION = '戸籍・住民票の写しの取得';
+
+export function handMadeDefinition() {
+  return defineSurvey({
+    minGroupSize: 5,
+    elements: [
+      {
+        type: 'radiogroup',
+        name: 'ageBand',
+        title: { ja: 'あなたの年代', en: 'Your age group' },
+        choices: [
+          { value: 'under_20', text: { ja: '20歳未満', en: 'Under 20' } },
+          { value: '20s', text: { ja: '20代', en: '20s' } },
+          { value: '30s', text: { ja: '30代', en: '30s' } },
+        ],
+        analysis: { role: 'segment' },
+      },
+      {
+        type: 'radiogroup',
+        name: 'counterReasons',
+        title: { ja: '窓口に来た理由', en: 'Why you came to the counter' },
+        choices: [
+          { value: 'koseki', text: { ja: LONG_OPTION, en: 'Family register or residence certificate' } },
+          { value: 'tax', text: { ja: '税の証明', en: 'Tax certificate' } },
+          { value: 'child', text: { ja: '子育て', en: 'Childcare' } },
+          { value: 'care', text: { ja: '介護', en: 'Care' } },
+        ],
+        analysis: { role: 'attitude' },
+      },
+      {
+        type: 'ranking',
+        name: 'priorities',
+        title: { ja: '優先してほしい取組', en: 'Priorities' },
+        choices: [
+          { value: 'online', text: { ja: 'オンライン手続の拡大', en: 'More online procedures' } },
+          { value: 'wait', text: { ja: '待ち時間の短縮', en: 'Shorter waits' } },
+          { value: 'hours', text: { ja: '開庁時間の延長', en: 'Longer hours' } },
+        ],
+        analysis: { role: 'need' },
+      },
+      { type: 'comment', name: 'comment', title: { ja: 'ご意見', en: 'Comments' }, analysis: { role: 'comment' } },
+    ],
+  });
+}
+
+const ages = [
+  { value: 'under_20', label: '20歳未満' },
+  { value: '20s', label: '20代' },
+  { value: '30s', label: '30代' },
+];
+const reasons = [
+  { value: 'koseki', label: LONG_OPTION },
+  { value: 'tax', label: '税の証明' },
+  { value: 'child', label: '子育て' },
+  { value: 'care', label: '介護' },
+];
+const cell = (value: string, count: number | null, share: number | null, mark: '' | '▲' | '▽' = '') =>
+  ({ value, count, share, residual: null, mark, ...(count === null ? { suppressed: 'small' as const } : {}) });
+
+export function crosstabByAge(): Crosstab {
+  return {
+    question: 'counterReasons',
+    label: '窓口に来た理由',
+    by: 'ageBand',
+    byLabel: 'あなたの年代',
+    kind: 'single',
+    values: reasons,
+    total: { n: 100, cells: [cell('koseki', 50, 0.5), cell('tax', 30, 0.3), cell('child', 17, 0.17), cell('care', 3, 0.03)] },
+    groups: [
+      // Its size is hidden; its empty answer still reads 0, the others ＊.
+      { ...ages[0], n: null, suppressed: 'small', cells: [cell('koseki', null, null), cell('tax', 0, null), cell('child', null, null), cell('care', 0, null)] },
+      { ...ages[1], n: 40, cells: [cell('koseki', 28, 0.7, '▲'), cell('tax', 6, 0.15), cell('child', 6, 0.15), cell('care', 0, 0)] },
+      { ...ages[2], n: 57, cells: [cell('koseki', 19, 0.3333), cell('tax', 24, 0.421, '▲'), cell('child', 11, 0.193), cell('care', null, null)] },
+    ],
+    test: { statistic: 21.5, df: 6, p: 0.0015, pAdjusted: 0.003, cramersV: 0.331, method: 'pearson' },
+  };
+}
+
+export function handMadeReport(): Report {
+  return {
+    survey: { id: 'test-survey', versions: [1], title: { ja: 'テスト調査' } },
+    responses: 100,
+    minGroupSize: 5,
+    seed: 1,
+    weighting: null,
+    needs: [
+      {
+        question: 'priorities',
+        label: '優先してほしい取組',
+        kind: 'ranking',
+        answered: 90,
+        items: [
+          { value: 'online', label: 'オンライン手続の拡大', count: 70, share: 0.78, ci95: [0.68, 0.85], rank: 1, meanRank: 1.4, borda: 2.1, top3Probability: 1 },
+          { value: 'wait', label: '待ち時間の短縮', count: 60, share: 0.67, ci95: [0.56, 0.75], rank: 2, meanRank: 1.9, borda: 1.6, top3Probability: 1 },
+        ],
+      },
+    ],
+    ipa: [],
+    gaps: { by: null, label: null, groups: [], items: [], untested: [] },
+    comments: [{ question: 'comment', label: 'ご意見', answered: 12, sample: ['早くしてほしい'] }],
+    suppressed: [
+      { where: 'crosstabs.counterReasons.ageBand=under_20', reason: 'fewer than 5 respondents in this group', rule: 'small' },
+      { where: 'summaries.counterReasons=care', label: '窓口に来た理由: 介護', reason: 'fewer than 5 respondents gave this answer', rule: 'small' },
+    ],
+    summaries: [
+      {
+        question: 'ageBand',
+        label: 'あなたの年代',
+        type: 'radiogroup',
+        answered: 100,
+        noAnswer: 0,
+        ordered: false,
+        items: [
+          { value: 'under_20', label: '20歳未満', count: null, share: null, suppressed: 'small' },
+          { value: '20s', label: '20代', count: 40, share: 0.4 },
+          { value: '30s', label: '30代', count: 57, share: 0.57 },
+        ],
+        fewer: { values: ['under_20'], count: 3, share: 0.03 },
+      },
+      {
+        question: 'counterReasons',
+        label: '窓口に来た理由',
+        type: 'radiogroup',
+        answered: 100,
+        noAnswer: 0,
+        ordered: false,
+        items: [
+          { value: 'koseki', label: LONG_OPTION, count: 50, share: 0.5 },
+          { value: 'tax', label: '税の証明', count: 30, share: 0.3 },
+          { value: 'child', label: '子育て', count: null, share: null, suppressed: 'complementary' },
+          { value: 'care', label: '介護', count: null, share: null, suppressed: 'small' },
+        ],
+        fewer: { values: ['child', 'care'], count: 20, share: 0.2 },
+      },
+      {
+        question: 'priorities',
+        label: '優先してほしい取組',
+        type: 'ranking',
+        answered: 90,
+        noAnswer: 10,
+        ordered: false,
+        // Up to two could be ranked: the lead truncates shares to the question's depth.
+        ranks: [
+          { value: 'online', label: 'オンライン手続の拡大', ranked: 70, shares: [0.5, 0.28], meanRank: 1.4 },
+          { value: 'wait', label: '待ち時間の短縮', ranked: 60, shares: [0.3, 0.37], meanRank: 1.9 },
+          { value: 'hours', label: '開庁時間の延長', ranked: 50, shares: [0.2, 0.35], meanRank: 2.1 },
+        ],
+      },
+      { question: 'comment', label: 'ご意見', type: 'comment', answered: 12, noAnswer: 88, ordered: false, notSummarised: 'free text: counted here, read in the comments' },
+    ],
+    crosstabs: [crosstabByAge()],
+    breakdowns: [{ by: 'ageBand', label: 'あなたの年代', source: 'segment', groups: ages }],
+  };
+}
