@@ -51,6 +51,13 @@ export interface Overview {
   kiosks?: { enrolled: number | null; unenrolled: number | null } | null;
   /** Responses by ward (meta.ward), unweighted; small wards follow the suppression rule. */
   byWard: Array<{ value: string; label: string; n: number | null }>;
+  /**
+   * Added (issue 25): minutes from starting to completing the form, over the responses with both
+   * times (min, quartiles as R's quantile(type = 7), max); null without any.
+   */
+  completionMinutes?: { n: number; q1: number; median: number; q3: number } | null;
+  /** Added (issue 25): how the survey was fielded, in words: the definition's `method`, else said from the channels. */
+  method?: string | null;
   /** With --population N: responses / N. */
   responseRate: number | null;
   population: number | null;

@@ -56,6 +56,12 @@ export function checkSurveyFields(json: Record<string, unknown>, source: string)
     findings.push({ message: '"resume": "invitation" needs "invitations": "required": answers resume only for the person with the same invitation code' });
   }
 
+  const { method } = json;
+  const isText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  if (method !== undefined && !isText(method) && !(typeof method === 'object' && method !== null && !Array.isArray(method) && Object.values(method).length > 0 && Object.values(method).every(isText))) {
+    findings.push({ message: `"method" says how the survey was fielded, for the report's 調査概要: a text, or one per language such as {"ja": "…", "en": "…"}; got ${quote(method)}` });
+  }
+
   if (locale !== undefined && (typeof locale !== 'string' || locale === '')) {
     findings.push({ message: `"locale" must be a language code such as "ja", got ${quote(locale)}` });
   }

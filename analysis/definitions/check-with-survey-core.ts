@@ -12,7 +12,7 @@ import { Model, Serializer } from 'survey-core';
 import type { Finding } from './definition-problem.ts';
 
 /** Our additions to SurveyJS JSON, which survey-core rightly does not know. */
-const OUR_SURVEY_PROPERTIES = new Set(['id', 'version', 'audience', 'minGroupSize', 'metaVariables', 'variables', 'invitations', 'anonymous', 'resume']);
+const OUR_SURVEY_PROPERTIES = new Set(['id', 'version', 'audience', 'minGroupSize', 'metaVariables', 'variables', 'invitations', 'anonymous', 'resume', 'method']);
 /** Survey-level properties SurveyJS Creator writes that survey-core ignores; accepted without a word. */
 const IGNORED_SURVEY_PROPERTIES = new Set(['name']);
 const OUR_ELEMENT_PROPERTIES = new Set(['analysis']);

@@ -13,10 +13,16 @@
  *   kiosk id only from an enrolled credential (issue 20), so one without came from a tablet that
  *   was not enrolled, and its ward is unknown.
  * - The response rate is responses / population, as 回収率 in 市民意識調査 reports.
+ * - Completion time is completedAt − startedAt, in minutes, for responses with both and not
+ *   negative (a device clock set back); its quartiles as R's quantile(type = 7). Only completed
+ *   responses are stored, so how many ended early is not in the data, and not reported.
+ * - The method in words is the definition's `method`; without one it is said from the channels.
  */
 import type { Overview, Suppression } from '../../contracts/report.ts';
 import { WARD_QUESTION } from '../../core/report-view/describe-tabulation.ts';
 import type { ReportPlan } from '../plan/plan-report.ts';
+import { localizeText } from '../../core/definitions/localize-text.ts';
+import { describeNumbers } from '../stats/describe-numbers.ts';
 import { valueLabel } from '../summaries/summarize-questions.ts';
 import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
 import { kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type ResponseTable } from '../table/response-table.ts';
@@ -44,7 +50,10 @@ export function summarizeOverview(
   const fromEnrolled = (row: number) =>
     idColumn === undefined ? table.kiosk[row] === 1 : idColumn.kind === 'single' && idColumn.codes[row] >= 0;
   let enrolledKiosk = 0;
+  const minutes: number[] = [];
   for (let row = 0; row < n; row++) {
+    const took = (table.completedAt[row] - table.startedAt[row]) / 60_000;
+    if (took >= 0) minutes.push(took); // NaN (a time missing) fails the comparison
     if (table.channel[row] === kioskChannel && fromEnrolled(row)) enrolledKiosk += 1;
     const at = table.completedAt[row];
     if (at < first) first = at; // NaN compares false both ways, so rows without a date are skipped
@@ -101,11 +110,33 @@ export function summarizeOverview(
       byChannel,
       kiosks,
       byWard,
+      completionMinutes: completionOf(minutes, plan.minGroupSize),
+      method: plan.method !== undefined ? localizeText(plan.method, plan.language, '') || null : methodFromChannels(byChannel, plan.language),
       responseRate: population === undefined ? null : n / population,
       population: population ?? null,
     },
     suppressed,
   };
+}
+
+/** Quartiles of the minutes; none under the minimum group size (a time is one person's). */
+function completionOf(minutes: number[], minGroupSize: number): Overview['completionMinutes'] {
+  if (minutes.length === 0 || minutes.length < minGroupSize) return null;
+  const { q1, median, q3 } = describeNumbers(minutes);
+  return { n: minutes.length, q1, median, q3 };
+}
+
+const CHANNEL_WORDS: Record<'ja' | 'en', Record<string, string>> = {
+  ja: { kiosk: '区役所のタブレット', online: 'インターネット' },
+  en: { kiosk: 'tablets at the ward offices', online: 'the web' },
+};
+
+/** 「区役所のタブレットとインターネットで回答を受け付けた」: what the data says of how it was fielded. */
+function methodFromChannels(byChannel: Overview['byChannel'], language: string): string | null {
+  const locale = language === 'en' ? 'en' : 'ja';
+  const names = byChannel.map(({ value }) => CHANNEL_WORDS[locale][value] ?? value);
+  if (names.length === 0) return null;
+  return locale === 'en' ? `Answered on ${names.join(' and on ')}.` : `${names.join('と')}で回答を受け付けた。`;
 }
 
 function utcDate(epochMs: number): string {

@@ -81,6 +81,8 @@ export interface ReportPlan {
   surveyId: string;
   versions: number[];
   title: Record<string, string>;
+  /** The newest definition's `method` (調査方法), if it has one. */
+  method?: LocalizableText;
   /** The definitions' primary language, for labels in the JSON report. */
   language: string;
   minGroupSize: number;
@@ -202,6 +204,7 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
     surveyId,
     versions,
     title: newest.title,
+    ...(newest.json.method !== undefined ? { method: newest.json.method } : {}),
     language,
     minGroupSize,
     seed,

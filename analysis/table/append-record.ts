@@ -48,7 +48,8 @@ export function appendRecord(table: ResponseTable, record: unknown, origin: numb
   for (const offer of comments) offer();
   table.version[row] = surveyVersion;
   table.origin[row] = origin;
-  const { completedAt, channel } = record;
+  const { startedAt, completedAt, channel } = record;
+  table.startedAt[row] = typeof startedAt === 'string' ? Date.parse(startedAt) : Number.NaN;
   table.completedAt[row] = typeof completedAt === 'string' ? Date.parse(completedAt) : Number.NaN;
   const channelCode = typeof channel === 'string' ? TABLE_CHANNELS.indexOf(channel) : -1;
   table.channel[row] = channelCode < 0 ? NO_CHANNEL : channelCode;

@@ -47,6 +47,7 @@ export function concatTables(parts: ReadonlyArray<ResponseTable>, originOffsets:
     capacity: rowCount,
     version: join((part) => part.version),
     origin,
+    startedAt: join((part) => part.startedAt),
     completedAt: join((part) => part.completedAt),
     channel: join((part) => part.channel),
     kiosk: join((part) => part.kiosk),

@@ -74,6 +74,7 @@ const TOP_META = 3;
 const TOP_DATA = 4;
 const TOP_COMPLETED_AT = 5;
 const TOP_CHANNEL = 6;
+const TOP_STARTED_AT = 7;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -114,6 +115,7 @@ class LineScanner {
       ['data', TOP_DATA],
       ['completedAt', TOP_COMPLETED_AT],
       ['channel', TOP_CHANNEL],
+      ['startedAt', TOP_STARTED_AT],
     ]);
     this.channelBytes = TABLE_CHANNELS.map((channel) => encoder.encode(channel));
     this.surveyIdBytes = encoder.encode(table.spec.surveyId);
@@ -178,6 +180,7 @@ class LineScanner {
     let seenData = false;
     let seenMeta = false;
     let seenCompletedAt = false;
+    let seenStartedAt = false;
     let seenChannel = false;
     this.skipSpace();
     if (this.b[this.i] === 0x7d) throw GIVE_UP; // {} is no record
@@ -218,6 +221,16 @@ class LineScanner {
             this.scanString();
             if (this.escaped) throw GIVE_UP;
             this.table.completedAt[this.row] = parseInstant(this.b, this.stringStart, this.stringEnd);
+          }
+          break;
+        case TOP_STARTED_AT:
+          if (seenStartedAt) throw GIVE_UP;
+          seenStartedAt = true;
+          if (this.b[this.i] !== 0x22) this.skipValue(0);
+          else {
+            this.scanString();
+            if (this.escaped) throw GIVE_UP;
+            this.table.startedAt[this.row] = parseInstant(this.b, this.stringStart, this.stringEnd);
           }
           break;
         case TOP_CHANNEL:

@@ -46,6 +46,7 @@ export function createResponseTable(spec: TableSpec, capacity = INITIAL_CAPACITY
     capacity,
     version: new Int32Array(capacity),
     origin: new Int32Array(capacity),
+    startedAt: new Float64Array(capacity).fill(Number.NaN),
     completedAt: new Float64Array(capacity).fill(Number.NaN),
     channel: new Uint8Array(capacity).fill(NO_CHANNEL),
     kiosk: new Uint8Array(capacity),
@@ -64,6 +65,9 @@ export function reserveRow(table: ResponseTable): number {
   const completedAt = new Float64Array(capacity).fill(Number.NaN);
   completedAt.set(table.completedAt);
   table.completedAt = completedAt;
+  const startedAt = new Float64Array(capacity).fill(Number.NaN);
+  startedAt.set(table.startedAt);
+  table.startedAt = startedAt;
   const channel = new Uint8Array(capacity).fill(NO_CHANNEL);
   channel.set(table.channel);
   table.channel = channel;
@@ -89,6 +93,7 @@ export function reserveRow(table: ResponseTable): number {
 /** Puts a row back to "no answers", after a parse that wrote part of it and gave up. */
 export function clearRow(table: ResponseTable, row: number): void {
   table.completedAt[row] = Number.NaN;
+  table.startedAt[row] = Number.NaN;
   table.channel[row] = NO_CHANNEL;
   table.kiosk[row] = 0;
   for (const column of table.columns) {

@@ -33,6 +33,7 @@ export function filterRows(table: ResponseTable, keep: Uint8Array): ResponseTabl
     capacity: rowCount,
     version: compact(table.version),
     origin: compact(table.origin),
+    startedAt: compact(table.startedAt),
     completedAt: compact(table.completedAt),
     channel: compact(table.channel),
     kiosk: compact(table.kiosk),

@@ -92,6 +92,8 @@ export interface ResponseTable {
   origin: Int32Array;
   /** The record's `completedAt` as epoch milliseconds; NaN when it has none that parses. */
   completedAt: Float64Array;
+  /** The record's `startedAt`, likewise: with completedAt, how long answering took (調査概要). */
+  startedAt: Float64Array;
   /** The record's `channel` as an index into TABLE_CHANNELS; NO_CHANNEL when unknown. */
   channel: Uint8Array;
   /**

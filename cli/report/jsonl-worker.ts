@@ -24,6 +24,7 @@ export interface SerializedTable {
   version: Int32Array;
   origin: Int32Array;
   completedAt: Float64Array;
+  startedAt: Float64Array;
   channel: Uint8Array;
   kiosk: Uint8Array;
   columns: Array<
@@ -58,11 +59,12 @@ try {
     version: table.version,
     origin: table.origin,
     completedAt: table.completedAt,
+    startedAt: table.startedAt,
     channel: table.channel,
     kiosk: table.kiosk,
     columns,
   };
-  const transfer = [table.version.buffer, table.origin.buffer, table.completedAt.buffer, table.channel.buffer, table.kiosk.buffer];
+  const transfer = [table.version.buffer, table.origin.buffer, table.completedAt.buffer, table.startedAt.buffer, table.channel.buffer, table.kiosk.buffer];
   for (const column of table.columns) {
     if (column.kind === 'single') transfer.push(column.codes.buffer);
     else if (column.kind === 'number') transfer.push(column.numbers.buffer);

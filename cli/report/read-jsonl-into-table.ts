@@ -147,6 +147,7 @@ function deserialize(spec: TableSpec, serialized: SerializedTable): ResponseTabl
     version: serialized.version,
     origin: serialized.origin,
     completedAt: serialized.completedAt,
+    startedAt: serialized.startedAt,
     channel: serialized.channel,
     kiosk: serialized.kiosk,
     columns,

@@ -55,6 +55,8 @@ export interface SurveyDefinitionJson {
   resume?: 'invitation';
   metaVariables?: MetaVariable[];
   title?: LocalizableText;
+  /** How the survey was fielded (調査方法), in words, for the report's 調査概要 (docs/survey-definitions.md). */
+  method?: LocalizableText;
   pages?: unknown[];
   [surveyJsProperty: string]: unknown;
 }

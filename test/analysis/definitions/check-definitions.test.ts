@@ -260,14 +260,17 @@ describe('survey fields', () => {
     ['invitations other than "required"', (json: Json) => (json.invitations = true), `"invitations" must be "required" (one invitation code per response) or left out, got true`],
     ['anonymous other than true', (json: Json) => (json.anonymous = 'yes'), `"anonymous" must be true (answered anonymously on shared devices: no answers stay on the device) or left out, got "yes"`],
     ['resume other than "invitation"', (json: Json) => (json.resume = 'device'), `"resume" must be "invitation" (resume only with the same invitation code) or left out, got "device"`],
+    ['a method that is not text', (json: Json) => (json.method = ['kiosk']), `"method" says how the survey was fielded, for the report's 調査概要: a text, or one per language such as {"ja": "…", "en": "…"}; got ["kiosk"]`],
+    ['a method with an empty language', (json: Json) => (json.method = { ja: '' }), `"method" says how the survey was fielded, for the report's 調査概要: a text, or one per language such as {"ja": "…", "en": "…"}; got {"ja":""}`],
     ['resume by invitation without invitations', (json: Json) => (json.resume = 'invitation'), `"resume": "invitation" needs "invitations": "required": answers resume only for the person with the same invitation code`],
   ])('rejects %s', (_name, breakIt, message) => {
     expect(problemsAfter('ward-office-exit', breakIt)).toEqual([`${EXIT}: ${message}`]);
   });
 
-  it('accepts "invitations": "required", "anonymous": true and "resume": "invitation", which survey-core does not know', () => {
+  it('accepts "invitations": "required", "anonymous": true, "resume": "invitation" and "method", which survey-core does not know', () => {
     expect(problemsAfter('staff-workstyle', (json) => (json.invitations = 'required'))).toEqual([]);
     expect(problemsAfter('citizen-needs', (json) => (json.anonymous = true))).toEqual([]);
+    expect(problemsAfter('citizen-needs', (json) => (json.method = { ja: '無作為抽出した市民に郵送で依頼', en: 'Residents sampled at random, asked by post' }))).toEqual([]);
     expect(problemsAfter('staff-workstyle', (json) => Object.assign(json, { invitations: 'required', resume: 'invitation' }))).toEqual([]);
   });
 

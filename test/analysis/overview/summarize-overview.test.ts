@@ -105,5 +105,36 @@ describe('summarizeOverview', () => {
     appendRecord(online, records[5], 1);
     expect(summarizeOverview(online, plan).overview.kiosks).toBeNull();
   });
-});
 
+  it('gives the quartiles of the minutes taken, as R quantile(type = 7), leaving out missing or negative times', () => {
+    const plan = planFor([definition], { minGroupSize: 2 });
+    const table = createResponseTable(plan.tableSpec);
+    // R: quantile(c(3, 5, 6, 10, 12), type = 7) -> 25% 5, 50% 6, 75% 10
+    const took = [3, 5, 6, 10, 12];
+    took.forEach((minutes, k) =>
+      appendRecord(table, { ...template, startedAt: '2026-04-01T00:00:00Z', completedAt: new Date(Date.parse('2026-04-01T00:00:00Z') + minutes * 60_000).toISOString() }, k + 1),
+    );
+    appendRecord(table, { ...template, startedAt: '2026-04-01T01:00:00Z', completedAt: '2026-04-01T00:00:00Z' }, 6); // clock set back
+    appendRecord(table, { ...template, startedAt: undefined as unknown as string, completedAt: '2026-04-01T00:00:00Z' }, 7);
+    const { overview } = summarizeOverview(table, plan);
+    expect(overview.completionMinutes).toEqual({ n: 5, q1: 5, median: 6, q3: 10 });
+  });
+
+  it('gives no completion time under the minimum group size: each time is one person\'s', () => {
+    const plan = planFor([definition], { minGroupSize: 5 });
+    const table = createResponseTable(plan.tableSpec);
+    appendRecord(table, { ...template, startedAt: '2026-04-01T00:00:00Z', completedAt: '2026-04-01T00:05:00Z' }, 1);
+    expect(summarizeOverview(table, plan).overview.completionMinutes).toBeNull();
+  });
+
+  it('says the method in words: the definition\'s method, else from the channels', () => {
+    const { table, plan } = tableOf([
+      ['chuo', 'kiosk', '2026-04-01T00:30:00Z'],
+      ['kita', 'online', '2026-04-02T00:30:00Z'],
+    ]);
+    expect(summarizeOverview(table, plan).overview.method).toBe('区役所のタブレットとインターネットで回答を受け付けた。');
+    expect(summarizeOverview(table, { ...plan, language: 'en' }).overview.method).toBe('Answered on tablets at the ward offices and on the web.');
+    const described = { ...plan, method: { ja: '10区の区役所で来庁者に依頼（2026年4月）', en: 'Visitors asked at the ten ward offices (April 2026)' } };
+    expect(summarizeOverview(table, described).overview.method).toBe('10区の区役所で来庁者に依頼（2026年4月）');
+  });
+});

@@ -34,6 +34,7 @@ function dump(table: ResponseTable) {
     version: Array.from(table.version.subarray(0, n)),
     origin: Array.from(table.origin.subarray(0, n)),
     completedAt: Array.from(table.completedAt.subarray(0, n)),
+    startedAt: Array.from(table.startedAt.subarray(0, n)),
     channel: Array.from(table.channel.subarray(0, n)),
     kiosk: Array.from(table.kiosk.subarray(0, n)),
     columns: table.columns.map((column) =>
@@ -122,6 +123,10 @@ describe('createJsonlAppender', () => {
       text.replace(/"completedAt":"[^"]+"/, '"completedAt":null'),
       text.replace(/"completedAt":"[^"]+"/, '"completedAt":1775034000000'),
       text.replace(/"completedAt":"[^"]+"/, '"completedAt":"2026-04-01T00:00:00Z","completedAt":"2026-05-01T00:00:00Z"'),
+      text.replace(/"startedAt":"[^"]+"/, '"startedAt":"2026-04-01T08:55:00+09:00"'),
+      text.replace(/"startedAt":"[^"]+"/, '"startedAt":null'),
+      text.replace(/"startedAt":"[^"]+"/, '"startedAt":"\\u0032026-04-01T00:00:00Z"'),
+      text.replace(/"startedAt":"[^"]+"/, '"startedAt":"2026-04-01T00:00:00Z","startedAt":"2026-05-01T00:00:00Z"'),
       text.replace('"channel":"online"', '"channel":"kiosk"'),
       text.replace('"channel":"online"', '"channel":"paper"'),
       text.replace('"channel":"online"', '"channel":"\\u006biosk"'),
