@@ -37,6 +37,30 @@ export interface Report {
   crosstabs?: Crosstab[];
   /** Added (issue 11): the breakdowns the cross-tabs use, in order. */
   breakdowns?: Breakdown[];
+  /** Added (issue 25): 平均値の比較, each number question and ordered scale by each breakdown. */
+  means?: MeansByGroup[];
+}
+
+/** Added (issue 25): the means of a number question or an ordered scale by the groups of a breakdown. */
+export interface MeansByGroup {
+  question: string;
+  label: string;
+  /** A matrix row. */
+  row?: string;
+  rowLabel?: string;
+  by: string;
+  byLabel: string;
+  /** An ordered scale (its points are ranks: Kruskal–Wallis), not a number answer (Welch). */
+  scale: boolean;
+  /** Weighted when the report is; null where hidden (`suppressed`) or nobody answered. */
+  groups: Array<ValueLabel & { n: number | null; mean: number | null; sd: number | null; median: number | null; suppressed?: 'small' | 'complementary' }>;
+  total: { n: number | null; mean: number | null; sd: number | null; median: number | null };
+  /**
+   * Welch's one-way test (oneway.test(var.equal = FALSE)) or Kruskal–Wallis (kruskal.test) over the
+   * groups of at least the minimum size; pAdjusted is Holm over every test of `means`. Null with
+   * fewer than two such groups, a group whose answers are all alike (Welch), or weights.
+   */
+  test: { method: 'welch' | 'kruskal'; statistic: number; df1: number; df2: number | null; p: number; pAdjusted: number } | null;
 }
 
 export interface Overview {

@@ -4,6 +4,7 @@
  * table the caller already filled by streaming (the CLI reads JSONL straight into one).
  */
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
+import { compareMeans } from '../crosstabs/compare-means.ts';
 import { crossTabulateQuestions } from '../crosstabs/cross-tabulate-questions.ts';
 import { compareGroups } from '../gaps/compare-groups.ts';
 import { analyzeImportanceSatisfaction } from '../ipa/analyze-importance-satisfaction.ts';
@@ -90,6 +91,7 @@ export function buildReport(input: BuildReportInput): Report {
   const comments = sampleComments(table, plan);
   const summaries = summarizeQuestions(table, plan, { weights });
   const tables = crossTabulateQuestions(table, plan, { weights });
+  const means = compareMeans(table, plan, { weights });
   const overview = summarizeOverview(table, plan, { population: options.population });
   return {
     survey: { id: plan.surveyId, versions: versionsOf(table), title: plan.title },
@@ -102,10 +104,11 @@ export function buildReport(input: BuildReportInput): Report {
     gaps: gaps.gaps,
     comments: comments.comments,
     overview: overview.overview,
-    suppressed: [...overview.suppressed, ...needs.suppressed, ...ipa.suppressed, ...gaps.suppressed, ...comments.suppressed, ...summaries.suppressed, ...tables.suppressed],
+    suppressed: [...overview.suppressed, ...needs.suppressed, ...ipa.suppressed, ...gaps.suppressed, ...comments.suppressed, ...summaries.suppressed, ...tables.suppressed, ...means.suppressed],
     summaries: summaries.summaries,
     breakdowns: tables.breakdowns,
     crosstabs: tables.crosstabs,
+    means: means.means,
   };
 }
 

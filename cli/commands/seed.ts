@@ -61,8 +61,11 @@ export const command: CliCommand = {
       const { surveyVersion, submissionId, channel, meta, startedAt, completedAt, data } = record;
       const refused = validate({ surveyVersion, submissionId, channel, meta, startedAt, completedAt, data } as Submission);
       if (refused.length > 0) {
-        // Never a file the server would refuse: nothing half written is left behind.
+        // Never a file the server would refuse: nothing half written is left behind. The file may
+        // still be opening (and so be created after an early rm): remove it once the stream has closed.
+        const closed = once(out, 'close');
         out.destroy();
+        await closed;
         await rm(values.out, { force: true });
         throw new CliError(
           `record ${index} would be refused by the server (${refused[0].question}: ${refused[0].message}); ` +
