@@ -23,6 +23,8 @@ export const workbookTexts = defineTexts({
     // Excel's header codes: &P the page, &N the pages; a literal & is written &&.
     footerPage: '&P / &N ページ',
     crosstabsOf: 'クロス集計（{count}表）',
+    // As the dashboard names them (client/pages/dashboard/dashboard-texts.ts); an unknown channel shows its value.
+    channels: { kiosk: 'キオスク（来庁者）', online: 'オンライン' } as Record<string, string>,
   },
   en: {
     contents: 'Contents',
@@ -39,5 +41,6 @@ export const workbookTexts = defineTexts({
     listSeparator: ', ',
     footerPage: 'Page &P / &N',
     crosstabsOf: 'Cross-tabulations ({count} tables)',
+    channels: { kiosk: 'Kiosk (visitors)', online: 'Online' },
   },
 });

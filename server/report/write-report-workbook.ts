@@ -51,6 +51,7 @@ const PADDING = 3;
 /** Row labels wrap beyond this width rather than push the numbers off the page. */
 const MAX_LABEL_WIDTH = 36;
 const SHARE_WIDTH = 11;
+const MAX_SHARE_WIDTH = 16;
 const COUNT_WIDTH = 10;
 const CONTENTS_WIDTH = 56;
 
@@ -162,7 +163,7 @@ function displayWidth(text: string): number {
 
 /** Lines a wrapped text takes in a cell (or merged cells) this many units wide. */
 function linesIn(text: string, width: number): number {
-  const room = Math.max(1, width * 0.95 - 1);
+  const room = Math.max(1, width - 1);
   return text.split('\n').reduce((lines, part) => lines + Math.max(1, Math.ceil(displayWidth(part) / room)), 0);
 }
 
@@ -303,7 +304,7 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
   if (overview?.responseRate != null) facts.push([t.responseRate, overview.responseRate, PERCENT]);
   facts.push([t.weighting, weighting], [t.minGroupSize, report.minGroupSize, COUNT]);
   const tables = [
-    [t.byChannel, overview?.byChannel.map((c) => [c.value, c.n] as const) ?? []],
+    [t.byChannel, overview?.byChannel.map((c) => [workbookTexts(locale).channels[c.value] ?? c.value, c.n] as const) ?? []],
     [t.kiosks, overview?.kiosks ? [[t.kioskEnrolled, overview.kiosks.enrolled] as const, [t.kioskUnenrolled, overview.kiosks.unenrolled] as const] : []],
     [t.byWard, overview?.byWard.map((ward) => [ward.label, ward.n] as const) ?? []],
   ] as const;
@@ -459,7 +460,11 @@ function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, question: Ques
   const values = question.crosstabs[0].values;
   const span = 2 + Math.max(...question.crosstabs.map((c) => c.values.length));
   const labels = question.crosstabs.flatMap((c) => [t.total, t.group, ...c.groups.map((g) => g.label)]);
-  layOut(sheet, [labelWidth(labels, 14), COUNT_WIDTH, ...Array.from({ length: span - 2 }, () => SHARE_WIDTH)], '1:2');
+  // An answer's heading wraps to about three lines at most, and a column never narrows below a marked share.
+  const shareWidths = Array.from({ length: span - 2 }, (_, k) =>
+    Math.min(MAX_SHARE_WIDTH, Math.max(SHARE_WIDTH, ...question.crosstabs.map((c) => (c.values[k] ? Math.ceil(displayWidth(c.values[k].label) / 3) + 2 : 0)))),
+  );
+  layOut(sheet, [labelWidth(labels, 14), COUNT_WIDTH, ...shareWidths], '1:2');
   textRow(sheet, `${question.number} ${question.label}`, span, { bold: true, size: 12 });
   const header = (crosstab: Crosstab) => [t.group, t.n, ...crosstab.values.map((v) => v.label)];
   headerRow(sheet, header(question.crosstabs[0]), span);
