@@ -15,6 +15,7 @@
 import type { MeansByGroup, Suppression } from '../../contracts/report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { ReportPlan } from '../plan/plan-report.ts';
+import { describeCounts } from '../stats/describe-counts.ts';
 import { describeNumbers } from '../stats/describe-numbers.ts';
 import { holmAdjust } from '../stats/holm-adjust.ts';
 import { kruskalWallisFromCounts } from '../stats/kruskal-wallis.ts';
@@ -89,7 +90,10 @@ export function compareMeans(
       const place = `${localizeText(variable.title, plan.language, summary.question)}${variable.row !== undefined ? ` — ${localizeText(variable.rowText, plan.language, variable.row)}` : ''} × ${localizeText(by.title, plan.language, by.name)}`;
       const where = `means.${variable.name}.${by.name}`;
       const describe = (g: number | 'all') => {
-        if (byCounts) return describeCounts(points, g === 'all' ? totalCounts : counts[g]);
+        if (byCounts) {
+          const counted = describeCounts(points, g === 'all' ? totalCounts : counts[g]);
+          return { mean: counted?.mean ?? null, sd: counted?.sd ?? null, median: counted?.median ?? null };
+        }
         const summaryOf = g === 'all' ? describeNumbers(all, weights ? allWeights : null) : describeNumbers(values[g], weights ? groupWeights[g] : null);
         return { mean: summaryOf.mean, sd: summaryOf.sd, median: summaryOf.median };
       };
@@ -136,28 +140,4 @@ function rankTest(counts: number[][]): MeansByGroup['test'] {
   const result = kruskalWallisFromCounts(counts);
   if (!Number.isFinite(result.statistic)) return null;
   return { method: 'kruskal', statistic: result.statistic, df1: result.df, df2: null, p: result.p, pAdjusted: result.p };
-}
-
-/**
- * Mean, sample sd and median (R's quantile type 7, as describeNumbers) of answers given as counts
- * per point, points ascending.
- */
-export function describeCounts(points: ReadonlyArray<number>, counts: ReadonlyArray<number>): { mean: number | null; sd: number | null; median: number | null } {
-  const n = counts.reduce((a, b) => a + b, 0);
-  if (n === 0) return { mean: null, sd: null, median: null };
-  const mean = counts.reduce((sum, c, i) => sum + c * points[i], 0) / n;
-  const sd = n > 1 ? Math.sqrt(counts.reduce((sum, c, i) => sum + c * (points[i] - mean) ** 2, 0) / (n - 1)) : null;
-  // The j-th smallest answer (1-based), read off the cumulative counts.
-  const at = (j: number) => {
-    let seen = 0;
-    for (let i = 0; i < points.length; i++) {
-      seen += counts[i];
-      if (seen >= j) return points[i];
-    }
-    return points[points.length - 1];
-  };
-  const h = (n - 1) * 0.5 + 1;
-  const low = Math.floor(h);
-  const median = at(low) + (h - low) * (at(Math.min(low + 1, n)) - at(low));
-  return { mean, sd, median };
 }

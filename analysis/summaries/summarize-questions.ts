@@ -3,10 +3,11 @@
  * language, from the columns of the response table. A question fewer than the minimum group
  * size answered shows only that it was suppressed (docs/analysis.md, "Question summaries").
  */
-import type { FewerItem, QuestionSummary, SummaryItem, SummaryRow, Suppression } from '../../contracts/report.ts';
+import type { FewerItem, NumericDescription, QuestionSummary, SummaryItem, SummaryRow, Suppression } from '../../contracts/report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { PlannedVariable, ReportPlan, SummaryPlan } from '../plan/plan-report.ts';
 import { protectLineAndSums } from '../suppression/protect-line.ts';
+import { describeCounts } from '../stats/describe-counts.ts';
 import type { CommentColumn, MultipleColumn, NumberColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
 import { summarizeMultiple, summarizeNumeric, summarizeRanking, summarizeSingle, type ItemCount, type Rows } from './summarize-answers.ts';
 
@@ -132,7 +133,29 @@ function summarizeQuestion(
     items,
     ...(fewer ? { fewer } : {}),
     ...(first.ordinal ? { mean: result.mean ?? null, topTwo: column.kind !== 'single' || topTwoShown(first, result.items, plan) ? (result.topTwo ?? null) : null } : {}),
+    ...(column.kind === 'single' && first.ordinal && first.values.every((value) => typeof value === 'number')
+      ? { numeric: describeScale(first, column as SingleColumn, result.items, rows) }
+      : {}),
   };
+}
+
+/**
+ * A scale of numbers (a rating) summarised as numbers too (issue 25): from the counts when
+ * unweighted, one pass; weighted through the answers, as a number question's.
+ */
+function describeScale(variable: PlannedVariable, column: SingleColumn, counts: ItemCount[], rows: Rows): NumericDescription | null {
+  if (rows.weights) {
+    const scores = new Float64Array(rows.rowCount);
+    for (let row = 0; row < rows.rowCount; row++) scores[row] = column.codes[row] < 0 ? Number.NaN : variable.scores[column.codes[row]];
+    const { numeric } = summarizeNumeric(scores, rows);
+    return numeric && { mean: numeric.mean, sd: numeric.sd, min: numeric.min, q1: numeric.q1, median: numeric.median, q3: numeric.q3, max: numeric.max };
+  }
+  const order = variable.scores.map((score, code) => ({ score, code })).sort((a, b) => a.score - b.score);
+  const described = describeCounts(
+    order.map(({ score }) => score),
+    order.map(({ code }) => counts[code].count),
+  );
+  return described && { mean: described.mean, sd: described.sd, min: described.min, q1: described.q1, median: described.median, q3: described.q3, max: described.max };
 }
 
 /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env Rscript
 # Reference values for 平均値の比較 (issue 25, analysis/crosstabs/compare-means.ts), from base R:
-# per group mean, sd and median (quantile(type = 7)); oneway.test(wait ~ age, var.equal = FALSE)
+# per group mean, sd and median (quantile(type = 7)); the rating's summary (mean, sd, quantile type 7); oneway.test(wait ~ age, var.equal = FALSE)
 # for a number answer and kruskal.test(sat ~ age) for a 5-point rating, over the groups with at
 # least 5 answers (the minimum group size), as the toolkit tests them.
 #
@@ -33,6 +33,7 @@ out <- list(
   respondents = lapply(seq_len(n), function(i) list(age = ages[i], wait = if (is.na(wait[i])) NULL else scalar(wait[i]), sat = if (is.na(sat[i])) NULL else sat[i])),
   wait = list(groups = lapply(setNames(tested, tested), function(a) stats(wait[ages == a])), total = stats(wait),
               test = list(statistic = scalar(unname(w$statistic)), df1 = scalar(unname(w$parameter[1])), df2 = scalar(unname(w$parameter[2])), p = scalar(w$p.value))),
+  satSummary = list(mean = scalar(mean(sat, na.rm = TRUE)), sd = scalar(sd(sat, na.rm = TRUE)), quantiles = num(unname(quantile(sat, c(0, 0.25, 0.5, 0.75, 1), type = 7, na.rm = TRUE)))),
   sat = list(groups = lapply(setNames(tested, tested), function(a) stats(sat[ages == a])), total = stats(sat),
              test = list(statistic = scalar(unname(k$statistic)), df1 = scalar(unname(k$parameter)), p = scalar(k$p.value)))
 )

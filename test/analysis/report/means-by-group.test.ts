@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../analysis/report/build-report.ts';
-import { describeCounts } from '../../../analysis/crosstabs/compare-means.ts';
+import { describeCounts } from '../../../analysis/stats/describe-counts.ts';
 import { describeNumbers } from '../../../analysis/stats/describe-numbers.ts';
 import { expectClose } from '../../helpers/expect-close.ts';
 import { readReferenceFixture } from '../../helpers/read-reference-fixture.ts';
@@ -19,6 +19,7 @@ interface Stats {
 interface Fixture {
   respondents: Array<{ age: string; wait: number | null; sat: number | null }>;
   wait: { groups: Record<string, Stats>; total: Stats; test: { statistic: number; df1: number; df2: number; p: number } };
+  satSummary: { mean: number; sd: number; quantiles: number[] };
   sat: { groups: Record<string, Stats>; total: Stats; test: { statistic: number; df1: number; p: number } };
 }
 const fixture = readReferenceFixture<Fixture>('means-by-group.json');
@@ -77,15 +78,28 @@ describe('means by group against R', () => {
   });
 });
 
+describe('a rating summarised as numbers (issue 25)', () => {
+  it('has mean, sd, min, quartiles and max as R (quantile type 7), beside its items', () => {
+    const report = buildReport({ definitions: [definition], records });
+    const sat = report.summaries!.find((s) => s.question === 'sat')!;
+    expect(sat.items).toHaveLength(5);
+    const { mean, sd, min, q1, median, q3, max } = sat.numeric!;
+    expectClose(mean, fixture.satSummary.mean, 1e-12, 'mean');
+    expectClose(sd!, fixture.satSummary.sd, 1e-12, 'sd');
+    expect([min, q1, median, q3, max]).toEqual(fixture.satSummary.quantiles);
+  });
+});
+
 describe('describeCounts', () => {
   it('gives what describeNumbers gives on the answers written out', () => {
     const points = [1, 2, 3, 4, 5];
-    for (const counts of [[3, 0, 7, 2, 1], [0, 0, 1, 0, 0], [1, 1, 0, 0, 0], [5, 4, 3, 2, 10]]) {
+    expect(describeCounts(points, [0, 0, 0, 0, 0])).toBeNull();
+    for (const counts of [[3, 0, 7, 2, 1], [0, 0, 1, 0, 0], [1, 1, 0, 0, 0], [5, 4, 3, 2, 10], [0, 2, 0, 0, 1]]) {
       const answers = counts.flatMap((c, i) => Array<number>(c).fill(points[i]));
       const expected = describeNumbers(answers);
-      const actual = describeCounts(points, counts);
+      const actual = describeCounts(points, counts)!;
       expect(actual.mean).toBeCloseTo(expected.mean, 12);
-      expect(actual.median).toBe(expected.median);
+      expect([actual.min, actual.q1, actual.median, actual.q3, actual.max]).toEqual([expected.min, expected.q1, expected.median, expected.q3, expected.max]);
       if (answers.length > 1) expect(actual.sd).toBeCloseTo(expected.sd!, 12);
     }
   });
