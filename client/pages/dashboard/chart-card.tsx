@@ -102,9 +102,14 @@ export function SuppressedNote({ suppressed, minGroupSize = 5, texts, locale, na
  * Why an entry is hidden, in the dashboard's words: the report's entries say it in `rule`; the
  * timeline's carry only the analysis's English reason, whose wording they are told apart by.
  */
-export function hiddenBecause(entry: HiddenGroup): 'small' | 'complementary' | 'selection' {
+export function hiddenBecause(entry: HiddenGroup): HiddenReason {
   if (entry.rule) return entry.rule;
   if (/^the selection/i.test(entry.reason)) return 'selection';
+  // The timeline adds a small series up with the next-smallest rather than dropping both.
+  if (/^counted with/i.test(entry.reason)) return 'merged';
+  if (/counted with others/i.test(entry.reason)) return 'smallMerged';
   if (/^hidden so/i.test(entry.reason)) return 'complementary';
   return 'small';
 }
+
+export type HiddenReason = 'small' | 'complementary' | 'selection' | 'smallMerged' | 'merged';

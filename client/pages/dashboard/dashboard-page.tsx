@@ -28,6 +28,7 @@ import { definitionVersionFromJson, type DefinitionVersion, type SurveyDefinitio
 import { formatCount, formatNumber } from '../../../core/i18n/number-format.ts';
 import { shownIpaItems } from '../../../core/report-view/describe-charts.ts';
 import { createReportLabels } from '../../../core/report-view/report-labels.ts';
+import { tabulationTexts } from '../../../core/report-view/tabulation-texts.ts';
 import { dashboardTexts, DASHBOARD_LOCALES, type DashboardLocale, type DashboardTexts } from './dashboard-texts.ts';
 import { FilterBar } from './filter-bar.tsx';
 import type { CurrentUser, Report, Suppression, DailyCounts } from './report-shape.ts';
@@ -242,8 +243,15 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
 
   const report = data.report;
   const minGroupSize = report?.minGroupSize ?? (typeof definition.minGroupSize === 'number' ? definition.minGroupSize : 5);
-  const seriesLabel = (value: string) =>
+  const oneSeriesLabel = (value: string) =>
     timelineBy === 'channel' ? (texts.channels[value] ?? value) : value === '' ? '—' : labels.value('ward', value, locale);
+  // The analysis adds series too small to show up into one: "(fewer)", or "(all)" when that is every series.
+  const seriesLabel = (value: string, members?: string[]) =>
+    value === '(all)' && members
+      ? tabulationTexts(locale).total
+      : value === '(fewer)' && members
+        ? `${tabulationTexts(locale).fewer}（${members.map(oneSeriesLabel).join(locale === 'ja' ? '・' : ', ')}）`
+        : oneSeriesLabel(value);
   const commentQuestions = new Set(data.comments?.comments.map((comment) => comment.question));
   // Cards go two to a row; when the comments would be left alone in theirs, they take the whole row.
   const halfCards = 2 + (report?.needs.length ?? 0) + (report?.ipa.length ?? 0);
@@ -251,7 +259,7 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   // Hidden entries named in the analyst's words: the report's carry a label (or a key we can read), the timeline's a series.
   const nameHidden = (entry: HiddenGroup): string | undefined => {
     const series = /^timeline\.[^=]+=(.*)$/.exec(entry.where);
-    if (series) return texts.timelineSeries(seriesLabel(series[1]));
+    if (series) return texts.timelineSeries(oneSeriesLabel(series[1]));
     return entry.label ?? describeWhere(entry.where, labels, locale);
   };
   const timelineHidden = timeline?.suppressed ?? [];

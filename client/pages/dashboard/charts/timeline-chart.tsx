@@ -10,8 +10,8 @@ export interface TimelineChartProps {
   timeline: DailyCounts;
   locale: DashboardLocale;
   texts: DashboardTexts;
-  /** Labels of series values (channel names, ward names from the definition). */
-  seriesLabel: (value: string) => string;
+  /** Labels of series values (channel names, ward names from the definition); `members` for the series that adds up small ones. */
+  seriesLabel: (value: string, members?: string[]) => string;
 }
 
 /** A period on the axis: "6/2" for a day, "6/2–" for the week from Monday 6/2, "2025/6" for a month. */
@@ -24,7 +24,7 @@ export function periodLabel(period: string, interval: DailyCounts['interval']): 
 export function TimelineChart({ timeline, locale, texts, seriesLabel }: TimelineChartProps) {
   const colourOf = (value: string, index: number) => (timeline.by === 'channel' ? (CHANNEL_COLOURS[value] ?? seriesColour(index)) : seriesColour(index));
   const perPeriod = texts.perPeriod[timeline.interval];
-  const summary = `${perPeriod}: ${timeline.series.map((s) => `${seriesLabel(s.value)} ${s.total}`).join(', ')}`;
+  const summary = `${perPeriod}: ${timeline.series.map((s) => `${seriesLabel(s.value, s.members)} ${s.total}`).join(', ')}`;
   return (
     <div className="chart-area chart-area--timeline">
       <Bar
@@ -33,7 +33,7 @@ export function TimelineChart({ timeline, locale, texts, seriesLabel }: Timeline
         data={{
           labels: timeline.periods.map((period) => periodLabel(period, timeline.interval)),
           datasets: timeline.series.map((series, index) => ({
-            label: `${seriesLabel(series.value)} (${formatCount(series.total, locale)})`,
+            label: `${seriesLabel(series.value, series.members)} (${formatCount(series.total, locale)})`,
             data: series.counts,
             backgroundColor: colourOf(series.value, index),
             borderWidth: 0,
@@ -69,7 +69,7 @@ export function TimelineTable({ timeline, locale, texts, seriesLabel }: Timeline
           <th scope="col">{texts.periodNames[timeline.interval]}</th>
           {timeline.series.map((series) => (
             <th scope="col" key={series.value} className="num">
-              {seriesLabel(series.value)}
+              {seriesLabel(series.value, series.members)}
             </th>
           ))}
         </tr>

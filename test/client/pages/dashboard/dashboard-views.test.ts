@@ -258,6 +258,9 @@ describe('the notes on what is hidden', () => {
     expect(markup).not.toMatch(/fewer than|hidden so/);
     expect(markup).toContain('少人数の秘匿のルール');
     expect(hiddenBecause({ where: 'timeline.channel=', reason: 'the selection has fewer than 5 responses' })).toBe('selection');
+    // The timeline adds small series up instead of dropping them: said so, not "hidden".
+    expect(hiddenBecause({ where: 'timeline.channel=kiosk', reason: 'fewer than 5 responses: counted with others' })).toBe('smallMerged');
+    expect(hiddenBecause({ where: 'timeline.channel=online', reason: 'counted with a smaller series so that it cannot be worked out from the total' })).toBe('merged');
   });
 });
 
