@@ -39,6 +39,8 @@ const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
   fitToHeight: 0,
   margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
 };
+/** A4 in points, and the margins above across (left + right) and down (top + bottom). */
+const A4 = { short: 595, long: 842, across: 72, down: 1.3 * 72 };
 /** Beyond this many character units a sheet is printed across the page. */
 const PORTRAIT_WIDTH = 100;
 const BOLD = { bold: true } as const;
@@ -178,6 +180,39 @@ function layOut(sheet: ExcelJS.Worksheet, widths: number[], printTitles: string 
   widths.forEach((width, k) => (sheet.getColumn(k + 1).width = width));
   const total = widths.reduce((sum, width) => sum + width, 0);
   sheet.pageSetup = { ...sheet.pageSetup, ...PAGE_SETUP, orientation: total > PORTRAIT_WIDTH ? 'landscape' : 'portrait', ...(printTitles ? { printTitlesRow: printTitles } : {}) };
+}
+
+/**
+ * Page breaks that keep each table (with its title and test line) on one printed page when it fits
+ * on one: Excel and LibreOffice break wherever the page ends, leaving a title alone at the bottom.
+ * The page is estimated as they lay it out (a column of width w is 7w + 5 pixels, shrunk to fit the
+ * page's width), with a tenth to spare.
+ */
+function keepTogether(sheet: ExcelJS.Worksheet, blocks: Array<[number, number]>, titleRows: number): void {
+  const landscape = sheet.pageSetup.orientation === 'landscape';
+  let widthPt = 0;
+  for (let c = 1; c <= sheet.columnCount; c++) widthPt += ((sheet.getColumn(c).width ?? 9) * 7 + 5) * 0.75;
+  const printable = landscape ? { width: A4.long - A4.across, height: A4.short - A4.down } : { width: A4.short - A4.across, height: A4.long - A4.down };
+  const scale = Math.min(1, printable.width / widthPt);
+  const page = (printable.height / scale) * 0.9;
+  const height = (from: number, to: number) => {
+    let sum = 0;
+    for (let r = from; r <= to; r++) sum += sheet.getRow(r).height ?? LINE;
+    return sum;
+  };
+  const titles = height(1, titleRows);
+  let used = titles;
+  let next = titleRows + 1;
+  for (const [start, end] of blocks) {
+    used += height(next, start - 1);
+    const block = height(start, end);
+    if (used + block > page && block <= page - titles && used > titles) {
+      sheet.getRow(start - 1).addPageBreak();
+      used = titles;
+    }
+    used = titles + ((used - titles + block) % (page - titles));
+    next = end + 1;
+  }
 }
 
 function labelWidth(labels: string[], min: number): number {
@@ -354,24 +389,25 @@ function writeSummaries(sheet: ExcelJS.Worksheet, report: Report, numbers: Map<s
   layOut(sheet, [labelWidth(labels, 24), ...Array.from({ length: span - 1 }, () => SHARE_WIDTH)], '1:1');
   textRow(sheet, `${t.gt}　${surveyTitle(report, locale)}`, span, { bold: true, size: 12 });
   let hidden = false;
+  const blocks: Array<[number, number]> = [];
   for (const summary of summaries) {
     blankRow(sheet);
+    const start = sheet.lastRow!.number + 1;
     const number = numbers.get(summary.question);
     textRow(sheet, number ? `${number} ${summary.label}` : summary.label, span, { bold: true });
-    if (summary.notSummarised) {
-      textRow(sheet, fill(t.notSummarised, { reason: summary.notSummarised }), span);
-      continue;
-    }
-    if (summary.answered === null) {
+    if (summary.notSummarised) textRow(sheet, fill(t.notSummarised, { reason: summary.notSummarised }), span);
+    else if (summary.answered === null) {
       hidden = true;
       tableRow(sheet, [t.answered, t.hidden], 2, [undefined, COUNT]);
       tableRow(sheet, [t.noAnswer, summary.noAnswer], 2, [undefined, COUNT]);
-      continue;
-    }
-    hidden = writeSummaryBody(sheet, report, summary, span, locale) || hidden;
+    } else hidden = writeSummaryBody(sheet, report, summary, span, locale) || hidden;
+    blocks.push([start, sheet.lastRow!.number]);
   }
   blankRow(sheet);
+  const notes = sheet.lastRow!.number + 1;
   if (hidden) suppressionNotes(sheet, report, span, locale);
+  if (sheet.lastRow!.number >= notes) blocks.push([notes, sheet.lastRow!.number]);
+  keepTogether(sheet, blocks, 1);
 }
 
 /** Writes one question's table; true when it hides a number. */
@@ -470,8 +506,10 @@ function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, question: Ques
   headerRow(sheet, header(question.crosstabs[0]), span);
   let hidden = false;
   let multiple = false;
+  const blocks: Array<[number, number]> = [];
   for (const crosstab of question.crosstabs) {
     blankRow(sheet);
+    const start = sheet.lastRow!.number + 1;
     const heading = crosstab.rowLabel ? fill(w.rowByHeading, { row: crosstab.rowLabel, by: crosstab.byLabel }) : fill(w.byHeading, { by: crosstab.byLabel });
     textRow(sheet, heading, span, { bold: true, fill: HEADER_FILL, border: true });
     // Only a table whose answers differ from the sheet's header row needs its own.
@@ -500,9 +538,13 @@ function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, question: Ques
       multiple = true;
       crosstab.optionTests?.forEach((test, k) => textRow(sheet, `${crosstab.values[k].label}: ${describeTest(test, locale)}`, span));
     }
+    blocks.push([start, sheet.lastRow!.number]);
   }
   blankRow(sheet);
+  const notes = sheet.lastRow!.number + 1;
   if (hidden) suppressionNotes(sheet, report, span, locale);
   textRow(sheet, t.marksNote, span);
   if (multiple) textRow(sheet, t.chosenNote, span);
+  blocks.push([notes, sheet.lastRow!.number]);
+  keepTogether(sheet, blocks, 2);
 }

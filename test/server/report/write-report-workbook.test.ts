@@ -151,7 +151,8 @@ function fixture(locale: Locale): Report {
       { by: 'age', label: w.age, source: 'cohort', groups: [] },
       { by: 'ward', label: w.ward, source: 'meta', groups: [] },
     ],
-    crosstabs: [modeByAge, satisfactionByAge, longByAge, modeByWard],
+    // Enough tables on Q06 to fill more than a printed page.
+    crosstabs: [modeByAge, satisfactionByAge, longByAge, ...Array.from({ length: 14 }, (_, k) => ({ ...longByAge, by: `age${k}`, byLabel: `${w.age}${k + 2}` })), modeByWard],
   };
 }
 
@@ -253,6 +254,18 @@ describe.each(['ja', 'en'] as const)('the 集計表 workbook (%s), saved again b
     expect(questionSheet(book, 'Q06').cells.map((c) => c.text)).not.toContain(w.hiddenLegend);
     // The rule once more on the 目次.
     expect(book.sheet(w.contents).cells.map((c) => c.text)).toContain(fillText(t.suppressionRule, { min: MIN, min_1: MIN - 1 }));
+  });
+
+  it('breaks printed pages between tables, not inside one', () => {
+    const sheet = questionSheet(books.get(locale)!, 'Q06');
+    const breaks = [...sheet.xml.matchAll(/<brk [^>]*id="(\d+)"/g)].map(([, id]) => Number(id));
+    expect(breaks.length).toBeGreaterThan(0);
+    const heading = fillText(w.byHeading, { by: words.age });
+    for (const id of breaks) {
+      // A break after row id: the next page starts with a table's heading (the row after the blank one).
+      expect(rowValues(sheet, id)).toEqual([]);
+      expect(String(rowValues(sheet, id + 1)[0]), `break after row ${id}`).toMatch(new RegExp(`^${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d+$`));
+    }
   });
 
   it('heads the 単純集計 tables with what their columns hold, adds その他（少数） and ranks only as deep as the shares go', () => {
