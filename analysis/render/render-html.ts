@@ -91,7 +91,15 @@ footer { color: #666; font-size: 0.85rem; margin-top: 32px; }
   .print-parts table + table { margin-top: 6px; }
   table { table-layout: auto; font-size: 8.5pt; }
   th, td { white-space: normal; overflow-wrap: anywhere; padding: 2px 4px; }
-  th:first-child, td:first-child { min-width: 6.5em; overflow-wrap: normal; word-break: normal; }
+  /*
+   * A zero-height spacer sets a column's narrowest width, which table layout honours where it may
+   * ignore min-width on a cell: row labels keep six characters a line, a heading like 回答者数 or
+   * 30代 stays on one line.
+   */
+  th::before, td:first-child::before { content: ''; display: block; height: 0; }
+  th::before { width: 4em; }
+  th:first-child::before, td:first-child::before { width: 6.5em; }
+  th:first-child, td:first-child { overflow-wrap: normal; word-break: normal; }
   /* A number never breaks inside; a share may put its mark on the next line. */
   td.num { white-space: normal; overflow-wrap: normal; word-break: keep-all; }
   th.num { white-space: normal; }
@@ -237,27 +245,32 @@ function htmlTable(table: Table): string {
   ].join('');
 }
 
+/** "< 0.001" and "V = 0.390" are one figure: the space after a comparison never breaks. */
+function keepFigure(text: string): string {
+  return text.replace(/([<>=≤≥]) /g, '$1\u00a0').replace(/ ([<>=≤≥])/g, '\u00a0$1');
+}
+
 function tableElement(table: Table): string {
-  const cell = (tag: string, text: string, numeric: boolean) => `<${tag}${numeric ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
+  const cell = (tag: string, text: string, numeric: boolean) => `<${tag}${numeric ? ' class="num"' : ''}>${escapeHtml(numeric ? keepFigure(text) : text)}</${tag}>`;
   const head = `<tr>${table.columns.map((column, i) => cell('th', column, table.numeric[i])).join('')}</tr>`;
   const body = table.rows.map((row) => `<tr>${row.map((text, i) => cell('td', text, table.numeric[i])).join('')}</tr>`).join('\n');
   return `<table><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 function pick(table: Table, columns: number[]): Table {
-  return { columns: columns.map((i) => table.columns[i]), numeric: columns.map((i) => table.numeric[i]), rows: table.rows.map((row) => columns.map((i) => row[i])), hides: table.hides };
+  return { columns: columns.map((i) => table.columns[i]), numeric: columns.map((i) => table.numeric[i]), rows: table.rows.map((row) => columns.map((i) => row[i])) };
 }
 
 /** The printable width of A4 less 15 mm margins, in em of the tables' 8.5 pt print font. */
-export const PRINT_WIDTH_EM = 56;
+export const PRINT_WIDTH_EM = 60;
 /** A row label never gets narrower than this in print. */
 const LABEL_MIN_EM = 6.5;
 /** Row labels may take up to this much before they wrap. */
-const LABEL_MAX_EM = 13;
+const LABEL_MAX_EM = 10;
 
 /**
- * The table's columns in groups that each fit the printed page with the row-label column repeated:
- * [[0, 1, …, k], [0, k + 1, …], …]. One group when the whole table fits.
+ * The table's columns in groups that each fit the printed page with the row labels (and any other
+ * leading columns `repeat` names) repeated: [[0, 1, …, k], [0, k + 1, …], …]. One group when the whole table fits.
  */
 export function columnGroups(table: Table): number[][] {
   const widths = table.columns.map((column, i) => {
@@ -265,30 +278,29 @@ export function columnGroups(table: Table): number[][] {
     if (i === 0) return Math.min(LABEL_MAX_EM, Math.max(LABEL_MIN_EM, ...cells, Math.min(textWidth(column), LABEL_MAX_EM)));
     // A heading may wrap to about four characters a line; a number or a share never wraps.
     const body = table.numeric[i] ? Math.max(0, ...cells) : Math.min(12, Math.max(0, ...cells));
-    return Math.max(body, Math.min(textWidth(column), 4.5)) + 0.8;
+    return Math.max(body, Math.min(textWidth(column), 4.5)) + 0.7;
   });
-  const all = table.columns.map((_, i) => i).slice(1);
-  if (widths.reduce((sum, width) => sum + width, 0) <= PRINT_WIDTH_EM) return [[0, ...all]];
-  const groups: number[][] = [];
-  let current: number[] = [];
-  let used = widths[0];
-  for (const i of all) {
-    if (current.length > 0 && used + widths[i] > PRINT_WIDTH_EM) {
-      groups.push([0, ...current]);
-      current = [];
-      used = widths[0];
-    }
-    current.push(i);
-    used += widths[i];
+  const repeated = Math.max(1, Math.min(table.repeat ?? 1, table.columns.length - 1));
+  const head = Array.from({ length: repeated }, (_, i) => i);
+  const rest = table.columns.map((_, i) => i).slice(repeated);
+  const width = (columns: number[]) => [...head, ...columns].reduce((sum, i) => sum + widths[i], 0);
+  if (width(rest) <= PRINT_WIDTH_EM) return [[...head, ...rest]];
+  // As few parts as fit, then the columns shared out evenly among them (8 + 4 reads worse than 6 + 6).
+  for (let parts = 2; parts <= rest.length; parts++) {
+    const size = Math.ceil(rest.length / parts);
+    const groups = Array.from({ length: parts }, (_, k) => rest.slice(k * size, (k + 1) * size)).filter((group) => group.length > 0);
+    if (groups.every((group) => group.length === 1 || width(group) <= PRINT_WIDTH_EM)) return groups.map((group) => [...head, ...group]);
   }
-  if (current.length > 0) groups.push([0, ...current]);
-  return groups;
+  return rest.map((i) => [...head, i]);
 }
 
-/** Width in em: a CJK or full-width character is one em, anything else about half. */
+/** Width in em: a CJK or full-width character is one em, a mark (▲, ▽) a little less, anything else about half. */
 function textWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u25a0-\u25ff]/.test(char) ? 1 : 0.55;
+  for (const char of text) {
+    if (/[\u25a0-\u25ff]/.test(char)) width += 0.8;
+    else width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 1 : 0.55;
+  }
   return width;
 }
 

@@ -131,7 +131,7 @@ const reportTexts = defineTexts({
   noComments: '記入はありません。',
   suppressedHeading: '9. 秘匿した集計',
   suppressedIntro: (min: number) => `このレポートで＊にした箇所（${min} 人未満、またはそれを差し引きで求められないようにしたもの）。`,
-  hiddenCount: '＊にした数',
+  hiddenCount: '＊の数',
   hiddenWhich: '＊にしたもの',
   smallShort: '少人数',
   complementaryShort: '逆算防止',

@@ -207,6 +207,8 @@ export function describeCrosstab(crosstab: Crosstab, report: Report, locale: Loc
     columns: [t.group, t.n, ...crosstab.values.map((value) => value.label)],
     numeric: [false, true, ...crosstab.values.map(() => true)],
     rows,
+    // Each printed part of a wide cross-tab keeps 区分 and n.
+    repeat: 2,
   };
   if (hidesAny(table, t.hidden)) table.hides = true;
   return { heading, notes: [], table, footnotes };

@@ -11,6 +11,8 @@ export interface Table {
   rows: string[][];
   /** Some cell reads 「＊」: the renderer puts the legend under it, linked to the one statement of the rule. */
   hides?: boolean;
+  /** Leading columns a table printed in parts repeats in each (default 1, the row labels). */
+  repeat?: number;
 }
 
 export interface Section {

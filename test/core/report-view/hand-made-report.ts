@@ -161,3 +161,39 @@ export function handMadeReport(): Report {
     breakdowns: [{ by: 'ageBand', label: 'あなたの年代', source: 'segment', groups: ages }],
   };
 }
+
+/** Long Japanese names, as the ward-office survey's purposes and reasons are. */
+export const LONG_GROUPS = ['戸籍・住民票の写しの取得', '保健福祉（高齢者・障がいのある方の福祉など）', '健康・子ども（子育て・母子保健など）', '国民健康保険・国民年金の手続', '税の証明書の取得や納税の相談'];
+const LONG_OPTIONS = [
+  'オンライン手続（自宅などから申請できる）',
+  '窓口予約（来庁日時を事前に予約できる）',
+  '書かない窓口（申請書を手書きしなくてよい）',
+  'ワンストップ窓口（一つの窓口で関連する手続が済む）',
+  '呼出しシステム（順番をスマートフォンで確認できる）',
+  'チャット相談',
+  'オンライン相談（ビデオ通話）',
+  '出張窓口（まちづくりセンターや商業施設などへの出張）',
+  'キャッシュレス決済（手数料の支払い）',
+  '開庁時間の延長（夜間・休日）',
+  '庁舎内の案内表示のわかりやすさ',
+  '外国語での対応',
+];
+
+/** A cross-tab as wide as the widest a ward office asks for: twelve long options by five long group names. */
+export function wideCrosstab(): Crosstab {
+  const values = LONG_OPTIONS.map((label, index) => ({ value: `o${index}`, label }));
+  const cells = (seed: number) =>
+    values.map((value, index) => cell(value.value, 10 + ((seed * 7 + index * 3) % 40), (10 + ((seed * 7 + index * 3) % 40)) / 100, index % 4 === seed % 4 ? '▲' : ''));
+  return {
+    question: 'wanted',
+    label: '区役所の窓口サービスについて、今後特に力を入れてほしいもの',
+    by: 'purpose',
+    byLabel: '本日の主な来庁目的',
+    kind: 'multiple',
+    values,
+    total: { n: 500, cells: cells(9) },
+    groups: LONG_GROUPS.map((label, index) => ({ value: `g${index}`, label, n: 100, cells: cells(index) })),
+    test: null,
+    optionTests: values.map(() => null),
+  };
+}
