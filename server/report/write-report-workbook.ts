@@ -366,14 +366,15 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
 
 /** Columns a question's table takes in the 単純集計 (its label included). */
 function summarySpan(summary: QuestionSummary): number {
-  if (summary.items) return 3;
+  // A rating has its items and its numbers (issue 25): the wider of its tables.
+  const spans = [3];
   if (summary.rows?.length) {
     const ordered = summary.rows.some((row) => row.mean != null);
-    return 2 + summary.rows[0].items.length + (summary.rows.some((row) => row.fewer) ? 1 : 0) + (ordered ? 2 : 0);
+    spans.push(2 + summary.rows[0].items.length + (summary.rows.some((row) => row.fewer) ? 1 : 0) + (ordered ? 2 : 0));
   }
-  if (summary.numeric) return 9;
-  if (summary.ranks?.length) return 3 + rankDepth(summary);
-  return 3;
+  if (summary.numeric) spans.push(9);
+  if (summary.ranks?.length) spans.push(3 + rankDepth(summary));
+  return Math.max(...spans);
 }
 
 /** How many places a ranking's table shows: as many as its shares go, not as many as it has items. */
@@ -435,7 +436,7 @@ function writeSummaryBody(sheet: ExcelJS.Worksheet, report: Report, summary: Que
     const values = summary.rows[0].items;
     const ordered = summary.rows.some((row) => row.mean != null);
     const withFewer = summary.rows.some((row) => row.fewer);
-    const width = summarySpan(summary);
+    const width = 2 + values.length + (withFewer ? 1 : 0) + (ordered ? 2 : 0);
     headerRow(sheet, [w.item, t.answered, ...values.map((v) => v.label), ...(withFewer ? [t.fewer] : []), ...(ordered ? [t.mean, t.topTwo] : [])], width);
     const formats = [undefined, COUNT, ...values.map(() => PERCENT), ...(withFewer ? [PERCENT] : []), ...(ordered ? [DECIMAL, PERCENT] : [])];
     for (const row of summary.rows) {

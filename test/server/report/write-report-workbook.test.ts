@@ -145,7 +145,7 @@ function fixture(locale: Locale): Report {
       { question: 'long', label: w.long, type: 'radiogroup', answered: 1533, noAnswer: 3, ordered: false, items: [
         { value: 'yes', label: w.yes, count: 833, share: 0.5434 },
         { value: 'no', label: w.no, count: 700, share: 0.4566 },
-      ] },
+      ], numeric: { mean: 1.46, sd: 0.5, min: 1, q1: 1, median: 1, q3: 2, max: 2 } },
     ],
     breakdowns: [
       { by: 'age', label: w.age, source: 'cohort', groups: [] },
@@ -288,6 +288,13 @@ describe.each(['ja', 'en'] as const)('the 集計表 workbook (%s), saved again b
 
     const age = findRow(gt, t.answered)!;
     expect(age[1]).toMatchObject({ number: 1536, numFmt: '#,##0' });
+
+    // A question with answers and numbers (issue 25): both tables, the numbers' as wide as its nine columns.
+    const longAt = [...gt.rows.entries()].find(([, cells]) => cells[0].text === `Q06 ${words.long}`)![0];
+    const numbersAt = [...gt.rows.keys()].find((row) => row > longAt && rowValues(gt, row).includes(t.sd))!;
+    expect(rowValues(gt, numbersAt)).toEqual([t.answered, t.mean, t.sd, t.min, t.q1, t.median, t.q3, t.max]);
+    expect(rowValues(gt, numbersAt + 1)).toEqual([1533, 1.46, 0.5, 1, 1, 1, 2, 2]);
+    expect(gt.rows.get(numbersAt + 1)!.filter((c) => c.bordered)).toHaveLength(9);
 
     const rankingAt = [...gt.rows.entries()].find(([, cells]) => cells[0].text === `Q05 ${words.priorities}`)![0];
     expect(rowValues(gt, rankingAt + 1)).toEqual([w.item, t.n, ...[1, 2, 3].map((rank) => fillText(t.rank, { rank })), t.meanRank]);
