@@ -80,6 +80,7 @@ footer { color: #666; font-size: 0.85rem; margin-top: 32px; }
   h2, h3, h4 { page-break-after: avoid; break-after: avoid; }
   article { border: none; padding: 0; margin: 0 0 12px; }
   article, table, tr, .chart, canvas, dl.facts { page-break-inside: avoid; break-inside: avoid; }
+  article:has(.long), .long table { page-break-inside: auto; break-inside: auto; }
   .table-wrap { overflow: visible; }
   .table-wrap th:first-child, .table-wrap td:first-child { position: static; }
   /*
@@ -235,13 +236,17 @@ ${parts.join('\n')}
 `;
 }
 
+/** Rows a printed table keeps on one page; a longer one would leave the page before it blank and break anyway. */
+const ROWS_KEPT_TOGETHER = 24;
+
 function htmlTable(table: Table): string {
   const parts = columnGroups(table);
-  if (parts.length <= 1) return `<div class="table-wrap">${tableElement(table)}</div>`;
+  const long = table.rows.length > ROWS_KEPT_TOGETHER ? ' long' : '';
+  if (parts.length <= 1) return `<div class="table-wrap${long}">${tableElement(table)}</div>`;
   // Screen: the whole table, scrolling in its box; print: the same columns in parts that fit A4.
   return [
     `<div class="table-wrap wide">${tableElement(table)}</div>`,
-    `<div class="print-parts">${parts.map((columns) => tableElement(pick(table, columns))).join('')}</div>`,
+    `<div class="print-parts${long}">${parts.map((columns) => tableElement(pick(table, columns))).join('')}</div>`,
   ].join('');
 }
 

@@ -125,8 +125,13 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
             ],
       ),
     };
-    for (const row of summary.rows) {
-      if (row.fewer) footnotes.push(`${row.label}: ${fewerNote(row.fewer, (value) => values.find((item) => item.value === value)?.label ?? String(value))}`);
+    // One note for the whole matrix, naming each row's members (a note per row repeated the same sentence).
+    const fewerRows = summary.rows.filter((row) => row.fewer);
+    if (fewerRows.length > 0) {
+      const labelOf = (value: AnswerValue) => values.find((item) => item.value === value)?.label ?? String(value);
+      const list = locale === 'ja' ? '、' : ', ';
+      const members = fewerRows.map((row) => `${row.label}: ${row.fewer!.values.map(labelOf).join(list)}`).join(locale === 'ja' ? '／' : '; ');
+      footnotes.push(fillText(t.fewerNote, { min: report.minGroupSize, members }));
     }
   } else if (summary.numeric) {
     const n = summary.numeric;
