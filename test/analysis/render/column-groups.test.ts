@@ -49,3 +49,16 @@ describe('a wide table in the HTML report', () => {
     expect(print).toContain('.print-parts { display: block; }');
   });
 });
+
+describe('a long table in the HTML report', () => {
+  it('may break across printed pages, so the page before it is not left blank', () => {
+    const crosstab = crosstabByAge();
+    crosstab.groups = Array.from({ length: 30 }, (_, index) => ({ ...crosstab.groups[1], value: `g${index}`, label: `区分${index}` }));
+    const short = renderHtml(handMadeReport(), [handMadeDefinition()], { locale: 'ja', ...assets });
+    const long = renderHtml({ ...handMadeReport(), crosstabs: [crosstab] }, [handMadeDefinition()], { locale: 'ja', ...assets });
+    const part = (html: string) => html.slice(html.indexOf('id="crosstabs"'), html.indexOf('id="needs"'));
+    expect(part(short)).not.toContain('table-wrap long');
+    expect(part(long)).toContain('<div class="table-wrap long">');
+    expect(long).toContain('article:has(.long), .long table { page-break-inside: auto; break-inside: auto; }');
+  });
+});
