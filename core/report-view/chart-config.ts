@@ -9,7 +9,20 @@
 import type { ChartConfiguration, ScaleOptions } from 'chart.js';
 import { formatNumber, formatPercent } from '../i18n/number-format.ts';
 import type { ChartDescription, DotChart, GapChart, IpaChart, NeedsChart, ValueAxis } from './describe-charts.ts';
-import { wrapLabel } from './truncate-label.ts';
+import { AXIS_LINE_UNITS, wrapLabel } from './truncate-label.ts';
+
+/** A narrow chart (a phone, a half-width card on a small screen) gets shorter axis lines. */
+function lineUnits(chartWidth: number): number {
+  return chartWidth < 560 ? Math.max(12, Math.floor(chartWidth / 32)) : AXIS_LINE_UNITS;
+}
+
+/** The chart whose scale calls a tick callback (Chart.js passes the scale as `this`; a caller of the bare callback may not). */
+type TickScale = { chart?: { width: number } } | undefined;
+
+/** The drawn chart's width, or a wide one when the callback is called outside Chart.js. */
+function widthOf(scale: TickScale): number {
+  return scale?.chart?.width ?? Number.POSITIVE_INFINITY;
+}
 import { INK } from './palette.ts';
 // The plugins' options (ciWhiskers, quadrantLines, segmentLabels) are typed by their modules'
 // `declare module 'chart.js'` augmentations in plugins/.
@@ -88,7 +101,17 @@ export function needsChartConfig(chart: NeedsChart): ChartConfiguration<'bar'> {
       },
       scales: {
         x: valueScale(chart.axis, chart.locale),
-        y: { grid: { display: false }, ticks: { autoSkip: false, callback: (_value, index) => chart.tickLabels[index], color: INK, font: { size: 12 } } },
+        y: {
+          grid: { display: false },
+          ticks: {
+            autoSkip: false,
+            callback(this: TickScale, _value, index) {
+              return widthOf(this) < 560 ? wrapLabel(chart.labels[index], lineUnits(widthOf(this))) : chart.tickLabels[index];
+            },
+            color: INK,
+            font: { size: 12 },
+          },
+        },
       },
     },
   };
@@ -177,7 +200,15 @@ export function gapChartConfig(chart: GapChart, layout: ChartLayout = {}): Chart
           grid: { color: (context: ZeroLineContext) => (context.tick.value === 0 ? '#5b6673' : '#eceff3'), lineWidth: (context: ZeroLineContext) => (context.tick.value === 0 ? 1.5 : 1) },
         },
         // A group's name wraps onto two lines rather than being cut at the canvas edge.
-        y: { grid: { display: false }, border: { display: false }, ticks: { color: INK, font: { size: 12 }, autoSkip: false, callback: (_value, index) => wrapLabel(chart.groups[index]) } },
+        y: { grid: { display: false }, border: { display: false }, ticks: {
+            color: INK,
+            font: { size: 12 },
+            autoSkip: false,
+            callback(this: TickScale, _value, index) {
+              return wrapLabel(chart.groups[index], lineUnits(widthOf(this)));
+            },
+          },
+        },
       },
     },
   };
@@ -230,7 +261,16 @@ export function dotChartConfig(chart: DotChart): ChartConfiguration<'scatter'> {
             scale.ticks = chart.labels.map((_, row) => ({ value: row }));
           },
           grid: { color: GRID },
-          ticks: { autoSkip: false, color: INK, font: { size: 12 }, callback: (value) => chart.tickLabels[Number(value)] ?? '' },
+          ticks: {
+            autoSkip: false,
+            color: INK,
+            font: { size: 12 },
+            callback(this: TickScale, value) {
+              const label = chart.labels[Number(value)];
+              if (label === undefined) return '';
+              return widthOf(this) < 560 ? wrapLabel(label, lineUnits(widthOf(this))) : chart.tickLabels[Number(value)];
+            },
+          },
         },
       },
     },
