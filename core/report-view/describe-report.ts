@@ -8,6 +8,7 @@
 import type { AnswerValue, Breakdown, Crosstab, GapItem, Gaps, IpaSet, NeedsQuestion, Report, Suppression } from '../../contracts/report.ts';
 import { createLabelIndex, type LabelIndex } from '../definitions/create-label-index.ts';
 import { localizeText } from '../definitions/localize-text.ts';
+import { mergeQuestions } from '../definitions/merge-questions.ts';
 import type { DefinitionVersion } from '../definitions/survey-definition.ts';
 import { defineTexts } from '../i18n/define-texts.ts';
 import { toLocale, type Locale } from '../i18n/locale.ts';
@@ -321,7 +322,7 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
     ipa: {
       heading: words.ipaHeading,
       intro: report.ipa.length > 0 ? words.ipaIntro : words.noIpa,
-      sections: report.ipa.map((set) => describeIpa(set, report, words, language, chartLabels)),
+      sections: report.ipa.map((set) => describeIpa(set, report, words, language, chartLabels, report.ipa.length > 1 ? setName(definitions, set.set, language) : undefined)),
     },
     gaps: describeGaps(report, words, language, titleOf, valueOf, rowOf, chartLabels),
     comments: {
@@ -476,7 +477,19 @@ function describeNeeds(
   };
 }
 
-function describeIpa(set: IpaSet, report: Report, words: Words, locale: Locale, chartLabels: ReportLabels): Section {
+/**
+ * A set of importance–satisfaction items named for a reader: the title of the question that asks
+ * their importance (the set's key, `service`, is the analysis's), cut short.
+ */
+function setName(definitions: ReadonlyArray<DefinitionVersion>, set: string, locale: Locale): string {
+  if (definitions.length === 0) return set;
+  for (const question of mergeQuestions(definitions).values()) {
+    if (question.analysis?.role === 'importance' && question.analysis.set === set && question.title !== undefined) return shorten(localizeText(question.title, locale, set), 40);
+  }
+  return set;
+}
+
+function describeIpa(set: IpaSet, report: Report, words: Words, locale: Locale, chartLabels: ReportLabels, name: string | undefined): Section {
   const { count, decimal } = numbersIn(locale);
   const itemLabel = (item: IpaSet['items'][number]) => chartLabels.ipaItem(set.set, item.item, item.label);
   const shown = set.items.filter((item) => item.importance !== null && item.satisfaction !== null);
@@ -493,7 +506,8 @@ function describeIpa(set: IpaSet, report: Report, words: Words, locale: Locale, 
   );
   const chart = describeIpaChart(set, chartLabels);
   return {
-    heading: `${words.importance} × ${words.satisfaction}: ${set.set}`,
+    // With one set the heading needs no name; with several, each is named by its importance question.
+    heading: name ? `${words.importance} × ${words.satisfaction}: ${name}` : `${words.importance} × ${words.satisfaction}`,
     notes,
     table: { columns, numeric: [false, true, true, true, true, false], rows },
     chart: chart && { ...chart, note: notes.join(' · ') },

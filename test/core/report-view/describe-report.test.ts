@@ -238,3 +238,11 @@ describe('issue 26: one statement of the suppression rule', () => {
     expect(en.suppressed.rule.text).toContain('1 to 4 people');
   });
 });
+
+describe('issue 26: no analysis keys in headings', () => {
+  it('heads the one importance–satisfaction set without its key', () => {
+    const item = { item: 'wait', label: '待ち時間', n: 50, importanceN: 50, satisfactionN: 50, importance: 4.2, satisfaction: 2.9, gap: 1.3, quadrant: 'concentrate' as const };
+    const view = describeReport({ ...handMadeReport(), ipa: [{ set: 'service', importanceMean: 4.2, satisfactionMean: 2.9, items: [item] }] }, [definition], { locale: 'ja' });
+    expect(view.ipa.sections[0].heading).toBe('重要度 × 満足度');
+  });
+});
