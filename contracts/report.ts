@@ -174,8 +174,11 @@ export interface Breakdown {
   /** The question, meta variable or matrix row it comes from. */
   by: string;
   label: string;
-  /** Why it is a breakdown: the definition's role, the response meta, or --crosstab-by. */
-  source: 'segment' | 'cohort' | 'meta' | 'option';
+  /**
+   * Why it is a breakdown: the definition's role, the response meta, --crosstab-by, or (added, issue
+   * 25) chosen for a survey without roles by the rule in docs/analysis.md ("Breakdowns").
+   */
+  source: 'segment' | 'cohort' | 'meta' | 'option' | 'auto';
   groups: ValueLabel[];
 }
 

@@ -74,7 +74,7 @@ export interface CrosstabPlan {
 
 export interface BreakdownPlan {
   variable: string;
-  source: 'segment' | 'cohort' | 'meta' | 'option';
+  source: 'segment' | 'cohort' | 'meta' | 'option' | 'auto';
 }
 
 export interface ReportPlan {
@@ -288,6 +288,11 @@ function planTables(
     const role = question.analysis?.role;
     if ((role === 'segment' || role === 'cohort') && singles.has(question.name)) addBreakdown(question.name, role);
   }
+  if (breakdowns.length === 0 && crosstabBy.length === 0) {
+    // No segment or cohort role (an outside survey, issue 25) and none named: break down by the first
+    // few single-choice questions that read as groups of people rather than as an answer to measure.
+    for (const name of chooseBreakdowns(questions, singles)) addBreakdown(name, 'auto');
+  }
   for (const question of questions.values()) if (question.metaKey !== undefined) addBreakdown(question.name, 'meta');
   for (const name of crosstabBy) {
     if (!singles.has(name)) {
@@ -302,6 +307,30 @@ function planTables(
     tabulated.filter((item) => item.question !== breakdown.variable && item.variable !== breakdown.variable).map((item) => ({ ...item, by: breakdown.variable })),
   );
   return { summaries, breakdowns, crosstabs };
+}
+
+/** At most this many breakdowns are chosen for a survey without roles: 8 × every question is already a long report. */
+export const MAX_AUTO_BREAKDOWNS = 8;
+/** More options than this and a table by it is too wide to read (a ward has 10, an age band 7–8). */
+export const MAX_AUTO_BREAKDOWN_OPTIONS = 12;
+
+/**
+ * The breakdowns of a survey with no segment or cohort role (docs/analysis.md, "Breakdowns"): in
+ * survey order, single-choice questions (radiogroup, dropdown, boolean…) with 2 to 12 options that
+ * are not ordered scales (a rating or Likert item is what one measures, not who answers), at most 8.
+ * Only when the analyst named none with --crosstab-by.
+ */
+function chooseBreakdowns(questions: Map<string, MergedQuestion>, singles: Map<string, PlannedVariable>): string[] {
+  const chosen: string[] = [];
+  for (const question of questions.values()) {
+    if (chosen.length === MAX_AUTO_BREAKDOWNS) break;
+    if (question.metaKey !== undefined || question.shape !== 'single') continue;
+    const variable = singles.get(question.name);
+    if (!variable || variable.ordinal) continue;
+    if (variable.values.length < 2 || variable.values.length > MAX_AUTO_BREAKDOWN_OPTIONS) continue;
+    chosen.push(question.name);
+  }
+  return chosen;
 }
 
 /** Every variable a report can break down by or weight on: single answers, matrix rows, meta variables. */

@@ -131,7 +131,31 @@ describe('a survey without annotations', () => {
     expect(byName.get('score')).toMatchObject({ ordered: true, mean: 3, topTwo: 0.4, label: 'Satisfaction' });
     expect(byName.get('again')!.items!.map((i) => [i.value, i.count])).toEqual([[true, 45], [false, 15]]);
     expect(byName.get('note')).toMatchObject({ answered: 10, noAnswer: 50, notSummarised: expect.stringContaining('free text') });
-    expect(report.crosstabs).toEqual([]); // nothing says what to break down by
+    // No role says what to break down by: the single-choice questions that are not scales are chosen.
+    expect(report.breakdowns!.map((b) => [b.by, b.source])).toEqual([['visit', 'auto'], ['again', 'auto']]);
+    expect(report.crosstabs!.map((c) => `${c.question} by ${c.by}`)).toEqual([
+      'wants by visit',
+      'score by visit',
+      'again by visit',
+      'visit by again',
+      'wants by again',
+      'score by again',
+    ]);
+  });
+
+  it('chooses at most 8 breakdowns, of 2 to 12 options, never a scale, and none when --crosstab-by names some', () => {
+    const many = defineSurvey({
+      elements: [
+        { type: 'rating', name: 'sat', title: '満足度' },
+        { type: 'dropdown', name: 'big', title: '13択', choices: Array.from({ length: 13 }, (_, i) => `c${i}`) },
+        ...Array.from({ length: 10 }, (_, i) => ({ type: 'radiogroup', name: `q${i}`, title: `設問${i}`, choices: ['a', 'b', 'c'] })),
+      ],
+    });
+    const rows = Array.from({ length: 20 }, (_, i) => record({ sat: (i % 5) + 1, big: `c${i % 13}`, ...Object.fromEntries(Array.from({ length: 10 }, (_, q) => [`q${q}`, 'abc'[(i + q) % 3]])) }));
+    const auto = buildReport({ definitions: [many], records: rows });
+    expect(auto.breakdowns!.map((b) => b.by)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7']);
+    const named = buildReport({ definitions: [many], records: rows, options: { crosstabBy: ['q9'] } });
+    expect(named.breakdowns!.map((b) => [b.by, b.source])).toEqual([['q9', 'option']]);
   });
 
   it('says why a question has no table in the report\'s language', () => {
