@@ -52,7 +52,11 @@ table { border-collapse: collapse; width: 100%; font-size: 0.86rem; }
 /* On screen a wide table scrolls inside its box and keeps its row labels in view. */
 .table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; background: #fff; z-index: 1; min-width: 7em; }
 .table-wrap th:first-child { background: #f0f3f6; }
-.table-wrap.wide table { width: max-content; min-width: 100%; }
+/* A wide table keeps readable columns (headings wrap at about six characters) and scrolls instead of squeezing them. */
+.table-wrap.wide table { width: auto; min-width: 100%; }
+.table-wrap.wide th::before { content: ''; display: block; width: 6em; height: 0; }
+.table-wrap.wide th:first-child::before { width: 7em; }
+.table-wrap.wide th.num { white-space: normal; }
 .print-parts { display: none; }
 .legend a { color: #1f4e79; }
 .rule { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 12px 20px; margin: 0 0 16px; }

@@ -1,7 +1,8 @@
 /**
  * The HTML report printed to A4 in real Chromium and read back with pdftotext (issue 26): what an
  * analyst hands on. Row labels keep at least six characters a line however wide the table, every
- * cross-tab has its 全体 row, and no part of the report is printed twice. Leaves the PDF in test-artifacts/.
+ * cross-tab has its 全体 row, and no part of the report is printed twice; on screen the same wide table
+ * scrolls in its box with its row labels in view. Leaves the PDFs in test-artifacts/.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -99,5 +100,33 @@ describe('a cross-tab of twelve long options by long group names, printed on A4'
       expect(lines.filter((line) => line.startsWith(head)).length, `「${head}」 on one line in every part`).toBeGreaterThanOrEqual(2);
     }
     expect(lines.filter((line) => line.startsWith('全体 ')).length).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
+  it('scrolls on screen inside its box, the row labels staying in view', async () => {
+    const report = { ...handMadeReport(), crosstabs: [wideCrosstab()], breakdowns: [{ by: 'purpose', label: '本日の主な来庁目的', source: 'segment' as const, groups: [] }] };
+    const file = join(ARTIFACTS, 'report-wide-crosstab-screen.html');
+    writeFileSync(file, renderHtml(report, [handMadeDefinition()], { locale: 'ja', ...assets }));
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(`file://${file}`);
+    await page.waitForSelector('html[data-charts-ready]', { timeout: 60_000 });
+    const seen = await page.evaluate(() => {
+      const wrap = document.querySelector<HTMLElement>('#crosstabs .table-wrap.wide')!;
+      const label = wrap.querySelector<HTMLElement>('tbody td')!;
+      const before = label.getBoundingClientRect().left;
+      wrap.scrollLeft = 400;
+      return {
+        scrolls: wrap.scrollWidth > wrap.clientWidth,
+        pageWidth: document.documentElement.scrollWidth,
+        moved: label.getBoundingClientRect().left - before,
+        labelWidth: label.getBoundingClientRect().width / parseFloat(getComputedStyle(label).fontSize),
+        printParts: getComputedStyle(document.querySelector('.print-parts')!).display,
+      };
+    });
+    await page.close();
+    expect(seen.scrolls).toBe(true);
+    expect(seen.pageWidth).toBeLessThanOrEqual(1000);
+    expect(seen.moved).toBe(0);
+    expect(seen.labelWidth).toBeGreaterThanOrEqual(6);
+    expect(seen.printParts).toBe('none');
   }, 120_000);
 });
