@@ -195,6 +195,16 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
     use({ ...baseVariable(question, question.name), kind: 'comment', source: { from: 'data', key: question.name }, ...valuesOf([], false) });
     comments.push(question.name);
   }
+  // 「その他」の記述 (issue 25): what respondents wrote beside an "other" choice, read with the
+  // comments, masked and with the small-group rule as they are.
+  const commentSuffix = typeof newest.json.commentSuffix === 'string' ? newest.json.commentSuffix : '-Comment';
+  for (const question of questions.values()) {
+    if ((question.shape !== 'single' && question.shape !== 'multiple') || question.metaKey !== undefined) continue;
+    if (!question.values.some((item) => item.value === 'other')) continue;
+    const name = `${question.name}${commentSuffix}`;
+    use({ ...baseVariable(question, name), title: otherTextTitle(question.title, question.name, options.language ?? newest.languages[0] ?? 'ja'), kind: 'comment', source: { from: 'data', key: name }, ...valuesOf([], false) });
+    comments.push(name);
+  }
 
   const language = options.language ?? newest.languages[0] ?? 'ja';
   const { summaries, breakdowns, crosstabs } = planTables(questions, singles, options.crosstabBy ?? [], use, language);
@@ -407,6 +417,14 @@ function planGapItems(question: MergedQuestion, use: (variable: PlannedVariable)
     }));
   }
   return [];
+}
+
+/** 「<設問>（その他の記述）」 in every language the title has; a title in one text, in the report's. */
+function otherTextTitle(title: LocalizableText | undefined, name: string, language: string): LocalizableText {
+  const texts = typeof title === 'string' || title === undefined ? { [language]: title ?? name } : title;
+  return Object.fromEntries(
+    Object.entries(texts).map(([locale, text]) => [locale, locale === 'ja' ? `${text}（その他の記述）` : `${text} (other, please specify)`]),
+  );
 }
 
 function baseVariable(question: MergedQuestion, name: string) {
