@@ -138,8 +138,6 @@ const reportTexts = defineTexts({
   complementaryShort: '逆算防止',
   nothingSuppressed: '秘匿した集計はありません。',
   where: '箇所',
-  small: (min: number) => `回答者が ${min} 人未満`,
-  complementary: (protects: string) => `${protects} を差し引きで求められないよう秘匿（検定には含む）`,
   fewerThanTwoGroups: (min: number) => `回答者 ${min} 人以上のグループが 2 つ未満`,
   footer: 'survey-toolkit で作成した分析レポートです。各数値の定義は各章の冒頭と表の注に記載しています。',
   percent: '%',
@@ -219,8 +217,6 @@ const reportTexts = defineTexts({
   complementaryShort: 'protects another',
   nothingSuppressed: 'Nothing was hidden.',
   where: 'Where',
-  small: (min) => `fewer than ${min} respondents`,
-  complementary: (protects) => `hidden so that ${protects} cannot be derived from the total (still tested)`,
   fewerThanTwoGroups: (min) => `fewer than two groups with at least ${min} respondents`,
   footer: 'Made with survey-toolkit. Each section’s introduction and the notes under each table define its figures.',
   percent: '%',
@@ -643,9 +639,12 @@ function describeGaps(
     hides: gaps.groups.some((group) => group.n === null),
   };
   // A matrix row or checkbox option reads best by its own label, with its (long) question as context.
+  // A checkbox option by its own name (its distribution's cells are only 選択した人 / 選択しなかった人).
+  const optionName = (item: GapItem) =>
+    chartLabels.answer(item.question, item.option!, sources.get(item)?.values.find((value) => value.value === item.option)?.label ?? String(item.option));
   const itemTitle = (item: GapItem) => {
     if (item.item !== undefined) return `${rowOf(item.question, item.item)} — ${shorten(titleOf(item.question))}`;
-    if (item.option !== undefined) return `${item.groups.flatMap((group) => group.distribution ?? [])[0]?.label ?? valueOf(item.question, item.option)} — ${shorten(titleOf(item.question))}`;
+    if (item.option !== undefined) return `${optionName(item)} — ${shorten(titleOf(item.question))}`;
     return titleOf(item.question);
   };
   const effectName = (item: GapItem) => (item.effect.name === 'epsilonSquared' ? 'ε²' : 'V');
@@ -671,7 +670,16 @@ function describeGaps(
       heading: itemTitle(item),
       notes: [words.sameAnswer],
       chart: { ...describeGapChart(item, by, chartLabels, extent), note: describeGapStatistics(item, locale, words.pAdjusted) },
-      table: sameAnswerTable(item, sources.get(item), groupName, (value) => chartLabels.answer(item.question, value, String(value)), words, t, count, percent),
+      table: sameAnswerTable(
+        item,
+        sources.get(item),
+        groupName,
+        (value, fallback) => (item.option !== undefined ? optionName(item) : chartLabels.answer(item.question, value, fallback)),
+        words,
+        t,
+        count,
+        percent,
+      ),
     });
   }
   return {
@@ -706,7 +714,7 @@ function sameAnswerTable(
   item: GapItem,
   crosstab: Crosstab | undefined,
   groupName: (value: AnswerValue) => string,
-  answerName: (value: AnswerValue) => string,
+  answerName: (value: AnswerValue, fallback: string) => string,
   words: Words,
   t: ReturnType<typeof tabulationTexts>,
   count: (n: number) => string,
@@ -729,7 +737,7 @@ function sameAnswerTable(
   const rows = [
     [t.n, ...item.groups.map((group) => (group.n === null ? t.hidden : count(group.n)))],
     ...answers.map((answer) => [
-      item.option !== undefined ? answer.label : answerName(answer.value) === String(answer.value) ? answer.label : answerName(answer.value),
+      answerName(answer.value, answer.label),
       ...item.groups.map((_, index) => cellOf(index, answer.value)),
     ]),
   ];

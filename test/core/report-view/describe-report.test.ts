@@ -246,3 +246,47 @@ describe('issue 26: no analysis keys in headings', () => {
     expect(view.ipa.sections[0].heading).toBe('重要度 × 満足度');
   });
 });
+
+describe('issue 26: a checkbox option in the generation gaps', () => {
+  it('is named by the option, not by 「選択した」, in its heading and its table', () => {
+    const chosen = (share: number, n: number) => [
+      { value: 'chosen', label: '選択した', count: Math.round(share * n), share },
+      { value: 'not_chosen', label: '選択しなかった', count: n - Math.round(share * n), share: 1 - share },
+    ];
+    const report: Report = {
+      ...handMadeReport(),
+      gaps: {
+        by: 'ageBand',
+        label: 'あなたの年代',
+        groups: [
+          { value: '20s', label: '20代', n: 40 },
+          { value: '30s', label: '30代', n: 57 },
+        ],
+        untested: [],
+        items: [
+          {
+            question: 'counterReasons',
+            label: '窓口に来た理由',
+            option: 'child',
+            test: 'chi2',
+            statistic: 9,
+            df: 1,
+            p: 0.003,
+            pAdjusted: 0.003,
+            effect: { name: 'cramersV', value: 0.3 },
+            groups: [
+              { value: '20s', label: '20代', n: 40, distribution: chosen(0.5, 40) },
+              { value: '30s', label: '30代', n: 57, distribution: chosen(0.2, 57) },
+            ],
+          },
+        ],
+      },
+    };
+    const section = describeReport(report, [definition], { locale: 'ja' }).gaps.sections[1];
+    expect(section.heading).toBe('子育て — 窓口に来た理由');
+    expect(section.table!.rows).toEqual([
+      ['回答者数', '40', '57'],
+      ['子育て', '50.0%', '20.0%'],
+    ]);
+  });
+});
