@@ -642,9 +642,11 @@ function describeGaps(
   // A checkbox option by its own name (its distribution's cells are only 選択した人 / 選択しなかった人).
   const optionName = (item: GapItem) =>
     chartLabels.answer(item.question, item.option!, sources.get(item)?.values.find((value) => value.value === item.option)?.label ?? String(item.option));
+  // English takes about twice the letters to say as much.
+  const context = (question: string) => shorten(titleOf(question), locale === 'ja' ? 32 : 64);
   const itemTitle = (item: GapItem) => {
-    if (item.item !== undefined) return `${rowOf(item.question, item.item)} — ${shorten(titleOf(item.question))}`;
-    if (item.option !== undefined) return `${optionName(item)} — ${shorten(titleOf(item.question))}`;
+    if (item.item !== undefined) return `${rowOf(item.question, item.item)} — ${context(item.question)}`;
+    if (item.option !== undefined) return `${optionName(item)} — ${context(item.question)}`;
     return titleOf(item.question);
   };
   const effectName = (item: GapItem) => (item.effect.name === 'epsilonSquared' ? 'ε²' : 'V');
