@@ -11,7 +11,7 @@ import { formatCount, formatNumber, formatP, formatPercent } from '../i18n/numbe
 import { toLocale, type Locale } from '../i18n/locale.ts';
 import { chartTexts } from './chart-texts.ts';
 import { layoutDivergingBar } from './layout-diverging-bars.ts';
-import { BRAND, CHOSEN_COLOUR, divergingColours, FEWER_COLOUR, NOT_CHOSEN_COLOUR, QUADRANT_COLOURS, seriesColour, TOTAL_COLOUR } from './palette.ts';
+import { BRAND, CHOSEN_COLOUR, divergingColours, FEWER_COLOUR, HIDDEN_COLOUR, NOT_CHOSEN_COLOUR, QUADRANT_COLOURS, seriesColour, TOTAL_COLOUR } from './palette.ts';
 import type { ReportLabels } from './report-labels.ts';
 import { tabulationTexts } from './tabulation-texts.ts';
 import { truncateLabel, wrapLabel } from './truncate-label.ts';
@@ -373,6 +373,7 @@ export function describeSummaryChart(summary: QuestionSummary, locale: Locale): 
       summary.ordered,
       note,
       locale,
+      true,
     );
   }
   if (summary.ranks && summary.ranks.length > 0) {
@@ -396,6 +397,12 @@ export function describeSummaryChart(summary: QuestionSummary, locale: Locale): 
 /** The value of the 「その他（少数）」 segment: no choice of a definition is named so. */
 export const FEWER_VALUE = '\u0000fewer';
 
+/** The value of the segment of a bar's hidden cells together. */
+export const HIDDEN_VALUE = '\u0000hidden';
+
+/** Shares of a complete bar add up to 1 but for rounding; a larger rest is hidden cells. */
+const HIDDEN_REST = 0.0005;
+
 /**
  * The rank columns a ranking can use: as many as its items' shares (the analysis gives one per
  * rank the question lets a respondent give), less trailing ranks that nobody gave at all (a
@@ -412,7 +419,7 @@ export function rankPositions(ranks: ReadonlyArray<{ shares: readonly number[] }
  * `total` the 全体 bar first. Undefined for a checkbox cross-tab (describeCrosstabOptionsChart
  * draws those) and when every group is hidden.
  */
-export function describeCrosstabChart(crosstab: Crosstab, locale: Locale, options: { total?: boolean } = {}): ChartDescription | undefined {
+export function describeCrosstabChart(crosstab: Crosstab, locale: Locale, options: { total?: boolean; ordered?: boolean } = {}): ChartDescription | undefined {
   if (crosstab.kind !== 'single' || crosstab.groups.every((group) => group.n === null)) return undefined;
   const n = crosstab.groups.reduce((sum, group) => sum + (group.n ?? 0), 0);
   const total = options.total && crosstab.total && crosstab.total.n !== null ? crosstab.total : undefined;
@@ -422,7 +429,7 @@ export function describeCrosstabChart(crosstab: Crosstab, locale: Locale, option
     cells: group.n === null ? null : group.cells.map((cell) => ({ value: cell.value, count: cell.count ?? 0, share: cell.share ?? 0 })),
   }));
   if (total) bars.unshift({ label: tabulationTexts(locale).total, n: total.n, cells: total.cells.map((cell) => ({ value: cell.value, count: cell.count ?? 0, share: cell.share ?? 0 })) });
-  return stackedBars(bars, crosstab.values, false, `n = ${formatCount(total?.n ?? n, locale)}`, locale);
+  return stackedBars(bars, crosstab.values, options.ordered ?? false, `n = ${formatCount(total?.n ?? n, locale)}`, locale, true);
 }
 
 /** The dot plot of a checkbox cross-tab: each option's share per group, 全体 first. Undefined when no group is shown. */
@@ -508,18 +515,25 @@ interface StackedBar {
  * Bars stacked from 0 in the values' order. An ordered scale keeps the definition's order (the
  * shipped scales list the best answer first) and is coloured from the diverging scale, best blue.
  */
-function stackedBars(bars: StackedBar[], values: ReadonlyArray<{ value: AnswerValue; label: string }>, ordered: boolean, note: string, locale: Locale): StackedChart {
+function stackedBars(bars: StackedBar[], values: ReadonlyArray<{ value: AnswerValue; label: string }>, ordered: boolean, note: string, locale: Locale, closeHidden = false): StackedChart {
   const words = chartTexts(locale);
   const fewer = values.length > 0 && values[values.length - 1].value === FEWER_VALUE;
   const answers = fewer ? values.slice(0, -1) : values;
   const descending = answers.length > 1 && typeof answers[0].value === 'number' && (answers[0].value as number) > (answers[answers.length - 1].value as number);
   const scale = divergingColours(answers.length);
   const colours = [...(ordered ? (descending ? [...scale].reverse() : scale) : answers.map((_, index) => seriesColour(index))), ...(fewer ? [FEWER_COLOUR] : [])];
-  const layouts = bars.map((bar) =>
+  // Hidden cells draw no segment; what they add up to (100 % less the shown shares, which the
+  // table gives too) is one grey ＊ segment, so no bar stops short of 100 % without a word.
+  const rests = bars.map((bar) => (bar.cells === null || bar.n === null ? 0 : Math.max(0, 1 - bar.cells.reduce((sum, cell) => sum + cell.share, 0))));
+  const withHidden = closeHidden && rests.some((rest) => rest > HIDDEN_REST);
+  const entries = withHidden ? [...values, { value: HIDDEN_VALUE, label: `${tabulationTexts(locale).hidden} ${words.hiddenGroup}` }] : values;
+  if (withHidden) colours.push(HIDDEN_COLOUR);
+  const layouts = bars.map((bar, index) =>
     bar.cells === null || bar.n === null
       ? null
       : layoutDivergingBar(
-          values.map((entry) => {
+          entries.map((entry) => {
+            if (entry.value === HIDDEN_VALUE) return { value: entry.value, label: entry.label, count: 0, share: rests[index] > HIDDEN_REST ? rests[index] : 0 };
             const cell = bar.cells!.find((candidate) => candidate.value === entry.value);
             return { value: entry.value, label: entry.label, count: cell?.count ?? 0, share: cell?.share ?? 0 };
           }),
@@ -533,15 +547,16 @@ function stackedBars(bars: StackedBar[], values: ReadonlyArray<{ value: AnswerVa
     note,
     groups: bars.map((bar, index) => (layouts[index] === null ? `${bar.label}（${words.hiddenGroup}）` : `${bar.label} (n=${formatCount(bar.n ?? 0, locale)})`)),
     hidden: layouts.map((layout) => layout === null),
-    segments: values.map((entry, position) => ({
+    segments: entries.map((entry, position) => ({
       value: entry.value,
       label: entry.label,
       color: colours[position],
       inLegend: true,
       bars: layouts.map((layout) => (layout ? [layout[position].start, layout[position].end] : null)),
-      texts: layouts.map((layout) => (layout && layout[position].share >= MIN_SHARE_FOR_TEXT ? formatPercent(layout[position].share, locale, 0) : null)),
+      texts: layouts.map((layout) => (layout && entry.value !== HIDDEN_VALUE && layout[position].share >= MIN_SHARE_FOR_TEXT ? formatPercent(layout[position].share, locale, 0) : null)),
       tooltips: layouts.map((layout, index) => {
         if (!layout) return null;
+        if (entry.value === HIDDEN_VALUE) return layout[position].share > 0 ? entry.label : null;
         const cell = bars[index].cells?.find((candidate) => candidate.value === entry.value);
         return `${entry.label}: ${formatPercent(layout[position].share, locale)}${cell ? ` (${formatCount(cell.count, locale)})` : ''}`;
       }),

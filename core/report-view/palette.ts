@@ -67,3 +67,6 @@ export const FEWER_COLOUR = '#9aa3ad';
 
 /** 全体 (every group together) beside the groups' series colours. */
 export const TOTAL_COLOUR = '#1b1f24';
+
+/** A bar's hidden cells together (＊): light sand, apart from a scale's neutral grey and from 「その他（少数）」, which is a shown number. */
+export const HIDDEN_COLOUR = '#e8dfc8';

@@ -30,7 +30,7 @@ export function CrosstabView(props: { report: Report; surveyId: string; query: s
   const crosstab = choices.find((candidate) => keyOf(candidate) === picked) ?? choices[0];
   if (!breakdown || !crosstab) return <p className="chart-card__empty">{texts.noCrosstabs}</p>;
   const words = tabulationTexts(locale);
-  const chart = crosstab.kind === 'multiple' ? describeCrosstabOptionsChart(crosstab, locale) : describeCrosstabChart(crosstab, locale, { total: true });
+  const chart = crosstab.kind === 'multiple' ? describeCrosstabOptionsChart(crosstab, locale) : describeCrosstabChart(crosstab, locale, { total: true, ordered: report.summaries?.find((summary) => summary.question === crosstab.question)?.ordered });
   const hidden = crosstabHides(crosstab);
   const transposed = transpose ?? shouldTranspose(crosstab);
   return (

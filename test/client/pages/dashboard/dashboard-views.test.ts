@@ -111,6 +111,22 @@ describe('the cross-tab charts', () => {
     expect((describeCrosstabChart(crosstab, 'ja') as StackedChart).groups).toHaveLength(3);
   });
 
+  it('close a bar with hidden cells with one ＊ segment, so it reaches 100% and says why', () => {
+    const hiding: Crosstab = { ...crosstab, groups: [crosstab.groups[0], { ...crosstab.groups[1], cells: [cell('counter', 30, 0.6), cell('online', 17, 0.34), cell('phone', null, null)] }] };
+    const chart = describeCrosstabChart(hiding, 'ja', { total: true, ordered: true }) as StackedChart;
+    const hidden = chart.segments.at(-1)!;
+    expect(hidden.label).toBe('＊ 非表示');
+    expect(hidden.bars[2]![0]).toBeCloseTo(0.94, 12);
+    expect(hidden.bars[2]![1]).toBeCloseTo(1, 12);
+    // A complete bar has an empty ＊ segment and no tooltip for it.
+    expect(hidden.bars[1]![1] - hidden.bars[1]![0]).toBeCloseTo(0, 12);
+    expect(hidden.tooltips[1]).toBeNull();
+    expect(chart.segments.map((segment) => segment.label).slice(0, 3)).toEqual(['窓口', 'オンライン', '電話']);
+    // Nothing hidden: no ＊ segment.
+    const complete = describeCrosstabChart({ ...crosstab, groups: crosstab.groups.slice(0, 2) }, 'ja', { total: true }) as StackedChart;
+    expect(complete.segments).toHaveLength(3);
+  });
+
   it('draw a checkbox cross-tab as dots per option, 全体 first, hidden shares left out', () => {
     const multiple: Crosstab = { ...crosstab, kind: 'multiple' };
     expect(describeCrosstabChart(multiple, 'ja')).toBeUndefined();
