@@ -146,7 +146,7 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
   // The backbone of a Japanese survey report (issue 11): 調査概要 → 回答者属性 → 単純集計 → クロス集計 → the analyses.
   parts.push(
     open('overview', view.overview.heading),
-    `<article><dl class="facts">${view.overview.facts.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl></article>`,
+    `<article><dl class="facts">${view.overview.facts.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>${view.overview.hides ? legend : ''}</article>`,
   );
   if (view.overview.wards) parts.push(tableArticle(view.overview.wards));
   parts.push('</section>');

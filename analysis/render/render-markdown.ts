@@ -32,6 +32,7 @@ export function renderMarkdown(report: Report, definitions: ReadonlyArray<Survey
   lines.push(`## ${escapeMarkdown(view.overview.heading)}`, '');
   for (const [label, value] of view.overview.facts) lines.push(`- **${escapeMarkdown(label)}**: ${escapeMarkdown(value)}`);
   lines.push('');
+  if (view.overview.hides) lines.push(legend, '');
   if (view.overview.wards) table(view.overview.wards);
 
   for (const part of [view.profile, view.summaries]) {

@@ -45,7 +45,8 @@ export interface ReportView {
   title: string;
   subtitle: string;
   /** 調査概要: what the report has, and n by ward where the report has wards. */
-  overview: { heading: string; facts: Array<[string, string]>; wards?: Table };
+  /** `hides`: a fact reads 「＊」 (a channel or the tablets too few to show). */
+  overview: { heading: string; facts: Array<[string, string]>; hides?: boolean; wards?: Table };
   /** 回答者属性: the summaries of the breakdown questions. */
   profile: { heading: string; intro: string; sections: Section[] };
   /** 単純集計: every question. */
@@ -291,7 +292,7 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
     language,
     title: `${surveyTitle} ${words.reportTitle}`,
     subtitle: '',
-    overview: { heading: words.overviewHeading, facts, wards: wardTable(report, language) },
+    overview: { heading: words.overviewHeading, facts, hides: facts.some(([, value]) => value.split(/[ 、,]/).includes(t.hidden)), wards: wardTable(report, language) },
     profile: {
       heading: words.profileHeading,
       intro: words.profileIntro,

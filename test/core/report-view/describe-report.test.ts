@@ -290,3 +290,12 @@ describe('issue 26: a checkbox option in the generation gaps', () => {
     ]);
   });
 });
+
+describe('issue 26: the ＊ legend in 調査概要', () => {
+  it('is there when a fact hides a number, and only then', () => {
+    const overview = { period: null, byChannel: [{ value: 'kiosk', n: null }, { value: 'online', n: 97 }], byWard: [], responseRate: null, population: null };
+    expect(describeReport({ ...handMadeReport(), overview }, [definition], { locale: 'ja' }).overview.hides).toBe(true);
+    const shown = { ...overview, byChannel: [{ value: 'online', n: 100 }] };
+    expect(describeReport({ ...handMadeReport(), overview: shown }, [definition], { locale: 'ja' }).overview.hides).toBe(false);
+  });
+});
