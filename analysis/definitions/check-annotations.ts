@@ -42,6 +42,26 @@ export function describeMissingAnnotations(questions: ListedQuestion[], metaVari
   return [{ severity: 'warning', message: `no question has an "analysis" annotation; adding one unlocks: ${roles.join('; ')}` }];
 }
 
+/**
+ * For a survey that uses some roles: each role it does not use although it has a question that
+ * could take it, with what that would unlock (issue 25). Hints for `check`, not problems: a visitor
+ * exit survey may rightly have no cohort.
+ */
+export function describeUnusedRoles(questions: ListedQuestion[], metaVariables: MetaVariable[]): string[] {
+  const used = new Set<string>();
+  const roleOf = (annotation: unknown) =>
+    typeof annotation === 'object' && annotation !== null && typeof (annotation as { role?: unknown }).role === 'string' ? (annotation as { role: string }).role : undefined;
+  for (const question of questions) used.add(roleOf(question.analysis) ?? '');
+  for (const meta of metaVariables) used.add(roleOf(meta?.analysis) ?? '');
+  used.delete('');
+  if (used.size === 0) return []; // describeMissingAnnotations says it all then
+  const types = new Set(questions.map((question) => question.type));
+  return ANALYSIS_ROLES.filter((role) => !used.has(role) && ROLE_QUESTION_TYPES[role].some((type) => types.has(type)))
+    // importance × satisfaction is one feature: named once, unless half of it is there.
+    .filter((role) => role !== 'satisfaction' || used.has('importance'))
+    .map((role) => `no question has the role "${role}" (${ROLE_QUESTION_TYPES[role].join(', ')}); adding it unlocks ${ROLE_UNLOCKS[role]}`);
+}
+
 type PairRole = 'importance' | 'satisfaction';
 
 /** For each set: item → the question that measures it, per half of the pair. */

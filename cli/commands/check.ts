@@ -3,10 +3,12 @@
  * server does at start-up (loadDefinitionFiles: every rule of
  * analysis/definitions/check-definitions.ts, then the strict validator), so a
  * file check passes is a file the server serves. No arguments: every *.json
- * under ./survey-definitions. Prints "ok: N files, M surveys", or one line per
- * problem on stderr and exits 1.
+ * under ./survey-definitions. Prints "ok: N files, M surveys" and a hint per role a
+ * file could still use, or one line per problem on stderr and exits 1.
  */
+import { describeUnusedRoles } from '../../analysis/definitions/check-annotations.ts';
 import { formatProblem } from '../../analysis/definitions/check-definitions.ts';
+import { listQuestions } from '../../core/definitions/list-questions.ts';
 import { DefinitionFilesError, loadDefinitionFiles } from '../../server/definitions/load-definitions-from-dir.ts';
 import { CliError } from '../cli-error.ts';
 import { usageError } from '../parse-command-args.ts';
@@ -32,6 +34,10 @@ export const command: CliCommand = {
     }
     const surveys = new Set(definitions.map(({ id }) => id));
     console.log(`ok: ${plural(files, 'file')}, ${plural(surveys.size, 'survey')}`);
+    // What each file could still unlock (issue 25): hints on stdout, since nothing is wrong.
+    for (const definition of definitions) {
+      for (const hint of describeUnusedRoles(listQuestions(definition.json), definition.metaVariables)) console.log(`${definition.source}: hint: ${hint}`);
+    }
     return 0;
   },
 };

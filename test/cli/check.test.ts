@@ -39,11 +39,25 @@ async function writeBroken(caseName: string, id: ShippedSurveyId, breakIt: (json
 
 describe('survey-toolkit check', () => {
   it('passes the shipped definitions when given no files', () => {
-    expect(runCheck([])).toEqual({ code: 0, stdout: 'ok: 3 files, 3 surveys\n', stderr: '' });
+    const run = runCheck([]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const [ok, ...hints] = run.stdout.trimEnd().split('\n');
+    expect(ok).toBe('ok: 3 files, 3 surveys');
+    // What each shipped survey could still unlock (issue 25), one line per unused role.
+    expect(hints).toContain(
+      'survey-definitions/ward-office-exit/v1.json: hint: no question has the role "cohort" (radiogroup, dropdown); adding it unlocks the generation-gap comparisons between cohorts',
+    );
+    expect(hints.every((line) => / hint: no question has the role "[a-z]+" /.test(line))).toBe(true);
   });
 
   it('passes one named file', () => {
-    expect(runCheck(['survey-definitions/staff-workstyle/v1.json'])).toEqual({ code: 0, stdout: 'ok: 1 file, 1 survey\n', stderr: '' });
+    expect(runCheck(['survey-definitions/staff-workstyle/v1.json'])).toEqual({
+      code: 0,
+      stdout:
+        'ok: 1 file, 1 survey\n' +
+        'survey-definitions/staff-workstyle/v1.json: hint: no question has the role "importance" (rating, matrix); adding it unlocks importance × satisfaction (with "satisfaction" in the same "set")\n',
+      stderr: '',
+    });
   });
 
   it('fails on a missing translation, naming file and question', async () => {
