@@ -101,6 +101,7 @@ export function CrosstabView(props: { report: Report; surveyId: string; query: s
             )}
             <p data-testid="marks-legend">{words.marksNote}</p>
             {hidden && <p data-testid="hidden-note">{fillText(words.hiddenNote, { min: report.minGroupSize })}</p>}
+            {fewerGroups(crosstab, locale) && <p data-testid="fewer-note">{fillText(words.fewerNote, { min: report.minGroupSize, members: fewerGroups(crosstab, locale)! })}</p>}
             {hidden && <SuppressionRule minGroupSize={report.minGroupSize} locale={locale} />}
           </div>
         </div>
@@ -108,6 +109,13 @@ export function CrosstabView(props: { report: Report; surveyId: string; query: s
       </div>
     </section>
   );
+}
+
+/** The groups the 「その他（少数）」 row adds up, named, or undefined when there is no such row. */
+function fewerGroups(crosstab: Crosstab, locale: DashboardLocale): string | undefined {
+  const members = crosstab.groups.flatMap((group) => group.members ?? []);
+  if (members.length === 0) return undefined;
+  return members.map((value) => crosstab.groups.find((group) => group.value === value)?.label ?? String(value)).join(locale === 'ja' ? '、' : ', ');
 }
 
 /** Whether any number of the cross-tab is hidden (its ＊ legend and the rule are then shown). */
@@ -216,7 +224,7 @@ export function CrosstabTable({ crosstab, locale, transposed = false }: { crosst
           </tr>
         )}
         {crosstab.groups.map((group) => (
-          <tr key={String(group.value)} data-group={String(group.value)}>
+          <tr key={String(group.value)} data-group={String(group.value)} className={group.members ? 'fewer' : undefined}>
             <th scope="row">{group.label}</th>
             <td className="num">{group.n === null ? words.hidden : formatCount(group.n, locale)}</td>
             {crosstab.values.map((value) => markedCell(cellOf(group, value), String(value.value), String(value.value)))}

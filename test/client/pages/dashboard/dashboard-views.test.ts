@@ -12,7 +12,7 @@ import type { Crosstab, GapItem, Gaps, QuestionSummary, Report } from '../../../
 import { createReportLabels } from '../../../../core/report-view/report-labels.ts';
 import { createLabelIndex } from '../../../../core/definitions/create-label-index.ts';
 import { describeCrosstabChart, describeCrosstabOptionsChart, describeSummaryChart, rankPositions, type BarChart, type StackedChart } from '../../../../core/report-view/describe-charts.ts';
-import { CrosstabTable, crosstabHides, shouldTranspose } from '../../../../client/pages/dashboard/crosstab-view.tsx';
+import { CrosstabTable, CrosstabView, crosstabHides, shouldTranspose } from '../../../../client/pages/dashboard/crosstab-view.tsx';
 import { QuestionView, notSummarisedText } from '../../../../client/pages/dashboard/question-view.tsx';
 import { GapsTable } from '../../../../client/pages/dashboard/charts/gaps-chart.tsx';
 import { hiddenBecause, SuppressedNote } from '../../../../client/pages/dashboard/chart-card.tsx';
@@ -94,6 +94,17 @@ describe('the cross-tab table', () => {
     expect(shouldTranspose(crosstab)).toBe(false);
     const wide = { ...crosstab, values: Array.from({ length: 12 }, (_, k) => ({ value: `o${k}`, label: `o${k}` })) };
     expect(shouldTranspose(wide)).toBe(true);
+  });
+
+  it('names the groups its 「その他（少数）」 row adds up', () => {
+    const withFewer: Crosstab = {
+      ...crosstab,
+      groups: [...crosstab.groups, { value: '(fewer)', label: 'その他（少数）', n: 12, members: ['old'], cells: [cell('counter', 6, 0.5), cell('online', 6, 0.5), cell('phone', 0, 0)] }],
+    };
+    const markup = html(createElement(CrosstabView, { report: { minGroupSize: 5, crosstabs: [withFewer], breakdowns: [{ by: 'age', label: '年代', source: 'cohort', groups: [] }] } as unknown as Report, surveyId: 's', query: '', locale: 'ja', texts: dashboardTexts('ja') }));
+    expect(markup).toContain('data-testid="fewer-note"');
+    expect(markup).toContain('（70代）');
+    expect(rows(markup).at(-1)).toEqual(['その他（少数）', '12', '50.0%', '50.0%', '0.0%']);
   });
 
   it('a cross-tab with nothing hidden has no ＊ legend', () => {
