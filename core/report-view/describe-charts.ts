@@ -153,6 +153,12 @@ export interface DotChart {
 
 export type ChartDescription = NeedsChart | IpaChart | GapChart | BarChart | StackedChart | DotChart;
 
+/** A hidden group's name on an axis or legend: 「若手（非表示）」, "Young (hidden)". */
+function hiddenName(name: string, locale: Locale): string {
+  const hidden = chartTexts(locale).hiddenGroup;
+  return locale === 'ja' ? `${name}（${hidden}）` : `${name} (${hidden})`;
+}
+
 /** Share segments narrower than this carry no text (it would not fit). */
 const MIN_SHARE_FOR_TEXT = 0.09;
 
@@ -309,7 +315,7 @@ export function describeGapChart(gap: GapItem, by: string, labels: ReportLabels,
     note: '',
     groups: gap.groups.map((group) => {
       const name = labels.answer(by, group.value, group.label);
-      return group.n === null || group.distribution === null ? `${name}（${words.hiddenGroup}）` : `${name} (n=${formatCount(group.n, locale)})`;
+      return group.n === null || group.distribution === null ? hiddenName(name, locale) : `${name} (n=${formatCount(group.n, locale)})`;
     }),
     hidden: layouts.map((layout) => layout === null),
     ordered,
@@ -439,7 +445,7 @@ export function describeCrosstabOptionsChart(crosstab: Crosstab, locale: Locale)
   const totalWord = tabulationTexts(locale).total;
   const shareOf = (cells: Crosstab['groups'][number]['cells'], value: AnswerValue) => cells.find((cell) => cell.value === value) ?? null;
   const series: DotChart['series'] = crosstab.groups.map((group, index) => {
-    const name = group.n === null ? `${group.label}（${words.hiddenGroup}）` : `${group.label} (n=${formatCount(group.n, locale)})`;
+    const name = group.n === null ? hiddenName(group.label, locale) : `${group.label} (n=${formatCount(group.n, locale)})`;
     return {
       label: name,
       color: seriesColour(index),
@@ -545,7 +551,7 @@ function stackedBars(bars: StackedBar[], values: ReadonlyArray<{ value: AnswerVa
     locale,
     title: '',
     note,
-    groups: bars.map((bar, index) => (layouts[index] === null ? `${bar.label}（${words.hiddenGroup}）` : `${bar.label} (n=${formatCount(bar.n ?? 0, locale)})`)),
+    groups: bars.map((bar, index) => (layouts[index] === null ? hiddenName(bar.label, locale) : `${bar.label} (n=${formatCount(bar.n ?? 0, locale)})`)),
     hidden: layouts.map((layout) => layout === null),
     segments: entries.map((entry, position) => ({
       value: entry.value,

@@ -101,7 +101,7 @@ export function CrosstabView(props: { report: Report; surveyId: string; query: s
             )}
             <p data-testid="marks-legend">{words.marksNote}</p>
             {hidden && <p data-testid="hidden-note">{fillText(words.hiddenNote, { min: report.minGroupSize })}</p>}
-            {fewerGroups(crosstab, locale) && <p data-testid="fewer-note">{fillText(words.fewerNote, { min: report.minGroupSize, members: fewerGroups(crosstab, locale)! })}</p>}
+            {fewerGroups(crosstab, locale) && <p data-testid="fewer-note">{texts.fewerGroupsNote(report.minGroupSize, fewerGroups(crosstab, locale)!)}</p>}
             {hidden && <SuppressionRule minGroupSize={report.minGroupSize} locale={locale} />}
           </div>
         </div>

@@ -148,6 +148,9 @@ describe('the cross-tab charts', () => {
     expect(chart.series[1].values).toEqual([0.25, 0.675, 0.075]);
     expect(chart.series[3].values).toEqual([null, null, null]);
     expect(chart.series[0].total).toBe(true);
+    // English legends and axes have no Japanese brackets.
+    expect(describeCrosstabOptionsChart(multiple, 'en')!.series[3].label).toBe('70代 (hidden)');
+    expect((describeCrosstabChart(crosstab, 'en') as StackedChart).groups[2]).toBe('70代 (hidden)');
   });
 });
 
