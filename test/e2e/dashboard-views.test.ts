@@ -262,6 +262,8 @@ function pageTexts(page: Page): Promise<string[]> {
       const text = (node.textContent ?? '').trim();
       if (text) texts.push(text);
     }
+    // A chart's axis ticks and legend, which the label-fit plugin writes down.
+    for (const canvas of document.querySelectorAll('canvas[data-label-texts]')) texts.push(...canvas.getAttribute('data-label-texts')!.split('\n'));
     for (const element of document.querySelectorAll('[title], [aria-label]')) {
       if (element.closest('[data-testid="comment-list"], .language-switch')) continue;
       for (const attribute of ['title', 'aria-label']) {

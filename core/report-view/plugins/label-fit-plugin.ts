@@ -4,7 +4,8 @@
  * (「祉（高齢者…」 for 「介護・福祉（高齢者…」). The labels are wrapped so that this does not happen
  * (truncate-label.ts); this plugin is how we know: it writes the number of cut labels to the
  * canvas's `data-clipped-labels`, which the browser tests read at every screen size, and which
- * costs a reader nothing.
+ * costs a reader nothing. It also writes the canvas's words (ticks, legend) to `data-label-texts`,
+ * so the language check reads what a chart says, not only the page's HTML.
  */
 import type { Chart, Plugin, Scale } from 'chart.js';
 
@@ -52,5 +53,9 @@ export const labelFitPlugin: Plugin<'bar', LabelFitOptions> = {
     const canvas = chart.canvas as unknown as Attributes;
     canvas.setAttribute('data-clipped-labels', String(clipped.length));
     canvas.setAttribute('data-clipped-label-texts', clipped.join(' | '));
+    // What the canvas says in words (axis ticks, legend), for the browser tests' language check.
+    const ticks = Object.values(chart.scales).flatMap((scale) => scale.ticks.flatMap((tick) => (Array.isArray(tick.label) ? tick.label : [tick.label ?? ''])));
+    const legend = chart.legend?.legendItems?.map((item) => item.text) ?? [];
+    canvas.setAttribute('data-label-texts', [...ticks, ...legend].map(String).filter((text) => text !== '').join('\n'));
   },
 };
