@@ -80,7 +80,7 @@ export interface Overview {
    * times (min, quartiles as R's quantile(type = 7), max); null without any.
    */
   completionMinutes?: { n: number; q1: number; median: number; q3: number } | null;
-  /** Added (issue 25): how the survey was fielded, in words: the definition's `method`, else said from the channels. */
+  /** Added (issue 25): how the survey was fielded, in words: the definition's `method`; null without one. */
   method?: string | null;
   /** With --population N: responses / N. */
   responseRate: number | null;

@@ -16,7 +16,8 @@
  * - Completion time is completedAt − startedAt, in minutes, for responses with both and not
  *   negative (a device clock set back); its quartiles as R's quantile(type = 7). Only completed
  *   responses are stored, so how many ended early is not in the data, and not reported.
- * - The method in words is the definition's `method`; without one it is said from the channels.
+ * - The method in words is the definition's `method`; without one, null, and each renderer says
+ *   in its reader's language which channels the answers came through.
  */
 import type { Overview, Suppression } from '../../contracts/report.ts';
 import { WARD_QUESTION } from '../../core/report-view/describe-tabulation.ts';
@@ -111,7 +112,7 @@ export function summarizeOverview(
       kiosks,
       byWard,
       completionMinutes: completionOf(minutes, plan.minGroupSize),
-      method: plan.method !== undefined ? localizeText(plan.method, plan.language, '') || null : methodFromChannels(byChannel, plan.language),
+      method: plan.method !== undefined ? localizeText(plan.method, plan.language, '') || null : null,
       responseRate: population === undefined ? null : n / population,
       population: population ?? null,
     },
@@ -124,19 +125,6 @@ function completionOf(minutes: number[], minGroupSize: number): Overview['comple
   if (minutes.length === 0 || minutes.length < minGroupSize) return null;
   const { q1, median, q3 } = describeNumbers(minutes);
   return { n: minutes.length, q1, median, q3 };
-}
-
-const CHANNEL_WORDS: Record<'ja' | 'en', Record<string, string>> = {
-  ja: { kiosk: '区役所のタブレット', online: 'インターネット' },
-  en: { kiosk: 'tablets at the ward offices', online: 'the web' },
-};
-
-/** 「区役所のタブレットとインターネットで回答を受け付けた」: what the data says of how it was fielded. */
-function methodFromChannels(byChannel: Overview['byChannel'], language: string): string | null {
-  const locale = language === 'en' ? 'en' : 'ja';
-  const names = byChannel.map(({ value }) => CHANNEL_WORDS[locale][value] ?? value);
-  if (names.length === 0) return null;
-  return locale === 'en' ? `Answered on ${names.join(' and on ')}.` : `${names.join('と')}で回答を受け付けた。`;
 }
 
 function utcDate(epochMs: number): string {

@@ -131,6 +131,9 @@ const reportTexts = defineTexts({
   written: (n: string) => `記入者 n = ${n}`,
   hiddenComments: (min: number) => `記入者が ${min} 人未満のため秘匿しています。`,
   noComments: '記入はありません。',
+  // A section with nothing to show says why (issue 25), and what would fill it.
+  noNeeds: 'この調査には "need" の役割を持つ設問（checkbox・ranking・tagbox）がありません。調査票の定義に analysis 注釈を付けると、改善ニーズの順位を示せます（survey-definitions.md「analysis」）。',
+  noCommentQuestions: 'この調査には自由記述（"comment" の役割を持つ設問）も「その他」の記入欄もありません。',
   suppressedHeading: '9. 秘匿した集計',
   suppressedIntro: (min: number) => `このレポートで＊にした箇所（${min} 人未満、またはそれを差し引きで求められないようにしたもの）。`,
   hiddenCount: '＊の数',
@@ -210,6 +213,8 @@ const reportTexts = defineTexts({
   written: (n) => `written by n = ${n}`,
   hiddenComments: (min) => `Hidden: fewer than ${min} respondents wrote one.`,
   noComments: 'No comments.',
+  noNeeds: 'This survey has no question with the "need" role (checkbox, ranking, tagbox). An "analysis" annotation in the definition would give the needs ranking (survey-definitions.md, "analysis").',
+  noCommentQuestions: 'This survey has no free-text question with the "comment" role and no "other, please specify" box.',
   suppressedHeading: '9. Hidden figures',
   suppressedIntro: (min) => `Where this report shows * (fewer than ${min}, or hidden so that such a number cannot be worked out).`,
   hiddenCount: 'Numbers hidden',
@@ -283,7 +288,9 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
     [words.seed, String(report.seed)],
   ];
 
-  facts.push(...overviewFacts(report, language));
+  // The definition's method in the reader's language, when the report was built in another.
+  const method = newest?.json.method !== undefined ? localizeText(newest.json.method, language, '') || null : (report.overview?.method ?? null);
+  facts.push(...overviewFacts(report.overview ? { ...report, overview: { ...report.overview, method } } : report, language));
   const marks = t.marksNote;
   const profile = profileSummaries(report);
   // 回答者属性 shows the breakdown questions; 単純集計 does not repeat them (issue 26).
@@ -313,7 +320,7 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
     },
     needs: {
       heading: words.needsHeading,
-      intro: words.needsIntro,
+      intro: report.needs.length > 0 ? words.needsIntro : words.noNeeds,
       sections: report.needs.map((question) => describeNeeds(question, report, words, language, titleOf, valueOf, chartLabels)),
     },
     ipa: {
@@ -324,9 +331,10 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
     gaps: describeGaps(report, words, language, titleOf, valueOf, rowOf, chartLabels),
     comments: {
       heading: words.commentsHeading,
-      intro: words.commentsIntro,
+      intro: report.comments.length > 0 ? words.commentsIntro : words.noCommentQuestions,
       sections: report.comments.map((comment) => ({
-        heading: titleOf(comment.question),
+        // An "other" text (<question>-Comment) is no question of the definition: its label says what it is.
+        heading: titleOf(comment.question) === comment.question ? comment.label : titleOf(comment.question),
         notes: [
           comment.suppressed
             ? words.hiddenComments(report.minGroupSize)

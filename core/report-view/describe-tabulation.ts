@@ -55,9 +55,16 @@ export function overviewFacts(report: Report, locale: Locale): Array<[string, st
   if (!overview) return [];
   const facts: Array<[string, string]> = [];
   const list = locale === 'ja' ? '、' : ', ';
+  if (overview.method) facts.push([t.method, overview.method]);
+  else if (overview.byChannel.length > 0) facts.push([t.method, t.methodFromChannels(overview.byChannel.map((channel) => t.channelNames[channel.value] ?? channel.value))]);
   if (overview.period) facts.push([t.period, `${overview.period.from} – ${overview.period.to}`]);
   if (overview.byChannel.length > 0) {
-    facts.push([t.byChannel, overview.byChannel.map((channel) => `${channel.value} ${channel.n === null ? t.hidden : formatCount(channel.n, locale)}`).join(list)]);
+    facts.push([t.byChannel, overview.byChannel.map((channel) => `${t.channelNames[channel.value] ?? channel.value} ${channel.n === null ? t.hidden : formatCount(channel.n, locale)}`).join(list)]);
+  }
+  if (overview.completionMinutes) {
+    const { n, q1, median, q3 } = overview.completionMinutes;
+    const minutes = (value: number) => formatNumber(value, locale, 1);
+    facts.push([t.completion, fillText(t.completionValue, { median: minutes(median), q1: minutes(q1), q3: minutes(q3), n: formatCount(n, locale) })]);
   }
   if (overview.kiosks) {
     const count = (n: number | null) => (n === null ? t.hidden : formatCount(n, locale));

@@ -127,13 +127,12 @@ describe('summarizeOverview', () => {
     expect(summarizeOverview(table, plan).overview.completionMinutes).toBeNull();
   });
 
-  it('says the method in words: the definition\'s method, else from the channels', () => {
+  it('says the method in words: the definition\'s method, else nothing (renderers name the channels)', () => {
     const { table, plan } = tableOf([
       ['chuo', 'kiosk', '2026-04-01T00:30:00Z'],
       ['kita', 'online', '2026-04-02T00:30:00Z'],
     ]);
-    expect(summarizeOverview(table, plan).overview.method).toBe('区役所のタブレットとインターネットで回答を受け付けた。');
-    expect(summarizeOverview(table, { ...plan, language: 'en' }).overview.method).toBe('Answered on tablets at the ward offices and on the web.');
+    expect(summarizeOverview(table, plan).overview.method).toBeNull();
     const described = { ...plan, method: { ja: '10区の区役所で来庁者に依頼（2026年4月）', en: 'Visitors asked at the ten ward offices (April 2026)' } };
     expect(summarizeOverview(table, described).overview.method).toBe('10区の区役所で来庁者に依頼（2026年4月）');
   });
