@@ -299,3 +299,16 @@ describe('issue 26: the ＊ legend in 調査概要', () => {
     expect(describeReport({ ...handMadeReport(), overview: shown }, [definition], { locale: 'ja' }).overview.hides).toBe(false);
   });
 });
+
+describe('issue 25: no section silently empty', () => {
+  it('says why the needs and comments sections are empty, in the reader\'s language', () => {
+    const empty = { ...handMadeReport(), needs: [], comments: [] } as Report;
+    const jaEmpty = describeReport(empty, [definition], { locale: 'ja' });
+    expect(jaEmpty.needs.sections).toEqual([]);
+    expect(jaEmpty.needs.intro).toMatch(/"need" の役割を持つ設問.*ありません/);
+    expect(jaEmpty.comments.intro).toMatch(/自由記述.*ありません/);
+    const enEmpty = describeReport(empty, [definition], { locale: 'en' });
+    expect(enEmpty.needs.intro).toMatch(/no question with the "need" role/);
+    expect(enEmpty.comments.intro).not.toMatch(JAPANESE);
+  });
+});
