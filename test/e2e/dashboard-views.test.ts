@@ -276,6 +276,7 @@ function pageTexts(page: Page): Promise<string[]> {
 }
 
 const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]/;
+const CODE_NAME = /\b[a-z]+[A-Z][A-Za-z]*\b/;
 
 /** `text` with every data string taken out. */
 function withoutData(text: string, data: string[]): string {
@@ -315,6 +316,8 @@ describe('dashboard language', () => {
             const rest = withoutData(text, data);
             if (locale === 'en' && JAPANESE.test(rest)) found.push(`${view}: ${text.slice(0, 80)}`);
             if (locale === 'ja') for (const word of english) if (rest.includes(word)) found.push(`${view}: "${word}" in ${text.slice(0, 80)}`);
+            // A code name (byChannel, teleworkUse) is the machine's key, never words for a reader.
+            if (CODE_NAME.test(rest)) found.push(`${view}: code name in ${text.slice(0, 80)}`);
           }
         });
         expect([...new Set(found)], `${surveyId} in ${locale}`).toEqual([]);

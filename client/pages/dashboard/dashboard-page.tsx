@@ -260,7 +260,7 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   const nameHidden = (entry: HiddenGroup): string | undefined => {
     const series = /^timeline\.[^=]+=(.*)$/.exec(entry.where);
     if (series) return texts.timelineSeries(oneSeriesLabel(series[1]));
-    return entry.label ?? describeWhere(entry.where, labels, locale);
+    return entry.label ?? describeWhere(entry.where, labels, locale, texts);
   };
   const timelineHidden = timeline?.suppressed ?? [];
 
@@ -489,10 +489,19 @@ function relevant(suppressed: Suppression[], path: string): Suppression[] {
  * A report's key for what it hid, read for people when the entry has no label (reports of before
  * issue 26): `summaries.q.row=value`, `crosstabs.q.by=group`, `needs.q`, `comments.q`, ….
  */
-function describeWhere(where: string, labels: LabelIndex, locale: DashboardLocale): string {
+function describeWhere(where: string, labels: LabelIndex, locale: DashboardLocale, texts: DashboardTexts): string {
   const [, path = where, code] = /^([^=]*)(?:=(.*))?$/.exec(where) ?? [];
   const [part, name, ...rest] = path.split('.');
   if (!name) return where;
+  if (part === 'overview') {
+    // 調査概要's counts: overview.byChannel.kiosk, overview.byWard.kita, overview.kiosks.unenrolled.
+    const words = tabulationTexts(locale);
+    const value = rest.join('.');
+    if (name === 'byChannel') return `${words.byChannel}: ${texts.channels[value] ?? value}`;
+    if (name === 'byWard') return `${words.byWard}: ${labels.hasValue('ward', value) ? labels.value('ward', value, locale) : value}`;
+    if (name === 'kiosks') return `${words.kiosks}: ${value === 'enrolled' ? words.kioskEnrolled : value === 'unenrolled' ? words.kioskUnenrolled : value}`;
+    return words.overview;
+  }
   const value = (question: string, value: string) => (labels.hasValue(question, value) ? labels.value(question, value, locale) : value);
   const title = shortLabel(labels.question(name, locale));
   const row = rest.length > 0 && part !== 'crosstabs' && labels.hasRow(name, rest[0]) ? ` — ${labels.row(name, rest[0], locale)}` : '';
