@@ -73,8 +73,12 @@ export interface Overview {
    * server did not store, issue 20); null when no response came through a kiosk.
    */
   kiosks?: { enrolled: number | null; unenrolled: number | null } | null;
-  /** Responses by ward (meta.ward), unweighted; small wards follow the suppression rule. */
-  byWard: Array<{ value: string; label: string; n: number | null }>;
+  /**
+   * Responses by ward (meta.ward), unweighted; small wards follow the suppression rule. Added (issue
+   * 25): with ward populations (--population-by ward=FILE, or ward margins in --weights), each
+   * ward's population and n / population.
+   */
+  byWard: Array<{ value: string; label: string; n: number | null; population?: number; responseRate?: number | null }>;
   /**
    * Added (issue 25): minutes from starting to completing the form, over the responses with both
    * times (min, quartiles as R's quantile(type = 7), max); null without any.

@@ -31,6 +31,11 @@ import { kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type ResponseTable } from '.
 export interface OverviewOptions {
   /** How many were asked (e.g. the residents sampled); gives the response rate. */
   population?: number;
+  /**
+   * How many were asked per ward code; gives each ward's response rate, and the overall one
+   * (responses / their sum) when `population` is not given.
+   */
+  populationByWard?: Readonly<Record<string, number>>;
 }
 
 export function summarizeOverview(
@@ -38,7 +43,12 @@ export function summarizeOverview(
   plan: ReportPlan,
   options: OverviewOptions = {},
 ): { overview: Overview; suppressed: Suppression[] } {
-  const { population } = options;
+  const { populationByWard } = options;
+  for (const [ward, size] of Object.entries(populationByWard ?? {})) {
+    if (!(Number.isFinite(size) && size > 0)) throw new RangeError(`the population of ward ${JSON.stringify(ward)} must be a number > 0, got ${JSON.stringify(size)}`);
+  }
+  const population =
+    options.population ?? (populationByWard && Object.keys(populationByWard).length > 0 ? Object.values(populationByWard).reduce((a, b) => a + b, 0) : undefined);
   if (population !== undefined && !(Number.isFinite(population) && population > 0)) {
     throw new RangeError(`population must be a number > 0, got ${JSON.stringify(population)}`);
   }
@@ -100,9 +110,17 @@ export function summarizeOverview(
     }
     const seen = counts.map((count, code) => ({ code, count })).filter(({ count }) => count > 0);
     const ns = hide('overview.byWard', seen.map(({ code }) => String(wardColumn.values[code])), seen.map(({ count }) => count));
-    seen.forEach(({ code }, k) =>
-      byWard.push({ value: String(wardColumn.values[code]), label: valueLabel(wardVariable, code, plan), n: ns[k] }),
-    );
+    seen.forEach(({ code }, k) => {
+      const value = String(wardColumn.values[code]);
+      const wardPopulation = populationByWard?.[value];
+      byWard.push({
+        value,
+        label: valueLabel(wardVariable, code, plan),
+        n: ns[k],
+        // A hidden count keeps its rate hidden too: the population is public, so the rate gives n.
+        ...(wardPopulation !== undefined ? { population: wardPopulation, responseRate: ns[k] === null ? null : ns[k]! / wardPopulation } : {}),
+      });
+    });
   }
 
   return {

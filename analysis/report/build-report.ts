@@ -44,6 +44,8 @@ export interface ReportOptions {
   language?: string;
   /** How many were asked (--population): 調査概要 then gives the response rate. */
   population?: number;
+  /** How many were asked per ward code (--population-by ward=FILE.csv): each ward's response rate. */
+  populationByWard?: Readonly<Record<string, number>>;
 }
 
 export type BuildReportInput =
@@ -92,7 +94,7 @@ export function buildReport(input: BuildReportInput): Report {
   const summaries = summarizeQuestions(table, plan, { weights });
   const tables = crossTabulateQuestions(table, plan, { weights });
   const means = compareMeans(table, plan, { weights });
-  const overview = summarizeOverview(table, plan, { population: options.population });
+  const overview = summarizeOverview(table, plan, { population: options.population, populationByWard: options.populationByWard ?? wardMargins(options.weights) });
   return {
     survey: { id: plan.surveyId, versions: versionsOf(table), title: plan.title },
     responses: table.rowCount,
@@ -110,6 +112,12 @@ export function buildReport(input: BuildReportInput): Report {
     crosstabs: tables.crosstabs,
     means: means.means,
   };
+}
+
+/** Ward populations from weighting margins on `ward`, which are exactly that (issue 25). */
+function wardMargins(margins: ReportOptions['weights']): Record<string, number> | undefined {
+  const wards = (margins ?? []).filter((margin) => margin.question === 'ward');
+  return wards.length > 0 ? Object.fromEntries(wards.map((margin) => [margin.value, margin.population])) : undefined;
 }
 
 function tableOf(records: Iterable<unknown>, plan: ReportPlan): ResponseTable {

@@ -25,7 +25,7 @@ import { readMarginsCsv, type MarginsFile } from '../report/read-margins-csv.ts'
 
 const USAGE =
   'report --survey ID --input FILE.jsonl [--definitions DIR] [--weights MARGINS.csv] [--drop-incomplete] ' +
-  '[--min-group N] [--population N] [--by QUESTION] [--crosstab-by QUESTION]… [--locale ja|en] [--format json|md|html|xlsx] [--out FILE] [--seed N]  ' +
+  '[--min-group N] [--population N] [--population-by ward=FILE.csv] [--by QUESTION] [--crosstab-by QUESTION]… [--locale ja|en] [--format json|md|html|xlsx] [--out FILE] [--seed N]  ' +
   'Summaries, cross-tabs, needs, IPA and gaps report';
 
 const FORMATS = ['json', 'md', 'html', 'xlsx'] as const;
@@ -49,6 +49,7 @@ export const command: CliCommand = {
       dropIncomplete: values['drop-incomplete'] === true,
       minGroupSize: wholeNumber(values['min-group'], '--min-group', 1),
       population: wholeNumber(values.population, '--population', 1),
+      populationByWard: values['population-by'] === undefined ? undefined : await readWardPopulations(values['population-by']),
       by: values.by,
       seed: wholeNumber(values.seed, '--seed', 0),
       crosstabBy: values['crosstab-by'],
@@ -102,6 +103,21 @@ export const command: CliCommand = {
   },
 };
 
+/**
+ * `--population-by ward=FILE.csv`: how many were asked in each ward, in the margins CSV format
+ * (question,value,population; its `ward` lines), for 調査概要's response rate per ward (issue 25).
+ */
+async function readWardPopulations(option: string): Promise<Record<string, number>> {
+  const match = /^([^=]+)=(.+)$/.exec(option);
+  if (!match) throw new CliError(`--population-by must be ward=FILE.csv, got ${JSON.stringify(option)}`, 2);
+  const [, question, file] = match;
+  if (question !== 'ward') throw new CliError(`--population-by gives populations per ward only (ward=FILE.csv), got ${JSON.stringify(question)}`, 2);
+  const { margins } = await readMarginsCsv(file);
+  const wards = margins.filter((margin) => margin.question === 'ward');
+  if (wards.length === 0) throw new CliError(`${file}: no "ward" lines (question,value,population), so no ward has a population`);
+  return Object.fromEntries(wards.map((margin) => [margin.value, margin.population]));
+}
+
 function parseOptions(args: string[]) {
   const values = parseCommandArgs(
     args,
@@ -113,6 +129,7 @@ function parseOptions(args: string[]) {
       'drop-incomplete': { type: 'boolean' },
       'min-group': { type: 'string' },
       population: { type: 'string' },
+      'population-by': { type: 'string' },
       by: { type: 'string' },
       'crosstab-by': { type: 'string', multiple: true },
       locale: { type: 'string', default: 'ja' },

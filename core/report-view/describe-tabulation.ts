@@ -27,11 +27,19 @@ export function wardTable(report: Report, locale: Locale): Table | undefined {
   const t = tabulationTexts(locale);
   const hidden = t.hidden;
   if (report.overview && report.overview.byWard.length > 0) {
+    const byWard = report.overview.byWard;
+    // With ward populations (issue 25): each ward's population and response rate beside its n.
+    const rates = byWard.some((ward) => ward.population !== undefined);
+    const rate = (share: number | null | undefined) => (share === undefined ? '—' : share === null ? hidden : formatPercent(share, locale, 2));
     return {
-      columns: [t.byWard, t.n],
-      numeric: [false, true],
-      rows: report.overview.byWard.map((ward) => [ward.label, ward.n === null ? hidden : formatCount(ward.n, locale)]),
-      hides: report.overview.byWard.some((ward) => ward.n === null),
+      columns: rates ? [t.byWard, t.n, t.population, t.responseRate] : [t.byWard, t.n],
+      numeric: rates ? [false, true, true, true] : [false, true],
+      rows: byWard.map((ward) => [
+        ward.label,
+        ward.n === null ? hidden : formatCount(ward.n, locale),
+        ...(rates ? [ward.population === undefined ? '—' : formatCount(ward.population, locale), rate(ward.responseRate)] : []),
+      ]),
+      hides: byWard.some((ward) => ward.n === null),
     };
   }
   const ward = report.summaries?.find((summary) => summary.question === WARD_QUESTION);

@@ -236,6 +236,21 @@ describe('survey-toolkit report: bad input gets one line naming the file, the li
     expect(bad.stderr).toContain('--population must be a whole number ≥ 1, got "many"');
   });
 
+  it('gives each ward\'s response rate with --population-by ward=FILE.csv, and refuses anything else (issue 25)', async () => {
+    const args = ['--survey', 'ward-office-exit', '--input', file('ward-office-exit.jsonl')];
+    const report = await reportJson([...args, '--population-by', `ward=${WARD_MARGINS}`]);
+    const chuo = report.overview!.byWard.find((ward) => ward.value === 'chuo')!;
+    expect(chuo.population).toBe(239944);
+    expect(chuo.responseRate).toBe(chuo.n! / 239944);
+    const html = (await runCli(['report', ...args, '--population-by', `ward=${WARD_MARGINS}`, '--format', 'html'])).stdout;
+    expect(html).toContain('239,944');
+    const age = await runCli(['report', ...args, '--population-by', `ageBand=${WARD_MARGINS}`]);
+    expect(age.code).toBe(2);
+    expect(age.stderr).toContain('--population-by gives populations per ward only (ward=FILE.csv), got "ageBand"');
+    const shape = await runCli(['report', ...args, '--population-by', WARD_MARGINS]);
+    expect(shape.stderr).toContain('--population-by must be ward=FILE.csv');
+  });
+
   it('leaves responses without the margin variable out with --drop-incomplete, and counts them', async () => {
     const lines = (await readFile(file('ward-office-exit.jsonl'), 'utf8')).split('\n').filter(Boolean);
     lines[3] = lines[3].replace(/"ward":"[a-z]+",/, '');

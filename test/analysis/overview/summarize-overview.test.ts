@@ -136,4 +136,24 @@ describe('summarizeOverview', () => {
     const described = { ...plan, method: { ja: '10区の区役所で来庁者に依頼（2026年4月）', en: 'Visitors asked at the ten ward offices (April 2026)' } };
     expect(summarizeOverview(table, described).overview.method).toBe('10区の区役所で来庁者に依頼（2026年4月）');
   });
+
+  it('gives each ward\'s response rate from ward populations, hides the rate of a hidden ward, and the overall rate from their sum', () => {
+    const { table, plan } = tableOf([
+      ['chuo', 'kiosk', '2026-04-01T00:30:00Z'],
+      ['chuo', 'kiosk', '2026-04-01T00:30:00Z'],
+      ['chuo', 'kiosk', '2026-04-01T00:30:00Z'],
+      ['kita', 'online', '2026-04-02T00:30:00Z'],
+      ['kita', 'online', '2026-04-02T00:30:00Z'],
+      ['kiyota', 'online', '2026-04-02T00:30:00Z'],
+    ]);
+    const { overview } = summarizeOverview(table, plan, { populationByWard: { chuo: 300, kita: 400, kiyota: 100 } });
+    const byValue = new Map(overview.byWard.map((ward) => [ward.value, ward]));
+    expect(byValue.get('chuo')).toMatchObject({ n: 3, population: 300, responseRate: 0.01 });
+    // kiyota has 1 (under 2) and kita is hidden with it: their rates would give their n.
+    expect(byValue.get('kiyota')).toMatchObject({ n: null, population: 100, responseRate: null });
+    expect(byValue.get('kita')).toMatchObject({ n: null, responseRate: null });
+    expect(overview.population).toBe(800);
+    expect(overview.responseRate).toBe(6 / 800);
+    expect(() => summarizeOverview(table, plan, { populationByWard: { chuo: 0 } })).toThrow(/population of ward "chuo" must be a number > 0, got 0/);
+  });
 });
