@@ -9,11 +9,29 @@
 import type { ChartConfiguration, ScaleOptions } from 'chart.js';
 import { formatNumber, formatPercent } from '../i18n/number-format.ts';
 import type { ChartDescription, DotChart, GapChart, IpaChart, NeedsChart, ValueAxis } from './describe-charts.ts';
-import { AXIS_LINE_UNITS, wrapLabel } from './truncate-label.ts';
+import { AXIS_LINE_UNITS, labelUnits, wrapLabel } from './truncate-label.ts';
 
 /** A narrow chart (a phone, a half-width card on a small screen) gets shorter axis lines. */
 function lineUnits(chartWidth: number): number {
-  return chartWidth < 560 ? Math.max(12, Math.floor(chartWidth / 32)) : AXIS_LINE_UNITS;
+  return chartWidth < NARROW_CHART ? 16 : AXIS_LINE_UNITS;
+}
+
+/** Below this width (a phone) axis lines are shorter. */
+const NARROW_CHART = 400;
+
+/**
+ * A group's axis label, "名前 (n=123)": the name wrapped, its n kept whole — on the name's last
+ * line when there is room, else on a line of its own — so a shortened name never eats the n.
+ */
+export function wrapGroupLabel(label: string, units: number): string | string[] {
+  const at = label.lastIndexOf(' (n=');
+  if (at < 0) return wrapLabel(label, units);
+  const name = wrapLabel(label.slice(0, at), units);
+  const n = label.slice(at + 1);
+  const lines = Array.isArray(name) ? name : [name];
+  const joined = `${lines[lines.length - 1]} ${n}`;
+  if (labelUnits(joined) > units) return [...lines, n];
+  return lines.length === 1 ? joined : [...lines.slice(0, -1), joined];
 }
 
 /** The chart whose scale calls a tick callback (Chart.js passes the scale as `this`; a caller of the bare callback may not). */
@@ -106,7 +124,7 @@ export function needsChartConfig(chart: NeedsChart): ChartConfiguration<'bar'> {
           ticks: {
             autoSkip: false,
             callback(this: TickScale, _value, index) {
-              return widthOf(this) < 560 ? wrapLabel(chart.labels[index], lineUnits(widthOf(this))) : chart.tickLabels[index];
+              return widthOf(this) < NARROW_CHART ? wrapLabel(chart.labels[index], lineUnits(widthOf(this))) : chart.tickLabels[index];
             },
             color: INK,
             font: { size: 12 },
@@ -205,7 +223,7 @@ export function gapChartConfig(chart: GapChart, layout: ChartLayout = {}): Chart
             font: { size: 12 },
             autoSkip: false,
             callback(this: TickScale, _value, index) {
-              return wrapLabel(chart.groups[index], lineUnits(widthOf(this)));
+              return wrapGroupLabel(chart.groups[index], lineUnits(widthOf(this)));
             },
           },
         },
@@ -268,7 +286,7 @@ export function dotChartConfig(chart: DotChart): ChartConfiguration<'scatter'> {
             callback(this: TickScale, value) {
               const label = chart.labels[Number(value)];
               if (label === undefined) return '';
-              return widthOf(this) < 560 ? wrapLabel(label, lineUnits(widthOf(this))) : chart.tickLabels[Number(value)];
+              return widthOf(this) < NARROW_CHART ? wrapLabel(label, lineUnits(widthOf(this))) : chart.tickLabels[Number(value)];
             },
           },
         },

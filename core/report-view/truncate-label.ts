@@ -21,6 +21,11 @@ function width(characters: readonly string[]): number {
   return characters.reduce((sum, character) => sum + units(character), 0);
 }
 
+/** A text's width in half-width units (a kanji 2, a Latin letter 1). */
+export function labelUnits(text: string): number {
+  return width(Array.from(text));
+}
+
 /** Breaks before which a line may end: after a space, after a Japanese bracket's close or punctuation, before an opening bracket. */
 function breakScore(characters: readonly string[], at: number): number {
   const before = characters[at - 1];

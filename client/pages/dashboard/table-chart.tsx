@@ -4,29 +4,30 @@
  */
 import { Bar, Scatter } from 'react-chartjs-2';
 import './charts/register-charts.ts';
-import { chartConfig } from '../../../core/report-view/chart-config.ts';
+import { AXIS_LINE_UNITS } from '../../../core/report-view/truncate-label.ts';
+import { chartConfig, wrapGroupLabel } from '../../../core/report-view/chart-config.ts';
 import type { ChartDescription } from '../../../core/report-view/describe-charts.ts';
-import { wrapLabel } from '../../../core/report-view/truncate-label.ts';
 
 const BAR_ROW_PX = 30;
-/** A row whose label wraps onto two lines needs room for both. */
-const TWO_LINE_ROW_PX = 36;
 const STACKED_ROW_PX = 34;
-const STACKED_TWO_LINE_ROW_PX = 40;
+/** A row whose label wraps needs room for every line (12 px text). */
+const LINE_PX = 14;
 
-/** Rows of the chart, and whether any of their axis labels takes two lines. */
-function rowsOf(chart: ChartDescription): { rows: number; twoLines: boolean } {
-  if (chart.kind === 'ipa') return { rows: 1, twoLines: false };
-  if (chart.kind === 'gap' || chart.kind === 'stacked') return { rows: chart.groups.length, twoLines: chart.groups.some((group) => Array.isArray(wrapLabel(group))) };
-  return { rows: chart.labels.length, twoLines: chart.tickLabels.some(Array.isArray) };
+/** Rows of the chart, and the most lines any of their axis labels takes. */
+function rowsOf(chart: ChartDescription): { rows: number; lines: number } {
+  const count = (label: string | string[]) => (Array.isArray(label) ? label.length : 1);
+  if (chart.kind === 'ipa') return { rows: 1, lines: 1 };
+  if (chart.kind === 'gap' || chart.kind === 'stacked') return { rows: chart.groups.length, lines: Math.max(1, ...chart.groups.map((group) => count(wrapGroupLabel(group, AXIS_LINE_UNITS)))) };
+  return { rows: chart.labels.length, lines: Math.max(1, ...chart.tickLabels.map(count)) };
 }
 
 export function chartHeight(chart: ChartDescription): number {
-  const { rows, twoLines } = rowsOf(chart);
+  const { rows, lines } = rowsOf(chart);
+  const row = (least: number) => Math.max(least, lines * LINE_PX + 10);
   // Room for the axis title, the ticks and (stacked bars, dots) the legend below.
-  if (chart.kind === 'needs' || chart.kind === 'bars') return rows * (twoLines ? TWO_LINE_ROW_PX : BAR_ROW_PX) + 64;
-  if (chart.kind === 'dots') return rows * (twoLines ? STACKED_TWO_LINE_ROW_PX : STACKED_ROW_PX) + 90 + 18 * Math.ceil(chart.series.length / 4);
-  return rows * (twoLines ? STACKED_TWO_LINE_ROW_PX : STACKED_ROW_PX) + 110;
+  if (chart.kind === 'needs' || chart.kind === 'bars') return rows * row(BAR_ROW_PX) + 64;
+  if (chart.kind === 'dots') return rows * row(STACKED_ROW_PX) + 90 + 18 * Math.ceil(chart.series.length / 4);
+  return rows * row(STACKED_ROW_PX) + 110;
 }
 
 export function TableChart({ chart, label, testId }: { chart: ChartDescription; label: string; testId?: string }) {
