@@ -36,11 +36,6 @@ export function formatPercent(share: number, locale: Locale, digits = 1): string
   return formatter(locale, 'percent', digits).format(share);
 }
 
-/** A value already in percent points (a chart axis of shares): 12.3 → 12.3%. */
-export function formatPercentPoints(points: number, locale: Locale, digits = 1): string {
-  return formatPercent(points / 100, locale, digits);
-}
-
 /** p as in journals: three decimals, and "< 0.001" below that; "—" when there is none. */
 export function formatP(p: number, locale: Locale): string {
   if (!Number.isFinite(p)) return '—';
