@@ -373,8 +373,13 @@ export interface GapGroup {
 export interface DistributionCell {
   value: AnswerValue;
   label: string;
-  count: number;
-  share: number;
+  /**
+   * null when hidden (issue 26): the same cells as the cross-tab of the item by the breakdown hides,
+   * so one table cannot give away what the other hides.
+   */
+  count: number | null;
+  share: number | null;
+  suppressed?: 'small' | 'complementary';
 }
 
 export interface CommentSample {

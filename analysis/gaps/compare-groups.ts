@@ -7,10 +7,12 @@
  * - respondents who skipped an item are left out of that item;
  * - pAdjusted is Holm over every test in the report; items sorted by effect size, largest first.
  *
- * Suppression per breakdown (each item's groups, and the groups overall): see
- * suppress-small-groups.ts. Groups under the threshold are left out of the test; a group hidden
- * only to protect another is still tested. An item with fewer than two testable groups is not
- * tested and is listed in `untested`.
+ * Suppression (docs/analysis.md, "Suppression"): each item's table of groups × answers hides
+ * exactly what the cross-tab of the item by the breakdown hides (hide-crosstab-cells.ts): a group
+ * shown there only inside 「その他（少数）」 is hidden here, and so is every hidden cell. The groups
+ * overall follow the one-line rule. Groups under the threshold are left out of the test; a group
+ * hidden only to protect another is still tested. An item with fewer than two testable groups is
+ * not tested and is listed in `untested`.
  */
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { GapItemPlan, PlannedVariable, ReportPlan } from '../plan/plan-report.ts';
@@ -21,6 +23,9 @@ import { epsilonSquared } from '../stats/epsilon-squared.ts';
 import { holmAdjust } from '../stats/holm-adjust.ts';
 import { kruskalWallisFromCounts } from '../stats/kruskal-wallis.ts';
 import { isTestable, suppressSmallGroups, type HiddenGroup } from '../suppression/suppress-small-groups.ts';
+import type { HiddenReason } from '../suppression/protect-table.ts';
+import type { CrossTabulation } from '../crosstabs/cross-tabulate.ts';
+import { hideCrosstabCells } from '../crosstabs/hide-crosstab-cells.ts';
 import type { AnswerValue, MultipleColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
 
 const CHOSEN_LABELS: Record<string, [chosen: string, notChosen: string]> = {
@@ -58,9 +63,9 @@ export function compareGroups(table: ResponseTable, plan: ReportPlan): { gaps: G
   const untested: Gaps['untested'] = [];
   plan.gapItems.forEach((itemPlan, order) => {
     const variable = plan.variables.find((candidate) => candidate.name === itemPlan.variable)!;
-    const { counts, levels } = crossTabulate(table, byCodes, groupCount, itemPlan, variable, plan.language);
+    const { counts, levels, order: valueOrder } = crossTabulate(table, byCodes, groupCount, itemPlan, variable, plan.language);
     const sizes = counts.map((row) => row.reduce((sum, count) => sum + count, 0));
-    const hidden = suppressSmallGroups(sizes, plan.minGroupSize);
+    const shown = hideAsTheCrosstab(counts, valueOrder, itemPlan.option !== undefined, plan.minGroupSize);
     const testable = sizes.flatMap((n, g) => (isTestable(n, plan.minGroupSize) ? [g] : []));
     const where = `gaps.${itemPlan.question}${itemPlan.item !== undefined ? `.${itemPlan.item}` : ''}${
       itemPlan.option !== undefined ? `[${String(itemPlan.option)}]` : ''
@@ -91,7 +96,7 @@ export function compareGroups(table: ResponseTable, plan: ReportPlan): { gaps: G
     }
     const itemGroups: GapGroup[] = by.values.map((value, g) => {
       const label = groupLabel(g);
-      const hiddenGroup = hidden[g];
+      const hiddenGroup = shown.groups[g];
       if (hiddenGroup) {
         suppressed.push(describeHidden(where, hiddenGroup, g));
         return {
@@ -105,7 +110,14 @@ export function compareGroups(table: ResponseTable, plan: ReportPlan): { gaps: G
       }
       const n = sizes[g];
       const distribution: DistributionCell[] | null =
-        n === 0 ? null : levels.map((level, l) => ({ value: level.value, label: level.label, count: counts[g][l], share: counts[g][l] / n }));
+        n === 0
+          ? null
+          : levels.map((level, l) => {
+              const reason = shown.cells[g][l];
+              return reason
+                ? { value: level.value, label: level.label, count: null, share: null, suppressed: reason }
+                : { value: level.value, label: level.label, count: counts[g][l], share: counts[g][l] / n };
+            });
       if (itemPlan.test !== 'kruskal') return { value, label, n, distribution };
       return { value, label, n, mean: n > 0 ? meanOf(counts[g], levels) : null, median: n > 0 ? medianOf(counts[g], levels) : null, distribution };
     });
@@ -137,6 +149,46 @@ interface Level {
 }
 
 /**
+ * What the cross-tab of the same item by the same breakdown hides (hide-crosstab-cells.ts), for
+ * the gap table: a group hidden there (alone or inside 「その他（少数）」) or whose size is hidden is
+ * hidden whole; a cell hidden there is hidden. A checkbox option is its cross-tab's column: when
+ * its chosen count is hidden, so is not chosen (the group's size minus it).
+ */
+function hideAsTheCrosstab(
+  counts: number[][],
+  order: number[],
+  option: boolean,
+  k: number,
+): { groups: Array<HiddenGroup | null>; cells: Array<Array<HiddenReason | null>> } {
+  const cell = (count: number) => ({ count, weight: count, share: null, residual: null, mark: '' as const });
+  // In the cross-tab's column order (the definition's), so ties between equal cells go the same way.
+  const inValueOrder = (row: number[]) => {
+    const out = new Array<number>(row.length);
+    order.forEach((v, l) => (out[v] = row[l]));
+    return out;
+  };
+  const tabulation: CrossTabulation = {
+    groups: counts.map((row) => {
+      const n = row.reduce((sum, count) => sum + count, 0);
+      return { n, weight: n, cells: option ? [cell(row[0])] : inValueOrder(row).map(cell) };
+    }),
+    test: null,
+    optionTests: null,
+  };
+  const shown = hideCrosstabCells(tabulation, option ? 'multiple' : 'single', k);
+  const firstSmall = Math.max(0, shown.groups.findIndex((group) => group.suppressed === 'small'));
+  return {
+    groups: shown.groups.map((group) => {
+      if (group.n !== null) return null;
+      return group.suppressed === 'complementary' ? { reason: 'complementary', protects: firstSmall } : { reason: 'small' };
+    }),
+    cells: shown.groups.map((group, g) =>
+      option ? [group.cells[0].suppressed ?? null, group.cells[0].suppressed ?? null] : counts[g].map((_, l) => group.cells[order[l]].suppressed ?? null),
+    ),
+  };
+}
+
+/**
  * counts[group][level] of the respondents in a group who answered the item. Levels of a scale
  * are in ascending score order (what the rank test needs, and how diverging bars read);
  * categories keep the definition's order; a checkbox option has chosen, then not chosen.
@@ -148,7 +200,7 @@ function crossTabulate(
   itemPlan: GapItemPlan,
   variable: PlannedVariable,
   language: string,
-): { counts: number[][]; levels: Level[] } {
+): { counts: number[][]; levels: Level[]; order: number[] } {
   const rowCount = table.rowCount;
   if (itemPlan.option !== undefined) {
     const column = table.byName.get(variable.name) as MultipleColumn;
@@ -161,6 +213,7 @@ function crossTabulate(
     }
     const [chosenLabel, notChosenLabel] = CHOSEN_LABELS[language] ?? CHOSEN_LABELS.ja;
     return {
+      order: [0, 1],
       counts: Array.from({ length: groupCount }, (_, g) => [flat[g * 2], flat[g * 2 + 1]]),
       levels: [
         { value: true, label: chosenLabel, score: 1 },
@@ -184,7 +237,7 @@ function crossTabulate(
     label: localizeText(variable.valueTexts[v], language, String(variable.values[v])),
     score: variable.scores[v],
   }));
-  return { counts: Array.from({ length: groupCount }, (_, g) => order.map((v) => flat[g * valueCount + v])), levels };
+  return { counts: Array.from({ length: groupCount }, (_, g) => order.map((v) => flat[g * valueCount + v])), levels, order };
 }
 
 function meanOf(counts: number[], levels: Level[]): number {

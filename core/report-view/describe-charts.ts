@@ -329,7 +329,8 @@ export function describeGapChart(gap: GapItem, by: string, labels: ReportLabels,
       tooltips: layouts.map((layout, group) => {
         if (!layout) return null;
         const cell = gap.groups[group].distribution?.find((candidate) => candidate.value === layout[position].value);
-        return `${answerLabel(segment.value)}: ${formatPercent(layout[position].share, locale)}${cell ? ` (${formatCount(cell.count, locale)})` : ''}`;
+        if (cell && cell.count === null) return `${answerLabel(segment.value)}: ${words.hiddenGroup}`;
+        return `${answerLabel(segment.value)}: ${formatPercent(layout[position].share, locale)}${cell ? ` (${formatCount(cell.count!, locale)})` : ''}`;
       }),
     })),
     axis: { title: words.shareAxis, min: ordered ? -extent : 0, max: ordered ? extent : 1, step: 0.25, format: 'percent' },

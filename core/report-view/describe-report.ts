@@ -743,7 +743,8 @@ function sameAnswerTable(
     }
     if (group.distribution === null) return t.hidden;
     const cell = group.distribution.find((candidate) => candidate.value === value);
-    return cell ? percent(cell.share) : '—';
+    if (cell && cell.share === null) return t.hidden;
+    return cell ? percent(cell.share!) : '—';
   };
   const rows = [
     [t.n, ...item.groups.map((group) => (group.n === null ? t.hidden : count(group.n)))],

@@ -8,6 +8,8 @@
  *   definition lists them in (the shipped scales list 5 "agree" first).
  * - Unordered answers (and a checkbox option's chosen / not chosen) are
  *   stacked from 0 in the definition's order.
+ * - A hidden answer (share null, issue 26) takes no room: the bar stops short
+ *   of 100 %, and the chart says why.
  */
 import type { AnswerValue, DistributionCell } from '../../contracts/report.ts';
 
@@ -25,12 +27,13 @@ export function layoutDivergingBar(cells: readonly DistributionCell[], ordered: 
   let position = 0;
   if (ordered) {
     const middle = (sorted.length - 1) / 2;
-    const below = sorted.reduce((sum, cell, index) => sum + (index < middle ? cell.share : index === middle ? cell.share / 2 : 0), 0);
+    const below = sorted.reduce((sum, cell, index) => sum + (index < middle ? (cell.share ?? 0) : index === middle ? (cell.share ?? 0) / 2 : 0), 0);
     position = -below;
   }
   return sorted.map((cell, index) => {
-    const segment = { value: cell.value, share: cell.share, start: position, end: position + cell.share, position: index };
-    position += cell.share;
+    const share = cell.share ?? 0;
+    const segment = { value: cell.value, share, start: position, end: position + share, position: index };
+    position += share;
     return segment;
   });
 }

@@ -96,3 +96,28 @@ describe('suppression in the report', () => {
     expect(wish.ranks!.every((rank) => rank.shares.length === 2)).toBe(true);
   });
 });
+
+describe('the gap table hides what the cross-tab of the same item hides', () => {
+  it('hides the same cells, so one table cannot give away the other\'s', () => {
+    const gapDefinition = defineSurvey({
+      minGroupSize: K,
+      elements: [
+        { type: 'radiogroup', name: 'age', title: { ja: '年代', en: 'Age' }, choices: ['young', 'mid', 'old'], analysis: { role: 'cohort' } },
+        { type: 'radiogroup', name: 'view', title: { ja: '意見', en: 'View' }, choices: ['yes', 'no', 'unsure'], analysis: { role: 'attitude' } },
+        { type: 'radiogroup', name: 'ward', title: { ja: '区', en: 'Ward' }, choices: ['a', 'b'], analysis: { role: 'segment' } },
+      ],
+    });
+    // "unsure" only twice, both young; everything else plenty.
+    const rows = Array.from({ length: 90 }, (_, i) =>
+      record({ age: ['young', 'mid', 'old'][i % 3], view: i < 2 * 3 && i % 3 === 0 ? 'unsure' : i % 2 ? 'yes' : 'no', ward: i % 2 ? 'a' : 'b' }),
+    );
+    const report = buildReport({ definitions: [gapDefinition], records: rows });
+    const crosstab = report.crosstabs!.find((c) => c.question === 'view' && c.by === 'age')!;
+    const gap = report.gaps.items.find((item) => item.question === 'view')!;
+    const hiddenInCrosstab = crosstab.groups.flatMap((group) => group.cells.filter((cell) => cell.count === null).map((cell) => `${String(group.value)}/${String(cell.value)}`));
+    const hiddenInGap = gap.groups.flatMap((group) => (group.distribution ?? []).filter((cell) => cell.count === null).map((cell) => `${String(group.value)}/${String(cell.value)}`));
+    expect(hiddenInCrosstab).toContain('young/unsure');
+    expect(hiddenInGap.sort()).toEqual(hiddenInCrosstab.sort());
+    for (const group of gap.groups) for (const cell of group.distribution ?? []) if (cell.count === null) expect(cell.share).toBeNull();
+  });
+});

@@ -165,7 +165,9 @@ function compareRows(gap: GapItem, texts: DashboardTexts, labels: ReportLabels, 
         answer: texts.chosen,
         values: gap.groups.map((group) => {
           const chosen = group.distribution?.find((cell) => isChosenCell(cell.value));
-          return group.distribution === null ? hidden : formatPercent(chosen?.share ?? 0, locale);
+          // A hidden cell (share null: the cross-tab of the same item hides it too) reads ＊, never 0 %.
+          if (group.distribution === null || (chosen && chosen.share === null)) return hidden;
+          return formatPercent(chosen?.share ?? 0, locale);
         }),
       },
     ];
@@ -176,7 +178,9 @@ function compareRows(gap: GapItem, texts: DashboardTexts, labels: ReportLabels, 
     answer: labels.answer(gap.question, answer.value, answer.label),
     values: gap.groups.map((group) => {
       if (group.distribution === null) return hidden;
-      return formatPercent(group.distribution.find((cell) => cell.value === answer.value)?.share ?? 0, locale);
+      const cell = group.distribution.find((candidate) => candidate.value === answer.value);
+      if (cell && cell.share === null) return hidden;
+      return formatPercent(cell?.share ?? 0, locale);
     }),
   }));
 }
