@@ -53,13 +53,14 @@ describe('describeSummaryChart', () => {
 });
 
 describe('describeCrosstabChart', () => {
-  it('keeps hidden groups as marked rows without data', () => {
+  it('keeps hidden groups as marked rows without data, and draws the その他（少数） row that adds them up', () => {
     const { report: hostile } = hostileReport();
     const crosstab = hostile.crosstabs!.find((entry) => entry.question === 'practices')!;
     const chart = describeCrosstabChart(crosstab, 'ja') as StackedChart;
-    expect(chart.groups).toEqual(['若手 (n=12)', '中堅（非表示）', 'ベテラン（非表示）']);
-    expect(chart.hidden).toEqual([false, true, true]);
+    expect(chart.groups).toEqual(['若手 (n=12)', '中堅（非表示）', 'ベテラン（非表示）', 'その他（少数） (n=12)']);
+    expect(chart.hidden).toEqual([false, true, true, false]);
     expect(chart.segments.every((segment) => segment.bars[1] === null && segment.bars[2] === null)).toBe(true);
+    expect(chart.segments.some((segment) => segment.bars[3] !== null)).toBe(true);
   });
 
   it('stacks each group’s shares and leaves checkbox cross-tabs to their tables', () => {
