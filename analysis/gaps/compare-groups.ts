@@ -40,11 +40,15 @@ export function compareGroups(table: ResponseTable, plan: ReportPlan): { gaps: G
   const byCodes = (table.byName.get(by.name) as SingleColumn).codes;
   const groupCount = by.values.length;
   const groupLabel = (g: number) => localizeText(by.valueTexts[g], plan.language, String(by.values[g]));
-  const describeHidden = (where: string, hidden: HiddenGroup, g: number): Suppression =>
+  const byTitle = localizeText(by.title, plan.language, by.name);
+  // An item's hidden group is named in words (question × breakdown: group); the overall groups are
+  // named by the renderers, which know the section's name.
+  const describeHidden = (where: string, hidden: HiddenGroup, g: number, place?: string): Suppression =>
     hidden.reason === 'small'
-      ? { where: `${where}.${by.name}=${String(by.values[g])}`, reason: `fewer than ${plan.minGroupSize} respondents in this group`, rule: 'small' }
+      ? { where: `${where}.${by.name}=${String(by.values[g])}`, ...(place ? { label: `${place} × ${byTitle}: ${groupLabel(g)}` } : {}), reason: `fewer than ${plan.minGroupSize} respondents in this group`, rule: 'small' }
       : {
           where: `${where}.${by.name}=${String(by.values[g])}`,
+          ...(place ? { label: `${place} × ${byTitle}: ${groupLabel(g)}` } : {}),
           reason: `hidden so that ${by.name}=${String(by.values[hidden.protects])} cannot be derived from the total`,
           rule: 'complementary',
           protects: `${where}.${by.name}=${String(by.values[hidden.protects])}`,
@@ -98,7 +102,7 @@ export function compareGroups(table: ResponseTable, plan: ReportPlan): { gaps: G
       const label = groupLabel(g);
       const hiddenGroup = shown.groups[g];
       if (hiddenGroup) {
-        suppressed.push(describeHidden(where, hiddenGroup, g));
+        suppressed.push(describeHidden(where, hiddenGroup, g, localizeText(variable.title, plan.language, itemPlan.question)));
         return {
           value,
           label,

@@ -23,6 +23,7 @@ import type { Overview, Suppression } from '../../contracts/report.ts';
 import { WARD_QUESTION } from '../../core/report-view/describe-tabulation.ts';
 import type { ReportPlan } from '../plan/plan-report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
+import { tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
 import { describeNumbers } from '../stats/describe-numbers.ts';
 import { valueLabel } from '../summaries/summarize-questions.ts';
 import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
@@ -73,14 +74,18 @@ export function summarizeOverview(
     if (channel !== NO_CHANNEL) channelCounts[channel] += 1;
   }
   const suppressed: Suppression[] = [];
-  const hide = (where: string, names: string[], counts: number[]) =>
+  // Each hidden place also in words of the report's language (issue 26): 「回答方法別の件数: 区役所のタブレット」.
+  const t = tabulationTexts(plan.language === 'en' ? 'en' : 'ja');
+  const hide = (where: string, names: string[], counts: number[], words: { heading: string; names: string[] }) =>
     suppressSmallGroups(counts, plan.minGroupSize).map((hidden, k) => {
       if (!hidden) return counts[k];
+      const label = `${words.heading}: ${words.names[k]}`;
       suppressed.push(
         hidden.reason === 'small'
-          ? { where: `${where}.${names[k]}`, reason: `fewer than ${plan.minGroupSize} responses`, rule: 'small' }
+          ? { where: `${where}.${names[k]}`, label, reason: `fewer than ${plan.minGroupSize} responses`, rule: 'small' }
           : {
               where: `${where}.${names[k]}`,
+              label,
               reason: `hidden so that ${names[hidden.protects]} cannot be worked out from the total`,
               rule: 'complementary',
               protects: `${where}.${names[hidden.protects]}`,
@@ -90,12 +95,18 @@ export function summarizeOverview(
     });
 
   const channelsSeen = TABLE_CHANNELS.map((value, code) => ({ value, count: channelCounts[code] })).filter(({ count }) => count > 0);
-  const channelNs = hide('overview.byChannel', channelsSeen.map(({ value }) => value), channelsSeen.map(({ count }) => count));
+  const channelNs = hide('overview.byChannel', channelsSeen.map(({ value }) => value), channelsSeen.map(({ count }) => count), {
+    heading: t.byChannel,
+    names: channelsSeen.map(({ value }) => t.channelNames[value] ?? value),
+  });
   const byChannel = channelsSeen.map(({ value }, k) => ({ value, n: channelNs[k] }));
   const kioskCount = kioskChannel < 0 ? 0 : channelCounts[kioskChannel];
   let kiosks: Overview['kiosks'] = null;
   if (kioskCount > 0) {
-    const [enrolled, unenrolled] = hide('overview.kiosks', ['enrolled', 'unenrolled'], [enrolledKiosk, kioskCount - enrolledKiosk]);
+    const [enrolled, unenrolled] = hide('overview.kiosks', ['enrolled', 'unenrolled'], [enrolledKiosk, kioskCount - enrolledKiosk], {
+      heading: t.kiosks,
+      names: [t.kioskEnrolled, t.kioskUnenrolled],
+    });
     kiosks = { enrolled, unenrolled };
   }
 
@@ -109,7 +120,10 @@ export function summarizeOverview(
       if (code >= 0) counts[code] += 1;
     }
     const seen = counts.map((count, code) => ({ code, count })).filter(({ count }) => count > 0);
-    const ns = hide('overview.byWard', seen.map(({ code }) => String(wardColumn.values[code])), seen.map(({ count }) => count));
+    const ns = hide('overview.byWard', seen.map(({ code }) => String(wardColumn.values[code])), seen.map(({ count }) => count), {
+      heading: t.byWard,
+      names: seen.map(({ code }) => valueLabel(wardVariable, code, plan)),
+    });
     seen.forEach(({ code }, k) => {
       const value = String(wardColumn.values[code]);
       const wardPopulation = populationByWard?.[value];

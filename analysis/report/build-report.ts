@@ -170,7 +170,7 @@ function sampleComments(table: ResponseTable, plan: ReportPlan): { comments: Com
     let answered = 0;
     for (let row = 0; row < table.rowCount; row++) answered += column.answered[row];
     if (answered > 0 && answered < plan.minGroupSize) {
-      suppressed.push({ where: `comments.${name}`, reason: `fewer than ${plan.minGroupSize} respondents wrote one`, rule: 'small' });
+      suppressed.push({ where: `comments.${name}`, label, reason: `fewer than ${plan.minGroupSize} respondents wrote one`, rule: 'small' });
       return { question: name, label, answered: null, sample: [], suppressed: true };
     }
     // In file order, so a sample reads like the responses did. Masked here, before the sample

@@ -26,17 +26,19 @@ export function summarizeQuestions(
   const suppressed: Suppression[] = [];
   const summaries = plan.summaries.map((summary) => {
     const result = summarizeQuestion(table, summary, variables, rows, plan);
-    if (result.suppressed) suppressed.push({ where: `summaries.${summary.question}`, reason: `fewer than ${plan.minGroupSize} respondents answered`, rule: 'small' });
+    // Each place also in words (issue 26): 「設問 — 行: 回答」.
+    if (result.suppressed) suppressed.push({ where: `summaries.${summary.question}`, label: result.label, reason: `fewer than ${plan.minGroupSize} respondents answered`, rule: 'small' });
     const hiddenItems = [
-      ...(result.items ?? []).map((item) => ({ item, where: `summaries.${summary.question}` })),
-      ...(result.rows ?? []).flatMap((row) => row.items.map((item) => ({ item, where: `summaries.${summary.question}.${row.row}` }))),
+      ...(result.items ?? []).map((item) => ({ item, where: `summaries.${summary.question}`, place: result.label })),
+      ...(result.rows ?? []).flatMap((row) => row.items.map((item) => ({ item, where: `summaries.${summary.question}.${row.row}`, place: `${result.label} — ${row.label}` }))),
     ];
-    for (const { item, where } of hiddenItems) {
+    for (const { item, where, place } of hiddenItems) {
       if (!item.suppressed) continue;
+      const label = `${place}: ${item.label}`;
       suppressed.push(
         item.suppressed === 'small'
-          ? { where: `${where}=${String(item.value)}`, reason: `fewer than ${plan.minGroupSize} respondents gave this answer`, rule: 'small' }
-          : { where: `${where}=${String(item.value)}`, reason: 'hidden so that a smaller answer cannot be derived from the total', rule: 'complementary' },
+          ? { where: `${where}=${String(item.value)}`, label, reason: `fewer than ${plan.minGroupSize} respondents gave this answer`, rule: 'small' }
+          : { where: `${where}=${String(item.value)}`, label, reason: 'hidden so that a smaller answer cannot be derived from the total', rule: 'complementary' },
       );
     }
     return result;

@@ -128,11 +128,12 @@ describe('gaps', () => {
       { where: 'gaps.groups.cohort=veteran', reason: 'fewer than 5 respondents in this group', rule: 'small' },
       {
         where: 'gaps.practices.telework.cohort=junior',
+        label: 'Practices × 勤続年数: 若手',
         reason: 'hidden so that cohort=veteran cannot be derived from the total',
         rule: 'complementary',
         protects: 'gaps.practices.telework.cohort=veteran',
       },
-      { where: 'gaps.practices.telework.cohort=veteran', reason: 'fewer than 5 respondents in this group', rule: 'small' },
+      { where: 'gaps.practices.telework.cohort=veteran', label: 'Practices × 勤続年数: ベテラン', reason: 'fewer than 5 respondents in this group', rule: 'small' },
     ]);
     // Nothing in the report reveals a hidden group's count.
     expect(JSON.stringify(report)).not.toMatch(/"n":\s*(3|6)\b/);

@@ -121,3 +121,16 @@ describe('the gap table hides what the cross-tab of the same item hides', () => 
     for (const group of gap.groups) for (const cell of group.distribution ?? []) if (cell.count === null) expect(cell.share).toBeNull();
   });
 });
+
+describe('every hidden place is named in words (issue 26)', () => {
+  it('gives each suppressed entry of a shipped survey\'s report a label with no internal key', async () => {
+    const { loadDefinition } = await import('../../../analysis/definitions/load-definition.ts');
+    const { synthesizeResponses } = await import('../../../analysis/synthesize/synthesize-responses.ts');
+    const { readShipped, shippedSource } = await import('../definitions/shipped-definition-files.ts');
+    const exit = loadDefinition(readShipped('ward-office-exit'), shippedSource('ward-office-exit'));
+    const report = buildReport({ definitions: [exit], records: [...synthesizeResponses(exit, { count: 400, seed: 3 })], options: { language: 'ja' } });
+    expect(report.suppressed.length).toBeGreaterThan(0);
+    const unnamed = report.suppressed.filter((entry) => !entry.label || /crosstabs\.|summaries\.|overview\.|gaps\.|means\./.test(entry.label));
+    expect(unnamed.map((entry) => entry.where)).toEqual([]);
+  });
+});
