@@ -57,6 +57,8 @@ export function compareMeans(
     // breakdowns stays a counting pass); numbers, and weighted scales, keep their values.
     const points = scale ? [...new Set(variable.scores)].sort((a, b) => a - b) : [];
     const pointOf = new Map(points.map((point, index) => [point, index]));
+    // The scale point of each answer code, so the counting pass is two array reads per row.
+    const pointOfCode = Int32Array.from(variable.scores, (score) => pointOf.get(score)!);
     const byCounts = scale && !weights;
     for (const breakdown of plan.breakdowns) {
       if (breakdown.variable === variable.name) continue;
@@ -67,15 +69,21 @@ export function compareMeans(
       const counts: number[][] = by.values.map(() => new Array<number>(points.length).fill(0));
       const all: number[] = [];
       const allWeights: number[] = [];
-      for (let row = 0; row < table.rowCount; row++) {
+      if (byCounts) {
+        const codes = (column as SingleColumn).codes;
+        const flat = new Float64Array(by.values.length * points.length);
+        for (let row = 0; row < table.rowCount; row++) {
+          const g = byCodes[row];
+          const code = codes[row];
+          if (g >= 0 && code >= 0) flat[g * points.length + pointOfCode[code]] += 1;
+        }
+        counts.forEach((row, g) => row.forEach((_, p) => (row[p] = flat[g * points.length + p])));
+      }
+      for (let row = 0; !byCounts && row < table.rowCount; row++) {
         const g = byCodes[row];
         if (g < 0) continue;
         const value = valueAt(row);
         if (Number.isNaN(value)) continue;
-        if (byCounts) {
-          counts[g][pointOf.get(value)!] += 1;
-          continue;
-        }
         values[g].push(value);
         all.push(value);
         if (weights) {
