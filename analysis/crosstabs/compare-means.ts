@@ -15,6 +15,7 @@
 import type { MeansByGroup, Suppression } from '../../contracts/report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { ReportPlan } from '../plan/plan-report.ts';
+import { countsKey } from './cross-tabulate-questions.ts';
 import { describeCounts } from '../stats/describe-counts.ts';
 import { describeNumbers } from '../stats/describe-numbers.ts';
 import { holmAdjust } from '../stats/holm-adjust.ts';
@@ -27,7 +28,11 @@ import type { NumberColumn, ResponseTable, SingleColumn } from '../table/respons
 export function compareMeans(
   table: ResponseTable,
   plan: ReportPlan,
-  options: { weights?: Float64Array | null } = {},
+  options: {
+    weights?: Float64Array | null;
+    /** The cross-tabs' counts per group × value (crossTabulateQuestions), reused for scales instead of a pass. */
+    counts?: ReadonlyMap<string, number[][]>;
+  } = {},
 ): { means: MeansByGroup[]; suppressed: Suppression[] } {
   const variables = new Map(plan.variables.map((variable) => [variable.name, variable]));
   const weights = options.weights ?? null;
@@ -69,7 +74,10 @@ export function compareMeans(
       const counts: number[][] = by.values.map(() => new Array<number>(points.length).fill(0));
       const all: number[] = [];
       const allWeights: number[] = [];
-      if (byCounts) {
+      const counted = byCounts ? options.counts?.get(countsKey(variable.name, by.name)) : undefined;
+      if (counted) {
+        counted.forEach((row, g) => row.forEach((count, code) => (counts[g][pointOfCode[code]] += count)));
+      } else if (byCounts) {
         const codes = (column as SingleColumn).codes;
         const flat = new Float64Array(by.values.length * points.length);
         for (let row = 0; row < table.rowCount; row++) {

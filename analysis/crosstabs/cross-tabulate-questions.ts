@@ -25,7 +25,7 @@ export function crossTabulateQuestions(
   table: ResponseTable,
   plan: ReportPlan,
   options: CrossTabulateOptions = {},
-): { breakdowns: Breakdown[]; crosstabs: Crosstab[]; suppressed: Suppression[] } {
+): { breakdowns: Breakdown[]; crosstabs: Crosstab[]; suppressed: Suppression[]; counts: Map<string, number[][]> } {
   const variables = new Map(plan.variables.map((variable) => [variable.name, variable]));
   const labelOf = (variable: PlannedVariable) => localizeText(variable.title, plan.language, variable.question);
   const groupsOf = (variable: PlannedVariable) => variable.values.map((value, code) => ({ value, label: valueLabel(variable, code, plan) }));
@@ -35,6 +35,8 @@ export function crossTabulateQuestions(
   });
 
   const suppressed: Suppression[] = [];
+  // Each single answer's unweighted counts per group × value, before hiding, for 平均値の比較 to reuse.
+  const counts = new Map<string, number[][]>();
   const pending: Array<{ test: CrossTabTest; set: (adjusted: number) => void }> = [];
   const method = options.weights ? ('rao-scott' as const) : ('pearson' as const);
   const contract = (test: CrossTabTest | null): CrosstabTest | null =>
@@ -56,6 +58,7 @@ export function crossTabulateQuestions(
       mask: options.mask,
       minGroupSize: plan.minGroupSize,
     });
+    if (item.kind === 'single') counts.set(countsKey(item.variable, item.by), result.groups.map((group) => group.cells.map((cell) => cell.count)));
     const where = `crosstabs.${item.variable}.${item.by}`;
     const place = `${labelOf(variable)}${item.row !== undefined ? ` — ${localizeText(variable.rowText, plan.language, item.row)}` : ''} × ${labelOf(by)}`;
     const shown = hideCrosstabCells(result, item.kind, plan.minGroupSize);
@@ -118,5 +121,10 @@ export function crossTabulateQuestions(
   });
   const adjusted = holmAdjust(pending.map(({ test }) => test.p));
   pending.forEach(({ set }, k) => set(adjusted[k]));
-  return { breakdowns, crosstabs, suppressed };
+  return { breakdowns, crosstabs, suppressed, counts };
+}
+
+/** The key of a (variable, breakdown) pair in crossTabulateQuestions' `counts`. */
+export function countsKey(variable: string, by: string): string {
+  return `${variable}\u0000${by}`;
 }

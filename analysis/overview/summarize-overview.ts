@@ -24,7 +24,6 @@ import { WARD_QUESTION } from '../../core/report-view/describe-tabulation.ts';
 import type { ReportPlan } from '../plan/plan-report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import { tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
-import { describeNumbers } from '../stats/describe-numbers.ts';
 import { valueLabel } from '../summaries/summarize-questions.ts';
 import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
 import { kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type ResponseTable } from '../table/response-table.ts';
@@ -62,10 +61,11 @@ export function summarizeOverview(
   const fromEnrolled = (row: number) =>
     idColumn === undefined ? table.kiosk[row] === 1 : idColumn.kind === 'single' && idColumn.codes[row] >= 0;
   let enrolledKiosk = 0;
-  const minutes: number[] = [];
+  const minutes = new Float64Array(n);
+  let timed = 0;
   for (let row = 0; row < n; row++) {
     const took = (table.completedAt[row] - table.startedAt[row]) / 60_000;
-    if (took >= 0) minutes.push(took); // NaN (a time missing) fails the comparison
+    if (took >= 0) minutes[timed++] = took; // NaN (a time missing) fails the comparison
     if (table.channel[row] === kioskChannel && fromEnrolled(row)) enrolledKiosk += 1;
     const at = table.completedAt[row];
     if (at < first) first = at; // NaN compares false both ways, so rows without a date are skipped
@@ -143,7 +143,7 @@ export function summarizeOverview(
       byChannel,
       kiosks,
       byWard,
-      completionMinutes: completionOf(minutes, plan.minGroupSize),
+      completionMinutes: completionOf(minutes.subarray(0, timed), plan.minGroupSize),
       method: plan.method !== undefined ? localizeText(plan.method, plan.language, '') || null : null,
       responseRate: population === undefined ? null : n / population,
       population: population ?? null,
@@ -152,11 +152,20 @@ export function summarizeOverview(
   };
 }
 
-/** Quartiles of the minutes; none under the minimum group size (a time is one person's). */
-function completionOf(minutes: number[], minGroupSize: number): Overview['completionMinutes'] {
-  if (minutes.length === 0 || minutes.length < minGroupSize) return null;
-  const { q1, median, q3 } = describeNumbers(minutes);
-  return { n: minutes.length, q1, median, q3 };
+/**
+ * Quartiles of the minutes (R's quantile(type = 7)); none under the minimum group size (a time is
+ * one person's). A typed-array sort: a million times sort in a tenth of the time a comparator takes.
+ */
+function completionOf(minutes: Float64Array, minGroupSize: number): Overview['completionMinutes'] {
+  const n = minutes.length;
+  if (n === 0 || n < minGroupSize) return null;
+  const sorted = minutes.slice().sort();
+  const quantile = (p: number) => {
+    const h = (n - 1) * p;
+    const low = Math.floor(h);
+    return sorted[low] + (h - low) * (sorted[Math.min(low + 1, n - 1)] - sorted[low]);
+  };
+  return { n, q1: quantile(0.25), median: quantile(0.5), q3: quantile(0.75) };
 }
 
 function utcDate(epochMs: number): string {

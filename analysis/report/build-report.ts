@@ -93,7 +93,7 @@ export function buildReport(input: BuildReportInput): Report {
   const comments = sampleComments(table, plan);
   const summaries = summarizeQuestions(table, plan, { weights });
   const tables = crossTabulateQuestions(table, plan, { weights });
-  const means = compareMeans(table, plan, { weights });
+  const means = compareMeans(table, plan, { weights, counts: tables.counts });
   const overview = summarizeOverview(table, plan, { population: options.population, populationByWard: options.populationByWard ?? wardMargins(options.weights) });
   return {
     survey: { id: plan.surveyId, versions: versionsOf(table), title: plan.title },
