@@ -23,6 +23,7 @@ import type { Overview, Suppression } from '../../contracts/report.ts';
 import { WARD_QUESTION } from '../../core/report-view/describe-tabulation.ts';
 import type { ReportPlan } from '../plan/plan-report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
+import { selectQuantiles } from '../stats/select-quantiles.ts';
 import { tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
 import { valueLabel } from '../summaries/summarize-questions.ts';
 import { suppressSmallGroups } from '../suppression/suppress-small-groups.ts';
@@ -154,18 +155,13 @@ export function summarizeOverview(
 
 /**
  * Quartiles of the minutes (R's quantile(type = 7)); none under the minimum group size (a time is
- * one person's). A typed-array sort: a million times sort in a tenth of the time a comparator takes.
+ * one person's). Selected in linear time (select-quantiles.ts): a million times are no sort.
  */
 function completionOf(minutes: Float64Array, minGroupSize: number): Overview['completionMinutes'] {
   const n = minutes.length;
   if (n === 0 || n < minGroupSize) return null;
-  const sorted = minutes.slice().sort();
-  const quantile = (p: number) => {
-    const h = (n - 1) * p;
-    const low = Math.floor(h);
-    return sorted[low] + (h - low) * (sorted[Math.min(low + 1, n - 1)] - sorted[low]);
-  };
-  return { n, q1: quantile(0.25), median: quantile(0.5), q3: quantile(0.75) };
+  const [q1, median, q3] = selectQuantiles(minutes, [0.25, 0.5, 0.75]);
+  return { n, q1, median, q3 };
 }
 
 function utcDate(epochMs: number): string {
