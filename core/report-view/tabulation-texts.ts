@@ -27,7 +27,7 @@ export const tabulationTexts = defineTexts({
     completion: '回答にかかった時間',
     completionValue: '中央値 {median}分（半数が {q1}〜{q3}分、{n}件）',
     method: '調査方法',
-    methodFromChannels: (names: string[]) => `${names.join('と')}で回答を受け付けた（調査票の定義に method を書くと、ここに調査方法を示せます）。`,
+    methodFromChannels: (names: string[]) => `${names.join('と')}で回答を受け付けた（調査方法は調査票の定義に記載すると、ここに示せます）。`,
     population: '母数',
     weighting: '重み付け',
     weightingNone: 'なし（単純集計）',

@@ -334,7 +334,15 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
     [t.versions, report.survey.versions.join(', ')],
     [t.responses, report.responses, COUNT],
   ];
+  // The method and the time taken to answer (issue 25), worded as the printed report words them.
+  if (overview?.method) facts.push([t.method, overview.method]);
+  else if (overview && overview.byChannel.length > 0) facts.push([t.method, t.methodFromChannels(overview.byChannel.map((c) => t.channelNames[c.value] ?? c.value))]);
   if (overview?.period) facts.push([t.period, `${overview.period.from} – ${overview.period.to}`]);
+  if (overview?.completionMinutes) {
+    const { n, q1, median, q3 } = overview.completionMinutes;
+    const minutes = (value: number) => formatNumber(value, locale, 1);
+    facts.push([t.completion, fill(t.completionValue, { median: minutes(median), q1: minutes(q1), q3: minutes(q3), n: formatNumber(n, locale, 0) })]);
+  }
   if (overview?.population != null) facts.push([t.population, overview.population, COUNT]);
   if (overview?.responseRate != null) facts.push([t.responseRate, overview.responseRate, PERCENT]);
   facts.push([t.weighting, weighting], [t.minGroupSize, report.minGroupSize, COUNT]);

@@ -38,7 +38,7 @@ describe('overviewFacts', () => {
     expect(overviewFacts(described, 'en')).toContainEqual(['Time to answer', 'median 3.3 min (half took 2.5–5.0 min; 1,540 responses)']);
     expect(overviewFacts(described, 'en')).toContainEqual(['Responses by channel', 'ward-office tablets 1,200, the web 340']);
     // Without a method in the definition, which channels the answers came through.
-    expect(overviewFacts(report, 'ja')[0]).toEqual(['調査方法', '区役所のタブレットとインターネットで回答を受け付けた（調査票の定義に method を書くと、ここに調査方法を示せます）。']);
+    expect(overviewFacts(report, 'ja')[0]).toEqual(['調査方法', '区役所のタブレットとインターネットで回答を受け付けた（調査方法は調査票の定義に記載すると、ここに示せます）。']);
   });
 
   it('shows a hidden count as hidden, and no kiosk line without kiosk responses', () => {

@@ -114,7 +114,7 @@ function fixture(locale: Locale): Report {
     needs: [], ipa: [], comments: [],
     gaps: { by: null, label: null, groups: [], items: [], untested: [] },
     suppressed: [],
-    overview: { period: { from: '2026-06-01', to: '2026-08-31' }, byChannel: [{ value: 'kiosk', n: 1533 }, { value: 'online', n: 1467 }], byWard: [{ value: 'chuo', label: w.chuo, n: 1600 }, { value: 'kita', label: w.kita, n: 1400 }], responseRate: 0.05, population: 60000 },
+    overview: { period: { from: '2026-06-01', to: '2026-08-31' }, byChannel: [{ value: 'kiosk', n: 1533 }, { value: 'online', n: 1467 }], byWard: [{ value: 'chuo', label: w.chuo, n: 1600 }, { value: 'kita', label: w.kita, n: 1400 }], responseRate: 0.05, population: 60000, completionMinutes: { n: 2900, q1: 2.5, median: 3.25, q3: 5 }, method: null },
     summaries: [
       { question: 'age', label: w.age, type: 'radiogroup', answered: 1536, noAnswer: 3, ordered: false, items: [
         { value: 'young', label: w.young, count: 1200, share: 0.7813 },
@@ -254,6 +254,13 @@ describe.each(['ja', 'en'] as const)('the 集計表 workbook (%s), saved again b
     expect(questionSheet(book, 'Q06').cells.map((c) => c.text)).not.toContain(w.hiddenLegend);
     // The rule once more on the 目次.
     expect(book.sheet(w.contents).cells.map((c) => c.text)).toContain(fillText(t.suppressionRule, { min: MIN, min_1: MIN - 1 }));
+  });
+
+  it('says in 調査概要 how the survey was fielded and how long answering took (issue 25)', () => {
+    const cells = books.get(locale)!.sheet(t.overview).cells.map((c) => c.text ?? '');
+    expect(cells).toContain(t.completion);
+    expect(cells).toContain(fillText(t.completionValue, { median: locale === 'ja' ? '3.3' : '3.3', q1: '2.5', q3: '5.0', n: '2,900' }));
+    expect(cells).toContain(t.methodFromChannels([t.channelNames.kiosk, t.channelNames.online]));
   });
 
   it('breaks printed pages between tables, not inside one', () => {
