@@ -3,16 +3,10 @@
  * writing them out or sorting them: n, mean, sample sd, min, quartiles (R's quantile(type = 7))
  * and max. A million ratings stay one counting pass (npm run bench:analysis).
  */
-export interface CountedDescription {
-  n: number;
-  mean: number;
-  sd: number | null;
-  min: number;
-  q1: number;
-  median: number;
-  q3: number;
-  max: number;
-}
+import type { NumericDescription } from '../../contracts/report.ts';
+
+/** The report's numeric description, with how many answered. */
+export type CountedDescription = NumericDescription & { n: number };
 
 /** `points` ascending; `counts[i]` answers at `points[i]`. Null when nobody answered. */
 export function describeCounts(points: ReadonlyArray<number>, counts: ReadonlyArray<number>): CountedDescription | null {

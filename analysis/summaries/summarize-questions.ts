@@ -84,7 +84,7 @@ function summarizeQuestion(
       const result = summarizeSingle(column.codes, variable.values.length, rows, variable.ordinal ? { scores: variable.scores, best: 'high' } : undefined);
       const rowLabel = localizeText(variable.rowText, plan.language, variable.row ?? name);
       if (hide(result.answered)) return { row: variable.row!, label: rowLabel, answered: null, items: [], suppressed: true };
-      const items = itemsOf(variable, result.items, plan, 'single');
+      const { items, topTwoShown } = itemsOf(variable, result.items, plan, 'single');
       const fewer = fewerOf(items, result.items);
       return {
         row: variable.row!,
@@ -92,7 +92,7 @@ function summarizeQuestion(
         answered: result.answered,
         items,
         ...(fewer ? { fewer } : {}),
-        ...(variable.ordinal ? { mean: result.mean ?? null, topTwo: topTwoShown(variable, result.items, plan) ? (result.topTwo ?? null) : null } : {}),
+        ...(variable.ordinal ? { mean: result.mean ?? null, topTwo: topTwoShown ? (result.topTwo ?? null) : null } : {}),
       };
     });
     const answered = Math.max(0, ...matrixRows.map((row) => row.answered ?? 0));
@@ -126,7 +126,7 @@ function summarizeQuestion(
       ? summarizeSingle(column.codes, first.values.length, rows, first.ordinal ? { scores: first.scores, best: 'high' } : undefined)
       : summarizeMultiple((column as MultipleColumn).answered, (column as MultipleColumn).cells, rows);
   if (hide(result.answered)) return { ...base, answered: null, noAnswer: result.noAnswer, suppressed: true };
-  const items = itemsOf(first, result.items, plan, column.kind === 'single' ? 'single' : 'multiple');
+  const { items, topTwoShown } = itemsOf(first, result.items, plan, column.kind === 'single' ? 'single' : 'multiple');
   const fewer = column.kind === 'single' ? fewerOf(items, result.items) : undefined;
   return {
     ...base,
@@ -134,7 +134,7 @@ function summarizeQuestion(
     noAnswer: result.noAnswer,
     items,
     ...(fewer ? { fewer } : {}),
-    ...(first.ordinal ? { mean: result.mean ?? null, topTwo: column.kind !== 'single' || topTwoShown(first, result.items, plan) ? (result.topTwo ?? null) : null } : {}),
+    ...(first.ordinal ? { mean: result.mean ?? null, topTwo: topTwoShown ? (result.topTwo ?? null) : null } : {}),
     ...(column.kind === 'single' && first.ordinal && first.values.every((value) => typeof value === 'number')
       ? { numeric: describeScale(first, column as SingleColumn, result.items, rows) }
       : {}),
@@ -150,14 +150,18 @@ function describeScale(variable: PlannedVariable, column: SingleColumn, counts: 
     const scores = new Float64Array(rows.rowCount);
     for (let row = 0; row < rows.rowCount; row++) scores[row] = column.codes[row] < 0 ? Number.NaN : variable.scores[column.codes[row]];
     const { numeric } = summarizeNumeric(scores, rows);
-    return numeric && { mean: numeric.mean, sd: numeric.sd, min: numeric.min, q1: numeric.q1, median: numeric.median, q3: numeric.q3, max: numeric.max };
+    if (!numeric) return null;
+    const { n: _n, ...description } = numeric;
+    return description;
   }
   const order = variable.scores.map((score, code) => ({ score, code })).sort((a, b) => a.score - b.score);
   const described = describeCounts(
     order.map(({ score }) => score),
     order.map(({ code }) => counts[code].count),
   );
-  return described && { mean: described.mean, sd: described.sd, min: described.min, q1: described.q1, median: described.median, q3: described.q3, max: described.max };
+  if (!described) return null;
+  const { n: _n, ...description } = described;
+  return description;
 }
 
 /**
@@ -165,19 +169,22 @@ function describeScale(variable: PlannedVariable, column: SingleColumn, counts: 
  * else: a single-choice question's answers add up to those who answered, so one hidden answer
  * takes the next-smallest with it (the complementary rule), and the hidden ones are shown added
  * up (`fewer`), which must reach the minimum too; a checkbox's options do not add up, so each
- * stands alone.
+ * stands alone. `topTwoShown`: whether the top-two share can stand beside the hidden answers
+ * without giving one away.
  */
-function itemsOf(variable: PlannedVariable, items: ItemCount[], plan: ReportPlan, kind: 'single' | 'multiple'): SummaryItem[] {
+function itemsOf(variable: PlannedVariable, items: ItemCount[], plan: ReportPlan, kind: 'single' | 'multiple'): { items: SummaryItem[]; topTwoShown: boolean } {
   const counts = items.map((item) => item.count);
-  const hidden =
+  const line =
     kind === 'single'
-      ? protectLineAndSums(counts, plan.minGroupSize, { shownTogether: true, sums: variable.ordinal ? scaleSums(variable) : [] }).hidden
-      : counts.map((n) => (n > 0 && n < plan.minGroupSize ? ('small' as const) : undefined));
-  return items.map((item, code) => {
+      ? protectLineAndSums(counts, plan.minGroupSize, { shownTogether: true, sums: variable.ordinal ? scaleSums(variable) : [] })
+      : { hidden: counts.map((n) => (n > 0 && n < plan.minGroupSize ? ('small' as const) : null)), sumsShown: true };
+  const hidden = line.hidden;
+  const summaryItems = items.map((item, code) => {
     const base = { value: variable.values[code], label: valueLabel(variable, code, plan) };
     const reason = hidden[code];
     return reason ? { ...base, count: null, share: null, suppressed: reason } : { ...base, count: item.count, share: item.share };
   });
+  return { items: summaryItems, topTwoShown: line.sumsShown };
 }
 
 /**
@@ -189,11 +196,6 @@ export function scaleSums(variable: PlannedVariable): number[][] {
   const ranked = variable.scores.map((score, code) => ({ score, code })).sort((a, b) => b.score - a.score);
   const topTwo = new Set(ranked.slice(0, 2).map(({ code }) => code));
   return [variable.scores.map((_, code) => (topTwo.has(code) ? 1 : 0))];
-}
-
-/** Whether the top-two share can be shown beside the hidden answers without giving one away. */
-function topTwoShown(variable: PlannedVariable, counts: ItemCount[], plan: ReportPlan): boolean {
-  return protectLineAndSums(counts.map((item) => item.count), plan.minGroupSize, { shownTogether: true, sums: scaleSums(variable) }).sumsShown;
 }
 
 /** The hidden answers added up: 「その他（少数）」, so a single answer's bars reach 100 %. */
