@@ -129,9 +129,8 @@ export interface NumericDescription {
 }
 
 export interface SummaryRow {
-  /** The matrix row's value (and, for matrixdropdown, the column's name). */
+  /** The matrix row's value. */
   row: string;
-  column?: string;
   label: string;
   answered: number | null;
   items: SummaryItem[];
@@ -140,14 +139,24 @@ export interface SummaryRow {
   topTwo?: number | null;
   /** Added (issue 26): the row's hidden answers together. */
   fewer?: FewerItem;
+  /** Added (issue 25): a matrixdropdown cell column of numbers: the row's answers described as numbers (`items` empty). */
+  numeric?: NumericDescription | null;
   suppressed?: boolean;
 }
 
 export interface QuestionSummary {
   question: string;
+  /** The question's title; for a matrixdropdown column, 「設問 — 列」. */
   label: string;
   /** The SurveyJS type. */
   type: string;
+  /**
+   * Added (issue 25): a matrixdropdown is summarised once per cell column, each entry naming its
+   * column (`rows` holds the rows: choices as `items`, numbers as `numeric`, text as `answered`).
+   */
+  column?: string;
+  /** Added (issue 25): the column's cell type (dropdown, checkbox, rating, boolean, text, expression…). */
+  cellType?: string;
   /** Respondents who answered; null when fewer than the minimum group size (then nothing else is shown). */
   answered: number | null;
   /** Respondents analysed who gave no answer (including those never shown the question). */
@@ -161,7 +170,7 @@ export interface QuestionSummary {
   /** Ordered single-answer scales: mean score and top-two share. */
   mean?: number | null;
   topTwo?: number | null;
-  /** Matrix and matrixdropdown: one entry per row (and column). */
+  /** Matrix rows; a matrixdropdown column's rows. */
   rows?: SummaryRow[];
   /** Numeric inputs: mean, sd and quartiles (weighted hf7). */
   numeric?: NumericDescription | null;

@@ -115,7 +115,7 @@ function SummaryTable({ summary, locale, texts }: { summary: QuestionSummary; lo
         </thead>
         <tbody>
           {summary.rows.map((row) => (
-            <tr key={`${row.row}|${row.column ?? ''}`}>
+            <tr key={row.row}>
               <th scope="row">{row.label}</th>
               <td className="num">{row.answered === null ? words.hidden : formatCount(row.answered, locale)}</td>
               {values.map((value) => {
