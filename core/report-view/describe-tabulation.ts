@@ -5,13 +5,13 @@
  * language); the words are the workbook's (tabulation-texts.ts), so the xlsx, Markdown and HTML
  * say the same.
  */
-import type { AnswerValue, Breakdown, Crosstab, CrosstabCell, FewerItem, QuestionSummary, Report } from '../../contracts/report.ts';
+import type { AnswerValue, Breakdown, Crosstab, CrosstabCell, FewerItem, MeansByGroup, QuestionSummary, Report } from '../../contracts/report.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { formatCount, formatNumber, formatPercent } from '../i18n/number-format.ts';
 import { describeSummaryChart } from './describe-charts.ts';
 import { crosstabTitle } from './crosstab-title.ts';
 import type { Section, Table } from './view-types.ts';
-import { fillText, describeCrosstabTest, tabulationTexts } from './tabulation-texts.ts';
+import { fillText, describeCrosstabTest, describeMeansTest, tabulationTexts } from './tabulation-texts.ts';
 
 /** The meta variable the overview counts responses by when the report has no `overview`. */
 export const WARD_QUESTION = 'ward';
@@ -240,4 +240,36 @@ export function crosstabsByBreakdown(report: Report): Array<{ breakdown: Breakdo
   return (report.breakdowns ?? [])
     .map((breakdown) => ({ breakdown, crosstabs: crosstabs.filter((crosstab) => crosstab.by === breakdown.by) }))
     .filter((entry) => entry.crosstabs.length > 0);
+}
+
+/**
+ * One comparison of means (issue 25, `report.means`): 全体 first, then each group with n, mean, sd
+ * and median; the test line under it. A hidden group reads 「＊」 as in the cross-tab it comes from.
+ */
+export function describeMeans(means: MeansByGroup, report: Report, locale: Locale): Section {
+  const t = tabulationTexts(locale);
+  const hidden = t.hidden;
+  const decimal = (x: number | null, hide: boolean) => (hide ? hidden : x === null ? '—' : formatNumber(x, locale, 2));
+  const line = (label: string, group: { n: number | null; mean: number | null; sd: number | null; median: number | null }) => {
+    const hide = group.n === null;
+    return [label, hide ? hidden : formatCount(group.n!, locale), decimal(group.mean, hide), decimal(group.sd, hide), decimal(group.median, hide)];
+  };
+  const table: Table = {
+    columns: [t.group, t.n, t.mean, t.sd, t.median],
+    numeric: [false, true, true, true, true],
+    rows: [line(t.total, means.total), ...means.groups.map((group) => line(group.label, group))],
+    repeat: 2,
+  };
+  if (hidesAny(table, hidden)) table.hides = true;
+  const footnotes = [describeMeansTest(means.test, report.minGroupSize, locale)];
+  if (means.scale) footnotes.push(t.meansScaleNote);
+  return { heading: crosstabTitle(means), notes: [], table, footnotes };
+}
+
+/** The comparisons of means grouped by breakdown, in the breakdowns' order (as crosstabsByBreakdown). */
+export function meansByBreakdown(report: Report): Array<{ breakdown: Breakdown; means: MeansByGroup[] }> {
+  const means = report.means ?? [];
+  return (report.breakdowns ?? [])
+    .map((breakdown) => ({ breakdown, means: means.filter((entry) => entry.by === breakdown.by) }))
+    .filter((entry) => entry.means.length > 0);
 }

@@ -3,7 +3,7 @@
  * xlsx workbook (server/report/write-report-workbook.ts) and the Markdown and HTML reports
  * (describe-report.ts), so a mark, a hidden cell or a test line reads the same in all three.
  */
-import type { CrosstabTest } from '../../contracts/report.ts';
+import type { CrosstabTest, MeansByGroup } from '../../contracts/report.ts';
 import { defineTexts } from '../i18n/define-texts.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { formatNumber, formatP } from '../i18n/number-format.ts';
@@ -53,6 +53,11 @@ export const tabulationTexts = defineTexts({
     test: 'χ² = {statistic}、自由度 {df}、p {p}（Holm補正後 {pAdjusted}）、Cramér の V = {v}',
     testRaoScott: 'Rao–Scott 補正 χ² = {statistic}、自由度 {df}、p {p}（Holm補正後 {pAdjusted}）、Cramér の V = {v}、デザイン効果 {deff}',
     noTest: '検定なし（比較できる区分または選択肢が2つ未満）',
+    meansPrefix: '平均値の比較',
+    testWelch: 'Welch の一元配置分散分析 F = {statistic}、自由度 ({df1}, {df2})、p {p}（Holm補正後 {pAdjusted}）',
+    testKruskal: 'Kruskal–Wallis 検定 H = {statistic}、自由度 {df1}、p {p}（Holm補正後 {pAdjusted}）',
+    noMeansTest: '検定なし（{min}人以上の区分が2つ未満、区分内の回答がすべて同じ、または重み付き集計）',
+    meansScaleNote: '順序のある尺度のため、平均は参考値とし、検定は順位にもとづく Kruskal–Wallis 検定です。',
     hidden: '＊',
     hiddenNote: '＊ 回答者が{min}人未満の区分（およびそれを逆算から守るための区分）は表示していません。',
     total: '全体',
@@ -114,6 +119,11 @@ export const tabulationTexts = defineTexts({
     test: 'χ² = {statistic}, df {df}, p {p} (Holm {pAdjusted}), Cramér’s V = {v}',
     testRaoScott: 'Rao–Scott χ² = {statistic}, df {df}, p {p} (Holm {pAdjusted}), Cramér’s V = {v}, design effect {deff}',
     noTest: 'no test (fewer than two groups or answers to compare)',
+    meansPrefix: 'Means by',
+    testWelch: 'Welch’s one-way ANOVA F = {statistic}, df ({df1}, {df2}), p {p} (Holm {pAdjusted})',
+    testKruskal: 'Kruskal–Wallis H = {statistic}, df {df1}, p {p} (Holm {pAdjusted})',
+    noMeansTest: 'no test (fewer than two groups of {min} or more, answers all alike within a group, or a weighted report)',
+    meansScaleNote: 'An ordered scale: the mean is a guide, and the test (Kruskal–Wallis) compares ranks.',
     hidden: '*',
     hiddenNote: '* Groups with fewer than {min} respondents (and the group hidden so they cannot be worked out) are not shown.',
     total: 'All',
@@ -148,6 +158,19 @@ export function describeCrosstabTest(test: CrosstabTest | null | undefined, loca
     pAdjusted: formatP(test.pAdjusted, locale),
     v: formatNumber(test.cramersV, locale, 3),
     deff: formatNumber(test.designEffect ?? 1, locale, 2),
+  });
+}
+
+/** The test line under a comparison of means: Welch's F or Kruskal–Wallis H, df, p and Holm-adjusted p. */
+export function describeMeansTest(test: MeansByGroup['test'], minGroupSize: number, locale: Locale): string {
+  const t = tabulationTexts(locale);
+  if (!test) return fillText(t.noMeansTest, { min: minGroupSize });
+  return fillText(test.method === 'welch' ? t.testWelch : t.testKruskal, {
+    statistic: formatNumber(test.statistic, locale, 2),
+    df1: formatNumber(test.df1, locale, 0),
+    df2: test.df2 === null ? '' : formatNumber(test.df2, locale, 1),
+    p: relation(formatP(test.p, locale)),
+    pAdjusted: formatP(test.pAdjusted, locale),
   });
 }
 
