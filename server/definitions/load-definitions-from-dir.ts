@@ -52,16 +52,6 @@ export interface DefinitionLoad {
 }
 
 /**
- * Reads and parses each file (or, for a folder, every *.json file under it).
- * An unreadable file or invalid JSON throws, naming the file; `source` in the
- * result is the path relative to `cwd` when it lies inside it, for short messages.
- */
-export async function readDefinitionFiles(paths: string | string[], cwd = process.cwd()): Promise<DefinitionFile[]> {
-  const files = await expandPaths(paths);
-  return Promise.all(files.map((file) => readDefinitionFile(file, cwd)));
-}
-
-/**
  * Reads, checks and builds every definition in `paths`, keeping the good ones:
  * a file that cannot be read, is not JSON, breaks a rule or cannot get a strict
  * validator is reported in `problems` and left out, so one bad file never takes

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadDefinitionCatalogFromDir, loadDefinitionsFromDir, readDefinitionFiles } from '../../../server/definitions/load-definitions-from-dir.ts';
+import { loadDefinitionCatalogFromDir, loadDefinitionFiles, loadDefinitionsFromDir } from '../../../server/definitions/load-definitions-from-dir.ts';
 import { DEFINITIONS_DIR, readShipped } from '../../analysis/definitions/shipped-definition-files.ts';
 
 let dir: string;
@@ -108,17 +108,18 @@ describe('loadDefinitionsFromDir (server start-up)', () => {
   });
 });
 
-describe('readDefinitionFiles', () => {
+describe('loadDefinitionFiles', () => {
   it('reads files and folders, recursively and sorted, and skips other files', async () => {
+    // Not definitions: each is looked at and refused, which shows which files were read and in what order.
     await write('b/v1.json', { n: 2 });
     await write('a/nested/v1.json', { n: 1 });
     await write('a/README.md', '# not a definition');
     await write('single.json', '\uFEFF{"n": 3}');
-    const files = await readDefinitionFiles([join(dir, 'a'), join(dir, 'b'), join(dir, 'single.json')], dir);
-    expect(files).toEqual([
-      { source: join('a', 'nested', 'v1.json'), json: { n: 1 } },
-      { source: join('b', 'v1.json'), json: { n: 2 } },
-      { source: 'single.json', json: { n: 3 } },
-    ]);
+    const load = await loadDefinitionFiles([join(dir, 'a'), join(dir, 'b'), join(dir, 'single.json')], dir);
+    expect(load.files).toBe(3);
+    expect(load.definitions).toEqual([]);
+    expect([...new Set(load.problems.map((problem) => problem.source))]).toEqual([join('a', 'nested', 'v1.json'), join('b', 'v1.json'), 'single.json']);
+    // Each was parsed (a byte-order mark too): what is wrong is the content, not the JSON.
+    expect(load.problems.every((problem) => problem.message.startsWith('"pages" must be'))).toBe(true);
   });
 });
