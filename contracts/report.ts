@@ -39,6 +39,89 @@ export interface Report {
   breakdowns?: Breakdown[];
   /** Added (issue 25): 平均値の比較, each number question and ordered scale by each breakdown. */
   means?: MeansByGroup[];
+  /** Added (issue 28): 効果検証, how the responses were split (--compare) and grouped (--pilot). */
+  effectComparison?: EffectComparison;
+  /** Added (issue 28): 効果検証, one entry per share or mean compared before and after the split. */
+  effects?: Effect[];
+}
+
+/**
+ * Added (issue 28): how `effects` split the responses. "before" is strictly earlier than the
+ * split instant (midnight of the date in Japan time) by the record's `time`.
+ */
+export interface EffectComparison {
+  /** Which record time splits them: the table keeps `completedAt` (the device's completion time). */
+  time: 'completedAt';
+  /** The split date as given (YYYY-MM-DD, Japan time) and its instant (ISO 8601, UTC). */
+  date: string;
+  at: string;
+  timeZone: 'Asia/Tokyo';
+  /** Responses before and after; `undated` had no completion time and are in neither. */
+  before: number;
+  after: number;
+  undated: number;
+  /** The pilot group (--pilot): the variable and the values that mark it; the rest are the control group. */
+  pilot: { variable: string; label: string; values: ValueLabel[] } | null;
+  /** Whether the figures are weighted (survey-weighted regression on the report's weights). */
+  weighted: boolean;
+  /** How each figure is computed, for readers (docs/analysis.md, "効果検証"). */
+  methods: { shareChange: string; meanChange: string; did: string | null };
+  /**
+   * The pre-trend check (with a pilot and at least three months before the split): the before
+   * period is halved at `at`, and each effect's DiD of the second half against the first is
+   * tested; null when it was not possible (and `reason` says why in `preTrendSkipped`).
+   */
+  preTrend: { from: string; at: string; to: string } | null;
+  preTrendSkipped?: string;
+  /** Effects whose pre-trend p < 0.05, in words: the parallel-trends assumption is doubtful there. */
+  warnings: string[];
+}
+
+/** Added (issue 28): a period's (or a group's period's) respondents and its share or mean; hidden cells are null. */
+export interface EffectCell {
+  n: number | null;
+  value: number | null;
+}
+
+/** Added (issue 28): an estimate with its 95% interval, p and Holm-adjusted p. */
+export interface EffectEstimate {
+  estimate: number;
+  low: number;
+  high: number;
+  p: number;
+  /** Holm over every change test (or every DiD test) of the report. */
+  pAdjusted: number;
+}
+
+/** Added (issue 28): the cells a figure uses; `pilot.before` etc. for the difference-in-differences. */
+export type EffectCellName = 'before' | 'after' | 'pilot.before' | 'pilot.after' | 'control.before' | 'control.after';
+
+/** Added (issue 28): one share or mean before and after the split, and (with a pilot) its DiD. */
+export interface Effect {
+  question: string;
+  label: string;
+  /** A matrix row. */
+  row?: string;
+  rowLabel?: string;
+  /** A choice, checkbox option or needs item whose share this is; absent for a mean or a top-two share. */
+  option?: AnswerValue;
+  optionLabel?: string;
+  /** A share of the two best answers of an ordered scale. */
+  topTwo?: boolean;
+  measure: 'share' | 'mean';
+  before: EffectCell;
+  after: EffectCell;
+  /** after − before; null when a cell it uses is under the minimum group size (`hidden` names it) or it cannot be computed. */
+  change: EffectEstimate | null;
+  /** With --pilot: (pilot after − pilot before) − (control after − control before). */
+  did?: (EffectEstimate & {
+    pilot: { before: EffectCell; after: EffectCell };
+    control: { before: EffectCell; after: EffectCell };
+    /** The pre-trend check's DiD within the before period, when it was made. */
+    preTrend?: { estimate: number; p: number } | null;
+  }) | null;
+  /** Cells under the minimum group size, for the change and for the DiD. */
+  hidden?: { change?: EffectCellName[]; did?: EffectCellName[] };
 }
 
 /** Added (issue 25): the means of a number question or an ordered scale by the groups of a breakdown. */
