@@ -1,10 +1,12 @@
 /**
- * GET /api/surveys/:id/report?format=json|html|xlsx[&locale=…&by=…&minGroupSize=…&seed=…]: the
+ * GET /api/surveys/:id/report?format=json|html|xlsx[&locale=…&by=…&crosstabBy=…&minGroupSize=…&seed=…]: the
  * analysis library's report of the collected responses (the access policy
  * requires the analyst role), with the filters of server/export/response-filter.ts, its labels
  * in `locale` (the dashboard's language). `format=xlsx` is the 集計表 workbook;
  * `format=csv&crosstab=<question>[.<row>]&by=<breakdown>` one cross-tab of it (there `by` picks
- * the cross-tab's breakdown, not the gaps').
+ * the cross-tab's breakdown, not the gaps'). `crosstabBy` (repeatable) adds breakdowns to the
+ * cross-tabs and means, as `survey-toolkit report --crosstab-by` does: the dashboard asks for one
+ * when the analyst breaks a question down by a question that is not one of the report's.
  * The responses themselves (collection and export) are server/routes/responses.ts.
  */
 import { Router } from 'express';
@@ -84,7 +86,7 @@ export function reportRouter({ store, definitions }: ReportRouterOptions): Route
 }
 
 /** Query keys of the report that are options, not filters. */
-const REPORT_OPTION_KEYS = ['by', 'minGroupSize', 'seed', 'crosstab'];
+const REPORT_OPTION_KEYS = ['by', 'minGroupSize', 'seed', 'crosstab', 'crosstabBy'];
 
 const REPORT_FORMATS = ['json', 'html', 'xlsx', 'csv'] as const;
 
@@ -110,7 +112,7 @@ function withoutKeys(query: Record<string, unknown>, keys: string[]): Record<str
 }
 
 /**
- * `by` (a question or meta variable to compare groups by), `seed`, and
+ * `by` (a question or meta variable to compare groups by), `crosstabBy`, `seed`, and
  * `minGroupSize`, which may only be raised: no request may show groups smaller
  * than the survey allows (issue 5: no one singled out by a small group).
  */
@@ -124,6 +126,12 @@ function reportOptions(query: Record<string, unknown>, definition: SurveyDefinit
     if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) throw new HttpError(400, 'invalid_report_request', `${name} must be a whole number; got ${JSON.stringify(value)}`);
     return Number(value);
   };
+  if (query.crosstabBy !== undefined) {
+    // Given once or repeated (?crosstabBy=a&crosstabBy=b); the analysis checks each is a single-answer question.
+    const names = Array.isArray(query.crosstabBy) ? query.crosstabBy : [query.crosstabBy];
+    if (!names.every((name): name is string => typeof name === 'string' && name !== '')) throw new HttpError(400, 'invalid_report_request', 'crosstabBy must name a question');
+    options.crosstabBy = [...new Set(names)];
+  }
   if (query.seed !== undefined) options.seed = whole('seed', query.seed);
   if (query.minGroupSize !== undefined) {
     const minGroupSize = whole('minGroupSize', query.minGroupSize);
