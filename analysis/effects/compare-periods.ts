@@ -1,0 +1,126 @@
+/**
+ * One figure of 効果検証 (a share or a mean) compared across the split, and with a pilot group its
+ * difference-in-differences: the pure core of buildEffects, before Holm's adjustment.
+ *
+ * - change (after − before): unweighted shares, Newcomb's hybrid score interval and prop.test's p;
+ *   unweighted means, Welch's t; weighted, svyglm(y ~ after) on the design.
+ * - DiD: the interaction of y ~ after * pilot, OLS with HC1 (unweighted) or svyglm (weighted).
+ * - The small-group rule: a figure only when every cell it uses has at least `minGroupSize`
+ *   respondents; otherwise `hidden` names the cells too small, and a cell's n is shown only when
+ *   it is 0 or at least the minimum (docs/analysis.md, "Suppression").
+ */
+import type { EffectCell, EffectCellName } from '../../contracts/report.ts';
+import { cellMoments, type CellMoments } from './cell-moments.ts';
+import { newcombInterval } from './newcomb-interval.ts';
+import { olsHc1Contrast } from './ols-hc1.ts';
+import { propTestP } from './prop-test-p.ts';
+import { svyglmContrast } from './svyglm-contrast.ts';
+import { welchTTest, type TestedDifference } from './welch-t-test.ts';
+
+export interface PeriodsInput {
+  /** The answer per row: 0/1 for a share, the value for a mean; NaN for a respondent without one. */
+  y: ArrayLike<number>;
+  /** 0 before the split, 1 after, −1 neither (no date, or outside the pre-trend window). */
+  period: ArrayLike<number>;
+  /** 1 pilot group, 0 control, −1 unknown; null without --pilot. */
+  pilot: ArrayLike<number> | null;
+  weights: ArrayLike<number> | null;
+  measure: 'share' | 'mean';
+  minGroupSize: number;
+}
+
+export interface Estimate {
+  estimate: number;
+  low: number;
+  high: number;
+  p: number;
+}
+
+export interface PeriodsComparison {
+  before: EffectCell;
+  after: EffectCell;
+  change: Estimate | null;
+  did?: { estimate: Estimate | null; pilot: { before: EffectCell; after: EffectCell }; control: { before: EffectCell; after: EffectCell } };
+  hidden?: { change?: EffectCellName[]; did?: EffectCellName[] };
+}
+
+export function comparePeriods(input: PeriodsInput): PeriodsComparison {
+  const { y, period, pilot, weights, measure, minGroupSize } = input;
+  const designSize = y.length;
+  const [before, after] = cellMoments(y, period, 2, weights);
+  const small = (cell: CellMoments) => cell.n < minGroupSize;
+  const hiddenChange: EffectCellName[] = [];
+  if (small(before)) hiddenChange.push('before');
+  if (small(after)) hiddenChange.push('after');
+  const change = hiddenChange.length > 0 ? null : estimateChange(before, after, measure, weights !== null, designSize);
+  const result: PeriodsComparison = { before: shown(before, minGroupSize), after: shown(after, minGroupSize), change };
+  const hidden: NonNullable<PeriodsComparison['hidden']> = {};
+  if (hiddenChange.length > 0) hidden.change = hiddenChange;
+
+  if (pilot) {
+    const did = estimateDid(y, period, pilot, weights, minGroupSize);
+    result.did = { estimate: did.estimate, pilot: did.pilot, control: did.control };
+    if (did.hidden.length > 0) hidden.did = did.hidden;
+  }
+  if (hidden.change || hidden.did) result.hidden = hidden;
+  return result;
+}
+
+/** Cells of the DiD: control before, control after, pilot before, pilot after. */
+const DID_CELLS: EffectCellName[] = ['control.before', 'control.after', 'pilot.before', 'pilot.after'];
+/** The interaction (pilot after − pilot before) − (control after − control before). */
+const DID_SIGNS = [1, -1, -1, 1];
+
+/** The difference-in-differences alone: also the pre-trend check, with `period` halving the before period. */
+export function estimateDid(
+  y: ArrayLike<number>,
+  period: ArrayLike<number>,
+  pilot: ArrayLike<number>,
+  weights: ArrayLike<number> | null,
+  minGroupSize: number,
+): { estimate: Estimate | null; pilot: { before: EffectCell; after: EffectCell }; control: { before: EffectCell; after: EffectCell }; hidden: EffectCellName[] } {
+  const rows = y.length;
+  const cell = new Int8Array(rows);
+  for (let row = 0; row < rows; row++) cell[row] = period[row] < 0 || pilot[row] < 0 ? -1 : pilot[row] * 2 + period[row];
+  const cells = cellMoments(y, cell, 4, weights);
+  const hidden = DID_CELLS.filter((_, c) => cells[c].n < minGroupSize);
+  const contrast = hidden.length > 0 ? null : weights ? svyglmContrast(cells, DID_SIGNS, rows) : olsHc1Contrast(cells, DID_SIGNS);
+  return {
+    estimate: contrast && estimateOf(contrast),
+    control: { before: shown(cells[0], minGroupSize), after: shown(cells[1], minGroupSize) },
+    pilot: { before: shown(cells[2], minGroupSize), after: shown(cells[3], minGroupSize) },
+    hidden,
+  };
+}
+
+function estimateChange(before: CellMoments, after: CellMoments, measure: 'share' | 'mean', weighted: boolean, designSize: number): Estimate | null {
+  if (weighted) {
+    const contrast = svyglmContrast([before, after], [-1, 1], designSize);
+    return contrast && estimateOf(contrast);
+  }
+  if (measure === 'share') {
+    // y is 0/1, so n·mean is the count who chose it (rounded: a sum of ones is exact anyway).
+    const x1 = Math.round(after.mean * after.n);
+    const x2 = Math.round(before.mean * before.n);
+    const p = propTestP(x1, after.n, x2, before.n);
+    if (p === null) return null;
+    const [low, high] = newcombInterval(x1, after.n, x2, before.n);
+    return { estimate: x1 / after.n - x2 / before.n, low, high, p };
+  }
+  const tested = welchTTest(momentsOf(after), momentsOf(before));
+  return tested && estimateOf(tested);
+}
+
+function momentsOf(cell: CellMoments) {
+  return { n: cell.n, mean: cell.mean, variance: cell.n > 1 ? cell.squares / (cell.n - 1) : Number.NaN };
+}
+
+function estimateOf({ estimate, low, high, p }: TestedDifference): Estimate {
+  return { estimate, low, high, p };
+}
+
+/** A cell as the report shows it: n only when 0 or at least the minimum, the value only when at least the minimum. */
+function shown(cell: CellMoments, minGroupSize: number): EffectCell {
+  const enough = cell.n >= minGroupSize;
+  return { n: enough || cell.n === 0 ? cell.n : null, value: enough ? cell.mean : null };
+}
