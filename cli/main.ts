@@ -3,57 +3,62 @@ import { CliError } from './cli-error.ts';
 
 /**
  * Each command lives in cli/commands/<name>.ts and is loaded only when used, so
- * `survey-toolkit check` does not pay for the report renderer.
+ * `survey-toolkit check` does not pay for the report renderer. Its usage lives there
+ * too, and only there: `help` loads every command to print them (a second or two,
+ * and never out of date).
  */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: CliCommand }> }> = {
-  check: {
-    summary: 'check [files…]  Check survey definitions (default: every file in ./survey-definitions)',
-    load: () => import('./commands/check.ts'),
-  },
-  migrate: {
-    summary: 'migrate --from LOCATION --to LOCATION  Copy every response between sqlite:DIR, jsonl:FILE and mongodb://…, skipping ones already there',
-    load: () => import('./commands/migrate.ts'),
-  },
-  user: {
-    summary: 'user add|list|disable [--name NAME] [--role analyst|admin]  Manage accounts (add reads the password from stdin)',
-    load: () => import('./commands/user.ts'),
-  },
-  token: {
-    summary: 'token create|list|revoke [--name NAME] [--role analyst|admin]  API tokens for automation (shown once)',
-    load: () => import('./commands/token.ts'),
-  },
-  export: {
-    summary: 'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] --out FILE  Export responses from DATA_DIR',
-    load: () => import('./commands/export.ts'),
-  },
-  report: {
-    summary: 'report --survey ID --input FILE.jsonl [--weights CSV] [--by QUESTION] [--format json|md|html] [--out FILE]  Needs, IPA and gaps report',
-    load: () => import('./commands/report.ts'),
-  },
-  seed: {
-    summary: 'seed --survey ID --count N --seed S --out FILE.jsonl  Write realistic synthetic responses',
-    load: () => import('./commands/seed.ts'),
-  },
+const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
+  check: () => import('./commands/check.ts'),
+  demo: () => import('./commands/demo.ts'),
+  migrate: () => import('./commands/migrate.ts'),
+  user: () => import('./commands/user.ts'),
+  token: () => import('./commands/token.ts'),
+  export: () => import('./commands/export.ts'),
+  report: () => import('./commands/report.ts'),
+  seed: () => import('./commands/seed.ts'),
 };
 
-function usage(): string {
-  const lines = Object.values(COMMANDS).map((c) => `  survey-toolkit ${c.summary}`);
-  return ['Usage:', ...lines].join('\n');
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+const HELP_WORDS = new Set(['help', '--help', '-h']);
+
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).command));
+  return [
+    'Usage:',
+    ...commands.map((command) => `  survey-toolkit ${command.summary}`),
+    '',
+    'survey-toolkit <command> --help   every option of one command',
+  ].join('\n');
+}
+
+/** One command's every option: its usage, or its summary when that already says everything. */
+function commandHelp(command: CliCommand): string {
+  return `usage: survey-toolkit ${command.usage ?? command.summary}`;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
-    console.log(usage());
+  if (!name || HELP_WORDS.has(name)) {
+    const asked = args[0];
+    if (name && asked !== undefined && COMMANDS[asked]) {
+      console.log(commandHelp((await COMMANDS[asked]()).command));
+      return 0;
+    }
+    console.log(await usage());
     return name ? 0 : 2;
   }
-  const entry = COMMANDS[name];
-  if (!entry) {
-    console.error(`survey-toolkit: unknown command "${name}"\n${usage()}`);
+  const load = COMMANDS[name];
+  if (!load) {
+    console.error(`survey-toolkit: unknown command "${name}"\n${await usage()}`);
     return 2;
   }
   try {
-    const { command } = await entry.load();
+    const { command } = await load();
+    // `report --help` answers with the options, wherever --help stands (issue 29).
+    if (args.includes('--help') || args.includes('-h')) {
+      console.log(commandHelp(command));
+      return 0;
+    }
     return await command.run(args);
   } catch (error) {
     if (error instanceof CliError) {

@@ -49,6 +49,7 @@ interface ExportArgs {
 }
 
 export const command: CliCommand = {
+  usage: USAGE,
   summary: 'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] --out FILE  Export responses from DATA_DIR',
   async run(args) {
     const options = parseOptions(args);

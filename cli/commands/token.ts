@@ -14,6 +14,7 @@ import type { CliCommand } from '../cli-command.ts';
 const USAGE = 'token create --name NAME --role analyst|admin | token list | token revoke --name NAME';
 
 export const command: CliCommand = {
+  usage: USAGE,
   summary: 'token create|list|revoke [--name NAME] [--role analyst|admin]  API tokens for automation (shown once)',
   async run(args) {
     const [action, ...rest] = args;

@@ -15,6 +15,7 @@ import { readSecret } from '../read-secret.ts';
 const USAGE = 'user add --name NAME --role analyst|admin  (password on stdin) | user list | user disable --name NAME';
 
 export const command: CliCommand = {
+  usage: USAGE,
   summary: 'user add|list|disable [--name NAME] [--role analyst|admin]  Manage accounts (add reads the password from stdin)',
   async run(args) {
     const [action, ...rest] = args;
