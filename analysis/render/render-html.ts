@@ -160,6 +160,13 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
   }
   parts.push('</section>');
 
+  // 平均値の比較 (issue 25): grouped by breakdown as the cross-tabs are.
+  parts.push(open('means', view.means.heading, view.means.intro));
+  for (const group of view.means.groups) {
+    parts.push(`<h3 class="breakdown">${escapeHtml(group.heading)}</h3>`, ...group.sections.map((section) => article(section, 'h4')));
+  }
+  parts.push('</section>');
+
   parts.push(`<section class="part" id="needs"><h2>${escapeHtml(view.needs.heading)}</h2><p class="intro">${escapeHtml(view.needs.intro)}</p>`);
   parts.push(...view.needs.sections.map((section) => article(section)), '</section>');
 
@@ -204,6 +211,7 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
     ['profile', view.profile.heading],
     ['summaries', view.summaries.heading],
     ['crosstabs', view.crosstabs.heading],
+    ['means', view.means.heading],
     ['needs', view.needs.heading],
     ['ipa', view.ipa.heading],
     ['gaps', view.gaps.heading],

@@ -48,6 +48,13 @@ export function renderMarkdown(report: Report, definitions: ReadonlyArray<Survey
     group.sections.forEach((item) => section('####', item));
   }
 
+  lines.push(`## ${escapeMarkdown(view.means.heading)}`, '');
+  paragraph(view.means.intro);
+  for (const group of view.means.groups) {
+    lines.push(`### ${escapeMarkdown(group.heading)}`, '');
+    group.sections.forEach((item) => section('####', item));
+  }
+
   lines.push(`## ${escapeMarkdown(view.needs.heading)}`, '');
   paragraph(view.needs.intro);
   view.needs.sections.forEach((item) => section('###', item));

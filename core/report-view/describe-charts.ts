@@ -361,6 +361,9 @@ export function describeSummaryChart(summary: QuestionSummary, locale: Locale): 
     return shareBars(bins, summary.answered, note, locale);
   }
   if (summary.rows && summary.rows.length > 0) {
+    // A matrixdropdown column of numbers or text has no answers to stack (its table says it all), and a
+    // column of checkboxes has shares that do not add up to 100 % (issue 25).
+    if ((summary.column !== undefined && summary.rows.every((row) => row.items.length === 0)) || summary.cellType === 'checkbox' || summary.cellType === 'tagbox') return undefined;
     const rows = summary.rows;
     const template = rows.find((row) => row.items.length > 0)?.items ?? [];
     const anyFewer = rows.some((row) => row.fewer);

@@ -7,9 +7,10 @@
  */
 import type { AnswerValue, Breakdown, Crosstab, GapItem, Gaps, IpaSet, NeedsQuestion, Report, Suppression } from '../../contracts/report.ts';
 import { createLabelIndex, type LabelIndex } from '../definitions/create-label-index.ts';
-import { localizeText } from '../definitions/localize-text.ts';
+import { exactText, localizeText } from '../definitions/localize-text.ts';
+import { listQuestions } from '../definitions/list-questions.ts';
 import { mergeQuestions } from '../definitions/merge-questions.ts';
-import type { DefinitionVersion } from '../definitions/survey-definition.ts';
+import type { DefinitionVersion, LocalizableText } from '../definitions/survey-definition.ts';
 import { defineTexts } from '../i18n/define-texts.ts';
 import { toLocale, type Locale } from '../i18n/locale.ts';
 import { formatCount, formatNumber, formatP, formatPercent } from '../i18n/number-format.ts';
@@ -25,7 +26,7 @@ import {
   type ChartDescription,
 } from './describe-charts.ts';
 import { createReportLabels, type ReportLabels } from './report-labels.ts';
-import { crosstabsByBreakdown, describeCrosstab, describeSummary, overviewFacts, profileSummaries, wardTable } from './describe-tabulation.ts';
+import { crosstabsByBreakdown, describeCrosstab, describeMeans, describeSummary, meansByBreakdown, overviewFacts, profileSummaries, wardTable } from './describe-tabulation.ts';
 import { crosstabTitle } from './crosstab-title.ts';
 import { localizeReport } from './localize-report.ts';
 import { fillText, tabulationTexts } from './tabulation-texts.ts';
@@ -53,6 +54,8 @@ export interface ReportView {
   summaries: { heading: string; intro: string; sections: Section[] };
   /** クロス集計: one group per breakdown, one section per cross-tab. */
   crosstabs: { heading: string; intro: string; groups: Array<{ heading: string; sections: Section[] }> };
+  /** 平均値の比較 (issue 25): one group per breakdown, one section per number question or scale. */
+  means: { heading: string; intro: string; groups: Array<{ heading: string; sections: Section[] }> };
   needs: { heading: string; intro: string; sections: Section[] };
   ipa: { heading: string; intro: string; sections: Section[] };
   gaps: { heading: string; intro: string; groups?: Table; sections: Section[]; untested?: Table };
@@ -68,7 +71,7 @@ const reportTexts = defineTexts({
   ja: {
   ...chartTexts('ja'),
   reportTitle: '分析レポート',
-  sectionNames: { crosstabs: 'クロス集計', summaries: '単純集計', gaps: '世代間の差', needs: '改善ニーズ', ipa: 'IPA', comments: '自由記述', overview: '調査概要', timeline: '回答の推移' } as Record<string, string>,
+  sectionNames: { crosstabs: 'クロス集計', means: '平均値の比較', summaries: '単純集計', gaps: '世代間の差', needs: '改善ニーズ', ipa: 'IPA', comments: '自由記述', overview: '調査概要', timeline: '回答の推移' } as Record<string, string>,
   survey: '調査',
   versions: '定義の版',
   responses: '回答数',
@@ -88,7 +91,12 @@ const reportTexts = defineTexts({
   crosstabsIntro: '表側の区分ごとに、回答の割合（行％）。',
   crosstabsBy: (label: string) => `表側: ${label}`,
   noCrosstabs: 'クロス集計する区分がありません。--crosstab-by で設問を指定できます。',
-  needsHeading: '5. 改善ニーズの順位',
+  meansHeading: '5. 平均値の比較',
+  meansIntro:
+    '数値で答える設問と順序のある尺度（評価・満足度など）の平均を、表側の区分ごとに比べます。標準偏差は n − 1 で割った値、中央値は R の quantile(type = 7)。検定は、数値が Welch の一元配置分散分析、尺度が Kruskal–Wallis 検定（{min}人以上の区分どうし）。調整済み p はこの章の全検定に Holm 法を適用。',
+  meansWeighted: '重み付け時は加重平均で、検定はしていません。',
+  noMeans: '平均を比べる設問（数値で答える設問・順序のある尺度）と表側の区分の組がありません。',
+  needsHeading: '6. 改善ニーズの順位',
   needsIntro:
     '割合＝その項目を選んだ回答者 ÷ 設問に回答した人数。誤差線は 95% 信頼区間（Wilson 法）。重み付け時は有効標本数で計算。',
   answered: (n: string) => `回答者 n = ${n}`,
@@ -100,12 +108,12 @@ const reportTexts = defineTexts({
   count: '選択数',
   rankingNote: '平均順位はその項目を順位付けした人の平均。ボルダ得点は (選択肢数 − 順位 + 1) の回答者平均（順位なし＝0）。上位3位確率はブートストラップ 1,000 回（シード固定）。',
   bordaChart: '全員が全項目を順位付けしているため、棒はボルダ得点です。',
-  ipaHeading: '6. 重要度 × 満足度（IPA）',
+  ipaHeading: '7. 重要度 × 満足度（IPA）',
   ipaIntro: '重要度・満足度は回答者の平均（重み付け時は加重平均）。破線は項目平均の平均で、四象限に分けます。',
   quadrant: '象限',
   hiddenItem: (min: number) => `秘匿（n < ${min}）`,
   noIpa: 'この調査には重要度と満足度の組がありません。',
-  gapsHeading: '7. 世代間の差（属性による違い）',
+  gapsHeading: '8. 世代間の差（属性による違い）',
   gapsIntro:
     '順序尺度は Kruskal–Wallis 検定（効果量 ε²）、選択式は χ² 検定（効果量 Cramér の V）。調整済み p はレポート内の全検定に Holm 法を適用。効果量の大きい順。重み付けはしていません。',
   noBy: '比較する属性（コホート設問・年代）がありません。--by で設問を指定できます。',
@@ -126,7 +134,7 @@ const reportTexts = defineTexts({
   untested: '検定できなかった項目',
   reason: '理由',
   means: '平均',
-  commentsHeading: '8. 自由記述（抜粋）',
+  commentsHeading: '9. 自由記述（抜粋）',
   commentsIntro: '無作為抽出（シード固定）した一部です。原文のまま表示しています。',
   written: (n: string) => `記入者 n = ${n}`,
   hiddenComments: (min: number) => `記入者が ${min} 人未満のため秘匿しています。`,
@@ -134,7 +142,7 @@ const reportTexts = defineTexts({
   // A section with nothing to show says why (issue 25), and what would fill it.
   noNeeds: 'この調査には "need" の役割を持つ設問（checkbox・ranking・tagbox）がありません。調査票の定義に analysis 注釈を付けると、改善ニーズの順位を示せます（survey-definitions.md「analysis」）。',
   noCommentQuestions: 'この調査には自由記述（"comment" の役割を持つ設問）も「その他」の記入欄もありません。',
-  suppressedHeading: '9. 秘匿した集計',
+  suppressedHeading: '10. 秘匿した集計',
   suppressedIntro: (min: number) => `このレポートで＊にした箇所（${min} 人未満、またはそれを差し引きで求められないようにしたもの）。`,
   hiddenCount: '＊の数',
   hiddenWhich: '＊にしたもの',
@@ -149,7 +157,7 @@ const reportTexts = defineTexts({
   en: {
   ...chartTexts('en'),
   reportTitle: 'analysis report',
-  sectionNames: { crosstabs: 'Cross-tab', summaries: 'Summary', gaps: 'Group differences', needs: 'Needs', ipa: 'IPA', comments: 'Comments', overview: 'Overview', timeline: 'Timeline' },
+  sectionNames: { crosstabs: 'Cross-tab', means: 'Means by group', summaries: 'Summary', gaps: 'Group differences', needs: 'Needs', ipa: 'IPA', comments: 'Comments', overview: 'Overview', timeline: 'Timeline' },
   survey: 'Survey',
   versions: 'Definition versions',
   responses: 'Responses',
@@ -169,7 +177,12 @@ const reportTexts = defineTexts({
   crosstabsIntro: 'Shares of each answer within each group (row percentages).',
   crosstabsBy: (label) => `By: ${label}`,
   noCrosstabs: 'No breakdowns to cross-tabulate; name one with --crosstab-by.',
-  needsHeading: '5. Needs ranking',
+  meansHeading: '5. Means by group',
+  meansIntro:
+    'The mean of each number answer and ordered scale (ratings, satisfaction) within each group. SD divides by n − 1; the median is R’s quantile(type = 7). Tests: Welch’s one-way ANOVA for numbers, Kruskal–Wallis for scales (between groups of {min} or more). Adjusted p: Holm over every test of this section.',
+  meansWeighted: 'Weighted reports show weighted means and no tests.',
+  noMeans: 'No number question or ordered scale to compare across the breakdowns.',
+  needsHeading: '6. Needs ranking',
   needsIntro:
     'Share = respondents who chose the item ÷ respondents who answered the question. Whiskers: 95% Wilson intervals (on the effective sample size when weighted).',
   answered: (n) => `answered n = ${n}`,
@@ -182,12 +195,12 @@ const reportTexts = defineTexts({
   rankingNote:
     'Mean rank among those who ranked the item; Borda = mean of (choices − rank + 1), unranked 0; P(top 3) from 1,000 seeded bootstrap resamples.',
   bordaChart: 'Everyone ranked every item, so the bars show Borda scores.',
-  ipaHeading: '6. Importance × satisfaction (IPA)',
+  ipaHeading: '7. Importance × satisfaction (IPA)',
   ipaIntro: 'Importance and satisfaction are respondent means (weighted when weighting). Dashed lines: mean of the item means.',
   quadrant: 'Quadrant',
   hiddenItem: (min) => `hidden (n < ${min})`,
   noIpa: 'This survey has no importance–satisfaction pairs.',
-  gapsHeading: '7. Differences between generations and groups',
+  gapsHeading: '8. Differences between generations and groups',
   gapsIntro:
     'Scales: Kruskal–Wallis (effect ε²); choices: χ² (effect Cramér’s V). Adjusted p: Holm over every test in the report. Largest effect first. Unweighted.',
   noBy: 'No group question (cohort or age band) to compare; name one with --by.',
@@ -208,14 +221,14 @@ const reportTexts = defineTexts({
   untested: 'Items not tested',
   reason: 'Reason',
   means: 'Mean',
-  commentsHeading: '8. Free-text comments (sample)',
+  commentsHeading: '9. Free-text comments (sample)',
   commentsIntro: 'A seeded random sample, shown as written.',
   written: (n) => `written by n = ${n}`,
   hiddenComments: (min) => `Hidden: fewer than ${min} respondents wrote one.`,
   noComments: 'No comments.',
   noNeeds: 'This survey has no question with the "need" role (checkbox, ranking, tagbox). An "analysis" annotation in the definition would give the needs ranking (survey-definitions.md, "analysis").',
   noCommentQuestions: 'This survey has no free-text question with the "comment" role and no "other, please specify" box.',
-  suppressedHeading: '9. Hidden figures',
+  suppressedHeading: '10. Hidden figures',
   suppressedIntro: (min) => `Where this report shows * (fewer than ${min}, or hidden so that such a number cannot be worked out).`,
   hiddenCount: 'Numbers hidden',
   hiddenWhich: 'Which',
@@ -257,7 +270,7 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
   const t = tabulationTexts(language);
   const { count, decimal } = numbersIn(language);
   const labels = createLabelIndex(definitions);
-  const report = localizeReport(built, labels, language);
+  const report = localizeReport(built, labels, language, (question, column) => columnTitle(definitions, question, column, language));
   // The analysis writes Suppression.label in the language it ran in; in another, the report names the place itself.
   const builtInLanguage = JSON.stringify(report.summaries?.map((summary) => summary.label)) === JSON.stringify(built.summaries?.map((summary) => summary.label));
   // One language throughout (issue 26): headings, tables and charts name everything in the report's language.
@@ -316,6 +329,17 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
       groups: crosstabsByBreakdown(report).map(({ breakdown, crosstabs }) => ({
         heading: words.crosstabsBy(breakdown.label),
         sections: crosstabs.map((crosstab) => describeCrosstab(crosstab, report, language)),
+      })),
+    },
+    means: {
+      heading: words.meansHeading,
+      intro:
+        (report.means ?? []).length > 0
+          ? `${fillText(words.meansIntro, { min: report.minGroupSize })}${report.weighting ? ` ${words.meansWeighted}` : ''}`
+          : words.noMeans,
+      groups: meansByBreakdown(report).map(({ breakdown, means }) => ({
+        heading: words.crosstabsBy(breakdown.label),
+        sections: means.map((entry) => describeMeans(entry, report, language)),
       })),
     },
     needs: {
@@ -760,6 +784,22 @@ function sameAnswerTable(
   };
   if (rows.some((row) => row.includes(t.hidden))) table.hides = true;
   return table;
+}
+
+/**
+ * A matrixdropdown column's title in the reader's language, from the newest definition that has the
+ * question (the label index knows rows and choices, not cell columns); undefined when none says it exactly.
+ */
+function columnTitle(definitions: ReadonlyArray<DefinitionVersion>, question: string, column: string, locale: Locale): string | undefined {
+  for (const definition of [...definitions].sort((a, b) => b.version - a.version)) {
+    const found = listQuestions(definition.json).find((candidate) => candidate.name === question);
+    if (!found) continue;
+    const columns = Array.isArray(found.json.columns) ? (found.json.columns as Array<Record<string, unknown>>) : [];
+    const entry = columns.find((candidate) => candidate?.name === column);
+    if (!entry) return undefined;
+    return entry.title === undefined ? column : exactText(entry.title as LocalizableText, locale);
+  }
+  return undefined;
 }
 
 /** A long question title cut to a readable context. */

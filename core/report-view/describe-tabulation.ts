@@ -118,6 +118,23 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
     table = { columns: ['', t.count, t.share], numeric: [false, true, true], rows };
     if (summary.type === 'checkbox' || summary.type === 'tagbox') footnotes.push(t.chosenNote);
     if (summary.mean != null) footnotes.push(`${t.mean} ${decimal(summary.mean)}${summary.topTwo != null ? ` · ${t.topTwo} ${percent(summary.topTwo)}` : ''}`);
+  } else if (summary.rows && summary.rows.length > 0 && columnKind(summary) !== 'choice') {
+    // A matrixdropdown column of numbers or of text (issue 25): a row per matrix row, described as numbers, or only counted.
+    const numbers = columnKind(summary) === 'number';
+    const blank = numbers ? Array.from({ length: 7 }, () => t.hidden) : [];
+    table = {
+      columns: ['', t.answered, ...(numbers ? [t.mean, t.sd, t.min, t.q1, t.median, t.q3, t.max] : [])],
+      numeric: [false, true, ...(numbers ? Array.from({ length: 7 }, () => true) : [])],
+      rows: summary.rows.map((row) => {
+        if (row.answered === null || row.suppressed) return [row.label, t.hidden, ...blank];
+        if (!numbers) return [row.label, count(row.answered)];
+        const n = row.numeric;
+        // Nobody answered the row: no numbers to show (—); answered but described by nothing: hidden (＊).
+        const cells = n ? [n.mean, n.sd, n.min, n.q1, n.median, n.q3, n.max].map((x) => (x === null ? '—' : decimal(x))) : blank.map(() => (row.answered === 0 ? '—' : t.hidden));
+        return [row.label, count(row.answered), ...cells];
+      }),
+    };
+    if (!numbers) footnotes.push(t.textColumnNote);
   } else if (summary.rows && summary.rows.length > 0) {
     const values = summary.rows.find((row) => row.items.length > 0)?.items ?? [];
     const ordered = summary.rows.some((row) => row.mean != null);
@@ -140,6 +157,7 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
             ],
       ),
     };
+    if (summary.cellType === 'checkbox' || summary.cellType === 'tagbox') footnotes.push(t.chosenNote);
     // One note for the whole matrix, naming each row's members (a note per row repeated the same sentence).
     const fewerRows = summary.rows.filter((row) => row.fewer);
     if (fewerRows.length > 0) {
@@ -172,6 +190,18 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
   const chart = describeSummaryChart(summary, locale);
   // The chart states n and the no-answers itself (the article then drops the same note above it).
   return { heading, notes, table, chart: chart && { ...chart, note: notes[0] }, footnotes };
+}
+
+/**
+ * What the rows of a matrix summary hold (issue 25): answers to choose (`items`, a matrix or a
+ * matrixdropdown column of choices), numbers (`numeric`, a column of number cells) or only a count
+ * (a column of text cells).
+ */
+export function columnKind(summary: QuestionSummary): 'choice' | 'number' | 'text' {
+  const rows = summary.rows ?? [];
+  if (rows.some((row) => row.items.length > 0)) return 'choice';
+  if (rows.some((row) => row.numeric !== undefined)) return 'number';
+  return summary.column !== undefined ? 'text' : 'choice';
 }
 
 /**

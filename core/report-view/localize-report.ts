@@ -6,17 +6,23 @@
 import type { AnswerValue, Report, ValueLabel } from '../../contracts/report.ts';
 import type { LabelIndex } from '../definitions/create-label-index.ts';
 
-export function localizeReport(report: Report, labels: LabelIndex, locale: string): Report {
+export function localizeReport(report: Report, labels: LabelIndex, locale: string, columnTitle?: (question: string, column: string) => string | undefined): Report {
   const question = (name: string, label: string) => labels.exactQuestion(name, locale) ?? label;
   const value = (name: string, answer: AnswerValue, label: string) => labels.exactValue(name, answer, locale) ?? label;
   const row = (name: string, code: string, label: string) => labels.exactRow(name, code, locale) ?? label;
+  const columnLabel = (name: string, column: string, label: string) => {
+    const title = labels.exactQuestion(name, locale);
+    const columnText = columnTitle?.(name, column);
+    return title !== undefined && columnText !== undefined ? `${title} — ${columnText}` : label;
+  };
   const values = <T extends ValueLabel>(name: string, list: T[]): T[] => list.map((item) => ({ ...item, label: value(name, item.value, item.label) }));
   return {
     ...report,
     overview: report.overview && { ...report.overview, byWard: report.overview.byWard.map((ward) => ({ ...ward, label: value('ward', ward.value, ward.label) })) },
     summaries: report.summaries?.map((summary) => ({
       ...summary,
-      label: question(summary.question, summary.label),
+      // A matrixdropdown column's summary is 「設問 — 列」 (issue 25): both parts in the reader's language where the definition has them.
+      label: summary.column !== undefined ? columnLabel(summary.question, summary.column, summary.label) : question(summary.question, summary.label),
       items: summary.items && values(summary.question, summary.items),
       rows: summary.rows?.map((entry) => ({ ...entry, label: row(summary.question, entry.row, entry.label), items: values(summary.question, entry.items) })),
       ranks: summary.ranks && values(summary.question, summary.ranks),
@@ -29,6 +35,13 @@ export function localizeReport(report: Report, labels: LabelIndex, locale: strin
       byLabel: question(crosstab.by, crosstab.byLabel),
       values: values(crosstab.question, crosstab.values),
       groups: values(crosstab.by, crosstab.groups),
+    })),
+    means: report.means?.map((entry) => ({
+      ...entry,
+      label: question(entry.question, entry.label),
+      ...(entry.row !== undefined ? { rowLabel: row(entry.question, entry.row, entry.rowLabel ?? entry.row) } : {}),
+      byLabel: question(entry.by, entry.byLabel),
+      groups: values(entry.by, entry.groups),
     })),
     needs: report.needs.map((need) => ({ ...need, label: question(need.question, need.label), items: values(need.question, need.items) })),
     gaps:

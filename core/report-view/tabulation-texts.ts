@@ -73,6 +73,7 @@ export const tabulationTexts = defineTexts({
     hiddenLegend: '＊ 少人数のため表示していない数。',
     fewerGroupNote: 'その他（少数）：回答者が{min}人未満の区分を合わせた行です（{members}）。それぞれの区分の数は＊にしています。',
     freeText: '自由記述のため、ここでは回答者数のみ示します。記入内容の抜粋は「自由記述」の章にあります。',
+    textColumnNote: '記述式の列のため、回答者数のみ示します。',
     noSummaryYet: '{type} 形式の設問は、まだ集計に対応していません。',
   },
   en: {
@@ -138,6 +139,7 @@ export const tabulationTexts = defineTexts({
     hiddenLegend: '* Not shown: too few respondents.',
     fewerGroupNote: 'Other (few): the groups of fewer than {min} respondents together ({members}); each group’s own numbers are hidden (*).',
     freeText: 'Free text: only the number who answered is shown here; a sample of the answers is in the comments section.',
+    textColumnNote: 'A column of written answers: only the number who answered is shown.',
     noSummaryYet: '{type} answers have no summary yet.',
   },
 });

@@ -44,7 +44,7 @@ describe('renderMarkdown', () => {
 
   it('marks hidden groups and lists where, in words, under the one statement of the rule (issue 26)', () => {
     expect(markdown).toContain('| ベテラン | ＊ |');
-    const part = markdown.slice(markdown.indexOf('## 9'));
+    const part = markdown.slice(markdown.indexOf('## 10'));
     expect(part).toContain('<a id="suppression"></a>');
     expect(part).toContain('1〜4人の数はどこにも表示しません');
     expect(part).not.toMatch(/gaps\.groups|crosstabs\.|summaries\./);
@@ -92,7 +92,7 @@ describe('renderHtml', () => {
   });
 
   it('shows hidden cross-tab groups as ＊ with the legend, linked to the one statement of the rule', () => {
-    const crosstabs = html.slice(html.indexOf('id="crosstabs"'), html.indexOf('id="needs"'));
+    const crosstabs = html.slice(html.indexOf('id="crosstabs"'), html.indexOf('id="means"'));
     expect(crosstabs).toContain('<tr><td>ベテラン</td><td class="num">＊</td><td class="num">＊</td>');
     expect(crosstabs).toContain('<p class="footnote legend">＊ 少人数のため表示していない数。 <a href="#suppression">少人数の秘匿のルール</a></p>');
     expect(html.match(/id="suppression"/g)).toHaveLength(1);
@@ -125,8 +125,8 @@ function shippedReport(language: 'ja' | 'en') {
 }
 
 const BACKBONE = {
-  ja: ['1. 調査概要', '2. 回答者属性', '3. 単純集計', '4. クロス集計', '5. 改善ニーズの順位', '6. 重要度 × 満足度（IPA）', '7. 世代間の差（属性による違い）', '8. 自由記述（抜粋）'],
-  en: ['1. Overview', '2. Respondents', '3. Summary of every question', '4. Cross-tabulations', '5. Needs ranking', '6. Importance × satisfaction (IPA)', '7. Differences between generations and groups', '8. Free-text comments (sample)'],
+  ja: ['1. 調査概要', '2. 回答者属性', '3. 単純集計', '4. クロス集計', '5. 平均値の比較', '6. 改善ニーズの順位', '7. 重要度 × 満足度（IPA）', '8. 世代間の差（属性による違い）', '9. 自由記述（抜粋）', '10. 秘匿した集計'],
+  en: ['1. Overview', '2. Respondents', '3. Summary of every question', '4. Cross-tabulations', '5. Means by group', '6. Needs ranking', '7. Importance × satisfaction (IPA)', '8. Differences between generations and groups', '9. Free-text comments (sample)', '10. Hidden figures'],
 };
 
 describe.each(['ja', 'en'] as const)('the report backbone (%s)', (language) => {
@@ -139,6 +139,24 @@ describe.each(['ja', 'en'] as const)('the report backbone (%s)', (language) => {
   it('puts the sections in the order of a Japanese survey report, in both renderers', () => {
     expect(h2s.slice(0, BACKBONE[language].length)).toEqual(BACKBONE[language]);
     expect(mdH2s.slice(0, BACKBONE[language].length)).toEqual(BACKBONE[language]);
+    // The contents list every part once, in the same order (issue 25 added 平均値の比較 as part 5).
+    const nav = [...html.slice(html.indexOf('<nav>'), html.indexOf('</nav>')).matchAll(/<a href="#([a-z]+)">([^<]*)<\/a>/g)].map((match) => match[2]);
+    expect(nav).toEqual(BACKBONE[language]);
+  });
+
+  it('prints 平均値の比較 after the cross-tabs: a table per number answer or scale by each breakdown, 全体 first, with its test (issue 25)', () => {
+    expect(report.means!.length).toBeGreaterThan(0);
+    const means = html.slice(html.indexOf('id="means"'), html.indexOf('id="needs"'));
+    const breakdowns = [...means.matchAll(/<h3 class="breakdown">([^<]*)<\/h3>/g)].map((match) => match[1]);
+    expect(breakdowns.length).toBe(new Set(report.means!.map((entry) => entry.by)).size);
+    expect(means.match(/<h4>/g)!.length).toBe(report.means!.length);
+    const first = report.means![0];
+    const total = `<td>${language === 'ja' ? '全体' : 'All'}</td><td class="num">${first.total.n!.toLocaleString('en-US')}</td><td class="num">${first.total.mean!.toFixed(2)}</td>`;
+    expect(means).toContain(total);
+    expect(means).toMatch(language === 'ja' ? /Kruskal–Wallis 検定 H = |Welch の一元配置分散分析 F = / : /Kruskal–Wallis H = |Welch’s one-way ANOVA F = /);
+    const mdMeans = markdown.slice(markdown.search(/^## 5\\?\./m), markdown.search(/^## 6\\?\./m));
+    expect(mdMeans.match(/^#### /gm)!.length).toBe(report.means!.length);
+    expect(mdMeans).toContain(`| ${language === 'ja' ? '全体' : 'All'} | ${first.total.n!.toLocaleString('en-US')} | ${first.total.mean!.toFixed(2)} |`);
   });
 
   it('summarises the breakdowns in 回答者属性 and every other question in 単純集計, none twice (issue 26)', () => {
@@ -158,7 +176,7 @@ describe.each(['ja', 'en'] as const)('the report backbone (%s)', (language) => {
   });
 
   it('writes every mark of every cross-tab next to its share, with the legend and the test line', () => {
-    const crosstabs = html.slice(html.indexOf('id="crosstabs"'), html.indexOf('id="needs"'));
+    const crosstabs = html.slice(html.indexOf('id="crosstabs"'), html.indexOf('id="means"'));
     const marked = report.crosstabs!.flatMap((crosstab) => crosstab.groups.flatMap((group) => (group.cells ?? []).filter((cell) => cell.mark)));
     expect(marked.length).toBeGreaterThan(10);
     for (const cell of marked) expect(crosstabs).toContain(`<td class="num">${formatPercent(cell.share!, language)} ${cell.mark}</td>`);

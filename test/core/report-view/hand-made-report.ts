@@ -197,3 +197,97 @@ export function wideCrosstab(): Crosstab {
     optionTests: values.map(() => null),
   };
 }
+
+/**
+ * A matrixdropdown as the contract summarises it since issue 25: once per cell column, 「設問 — 列」,
+ * a choice column with `items`, a number column with `numeric` (one row hidden, one nobody
+ * answered) and a text column with only `answered`; in Japanese, over a definition that says the
+ * columns in English too.
+ */
+export function matrixDropdownElement() {
+  return {
+    type: 'matrixdropdown',
+    name: 'visits',
+    title: { ja: '窓口ごとの利用', en: 'Use of each counter' },
+    rows: [
+      { value: 'koseki', text: { ja: '戸籍', en: 'Family register' } },
+      { value: 'tax', text: { ja: '税', en: 'Tax' } },
+      { value: 'care', text: { ja: '介護', en: 'Care' } },
+    ],
+    columns: [
+      { name: 'often', title: { ja: '利用頻度', en: 'How often' }, cellType: 'dropdown', choices: [{ value: 'month', text: { ja: '毎月', en: 'Monthly' } }, { value: 'year', text: { ja: '毎年', en: 'Yearly' } }] },
+      { name: 'minutes', title: { ja: '待ち時間（分）', en: 'Wait (minutes)' }, cellType: 'text', inputType: 'number' },
+      { name: 'why', title: { ja: '理由', en: 'Why' }, cellType: 'text' },
+      { name: 'ways', title: { ja: '手段', en: 'How' }, cellType: 'checkbox', choices: [{ value: 'walk', text: { ja: '徒歩', en: 'On foot' } }, { value: 'bus', text: { ja: 'バス', en: 'Bus' } }] },
+    ],
+  };
+}
+
+export function matrixDropdownSummaries(): NonNullable<Report['summaries']> {
+  const base = { question: 'visits', type: 'matrixdropdown', noAnswer: 10, ordered: false } as const;
+  return [
+    {
+      ...base,
+      label: '窓口ごとの利用 — 利用頻度',
+      column: 'often',
+      cellType: 'dropdown',
+      answered: 90,
+      rows: [
+        { row: 'koseki', label: '戸籍', answered: 60, items: [{ value: 'month', label: '毎月', count: 20, share: 0.3333 }, { value: 'year', label: '毎年', count: 40, share: 0.6667 }] },
+        { row: 'tax', label: '税', answered: 50, items: [{ value: 'month', label: '毎月', count: 10, share: 0.2 }, { value: 'year', label: '毎年', count: 40, share: 0.8 }] },
+      ],
+    },
+    {
+      ...base,
+      label: '窓口ごとの利用 — 待ち時間（分）',
+      column: 'minutes',
+      cellType: 'text',
+      answered: 80,
+      ordered: true,
+      rows: [
+        { row: 'koseki', label: '戸籍', answered: 60, items: [], numeric: { mean: 12.5, sd: 4.25, min: 0, q1: 10, median: 12, q3: 15, max: 45 } },
+        { row: 'tax', label: '税', answered: null, items: [], numeric: null, suppressed: true },
+        { row: 'care', label: '介護', answered: 0, items: [], numeric: null },
+      ],
+    },
+    {
+      ...base,
+      label: '窓口ごとの利用 — 理由',
+      column: 'why',
+      cellType: 'text',
+      answered: 40,
+      rows: [
+        { row: 'koseki', label: '戸籍', answered: 30, items: [] },
+        { row: 'tax', label: '税', answered: null, items: [], suppressed: true },
+      ],
+    },
+    {
+      ...base,
+      label: '窓口ごとの利用 — 手段',
+      column: 'ways',
+      cellType: 'checkbox',
+      answered: 70,
+      rows: [{ row: 'koseki', label: '戸籍', answered: 60, items: [{ value: 'walk', label: '徒歩', count: 45, share: 0.75 }, { value: 'bus', label: 'バス', count: 30, share: 0.5 }] }],
+    },
+  ];
+}
+
+/** 平均値の比較 by age band: a number answer with Welch's test and a hidden group. */
+export function meansByAge(): NonNullable<Report['means']> {
+  return [
+    {
+      question: 'waitMinutes',
+      label: '待ち時間（分）',
+      by: 'ageBand',
+      byLabel: 'あなたの年代',
+      scale: false,
+      groups: [
+        { ...ages[0], n: null, mean: null, sd: null, median: null, suppressed: 'small' },
+        { ...ages[1], n: 40, mean: 11.25, sd: 3.5, median: 11 },
+        { ...ages[2], n: 57, mean: 14.5, sd: 5.25, median: 14 },
+      ],
+      total: { n: 100, mean: 13.1, sd: 4.9, median: 13 },
+      test: { method: 'welch', statistic: 12.34, df1: 1, df2: 94.2, p: 0.0007, pAdjusted: 0.0014 },
+    },
+  ];
+}
