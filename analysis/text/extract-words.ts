@@ -1,0 +1,132 @@
+/**
+ * The words of one comment, as KH Coder would extract them (issue 27; docs/analysis.md, "Free text"):
+ * kuromoji's morphemes (IPADIC), reduced to nouns, verbs and adjectives in their base forms, with compound nouns
+ * joined and stop words (analysis/text/stop-words.ts) dropped. A word appears once per place it occurs, in order.
+ *
+ * Before tokenizing:
+ * - every personal-data placeholder (［電話番号］, ［マイナンバー］, ［メールアドレス］, ［郵便番号］, ［番号］, and the
+ *   English [phone] … of analysis/text/mask-personal-data.ts) becomes a line break, so it is never a word and never
+ *   joins the nouns beside it;
+ * - NFKC: full-width letters and digits become ASCII (ＷＥＢ → WEB), half-width katakana full-width (ｼｽﾃﾑ → システム).
+ *   Only NFKC: analysis/text/normalize-for-matching.ts also folds middle dots, tildes and kanji numerals for digit
+ *   matching, which would change words (一 in 一番, ・ inside katakana names).
+ *
+ * Which morphemes count (IPADIC part of speech, pos_detail_1):
+ * - 名詞 一般, サ変接続, 固有名詞, 形容動詞語幹, ナイ形容詞語幹, 副詞可能 and 接尾 are nouns that join: a run of them
+ *   with nothing between is one word, the surface forms put together (窓口 + 予約 → 窓口予約, 駐車 + 場 → 駐車場,
+ *   利用 + 者 → 利用者, 案内 + 表示 → 案内表示). This is ChaSen's 連結品詞 rule for 複合名詞 (the one KH Coder's
+ *   ChaSen set-up and its 複合語の検出 apply), with these limits: a 接尾 never starts a word (2 + 時間 and 3 + 回 give
+ *   nothing), a 接頭詞 名詞接続 (各, 御) starts one when a noun follows it, and 数 (numbers), 非自立 (こと, の),
+ *   代名詞, 特殊, 引用文字列 and 動詞非自立的 nouns end the run and are never words: numbers and pronouns name no topic.
+ * - A run of one noun keeps that noun's class (noun, verbalNoun, adjectivalNoun, properNoun, adverbialNoun); a run
+ *   of two or more is a compoundNoun.
+ * - 動詞 自立 → verb, 形容詞 自立 → adjective, as base forms (待っ → 待つ, 長 → 長い). Auxiliary ones (非自立:
+ *   すぎる, やすい, にくい; 接尾: れる) are grammar, not words.
+ * - Latin-script words (kuromoji gives them as unknown nouns, one per run of letters) are lower-cased: joined to a
+ *   Japanese noun they touch (WEB予約システム → web予約システム), else a word of their own, class `latin`, unless one
+ *   letter long. English is not stemmed (booking and book are two words).
+ * - Anything with no letter at all (punctuation, which kuromoji may call an unknown noun, a lone ー) is never a word
+ *   and ends a run.
+ * Last, a word equal to a stop word (the list for its script) is dropped.
+ */
+import type { MorphologicalAnalyzer, Morpheme } from './load-tokenizer.ts';
+import { personalDataPlaceholders } from './mask-personal-data.ts';
+import { stopWordList } from './stop-words.ts';
+
+export type WordClass = 'noun' | 'verbalNoun' | 'adjectivalNoun' | 'properNoun' | 'adverbialNoun' | 'compoundNoun' | 'verb' | 'adjective' | 'latin';
+
+export interface ExtractedWord {
+  word: string;
+  pos: WordClass;
+  /** A compound's parts as joined (各, 窓口; 窓口, 予約), for coding rules; absent for a word of one part. */
+  parts?: string[];
+}
+
+export const STOP_WORDS: { ja: ReadonlySet<string>; en: ReadonlySet<string> } = {
+  ja: new Set(stopWordList.ja),
+  en: new Set(stopWordList.en),
+};
+
+const JOINING_NOUNS: Record<string, WordClass> = {
+  一般: 'noun',
+  サ変接続: 'verbalNoun',
+  固有名詞: 'properNoun',
+  形容動詞語幹: 'adjectivalNoun',
+  ナイ形容詞語幹: 'adjectivalNoun',
+  副詞可能: 'adverbialNoun',
+  接尾: 'noun',
+};
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PLACEHOLDERS = new RegExp(
+  [...Object.values(personalDataPlaceholders('ja')), ...Object.values(personalDataPlaceholders('en'))].map(escape).join('|'),
+  'g',
+);
+const LATIN = /^[\p{Script=Latin}0-9'’_-]*\p{Script=Latin}[\p{Script=Latin}0-9'’_-]*$/u;
+const HAS_LETTER = /\p{L}/u;
+
+/** The text kuromoji is given: placeholders out, NFKC. */
+export function prepareForTokenizing(text: string): string {
+  return text.replace(PLACEHOLDERS, '\n').normalize('NFKC');
+}
+
+export function extractWords(text: string, analyzer: MorphologicalAnalyzer, stopWords = STOP_WORDS): ExtractedWord[] {
+  const words: ExtractedWord[] = [];
+  const keep = (word: string, pos: WordClass, parts?: string[]) => {
+    if (!HAS_LETTER.test(word)) return;
+    const latin = pos === 'latin';
+    if (latin && word.length < 2) return;
+    if ((latin ? stopWords.en : stopWords.ja).has(word)) return;
+    words.push(parts ? { word, pos, parts } : { word, pos });
+  };
+
+  // The noun run being built, and a 接頭詞 名詞接続 waiting for a noun.
+  let run: Array<{ text: string; pos: WordClass }> = [];
+  let prefix = '';
+  const endRun = () => {
+    if (run.length === 1) keep(run[0].text, run[0].pos);
+    else if (run.length > 1) {
+      const parts = run.map((part) => part.text);
+      keep(parts.join(''), run.every((part) => part.pos === 'latin') ? 'latin' : 'compoundNoun', parts);
+    }
+    run = [];
+    prefix = '';
+  };
+  const addToRun = (text: string, pos: WordClass) => {
+    // A prefixed noun (各 + 窓口) is made of two parts: a compound, whatever follows.
+    if (prefix) run.push({ text: prefix, pos: 'compoundNoun' });
+    run.push({ text, pos });
+    prefix = '';
+  };
+
+  for (const morpheme of analyzer.tokenize(prepareForTokenizing(text))) {
+    const surface = morpheme.surface_form;
+    if (LATIN.test(surface)) {
+      // Latin letters are an unknown noun to kuromoji (名詞 固有名詞 or 一般): a part of a run like any noun.
+      addToRun(surface.toLowerCase(), 'latin');
+      continue;
+    }
+    // Unknown runs of symbols are nouns to kuromoji too ("." after English, "[" of a bracket): never part of a word.
+    const joining = morpheme.pos === '名詞' && HAS_LETTER.test(surface) ? joiningClass(morpheme, run.length > 0 || prefix !== '') : undefined;
+    if (joining) {
+      addToRun(surface, joining);
+      continue;
+    }
+    endRun();
+    const base = morpheme.basic_form && morpheme.basic_form !== '*' ? morpheme.basic_form : surface;
+    if (morpheme.pos === '接頭詞' && morpheme.pos_detail_1 === '名詞接続') {
+      prefix = surface;
+    } else if (morpheme.pos === '動詞' && morpheme.pos_detail_1 === '自立') {
+      keep(base, 'verb');
+    } else if (morpheme.pos === '形容詞' && morpheme.pos_detail_1 === '自立') {
+      keep(base, 'adjective');
+    }
+  }
+  endRun();
+  return words;
+}
+
+function joiningClass(morpheme: Morpheme, inRun: boolean): WordClass | undefined {
+  if (morpheme.pos_detail_1 === '接尾' && !inRun) return undefined;
+  return JOINING_NOUNS[morpheme.pos_detail_1];
+}

@@ -1,0 +1,13 @@
+/**
+ * The dictionary reader analysis/text/load-tokenizer.ts needs, for tests and benchmarks: each file of the kuromoji
+ * package's dict/ folder, read and gunzipped. The CLI and server need the same few lines (a node:fs module of theirs).
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { DictionaryReader } from '../../../analysis/text/load-tokenizer.ts';
+
+const folder = join(dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
+
+export const readKuromojiDictionary: DictionaryReader = async (name) => new Uint8Array(gunzipSync(await readFile(join(folder, name))));
