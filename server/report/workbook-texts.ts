@@ -1,7 +1,7 @@
 /**
  * The words only the 集計表 workbook needs (目次, page footer, table headings), beside the shared
  * tabulation texts (core/report-view/tabulation-texts.ts), which stay the one place for words
- * every surface shows (全体, ＊, その他（少数）, the suppression rule).
+ * every surface shows (全体, ＊, その他（少数）, the suppression rule, the channels' names).
  */
 import { defineTexts } from '../../core/i18n/define-texts.ts';
 
@@ -23,8 +23,10 @@ export const workbookTexts = defineTexts({
     // Excel's header codes: &P the page, &N the pages; a literal & is written &&.
     footerPage: '&P / &N ページ',
     crosstabsOf: 'クロス集計（{count}表）',
-    // As the dashboard names them (client/pages/dashboard/dashboard-texts.ts); an unknown channel shows its value.
-    channels: { kiosk: 'キオスク（来庁者）', online: 'オンライン' } as Record<string, string>,
+    // 平均値の比較 (issue 25): one sheet, grouped by breakdown as the printed report is.
+    meansSheet: '平均値の比較',
+    meansOf: '数値の設問・尺度の平均を区分ごとに比較（{count}表）',
+    meansByHeading: '表側：{by}',
   },
   en: {
     contents: 'Contents',
@@ -41,6 +43,8 @@ export const workbookTexts = defineTexts({
     listSeparator: ', ',
     footerPage: 'Page &P / &N',
     crosstabsOf: 'Cross-tabulations ({count} tables)',
-    channels: { kiosk: 'Kiosk (visitors)', online: 'Online' },
+    meansSheet: 'Means by group',
+    meansOf: 'Means of number answers and scales by group ({count} tables)',
+    meansByHeading: 'By: {by}',
   },
 });

@@ -2,7 +2,10 @@
  * The 集計表 workbook a Japanese survey report is handed round in: a 目次 sheet with a link to every
  * other sheet and the notes, a 調査概要 sheet, a GT sheet (単純集計) with every question, and one
  * sheet per question (`Q01 見出し`) with its cross-tabs (クロス集計) by every breakdown, each with a
- * 全体 row. Used by `survey-toolkit report --format xlsx` and by the dashboard's download.
+ * 全体 row, and (issue 25) a 平均値の比較 sheet after the 単純集計: the means of every number answer and
+ * ordered scale by every breakdown, grouped by breakdown as the printed report is, beside the
+ * summaries a reader compares them with. A question summarised more than once (a matrixdropdown,
+ * once per cell column) numbers its parts Q05-1, Q05-2, … in the 単純集計 and on its sheets. Used by `survey-toolkit report --format xlsx` and by the dashboard's download.
  *
  * Counts and shares stay numbers (`#,##0`, `0.0%`), so colleagues can compute with them in Excel;
  * the significance marks are part of each cell's number format (`0.0%" ▲"`), which shows the mark
@@ -16,8 +19,10 @@
  * and responses.
  */
 import ExcelJS from 'exceljs';
-import type { Crosstab, CrosstabCell, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
-import { describeCrosstabTest as describeTest, fillText as fill, tabulationTexts as texts } from '../../core/report-view/tabulation-texts.ts';
+import type { Crosstab, CrosstabCell, MeansByGroup, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
+import { crosstabTitle } from '../../core/report-view/crosstab-title.ts';
+import { columnKind, meansByBreakdown } from '../../core/report-view/describe-tabulation.ts';
+import { describeCrosstabTest as describeTest, describeMeansTest, fillText as fill, tabulationTexts as texts } from '../../core/report-view/tabulation-texts.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
 import { formatNumber } from '../../core/i18n/number-format.ts';
 import { safeExportCell } from '../export/neutralise-formula.ts';
@@ -28,6 +33,8 @@ import { workbookTexts } from './workbook-texts.ts';
 type Cell = string | number | null | ExcelJS.CellHyperlinkValue;
 
 const PERCENT = '0.0%';
+/** A response rate: a ward's is often a few per cent or less, so two decimals (as the HTML report prints it). */
+const RATE = '0.00%';
 const COUNT = '#,##0';
 const DECIMAL = '0.00';
 /** A4, one page wide and as many tall as it takes: fitting the height too shrinks a long sheet to unreadable type. */
@@ -78,16 +85,27 @@ export async function writeReportWorkbook(report: Report, locale: Locale): Promi
   // A literal & in a footer is &&; Excel refuses a header or footer longer than 255 characters.
   const footer = `&L${[...xmlSafeText(title)].slice(0, 120).join('').replace(/&/g, '&&')}&R${w.footerPage}`;
   const used = new Set<string>();
-  const names = { contents: sheetName(w.contents, used), overview: sheetName(t.overview, used), gt: sheetName(t.gt, used) };
+  const hasMeans = (report.means ?? []).length > 0;
+  const names = {
+    contents: sheetName(w.contents, used),
+    overview: sheetName(t.overview, used),
+    gt: sheetName(t.gt, used),
+    means: hasMeans ? sheetName(w.meansSheet, used) : undefined,
+  };
   const numbers = questionNumbers(report, locale);
-  const questions = questionSheets(report, numbers, used);
+  const parts = partNumbers(report, numbers);
+  const questions = questionSheets(report, parts, used);
 
   const contents = workbook.addWorksheet(names.contents);
   writeContents(contents, report, names, questions, locale);
   const overview = workbook.addWorksheet(names.overview);
   writeOverview(overview, report, locale);
   const gt = workbook.addWorksheet(names.gt, { views: [{ state: 'frozen', ySplit: 1 }] });
-  writeSummaries(gt, report, numbers, locale);
+  writeSummaries(gt, report, parts, locale);
+  if (names.means) {
+    const means = workbook.addWorksheet(names.means, { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
+    writeMeans(means, report, numbers, parts, locale);
+  }
   for (const question of questions) {
     const sheet = workbook.addWorksheet(question.name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
     writeCrosstabs(sheet, report, question, locale);
@@ -132,14 +150,44 @@ function questionNumbers(report: Report, locale: Locale): Map<string, string> {
   return new Map(order.map((question, k) => [question, fill(workbookTexts(locale).questionNumber, { number: String(k + 1).padStart(digits, '0') })]));
 }
 
-/** One sheet per question with cross-tabs: every row of a matrix, each by every breakdown, in report order. */
-function questionSheets(report: Report, numbers: Map<string, string>, used: Set<string>): QuestionSheet[] {
-  const byQuestion = new Map<string, Crosstab[]>();
-  for (const crosstab of report.crosstabs ?? []) byQuestion.set(crosstab.question, [...(byQuestion.get(crosstab.question) ?? []), crosstab]);
+/** The key of one summarised part of a question: a matrixdropdown has one per cell column, labelled 「設問 — 列」. */
+const partKey = (question: string, label: string) => `${question}\u0000${label}`;
+
+/**
+ * The number of each summarised part: Q05 for a question summarised once, Q05-1, Q05-2, … for one
+ * summarised once per cell column, so its parts' tables and sheets never share a number.
+ */
+function partNumbers(report: Report, numbers: Map<string, string>): Map<string, string> {
+  const labels = new Map<string, string[]>();
+  for (const summary of report.summaries ?? []) labels.set(summary.question, [...(labels.get(summary.question) ?? []), summary.label]);
+  for (const crosstab of report.crosstabs ?? []) {
+    const known = labels.get(crosstab.question) ?? [];
+    if (!known.includes(crosstab.label)) labels.set(crosstab.question, [...known, crosstab.label]);
+  }
+  const parts = new Map<string, string>();
+  for (const [question, list] of labels) {
+    const number = numbers.get(question)!;
+    const distinct = [...new Set(list)];
+    distinct.forEach((label, k) => parts.set(partKey(question, label), distinct.length > 1 ? `${number}-${k + 1}` : number));
+  }
+  return parts;
+}
+
+/**
+ * One sheet per question part with cross-tabs (a question, or one cell column of a matrixdropdown):
+ * every row of a matrix, each by every breakdown, in report order.
+ */
+function questionSheets(report: Report, parts: Map<string, string>, used: Set<string>): QuestionSheet[] {
+  const byPart = new Map<string, Crosstab[]>();
+  for (const crosstab of report.crosstabs ?? []) {
+    const key = partKey(crosstab.question, crosstab.label);
+    byPart.set(key, [...(byPart.get(key) ?? []), crosstab]);
+  }
   const breakdowns = (report.breakdowns ?? []).map((b) => b.by);
   const sheets: QuestionSheet[] = [];
-  for (const [question, number] of numbers) {
-    const crosstabs = byQuestion.get(question);
+  // In the parts' order: the questions in survey order, a question's columns in the summaries' order.
+  for (const [key, number] of parts) {
+    const crosstabs = byPart.get(key);
     if (!crosstabs?.length) continue;
     const rows = [...new Set(crosstabs.map((c) => c.row))];
     const sorted = [...crosstabs].sort((a, b) => rows.indexOf(a.row) - rows.indexOf(b.row) || breakdowns.indexOf(a.by) - breakdowns.indexOf(b.by));
@@ -296,12 +344,13 @@ function suppressionRule(report: Report, locale: Locale): string {
   return fill(texts(locale).suppressionRule, { min: report.minGroupSize, min_1: report.minGroupSize - 1 });
 }
 
-function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overview: string; gt: string }, questions: QuestionSheet[], locale: Locale): void {
+function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overview: string; gt: string; means?: string }, questions: QuestionSheet[], locale: Locale): void {
   const t = texts(locale);
   const w = workbookTexts(locale);
   const entries: Array<[string, string]> = [
     [names.overview, t.overview],
     [names.gt, t.gt],
+    ...(names.means ? [[names.means, fill(w.meansOf, { count: (report.means ?? []).length })] as [string, string]] : []),
     ...questions.map((q): [string, string] => [q.name, `${q.number} ${q.label}\n${fill(w.crosstabsOf, { count: q.crosstabs.length })}`]),
   ];
   // Portrait and no repeated header: the 目次 is one page, notes included.
@@ -346,17 +395,25 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
   if (overview?.population != null) facts.push([t.population, overview.population, COUNT]);
   if (overview?.responseRate != null) facts.push([t.responseRate, overview.responseRate, PERCENT]);
   facts.push([t.weighting, weighting], [t.minGroupSize, report.minGroupSize, COUNT]);
+  // The channels named as every other surface names them (tabulationTexts().channelNames, issue 25).
   const tables = [
-    [t.byChannel, overview?.byChannel.map((c) => [workbookTexts(locale).channels[c.value] ?? c.value, c.n] as const) ?? []],
+    [t.byChannel, overview?.byChannel.map((c) => [t.channelNames[c.value] ?? c.value, c.n] as const) ?? []],
     [t.kiosks, overview?.kiosks ? [[t.kioskEnrolled, overview.kiosks.enrolled] as const, [t.kioskUnenrolled, overview.kiosks.unenrolled] as const] : []],
-    [t.byWard, overview?.byWard.map((ward) => [ward.label, ward.n] as const) ?? []],
   ] as const;
-  const labels = [...facts.map(([label]) => label), ...tables.flatMap(([heading, rows]) => [heading, ...rows.map(([label]) => label)])];
-  layOut(sheet, [labelWidth(labels, 24), 48], undefined);
-  textRow(sheet, surveyTitle(report, locale), 2, { bold: true, size: 14 });
+  const wards = overview?.byWard ?? [];
+  // With ward populations (--population-by, or ward margins in --weights; issue 25): each ward's 母数 and 回収率 beside its n.
+  const rates = wards.some((ward) => ward.population !== undefined);
+  const labels = [...facts.map(([label]) => label), ...tables.flatMap(([heading, rows]) => [heading, ...rows.map(([label]) => label)]), t.byWard, ...wards.map((ward) => ward.label)];
+  // Four columns: a fact's value spans the three on the right, a table of wards uses each.
+  const span = 4;
+  layOut(sheet, [labelWidth(labels, 24), 16, 16, 16], undefined);
+  textRow(sheet, surveyTitle(report, locale), span, { bold: true, size: 14 });
   for (const [label, value, format] of facts) {
-    const row = tableRow(sheet, [label, value], 2, [undefined, format]);
+    const row = tableRow(sheet, [label, value], span, [undefined, format]);
     row.getCell(2).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    sheet.mergeCells(row.number, 2, row.number, span);
+    const lines = Math.max(linesIn(String(label), widthOf(sheet, 1, 1)), typeof value === 'string' ? linesIn(value, widthOf(sheet, 2, span)) : 1);
+    if (lines > 1) row.height = lines * LINE + PADDING;
   }
   let hidden = false;
   for (const [heading, rows] of tables) {
@@ -368,8 +425,19 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
       tableRow(sheet, [label, n ?? t.hidden], 2, [undefined, COUNT]);
     }
   }
+  if (wards.length > 0) {
+    blankRow(sheet);
+    const width = rates ? 4 : 2;
+    headerRow(sheet, [t.byWard, t.n, ...(rates ? [t.population, t.responseRate] : [])], width);
+    for (const ward of wards) {
+      hidden ||= ward.n === null;
+      // A ward whose count is hidden has its rate hidden too; a ward without a population has neither.
+      const rate: Cell = ward.population === undefined ? null : ward.responseRate == null ? t.hidden : ward.responseRate;
+      tableRow(sheet, [ward.label, ward.n ?? t.hidden, ...(rates ? [ward.population ?? null, rate] : [])], width, [undefined, COUNT, COUNT, RATE]);
+    }
+  }
   blankRow(sheet);
-  if (hidden) suppressionNotes(sheet, report, 2, locale);
+  if (hidden) suppressionNotes(sheet, report, span, locale);
 }
 
 /** Columns a question's table takes in the 単純集計 (its label included). */
@@ -377,8 +445,11 @@ function summarySpan(summary: QuestionSummary): number {
   // A rating has its items and its numbers (issue 25): the wider of its tables.
   const spans = [3];
   if (summary.rows?.length) {
+    const kind = columnKind(summary);
     const ordered = summary.rows.some((row) => row.mean != null);
-    spans.push(2 + summary.rows[0].items.length + (summary.rows.some((row) => row.fewer) ? 1 : 0) + (ordered ? 2 : 0));
+    // A matrixdropdown column of numbers: row, n and the seven numbers; of text: row and n.
+    if (kind === 'number') spans.push(9);
+    else if (kind === 'choice') spans.push(2 + (summary.rows.find((row) => row.items.length > 0)?.items.length ?? 0) + (summary.rows.some((row) => row.fewer) ? 1 : 0) + (ordered ? 2 : 0));
   }
   if (summary.numeric) spans.push(9);
   if (summary.ranks?.length) spans.push(3 + rankDepth(summary));
@@ -390,7 +461,7 @@ function rankDepth(summary: QuestionSummary): number {
   return Math.max(0, ...(summary.ranks ?? []).map((item) => item.shares.length));
 }
 
-function writeSummaries(sheet: ExcelJS.Worksheet, report: Report, numbers: Map<string, string>, locale: Locale): void {
+function writeSummaries(sheet: ExcelJS.Worksheet, report: Report, parts: Map<string, string>, locale: Locale): void {
   const t = texts(locale);
   const summaries = report.summaries ?? [];
   const span = Math.max(3, ...summaries.map(summarySpan));
@@ -402,7 +473,7 @@ function writeSummaries(sheet: ExcelJS.Worksheet, report: Report, numbers: Map<s
   for (const summary of summaries) {
     blankRow(sheet);
     const start = sheet.lastRow!.number + 1;
-    const number = numbers.get(summary.question);
+    const number = parts.get(partKey(summary.question, summary.label));
     textRow(sheet, number ? `${number} ${summary.label}` : summary.label, span, { bold: true });
     if (summary.notSummarised) textRow(sheet, fill(t.notSummarised, { reason: summary.notSummarised }), span);
     else if (summary.answered === null) {
@@ -440,8 +511,30 @@ function writeSummaryBody(sheet: ExcelJS.Worksheet, report: Report, summary: Que
     if (fewer) textRow(sheet, fewerNote(labelsOf(summary.items, fewer.values, locale)), span);
     if (summary.type === 'checkbox' || summary.type === 'tagbox') textRow(sheet, t.chosenNote, span);
   }
-  if (summary.rows?.length) {
-    const values = summary.rows[0].items;
+  if (summary.rows?.length && columnKind(summary) !== 'choice') {
+    // A matrixdropdown column of numbers (row × n, mean, sd, min, quartiles, max) or of text (row × n), issue 25.
+    const numbers = columnKind(summary) === 'number';
+    const width = numbers ? 9 : 2;
+    headerRow(sheet, [w.item, t.answered, ...(numbers ? [t.mean, t.sd, t.min, t.q1, t.median, t.q3, t.max] : [])], width);
+    for (const row of summary.rows) {
+      if (row.answered === null || row.suppressed) {
+        hidden = true;
+        tableRow(sheet, [row.label, t.hidden, ...Array.from({ length: width - 2 }, () => t.hidden)], width);
+        continue;
+      }
+      if (!numbers) {
+        tableRow(sheet, [row.label, row.answered], width, [undefined, COUNT]);
+        continue;
+      }
+      const n = row.numeric;
+      // Nobody answered: no numbers (empty cells); answered but not described: hidden.
+      const cells: Cell[] = n ? [n.mean, n.sd, n.min, n.q1, n.median, n.q3, n.max] : Array.from({ length: 7 }, () => (row.answered === 0 ? null : t.hidden));
+      hidden ||= cells.includes(t.hidden);
+      tableRow(sheet, [row.label, row.answered, ...cells], width, [undefined, COUNT, ...Array.from({ length: 7 }, () => DECIMAL)]);
+    }
+    if (!numbers) textRow(sheet, t.textColumnNote, span);
+  } else if (summary.rows?.length) {
+    const values = summary.rows.find((row) => row.items.length > 0)?.items ?? summary.rows[0].items;
     const ordered = summary.rows.some((row) => row.mean != null);
     const withFewer = summary.rows.some((row) => row.fewer);
     const width = 2 + values.length + (withFewer ? 1 : 0) + (ordered ? 2 : 0);
@@ -459,7 +552,11 @@ function writeSummaryBody(sheet: ExcelJS.Worksheet, report: Report, summary: Que
         [
           row.label,
           row.answered,
-          ...row.items.map((item) => (item.count === null ? t.hidden : item.share)),
+          // By value, not position: a matrixdropdown column's row may lack an answer another row has.
+          ...values.map((value) => {
+            const item = row.items.find((candidate) => candidate.value === value.value);
+            return item ? (item.count === null ? t.hidden : item.share) : null;
+          }),
           ...(withFewer ? [row.fewer?.share ?? null] : []),
           ...(ordered ? [row.mean ?? null, row.topTwo ?? null] : []),
         ],
@@ -469,6 +566,7 @@ function writeSummaryBody(sheet: ExcelJS.Worksheet, report: Report, summary: Que
     }
     const members = summary.rows.filter((row) => row.fewer).map((row) => fill(w.fewerMembers, { row: row.label, members: labelsOf(row.items, row.fewer!.values, locale) }));
     if (members.length) textRow(sheet, fewerNote(members.join(w.listSeparator)), span);
+    if (summary.cellType === 'checkbox' || summary.cellType === 'tagbox') textRow(sheet, t.chosenNote, span);
   }
   if (summary.numeric) {
     const n = summary.numeric;
@@ -555,5 +653,52 @@ function writeCrosstabs(sheet: ExcelJS.Worksheet, report: Report, question: Ques
   textRow(sheet, t.marksNote, span);
   if (multiple) textRow(sheet, t.chosenNote, span);
   blocks.push([notes, sheet.lastRow!.number]);
+  keepTogether(sheet, blocks, 2);
+}
+
+/**
+ * 平均値の比較 (issue 25): one table per number answer or ordered scale by each breakdown, grouped by
+ * breakdown as the printed report is, each with its 全体 row and its test line. The columns are the
+ * same in every table, so they head the sheet once (frozen, and repeated on every printed page), as
+ * on the cross-tab sheets; a mean, sd and median are numbers (0.00), a hidden group ＊.
+ */
+function writeMeans(sheet: ExcelJS.Worksheet, report: Report, numbers: Map<string, string>, parts: Map<string, string>, locale: Locale): void {
+  const t = texts(locale);
+  const w = workbookTexts(locale);
+  const span = 5;
+  const groups = meansByBreakdown(report);
+  const labels = groups.flatMap(({ means }) => means.flatMap((entry) => [t.total, ...entry.groups.map((group) => group.label)]));
+  layOut(sheet, [labelWidth([t.group, ...labels], 14), COUNT_WIDTH, SHARE_WIDTH, SHARE_WIDTH, SHARE_WIDTH], '1:2');
+  textRow(sheet, `${w.meansSheet}　${surveyTitle(report, locale)}`, span, { bold: true, size: 12 });
+  headerRow(sheet, [t.group, t.n, t.mean, t.sd, t.median], span);
+  const formats = [undefined, COUNT, DECIMAL, DECIMAL, DECIMAL];
+  const numberOf = (entry: MeansByGroup) => parts.get(partKey(entry.question, entry.label)) ?? numbers.get(entry.question);
+  const line = (label: string, group: { n: number | null; mean: number | null; sd: number | null; median: number | null }): Cell[] =>
+    group.n === null ? [label, t.hidden, t.hidden, t.hidden, t.hidden] : [label, group.n, group.mean, group.sd, group.median];
+  let hidden = false;
+  let scale = false;
+  const blocks: Array<[number, number]> = [];
+  for (const { breakdown, means } of groups) {
+    blankRow(sheet);
+    textRow(sheet, fill(w.meansByHeading, { by: breakdown.label }), span, { bold: true, size: 12 });
+    for (const entry of means) {
+      blankRow(sheet);
+      const start = sheet.lastRow!.number + 1;
+      const number = numberOf(entry);
+      const title = crosstabTitle(entry);
+      textRow(sheet, number ? `${number} ${title}` : title, span, { bold: true, fill: HEADER_FILL, border: true });
+      hidden ||= entry.total.n === null || entry.groups.some((group) => group.n === null);
+      tableRow(sheet, line(t.total, entry.total), span, formats, { fill: TOTAL_FILL, bold: true });
+      for (const group of entry.groups) tableRow(sheet, line(group.label, group), span, formats);
+      textRow(sheet, describeMeansTest(entry.test, report.minGroupSize, locale), span);
+      scale ||= entry.scale;
+      blocks.push([start, sheet.lastRow!.number]);
+    }
+  }
+  blankRow(sheet);
+  const notes = sheet.lastRow!.number + 1;
+  if (hidden) suppressionNotes(sheet, report, span, locale);
+  if (scale) textRow(sheet, t.meansScaleNote, span);
+  if (sheet.lastRow!.number >= notes) blocks.push([notes, sheet.lastRow!.number]);
   keepTogether(sheet, blocks, 2);
 }
