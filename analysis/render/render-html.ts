@@ -324,6 +324,8 @@ function textWidth(text: string): number {
 function chartHeight(chart: ChartDescription): number {
   if (chart.kind === 'needs' || chart.kind === 'bars') return 90 + 30 * chart.labels.length;
   if (chart.kind === 'ipa') return 460;
+  // A dot plot has a line per option and a legend of the groups above it.
+  if (chart.kind === 'dots') return 110 + 30 * chart.labels.length + 18 * Math.ceil(chart.groups.length / 4);
   return 110 + 36 * chart.groups.length;
 }
 

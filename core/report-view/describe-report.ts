@@ -16,6 +16,8 @@ import { toLocale, type Locale } from '../i18n/locale.ts';
 import { formatCount, formatNumber, formatP, formatPercent } from '../i18n/number-format.ts';
 import { chartTexts } from './chart-texts.ts';
 import {
+  describeCrosstabChart,
+  describeCrosstabOptionsChart,
   describeGapChart,
   describeGapStatistics,
   describeIpaChart,
@@ -93,7 +95,7 @@ const reportTexts = defineTexts({
   noCrosstabs: 'クロス集計する区分がありません。--crosstab-by で設問を指定できます。',
   meansHeading: '5. 平均値の比較',
   meansIntro:
-    '数値で答える設問と順序のある尺度（評価・満足度など）の平均を、表側の区分ごとに比べます。標準偏差は n − 1 で割った値、中央値は R の quantile(type = 7)。検定は、数値が Welch の一元配置分散分析、尺度が Kruskal–Wallis 検定（{min}人以上の区分どうし）。調整済み p はこの章の全検定に Holm 法を適用。',
+    '数値で答える設問と順序のある尺度（評価・満足度など）の平均を、表側の区分ごとに比べます。標準偏差は n − 1 で割った値。検定は、数値が Welch の一元配置分散分析、尺度が Kruskal–Wallis 検定（{min}人以上の区分どうし）。調整済み p はこの章の全検定に Holm 法を適用。',
   meansWeighted: '重み付け時は加重平均で、検定はしていません。',
   noMeans: '平均を比べる設問（数値で答える設問・順序のある尺度）と表側の区分の組がありません。',
   needsHeading: '6. 改善ニーズの順位',
@@ -179,7 +181,7 @@ const reportTexts = defineTexts({
   noCrosstabs: 'No breakdowns to cross-tabulate; name one with --crosstab-by.',
   meansHeading: '5. Means by group',
   meansIntro:
-    'The mean of each number answer and ordered scale (ratings, satisfaction) within each group. SD divides by n − 1; the median is R’s quantile(type = 7). Tests: Welch’s one-way ANOVA for numbers, Kruskal–Wallis for scales (between groups of {min} or more). Adjusted p: Holm over every test of this section.',
+    'The mean of each number answer and ordered scale (ratings, satisfaction) within each group. SD divides by n − 1. Tests: Welch’s one-way ANOVA for numbers, Kruskal–Wallis for scales (between groups of {min} or more). Adjusted p: Holm over every test of this section.',
   meansWeighted: 'Weighted reports show weighted means and no tests.',
   noMeans: 'No number question or ordered scale to compare across the breakdowns.',
   needsHeading: '6. Needs ranking',
@@ -328,18 +330,26 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
       intro: (report.crosstabs ?? []).length > 0 ? `${words.crosstabsIntro} ${marks}` : words.noCrosstabs,
       groups: crosstabsByBreakdown(report).map(({ breakdown, crosstabs }) => ({
         heading: words.crosstabsBy(breakdown.label),
-        sections: crosstabs.map((crosstab) => describeCrosstab(crosstab, report, language)),
+        sections: crosstabs.map((crosstab) => ({ ...describeCrosstab(crosstab, report, language), chart: crosstabChart(crosstab, report, language) })),
       })),
     },
     means: {
       heading: words.meansHeading,
+      // What a scale's mean is worth is said once here, not under each of its tables (the printed part repeated it dozens of times).
       intro:
         (report.means ?? []).length > 0
-          ? `${fillText(words.meansIntro, { min: report.minGroupSize })}${report.weighting ? ` ${words.meansWeighted}` : ''}`
+          ? [
+              fillText(words.meansIntro, { min: report.minGroupSize }),
+              ...(report.means ?? []).some((entry) => entry.scale) ? [t.meansScaleNote] : [],
+              ...(report.weighting ? [words.meansWeighted] : []),
+            ].join(language === 'ja' ? '' : ' ')
           : words.noMeans,
       groups: meansByBreakdown(report).map(({ breakdown, means }) => ({
         heading: words.crosstabsBy(breakdown.label),
-        sections: means.map((entry) => describeMeans(entry, report, language)),
+        sections: means.map((entry) => {
+          const section = describeMeans(entry, report, language);
+          return { ...section, footnotes: section.footnotes?.filter((note) => note !== t.meansScaleNote) };
+        }),
       })),
     },
     needs: {
@@ -800,6 +810,16 @@ function columnTitle(definitions: ReadonlyArray<DefinitionVersion>, question: st
     return entry.title === undefined ? column : exactText(entry.title as LocalizableText, locale);
   }
   return undefined;
+}
+
+/**
+ * A cross-tab's chart as the dashboard draws it (client/pages/dashboard/crosstab-view.tsx): a
+ * 100%-stacked bar per group with 全体 first, or for a checkbox a dot per group on each option's line.
+ */
+function crosstabChart(crosstab: Crosstab, report: Report, locale: Locale): ChartDescription | undefined {
+  if (crosstab.kind === 'multiple') return describeCrosstabOptionsChart(crosstab, locale);
+  const ordered = report.summaries?.find((summary) => summary.question === crosstab.question)?.ordered;
+  return describeCrosstabChart(crosstab, locale, { total: true, ordered });
 }
 
 /** A long question title cut to a readable context. */

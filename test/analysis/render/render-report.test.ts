@@ -11,6 +11,7 @@ import { loadDefinition } from '../../../analysis/definitions/load-definition.ts
 import { buildReport } from '../../../analysis/report/build-report.ts';
 import { synthesizeResponses } from '../../../analysis/synthesize/synthesize-responses.ts';
 import { formatPercent } from '../../../core/i18n/number-format.ts';
+import { crosstabTitle } from '../../../core/report-view/crosstab-title.ts';
 import { escapeHtml } from '../../../analysis/render/escape-text.ts';
 import { renderHtml } from '../../../analysis/render/render-html.ts';
 import { renderMarkdown } from '../../../analysis/render/render-markdown.ts';
@@ -18,6 +19,11 @@ import { hostileReport } from './hostile-report.ts';
 
 const assets = await readReportAssets();
 const { chartJs } = assets;
+
+/** The charts the cross-tabs draw: none where every group is hidden, dots for a checkbox, else stacked bars. */
+function crosstabKinds(report: ReturnType<typeof hostileReport>['report']): string[] {
+  return (report.crosstabs ?? []).filter((crosstab) => crosstab.groups.some((group) => group.n !== null)).map((crosstab) => (crosstab.kind === 'multiple' ? 'dots' : 'stacked'));
+}
 
 describe('renderMarkdown', () => {
   const { definition, report } = hostileReport();
@@ -78,8 +84,8 @@ describe('renderHtml', () => {
     const json = /<script type="application\/json" id="report-charts">([\s\S]*?)<\/script>/.exec(html)![1];
     expect(json).not.toContain('<');
     const charts = JSON.parse(json) as Array<{ id: string; chart: { kind: string; groups?: string[] } }>;
-    // 回答者属性 (cohort), 単純集計 (the matrix, the checkbox: the cohort is not repeated), then the needs and the gap chart.
-    expect(charts.map((c) => c.chart.kind)).toEqual(['bars', 'stacked', 'bars', 'needs', 'gap']);
+    // 回答者属性 (cohort), 単純集計 (the matrix, the checkbox: the cohort is not repeated), the cross-tabs (issue 25), then the needs and the gap chart.
+    expect(charts.map((c) => c.chart.kind)).toEqual(['bars', 'stacked', 'bars', ...crosstabKinds(report), 'needs', 'gap']);
     // Charts speak the report's language only (tables carry both), as the dashboard's do.
     expect(charts.find((c) => c.chart.kind === 'gap')!.chart.groups).toEqual(['若手 (n=12)', '中堅（非表示）', 'ベテラン（非表示）']);
   });
@@ -173,6 +179,21 @@ describe.each(['ja', 'en'] as const)('the report backbone (%s)', (language) => {
     // n by ward in 調査概要, from the ward summary.
     const ward = report.summaries!.find((summary) => summary.question === 'ward')!;
     expect(part('overview')).toContain(`<td>${escapeHtml(ward.items![0].label)}</td><td class="num">${ward.items![0].count!.toLocaleString('en-US')}</td>`);
+  });
+
+  it('draws each cross-tab as the dashboard does: 全体 first in the stacked bars, a dot plot for a checkbox (issue 25)', () => {
+    const data = JSON.parse(html.match(/<script type="application\/json" id="report-charts">([\s\S]*?)<\/script>/)![1]) as Array<{ id: string; chart: { kind: string; groups: string[] } }>;
+    const crosstabs = html.slice(html.indexOf('id="crosstabs"'), html.indexOf('id="means"'));
+    const ids = [...crosstabs.matchAll(/<canvas id="(chart-\d+)"/g)].map((match) => match[1]);
+    const charts = ids.map((id) => data.find((entry) => entry.id === id)!.chart);
+    const drawable = report.crosstabs!.filter((crosstab) => crosstab.groups.some((group) => group.n !== null));
+    expect(charts.length).toBe(drawable.length);
+    const total = language === 'ja' ? '全体' : 'All';
+    drawable.forEach((crosstab, k) => {
+      expect(charts[k].kind, crosstabTitle(crosstab)).toBe(crosstab.kind === 'multiple' ? 'dots' : 'stacked');
+      expect(charts[k].groups[0], crosstabTitle(crosstab)).toMatch(new RegExp(`^${total} \\(n=`));
+    });
+    expect(charts.some((chart) => chart.kind === 'dots')).toBe(true);
   });
 
   it('writes every mark of every cross-tab next to its share, with the legend and the test line', () => {
