@@ -26,6 +26,11 @@ export interface EffectsOptions {
   /** The report's margins: the same weights as the report's. */
   weights?: ReadonlyArray<Margin>;
   dropIncomplete?: boolean;
+  /**
+   * Weights already raked for this very table (buildReport's applyMargins result, whose table is
+   * then the one given): used as they are instead of raking again from `weights`.
+   */
+  rowWeights?: Float64Array | null;
 }
 
 export interface BuiltEffects {
@@ -40,7 +45,8 @@ export function buildEffects(input: ResponseTable, plan: ReportPlan, options: Ef
   const at = splitInstant(options.date);
   let table = input;
   let weights: Float64Array | null = null;
-  if (options.weights) ({ table, weights } = applyMargins(input, options.weights, { dropIncomplete: options.dropIncomplete }));
+  if (options.rowWeights) weights = options.rowWeights;
+  else if (options.weights) ({ table, weights } = applyMargins(input, options.weights, { dropIncomplete: options.dropIncomplete }));
   // The table's arrays are longer than its rows (spare capacity): only its rows count.
   const completedAt = table.completedAt.subarray(0, table.rowCount);
   const split = splitAtInstant(completedAt, at);

@@ -6,7 +6,7 @@
 import type { ValueLabel } from '../../contracts/report.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
-import type { ReportPlan } from '../plan/plan-report.ts';
+import type { PlannedVariable, ReportPlan } from '../plan/plan-report.ts';
 import type { ResponseTable } from '../table/response-table.ts';
 
 export interface PilotSpec {
@@ -32,10 +32,10 @@ export interface PilotGroups {
   values: ValueLabel[];
 }
 
-export function markPilot(table: ResponseTable, plan: ReportPlan, spec: PilotSpec): PilotGroups {
+/** The pilot variable and its codes, checked against the plan alone (before any response is read). */
+export function checkPilot(plan: ReportPlan, spec: PilotSpec): { variable: PlannedVariable; codes: number[] } {
   const variable = plan.variables.find((candidate) => candidate.name === spec.variable);
-  const column = table.byName.get(spec.variable);
-  if (!variable || !column || column.kind !== 'single') {
+  if (!variable || variable.kind !== 'single') {
     throw new ReportInputError(
       `the pilot variable ${JSON.stringify(spec.variable)} is no single-answer question or meta variable of this survey ` +
         `(one of: ${plan.variables.filter((candidate) => candidate.kind === 'single').map((candidate) => candidate.name).join(', ')})`,
@@ -50,6 +50,13 @@ export function markPilot(table: ResponseTable, plan: ReportPlan, spec: PilotSpe
     }
     return code;
   });
+  return { variable, codes };
+}
+
+export function markPilot(table: ResponseTable, plan: ReportPlan, spec: PilotSpec): PilotGroups {
+  const { variable, codes } = checkPilot(plan, spec);
+  const column = table.byName.get(spec.variable);
+  if (!column || column.kind !== 'single') throw new ReportInputError(`the pilot variable ${JSON.stringify(spec.variable)} was not read from the responses`);
   const isPilot = new Uint8Array(variable.values.length);
   for (const code of codes) isPilot[code] = 1;
   const pilot = new Int8Array(table.rowCount);

@@ -8,7 +8,11 @@
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { synthesizeResponses } from '../../analysis/synthesize/synthesize-responses.ts';
+import { synthesizeResponses, type SynthesizeOptions } from '../../analysis/synthesize/synthesize-responses.ts';
+import { createEffectPlanter, effectBaseRates, parseEffectOption } from '../../analysis/effects/plant-effect.ts';
+import { splitInstant } from '../../analysis/effects/split-at-date.ts';
+import { ReportInputError } from '../../core/definitions/report-input-error.ts';
+import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { Submission } from '../../contracts/submission.ts';
 import { validatorFor } from '../../server/validation/validate-response.ts';
 import { CliError } from '../cli-error.ts';
@@ -17,7 +21,12 @@ import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar } from '../report/progress-bar.ts';
 
-const USAGE = 'seed --survey ID --count N --seed S --out FILE.jsonl [--definitions DIR]  Write realistic synthetic responses';
+const USAGE =
+  'seed --survey ID --count N --seed S --out FILE.jsonl [--definitions DIR] [--from YYYY-MM-DD] [--days N] ' +
+  '[--effect "GROUP=value,…;after=YYYY-MM-DD;QUESTION.VALUE=±d[;…]"]  Write realistic synthetic responses, ' +
+  'completed over --days days from --from (Japan time; default 61 days from 2025-06-02); --effect plants a known change: ' +
+  'in the group (a meta variable or single-answer question) from the date on, the share choosing VALUE (a checkbox option or single answer) ' +
+  'moves by d, e.g. "ward=chuo,kita;after=2026-04-01;improvements.counter_reservation=-0.10"; without it nothing is planted';
 /** Lines per write: large enough that a million lines are a few hundred writes. */
 const BATCH_LINES = 2000;
 
@@ -32,6 +41,9 @@ export const command: CliCommand = {
         seed: { type: 'string' },
         out: { type: 'string' },
         definitions: { type: 'string' },
+        from: { type: 'string' },
+        days: { type: 'string' },
+        effect: { type: 'string' },
       },
       USAGE,
     );
@@ -43,6 +55,18 @@ export const command: CliCommand = {
     const dir = values.definitions ?? 'survey-definitions';
     const { current: definition } = await loadCliSurvey(dir, values.survey);
     const validate = validatorFor(definition);
+    const synthesis: SynthesizeOptions = { count, seed, ...fieldwork(values.from, values.days) };
+    // A planted effect (issue 28): its base rates from a first pass over the same seeded records.
+    let plant: ((record: ResponseRecord) => void) | undefined;
+    if (values.effect !== undefined) {
+      try {
+        const effect = parseEffectOption(values.effect, definition);
+        plant = createEffectPlanter(effect, effectBaseRates(synthesizeResponses(definition, synthesis), effect), seed);
+      } catch (error) {
+        if (error instanceof ReportInputError) throw new CliError(error.message, 2);
+        throw error;
+      }
+    }
 
     const out = createWriteStream(values.out);
     const failed = new Promise<never>((_, reject) =>
@@ -55,8 +79,9 @@ export const command: CliCommand = {
     let batch: string[] = [];
     let written = 0;
     let index = 0;
-    for (const record of synthesizeResponses(definition, { count, seed })) {
+    for (const record of synthesizeResponses(definition, synthesis)) {
       index += 1;
+      plant?.(record);
       // What a device would post: the stored record less what the server adds.
       const { surveyVersion, submissionId, channel, meta, startedAt, completedAt, data } = record;
       const refused = validate({ surveyVersion, submissionId, channel, meta, startedAt, completedAt, data } as Submission);
@@ -88,6 +113,20 @@ export const command: CliCommand = {
     return 0;
   },
 };
+
+/** --from and --days, checked: the synthesizer's fieldwork period. */
+function fieldwork(from: string | undefined, days: string | undefined): Pick<SynthesizeOptions, 'startDate' | 'days'> {
+  if (from !== undefined) {
+    try {
+      splitInstant(from);
+    } catch {
+      throw new CliError(`--from must be a date YYYY-MM-DD, got ${JSON.stringify(from)}`, 2);
+    }
+  }
+  const length = days === undefined ? undefined : wholeNumber(days, '--days');
+  if (length === 0) throw new CliError('--days must be at least 1, got "0"', 2);
+  return { ...(from !== undefined ? { startDate: from } : {}), ...(length !== undefined ? { days: length } : {}) };
+}
 
 function wholeNumber(text: string, option: string): number {
   if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(Number(text))) {

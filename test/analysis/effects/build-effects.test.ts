@@ -12,6 +12,7 @@ import { parsePilotOption } from '../../../analysis/effects/mark-pilot.ts';
 import { splitAtInstant, splitInstant } from '../../../analysis/effects/split-at-date.ts';
 import { planFor } from '../../../analysis/report/build-report.ts';
 import { holmAdjust } from '../../../analysis/stats/holm-adjust.ts';
+import { applyMargins } from '../../../analysis/weighting/apply-margins.ts';
 import { createSeededRandom } from '../../../analysis/stats/seeded-random.ts';
 import { appendRecord } from '../../../analysis/table/append-record.ts';
 import { createResponseTable } from '../../../analysis/table/create-response-table.ts';
@@ -141,6 +142,35 @@ describe('buildEffects: a planted effect is found, and none where none is', () =
     const dids = effects.map((effect) => effect.did!);
     expect(changes.map((change) => change.pAdjusted)).toEqual(holmAdjust(changes.map((change) => change.p)));
     expect(dids.map((did) => did.pAdjusted)).toEqual(holmAdjust(dids.map((did) => did.p)));
+  });
+});
+
+describe('buildEffects with weights', () => {
+  it("weights every figure with the report's raking: the change is the difference of weighted shares", () => {
+    const { plan, table } = tableOf([definition], fourCells(200, 6));
+    const margins = WARDS.map((value, i) => ({ question: 'ward', value, population: 1000 * (i + 1) }));
+    const { effects, effectComparison } = buildEffects(table, plan, { date: '2026-04-01', pilot: parsePilotOption('ward=chuo,kita'), weights: margins });
+    expect(effectComparison.weighted).toBe(true);
+    // The weights raking gives (its own tests check them against R), summed by hand here.
+    const { weights } = applyMargins(table, margins);
+    const at = splitInstant('2026-04-01');
+    const column = table.byName.get('improvements') as { answered: Uint8Array; cells: Uint8Array[] };
+    const sums = [0, 0, 0, 0];
+    for (let row = 0; row < table.rowCount; row++) {
+      if (!column.answered[row]) continue;
+      const after = table.completedAt[row] >= at ? 2 : 0;
+      sums[after] += weights[row] * column.cells[1][row];
+      sums[after + 1] += weights[row];
+    }
+    const reservation = find(effects, 'reservation');
+    expect(reservation.before.value).toBeCloseTo(sums[0] / sums[1], 12);
+    expect(reservation.after.value).toBeCloseTo(sums[2] / sums[3], 12);
+    expect(reservation.change!.estimate).toBeCloseTo(sums[2] / sums[3] - sums[0] / sums[1], 12);
+    expect(reservation.change!.low).toBeLessThan(reservation.change!.estimate);
+    expect(reservation.did!.high).toBeGreaterThan(reservation.did!.estimate);
+    // Given the raked weights themselves (as buildReport would pass them), the same figures.
+    const given = buildEffects(table, plan, { date: '2026-04-01', pilot: parsePilotOption('ward=chuo,kita'), rowWeights: weights });
+    expect(given.effects).toEqual(effects);
   });
 });
 
