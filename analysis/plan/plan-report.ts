@@ -8,14 +8,17 @@
 import type { ChoiceItem } from '../../core/definitions/list-questions.ts';
 import { DEFAULT_MIN_GROUP_SIZE, type LocalizableText, type SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { AnswerValue, TableSpec, VariableSpec } from '../table/response-table.ts';
-import { mergeQuestions, type MergedQuestion } from '../../core/definitions/merge-questions.ts';
+import { mergeQuestions, type MergedCell, type MergedQuestion } from '../../core/definitions/merge-questions.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
+import { localizeText } from '../../core/definitions/localize-text.ts';
 
 export interface PlannedVariable extends VariableSpec {
   /** The question or meta variable it comes from. */
   question: string;
   /** A matrix row's value. */
   row?: string;
+  /** A matrixdropdown cell's column name (its `title` is then 「設問 — 列」). */
+  column?: string;
   questionType: string;
   title?: LocalizableText;
   rowText?: LocalizableText;
@@ -56,9 +59,14 @@ export interface SummaryPlan {
   question: string;
   type: string;
   title?: LocalizableText;
-  shape: 'single' | 'multiple' | 'ranking' | 'matrix' | 'text' | 'numeric' | 'other';
-  /** The question's variable, or one per matrix row; none for types without a summary yet. */
+  shape: 'single' | 'multiple' | 'ranking' | 'matrix' | 'matrixdropdown' | 'text' | 'numeric' | 'other';
+  /** The question's variable, or one per matrix row (a matrixdropdown column: one per row); none for types without a summary yet. */
   variables: string[];
+  /** A matrixdropdown column (one summary per column; `title` is then 「設問 — 列」). */
+  column?: string;
+  cellType?: string;
+  /** How the column's cells answer: choices, several choices, a number, text, or computed (only answered). */
+  cellShape?: MergedCell['shape'];
   /** Set for types that have no summary yet: the reason the report prints. */
   notSummarised?: string;
 }
@@ -274,7 +282,17 @@ function planTables(
       const rows = question.rows.map((row) => matrixRowVariable(question, row));
       rows.forEach(use);
       summaries.push({ ...base, variables: rows.map((row) => row.name) });
-      rows.forEach((row) => tabulated.push({ question: question.name, variable: row.name, row: row.row, kind: 'single' }));
+      rows.forEach((row) => tabulated.push({ question: question.name, variable: row.name, row: row.row, kind: question.multipleCells ? 'multiple' : 'single' }));
+    } else if (question.shape === 'matrixdropdown') {
+      // One summary per column (issue 25), its rows the matrix's rows; choice cells are cross-tabulated per row.
+      for (const cell of question.cells ?? []) {
+        const cellVariables = question.rows.map((row) => matrixCellVariable(question, row, cell, language));
+        cellVariables.forEach(use);
+        summaries.push({ ...base, title: cellVariables[0]?.title ?? cellTitle(question, cell, language), column: cell.name, cellType: cell.cellType, cellShape: cell.shape, variables: cellVariables.map((variable) => variable.name) });
+        if (cell.shape === 'single' || cell.shape === 'multiple') {
+          for (const variable of cellVariables) tabulated.push({ question: question.name, variable: variable.name, row: variable.row, kind: cell.shape });
+        }
+      }
     } else if (question.shape === 'numeric') {
       const variable = { ...baseVariable(question, question.name), kind: 'number' as const, source: { from: 'data' as const, key: question.name }, ...valuesOf([], false) };
       use(variable);
@@ -348,7 +366,7 @@ function singleVariables(questions: Map<string, MergedQuestion>): Map<string, Pl
   const singles = new Map<string, PlannedVariable>();
   for (const question of questions.values()) {
     if (question.shape === 'single') singles.set(question.name, singleVariable(question));
-    if (question.shape === 'matrix') for (const row of question.rows) {
+    if (question.shape === 'matrix' && !question.multipleCells) for (const row of question.rows) {
       const variable = matrixRowVariable(question, row);
       singles.set(variable.name, variable);
     }
@@ -365,7 +383,7 @@ function planIpa(questions: Map<string, MergedQuestion>, use: (variable: Planned
     let halves = sets.get(set);
     if (!halves) sets.set(set, (halves = { importance: new Map(), satisfaction: new Map() }));
     const items = halves[role];
-    if (question.shape === 'matrix') {
+    if (question.shape === 'matrix' && !question.multipleCells) {
       for (const row of question.rows) items.set(String(row.value), matrixRowVariable(question, row));
     } else if (question.shape === 'single') {
       const item = typeof question.analysis?.item === 'string' ? question.analysis.item : question.name;
@@ -398,7 +416,7 @@ function planGapItems(question: MergedQuestion, use: (variable: PlannedVariable)
     use(variable);
     return [{ question: question.name, variable: variable.name, test: variable.ordinal ? 'kruskal' : 'chi2' }];
   }
-  if (question.shape === 'matrix') {
+  if (question.shape === 'matrix' && !question.multipleCells) {
     return question.rows.map((row) => {
       const variable = matrixRowVariable(question, row);
       use(variable);
@@ -456,16 +474,49 @@ function matrixRowVariable(question: MergedQuestion, row: ChoiceItem): PlannedVa
     ...baseVariable(question, `${question.name}.${rowValue}`),
     row: rowValue,
     rowText: row.text,
-    kind: 'single',
+    // A checkbox matrix (cellType "checkbox") answers a list of columns per row.
+    kind: question.multipleCells ? 'multiple' : 'single',
     source: { from: 'matrix', key: question.name, row: rowValue },
     // A matrix whose columns are all numbers is a rating scale (Likert), and so is one whose
     // definition declares its word columns a scale; otherwise categories.
     ...valuesOf(
       question.values,
-      question.values.length > 0 && question.values.every((column) => typeof column.value === 'number'),
-      declaredScale(question),
+      !question.multipleCells && question.values.length > 0 && question.values.every((column) => typeof column.value === 'number'),
+      question.multipleCells ? undefined : declaredScale(question),
     ),
   };
+}
+
+/**
+ * One cell of a matrixdropdown (`name.row.column`): a single answer (dropdown, radiogroup,
+ * boolean, rating: an ordered scale), several (checkbox, tagbox), a number (text of inputType
+ * number), a text (text, comment: a comment column, no sample kept apart), or a computed value
+ * (expression: only whether it holds one).
+ */
+function matrixCellVariable(question: MergedQuestion, row: ChoiceItem, cell: MergedCell, language: string): PlannedVariable {
+  const rowValue = String(row.value);
+  const source = { from: 'matrixCell' as const, key: question.name, row: rowValue, column: cell.name };
+  const base = { ...baseVariable(question, `${question.name}.${rowValue}.${cell.name}`), title: cellTitle(question, cell, language), row: rowValue, rowText: row.text, column: cell.name };
+  switch (cell.shape) {
+    case 'single':
+      return { ...base, kind: 'single', source, ...valuesOf(cell.values, cell.cellType === 'rating') };
+    case 'multiple':
+      return { ...base, kind: 'multiple', source, ...valuesOf(cell.values, false) };
+    case 'numeric':
+      return { ...base, kind: 'number', source, ...valuesOf([], false) };
+    case 'text':
+      return { ...base, kind: 'comment', source, ...valuesOf([], false) };
+    default:
+      return { ...base, kind: 'comment', source: { ...source, computed: true }, ...valuesOf([], false) };
+  }
+}
+
+/** 「設問 — 列」 in every language the question's or the column's title has (and the report's). */
+function cellTitle(question: MergedQuestion, cell: MergedCell, language: string): LocalizableText {
+  const locales = new Set([language, ...[question.title, cell.title].flatMap((text) => (text !== undefined && typeof text !== 'string' ? Object.keys(text) : []))]);
+  return Object.fromEntries(
+    [...locales].map((locale) => [locale, `${localizeText(question.title, locale, question.name)} — ${localizeText(cell.title, locale, cell.name)}`]),
+  );
 }
 
 function listVariable(question: MergedQuestion): PlannedVariable {

@@ -8,7 +8,7 @@ import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { PlannedVariable, ReportPlan, SummaryPlan } from '../plan/plan-report.ts';
 import { protectLineAndSums } from '../suppression/protect-line.ts';
 import { describeCounts } from '../stats/describe-counts.ts';
-import type { CommentColumn, MultipleColumn, NumberColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
+import type { CommentColumn, MultipleColumn, NumberColumn, ResponseTable, SingleColumn, TableColumn } from '../table/response-table.ts';
 import { summarizeMultiple, summarizeNumeric, summarizeRanking, summarizeSingle, type ItemCount, type Rows } from './summarize-answers.ts';
 
 export interface SummarizeOptions {
@@ -25,12 +25,19 @@ export function summarizeQuestions(
   const variables = new Map(plan.variables.map((variable) => [variable.name, variable]));
   const suppressed: Suppression[] = [];
   const summaries = plan.summaries.map((summary) => {
-    const result = summarizeQuestion(table, summary, variables, rows, plan);
-    // Each place also in words (issue 26): 「設問 — 行: 回答」.
-    if (result.suppressed) suppressed.push({ where: `summaries.${summary.question}`, label: result.label, reason: `fewer than ${plan.minGroupSize} respondents answered`, rule: 'small' });
+    const result = summary.shape === 'matrixdropdown' ? summarizeCellColumn(table, summary, variables, rows, plan) : summarizeQuestion(table, summary, variables, rows, plan);
+    // A matrixdropdown column is a place of its own: summaries.<question>.<column>.<row>.
+    const at = `summaries.${summary.question}${summary.column !== undefined ? `.${summary.column}` : ''}`;
+    // Each place also in words (issue 26): 「設問 — 行: 回答」 (a matrixdropdown column's label is already 「設問 — 列」).
+    if (result.suppressed) suppressed.push({ where: at, label: result.label, reason: `fewer than ${plan.minGroupSize} respondents answered`, rule: 'small' });
+    if (summary.column !== undefined && !result.suppressed) {
+      for (const row of result.rows ?? []) {
+        if (row.suppressed) suppressed.push({ where: `${at}.${row.row}`, label: `${result.label} — ${row.label}`, reason: `fewer than ${plan.minGroupSize} respondents answered`, rule: 'small' });
+      }
+    }
     const hiddenItems = [
-      ...(result.items ?? []).map((item) => ({ item, where: `summaries.${summary.question}`, place: result.label })),
-      ...(result.rows ?? []).flatMap((row) => row.items.map((item) => ({ item, where: `summaries.${summary.question}.${row.row}`, place: `${result.label} — ${row.label}` }))),
+      ...(result.items ?? []).map((item) => ({ item, where: at, place: result.label })),
+      ...(result.rows ?? []).flatMap((row) => row.items.map((item) => ({ item, where: `${at}.${row.row}`, place: `${result.label} — ${row.label}` }))),
     ];
     for (const { item, where, place } of hiddenItems) {
       if (!item.suppressed) continue;
@@ -80,9 +87,16 @@ function summarizeQuestion(
   if (summary.shape === 'matrix') {
     const matrixRows: SummaryRow[] = summary.variables.map((name) => {
       const variable = variables.get(name)!;
-      const column = table.byName.get(name) as SingleColumn;
-      const result = summarizeSingle(column.codes, variable.values.length, rows, variable.ordinal ? { scores: variable.scores, best: 'high' } : undefined);
       const rowLabel = localizeText(variable.rowText, plan.language, variable.row ?? name);
+      const answers = table.byName.get(name)!;
+      if (answers.kind === 'multiple') {
+        // A checkbox matrix: each row's columns as a checkbox's options (each stands alone).
+        const chosen = summarizeMultiple(answers.answered, answers.cells, rows);
+        if (hide(chosen.answered)) return { row: variable.row!, label: rowLabel, answered: null, items: [], suppressed: true };
+        return { row: variable.row!, label: rowLabel, answered: chosen.answered, items: itemsOf(variable, chosen.items, plan, 'multiple').items };
+      }
+      const column = answers as SingleColumn;
+      const result = summarizeSingle(column.codes, variable.values.length, rows, variable.ordinal ? { scores: variable.scores, best: 'high' } : undefined);
       if (hide(result.answered)) return { row: variable.row!, label: rowLabel, answered: null, items: [], suppressed: true };
       const { items, topTwoShown } = itemsOf(variable, result.items, plan, 'single');
       const fewer = fewerOf(items, result.items);
@@ -139,6 +153,71 @@ function summarizeQuestion(
       ? { numeric: describeScale(first, column as SingleColumn, result.items, rows) }
       : {}),
   };
+}
+
+/**
+ * One column of a matrixdropdown (issue 25): a row per matrix row, read as the column's cell
+ * type reads. Choices are summarised as a matrix row's (single: the one-line rule with its
+ * 「その他（少数）」; checkbox: each option alone; a rating also gets mean and top-two); numbers
+ * as a number question's (`numeric`, no items); text and computed cells only count who answered.
+ * `answered` is the respondents with any cell of the column; under the minimum the column is
+ * hidden whole, and a row under it is hidden alone.
+ */
+function summarizeCellColumn(table: ResponseTable, summary: SummaryPlan, variables: Map<string, PlannedVariable>, rows: Rows, plan: ReportPlan): QuestionSummary {
+  const label = localizeText(summary.title, plan.language, summary.question);
+  const cells = summary.variables.map((name) => ({ variable: variables.get(name)!, column: table.byName.get(name)! }));
+  const base = {
+    question: summary.question,
+    label,
+    type: summary.type,
+    column: summary.column,
+    cellType: summary.cellType,
+    ordered: cells[0]?.variable.ordinal ?? false,
+  };
+  const hide = (answered: number) => answered > 0 && answered < plan.minGroupSize;
+  const hasAnswer = (column: TableColumn, row: number) =>
+    column.kind === 'single' ? column.codes[row] >= 0 : column.kind === 'number' ? !Number.isNaN(column.numbers[row]) : column.answered[row] === 1;
+  let answered = 0;
+  let considered = 0;
+  for (let row = 0; row < table.rowCount; row++) {
+    if (rows.mask && !rows.mask[row]) continue;
+    considered += 1;
+    if (cells.some(({ column }) => hasAnswer(column, row))) answered += 1;
+  }
+  if (hide(answered)) return { ...base, answered: null, noAnswer: considered - answered, suppressed: true };
+  const summaryRows: SummaryRow[] = cells.map(({ variable, column }) => {
+    const rowLabel = localizeText(variable.rowText, plan.language, variable.row!);
+    const hidden = { row: variable.row!, label: rowLabel, answered: null, items: [], suppressed: true };
+    if (column.kind === 'number') {
+      const result = summarizeNumeric(column.numbers, rows);
+      if (hide(result.answered)) return hidden;
+      const numeric = result.numeric ? (({ n: _n, ...description }) => description)(result.numeric) : null;
+      return { row: variable.row!, label: rowLabel, answered: result.answered, items: [], numeric };
+    }
+    if (column.kind === 'comment') {
+      let n = 0;
+      for (let row = 0; row < table.rowCount; row++) if ((!rows.mask || rows.mask[row]) && column.answered[row]) n += 1;
+      return hide(n) ? hidden : { row: variable.row!, label: rowLabel, answered: n, items: [] };
+    }
+    if (column.kind === 'single') {
+      const result = summarizeSingle(column.codes, variable.values.length, rows, variable.ordinal ? { scores: variable.scores, best: 'high' } : undefined);
+      if (hide(result.answered)) return hidden;
+      const { items, topTwoShown } = itemsOf(variable, result.items, plan, 'single');
+      const fewer = fewerOf(items, result.items);
+      return {
+        row: variable.row!,
+        label: rowLabel,
+        answered: result.answered,
+        items,
+        ...(fewer ? { fewer } : {}),
+        ...(variable.ordinal ? { mean: result.mean ?? null, topTwo: topTwoShown ? (result.topTwo ?? null) : null } : {}),
+      };
+    }
+    const result = summarizeMultiple(column.answered, column.cells, rows);
+    if (hide(result.answered)) return hidden;
+    return { row: variable.row!, label: rowLabel, answered: result.answered, items: itemsOf(variable, result.items, plan, 'multiple').items };
+  });
+  return { ...base, answered, noAnswer: considered - answered, rows: summaryRows };
 }
 
 /**

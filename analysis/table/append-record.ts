@@ -7,7 +7,7 @@ import { describeValue } from '../stats/describe-value.ts';
 import { clearRow, reserveRow } from './create-response-table.ts';
 import { offerComment } from './offer-comment.ts';
 import { RecordError } from './record-error.ts';
-import { KIOSK_ID_KEY, kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type AnswerValue, type MultipleColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
+import { KIOSK_ID_KEY, kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type AnswerValue, type CommentColumn, type MultipleColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
 
 /**
  * Throws RecordError (and leaves the table as it was) when the record cannot be analysed.
@@ -32,13 +32,22 @@ export function appendRecord(table: ResponseTable, record: unknown, origin: numb
 
   const row = reserveRow(table);
   const comments: Array<() => void> = [];
+  const checkedGrids = new Set<string>();
   try {
     for (const column of table.columns) {
       const source = column.source;
       let value: unknown;
       if (source.from === 'data') value = ownValue(data, source.key);
       else if (source.from === 'meta') value = meta === undefined ? undefined : ownValue(meta, source.key);
-      else value = matrixCell(data, source.key, source.row, table);
+      else if (source.from === 'matrix') value = matrixCell(data, source.key, source.row, table);
+      else if (source.from === 'matrixCell') {
+        value = gridCell(data, source.key, source.row, source.column, table, checkedGrids);
+        if (source.computed) {
+          // Any JSON value survey-core computed: only whether there is one (an empty text is none).
+          if (value !== undefined && value !== null && value !== '') (column as CommentColumn).answered[row] = 1;
+          continue;
+        }
+      } else continue; // the channel: below, with the table's own channel code
       writeAnswer(table, column, row, sampleId, value, comments);
     }
   } catch (error) {
@@ -53,6 +62,7 @@ export function appendRecord(table: ResponseTable, record: unknown, origin: numb
   table.completedAt[row] = typeof completedAt === 'string' ? Date.parse(completedAt) : Number.NaN;
   const channelCode = typeof channel === 'string' ? TABLE_CHANNELS.indexOf(channel) : -1;
   table.channel[row] = channelCode < 0 ? NO_CHANNEL : channelCode;
+  for (const column of table.columns) if (column.source.from === 'channel') (column as SingleColumn).codes[row] = channelCode;
   const kioskId = meta === undefined ? undefined : ownValue(meta, KIOSK_ID_KEY);
   table.kiosk[row] = typeof kioskId === 'string' && kioskId !== '' && kioskIdColumn(table.columns) === undefined ? 1 : 0;
   table.rowCount = row + 1;
@@ -124,6 +134,53 @@ function matrixCell(data: Record<string, unknown>, key: string, row: string, tab
     }
   }
   return ownValue(matrix, row);
+}
+
+/**
+ * A matrixdropdown cell: `data[key][row][column]`. The whole answer is checked once per record
+ * (`checked`), so a row or a column the definitions lack stops the record as a matrix's unknown
+ * row does.
+ */
+function gridCell(data: Record<string, unknown>, key: string, row: string, column: string, table: ResponseTable, checked: Set<string>): unknown {
+  const grid = ownValue(data, key);
+  if (grid === undefined || grid === null) return undefined;
+  if (!isObject(grid)) throw new RecordError(`answer to ${JSON.stringify(key)} must be an object of row → cells, got ${quote(grid)}`);
+  if (!checked.has(key)) {
+    checked.add(key);
+    const known = gridsOf(table).get(key)!;
+    for (const name of Object.keys(grid)) {
+      const columns = known.get(name);
+      if (!columns) throw new RecordError(`answer to ${JSON.stringify(key)} has a row ${JSON.stringify(name)} the definitions do not have`);
+      const cells = grid[name];
+      if (cells === undefined || cells === null) continue;
+      if (!isObject(cells)) throw new RecordError(`answer to ${JSON.stringify(key)}, row ${JSON.stringify(name)} must be an object of column → answer, got ${quote(cells)}`);
+      for (const cell of Object.keys(cells)) {
+        if (!columns.has(cell)) throw new RecordError(`answer to ${JSON.stringify(key)}, row ${JSON.stringify(name)} has a column ${JSON.stringify(cell)} the definitions do not have`);
+      }
+    }
+  }
+  const cells = ownValue(grid, row);
+  if (cells === undefined || cells === null) return undefined;
+  return ownValue(cells as Record<string, unknown>, column);
+}
+
+/** Per table: each matrixdropdown's rows and, per row, its columns, from the table's cell variables. */
+const grids = new WeakMap<ReadonlyArray<TableColumn>, Map<string, Map<string, Set<string>>>>();
+
+function gridsOf(table: ResponseTable): Map<string, Map<string, Set<string>>> {
+  let known = grids.get(table.columns);
+  if (known) return known;
+  known = new Map();
+  for (const { source } of table.columns) {
+    if (source.from !== 'matrixCell') continue;
+    let rows = known.get(source.key);
+    if (!rows) known.set(source.key, (rows = new Map()));
+    let columns = rows.get(source.row);
+    if (!columns) rows.set(source.row, (columns = new Set()));
+    columns.add(source.column);
+  }
+  grids.set(table.columns, known);
+  return known;
 }
 
 /** Own properties only: `data.constructor` must not find Object.prototype.constructor. */

@@ -48,6 +48,8 @@ const MATRIX = 5;
 const NUMBER = 6;
 /** meta.kioskId, when no meta variable reads it: only whether it names a tablet (ResponseTable.kiosk). */
 const KIOSK = 7;
+/** A computed matrixdropdown cell (expression): any JSON value, validated and skipped; only whether it holds one. */
+const COMPUTED = 8;
 
 /** One answer key the scanner knows. One class with every property, so V8 sees a single shape. */
 class Field {
@@ -106,6 +108,8 @@ class LineScanner {
   private readonly channelBytes: Uint8Array[];
   private readonly versions: number[];
   private readonly pendingComments: Array<{ column: CommentColumn; start: number; end: number; escaped: boolean }> = [];
+  /** Columns that read the record's channel (source `channel`): their code is the table's channel code. */
+  private readonly channelColumns: SingleColumn[];
 
   constructor(private readonly table: ResponseTable) {
     this.topKeys = keyTable([
@@ -123,18 +127,35 @@ class LineScanner {
     const data: Array<[string, Field]> = [];
     const meta: Array<[string, Field]> = [];
     const matrices = new Map<string, Array<[string, Field]>>();
+    // A matrixdropdown is a matrix of matrices: row → { column → cell }; an unknown row or column gives up, as a matrix's unknown row does.
+    const grids = new Map<string, Map<string, Array<[string, Field]>>>();
+    this.channelColumns = [];
     for (const column of table.columns) {
-      const field = fieldOf(column);
       const source = column.source;
+      if (source.from === 'channel') {
+        this.channelColumns.push(column as SingleColumn);
+        continue;
+      }
+      const field = source.from === 'matrixCell' && source.computed ? new Field(COMPUTED, null, null, column as CommentColumn, null, null) : fieldOf(column);
       if (source.from === 'data') data.push([source.key, field]);
       else if (source.from === 'meta') meta.push([source.key, field]);
-      else {
+      else if (source.from === 'matrix') {
         let rows = matrices.get(source.key);
         if (!rows) matrices.set(source.key, (rows = []));
         rows.push([source.row, field]);
+      } else {
+        let rows = grids.get(source.key);
+        if (!rows) grids.set(source.key, (rows = new Map()));
+        let cells = rows.get(source.row);
+        if (!cells) rows.set(source.row, (cells = []));
+        cells.push([source.column, field]);
       }
     }
     for (const [key, rows] of matrices) data.push([key, new Field(MATRIX, null, null, null, null, keyTable(rows))]);
+    for (const [key, rows] of grids) {
+      const rowFields: Array<[string, Field]> = [...rows].map(([row, cells]) => [row, new Field(MATRIX, null, null, null, null, keyTable(cells))]);
+      data.push([key, new Field(MATRIX, null, null, null, null, keyTable(rowFields))]);
+    }
     if (kioskIdColumn(table.columns) === undefined) meta.push([KIOSK_ID_KEY, new Field(KIOSK, null, null, null, null, null)]);
     this.dataFields = keyTable(data);
     this.metaFields = keyTable(meta);
@@ -242,6 +263,7 @@ class LineScanner {
             if (this.escaped) throw GIVE_UP;
             const code = this.channelBytes.findIndex((bytes) => this.stringEquals(bytes));
             this.table.channel[this.row] = code < 0 ? NO_CHANNEL : code;
+            for (const column of this.channelColumns) column.codes[this.row] = code;
           }
           break;
         default:
@@ -335,6 +357,14 @@ class LineScanner {
       // Anything but a plain JSON number goes to the reference path, which names the bad answer.
       if (!this.scanNumberIfAny() || !Number.isFinite(this.number)) throw GIVE_UP;
       field.number!.numbers[this.row] = this.number;
+    } else if (kind === COMPUTED) {
+      if (b[this.i] === 0x22) {
+        this.scanString();
+        if (this.stringEnd > this.stringStart) field.comment!.answered[this.row] = 1;
+      } else {
+        this.skipValue(0);
+        field.comment!.answered[this.row] = 1;
+      }
     } else if (kind === COMMENT) {
       if (b[this.i] !== 0x22) throw GIVE_UP;
       this.scanString();

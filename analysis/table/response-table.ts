@@ -31,10 +31,18 @@ export type VariableSource =
   | { from: 'data'; key: string }
   /** One row of a matrix question: `data[key][row]`. */
   | { from: 'matrix'; key: string; row: string }
-  | { from: 'meta'; key: string };
+  | { from: 'meta'; key: string }
+  /**
+   * One cell of a matrixdropdown: `data[key][row][column]`. `computed`: a cell nobody types
+   * (an expression column, stored by survey-core as any JSON value): only whether it holds
+   * something is read, into a comment column without texts.
+   */
+  | { from: 'matrixCell'; key: string; row: string; column: string; computed?: boolean }
+  /** The record's `channel` (kiosk, online): a single answer whose values are TABLE_CHANNELS, none when unknown. */
+  | { from: 'channel' };
 
 export interface VariableSpec {
-  /** Unique in the table: the question name, the meta variable name, or `matrix.row`. */
+  /** Unique in the table: the question name, the meta variable name, `matrix.row`, or `matrix.row.column` (a matrixdropdown cell). */
   name: string;
   kind: VariableKind;
   source: VariableSource;

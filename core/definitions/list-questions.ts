@@ -231,12 +231,32 @@ function toCellColumns(matrix: Record<string, unknown>): CellColumn[] {
       isRequired: json.isRequired === true,
     };
     if (json.title !== undefined) column.title = json.title as LocalizableText;
-    const choices = json.choices ?? matrix.choices;
+    const choices = columnChoicesJson(json, matrix);
     if (choices !== undefined) column.choices = toChoiceItems(choices);
     if (typeof json.maxLength === 'number') column.maxLength = json.maxLength;
     columns.push(column);
   }
   return columns;
+}
+
+/** survey-core's rule (onUpdateSelectBaseCellQuestion): a column without choices of its own, or with none listed, takes the matrix's. */
+function columnChoicesJson(column: Record<string, unknown>, matrix: Record<string, unknown>): unknown {
+  return Array.isArray(column.choices) && column.choices.length > 0 ? column.choices : (matrix.choices ?? column.choices);
+}
+
+/**
+ * A matrixdropdown / matrixdynamic column read as the question survey-core makes of each of its
+ * cells: the column's own settings (rateMin, inputType, valueTrue, showOtherItem …) with its cell
+ * type, and the matrix's choices when it lists none. So a cell's answers are described by the same
+ * rules as a question's (ratingValues, the boolean's values, a number input).
+ */
+export function cellQuestion(matrix: ListedQuestion, column: CellColumn): ListedQuestion {
+  const columns = Array.isArray(matrix.json.columns) ? matrix.json.columns : [];
+  const index = columns.findIndex((entry) => asRecord(entry)?.name === column.name);
+  const own = asRecord(columns[index]) ?? {};
+  const choices = columnChoicesJson(own, matrix.json);
+  const json: Record<string, unknown> = { ...own, type: column.cellType, name: column.name, ...(choices !== undefined ? { choices } : {}) };
+  return describeQuestion(json, column.cellType, `${matrix.path}.columns[${index}]`, matrix.scope);
 }
 
 function isScalar(value: unknown): value is string | number | boolean {

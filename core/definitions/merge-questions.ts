@@ -5,12 +5,25 @@
  * Meta variables (e.g. the kiosk's ward) become questions of the same shape, as the
  * definitions contract asks: analysis treats them exactly like an answered segment question.
  */
-import { listQuestions, ratingValues, type ChoiceItem, type ListedQuestion } from './list-questions.ts';
+import { cellQuestion, listQuestions, ratingValues, type ChoiceItem, type ListedQuestion } from './list-questions.ts';
 import type { AnalysisAnnotation, DefinitionVersion, LocalizableText } from './survey-definition.ts';
 import type { AnswerValue } from '../../contracts/report.ts';
 import { ReportInputError } from './report-input-error.ts';
 
-export type AnswerShape = 'single' | 'multiple' | 'ranking' | 'matrix' | 'text' | 'numeric' | 'other';
+export type AnswerShape = 'single' | 'multiple' | 'ranking' | 'matrix' | 'matrixdropdown' | 'text' | 'numeric' | 'other';
+
+/**
+ * One column of a matrixdropdown: a cell question asked once per row, described as a question of
+ * its cell type (cellQuestion): its shape and allowed values. "other" is a cell nobody answers
+ * (expression: survey-core computes and stores it) or of a type analysis does not read.
+ */
+export interface MergedCell {
+  name: string;
+  cellType: string;
+  title?: LocalizableText;
+  shape: Exclude<AnswerShape, 'matrix' | 'matrixdropdown' | 'ranking'> | 'other';
+  values: ChoiceItem[];
+}
 
 export interface MergedQuestion {
   name: string;
@@ -23,6 +36,10 @@ export interface MergedQuestion {
   values: ChoiceItem[];
   /** Matrix rows. */
   rows: ChoiceItem[];
+  /** A matrix with `cellType: "checkbox"`: each row answers a list of columns, not one. */
+  multipleCells?: boolean;
+  /** matrixdropdown: its cell columns, in the newest version's order (then older versions' columns). */
+  cells?: MergedCell[];
   /** Read from `meta[metaKey]` instead of `data[name]`. */
   metaKey?: string;
   /** Versions that ask it, ascending. */
@@ -69,7 +86,7 @@ export function mergeQuestions(definitions: ReadonlyArray<DefinitionVersion>): M
       // the first stands for both, counted once.
       const sibling = inThisVersion.get(question.name);
       if (sibling !== undefined) {
-        if (sibling.shape !== question.shape || sibling.metaKey !== question.metaKey) {
+        if (sibling.shape !== question.shape || sibling.metaKey !== question.metaKey || sibling.multipleCells !== question.multipleCells) {
           throw new ReportInputError(
             `question ${JSON.stringify(question.name)} is asked twice in version ${definition.version}, as a ${describeShape(sibling)} ` +
               `and as a ${describeShape(question)}; the two share one value, so they must keep one kind of answer`,
@@ -83,7 +100,7 @@ export function mergeQuestions(definitions: ReadonlyArray<DefinitionVersion>): M
         merged.set(question.name, { ...question, versions: [definition.version] });
         continue;
       }
-      if (known.shape !== question.shape || known.metaKey !== question.metaKey) {
+      if (known.shape !== question.shape || known.metaKey !== question.metaKey || known.multipleCells !== question.multipleCells) {
         throw new ReportInputError(
           `question ${JSON.stringify(question.name)} is a ${describeShape(known)} in version ${known.versions.at(-1)} ` +
             `but a ${describeShape(question)} in version ${definition.version}; versions can only be analysed together when a name keeps its kind of answer`,
@@ -91,6 +108,7 @@ export function mergeQuestions(definitions: ReadonlyArray<DefinitionVersion>): M
       }
       known.values = unionOf(known.values, question.values);
       known.rows = unionOf(known.rows, question.rows);
+      if (known.cells && question.cells) known.cells = mergeCells(known, known.cells, question.cells, definition.version);
       known.versions.unshift(definition.version);
     }
   }
@@ -107,7 +125,15 @@ function describeQuestion(question: ListedQuestion): Omit<MergedQuestion, 'versi
   const type = question.type;
   const multiSelect = question.json.multiSelect === true;
   if (type === 'matrix') {
-    return { ...base, shape: 'matrix', values: question.columns ?? [], rows: question.rows ?? [] };
+    return { ...base, shape: 'matrix', values: question.columns ?? [], rows: question.rows ?? [], ...(question.json.cellType === 'checkbox' ? { multipleCells: true } : {}) };
+  }
+  if (type === 'matrixdropdown') {
+    const cells = (question.cellColumns ?? []).map((column): MergedCell => {
+      const described = describeQuestion(cellQuestion(question, column));
+      const shape = described.shape === 'single' || described.shape === 'multiple' || described.shape === 'numeric' || described.shape === 'text' ? described.shape : 'other';
+      return { name: column.name, cellType: column.cellType, ...(column.title !== undefined ? { title: column.title } : {}), shape, values: shape === 'other' ? [] : described.values };
+    });
+    return { ...base, shape: 'matrixdropdown', values: [], rows: question.rows ?? [], cells };
   }
   if (type === 'rating') return { ...base, shape: 'single', values: ratingValues(question) };
   if (type === 'boolean') {
@@ -135,6 +161,30 @@ function describeQuestion(question: ListedQuestion): Omit<MergedQuestion, 'versi
   return { ...base, shape: 'other', values: [] };
 }
 
+/**
+ * A matrixdropdown's columns over versions: by name, newest first; a column keeps its kind of
+ * answer (a dropdown column that becomes a checkbox stores another kind of value) and its values
+ * are the union, as a question's are.
+ */
+function mergeCells(question: Pick<MergedQuestion, 'name' | 'versions'>, newer: MergedCell[], older: MergedCell[], olderVersion: number): MergedCell[] {
+  const merged = newer.map((cell) => ({ ...cell }));
+  for (const cell of older) {
+    const known = merged.find((candidate) => candidate.name === cell.name);
+    if (!known) {
+      merged.push({ ...cell });
+      continue;
+    }
+    if (known.shape !== cell.shape) {
+      throw new ReportInputError(
+        `column ${JSON.stringify(cell.name)} of matrix ${JSON.stringify(question.name)} is a ${known.cellType} cell (${known.shape} answer) in version ${question.versions.at(-1)} ` +
+          `but a ${cell.cellType} cell (${cell.shape} answer) in version ${olderVersion}; versions can only be analysed together when a column keeps its kind of answer`,
+      );
+    }
+    known.values = unionOf(known.values, cell.values);
+  }
+  return merged;
+}
+
 function firstOfEach(items: ChoiceItem[]): ChoiceItem[] {
   const seen = new Set<AnswerValue>();
   return items.filter((item) => !seen.has(item.value) && Boolean(seen.add(item.value)));
@@ -145,8 +195,9 @@ function unionOf(newer: ChoiceItem[], older: ChoiceItem[]): ChoiceItem[] {
   return [...newer, ...older.filter((item) => !seen.has(item.value))];
 }
 
-function describeShape(question: Pick<MergedQuestion, 'shape' | 'type' | 'metaKey'>): string {
-  return question.metaKey !== undefined ? `meta variable (meta.${question.metaKey})` : `${question.type} (${question.shape} answer)`;
+function describeShape(question: Pick<MergedQuestion, 'shape' | 'type' | 'metaKey' | 'multipleCells'>): string {
+  if (question.metaKey !== undefined) return `meta variable (meta.${question.metaKey})`;
+  return `${question.type} (${question.multipleCells ? 'checkbox matrix' : question.shape} answer)`;
 }
 
 function isScalar(value: unknown): value is AnswerValue {
