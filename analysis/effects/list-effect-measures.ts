@@ -58,7 +58,8 @@ export function listEffectMeasures(table: ResponseTable, plan: ReportPlan, exclu
         });
       } else if (column.kind === 'number') {
         const { numbers } = column as NumberColumn;
-        measures.push({ ...base, measure: 'mean', y: () => Float64Array.from(numbers) });
+        // The column is as long as the table's capacity: its rows only.
+        measures.push({ ...base, measure: 'mean', y: () => numbers.slice(0, rows) });
       }
     }
   }
