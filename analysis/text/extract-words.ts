@@ -18,6 +18,8 @@
  *   ChaSen set-up and its 複合語の検出 apply), with these limits: a 接尾 never starts a word (2 + 時間 and 3 + 回 give
  *   nothing), a 接頭詞 名詞接続 (各, 御) starts one when a noun follows it, and 数 (numbers), 非自立 (こと, の),
  *   代名詞, 特殊, 引用文字列 and 動詞非自立的 nouns end the run and are never words: numbers and pronouns name no topic.
+ * - Names of people (IPADIC 人名: 佐藤, 太郎, and the さん after them) are never words and end the run: a frequency
+ *   table or a network must not name a resident or a member of staff (佐藤さんの対応 gives 対応 only).
  * - A run of one noun keeps that noun's class (noun, verbalNoun, adjectivalNoun, properNoun, adverbialNoun); a run
  *   of two or more is a compoundNoun.
  * - 動詞 自立 → verb, 形容詞 自立 → adjective, as base forms (待っ → 待つ, 長 → 長い). Auxiliary ones (非自立:
@@ -107,7 +109,7 @@ export function extractWords(text: string, analyzer: MorphologicalAnalyzer, stop
       continue;
     }
     // Unknown runs of symbols are nouns to kuromoji too ("." after English, "[" of a bracket): never part of a word.
-    const joining = morpheme.pos === '名詞' && HAS_LETTER.test(surface) ? joiningClass(morpheme, run.length > 0 || prefix !== '') : undefined;
+    const joining = morpheme.pos === '名詞' && HAS_LETTER.test(surface) && morpheme.pos_detail_2 !== '人名' ? joiningClass(morpheme, run.length > 0 || prefix !== '') : undefined;
     if (joining) {
       addToRun(surface, joining);
       continue;

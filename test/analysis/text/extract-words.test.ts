@@ -30,6 +30,11 @@ describe('kuromoji, as recorded', () => {
   ])('%s', (text, expected) => {
     expect(morphemes(text)).toEqual(expected);
   });
+
+  it('tags names of people 人名 (what extract-words.ts drops)', () => {
+    const detail = (text: string) => analyzer.tokenize(text).map((m) => [m.surface_form, m.pos_detail_1, m.pos_detail_2]);
+    expect(detail('田中太郎さん')).toEqual([['田中', '固有名詞', '人名'], ['太郎', '固有名詞', '人名'], ['さん', '接尾', '人名']]);
+  });
 });
 
 describe('extractWords', () => {
@@ -47,6 +52,10 @@ describe('extractWords', () => {
     ['案内表示が分かりにくい', ['案内表示/compoundNoun', '分かる/verb']],
     // Prefixes join the noun after them.
     ['各窓口の御案内', ['各窓口/compoundNoun', '御案内/compoundNoun']],
+    // Names of people (IPADIC 人名, kuromoji: 佐藤 固有名詞 人名, さん 接尾 人名) are never words; place names are.
+    ['佐藤さんの対応が悪かった', ['対応/verbalNoun', '悪い/adjective']],
+    ['窓口の田中太郎さんが親切でした', ['窓口/noun', '親切/adjectivalNoun']],
+    ['北区役所と札幌駅', ['北区役所/compoundNoun', '札幌駅/compoundNoun']],
     // Pronouns and 非自立 nouns are never words.
     ['これはこういうことなのでしょうか', []],
   ])('%s', (text, expected) => {
