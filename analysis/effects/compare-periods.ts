@@ -6,8 +6,10 @@
  *   unweighted means, Welch's t; weighted, svyglm(y ~ after) on the design.
  * - DiD: the interaction of y ~ after * pilot, OLS with HC1 (unweighted) or svyglm (weighted).
  * - The small-group rule: a figure only when every cell it uses has at least `minGroupSize`
- *   respondents; otherwise `hidden` names the cells too small, and a cell's n is shown only when
- *   it is 0 or at least the minimum (docs/analysis.md, "Suppression").
+ *   respondents; otherwise `hidden` names the cells too small, and none of its cells shows n or a
+ *   value: their totals are known (the summary's answered, the cross-tab by the pilot variable),
+ *   so one hidden cell beside shown ones could be worked out by subtraction (docs/analysis.md,
+ *   "Suppression").
  */
 import type { EffectCell, EffectCellName } from '../../contracts/report.ts';
 import { cellMoments, type CellMoments } from './cell-moments.ts';
@@ -53,7 +55,8 @@ export function comparePeriods(input: PeriodsInput): PeriodsComparison {
   if (small(before)) hiddenChange.push('before');
   if (small(after)) hiddenChange.push('after');
   const change = hiddenChange.length > 0 ? null : estimateChange(before, after, measure, weights !== null, designSize);
-  const result: PeriodsComparison = { before: shown(before, minGroupSize), after: shown(after, minGroupSize), change };
+  const hideChange = hiddenChange.length > 0;
+  const result: PeriodsComparison = { before: shown(before, hideChange), after: shown(after, hideChange), change };
   const hidden: NonNullable<PeriodsComparison['hidden']> = {};
   if (hiddenChange.length > 0) hidden.change = hiddenChange;
 
@@ -84,11 +87,12 @@ export function estimateDid(
   for (let row = 0; row < rows; row++) cell[row] = period[row] < 0 || pilot[row] < 0 ? -1 : pilot[row] * 2 + period[row];
   const cells = cellMoments(y, cell, 4, weights);
   const hidden = DID_CELLS.filter((_, c) => cells[c].n < minGroupSize);
-  const contrast = hidden.length > 0 ? null : weights ? svyglmContrast(cells, DID_SIGNS, rows) : olsHc1Contrast(cells, DID_SIGNS);
+  const hide = hidden.length > 0;
+  const contrast = hide ? null : weights ? svyglmContrast(cells, DID_SIGNS, rows) : olsHc1Contrast(cells, DID_SIGNS);
   return {
     estimate: contrast && estimateOf(contrast),
-    control: { before: shown(cells[0], minGroupSize), after: shown(cells[1], minGroupSize) },
-    pilot: { before: shown(cells[2], minGroupSize), after: shown(cells[3], minGroupSize) },
+    control: { before: shown(cells[0], hide), after: shown(cells[1], hide) },
+    pilot: { before: shown(cells[2], hide), after: shown(cells[3], hide) },
     hidden,
   };
 }
@@ -119,8 +123,7 @@ function estimateOf({ estimate, low, high, p }: TestedDifference): Estimate {
   return { estimate, low, high, p };
 }
 
-/** A cell as the report shows it: n only when 0 or at least the minimum, the value only when at least the minimum. */
-function shown(cell: CellMoments, minGroupSize: number): EffectCell {
-  const enough = cell.n >= minGroupSize;
-  return { n: enough || cell.n === 0 ? cell.n : null, value: enough ? cell.mean : null };
+/** A cell as the report shows it: nothing when a cell of its figure is too small. */
+function shown(cell: CellMoments, hide: boolean): EffectCell {
+  return hide ? { n: null, value: null } : { n: cell.n, value: cell.mean };
 }

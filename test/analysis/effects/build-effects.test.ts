@@ -191,10 +191,28 @@ describe('buildEffects: the small-group rule and the pre-trend check', () => {
     expect(mean.change).not.toBeNull();
     expect(mean.did).toBeNull();
     expect(mean.hidden).toEqual({ did: ['pilot.before'] });
+    // None of the four cells: the others and the totals would give the small one away.
+    expect(mean.did).toBeNull();
+    expect(mean.before.n).toBe(44);
     expect(suppressed.some((entry) => entry.where === 'effects.satisfaction=mean.did' && entry.rule === 'small')).toBe(true);
     // One month before the split: no pre-trend check, and it says why.
     expect(effectComparison.preTrend).toBeNull();
     expect(effectComparison.preTrendSkipped).toMatch(/3 months/);
+  });
+
+  it('shows neither period of a change when one is under the minimum (the total would give the small one away)', () => {
+    const records = respond(
+      [
+        { wards: ['chuo'], from: '2026-03-25', days: 5, count: 6, chance: base },
+        { wards: ['chuo'], from: '2026-04-01', days: 30, count: 40, chance: base },
+      ],
+      7,
+    );
+    const { plan, table } = tableOf([definition], records);
+    const { effects } = buildEffects(table, plan, { date: '2026-04-01' });
+    const mean = effects.find((effect) => effect.question === 'satisfaction' && effect.measure === 'mean')!;
+    expect(mean).toMatchObject({ before: { n: null, value: null }, after: { n: null, value: null }, change: null, hidden: { change: ['before'] } });
+    expect(mean.did).toBeUndefined();
   });
 
   it('warns when the groups already moved apart before the split (p < 0.05), and not when they moved alike', () => {
