@@ -7,7 +7,7 @@ import type { ExtractedWord } from './extract-words.ts';
 import { normalizeCodeWord, type CodeCondition, type CodingRule } from './parse-coding-rules.ts';
 
 export interface CodableComment {
-  words: ReadonlyArray<ExtractedWord>;
+  words: ReadonlyArray<Pick<ExtractedWord, 'word' | 'parts'>>;
   /** The comment as analysed (masked). */
   text: string;
 }

@@ -34,7 +34,7 @@ export function byCountThenWord(a: { word: string; count: number }, b: { word: s
 
 export function countWordFrequencies(input: {
   /** The words of each comment (extract-words.ts), one entry per non-blank comment. */
-  words: ReadonlyArray<ReadonlyArray<ExtractedWord>>;
+  words: ReadonlyArray<ReadonlyArray<Pick<ExtractedWord, 'word' | 'pos'>>>;
   groups?: GroupCodes | null;
   minGroupSize: number;
   maxWords: number;

@@ -4,10 +4,10 @@
  * joined and stop words (analysis/text/stop-words.ts) dropped. A word appears once per place it occurs, in order.
  *
  * Before tokenizing:
+ * - NFKC: full-width letters and digits become ASCII (ＷＥＢ → WEB), half-width katakana full-width (ｼｽﾃﾑ → システム);
  * - every personal-data placeholder (［電話番号］, ［マイナンバー］, ［メールアドレス］, ［郵便番号］, ［番号］, and the
- *   English [phone] … of analysis/text/mask-personal-data.ts) becomes a line break, so it is never a word and never
- *   joins the nouns beside it;
- * - NFKC: full-width letters and digits become ASCII (ＷＥＢ → WEB), half-width katakana full-width (ｼｽﾃﾑ → システム).
+ *   English [phone] … of analysis/text/mask-personal-data.ts, in their NFKC forms) becomes line breaks, so it is never
+ *   a word and never joins the nouns beside it.
  *   Only NFKC: analysis/text/normalize-for-matching.ts also folds middle dots, tildes and kanji numerals for digit
  *   matching, which would change words (一 in 一番, ・ inside katakana names).
  *
@@ -40,6 +40,9 @@ export type WordClass = 'noun' | 'verbalNoun' | 'adjectivalNoun' | 'properNoun' 
 export interface ExtractedWord {
   word: string;
   pos: WordClass;
+  /** Where it is written: `text.normalize('NFKC').slice(start, end)` is its surface (待っ for 待つ, WEB予約 for web予約). */
+  start: number;
+  end: number;
   /** A compound's parts as joined (各, 窓口; 窓口, 予約), for coding rules; absent for a word of one part. */
   parts?: string[];
 }
@@ -61,67 +64,78 @@ const JOINING_NOUNS: Record<string, WordClass> = {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PLACEHOLDERS = new RegExp(
-  [...Object.values(personalDataPlaceholders('ja')), ...Object.values(personalDataPlaceholders('en'))].map(escape).join('|'),
+  [...Object.values(personalDataPlaceholders('ja')), ...Object.values(personalDataPlaceholders('en'))].map((placeholder) => escape(placeholder.normalize('NFKC'))).join('|'),
   'g',
 );
 const LATIN = /^[\p{Script=Latin}0-9'’_-]*\p{Script=Latin}[\p{Script=Latin}0-9'’_-]*$/u;
 const HAS_LETTER = /\p{L}/u;
 
-/** The text kuromoji is given: placeholders out, NFKC. */
+/**
+ * The text kuromoji is given: NFKC, then each placeholder replaced by as many line breaks as it has characters, so
+ * that offsets in it are offsets in `text.normalize('NFKC')` (what keyword-in-context shows).
+ */
 export function prepareForTokenizing(text: string): string {
-  return text.replace(PLACEHOLDERS, '\n').normalize('NFKC');
+  return text.normalize('NFKC').replace(PLACEHOLDERS, (placeholder) => '\n'.repeat(placeholder.length));
 }
 
 export function extractWords(text: string, analyzer: MorphologicalAnalyzer, stopWords = STOP_WORDS): ExtractedWord[] {
   const words: ExtractedWord[] = [];
-  const keep = (word: string, pos: WordClass, parts?: string[]) => {
+  const keep = (word: string, pos: WordClass, start: number, end: number, parts?: string[]) => {
     if (!HAS_LETTER.test(word)) return;
     const latin = pos === 'latin';
     if (latin && word.length < 2) return;
     if ((latin ? stopWords.en : stopWords.ja).has(word)) return;
-    words.push(parts ? { word, pos, parts } : { word, pos });
+    words.push(parts ? { word, pos, start, end, parts } : { word, pos, start, end });
   };
 
-  // The noun run being built, and a 接頭詞 名詞接続 waiting for a noun.
-  let run: Array<{ text: string; pos: WordClass }> = [];
-  let prefix = '';
+  // The noun run being built, and a 接頭詞 名詞接続 waiting for a noun (with where it starts).
+  let run: Array<{ text: string; pos: WordClass; start: number; end: number }> = [];
+  let prefix: { text: string; start: number; end: number } | null = null;
   const endRun = () => {
-    if (run.length === 1) keep(run[0].text, run[0].pos);
+    if (run.length === 1) keep(run[0].text, run[0].pos, run[0].start, run[0].end);
     else if (run.length > 1) {
       const parts = run.map((part) => part.text);
-      keep(parts.join(''), run.every((part) => part.pos === 'latin') ? 'latin' : 'compoundNoun', parts);
+      keep(parts.join(''), run.every((part) => part.pos === 'latin') ? 'latin' : 'compoundNoun', run[0].start, run[run.length - 1].end, parts);
     }
     run = [];
-    prefix = '';
+    prefix = null;
   };
-  const addToRun = (text: string, pos: WordClass) => {
+  const addToRun = (text: string, pos: WordClass, start: number, end: number) => {
     // A prefixed noun (各 + 窓口) is made of two parts: a compound, whatever follows.
-    if (prefix) run.push({ text: prefix, pos: 'compoundNoun' });
-    run.push({ text, pos });
-    prefix = '';
+    if (prefix) run.push({ ...prefix, pos: 'compoundNoun' });
+    run.push({ text, pos, start, end });
+    prefix = null;
   };
 
-  for (const morpheme of analyzer.tokenize(prepareForTokenizing(text))) {
+  const prepared = prepareForTokenizing(text);
+  // kuromoji's word_position is wrong after the first sentence (0.1.2 adds the last token's start, not its end), so
+  // offsets are counted here: the morphemes' surfaces, in order, are the text.
+  let cursor = 0;
+  for (const morpheme of analyzer.tokenize(prepared)) {
     const surface = morpheme.surface_form;
+    const start = prepared.startsWith(surface, cursor) ? cursor : Math.max(cursor, prepared.indexOf(surface, cursor));
+    const end = start + surface.length;
+    cursor = end;
     if (LATIN.test(surface)) {
       // Latin letters are an unknown noun to kuromoji (名詞 固有名詞 or 一般): a part of a run like any noun.
-      addToRun(surface.toLowerCase(), 'latin');
+      addToRun(surface.toLowerCase(), 'latin', start, end);
       continue;
     }
     // Unknown runs of symbols are nouns to kuromoji too ("." after English, "[" of a bracket): never part of a word.
-    const joining = morpheme.pos === '名詞' && HAS_LETTER.test(surface) && morpheme.pos_detail_2 !== '人名' ? joiningClass(morpheme, run.length > 0 || prefix !== '') : undefined;
+    const joining =
+      morpheme.pos === '名詞' && HAS_LETTER.test(surface) && morpheme.pos_detail_2 !== '人名' ? joiningClass(morpheme, run.length > 0 || prefix !== null) : undefined;
     if (joining) {
-      addToRun(surface, joining);
+      addToRun(surface, joining, start, end);
       continue;
     }
     endRun();
     const base = morpheme.basic_form && morpheme.basic_form !== '*' ? morpheme.basic_form : surface;
     if (morpheme.pos === '接頭詞' && morpheme.pos_detail_1 === '名詞接続') {
-      prefix = surface;
+      prefix = { text: surface, start, end };
     } else if (morpheme.pos === '動詞' && morpheme.pos_detail_1 === '自立') {
-      keep(base, 'verb');
+      keep(base, 'verb', start, end);
     } else if (morpheme.pos === '形容詞' && morpheme.pos_detail_1 === '自立') {
-      keep(base, 'adjective');
+      keep(base, 'adjective', start, end);
     }
   }
   endRun();

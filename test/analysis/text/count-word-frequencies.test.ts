@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { countWordFrequencies } from '../../../analysis/text/count-word-frequencies.ts';
 import type { ExtractedWord } from '../../../analysis/text/extract-words.ts';
 
-const nouns = (...words: string[]): ExtractedWord[] => words.map((word) => ({ word, pos: 'noun' }));
+type Word = Pick<ExtractedWord, 'word' | 'pos'>;
+const nouns = (...words: string[]): Word[] => words.map((word) => ({ word, pos: 'noun' }));
 
 describe('countWordFrequencies', () => {
   it('counts comments, not occurrences, and lists by count then word', () => {
@@ -21,7 +22,7 @@ describe('countWordFrequencies', () => {
   });
 
   it("gives a word met in two classes its more frequent one", () => {
-    const words: ExtractedWord[][] = [[{ word: 'web', pos: 'latin' }], [{ word: 'web', pos: 'latin' }], [{ word: 'web', pos: 'noun' }]];
+    const words: Word[][] = [[{ word: 'web', pos: 'latin' }], [{ word: 'web', pos: 'latin' }], [{ word: 'web', pos: 'noun' }]];
     expect(countWordFrequencies({ words, minGroupSize: 1, maxWords: 5 }).words[0].pos).toBe('latin');
   });
 

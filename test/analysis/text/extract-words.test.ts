@@ -93,7 +93,8 @@ describe('extractWords', () => {
     expect(extractWords('The time', analyzer, none).map((w) => w.word)).toEqual(['the', 'time']);
   });
 
-  it('prepares text by taking placeholders out and applying NFKC', () => {
-    expect(prepareForTokenizing('ＡＢＣ［電話番号］ｱ')).toBe('ABC\nア');
+  it('prepares text by applying NFKC and turning each placeholder into as many line breaks, so offsets hold', () => {
+    expect(prepareForTokenizing('ＡＢＣ［電話番号］ｱ')).toBe('ABC\n\n\n\n\n\nア');
+    expect(prepareForTokenizing('call [phone]')).toBe('call \n\n\n\n\n\n\n');
   });
 });

@@ -4,7 +4,8 @@ import { applyCodingRules } from '../../../analysis/text/apply-coding-rules.ts';
 import type { ExtractedWord } from '../../../analysis/text/extract-words.ts';
 import { CodingRuleError, parseCodingRules } from '../../../analysis/text/parse-coding-rules.ts';
 
-const noun = (word: string, parts?: string[]): ExtractedWord => (parts ? { word, pos: 'compoundNoun', parts } : { word, pos: 'noun' });
+type Word = Pick<ExtractedWord, 'word' | 'pos' | 'parts'>;
+const noun = (word: string, parts?: string[]): Word => (parts ? { word, pos: 'compoundNoun', parts } : { word, pos: 'noun' });
 
 describe('parseCodingRules', () => {
   it('reads codes, comments, operators, keywords, precedence and conditions over several lines', () => {
@@ -57,7 +58,7 @@ describe('parseCodingRules', () => {
 
 describe('applyCodingRules', () => {
   const rules = parseCodingRules(['*紙文化', '紙 | 書類 | 押印', '*予約', '予約', '*待ち', "待つ & !予約 | '並ん'", '*オンライン', 'web | オンライン'].join('\n'));
-  const code = (words: ExtractedWord[], text = '') => applyCodingRules(rules, { words, text });
+  const code = (words: Word[], text = '') => applyCodingRules(rules, { words, text });
 
   it('matches extracted words, and the nouns a compound was joined from', () => {
     expect(code([noun('書類')])).toEqual([true, false, false, false]);
