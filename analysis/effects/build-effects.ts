@@ -74,7 +74,7 @@ export function buildEffects(input: ResponseTable, plan: ReportPlan, options: Ef
           warnings.push(
             en
               ? `${place}: the pilot and control groups already moved apart before the split (pre-trend DiD ${preTrend.estimate.toPrecision(3)}, p = ${preTrend.p.toPrecision(2)}); the parallel-trends assumption is doubtful`
-              : `${place}：試行前から試行群と対照群の動きが異なります（試行前の差の差 ${preTrend.estimate.toPrecision(3)}、p = ${preTrend.p.toPrecision(2)}）。平行トレンドの仮定が疑わしい`,
+              : `「${place}」は試行前から試行群と対照群の動きが異なります（試行前の差の差 ${preTrend.estimate.toPrecision(3)}、p = ${preTrend.p.toPrecision(2)}）。平行トレンドの仮定が疑わしく、差の差は割り引いて読んでください`,
           );
         }
       }

@@ -6,7 +6,8 @@
  *   the needs section counts);
  * - an ordered scale (a rating, a Likert matrix row): the top-two share and the mean score;
  * - a number answer: the mean.
- * Meta variables (where the answer was given, not what) and the pilot variable are left out.
+ * Meta variables and the channel (where the answer was given, not what), the pilot variable and,
+ * for now, matrixdropdown cells (whose column the contract's effect cannot name yet) are left out.
  * `y` is built on demand (one row array at a time, so a million rows stay cheap): 0/1 for a
  * share, the score or number for a mean, NaN for a respondent without an answer.
  */
@@ -37,7 +38,8 @@ export function listEffectMeasures(table: ResponseTable, plan: ReportPlan, exclu
     for (const name of summary.variables) {
       const variable = variables.get(name);
       const column = table.byName.get(name);
-      if (!variable || !column || exclude.has(name) || variable.source.from === 'meta') continue;
+      // Answers only: not the response meta (the ward, the channel), which say where it was answered.
+      if (!variable || !column || exclude.has(name) || (variable.source.from !== 'data' && variable.source.from !== 'matrix')) continue;
       const base = { question: summary.question, label, ...(variable.row !== undefined ? { row: variable.row, rowLabel: localizeText(variable.rowText, plan.language, variable.row) } : {}) };
       const option = (code: number) => ({ option: variable.values[code], optionLabel: localizeText(variable.valueTexts[code], plan.language, String(variable.values[code])) });
       if (column.kind === 'single') {
