@@ -17,7 +17,7 @@ import type { Margin } from '../weighting/rake.ts';
 import { comparePeriods, estimateDid, type Estimate } from './compare-periods.ts';
 import { listEffectMeasures } from './list-effect-measures.ts';
 import { markPilot, type PilotSpec } from './mark-pilot.ts';
-import { preTrendWindow, splitAtInstant, splitInstant } from './split-at-date.ts';
+import { PRE_TREND_MONTHS, preTrendWindow, splitAtInstant, splitInstant } from './split-at-date.ts';
 
 export interface EffectsOptions {
   /** The split date, YYYY-MM-DD in Japan time: "before" is completed strictly earlier. */
@@ -111,10 +111,16 @@ export function buildEffects(input: ResponseTable, plan: ReportPlan, options: Ef
     weighted: weights !== null,
     methods: methodsOf(weights !== null, groups !== null, en),
     preTrend: window && 'period' in window ? { from: new Date(window.from).toISOString(), at: new Date(window.middle).toISOString(), to: new Date(window.to).toISOString() } : null,
-    ...(window && 'skipped' in window ? { preTrendSkipped: window.skipped } : {}),
+    ...(window && 'skipped' in window ? { preTrendSkipped: skippedText(window.skipped, en) } : {}),
     warnings,
   };
   return { effectComparison, effects, suppressed };
+}
+
+/** Why there is no pre-trend check, in the report's language. */
+function skippedText(why: 'nothing-before' | 'too-short', en: boolean): string {
+  if (why === 'nothing-before') return en ? 'no responses before the split' : '分割日より前の回答がありません';
+  return en ? `fewer than ${PRE_TREND_MONTHS} months of responses before the split` : `分割日より前の回答が${PRE_TREND_MONTHS}か月に満たないため、試行前の傾向は確かめていません`;
 }
 
 /** Holm over the figures that have a test, in place. */

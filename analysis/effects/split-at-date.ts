@@ -50,16 +50,16 @@ export function splitAtInstant(completedAt: ArrayLike<number>, at: number): Spli
   return { period, before, after, undated: completedAt.length - before - after };
 }
 
-export type PreTrendWindow = { period: Int8Array; from: number; middle: number; to: number } | { skipped: string };
+export type PreTrendWindow = { period: Int8Array; from: number; middle: number; to: number } | { skipped: 'nothing-before' | 'too-short' };
 
 /** The before period halved, or why not (fewer than three months of it). */
 export function preTrendWindow(completedAt: ArrayLike<number>, at: number): PreTrendWindow {
   let first = Infinity;
   for (let row = 0; row < completedAt.length; row++) if (completedAt[row] < first) first = completedAt[row];
-  if (!(first < at)) return { skipped: 'no responses before the split' };
+  if (!(first < at)) return { skipped: 'nothing-before' };
   const split = new Date(at + JST_OFFSET_MS);
   const threeMonthsEarlier = Date.UTC(split.getUTCFullYear(), split.getUTCMonth() - PRE_TREND_MONTHS, split.getUTCDate()) - JST_OFFSET_MS;
-  if (first > threeMonthsEarlier) return { skipped: `fewer than ${PRE_TREND_MONTHS} months of responses before the split` };
+  if (first > threeMonthsEarlier) return { skipped: 'too-short' };
   const middle = first + (at - first) / 2;
   const period = new Int8Array(completedAt.length);
   for (let row = 0; row < completedAt.length; row++) {

@@ -197,7 +197,7 @@ describe('buildEffects: the small-group rule and the pre-trend check', () => {
     expect(suppressed.some((entry) => entry.where === 'effects.satisfaction=mean.did' && entry.rule === 'small')).toBe(true);
     // One month before the split: no pre-trend check, and it says why.
     expect(effectComparison.preTrend).toBeNull();
-    expect(effectComparison.preTrendSkipped).toMatch(/3 months/);
+    expect(effectComparison.preTrendSkipped).toMatch(/3か月に満たない/);
   });
 
   it('shows neither period of a change when one is under the minimum (the total would give the small one away)', () => {
