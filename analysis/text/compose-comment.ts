@@ -63,7 +63,8 @@ export function composeComment(random: RandomSource, attributes: CommentAttribut
     return candidates[candidates.length - 1];
   };
   const fill = (sentence: string) =>
-    sentence.replace(/\{(\w+)\}/g, (_, slot: string) => {
+    sentence.replace(/\{([^{}]+)\}/g, (_, slot: string) => {
+      if (slot.includes('|')) return pick(slot.split('|'));
       switch (slot) {
         case 'phone':
           return random() < 0.5 ? `0${pick(['90', '80', '70'])}-${digits(random, 4)}-${digits(random, 4)}` : `011-${digits(random, 3)}-${digits(random, 4)}`;
