@@ -14,9 +14,11 @@
  * Which morphemes count (IPADIC part of speech, pos_detail_1):
  * - 名詞 一般, サ変接続, 固有名詞, 形容動詞語幹, ナイ形容詞語幹, 副詞可能 and 接尾 are nouns that join: a run of them
  *   with nothing between is one word, the surface forms put together (窓口 + 予約 → 窓口予約, 駐車 + 場 → 駐車場,
- *   利用 + 者 → 利用者, 案内 + 表示 → 案内表示). This is ChaSen's 連結品詞 rule for 複合名詞 (the one KH Coder's
- *   ChaSen set-up and its 複合語の検出 apply), with these limits: a 接尾 never starts a word (2 + 時間 and 3 + 回 give
- *   nothing), a 接頭詞 名詞接続 (各, 御) starts one when a noun follows it, and 数 (numbers), 非自立 (こと, の),
+ *   利用 + 者 → 利用者, 案内 + 表示 → 案内表示). This follows ChaSen's 連結品詞 convention for 複合名詞
+ *   (consecutive nouns, a 接頭詞 名詞接続 before them and 接尾 after them make one word). KH Coder itself leaves
+ *   compounds split unless its 複合語の検出 (TermExtract) or forced extraction is used; coding rules still match the
+ *   parts (parse-coding-rules.ts), so a rule written for split words works. Limits: a 接尾 never starts a word
+ *   (2 + 時間 and 3 + 回 give nothing), a 接頭詞 名詞接続 (各, 御) starts one when a noun follows it, and 数 (numbers), 非自立 (こと, の),
  *   代名詞, 特殊, 引用文字列 and 動詞非自立的 nouns end the run and are never words: numbers and pronouns name no topic.
  * - Names of people (IPADIC 人名: 佐藤, 太郎, and the さん after them) are never words and end the run: a frequency
  *   table or a network must not name a resident or a member of staff (佐藤さんの対応 gives 対応 only).
