@@ -207,7 +207,7 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
   // comments, masked and with the small-group rule as they are.
   const commentSuffix = typeof newest.json.commentSuffix === 'string' ? newest.json.commentSuffix : '-Comment';
   for (const question of questions.values()) {
-    if ((question.shape !== 'single' && question.shape !== 'multiple') || question.metaKey !== undefined) continue;
+    if ((question.shape !== 'single' && question.shape !== 'multiple') || question.metaKey !== undefined || question.channel) continue;
     if (!question.values.some((item) => item.value === 'other')) continue;
     const name = `${question.name}${commentSuffix}`;
     use({ ...baseVariable(question, name), title: otherTextTitle(question.title, question.name, options.language ?? newest.languages[0] ?? 'ja'), kind: 'comment', source: { from: 'data', key: name }, ...valuesOf([], false) });
@@ -321,7 +321,9 @@ function planTables(
     // few single-choice questions that read as groups of people rather than as an answer to measure.
     for (const name of chooseBreakdowns(questions, singles)) addBreakdown(name, 'auto');
   }
-  for (const question of questions.values()) if (question.metaKey !== undefined) addBreakdown(question.name, 'meta');
+  // The meta variables: the definitions' own, then what every record carries whatever they declare
+  // (issue 25, mergeQuestions' responseMeta): the enrolled tablet's ward and the channel.
+  for (const question of questions.values()) if (question.metaKey !== undefined || question.channel) addBreakdown(question.name, 'meta');
   for (const name of crosstabBy) {
     if (!singles.has(name)) {
       throw new ReportInputError(
@@ -352,7 +354,7 @@ function chooseBreakdowns(questions: Map<string, MergedQuestion>, singles: Map<s
   const chosen: string[] = [];
   for (const question of questions.values()) {
     if (chosen.length === MAX_AUTO_BREAKDOWNS) break;
-    if (question.metaKey !== undefined || question.shape !== 'single') continue;
+    if (question.metaKey !== undefined || question.channel || question.shape !== 'single') continue;
     const variable = singles.get(question.name);
     if (!variable || variable.ordinal) continue;
     if (variable.values.length < 2 || variable.values.length > MAX_AUTO_BREAKDOWN_OPTIONS) continue;
@@ -450,7 +452,11 @@ function baseVariable(question: MergedQuestion, name: string) {
 }
 
 function singleVariable(question: MergedQuestion): PlannedVariable {
-  const source = question.metaKey !== undefined ? { from: 'meta' as const, key: question.metaKey } : { from: 'data' as const, key: question.name };
+  const source: VariableSpec['source'] = question.channel
+    ? { from: 'channel' }
+    : question.metaKey !== undefined
+      ? { from: 'meta', key: question.metaKey }
+      : { from: 'data', key: question.name };
   return {
     ...baseVariable(question, question.name),
     kind: 'single',

@@ -9,6 +9,9 @@ import { cellQuestion, listQuestions, ratingValues, type ChoiceItem, type Listed
 import type { AnalysisAnnotation, DefinitionVersion, LocalizableText } from './survey-definition.ts';
 import type { AnswerValue } from '../../contracts/report.ts';
 import { ReportInputError } from './report-input-error.ts';
+import { WARDS } from '../../contracts/wards.ts';
+import { CHANNELS } from '../../contracts/submission.ts';
+import { tabulationTexts } from '../report-view/tabulation-texts.ts';
 
 export type AnswerShape = 'single' | 'multiple' | 'ranking' | 'matrix' | 'matrixdropdown' | 'text' | 'numeric' | 'other';
 
@@ -42,6 +45,8 @@ export interface MergedQuestion {
   cells?: MergedCell[];
   /** Read from `meta[metaKey]` instead of `data[name]`. */
   metaKey?: string;
+  /** Read from the record's `channel` (kiosk, online) instead of `data[name]`: see RESPONSE_META. */
+  channel?: boolean;
   /** Versions that ask it, ascending. */
   versions: number[];
 }
@@ -112,7 +117,32 @@ export function mergeQuestions(definitions: ReadonlyArray<DefinitionVersion>): M
       known.versions.unshift(definition.version);
     }
   }
+  for (const question of responseMeta(merged, newestFirst.map((definition) => definition.version).reverse())) merged.set(question.name, question);
   return merged;
+}
+
+/** How the shipped surveys' ward meta variable reads (survey-definitions/ward-office-exit). */
+const WARD_META_TITLE = { ja: '回答した区役所', en: 'Ward office where the survey was answered' };
+const CHANNEL_TITLE = { ja: '回答方法', en: 'Channel' };
+
+/**
+ * What every stored record carries whatever its definitions declare (issue 25), as meta variables
+ * after the declared ones: `meta.ward`, which the server writes for an enrolled tablet
+ * (server/enrollment/admit-submission.ts), with the ten wards of contracts/wards.ts as a shipped
+ * survey's ward meta variable lists them, when no meta variable of the definitions reads it; and
+ * the record's `channel` (kiosk, online; named as 調査概要 names them), always. Each is named
+ * `ward` / `channel`, or `meta.ward` / `meta.channel` when a question already has that name.
+ */
+function responseMeta(merged: Map<string, MergedQuestion>, versions: number[]): MergedQuestion[] {
+  const nameFor = (name: string) => (merged.has(name) ? `meta.${name}` : name);
+  const base = { type: 'meta', shape: 'single' as const, rows: [], versions };
+  const added: MergedQuestion[] = [];
+  if (![...merged.values()].some((question) => question.metaKey === 'ward')) {
+    added.push({ ...base, name: nameFor('ward'), title: WARD_META_TITLE, values: WARDS.map((ward) => ({ value: ward.code, text: { ja: ward.ja, en: ward.en } })), metaKey: 'ward' });
+  }
+  const [ja, en] = [tabulationTexts('ja').channelNames, tabulationTexts('en').channelNames];
+  added.push({ ...base, name: nameFor('channel'), title: CHANNEL_TITLE, values: CHANNELS.map((channel) => ({ value: channel, text: { ja: ja[channel] ?? channel, en: en[channel] ?? channel } })), channel: true });
+  return added;
 }
 
 /** The kind of answer a question stores, as analysis reads it ("matrixdropdown" and the like are "other"). */

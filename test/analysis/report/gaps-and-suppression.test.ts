@@ -161,7 +161,7 @@ describe('gaps', () => {
     expect(byAge.by).toBe('age');
     expect(byAge.items.map((item) => item.question)).toEqual(['likes']);
     expect(() => buildReport({ definitions: [definition], records, options: { by: 'agee' } })).toThrow(
-      '--by "agee": no single-answer question or meta variable of that name (one of: age, likes)',
+      '--by "agee": no single-answer question or meta variable of that name (one of: age, likes, ward, channel)',
     );
   });
 });

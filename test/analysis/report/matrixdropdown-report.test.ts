@@ -144,7 +144,7 @@ describe('a matrixdropdown', () => {
   });
 
   it('cross-tabulates choice cells per row by each breakdown, labelled 「設問 — 列」 with the row apart (χ² as R)', () => {
-    const tabs = report.crosstabs!.filter((c) => c.question === 'visits');
+    const tabs = report.crosstabs!.filter((c) => c.question === 'visits' && c.by === 'place');
     // Choice cells only (number, text and computed cells are not tables of counts), one per row, by `place`.
     expect(tabs.map((c) => [c.label, c.row, c.kind])).toEqual(
       ['freq', 'purpose', 'again', 'score', 'shared'].flatMap((column) =>
@@ -165,17 +165,17 @@ describe('a matrixdropdown', () => {
 
   it('compares the means of number and rating cells per row by each breakdown (Welch, Kruskal–Wallis as R)', () => {
     for (const row of ['library', 'pool'] as const) {
-      const minutes = report.means!.find((m) => m.question === 'visits' && m.row === row && m.label.endsWith('所要時間（分）'))!;
+      const minutes = report.means!.find((m) => m.question === 'visits' && m.by === 'place' && m.row === row && m.label.endsWith('所要時間（分）'))!;
       expect([minutes.scale, minutes.test!.method, minutes.rowLabel]).toEqual([false, 'welch', row === 'library' ? '図書館' : 'プール']);
       expectClose(minutes.test!.statistic, fixture.rows[row].minutesWelch.statistic, 1e-10, `${row} F`);
       expectClose(minutes.test!.df2!, fixture.rows[row].minutesWelch.df2, 1e-10, `${row} df2`);
       expectClose(minutes.test!.p, fixture.rows[row].minutesWelch.p, 1e-8, `${row} Welch p`);
-      const score = report.means!.find((m) => m.question === 'visits' && m.row === row && m.label.endsWith('評価'))!;
+      const score = report.means!.find((m) => m.question === 'visits' && m.by === 'place' && m.row === row && m.label.endsWith('評価'))!;
       expect([score.scale, score.test!.method]).toEqual([true, 'kruskal']);
       expectClose(score.test!.statistic, fixture.rows[row].scoreKruskal.statistic, 1e-10, `${row} H`);
       expectClose(score.test!.p, fixture.rows[row].scoreKruskal.p, 1e-8, `${row} Kruskal p`);
     }
-    expect(report.means!.filter((m) => m.question === 'visits')).toHaveLength(4);
+    expect(report.means!.filter((m) => m.question === 'visits' && m.by === 'place')).toHaveLength(4);
   });
 
   it('reads the same through the JSONL scanner as from records, every line on the fast path', () => {
@@ -249,6 +249,6 @@ describe('the report of a definition with every question type', () => {
         if (item.count !== null) expect(item.count, `${row.row} ${String(item.value)}`).toBe(chose);
       }
     }
-    expect(report.crosstabs!.filter((c) => c.question === 'used').map((c) => [c.row, c.kind])).toEqual([['web', 'multiple'], ['phone', 'multiple']]);
+    expect(report.crosstabs!.filter((c) => c.question === 'used' && c.by === 'ward').map((c) => [c.row, c.kind])).toEqual([['web', 'multiple'], ['phone', 'multiple']]);
   });
 });
