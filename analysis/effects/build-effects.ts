@@ -68,7 +68,7 @@ export function buildEffects(input: ResponseTable, plan: ReportPlan, options: Ef
     if (compared.did) {
       let preTrend: { estimate: number; p: number } | null | undefined;
       if (window && 'period' in window) {
-        const trend = estimateDid(y, window.period, groups!.pilot, weights, k).estimate;
+        const trend = estimateDid(y, window.period, groups!.pilot, weights, k, measure.measure).estimate;
         preTrend = trend && { estimate: trend.estimate, p: trend.p };
         if (preTrend && preTrend.p < PRE_TREND_ALPHA) {
           warnings.push(
@@ -91,7 +91,7 @@ export function buildEffects(input: ResponseTable, plan: ReportPlan, options: Ef
       effect.hidden = compared.hidden;
       const key = `effects.${measure.question}${measure.row !== undefined ? `.${measure.row}` : ''}${measure.option !== undefined ? `=${String(measure.option)}` : measure.topTwo ? '=topTwo' : measure.measure === 'mean' ? '=mean' : ''}`;
       for (const [figure, cells] of Object.entries(compared.hidden)) {
-        suppressed.push({ where: `${key}.${figure}`, label: place, reason: `fewer than ${k} respondents in ${cells.join(', ')}`, rule: 'small' });
+        suppressed.push({ where: `${key}.${figure}`, label: place, reason: `fewer than ${k} respondents${measure.measure === 'share' ? ', or fewer than ' + k + ' who gave the answer,' : ''} in ${cells.join(', ')}`, rule: 'small' });
       }
     }
     effects.push(effect);

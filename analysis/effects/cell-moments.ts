@@ -17,12 +17,15 @@ export interface CellMoments {
   squares: number;
   /** Σ(w(y − mean))², for the survey design's variance (= squares unweighted). */
   weightedSquares: number;
+  /** Respondents with y = 1 (unweighted): for a share, those who gave the answer, which the small-group rule looks at too. */
+  ones: number;
 }
 
 export function cellMoments(y: ArrayLike<number>, cell: ArrayLike<number>, cells: number, weights: ArrayLike<number> | null): CellMoments[] {
   const n = new Float64Array(cells);
   const weight = new Float64Array(cells);
   const total = new Float64Array(cells);
+  const ones = new Float64Array(cells);
   const rows = y.length;
   for (let row = 0; row < rows; row++) {
     const c = cell[row];
@@ -32,6 +35,7 @@ export function cellMoments(y: ArrayLike<number>, cell: ArrayLike<number>, cells
     n[c] += 1;
     weight[c] += w;
     total[c] += w * value;
+    if (value === 1) ones[c] += 1;
   }
   const mean = Array.from(total, (sum, c) => (weight[c] > 0 ? sum / weight[c] : Number.NaN));
   const squares = new Float64Array(cells);
@@ -45,5 +49,5 @@ export function cellMoments(y: ArrayLike<number>, cell: ArrayLike<number>, cells
     squares[c] += residual * residual;
     weightedSquares[c] += w * w * residual * residual;
   }
-  return Array.from(n, (count, c) => ({ n: count, weight: weight[c], mean: mean[c], squares: squares[c], weightedSquares: weightedSquares[c] }));
+  return Array.from(n, (count, c) => ({ n: count, weight: weight[c], mean: mean[c], squares: squares[c], weightedSquares: weightedSquares[c], ones: ones[c] }));
 }

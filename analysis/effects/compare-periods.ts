@@ -50,7 +50,7 @@ export function comparePeriods(input: PeriodsInput): PeriodsComparison {
   const { y, period, pilot, weights, measure, minGroupSize } = input;
   const designSize = y.length;
   const [before, after] = cellMoments(y, period, 2, weights);
-  const small = (cell: CellMoments) => cell.n < minGroupSize;
+  const small = tooSmall(measure, minGroupSize);
   const hiddenChange: EffectCellName[] = [];
   if (small(before)) hiddenChange.push('before');
   if (small(after)) hiddenChange.push('after');
@@ -61,12 +61,21 @@ export function comparePeriods(input: PeriodsInput): PeriodsComparison {
   if (hiddenChange.length > 0) hidden.change = hiddenChange;
 
   if (pilot) {
-    const did = estimateDid(y, period, pilot, weights, minGroupSize);
+    const did = estimateDid(y, period, pilot, weights, minGroupSize, measure);
     result.did = { estimate: did.estimate, pilot: did.pilot, control: did.control };
     if (did.hidden.length > 0) hidden.did = did.hidden;
   }
   if (hidden.change || hidden.did) result.hidden = hidden;
   return result;
+}
+
+/**
+ * A cell too small to show: fewer respondents than the minimum, or, for a share, between 1 and the
+ * minimum − 1 who gave the answer, since n × share would show that count (no number of 1 … k − 1
+ * people is shown anywhere, docs/analysis.md "Suppression"; a summary hides such an answer too).
+ */
+function tooSmall(measure: 'share' | 'mean', minGroupSize: number): (cell: CellMoments) => boolean {
+  return (cell) => cell.n < minGroupSize || (measure === 'share' && cell.ones > 0 && cell.ones < minGroupSize);
 }
 
 /** Cells of the DiD: control before, control after, pilot before, pilot after. */
@@ -81,12 +90,14 @@ export function estimateDid(
   pilot: ArrayLike<number>,
   weights: ArrayLike<number> | null,
   minGroupSize: number,
+  measure: 'share' | 'mean',
 ): { estimate: Estimate | null; pilot: { before: EffectCell; after: EffectCell }; control: { before: EffectCell; after: EffectCell }; hidden: EffectCellName[] } {
   const rows = y.length;
   const cell = new Int8Array(rows);
   for (let row = 0; row < rows; row++) cell[row] = period[row] < 0 || pilot[row] < 0 ? -1 : pilot[row] * 2 + period[row];
   const cells = cellMoments(y, cell, 4, weights);
-  const hidden = DID_CELLS.filter((_, c) => cells[c].n < minGroupSize);
+  const small = tooSmall(measure, minGroupSize);
+  const hidden = DID_CELLS.filter((_, c) => small(cells[c]));
   const hide = hidden.length > 0;
   const contrast = hide ? null : weights ? svyglmContrast(cells, DID_SIGNS, rows) : olsHc1Contrast(cells, DID_SIGNS);
   return {

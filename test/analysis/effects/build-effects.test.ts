@@ -128,7 +128,8 @@ describe('buildEffects: a planted effect is found, and none where none is', () =
   });
 
   it('lists every share and mean: each option, the rating top-two and mean; not the ward it splits by', () => {
-    const { plan, table } = tableOf([definition], fourCells(30, 2));
+    // 80 per cell: every option is chosen by at least the minimum in each cell, so no figure is hidden.
+    const { plan, table } = tableOf([definition], fourCells(80, 2));
     const { effects } = buildEffects(table, plan, { date: '2026-04-01', pilot });
     expect(effects.map((effect) => [effect.question, effect.option ?? (effect.topTwo ? 'topTwo' : effect.measure)])).toEqual([
       ['improvements', 'online'],
@@ -198,6 +199,33 @@ describe('buildEffects: the small-group rule and the pre-trend check', () => {
     // One month before the split: no pre-trend check, and it says why.
     expect(effectComparison.preTrend).toBeNull();
     expect(effectComparison.preTrendSkipped).toMatch(/3か月に満たない/);
+  });
+
+  it('hides a share whose cell has 1 … k − 1 respondents giving the answer, since n × share would show that count', () => {
+    // Reservation is chosen by about 2 % before the split (4 of 200 or so), by about half after.
+    const rare = (option: string, t: number) => (option === 'reservation' ? 0.02 : base(option));
+    const records = respond(
+      [
+        { wards: ['chuo'], from: '2026-03-01', days: 30, count: 200, chance: rare },
+        { wards: ['chuo'], from: '2026-04-01', days: 30, count: 200, chance: base },
+      ],
+      11,
+    );
+    const { plan, table } = tableOf([definition], records);
+    const column = table.byName.get('improvements') as { answered: Uint8Array; cells: Uint8Array[] };
+    const at = splitInstant('2026-04-01');
+    let chosenBefore = 0;
+    for (let row = 0; row < table.rowCount; row++) if (column.answered[row] && table.completedAt[row] < at) chosenBefore += column.cells[1][row];
+    expect(chosenBefore).toBeGreaterThan(0);
+    expect(chosenBefore).toBeLessThan(10);
+    const { effects, suppressed } = buildEffects(table, plan, { date: '2026-04-01' });
+    const reservation = find(effects, 'reservation');
+    expect(reservation).toMatchObject({ before: { n: null, value: null }, after: { n: null, value: null }, change: null, hidden: { change: ['before'] } });
+    expect(suppressed.find((entry) => entry.where === 'effects.improvements=reservation.change')?.reason).toMatch(/fewer than 10 who gave the answer/);
+    // A common answer in the same cells is shown: the rule looks at the count, not at the cell alone.
+    expect(find(effects, 'online').change).not.toBeNull();
+    // A mean has no such count.
+    expect(effects.find((effect) => effect.question === 'satisfaction' && effect.measure === 'mean')!.change).not.toBeNull();
   });
 
   it('shows neither period of a change when one is under the minimum (the total would give the small one away)', () => {
