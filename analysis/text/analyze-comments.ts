@@ -7,6 +7,8 @@
  * (count-word-frequencies.ts), the co-occurrence network (build-cooccurrence-network.ts), and, with coding rules,
  * each code's count and share and the codes × groups cross-tab (cross-tabulate-codes.ts).
  * With fewer comments than the minimum group size, only the number of comments is given.
+ * The dashboard's keyword-in-context (find-keyword-in-context.ts) and word or code filters work on the same
+ * `tokenizeComments` output; a server can keep it per response id and call `analyzeTokenizedComments` for each view.
  *
  * Synchronous and pure: the caller loads the analyser first (`await loadTokenizer(reader)`, load-tokenizer.ts), and
  * only when the report has comments, so a report without free text never loads the dictionary.

@@ -107,7 +107,7 @@ export interface TextSection {
     /** Of those, the ones with at least one word. */
     withWords: number;
   };
-  /** True when n is under the minimum group size: every figure below is then empty. */
+  /** True when 1 ≤ n < the minimum group size: every figure below is then empty (as it is, unhidden, when n is 0). */
   hidden: boolean;
   words: TextWord[];
   byGroup: TextWordsByGroup | null;
