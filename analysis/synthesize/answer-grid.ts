@@ -4,7 +4,7 @@
  * A required item or column is always filled, because survey-core asks for it even when the
  * rest of the question is left empty; the other cells are filled now and then.
  */
-import type { ChoiceItem, ListedQuestion } from '../../core/definitions/list-questions.ts';
+import { cellQuestion, ratingValues, type CellColumn, type ChoiceItem, type ListedQuestion } from '../../core/definitions/list-questions.ts';
 import type { RandomSource } from '../stats/seeded-random.ts';
 import { writeTypedText } from './write-typed-text.ts';
 
@@ -55,12 +55,12 @@ function answerRow(question: ListedQuestion, phrases: ReadonlyArray<string>, ran
   const cells: Cells = {};
   for (const column of columns) {
     if (!column.isRequired && random() >= OPTIONAL_RATE) continue;
-    const value = answerCell(column.cellType, column.choices ?? [], columnJson.get(column.name) ?? {}, phrases, random);
+    const value = answerCell(question, column, columnJson.get(column.name) ?? {}, phrases, random);
     if (value !== undefined) cells[column.name] = value;
   }
   if (Object.keys(cells).length === 0 && mustAnswer) {
     for (const column of columns) {
-      const value = answerCell(column.cellType, column.choices ?? [], columnJson.get(column.name) ?? {}, phrases, random);
+      const value = answerCell(question, column, columnJson.get(column.name) ?? {}, phrases, random);
       if (value === undefined) continue;
       cells[column.name] = value;
       break;
@@ -69,7 +69,10 @@ function answerRow(question: ListedQuestion, phrases: ReadonlyArray<string>, ran
   return Object.keys(cells).length > 0 ? cells : undefined;
 }
 
-function answerCell(cellType: string, choices: ChoiceItem[], json: Json, phrases: ReadonlyArray<string>, random: RandomSource): unknown {
+/** A cell's answer, read as survey-core reads the column (cellQuestion): its choices, rating values, boolean values. */
+function answerCell(matrix: ListedQuestion, column: CellColumn, json: Json, phrases: ReadonlyArray<string>, random: RandomSource): unknown {
+  const cellType = column.cellType;
+  const choices: ChoiceItem[] = column.choices ?? [];
   const pick = () => choices[Math.floor(random() * choices.length)].value;
   switch (cellType) {
     case 'dropdown':
@@ -78,12 +81,16 @@ function answerCell(cellType: string, choices: ChoiceItem[], json: Json, phrases
     case 'checkbox':
     case 'tagbox':
       return choices.length > 0 ? [pick()] : undefined;
-    case 'boolean':
-      return random() < 0.5;
+    case 'boolean': {
+      // survey-core stores valueTrue / valueFalse when the column sets them.
+      const yes = random() < 0.5;
+      const stored = yes ? json.valueTrue : json.valueFalse;
+      return stored === undefined ? yes : stored;
+    }
     case 'rating': {
-      const min = typeof json.rateMin === 'number' ? json.rateMin : 1;
-      const max = typeof json.rateMax === 'number' ? json.rateMax : 5;
-      return min + Math.floor(random() * (max - min + 1));
+      // rateValues, else rateMin…rateMax by rateStep, as a rating question's.
+      const values = ratingValues(cellQuestion(matrix, column));
+      return values[Math.floor(random() * values.length)].value;
     }
     case 'text':
       return writeTypedText(json, phrases, random);

@@ -96,3 +96,48 @@ describe('synthesizeResponses', () => {
     });
   });
 });
+
+describe('synthesizeResponses with a matrixdropdown', () => {
+  it('answers each cell as survey-core stores it (rating values and steps, boolean values, the matrix\'s choices), and the server accepts it', () => {
+    const definition = loadDefinition(
+      {
+        id: 'grid-survey',
+        version: 1,
+        audience: 'citizen',
+        title: { ja: '表形式', en: 'Grid' },
+        pages: [
+          {
+            name: 'p1',
+            elements: [
+              {
+                type: 'matrixdropdown',
+                name: 'grid',
+                rows: ['a', 'b', 'c'],
+                choices: ['x', 'y'],
+                columns: [
+                  { name: 'words', cellType: 'rating', rateValues: ['low', 'mid', 'high'], isRequired: true },
+                  { name: 'even', cellType: 'rating', rateMin: 0, rateMax: 10, rateStep: 2, isRequired: true },
+                  { name: 'agree', cellType: 'boolean', valueTrue: 'yes', valueFalse: 'no', isRequired: true },
+                  { name: 'shared', isRequired: true },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      'grid-survey',
+    );
+    const records = [...synthesizeResponses(definition, { count: 200, seed: 4 })];
+    const cells = records.flatMap((record) => Object.values((record.data.grid ?? {}) as Record<string, Record<string, unknown>>));
+    expect(new Set(cells.map((cell) => cell.words))).toEqual(new Set(['low', 'mid', 'high']));
+    expect(new Set(cells.map((cell) => cell.even))).toEqual(new Set([0, 2, 4, 6, 8, 10]));
+    expect(new Set(cells.map((cell) => cell.agree))).toEqual(new Set(['yes', 'no']));
+    expect(new Set(cells.map((cell) => cell.shared))).toEqual(new Set(['x', 'y']));
+    const problems = records.flatMap((record) => {
+      const { id: _id, surveyId: _survey, receivedAt: _received, ...body } = record;
+      const parsed = submissionSchema.safeParse(body);
+      return parsed.success ? validateResponse(definition, parsed.data).map((detail) => `${detail.question}: ${detail.message}`) : [parsed.error.message];
+    });
+    expect(problems).toEqual([]);
+  });
+});
