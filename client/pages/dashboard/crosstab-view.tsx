@@ -1,111 +1,249 @@
 /**
  * 「クロス集計」: one question (or matrix row) by one breakdown, as the report gives it — groups as
  * rows, n, each answer's share with its ▲▽ mark, the test line, hidden groups as ＊ — with a
- * 100 %-stacked bar per group and the CSV / Excel downloads of the same table.
+ * 100 %-stacked bar per group and the CSV / Excel downloads of the same table. Under it the
+ * comparison of means (平均値の比較, issue 25) of the same question by the same breakdown, when the
+ * report has one; a number question has no cross-tab, and its means are the view.
+ * Any single-answer question can be the breakdown (issue 25): one the report does not break down
+ * by is asked for (`onBreakdownMissing`), and the page fetches the report with it.
  */
 import { useState } from 'react';
-import type { Crosstab, CrosstabCell, Report } from '../../../contracts/report.ts';
+import type { Breakdown, Crosstab, CrosstabCell, MeansByGroup, QuestionSummary, Report } from '../../../contracts/report.ts';
 import { formatCount, formatPercent } from '../../../core/i18n/number-format.ts';
 import { crosstabTitle } from '../../../core/report-view/crosstab-title.ts';
+import { describeMeans } from '../../../core/report-view/describe-tabulation.ts';
 import { describeCrosstabTest, fillText, tabulationTexts } from '../../../core/report-view/tabulation-texts.ts';
 import { describeCrosstabChart, describeCrosstabOptionsChart } from '../../../core/report-view/describe-charts.ts';
 import { crosstabCsvUrl, reportUrl } from './dashboard-api.ts';
 import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
+import { SectionTable } from './section-table.tsx';
+import { shortLabel } from './short-label.ts';
 import { SuppressionRule } from './suppression-rule.tsx';
 import { TableChart } from './table-chart.tsx';
 
 /** A cross-tab's key in the question picker: the question, or question.row for a matrix row. */
 const keyOf = (crosstab: Pick<Crosstab, 'question' | 'row'>) => (crosstab.row === undefined ? crosstab.question : `${crosstab.question}.${crosstab.row}`);
 
-export function CrosstabView(props: { report: Report; surveyId: string; query: string; locale: DashboardLocale; texts: DashboardTexts }) {
+/** One entry of the question picker for a breakdown: a cross-tab, its means, or (a number question) means alone. */
+export interface CrosstabChoice {
+  key: string;
+  title: string;
+  crosstab?: Crosstab;
+  means?: MeansByGroup;
+}
+
+/**
+ * What can be shown by `by`: every cross-tab by it, with the comparison of means of the same
+ * question (and row) when there is one, and the means of questions that have no cross-tab (numbers),
+ * in survey order.
+ */
+export function crosstabChoices(report: Report, by: string): CrosstabChoice[] {
+  const crosstabs = (report.crosstabs ?? []).filter((crosstab) => crosstab.by === by);
+  const means = (report.means ?? []).filter((entry) => entry.by === by);
+  const choices: CrosstabChoice[] = crosstabs.map((crosstab) => ({
+    key: keyOf(crosstab),
+    title: crosstabTitle(crosstab),
+    crosstab,
+    means: means.find((entry) => keyOf(entry) === keyOf(crosstab)),
+  }));
+  for (const entry of means) if (!choices.some((choice) => choice.key === keyOf(entry))) choices.push({ key: keyOf(entry), title: crosstabTitle(entry), means: entry });
+  const order = new Map((report.summaries ?? []).map((summary, index) => [summary.question, index]));
+  const position = (choice: CrosstabChoice) => order.get((choice.crosstab ?? choice.means)!.question) ?? Number.MAX_SAFE_INTEGER;
+  // A stable sort: within a question, its rows keep the report's order.
+  return choices.map((choice, index) => ({ choice, index })).sort((a, b) => position(a.choice) - position(b.choice) || a.index - b.index).map(({ choice }) => choice);
+}
+
+/** A question whose answers are one choice each (radio buttons, a dropdown, yes/no, a rating): a breakdown an analyst may pick. */
+export function isSingleChoice(summary: QuestionSummary): boolean {
+  return summary.items !== undefined && summary.column === undefined && summary.notSummarised === undefined && !['checkbox', 'tagbox', 'ranking'].includes(summary.type);
+}
+
+/**
+ * The breakdowns offered: the report's own (the survey's segments, cohorts and meta variables),
+ * then every other single-answer question, in survey order. One added on request (`option`) stays
+ * among the other questions, so the list does not reorder when the report arrives with it.
+ */
+export function breakdownOptions(report: Report): { own: Array<{ by: string; label: string }>; other: Array<{ by: string; label: string }> } {
+  const own = (report.breakdowns ?? []).filter((breakdown) => breakdown.source !== 'option').map(({ by, label }) => ({ by, label }));
+  const other = (report.summaries ?? [])
+    .filter((summary) => isSingleChoice(summary) && !own.some((breakdown) => breakdown.by === summary.question))
+    .map((summary) => ({ by: summary.question, label: summary.label }));
+  return { own, other };
+}
+
+export interface CrosstabViewProps {
+  report: Report;
+  surveyId: string;
+  query: string;
+  locale: DashboardLocale;
+  texts: DashboardTexts;
+  /** The language downloads are asked for (undefined: the survey's own); `locale` is the page's words. */
+  reportLocale?: string;
+  /** The question the report was asked to break down by besides its own (the CSV asks for the same). */
+  crosstabBy?: string;
+  /** The analyst picked a breakdown the report does not have: fetch it with this one. */
+  onBreakdownMissing?: (by: string) => void;
+}
+
+export function CrosstabView(props: CrosstabViewProps) {
   const { report, locale, texts } = props;
-  const crosstabs = report.crosstabs ?? [];
-  const breakdowns = report.breakdowns ?? [];
-  const [by, setBy] = useState<string | undefined>(breakdowns[0]?.by);
+  const breakdowns: Breakdown[] = report.breakdowns ?? [];
+  const options = breakdownOptions(report);
+  const [by, setBy] = useState<string | undefined>(props.crosstabBy ?? breakdowns[0]?.by);
   const [picked, setPicked] = useState<string | undefined>();
   // Undefined: the layout that fits (transposed when there are more answers than groups).
   const [transpose, setTranspose] = useState<boolean | undefined>();
-  const breakdown = breakdowns.find((candidate) => candidate.by === by) ?? breakdowns[0];
-  const choices = crosstabs.filter((crosstab) => crosstab.by === breakdown?.by);
-  const crosstab = choices.find((candidate) => keyOf(candidate) === picked) ?? choices[0];
-  if (!breakdown || !crosstab) return <p className="chart-card__empty">{texts.noCrosstabs}</p>;
+  const chosenBy = by ?? breakdowns[0]?.by;
+  const breakdown = breakdowns.find((candidate) => candidate.by === chosenBy);
+  const choices = breakdown ? crosstabChoices(report, breakdown.by) : [];
+  const choice = choices.find((candidate) => candidate.key === picked) ?? choices[0];
+  const pickBreakdown = (next: string) => {
+    setBy(next);
+    if (!breakdowns.some((candidate) => candidate.by === next)) props.onBreakdownMissing?.(next);
+  };
+  if (options.own.length + options.other.length === 0) return <p className="chart-card__empty">{texts.noCrosstabs}</p>;
   const words = tabulationTexts(locale);
-  const chart = crosstab.kind === 'multiple' ? describeCrosstabOptionsChart(crosstab, locale) : describeCrosstabChart(crosstab, locale, { total: true, ordered: report.summaries?.find((summary) => summary.question === crosstab.question)?.ordered });
-  const hidden = crosstabHides(crosstab);
-  const transposed = transpose ?? shouldTranspose(crosstab);
+  const crosstab = choice?.crosstab;
+  const title = choice ? choice.title : texts.views.crosstabs;
+  const byLabel = breakdown?.label ?? [...options.own, ...options.other].find((option) => option.by === chosenBy)?.label ?? '';
+  const chart = crosstab && (crosstab.kind === 'multiple' ? describeCrosstabOptionsChart(crosstab, locale) : describeCrosstabChart(crosstab, locale, { total: true, ordered: report.summaries?.find((summary) => summary.question === crosstab.question)?.ordered }));
+  const hidden = crosstab ? crosstabHides(crosstab) : false;
+  const transposed = crosstab ? (transpose ?? shouldTranspose(crosstab)) : false;
   return (
     <section className="chart-card chart-card--wide table-view" data-testid="crosstab-view" aria-labelledby="crosstab-view-title">
       <header className="chart-card__header">
         <div className="chart-card__titles">
           <h2 id="crosstab-view-title" className="chart-card__title">
-            {crosstabTitle(crosstab)}
+            {title}
           </h2>
           <div className="chart-card__subtitle">
             <span>
-              {texts.breakdown}: {crosstab.byLabel}
+              {texts.breakdown}: {byLabel}
             </span>
           </div>
         </div>
         <div className="chart-card__controls">
           <div className="inline-select inline-select--wide">
             <label htmlFor="crosstab-question">{texts.question}</label>
-            <select id="crosstab-question" value={keyOf(crosstab)} onChange={(event) => setPicked(event.target.value)}>
+            <select id="crosstab-question" value={choice?.key ?? ''} disabled={!choice} onChange={(event) => setPicked(event.target.value)}>
               {choices.map((candidate) => (
-                <option key={keyOf(candidate)} value={keyOf(candidate)}>
-                  {crosstabTitle(candidate)}
+                <option key={candidate.key} value={candidate.key}>
+                  {candidate.title}
                 </option>
               ))}
             </select>
           </div>
           <div className="inline-select">
             <label htmlFor="crosstab-by">{texts.breakdown}</label>
-            <select id="crosstab-by" value={breakdown.by} onChange={(event) => setBy(event.target.value)}>
-              {breakdowns.map((candidate) => (
-                <option key={candidate.by} value={candidate.by}>
-                  {candidate.label}
-                </option>
-              ))}
+            <select id="crosstab-by" value={chosenBy ?? ''} onChange={(event) => pickBreakdown(event.target.value)}>
+              <optgroup label={texts.reportBreakdowns}>
+                {options.own.map((option) => (
+                  <option key={option.by} value={option.by}>
+                    {shortLabel(option.label)}
+                  </option>
+                ))}
+              </optgroup>
+              {options.other.length > 0 && (
+                <optgroup label={texts.otherQuestions}>
+                  {options.other.map((option) => (
+                    <option key={option.by} value={option.by}>
+                      {shortLabel(option.label)}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </div>
-          <button type="button" className="analyst-button analyst-button--quiet" aria-pressed={transposed} onClick={() => setTranspose(!transposed)} data-testid="crosstab-transpose">
-            {texts.transposeTable}
-          </button>
-          <a className="analyst-button" href={crosstabCsvUrl(props.surveyId, props.query, crosstab, locale)} download data-testid="crosstab-csv">
-            {texts.csv}
-          </a>
-          <a className="analyst-button" href={reportUrl(props.surveyId, props.query, 'xlsx', { locale })} download data-testid="crosstab-xlsx">
+          {crosstab && (
+            <>
+              <button type="button" className="analyst-button analyst-button--quiet" aria-pressed={transposed} onClick={() => setTranspose(!transposed)} data-testid="crosstab-transpose">
+                {texts.transposeTable}
+              </button>
+              <a className="analyst-button" href={crosstabCsvUrl(props.surveyId, props.query, crosstab, props.reportLocale, props.crosstabBy)} download data-testid="crosstab-csv">
+                {texts.csv}
+              </a>
+            </>
+          )}
+          <a className="analyst-button" href={reportUrl(props.surveyId, props.query, 'xlsx', { locale: props.reportLocale })} download data-testid="crosstab-xlsx">
             {texts.xlsx}
           </a>
         </div>
       </header>
-      <div className="table-view__body">
-        <div className="table-view__main">
-          {/* Scrolls sideways inside the card when wider than it, the group column staying in view. */}
-          <div className="table-view__scroll" tabIndex={0} role="region" aria-labelledby="crosstab-view-title" data-testid="table-scroll">
-            <CrosstabTable crosstab={crosstab} locale={locale} transposed={transposed} />
-          </div>
-          <div className="crosstab-notes">
-            {crosstab.kind === 'single' ? (
-              <p data-testid="crosstab-test">{describeCrosstabTest(crosstab.test, locale)}</p>
-            ) : (
-              <>
-                <ul data-testid="crosstab-test">
-                  {crosstab.optionTests?.map((test, k) => (
-                    <li key={k}>
-                      {crosstab.values[k].label}: {describeCrosstabTest(test, locale)}
-                    </li>
-                  ))}
-                </ul>
-                <p>{words.chosenNote}</p>
-              </>
-            )}
-            <p data-testid="marks-legend">{words.marksNote}</p>
-            {hidden && <p data-testid="hidden-note">{fillText(words.hiddenNote, { min: report.minGroupSize })}</p>}
-            {fewerGroups(crosstab, locale) && <p data-testid="fewer-note">{texts.fewerGroupsNote(report.minGroupSize, fewerGroups(crosstab, locale)!)}</p>}
-            {hidden && <SuppressionRule minGroupSize={report.minGroupSize} locale={locale} />}
-          </div>
+      {!breakdown ? (
+        <p className="dash-status" role="status" data-testid="crosstab-loading">
+          {texts.loading}
+        </p>
+      ) : !choice ? (
+        <p className="chart-card__empty">{texts.noCrosstabs}</p>
+      ) : (
+        <>
+          {crosstab && (
+            <div className="table-view__body">
+              <div className="table-view__main">
+                {/* Scrolls sideways inside the card when wider than it, the group column staying in view. */}
+                <div className="table-view__scroll" tabIndex={0} role="region" aria-labelledby="crosstab-view-title" data-testid="table-scroll">
+                  <CrosstabTable crosstab={crosstab} locale={locale} transposed={transposed} />
+                </div>
+                <div className="crosstab-notes">
+                  {crosstab.kind === 'single' ? (
+                    <p data-testid="crosstab-test">{describeCrosstabTest(crosstab.test, locale)}</p>
+                  ) : (
+                    <>
+                      <ul data-testid="crosstab-test">
+                        {crosstab.optionTests?.map((test, k) => (
+                          <li key={k}>
+                            {crosstab.values[k].label}: {describeCrosstabTest(test, locale)}
+                          </li>
+                        ))}
+                      </ul>
+                      <p>{words.chosenNote}</p>
+                    </>
+                  )}
+                  <p data-testid="marks-legend">{words.marksNote}</p>
+                  {hidden && <p data-testid="hidden-note">{fillText(words.hiddenNote, { min: report.minGroupSize })}</p>}
+                  {fewerGroups(crosstab, locale) && <p data-testid="fewer-note">{texts.fewerGroupsNote(report.minGroupSize, fewerGroups(crosstab, locale)!)}</p>}
+                  {hidden && <SuppressionRule minGroupSize={report.minGroupSize} locale={locale} />}
+                </div>
+              </div>
+              {chart && <TableChart chart={chart} label={crosstabTitle(crosstab)} testId="crosstab-chart" />}
+            </div>
+          )}
+          {choice.means && <MeansTable means={choice.means} report={report} locale={locale} texts={texts} alone={!crosstab} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * 平均値の比較 of one question by one breakdown: describeMeans (the printed report's table, 全体
+ * first, hidden groups ＊) with its test line and notes. `alone`: it is the view (a number
+ * question), so it needs no heading of its own.
+ */
+export function MeansTable({ means, report, locale, texts, alone = false }: { means: MeansByGroup; report: Report; locale: DashboardLocale; texts: DashboardTexts; alone?: boolean }) {
+  const section = describeMeans(means, report, locale);
+  const words = tabulationTexts(locale);
+  const headingId = `means-${keyOf(means)}-${means.by}`.replace(/[^\w-]/g, '_');
+  return (
+    <section className={`means${alone ? ' means--alone' : ''}`} data-testid="means" aria-labelledby={alone ? 'crosstab-view-title' : headingId}>
+      {!alone && (
+        <h3 id={headingId} className="means__title">
+          {texts.meansHeading(words.meansPrefix)}
+        </h3>
+      )}
+      <div className="means__body">
+        <div className="table-view__scroll" tabIndex={0} role="region" aria-labelledby={alone ? 'crosstab-view-title' : headingId}>
+          <SectionTable table={section.table!} testId="means-table" totalFirst />
         </div>
-        {chart && <TableChart chart={chart} label={crosstabTitle(crosstab)} testId="crosstab-chart" />}
+        <div className="crosstab-notes">
+          {section.footnotes?.map((note, k) => (
+            <p key={k} data-testid={k === 0 ? 'means-test' : undefined}>
+              {note}
+            </p>
+          ))}
+          {section.table?.hides && <p data-testid="means-hidden-note">{fillText(words.hiddenNote, { min: report.minGroupSize })}</p>}
+          {section.table?.hides && <SuppressionRule minGroupSize={report.minGroupSize} locale={locale} />}
+        </div>
       </div>
     </section>
   );

@@ -66,33 +66,44 @@ export function fetchDefinitionVersion(surveyId: string, version: number, signal
 
 /**
  * `query` is the filter query string (dashboard-filters.ts), without "?";
- * `by` the question the generation gaps compare (the survey's cohort question when absent).
+ * `by` the question the generation gaps compare (the survey's cohort question when absent);
+ * `crosstabBy` a question to break the cross-tabs and means down by besides the report's own breakdowns.
  */
-export function reportUrl(surveyId: string, query: string, format: 'json' | 'html' | 'xlsx', options: { locale?: string; by?: string } = {}): string {
+export function reportUrl(surveyId: string, query: string, format: 'json' | 'html' | 'xlsx', options: { locale?: string; by?: string; crosstabBy?: string } = {}): string {
   return surveyPath(surveyId, 'report', query, {
     format,
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.by ? { by: options.by } : {}),
+    ...(options.crosstabBy ? { crosstabBy: options.crosstabBy } : {}),
   });
 }
 
-/** One cross-tab as CSV: `crosstab` is the question (a matrix row as question.row), `by` its breakdown. */
-export function crosstabCsvUrl(surveyId: string, query: string, crosstab: { question: string; row?: string; by: string }, locale: string): string {
+/**
+ * One cross-tab as CSV: `crosstab` is the question (a matrix row as question.row), `by` its breakdown.
+ * `crosstabBy` is the one the view's report was asked with, so the CSV's report is the same one
+ * (its Holm-adjusted p runs over the same tests).
+ */
+export function crosstabCsvUrl(surveyId: string, query: string, crosstab: { question: string; row?: string; by: string }, locale: string | undefined, crosstabBy?: string): string {
   return surveyPath(surveyId, 'report', query, {
     format: 'csv',
-    locale,
+    ...(locale ? { locale } : {}),
     crosstab: crosstab.row === undefined ? crosstab.question : `${crosstab.question}.${crosstab.row}`,
     by: crosstab.by,
+    ...(crosstabBy ? { crosstabBy } : {}),
   });
 }
 
-export function exportUrl(surveyId: string, query: string, format: 'csv' | 'xlsx', locale: string): string {
-  return surveyPath(surveyId, 'responses', query, { format, locale });
+/** `locale` undefined: the survey's primary language (a survey in one language has no other to give). */
+export function exportUrl(surveyId: string, query: string, format: 'csv' | 'xlsx', locale: string | undefined): string {
+  return surveyPath(surveyId, 'responses', query, { format, ...(locale ? { locale } : {}) });
 }
 
-/** `locale`: the report's labels (questions, answers, groups) come in the dashboard's language. */
-export function fetchReport(surveyId: string, query: string, by: string | undefined, locale: string, signal?: AbortSignal): Promise<Report> {
-  return getJson<Report>(reportUrl(surveyId, query, 'json', { by, locale }), signal);
+/**
+ * `locale`: the report's labels (questions, answers, groups) come in the dashboard's language;
+ * undefined for a survey without it, whose labels then come in its own language.
+ */
+export function fetchReport(surveyId: string, query: string, options: { by?: string; crosstabBy?: string; locale?: string }, signal?: AbortSignal): Promise<Report> {
+  return getJson<Report>(reportUrl(surveyId, query, 'json', options), signal);
 }
 
 export function fetchTimeline(surveyId: string, query: string, by: string, signal?: AbortSignal): Promise<DailyCounts> {

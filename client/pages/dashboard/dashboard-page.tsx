@@ -17,7 +17,11 @@ import { IpaChart, IpaTable } from './charts/ipa-chart.tsx';
 import { NeedsChart, NeedsTable } from './charts/needs-chart.tsx';
 import { TimelineChart, TimelineTable } from './charts/timeline-chart.tsx';
 import { CommentsPanel } from './comments-panel.tsx';
+import { channelName } from './channel-name.ts';
 import { CrosstabView } from './crosstab-view.tsx';
+import { countHidingTables } from './hidden-tables.ts';
+import { OverviewFacts } from './overview-facts.tsx';
+import { shortLabel } from './short-label.ts';
 import { QuestionView } from './question-view.tsx';
 import { exportUrl, fetchCurrentUser, fetchDefinition, fetchDefinitionVersion, fetchSurveys, logOut, NotLoggedInError, reportUrl } from './dashboard-api.ts';
 import { filtersToQuery, readFilters, type DashboardFilters } from './dashboard-filters.ts';
@@ -120,7 +124,7 @@ export default function DashboardPage({ surveyId, search }: { surveyId?: string;
   else if (!user || !surveys) body = <p className="dash-status" role="status">{texts.loading}</p>;
   else if (!surveyId) body = <SurveyChooser surveys={surveys} locale={locale} texts={texts} />;
   else if (!current) body = <p className="dash-status" role="alert">{texts.noSurvey}</p>;
-  else body = <SurveyDashboard key={surveyId} surveyId={surveyId} search={search} locale={locale} texts={texts} />;
+  else body = <SurveyDashboard key={surveyId} surveyId={surveyId} languages={current.languages} search={search} locale={locale} texts={texts} />;
 
   return (
     <div className="analyst-shell dashboard">
@@ -167,7 +171,7 @@ function LoadFailure({ error, texts, onRetry }: { error: Error; texts: Dashboard
   );
 }
 
-function SurveyDashboard({ surveyId, search, locale, texts }: { surveyId: string; search: string; locale: DashboardLocale; texts: DashboardTexts }) {
+function SurveyDashboard({ surveyId, languages, search, locale, texts }: { surveyId: string; languages: string[]; search: string; locale: DashboardLocale; texts: DashboardTexts }) {
   const [definition, setDefinition] = useState<SurveyDefinitionJson>();
   const [definitionError, setDefinitionError] = useState<Error>();
   useEffect(() => {
@@ -180,7 +184,7 @@ function SurveyDashboard({ surveyId, search, locale, texts }: { surveyId: string
 
   if (definitionError) return <LoadFailure error={definitionError} texts={texts} />;
   if (!definition) return <p className="dash-status" role="status">{texts.loading}</p>;
-  return <SurveyView surveyId={surveyId} definition={definition} search={search} locale={locale} texts={texts} />;
+  return <SurveyView surveyId={surveyId} definition={definition} search={search} locale={locale} reportLocale={languages.includes(locale) ? locale : undefined} texts={texts} />;
 }
 
 /**
@@ -203,8 +207,14 @@ function useDefinitionVersions(surveyId: string, current: DefinitionVersion, ver
   return useMemo(() => [current, ...older], [current, older]);
 }
 
-function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson; search: string; locale: DashboardLocale; texts: DashboardTexts }) {
-  const { surveyId, definition, locale, texts } = props;
+/**
+ * `reportLocale`: the language the report, downloads and exports are asked for: the dashboard's,
+ * or undefined for a survey written in one other language (an outside survey in Japanese only, with
+ * an English dashboard), which the server then gives in its own; asking for a language the survey
+ * lacks is refused (400), and the page once showed nothing but that error.
+ */
+function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson; search: string; locale: DashboardLocale; reportLocale: string | undefined; texts: DashboardTexts }) {
+  const { surveyId, definition, locale, reportLocale, texts } = props;
   const current = useMemo(() => definitionVersionFromJson(definition), [definition]);
   // A segment with no listed answers (free text) can be filtered through the API but offers nothing to pick here.
   const segments = useMemo(() => listSegmentVariables(current).filter((segment) => segment.choices.length > 0), [current]);
@@ -218,10 +228,12 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
     return asked && segments.some((segment) => segment.name === asked) ? asked : defaultCompare;
   });
   const [showAllGaps, setShowAllGaps] = useState(false);
+  // A question the cross-tab view breaks down by that is not one of the report's breakdowns (issue 25).
+  const [crosstabBy, setCrosstabBy] = useState<string>();
   const [reloadKey, setReloadKey] = useState(0);
   const query = filtersToQuery(filters);
   const onLoggedOut = useCallback(() => goToLogin(true), []);
-  const data = useDashboardData({ surveyId, filterQuery: query, compareBy, timelineBy, locale, reloadKey }, onLoggedOut);
+  const data = useDashboardData({ surveyId, filterQuery: query, compareBy, crosstabBy, timelineBy, locale: reportLocale, reloadKey }, onLoggedOut);
   const [view, setView] = useState<DashboardView>('overview');
   const versions = useDefinitionVersions(surveyId, current, data.report?.survey.versions);
   const labels = useMemo(() => createLabelIndex(versions), [versions]);
@@ -244,7 +256,7 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   const report = data.report;
   const minGroupSize = report?.minGroupSize ?? (typeof definition.minGroupSize === 'number' ? definition.minGroupSize : 5);
   const oneSeriesLabel = (value: string) =>
-    timelineBy === 'channel' ? (texts.channels[value] ?? value) : value === '' ? '—' : labels.value('ward', value, locale);
+    timelineBy === 'channel' ? channelName(value, locale) : value === '' ? '—' : labels.value('ward', value, locale);
   // The analysis adds series too small to show up into one: "(fewer)", or "(all)" when that is every series.
   const seriesLabel = (value: string, members?: string[]) =>
     value === '(all)' && members
@@ -270,8 +282,9 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
       <main className="dash-main" aria-busy={data.busy}>
         <div className="dash-heading">
           <h1 className="dash-title">{surveyTitle}</h1>
-          <Downloads surveyId={surveyId} query={query} compareBy={compareBy} locale={locale} texts={texts} />
+          <Downloads surveyId={surveyId} query={query} compareBy={compareBy} locale={reportLocale} texts={texts} />
         </div>
+        {report && <OverviewFacts report={report} locale={locale} />}
         {data.error && <LoadFailure error={data.error} texts={texts} onRetry={() => setReloadKey((key) => key + 1)} />}
         {report && <SummaryStrip report={report} timelineHidden={timelineHidden} locale={locale} texts={texts} nameHidden={nameHidden} />}
         {!report && !data.error && <p className="dash-status" role="status">{texts.loading}</p>}
@@ -285,7 +298,9 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
           </div>
         )}
         {report && view === 'questions' && <QuestionView report={report} locale={locale} texts={texts} />}
-        {report && view === 'crosstabs' && <CrosstabView report={report} surveyId={surveyId} query={query} locale={locale} texts={texts} />}
+        {report && view === 'crosstabs' && (
+          <CrosstabView report={report} surveyId={surveyId} query={query} locale={locale} reportLocale={reportLocale} texts={texts} crosstabBy={crosstabBy} onBreakdownMissing={setCrosstabBy} />
+        )}
         {report && view === 'overview' && (
           <div className="dash-grid">
             <ChartCard
@@ -419,7 +434,7 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   );
 }
 
-function Downloads(props: { surveyId: string; query: string; compareBy?: string; locale: DashboardLocale; texts: DashboardTexts }) {
+function Downloads(props: { surveyId: string; query: string; compareBy?: string; locale: string | undefined; texts: DashboardTexts }) {
   const { surveyId, query, locale, texts } = props;
   return (
     <div className="downloads" role="group" aria-label={texts.downloads} title={texts.downloadHint}>
@@ -441,6 +456,8 @@ function SummaryStrip(props: { report: Report; timelineHidden: HiddenGroup[]; lo
   const { report, locale, texts } = props;
   // Everything hidden on this page: the report's entries and the timeline's series, which the timeline card also lists.
   const hidden: HiddenGroup[] = [...report.suppressed, ...props.timelineHidden];
+  // Counted as tables (issue 26): 600 hidden cells in 80 cross-tabs is "80 tables", each listed below.
+  const tables = countHidingTables(hidden);
   return (
     <section className="summary-strip" aria-label={texts.responses}>
       <div className="summary-tile summary-tile--primary">
@@ -460,10 +477,15 @@ function SummaryStrip(props: { report: Report; timelineHidden: HiddenGroup[]; lo
         <span className="summary-tile__text">{texts.people(String(report.minGroupSize))}</span>
       </div>
       <div className={`summary-tile${hidden.length > 0 ? ' summary-tile--warning' : ''}`}>
-        <span className="summary-tile__label">{texts.hiddenGroups}</span>
-        <span className="summary-tile__text" data-testid="suppressed-count">
-          {formatCount(hidden.length, locale)}
+        <span className="summary-tile__label">{texts.hiddenTables}</span>
+        <span className="summary-tile__text" data-testid="suppressed-count" data-tables={tables}>
+          {texts.hiddenTablesValue(formatCount(tables, locale))}
         </span>
+        {hidden.length > 0 && (
+          <span className="summary-tile__sub" data-testid="suppressed-cells">
+            {texts.hiddenCells(formatCount(hidden.length, locale))}
+          </span>
+        )}
       </div>
       {hidden.length > 0 && (
         <div className="summary-strip__note">
@@ -497,7 +519,7 @@ function describeWhere(where: string, labels: LabelIndex, locale: DashboardLocal
     // 調査概要's counts: overview.byChannel.kiosk, overview.byWard.kita, overview.kiosks.unenrolled.
     const words = tabulationTexts(locale);
     const value = rest.join('.');
-    if (name === 'byChannel') return `${words.byChannel}: ${texts.channels[value] ?? value}`;
+    if (name === 'byChannel') return `${words.byChannel}: ${channelName(value, locale)}`;
     if (name === 'byWard') return `${words.byWard}: ${labels.hasValue('ward', value) ? labels.value('ward', value, locale) : value}`;
     if (name === 'kiosks') return `${words.kiosks}: ${value === 'enrolled' ? words.kioskEnrolled : value === 'unenrolled' ? words.kioskUnenrolled : value}`;
     return words.overview;
@@ -519,7 +541,3 @@ function formatNRange(values: number[], locale: DashboardLocale): string {
   return low === high ? formatCount(low, locale) : `${formatCount(low, locale)}–${formatCount(high, locale)}`;
 }
 
-/** A title for a chart heading: the question without its polite request ("…を教えてください。"). */
-function shortLabel(title: string): string {
-  return title.replace(/(を|は)?(一つ|ひとつ)?(教えてください|お選びください|お聞かせください)。?$/, '').replace(/[?？]$/, '');
-}

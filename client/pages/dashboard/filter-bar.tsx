@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { countActiveFilters, NO_FILTERS, type DashboardFilters } from './dashboard-filters.ts';
 import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
 import type { SegmentVariable } from '../../../core/definitions/segment-variables.ts';
+import { channelName } from './channel-name.ts';
 import { chooseProminentSegments } from './choose-prominent-segments.ts';
 import { localizeText } from '../../../core/definitions/localize-text.ts';
 
@@ -66,8 +67,8 @@ export function FilterBar({ filters, segments, locale, texts, busy, onChange }: 
           onChange={(event) => onChange({ ...filters, channel: (event.target.value || undefined) as DashboardFilters['channel'] })}
         >
           <option value="">{texts.all}</option>
-          <option value="kiosk">{texts.channels.kiosk}</option>
-          <option value="online">{texts.channels.online}</option>
+          <option value="kiosk">{channelName('kiosk', locale)}</option>
+          <option value="online">{channelName('online', locale)}</option>
         </select>
       </div>
       {prominent.map((segment) => (

@@ -23,21 +23,23 @@ export interface DashboardRequest {
   filterQuery: string;
   /** The question the generation gaps compare; undefined: the survey's cohort question. */
   compareBy?: string;
+  /** A question the cross-tabs break down by that is not one of the report's breakdowns. */
+  crosstabBy?: string;
   timelineBy: string;
-  /** The language of the report's labels. */
-  locale: string;
+  /** The language of the report's labels; undefined: the survey's own (it has not the dashboard's). */
+  locale: string | undefined;
   /** Changing it loads everything again (the "reload" button after an error). */
   reloadKey: number;
 }
 
-export function useDashboardData({ surveyId, filterQuery, compareBy, timelineBy, locale, reloadKey }: DashboardRequest, onLoggedOut: () => void): DashboardData {
+export function useDashboardData({ surveyId, filterQuery, compareBy, crosstabBy, timelineBy, locale, reloadKey }: DashboardRequest, onLoggedOut: () => void): DashboardData {
   const [data, setData] = useState<DashboardData>({ busy: false });
 
   useEffect(() => {
     const controller = new AbortController();
     setData((previous) => ({ ...previous, busy: true, error: undefined }));
     Promise.all([
-      fetchReport(surveyId, filterQuery, compareBy, locale, controller.signal),
+      fetchReport(surveyId, filterQuery, { by: compareBy, crosstabBy, locale }, controller.signal),
       fetchComments(surveyId, filterQuery, controller.signal),
     ]).then(
       ([report, comments]) => setData((previous) => ({ ...previous, report, comments, busy: false })),
@@ -48,7 +50,7 @@ export function useDashboardData({ surveyId, filterQuery, compareBy, timelineBy,
       },
     );
     return () => controller.abort();
-  }, [surveyId, filterQuery, compareBy, locale, onLoggedOut, reloadKey]);
+  }, [surveyId, filterQuery, compareBy, crosstabBy, locale, onLoggedOut, reloadKey]);
 
   // The timeline has its own switch (channel / ward), which must not rebuild the report.
   useEffect(() => {
