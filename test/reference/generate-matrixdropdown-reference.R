@@ -7,6 +7,9 @@
 # - the dropdown column `freq`: chisq.test(table(place, freq), correct = FALSE) (クロス集計);
 # - the checkbox column `purpose`: per option, chosen among those who answered the cell.
 # Every group has at least 5 answers, so every group is tested, as the toolkit tests them.
+# Weighted (raked to the `place` margins below; one margin, so w = population / respondents of
+# the place): svymean, sqrt(svyvar) and svyquantile(qrule = "hf7") of `minutes`, svymean of the
+# `score` and of score >= 4, on svydesign(ids = ~1, weights = ~w).
 #
 # Regenerate (from the repository root):
 #     Rscript test/reference/generate-matrixdropdown-reference.R
@@ -83,8 +86,27 @@ respondent <- function(i) {
   out
 }
 
+margins <- c(north = 5000, south = 3000, east = 2000)
+w <- as.numeric(margins[places]) / as.numeric(table(places)[places])
+weighted_row <- function(row) {
+  d <- cells[[row]]
+  ok <- !is.na(d$minutes)
+  dq <- svydesign(ids = ~1, weights = ~w, data = data.frame(x = d$minutes[ok], w = w[ok]))
+  scored <- !is.na(d$score)
+  ds <- svydesign(ids = ~1, weights = ~w, data = data.frame(score = d$score[scored], w = w[scored]))
+  list(
+    minutes = list(mean = scalar(unname(coef(svymean(~x, dq)))), sd = scalar(sqrt(unname(coef(svyvar(~x, dq))))),
+                   quartiles = num(unname(coef(svyquantile(~x, dq, c(0.25, 0.5, 0.75), qrule = "hf7"))))),
+    score = list(mean = scalar(unname(coef(svymean(~score, ds)))), topTwo = scalar(unname(coef(svymean(~I(as.numeric(score >= 4)), ds)))))
+  )
+}
+
 out <- list(
   respondents = lapply(seq_len(n), respondent),
-  rows = setNames(lapply(rows, per_row), rows)
+  rows = setNames(lapply(rows, per_row), rows),
+  weighted = list(
+    margins = lapply(names(margins), function(p) list(question = "place", value = p, population = unname(margins[p]))),
+    rows = setNames(lapply(rows, weighted_row), rows)
+  )
 )
 writeLines(toJSON(out, auto_unbox = TRUE, json_verbatim = TRUE, pretty = TRUE, null = "null"), out_path)

@@ -29,6 +29,10 @@ interface RowReference {
 interface Fixture {
   respondents: Array<{ place: string; visits?: Record<string, Record<string, unknown>> }>;
   rows: Record<'library' | 'pool', RowReference>;
+  weighted: {
+    margins: Array<{ question: string; value: string; population: number }>;
+    rows: Record<'library' | 'pool', { minutes: { mean: number; sd: number; quartiles: number[] }; score: { mean: number; topTwo: number } }>;
+  };
 }
 const fixture = readReferenceFixture<Fixture>('matrixdropdown.json');
 
@@ -130,6 +134,22 @@ describe('a matrixdropdown', () => {
     }
   });
 
+  it('weights a number cell and a rating cell as R\'s survey package does (svymean, svyvar, svyquantile hf7)', () => {
+    const weighted = buildReport({ definitions: [definition], records, options: { weights: fixture.weighted.margins } });
+    for (const row of ['library', 'pool'] as const) {
+      const expected = fixture.weighted.rows[row];
+      const numeric = rowOf(columnSummary(weighted, 'minutes'), row).numeric!;
+      expectClose(numeric.mean, expected.minutes.mean, 1e-9, `${row} weighted mean`);
+      expectClose(numeric.sd!, expected.minutes.sd, 1e-9, `${row} weighted sd`);
+      [numeric.q1, numeric.median, numeric.q3].forEach((value, k) => expectClose(value, expected.minutes.quartiles[k], 1e-9, `${row} weighted quartile ${k + 1}`));
+      const score = rowOf(columnSummary(weighted, 'score'), row);
+      expectClose(score.mean!, expected.score.mean, 1e-9, `${row} weighted score mean`);
+      expectClose(score.topTwo!, expected.score.topTwo, 1e-9, `${row} weighted top two`);
+      // Counts stay unweighted.
+      expect(score.answered).toBe(fixture.rows[row].score.n);
+    }
+  });
+
   it('gives a rating cell its mean and top-two share, and a checkbox cell its option shares, as R does', () => {
     for (const row of ['library', 'pool'] as const) {
       const score = rowOf(columnSummary(report, 'score'), row);
@@ -217,6 +237,22 @@ describe('a matrixdropdown', () => {
     const hidden = buildReport({ definitions: [definition], records: few });
     expect(rowOf(columnSummary(hidden, 'remark'), 'pool')).toMatchObject({ answered: null, suppressed: true });
     expect(hidden.suppressed.find((s) => s.where === 'summaries.visits.remark.pool')?.label).toBe('施設の利用 — 備考 — プール');
+  });
+
+  it('hides a whole column fewer than the minimum answered in any row', () => {
+    // Only the first 2 respondents keep their "again" cells.
+    const few = records.map((r, i) => {
+      const visits = r.data.visits as Record<string, Record<string, unknown>> | undefined;
+      if (!visits || i < 2) return r;
+      const stripped = Object.fromEntries(Object.entries(visits).map(([row, cells]) => [row, Object.fromEntries(Object.entries(cells).filter(([column]) => column !== 'again'))]));
+      return { ...r, data: { ...r.data, visits: stripped } };
+    });
+    const answered = few.filter((r) => cell(r, 'library', 'again') !== undefined || cell(r, 'pool', 'again') !== undefined).length;
+    expect(answered).toBe(2);
+    const hidden = buildReport({ definitions: [definition], records: few });
+    const again = columnSummary(hidden, 'again');
+    expect([again.answered, again.suppressed, again.rows]).toEqual([null, true, undefined]);
+    expect(hidden.suppressed.find((s) => s.where === 'summaries.visits.again')).toMatchObject({ label: '施設の利用 — また使う', rule: 'small' });
   });
 });
 
