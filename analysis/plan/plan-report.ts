@@ -215,7 +215,7 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
   }
 
   const language = options.language ?? newest.languages[0] ?? 'ja';
-  const { summaries, breakdowns, crosstabs } = planTables(questions, singles, options.crosstabBy ?? [], use, language);
+  const { summaries, breakdowns, crosstabs } = planTables(questions, singles, options.crosstabBy ?? [], use, language, commentSuffix);
 
   const planned = [...variables.values()];
   return {
@@ -263,6 +263,7 @@ function planTables(
   crosstabBy: string[],
   use: (variable: PlannedVariable) => void,
   language: string,
+  commentSuffix: string,
 ): { summaries: SummaryPlan[]; breakdowns: BreakdownPlan[]; crosstabs: CrosstabPlan[] } {
   const summaries: SummaryPlan[] = [];
   const tabulated: Array<Omit<CrosstabPlan, 'by'>> = [];
@@ -291,6 +292,17 @@ function planTables(
         summaries.push({ ...base, title: cellVariables[0]?.title ?? cellTitle(question, cell, language), column: cell.name, cellType: cell.cellType, cellShape: cell.shape, variables: cellVariables.map((variable) => variable.name) });
         if (cell.shape === 'single' || cell.shape === 'multiple') {
           for (const variable of cellVariables) tabulated.push({ question: question.name, variable: variable.name, row: variable.row, kind: cell.shape });
+        }
+        // The text an "other" item or a comment area keeps beside the cell (`<column>-Comment`): known, so a
+        // record holding one is read, but not analysed (only whether there is one).
+        if (cell.comment) {
+          for (const row of question.rows) {
+            const key = `${cell.name}${commentSuffix}`;
+            use({
+              ...matrixCellVariable(question, row, { ...cell, name: key, shape: 'other' }, language),
+              name: `${question.name}.${String(row.value)}.${key}`,
+            });
+          }
         }
       }
     } else if (question.shape === 'numeric') {

@@ -26,6 +26,11 @@ export interface MergedCell {
   title?: LocalizableText;
   shape: Exclude<AnswerShape, 'matrix' | 'matrixdropdown' | 'ranking'> | 'other';
   values: ChoiceItem[];
+  /**
+   * The cell may store a text beside its answer under `<column><commentSuffix>` in the row (an
+   * "other" item, or a comment area), as survey-core does and the server accepts.
+   */
+  comment?: boolean;
 }
 
 export interface MergedQuestion {
@@ -159,9 +164,11 @@ function describeQuestion(question: ListedQuestion): Omit<MergedQuestion, 'versi
   }
   if (type === 'matrixdropdown') {
     const cells = (question.cellColumns ?? []).map((column): MergedCell => {
-      const described = describeQuestion(cellQuestion(question, column));
+      const cell = cellQuestion(question, column);
+      const described = describeQuestion(cell);
       const shape = described.shape === 'single' || described.shape === 'multiple' || described.shape === 'numeric' || described.shape === 'text' ? described.shape : 'other';
-      return { name: column.name, cellType: column.cellType, ...(column.title !== undefined ? { title: column.title } : {}), shape, values: shape === 'other' ? [] : described.values };
+      const comment = cell.specialChoiceValues?.includes('other') === true || cell.json.showCommentArea === true || cell.json.hasComment === true;
+      return { name: column.name, cellType: column.cellType, ...(column.title !== undefined ? { title: column.title } : {}), shape, values: shape === 'other' ? [] : described.values, ...(comment ? { comment } : {}) };
     });
     return { ...base, shape: 'matrixdropdown', values: [], rows: question.rows ?? [], cells };
   }
@@ -211,6 +218,7 @@ function mergeCells(question: Pick<MergedQuestion, 'name' | 'versions'>, newer: 
       );
     }
     known.values = unionOf(known.values, cell.values);
+    if (cell.comment) known.comment = true;
   }
   return merged;
 }

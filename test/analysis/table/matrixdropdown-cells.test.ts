@@ -18,6 +18,8 @@ import type { ResponseTable, TableSpec } from '../../../analysis/table/response-
 const corpus = JSON.parse(readFileSync(new URL('../../fixtures/surveyjs-corpus/matrixdropdown-every-celltype.json', import.meta.url), 'utf8'));
 const matrix = corpus.pages[0].elements[0];
 matrix.columns.push({ name: 'said', cellType: 'text' }, { name: 'twice', cellType: 'expression', expression: '{row.minutes} * 2' });
+// An "other" item: survey-core keeps its text beside the cell, as `freq-Comment` in the row.
+matrix.columns[0].showOtherItem = true;
 const definition = loadDefinition({ id: 'facilities', version: 1, audience: 'citizen', ...corpus }, 'matrixdropdown-every-celltype.json');
 const spec: TableSpec = planFor([definition]).tableSpec;
 const encoder = new TextEncoder();
@@ -78,6 +80,7 @@ describe('matrixdropdown cells in the JSONL scanner', () => {
     const kinds = Object.fromEntries(spec.variables.filter((v) => v.name.startsWith('facilities.library.')).map((v) => [v.name, v.kind]));
     expect(kinds).toEqual({
       'facilities.library.freq': 'single',
+      'facilities.library.freq-Comment': 'comment',
       'facilities.library.access': 'single',
       'facilities.library.purpose': 'multiple',
       'facilities.library.tags': 'multiple',
@@ -109,6 +112,7 @@ describe('matrixdropdown cells in the JSONL scanner', () => {
       lineWith({ library: { twice: [1, { a: null }] }, pool: { twice: { n: -1.5e-3 } }, center: { twice: false } }),
       lineWith({ library: { twice: null, said: '改行\nと"引用"' } }),
       lineWith({ library: { freq: '週1以上', again: false, score: 5, minutes: 12.5, tags: ['清潔', '便利'] } }),
+      lineWith({ library: { freq: 'other', 'freq-Comment': '月2回くらい' }, pool: { 'freq-Comment': '' } }),
       lineWith({ library: { minutes: 1e2, score: 5.0 } }),
       lineWith({ library: { freq: '週1以上' } }).replace('"freq"', '"\\u0066req"'),
       lineWith({ library: { freq: '週1以上' } }).replace('"週1以上"', '"\\u90311以上"'),
@@ -127,6 +131,8 @@ describe('matrixdropdown cells in the JSONL scanner', () => {
     const bad = [
       lineWith({ gym: { freq: '週1以上' } }),
       lineWith({ library: { colour: 'red' } }),
+      // Only a column with an "other" item or a comment area keeps a text beside it.
+      lineWith({ library: { 'access-Comment': 'バス' } }),
       lineWith({ library: { freq: 'daily' } }),
       lineWith({ library: { freq: ['週1以上'] } }),
       lineWith({ library: { purpose: '学習' } }),
