@@ -286,5 +286,15 @@ describe('the report of a definition with every question type', () => {
       }
     }
     expect(report.crosstabs!.filter((c) => c.question === 'used' && c.by === 'ward').map((c) => [c.row, c.kind])).toEqual([['web', 'multiple'], ['phone', 'multiple']]);
+    // The JSONL scanner reads every question type of it on the fast path, into the same report.
+    const table = createResponseTable(planFor([definition]).tableSpec);
+    const append = createJsonlAppender(table);
+    records.forEach((r, i) => {
+      const bytes = new TextEncoder().encode(`${JSON.stringify(r)}\n`);
+      append(bytes, 0, bytes.length - 1, i + 1, i + 1);
+    });
+    expect(append.slowLines).toBe(0);
+    const fromJsonl = buildReport({ definitions: [definition], table });
+    expect([fromJsonl.summaries, fromJsonl.crosstabs, fromJsonl.means]).toEqual([report.summaries, report.crosstabs, report.means]);
   });
 });
