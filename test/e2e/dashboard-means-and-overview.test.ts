@@ -8,8 +8,8 @@
  * - a breakdown the report does not have (any single-answer question) is fetched with crosstabBy
  *   and drawn, means included;
  * - the page never scrolls sideways (the phone's header once made it 38 px wider than the screen).
- * The numbers are compared with the JSON the page received. Screenshots go to
- * test-artifacts/dashboard-means-and-overview/.
+ * The numbers are compared with the JSON the page received. Screenshots go to the temp folder
+ * (dashboard-means-and-overview/), to be looked at, never into the checkout.
  */
 import { cp, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ import { loadDefinitionCatalogFromDir } from '../../server/definitions/load-defi
 import { describeMeans, overviewFacts, wardTable } from '../../core/report-view/describe-tabulation.ts';
 import { tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
-import { ARTIFACTS_DIR, useE2eSession } from './support/e2e-session.ts';
+import { useE2eSession } from './support/e2e-session.ts';
 import { seedResponses } from './support/seed-responses.ts';
 
 const CITIZEN = 'citizen-needs';
@@ -42,7 +42,7 @@ const session = useE2eSession({
 });
 
 const ANALYST = { name: 'analyst-means', password: 'a long enough e2e passphrase' };
-const SHOTS = join(ARTIFACTS_DIR, 'dashboard-means-and-overview');
+const SHOTS = join(tmpdir(), 'dashboard-means-and-overview');
 const LOCALES = ['ja', 'en'] as const;
 const SIZES = [
   { width: 1280, height: 800 },
