@@ -324,9 +324,11 @@ function textWidth(text: string): number {
 function chartHeight(chart: ChartDescription): number {
   if (chart.kind === 'needs' || chart.kind === 'bars') return 90 + 30 * chart.labels.length;
   if (chart.kind === 'ipa') return 460;
-  // A dot plot has a line per option and a legend of the groups above it.
-  if (chart.kind === 'dots') return 110 + 30 * chart.labels.length + 18 * Math.ceil(chart.groups.length / 4);
-  return 110 + 36 * chart.groups.length;
+  // A dot plot has a line per option (its label often on two lines) and a legend of the groups under it.
+  if (chart.kind === 'dots') return 120 + 44 * chart.labels.length + 22 * Math.ceil(chart.groups.length / 3);
+  // A long group name with its n wraps to three lines, which ran into the next bar's name at 36 px.
+  const long = chart.groups.some((group) => [...group].length > 18);
+  return 110 + (long ? 48 : 36) * chart.groups.length;
 }
 
 /**

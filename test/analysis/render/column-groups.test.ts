@@ -62,3 +62,22 @@ describe('a long table in the HTML report', () => {
     expect(long).toContain('article:has(.long), .long table { page-break-inside: auto; break-inside: auto; }');
   });
 });
+
+describe('cross-tab charts in the HTML report (issue 25)', () => {
+  // A group the definition does not name keeps the report's label (the others are renamed from the definition).
+  const single = { ...crosstabByAge(), groups: crosstabByAge().groups.map((group, k) => (k === 1 ? { ...group, value: 'welfare', label: '保健福祉（高齢者・障がいのある方の福祉など）' } : group)) };
+  const report = {
+    ...handMadeReport(),
+    crosstabs: [single, { ...wideCrosstab(), by: 'ageBand' }],
+  };
+  const html = renderHtml(report, [handMadeDefinition()], { locale: 'ja', ...assets });
+  const heights = [...html.slice(html.indexOf('id="crosstabs"'), html.indexOf('id="means"')).matchAll(/<div class="chart" style="height:(\d+)px">/g)].map((match) => Number(match[1]));
+
+  it('gives a long group name room for the three lines it wraps to, and each option of a dot plot room for two', () => {
+    expect(heights).toHaveLength(2);
+    // 全体 and three groups; the longest name with its n wraps to three lines, which ran into the next at 36 px a bar.
+    expect(heights[0]).toBeGreaterThanOrEqual(110 + 48 * 4);
+    // Twelve options of two lines each, and the legend of six groups.
+    expect(heights[1]).toBeGreaterThanOrEqual(12 * 44);
+  });
+});
