@@ -83,6 +83,11 @@ export interface CrosstabPlan {
 export interface BreakdownPlan {
   variable: string;
   source: 'segment' | 'cohort' | 'meta' | 'option' | 'auto';
+  /**
+   * A response meta variable the definitions do not declare (the enrolled tablet's ward, the channel):
+   * kept only when the responses have at least two groups to compare (keepPresentBreakdowns).
+   */
+  whenPresent?: boolean;
 }
 
 export interface ReportPlan {
@@ -319,10 +324,15 @@ function planTables(
   }
 
   const breakdowns: BreakdownPlan[] = [];
-  const addBreakdown = (variable: string, source: BreakdownPlan['source']) => {
-    if (breakdowns.some((b) => b.variable === variable)) return;
+  const addBreakdown = (variable: string, source: BreakdownPlan['source'], whenPresent = false) => {
+    const known = breakdowns.find((b) => b.variable === variable);
+    // Named with --crosstab-by: kept whatever the data, as the analyst asked for it.
+    if (known) {
+      if (!whenPresent) delete known.whenPresent;
+      return;
+    }
     use(singles.get(variable)!);
-    breakdowns.push({ variable, source });
+    breakdowns.push(whenPresent ? { variable, source, whenPresent } : { variable, source });
   };
   for (const question of questions.values()) {
     const role = question.analysis?.role;
@@ -335,7 +345,7 @@ function planTables(
   }
   // The meta variables: the definitions' own, then what every record carries whatever they declare
   // (issue 25, mergeQuestions' responseMeta): the enrolled tablet's ward and the channel.
-  for (const question of questions.values()) if (question.metaKey !== undefined || question.channel) addBreakdown(question.name, 'meta');
+  for (const question of questions.values()) if (question.metaKey !== undefined || question.channel) addBreakdown(question.name, 'meta', question.implicit === true);
   for (const name of crosstabBy) {
     if (!singles.has(name)) {
       throw new ReportInputError(

@@ -5,6 +5,7 @@
  */
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { compareMeans } from '../crosstabs/compare-means.ts';
+import { keepPresentBreakdowns } from './keep-present-breakdowns.ts';
 import { crossTabulateQuestions } from '../crosstabs/cross-tabulate-questions.ts';
 import { compareGroups } from '../gaps/compare-groups.ts';
 import { analyzeImportanceSatisfaction } from '../ipa/analyze-importance-satisfaction.ts';
@@ -69,7 +70,7 @@ export function planFor(definitions: ReadonlyArray<SurveyDefinition>, options: R
 
 export function buildReport(input: BuildReportInput): Report {
   const options = input.options ?? {};
-  const plan = planFor(input.definitions, options);
+  let plan = planFor(input.definitions, options);
   let table = 'table' in input ? checkTable(input.table, plan) : tableOf(input.records, plan);
 
   let weights: Float64Array | null = null;
@@ -87,6 +88,8 @@ export function buildReport(input: BuildReportInput): Report {
     };
   }
 
+  // After weighting: --drop-incomplete may have left a channel or a ward with too few to compare.
+  plan = keepPresentBreakdowns(table, plan);
   const needs = rankNeeds(table, plan, weights);
   const ipa = analyzeImportanceSatisfaction(table, plan, weights);
   const gaps = compareGroups(table, plan);

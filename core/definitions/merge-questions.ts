@@ -52,6 +52,8 @@ export interface MergedQuestion {
   metaKey?: string;
   /** Read from the record's `channel` (kiosk, online) instead of `data[name]`: see RESPONSE_META. */
   channel?: boolean;
+  /** Added by responseMeta, not declared by the definitions: a report keeps it only where the data has groups to compare. */
+  implicit?: boolean;
   /** Versions that ask it, ascending. */
   versions: number[];
 }
@@ -140,7 +142,7 @@ const CHANNEL_TITLE = { ja: '回答方法', en: 'Channel' };
  */
 function responseMeta(merged: Map<string, MergedQuestion>, versions: number[]): MergedQuestion[] {
   const nameFor = (name: string) => (merged.has(name) ? `meta.${name}` : name);
-  const base = { type: 'meta', shape: 'single' as const, rows: [], versions };
+  const base = { type: 'meta', shape: 'single' as const, rows: [], versions, implicit: true };
   const added: MergedQuestion[] = [];
   if (![...merged.values()].some((question) => question.metaKey === 'ward')) {
     added.push({ ...base, name: nameFor('ward'), title: WARD_META_TITLE, values: WARDS.map((ward) => ({ value: ward.code, text: { ja: ward.ja, en: ward.en } })), metaKey: 'ward' });

@@ -111,7 +111,9 @@ describe('breakdowns from the response meta', () => {
       metaVariables: [{ name: 'office', from: 'ward', title: { ja: '区', en: 'Ward' }, choices: [{ value: 'chuo', text: { ja: '中央区', en: 'Chuo' } }] }],
       elements: [{ type: 'radiogroup', name: 'visit', choices: ['first', 'again'] }],
     });
-    expect(buildReport({ definitions: [declared], records: [] }).breakdowns!.map((b) => b.by)).toEqual(['visit', 'office', 'channel']);
+    // The plan has the channel; a report without responses has no channels to compare, so no such breakdown.
+    expect(planFor([declared]).breakdowns.map((b) => b.variable)).toEqual(['visit', 'office', 'channel']);
+    expect(buildReport({ definitions: [declared], records: [] }).breakdowns!.map((b) => b.by)).toEqual(['visit', 'office']);
     const named = defineSurvey({
       elements: [
         { type: 'dropdown', name: 'ward', title: 'お住まいの区', choices: ['chuo', 'kita'], analysis: { role: 'segment' } },
@@ -119,7 +121,8 @@ describe('breakdowns from the response meta', () => {
       ],
     });
     const six = Array.from({ length: 6 }, () => record({ ward: 'kita', channel: 'tv' }, { channel: 'kiosk', meta: { locale: 'ja', ward: 'chuo' } }));
-    const namedReport = buildReport({ definitions: [named], records: six });
+    // Named with --crosstab-by, so that one ward and one channel are breakdowns all the same.
+    const namedReport = buildReport({ definitions: [named], records: six, options: { crosstabBy: ['meta.ward', 'meta.channel'] } });
     expect(namedReport.breakdowns!.map((b) => [b.by, b.label])).toEqual([['ward', 'お住まいの区'], ['meta.ward', '回答した区役所'], ['meta.channel', '回答方法']]);
     expect(namedReport.summaries!.find((s) => s.question === 'meta.ward')!.items!.find((i) => i.value === 'chuo')!.count).toBe(6);
     expect(namedReport.summaries!.find((s) => s.question === 'ward')!.items!.find((i) => i.value === 'kita')!.count).toBe(6);

@@ -77,9 +77,18 @@ describe('summaries and cross-tabs of the shipped surveys', () => {
         .filter((q) => q.scope === undefined && !['html', 'image', 'expression'].includes(q.type))
         .map((q) => q.name);
       // Then what every record carries (issue 25): the tablet's ward unless a meta variable reads it, and the
-      // channel, named apart from a question of the same name.
+      // channel, named apart from a question of the same name; each only where two of its groups reach the minimum.
       const declaresWard = definition.metaVariables.some((m) => m.from === 'ward');
-      const responseMeta = [...(declaresWard ? [] : ['ward']), 'channel'].map((name) => (names.includes(name) ? `meta.${name}` : name));
+      const comparable = (groupOf: (r: (typeof records)[number]) => unknown) => {
+        const counts = new Map<unknown, number>();
+        for (const r of records) if (groupOf(r) !== undefined) counts.set(groupOf(r), (counts.get(groupOf(r)) ?? 0) + 1);
+        return [...counts.values()].filter((n) => n >= report.minGroupSize).length >= 2;
+      };
+      const candidates: Array<[string, (r: (typeof records)[number]) => unknown]> = [
+        ...(declaresWard ? [] : [['ward', (r: (typeof records)[number]) => (r.meta as Record<string, unknown>).ward] as [string, (r: (typeof records)[number]) => unknown]]),
+        ['channel', (r) => r.channel],
+      ];
+      const responseMeta = candidates.filter(([, groupOf]) => comparable(groupOf)).map(([name]) => (names.includes(name) ? `meta.${name}` : name));
       expect(report.summaries!.map((s) => s.question)).toEqual([...names, ...definition.metaVariables.map((m) => m.name), ...responseMeta]);
       for (const summary of report.summaries!) {
         expect(summary.answered === null || summary.answered + summary.noAnswer === records.length, summary.question).toBe(true);
@@ -129,20 +138,19 @@ describe('a survey without annotations', () => {
   it('summarises every question, and says which it could not', () => {
     const report: Report = buildReport({ definitions: [definition], records, options: { language: 'en' } });
     const byName = new Map(report.summaries!.map((s) => [s.question, s]));
-    expect([...byName.keys()]).toEqual(['visit', 'wants', 'score', 'again', 'note', 'ward', 'channel']);
-    expect(byName.get('channel')!.items!.map((i) => [i.value, i.label, i.count])).toEqual([['kiosk', 'ward-office tablets', 0], ['online', 'the web', 60]]);
+    // Every response came online: no channel or tablet ward to compare (keep-present-breakdowns.test.ts has both).
+    expect([...byName.keys()]).toEqual(['visit', 'wants', 'score', 'again', 'note']);
     expect(byName.get('visit')!.items!.map((i) => [i.value, i.count])).toEqual([['first', 20], ['again', 40]]);
     expect(byName.get('wants')!.items!.map((i) => i.share)).toEqual([1, 0.5, 0]);
     expect(byName.get('score')).toMatchObject({ ordered: true, mean: 3, topTwo: 0.4, label: 'Satisfaction' });
     expect(byName.get('again')!.items!.map((i) => [i.value, i.count])).toEqual([[true, 45], [false, 15]]);
     expect(byName.get('note')).toMatchObject({ answered: 10, noAnswer: 50, notSummarised: expect.stringContaining('free text') });
     // No role says what to break down by: the single-choice questions that are not scales are chosen.
-    // Then what every record carries (issue 25): the tablet's ward and the channel.
-    expect(report.breakdowns!.map((b) => [b.by, b.source])).toEqual([['visit', 'auto'], ['again', 'auto'], ['ward', 'meta'], ['channel', 'meta']]);
-    // Every question with a table (the response meta too, as declared meta variables are) by every breakdown but itself.
-    const tabulated = ['visit', 'wants', 'score', 'again', 'ward', 'channel'];
+    expect(report.breakdowns!.map((b) => [b.by, b.source])).toEqual([['visit', 'auto'], ['again', 'auto']]);
+    // Every question with a table by every breakdown but itself.
+    const tabulated = ['visit', 'wants', 'score', 'again'];
     expect(report.crosstabs!.map((c) => `${c.question} by ${c.by}`)).toEqual(
-      ['visit', 'again', 'ward', 'channel'].flatMap((by) => tabulated.filter((question) => question !== by).map((question) => `${question} by ${by}`)),
+      ['visit', 'again'].flatMap((by) => tabulated.filter((question) => question !== by).map((question) => `${question} by ${by}`)),
     );
   });
 
@@ -156,9 +164,9 @@ describe('a survey without annotations', () => {
     });
     const rows = Array.from({ length: 20 }, (_, i) => record({ sat: (i % 5) + 1, big: `c${i % 13}`, ...Object.fromEntries(Array.from({ length: 10 }, (_, q) => [`q${q}`, 'abc'[(i + q) % 3]])) }));
     const auto = buildReport({ definitions: [many], records: rows });
-    expect(auto.breakdowns!.map((b) => b.by)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'ward', 'channel']);
+    expect(auto.breakdowns!.map((b) => b.by)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7']);
     const named = buildReport({ definitions: [many], records: rows, options: { crosstabBy: ['q9'] } });
-    expect(named.breakdowns!.map((b) => [b.by, b.source])).toEqual([['ward', 'meta'], ['channel', 'meta'], ['q9', 'option']]);
+    expect(named.breakdowns!.map((b) => [b.by, b.source])).toEqual([['q9', 'option']]);
   });
 
   it('says why a question has no table in the report\'s language', () => {
@@ -170,8 +178,8 @@ describe('a survey without annotations', () => {
 
   it('cross-tabulates by a question named with crosstabBy, and refuses an unknown one', () => {
     const report = buildReport({ definitions: [definition], records, options: { crosstabBy: ['visit'] } });
-    expect(report.breakdowns!.map((b) => [b.by, b.source])).toEqual([['ward', 'meta'], ['channel', 'meta'], ['visit', 'option']]);
-    expect(report.crosstabs!.filter((c) => c.by === 'visit').map((c) => c.question)).toEqual(['wants', 'score', 'again', 'ward', 'channel']);
+    expect(report.breakdowns!.map((b) => [b.by, b.source])).toEqual([['visit', 'option']]);
+    expect(report.crosstabs!.filter((c) => c.by === 'visit').map((c) => c.question)).toEqual(['wants', 'score', 'again']);
     const wants = report.crosstabs!.find((c) => c.question === 'wants' && c.by === 'visit')!;
     expect(wants.kind).toBe('multiple');
     expect(wants.groups.map((g) => g.cells!.map((cell) => cell.count))).toEqual([[20, 10, 0], [40, 20, 0]]);
