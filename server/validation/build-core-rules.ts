@@ -17,6 +17,8 @@
 import { AnswerRequiredError, ConditionRunner, EmailValidator, settings, type Question, type SurveyModel } from 'survey-core';
 import { ELEMENT_PROPERTY_PREFIX, expressionNames, parseExpression } from '../../analysis/definitions/expression-names.ts';
 import { NON_ANSWER_TYPES } from './build-question-index.ts';
+import { PURE_FUNCTIONS } from './pure-functions.ts';
+import { buildLogic, type Logic } from './build-logic.ts';
 
 export interface Condition {
   expression: string;
@@ -120,6 +122,8 @@ export interface CoreRules {
   pages: CoreNode[];
   /** False when the definition keeps hidden answers (clearInvisibleValues "none"): then they are not refused. */
   refuseHiddenAnswers: boolean;
+  /** calculatedValues and expression questions, recomputed per response (build-logic.ts); undefined when there are none. */
+  logic: Logic | undefined;
 }
 
 type AnyElement = Record<string, any>;
@@ -130,13 +134,12 @@ export function buildCoreRules(model: SurveyModel, source: string, hostVariables
   const fail: Fail = Object.assign((what: string, reason: string) => new Error(`${source}: ${what}: ${reason}`), {
     hostVariables: new Set(hostVariables.map((name) => name.toLowerCase())),
   });
-  for (const property of ['triggers', 'calculatedValues'] as const) {
-    if (survey[property]?.length) throw fail('survey', `"${property}" change answers and are not supported by strict validation yet`);
-  }
+  if (survey.triggers?.length) throw fail('survey', '"triggers" change answers and are not supported by strict validation yet');
   if (model.mode === 'display' || survey.readOnly) throw fail('survey', 'a read-only survey cannot take responses');
   return {
     pages: model.pages.map((page) => containerNode(page as unknown as AnyElement, fail)),
     refuseHiddenAnswers: model.clearInvisibleValues !== 'none',
+    logic: buildLogic(model, fail),
   };
 }
 
@@ -204,7 +207,8 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
   const isText = type === 'text' || type === 'comment';
   const showOther = Boolean(question.showOtherItem);
   return {
-    required: Boolean(question.isRequired),
+    // survey-core never requires an expression question's value (QuestionExpressionModel.hasRequiredError).
+    required: Boolean(question.isRequired) && type !== 'expression',
     requiredIf: compileCondition(question.requiredIf, `${what} requiredIf`, fail),
     requiredMessage: new AnswerRequiredError(question.requiredErrorText || null, question as Question).getText(),
     trimBeforeEmptyCheck: !question.allowSpaceAsAnswer,
@@ -337,16 +341,6 @@ function bindValidator(question: AnyElement, validator: AnyElement, what: string
   throw fail(what, `validator type "${type}" is not supported by strict validation yet`);
 }
 
-/**
- * Functions that only compute from their arguments. Others (displayValue,
- * propertyValue, isContainerReady, …) read the live survey model, which the
- * fast path does not have.
- */
-const PURE_FUNCTIONS = new Set([
-  'age', 'avg', 'avgInArray', 'count', 'countInArray', 'currentDate', 'currentYear', 'dateAdd', 'dateDiff', 'day',
-  'diffDays', 'getDate', 'getYear', 'iif', 'max', 'maxInArray', 'min', 'minInArray', 'month', 'round', 'substring',
-  'sum', 'sumInArray', 'today', 'trunc', 'weekday', 'year',
-]);
 
 function compileCondition(expression: unknown, what: string, fail: Fail): Condition | undefined {
   if (typeof expression !== 'string' || expression.trim() === '') return undefined;

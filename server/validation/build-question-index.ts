@@ -31,7 +31,12 @@ export type AnswerRule =
   /** An array of row objects keyed by column; the form cannot add rows beyond maxRowCount. */
   | { kind: 'matrixdynamic'; cells: AnswerRules; maxRows: number }
   /** An array of panel objects keyed by the template's question names; at most maxPanelCount. */
-  | { kind: 'paneldynamic'; panel: AnswerRules; maxPanels: number };
+  | { kind: 'paneldynamic'; panel: AnswerRules; maxPanels: number }
+  /**
+   * An expression question's value, or a calculated value with includeIntoResult: any JSON here;
+   * the validator compares it with what survey-core computes from the answers (build-logic.ts).
+   */
+  | { kind: 'computed' };
 
 /** Text inputs whose browser control can only produce one string format (https://html.spec.whatwg.org/multipage/input.html). */
 export type DateLikeInputType = 'date' | 'datetime-local' | 'month' | 'week' | 'time';
@@ -91,6 +96,11 @@ export function buildQuestionIndex(model: SurveyModel, source: string): Question
     } else {
       shareName(sharing, rule);
     }
+  }
+  // survey-core puts a calculated value with includeIntoResult into the data (setCalculatedValuesIntoResult).
+  for (const item of ((model as unknown as Record<string, any>).calculatedValues ?? []) as Array<Record<string, any>>) {
+    const name = String(item.name);
+    if (item.includeIntoResult && !first.has(name)) rules.push({ name, rule: { kind: 'computed' }, comment: 'never', commentMaxLength: undefined });
   }
   return indexRules(rules);
 }
@@ -215,6 +225,8 @@ function answerRule(q: AnyQuestion, type: string, source: string, label: string,
         ),
         maxPanels: q.maxPanelCount > 0 ? q.maxPanelCount : Infinity,
       };
+    case 'expression':
+      return { kind: 'computed' };
     default:
       throw unsupported(source, label, `question type "${type}" is not supported by strict validation yet`);
   }

@@ -35,6 +35,9 @@ export function checkAnswer(rule: SingleAnswerRule, value: unknown): string[] {
       return rule.format !== undefined && typeof value === 'string' ? checkDateLike(rule.format, value) : checkText(rule.numeric, rule.maxLength, value);
     case 'matrix':
       return checkMatrix(rule, value);
+    case 'computed':
+      // Compared with survey-core's own result once the other answers are known (create-response-validator.ts).
+      return [];
   }
 }
 

@@ -13,10 +13,14 @@ import { isPlainObject } from './check-answer.ts';
 import { quoteValue } from './quote-value.ts';
 
 /** Messages by question name, for questions with problems, in definition order. */
-export function checkCoreRules(rules: CoreRules, answers: Record<string, unknown>, commentSuffix: string): Map<string, string[]> {
+/**
+ * @param values what conditions and validators read: the answers plus what survey-core computes from them
+ * (calculated values, expression questions: build-logic.ts); the answers themselves when nothing is computed
+ */
+export function checkCoreRules(rules: CoreRules, answers: Record<string, unknown>, commentSuffix: string, values: Record<string, unknown> = answers): Map<string, string[]> {
   const outcomes = new Map<string, { visible: string[] | undefined; hidden: string[] }>();
   for (const page of rules.pages) {
-    visitNode(page, { values: answers, answers, commentSuffix, refuseHiddenAnswers: rules.refuseHiddenAnswers }, undefined, false, false, (name, messages, hidden) => {
+    visitNode(page, { values, answers, commentSuffix, refuseHiddenAnswers: rules.refuseHiddenAnswers }, undefined, false, false, (name, messages, hidden) => {
       const outcome = outcomes.get(name) ?? { visible: undefined, hidden: [] };
       outcomes.set(name, outcome);
       if (!hidden) outcome.visible = outcome.visible === undefined ? messages : mergeMessages(outcome.visible, messages);

@@ -22,6 +22,7 @@
 import { Model } from 'survey-core';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { buildCoreRules, type Condition, type CoreNode, type CoreRules } from './build-core-rules.ts';
+import { asStored, computeValues, type Logic } from './build-logic.ts';
 
 export interface ClearedAnswers {
   /** The response's data less the cleared keys; the same object when nothing was cleared. */
@@ -47,29 +48,57 @@ export function hiddenChainClearerFor(definition: SurveyDefinition): HiddenChain
 }
 
 export function createHiddenChainClearer(rules: CoreRules, commentSuffix: string): HiddenChainClearer {
-  // A definition that keeps hidden answers (clearInvisibleValues "none") clears nothing.
-  if (!rules.refuseHiddenAnswers) return (data) => ({ data, cleared: [] });
-  return (data) => {
-    let values = data;
-    const cleared: string[] = [];
-    // Each pass clears at least one answer, so there are at most as many passes as answers.
-    for (;;) {
-      const { hidden, answeredHidden } = hiddenQuestions(rules.pages, values);
-      const chained = answeredHidden.filter(({ name, hiddenBy }) =>
-        hiddenBy.some((condition) => condition.reads.some((read) => read !== name.toLowerCase() && hidden.has(read))),
-      );
-      if (chained.length === 0) return { data: values, cleared };
-      const next: Record<string, unknown> = { ...values };
-      for (const { name } of chained) {
-        for (const key of [name, name + commentSuffix]) {
-          if (!Object.hasOwn(next, key)) continue;
-          delete next[key];
-          cleared.push(key);
+  const logic = rules.logic;
+  // What conditions read: the answers plus what survey-core computes from them (build-logic.ts).
+  const valuesOf = (data: Record<string, unknown>) => (logic === undefined ? data : computeValues(logic, data));
+  const clearChains: HiddenChainClearer = !rules.refuseHiddenAnswers
+    ? // A definition that keeps hidden answers (clearInvisibleValues "none") clears nothing.
+      (data) => ({ data, cleared: [] })
+    : (data) => {
+        let values = data;
+        const cleared: string[] = [];
+        // Each pass clears at least one answer, so there are at most as many passes as answers.
+        for (;;) {
+          const { hidden, answeredHidden } = hiddenQuestions(rules.pages, values, valuesOf(values));
+          const chained = answeredHidden.filter(({ name, hiddenBy }) =>
+            hiddenBy.some((condition) => condition.reads.some((read) => read !== name.toLowerCase() && hidden.has(read))),
+          );
+          if (chained.length === 0) return { data: values, cleared };
+          const next: Record<string, unknown> = { ...values };
+          for (const { name } of chained) {
+            for (const key of [name, name + commentSuffix]) {
+              if (!Object.hasOwn(next, key)) continue;
+              delete next[key];
+              cleared.push(key);
+            }
+          }
+          values = next;
         }
-      }
-      values = next;
-    }
+      };
+  if (logic === undefined) return clearChains;
+  return (data) => {
+    const result = clearChains(data);
+    fillComputedValues(rules, logic, result.data);
+    return result;
   };
+}
+
+/**
+ * "The computed value is stored": a computed value the response left out (an expression question's, or a calculated
+ * value with includeIntoResult) is set to survey-core's, in `data` itself, so the route stores it. Only where survey-core
+ * keeps it: an expression question hidden on completion is cleared, not filled. A value that was sent is never replaced:
+ * the validator refuses it if it differs (create-response-validator.ts).
+ */
+function fillComputedValues(rules: CoreRules, logic: Logic, data: Record<string, unknown>): void {
+  const missing = [...logic.inData.keys()].filter((name) => !Object.hasOwn(data, name));
+  if (missing.length === 0) return;
+  const values = computeValues(logic, data);
+  const { hidden } = hiddenQuestions(rules.pages, data, values);
+  for (const name of missing) {
+    const value = asStored(values[name]);
+    const keepsIt = rules.refuseHiddenAnswers ? !hidden.has(name.toLowerCase()) : true;
+    if (value !== undefined && keepsIt) data[name] = value;
+  }
 }
 
 interface HiddenAnswer {
@@ -82,14 +111,19 @@ interface HiddenAnswer {
  * Names whose every question is hidden, and the answers to them. Two questions may share a
  * name (one value): like survey-core's hasVisibleQuestionByValueName, one shown question keeps it.
  */
-function hiddenQuestions(pages: CoreNode[], values: Record<string, unknown>): { hidden: Set<string>; answeredHidden: HiddenAnswer[] } {
+function hiddenQuestions(
+  pages: CoreNode[],
+  values: Record<string, unknown>,
+  /** What conditions read: `values` plus computed values. */
+  conditionValues: Record<string, unknown> = values,
+): { hidden: Set<string>; answeredHidden: HiddenAnswer[] } {
   const hiddenNodes = new Set<string>();
   const visible = new Set<string>();
   const answeredHiddenNodes: HiddenAnswer[] = [];
   const visit = (node: CoreNode, parentHiddenBy: Condition[], parentHidden: boolean) => {
     // A condition on a value the page sets never hides on the server (check-core-rules.ts).
     const condition = node.visibleIf !== undefined && !node.visibleIf.readsHostVariable ? node.visibleIf : undefined;
-    const ownFalse = condition !== undefined ? !condition.isTrue(values) : node.visibleIf === undefined && !node.visible;
+    const ownFalse = condition !== undefined ? !condition.isTrue(conditionValues) : node.visibleIf === undefined && !node.visible;
     const hiddenBy = ownFalse && condition !== undefined ? [...parentHiddenBy, condition] : parentHiddenBy;
     const isHidden = parentHidden || ownFalse;
     if (node.kind === 'container') {

@@ -17,6 +17,8 @@ import { checkAnswers } from './check-answers.ts';
 import { checkCoreRules } from './check-core-rules.ts';
 import { checkMeta } from './check-meta.ts';
 import { capDetails, MAX_DETAILS } from './cap-details.ts';
+import { asStored, computeValues, type Logic } from './build-logic.ts';
+import { quoteValue } from './quote-value.ts';
 
 export { MAX_DETAILS } from './cap-details.ts';
 
@@ -57,8 +59,14 @@ export function createResponseValidator(definition: SurveyDefinition): ResponseV
       const owner = index.byName.get(key) ?? index.byCommentKey.get(key);
       if (owner !== undefined && !byQuestion.has(owner.name)) accepted[key] = data[key];
     }
-    for (const [name, messages] of checkCoreRules(coreRules, accepted, commentSuffix)) {
+    // What survey-core computes from the answers (calculatedValues, expression questions), which conditions read too.
+    const logic = coreRules.logic;
+    const values = logic === undefined ? accepted : computeValues(logic, accepted);
+    for (const [name, messages] of checkCoreRules(coreRules, accepted, commentSuffix, values)) {
       if (!byQuestion.has(name)) byQuestion.set(name, messages);
+    }
+    if (logic !== undefined) {
+      for (const [name, message] of computedValueProblems(logic, accepted, values)) if (!byQuestion.has(name)) byQuestion.set(name, [message]);
     }
 
     // In the definition's order, so the same response always gets the same answer.
@@ -67,4 +75,36 @@ export function createResponseValidator(definition: SurveyDefinition): ResponseV
     }
     return capDetails(details, moreUnknownKeys);
   };
+}
+
+/**
+ * A computed value sent in the response must be the one survey-core computes from the other answers
+ * (the form computes it with the same engine, so only a tampered response differs). One absent is fine:
+ * the route stores survey-core's (clear-hidden-chains.ts fills it in).
+ */
+function computedValueProblems(logic: Logic, accepted: Record<string, unknown>, values: Record<string, unknown>): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  for (const [name, item] of logic.inData) {
+    if (!Object.hasOwn(accepted, name)) continue;
+    const sent = asStored(accepted[name]);
+    const computed = asStored(values[name]);
+    if (isDeepEqual(sent, computed)) continue;
+    const source = item.kind === 'expression' ? `its expression ${quoteValue(item.expression)}` : `calculated value expression ${quoteValue(item.expression)}`;
+    problems.push([
+      name,
+      `${quoteValue(sent)} was sent, but ${source} gives ${computed === undefined ? 'no value' : quoteValue(computed)} for the other answers of this response`,
+    ]);
+  }
+  return problems;
+}
+
+/** Equality of two JSON values (object keys in any order). */
+function isDeepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) => Object.hasOwn(b, key) && isDeepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }

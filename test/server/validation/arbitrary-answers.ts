@@ -48,6 +48,9 @@ function answerFor(rule: AnswerRule): fc.Arbitrary<unknown> {
       return fc.array(answersFor(rule.cells), { maxLength: Math.min(rule.maxRows, 3) });
     case 'paneldynamic':
       return fc.array(answersFor(rule.panel), { maxLength: Math.min(rule.maxPanels, 3) });
+    case 'computed':
+      // Left out: the server fills in what survey-core computes (a sent value must equal it).
+      return fc.constant(undefined);
   }
 }
 

@@ -19,7 +19,8 @@ export type MutationKind =
   | 'hidden-answer'
   | 'wrong-type'
   | 'unknown-key'
-  | 'too-few-rows';
+  | 'too-few-rows'
+  | 'tampered-computed';
 
 /**
  * Where survey-core accepts and the server is stricter by contract (ADR 0020):
@@ -59,6 +60,15 @@ export function judgeWithSurveyCore(json: SurveyDefinitionJson, data: Record<str
       .flatMap((question) => question.errors.map((error) => `${question.name}: ${error.getText()}`));
     return { refused: true, reason: reasons.join('; ') || 'hasErrors' };
   }
+  // survey-core recomputes calculated values and expression questions as the data loads, overwriting what was
+  // sent: a sent value that differs from the model's own is one no form of this definition could have sent.
+  for (const name of computedNames(model)) {
+    if (!Object.hasOwn(data, name)) continue;
+    const own = asJson(model.getValue(name) ?? model.getVariable(name));
+    if (JSON.stringify(own) !== JSON.stringify(asJson(data[name]))) {
+      return { refused: true, reason: `survey-core computes ${JSON.stringify(own)} for ${name}, not ${JSON.stringify(data[name])}` };
+    }
+  }
   if (model.clearInvisibleValues !== 'none') {
     for (const key of Object.keys(data)) {
       const base = key.endsWith(model.commentSuffix) ? key.slice(0, -model.commentSuffix.length) : key;
@@ -70,6 +80,19 @@ export function judgeWithSurveyCore(json: SurveyDefinitionJson, data: Record<str
     }
   }
   return { refused: false, reason: '' };
+}
+
+/** Names whose value survey-core computes and stores: expression questions and calculated values with includeIntoResult. */
+function computedNames(model: ReturnType<typeof newModel>): string[] {
+  const expressions = model.getAllQuestions(false, false, false).filter((question) => question.getType() === 'expression').map((question) => question.getValueName());
+  const calculated = model.calculatedValues.filter((item) => item.includeIntoResult).map((item) => item.name);
+  return [...expressions, ...calculated];
+}
+
+/** A value as it travels in JSON (a Date as its ISO text). */
+function asJson(value: unknown): unknown {
+  const json = JSON.stringify(value);
+  return json === undefined ? undefined : JSON.parse(json);
 }
 
 function numberOr(value: unknown, fallback: number): number {
@@ -192,6 +215,12 @@ export function mutationsOf(json: SurveyDefinitionJson, data: Record<string, unk
       default:
         break;
     }
+  }
+  // A computed value that does not add up (issue 22): another number, or another text.
+  for (const name of computedNames(model)) {
+    if (!Object.hasOwn(data, name)) continue;
+    const value = asJson(data[name]);
+    add('tampered-computed', name, typeof value === 'number' ? value + 1 : typeof value === 'boolean' ? !value : 'zz-tampered');
   }
   const chosen: Mutation[] = [];
   while (chosen.length < limit && all.length > 0) chosen.push(all.splice(randomInt(random, all.length), 1)[0]);
