@@ -176,8 +176,12 @@ describe('調査概要, 平均値の比較 and any breakdown on the dashboard', 
     await expect.poll(() => page.locator('[data-testid="crosstab-table"] th[data-group], [data-testid="crosstab-table"] tr[data-group]').count()).toBe(crosstab.groups.length);
     const means = report.means!.find((entry) => entry.question === 'satisfaction' && entry.row === 'waiting' && entry.by === 'couldBeOnline')!;
     expect(await tableTexts(page, 'means-table')).toEqual([describeMeans(means, report, 'ja').table!.columns, ...describeMeans(means, report, 'ja').table!.rows]);
-    // The cross-tab's CSV asks for the same report, so its numbers are the view's.
-    expect(new URL((await page.getByTestId('crosstab-csv').getAttribute('href'))!, session.server.origin).searchParams.get('crosstabBy')).toBe('couldBeOnline');
+    // The cross-tab's CSV and the workbook beside it ask for the same report, so their numbers are the view's.
+    for (const download of ['crosstab-csv', 'crosstab-xlsx']) {
+      expect(new URL((await page.getByTestId(download).getAttribute('href'))!, session.server.origin).searchParams.get('crosstabBy'), download).toBe('couldBeOnline');
+    }
+    const csv = await page.evaluate(async (href) => (await fetch(href)).status, (await page.getByTestId('crosstab-csv').getAttribute('href'))!);
+    expect(csv).toBe(200);
     await page.screenshot({ path: join(SHOTS, 'ja-1440x900-other-breakdown.png'), fullPage: true });
   }, 300_000);
 });

@@ -164,7 +164,7 @@ export function CrosstabView(props: CrosstabViewProps) {
               </a>
             </>
           )}
-          <a className="analyst-button" href={reportUrl(props.surveyId, props.query, 'xlsx', { locale: props.reportLocale })} download data-testid="crosstab-xlsx">
+          <a className="analyst-button" href={reportUrl(props.surveyId, props.query, 'xlsx', { locale: props.reportLocale, crosstabBy: props.crosstabBy })} download data-testid="crosstab-xlsx">
             {texts.xlsx}
           </a>
         </div>
