@@ -8,6 +8,8 @@ import { compareMeans } from '../crosstabs/compare-means.ts';
 import { keepPresentBreakdowns } from './keep-present-breakdowns.ts';
 import { crossTabulateQuestions } from '../crosstabs/cross-tabulate-questions.ts';
 import { compareGroups } from '../gaps/compare-groups.ts';
+import { buildEffects } from '../effects/build-effects.ts';
+import { checkPilot, type PilotSpec } from '../effects/mark-pilot.ts';
 import { analyzeImportanceSatisfaction } from '../ipa/analyze-importance-satisfaction.ts';
 import { rankNeeds } from '../needs/rank-needs.ts';
 import { summarizeOverview } from '../overview/summarize-overview.ts';
@@ -47,6 +49,8 @@ export interface ReportOptions {
   population?: number;
   /** How many were asked per ward code (--population-by ward=FILE.csv): each ward's response rate. */
   populationByWard?: Readonly<Record<string, number>>;
+  /** 効果検証 (issue 28, --compare/--pilot): the split date (YYYY-MM-DD, Japan time) and the pilot group. */
+  compare?: { date: string; pilot?: PilotSpec };
 }
 
 export type BuildReportInput =
@@ -65,6 +69,7 @@ export function planFor(definitions: ReadonlyArray<SurveyDefinition>, options: R
     language: options.language,
   });
   if (options.weights) checkMargins(plan, options.weights);
+  if (options.compare?.pilot) checkPilot(plan, options.compare.pilot);
   return plan;
 }
 
@@ -97,6 +102,8 @@ export function buildReport(input: BuildReportInput): Report {
   const summaries = summarizeQuestions(table, plan, { weights });
   const tables = crossTabulateQuestions(table, plan, { weights });
   const means = compareMeans(table, plan, { weights, counts: tables.counts });
+  // From the weighted table and its weights, so the effects are weighted as every other figure.
+  const effects = options.compare ? buildEffects(table, plan, { ...options.compare, rowWeights: weights }) : null;
   const overview = summarizeOverview(table, plan, { population: options.population, populationByWard: options.populationByWard ?? wardMargins(options.weights) });
   return {
     survey: { id: plan.surveyId, versions: versionsOf(table), title: plan.title },
@@ -109,11 +116,22 @@ export function buildReport(input: BuildReportInput): Report {
     gaps: gaps.gaps,
     comments: comments.comments,
     overview: overview.overview,
-    suppressed: [...overview.suppressed, ...needs.suppressed, ...ipa.suppressed, ...gaps.suppressed, ...comments.suppressed, ...summaries.suppressed, ...tables.suppressed, ...means.suppressed],
+    suppressed: [
+      ...overview.suppressed,
+      ...needs.suppressed,
+      ...ipa.suppressed,
+      ...gaps.suppressed,
+      ...comments.suppressed,
+      ...summaries.suppressed,
+      ...tables.suppressed,
+      ...means.suppressed,
+      ...(effects?.suppressed ?? []),
+    ],
     summaries: summaries.summaries,
     breakdowns: tables.breakdowns,
     crosstabs: tables.crosstabs,
     means: means.means,
+    ...(effects ? { effectComparison: effects.effectComparison, effects: effects.effects } : {}),
   };
 }
 

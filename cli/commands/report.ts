@@ -22,7 +22,7 @@ import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar, type ProgressBar } from '../report/progress-bar.ts';
 import { readJsonlIntoTable } from '../report/read-jsonl-into-table.ts';
 import { readMarginsCsv, type MarginsFile } from '../report/read-margins-csv.ts';
-import { addEffects, checkEffectsOptions, parseCompareOptions } from '../report/add-effects.ts';
+import { parseCompareOptions } from '../report/parse-compare-options.ts';
 
 const USAGE =
   'report --survey ID --input FILE.jsonl [--definitions DIR] [--weights MARGINS.csv] [--drop-incomplete] ' +
@@ -58,16 +58,16 @@ export const command: CliCommand = {
       seed: wholeNumber(values.seed, '--seed', 0),
       crosstabBy: values['crosstab-by'],
       language: locale,
+      compare: parseCompareOptions(values.compare, values.pilot),
     };
     const explain = (error: unknown) => explainInputError(error, { input: values.input, weights: values.weights, marginsFile });
-    const compare = parseCompareOptions(values.compare, values.pilot);
+    const compare = options.compare;
     if (compare && format !== 'json') console.error('note: 効果検証 (--compare) is in the JSON report only for now; the other formats leave it out');
 
     // Everything that can be checked without the responses is checked before reading them.
     let plan;
     try {
       plan = planFor(definitions, options);
-      if (compare) checkEffectsOptions(plan, compare);
     } catch (error) {
       throw explain(error);
     }
@@ -85,8 +85,6 @@ export const command: CliCommand = {
     let report;
     try {
       report = buildReport({ definitions, table, options });
-      // 効果検証 (issue 28): after the report, from the same table, plan and weights.
-      if (compare) report = addEffects(report, table, plan, compare, options);
     } catch (error) {
       throw explain(error);
     }

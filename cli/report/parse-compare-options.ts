@@ -1,19 +1,15 @@
 /**
- * `report --compare receivedAt:2026-04-01 [--pilot ward=chuo,kita]` (issue 28): 効果検証 added to
- * the report the library built, from the same table, plan and margins (analysis/effects/).
+ * `report --compare receivedAt:2026-04-01 [--pilot ward=chuo,kita]` (issue 28) read into the
+ * report's `compare` option; buildReport computes 効果検証 (analysis/effects/) from it, and checks
+ * the pilot variable and values against the definitions before a line is read (planFor).
  *
  * The split is by the record time the response table keeps, `completedAt` (when the respondent
  * finished; the server refuses one later than its own clock, and a kiosk's queued answer keeps the
  * time it was given). `receivedAt:` is accepted as the issue names it, and splits by the same
  * time; the report says which (`effectComparison.time`).
  */
-import type { Report } from '../../contracts/report.ts';
-import { buildEffects } from '../../analysis/effects/build-effects.ts';
-import { checkPilot, parsePilotOption, type PilotSpec } from '../../analysis/effects/mark-pilot.ts';
+import { parsePilotOption, type PilotSpec } from '../../analysis/effects/mark-pilot.ts';
 import { splitInstant } from '../../analysis/effects/split-at-date.ts';
-import type { ReportOptions } from '../../analysis/report/build-report.ts';
-import type { ReportPlan } from '../../analysis/plan/plan-report.ts';
-import type { ResponseTable } from '../../analysis/table/response-table.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { CliError } from '../cli-error.ts';
 
@@ -41,19 +37,4 @@ export function parseCompareOptions(compare: string | undefined, pilot: string |
     if (error instanceof ReportInputError) throw new CliError(`${pilot !== undefined && /pilot/.test(error.message) ? '--pilot' : '--compare'}: ${error.message}`, 2);
     throw error;
   }
-}
-
-/** The pilot variable and values against the definitions, before a line is read. */
-export function checkEffectsOptions(plan: ReportPlan, compare: CompareOptions): void {
-  if (compare.pilot) checkPilot(plan, compare.pilot);
-}
-
-export function addEffects(report: Report, table: ResponseTable, plan: ReportPlan, compare: CompareOptions, options: ReportOptions): Report {
-  const { effectComparison, effects, suppressed } = buildEffects(table, plan, {
-    date: compare.date,
-    ...(compare.pilot ? { pilot: compare.pilot } : {}),
-    ...(options.weights ? { weights: options.weights } : {}),
-    dropIncomplete: options.dropIncomplete,
-  });
-  return { ...report, effectComparison, effects, suppressed: [...report.suppressed, ...suppressed] };
 }
