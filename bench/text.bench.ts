@@ -17,7 +17,7 @@ import { composeComment } from '../analysis/text/compose-comment.ts';
 import { loadTokenizer } from '../analysis/text/load-tokenizer.ts';
 import { parseCodingRules } from '../analysis/text/parse-coding-rules.ts';
 import { createSeededRandom } from '../analysis/stats/seeded-random.ts';
-import { readKuromojiDictionary } from '../test/analysis/text/read-kuromoji-dictionary.ts';
+import { readKuromojiDictionary } from '../server/text/read-kuromoji-dictionary.ts';
 
 const SIZE = Number(process.env.BENCH_TEXT_SIZE ?? 100_000);
 const BANDS = ['20代以下', '30代', '40代', '50代', '60代', '70代以上'];

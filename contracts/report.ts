@@ -43,6 +43,12 @@ export interface Report {
   effectComparison?: EffectComparison;
   /** Added (issue 28): 効果検証, one entry per share or mean compared before and after the split. */
   effects?: Effect[];
+  /**
+   * Added (issue 27): 自由記述, one entry per comment question (role `comment`), in survey order: words,
+   * co-occurrence network and coding-rule codes of every non-blank answer, masked. Absent when the report was
+   * built without text analysis (no comment question with answers, or `--no-text`).
+   */
+  text?: TextAnalysis[];
 }
 
 /**
@@ -491,4 +497,120 @@ export interface Suppression {
   /** Added: `small` (under the minimum group size) or `complementary` (hidden to protect `protects`). */
   rule: 'small' | 'complementary';
   protects?: string;
+}
+
+/**
+ * Added (issue 27): the free-text analysis of one comment question (docs/text-analysis.md defines every figure),
+ * as analysis/text/analyze-comments.ts returns it. Every comment is masked before anything reads it.
+ */
+export interface TextAnalysis {
+  question: string;
+  /** The question's title in the report's language. */
+  label: string;
+  comments: {
+    /** Non-blank comments analysed. */
+    n: number;
+    /** Of those, the ones with at least one word. */
+    withWords: number;
+  };
+  /** True when 1 ≤ n < the minimum group size: every figure below is then empty (as it is, unhidden, when n is 0). */
+  hidden: boolean;
+  /** The 100 most frequent words. */
+  words: TextWord[];
+  /** The same words by the groups of the breakdown (`by`); null without one. */
+  byGroup: TextWordsByGroup | null;
+  network: TextNetwork;
+  /** One per coding rule, in the rule file's order; empty without a rule file. */
+  codes: TextCode[];
+  /** Codes × the groups of the breakdown (`by`); null without rules or a breakdown. */
+  codeCrosstabs: TextCodeCrosstab | null;
+  /** The breakdown `byGroup` and `codeCrosstabs` use (the report's first breakdown); absent without one. */
+  by?: string;
+  byLabel?: string;
+}
+
+/** A word's class (extract-words.ts): the noun classes of IPADIC, joined compounds, verbs, adjectives, Latin words. */
+export type TextWordClass = 'noun' | 'verbalNoun' | 'adjectivalNoun' | 'properNoun' | 'adverbialNoun' | 'compoundNoun' | 'verb' | 'adjective' | 'latin';
+
+export interface TextWord {
+  word: string;
+  /** The word's class; a word met in more than one class takes its most frequent (ties: the order of TextWordClass). */
+  pos: TextWordClass;
+  /** Comments that contain the word at least once. */
+  count: number;
+  /** count / comments.n. */
+  share: number;
+}
+
+export interface TextGroupHeader {
+  label: string;
+  /** Comments in the group; null when hidden. */
+  n: number | null;
+  /** Why the whole group is hidden (the small-group rule), absent when shown. */
+  suppressed?: 'small' | 'complementary';
+}
+
+/** The listed words in each group of the breakdown. */
+export interface TextWordsByGroup {
+  groups: TextGroupHeader[];
+  /** The same words, in the same order, as `words`; one cell per group, both numbers null in a hidden group. */
+  rows: Array<{ word: string; cells: Array<{ count: number | null; share: number | null }> }>;
+}
+
+export interface TextNetworkNode {
+  word: string;
+  count: number;
+  /** 0 for the largest community, 1 for the next, …: colours. */
+  community: number;
+}
+
+export interface TextNetworkEdge {
+  /** Indexes into `nodes`; source < target. */
+  source: number;
+  target: number;
+  /** Comments containing both words. */
+  count: number;
+  /** count / comments containing either. */
+  jaccard: number;
+}
+
+export interface TextNetwork {
+  nodes: TextNetworkNode[];
+  edges: TextNetworkEdge[];
+  /** The rule that chose them, for the caption. */
+  rule: { candidateWords: number; maxEdges: number; minCooccurrence: number; communities: 'louvain' };
+}
+
+export interface TextCode {
+  code: string;
+  /** Comments the code's condition is true for. */
+  count: number;
+  share: number;
+}
+
+export interface TextCodeCell {
+  count: number | null;
+  share: number | null;
+  residual: number | null;
+  mark: ResidualMark;
+  suppressed?: 'small' | 'complementary';
+}
+
+export interface TextCodeTest {
+  statistic: number;
+  df: number;
+  p: number;
+  /** Holm over every code test of the report (all comment questions), as the cross-tabs' tests are over theirs. */
+  pAdjusted: number;
+  cramersV: number;
+}
+
+/** Codes × groups, each code as a checkbox option: chosen (the condition holds) or not, among the group's comments. */
+export interface TextCodeCrosstab {
+  groups: Array<TextGroupHeader & { cells: TextCodeCell[] }>;
+  /** Hidden groups shown added up (「その他（少数）」), as in the cross-tabs; null when none is hidden. */
+  merged: { n: number | null; members: number[]; cells: TextCodeCell[] } | null;
+  total: { n: number | null; cells: TextCodeCell[] };
+  /** One per code, in code order; null when fewer than two testable groups or the code is in all or none. */
+  tests: Array<TextCodeTest | null>;
 }

@@ -27,6 +27,8 @@ import type { CommentInput, TextSection } from './text-analysis-types.ts';
 export interface AnalyzeCommentsOptions {
   /** The question's name. */
   question: string;
+  /** The question's title as the report shows it (default: the name). */
+  label?: string;
   analyzer: MorphologicalAnalyzer;
   minGroupSize: number;
   /** The breakdown's group labels; a comment's `group` indexes them. Without it, no by-group figures. */
@@ -62,6 +64,7 @@ export function analyzeComments(comments: ReadonlyArray<CommentInput>, options: 
 /** The same from comments tokenized already (a cache of tokens per response can feed this). */
 export function analyzeTokenizedComments(analyzed: ReadonlyArray<AnalyzedComment>, options: Omit<AnalyzeCommentsOptions, 'analyzer'>): TextSection {
   const { question, minGroupSize, groups, codingRules } = options;
+  const label = options.label ?? question;
   const groupCodes = groups ? { codes: analyzed.map((comment) => comment.group), labels: groups } : null;
   const frequencies = countWordFrequencies({ words: analyzed.map((comment) => comment.words), groups: groupCodes, minGroupSize, maxWords: options.maxWords ?? 100 });
   const n = analyzed.length;
@@ -70,6 +73,7 @@ export function analyzeTokenizedComments(analyzed: ReadonlyArray<AnalyzedComment
   if (hidden) {
     return {
       question,
+      label,
       comments: { n, withWords: frequencies.withWords },
       hidden: n > 0,
       words: [],
@@ -92,6 +96,7 @@ export function analyzeTokenizedComments(analyzed: ReadonlyArray<AnalyzedComment
   });
   return {
     question,
+    label,
     comments: { n, withWords: frequencies.withWords },
     hidden: false,
     words: frequencies.words,

@@ -37,7 +37,9 @@ import type { MorphologicalAnalyzer, Morpheme } from './load-tokenizer.ts';
 import { personalDataPlaceholders } from './mask-personal-data.ts';
 import { stopWordList } from './stop-words.ts';
 
-export type WordClass = 'noun' | 'verbalNoun' | 'adjectivalNoun' | 'properNoun' | 'adverbialNoun' | 'compoundNoun' | 'verb' | 'adjective' | 'latin';
+/** The classes a kept word may have (contracts/report.ts, TextWordClass). */
+export type { TextWordClass as WordClass } from '../../contracts/report.ts';
+import type { TextWordClass as WordClass } from '../../contracts/report.ts';
 
 export interface ExtractedWord {
   word: string;

@@ -8,7 +8,7 @@ import { composeComment } from '../../../analysis/text/compose-comment.ts';
 import { loadTokenizer, type MorphologicalAnalyzer } from '../../../analysis/text/load-tokenizer.ts';
 import { parseCodingRules } from '../../../analysis/text/parse-coding-rules.ts';
 import { createSeededRandom } from '../../../analysis/stats/seeded-random.ts';
-import { readKuromojiDictionary } from './read-kuromoji-dictionary.ts';
+import { readKuromojiDictionary } from '../../../server/text/read-kuromoji-dictionary.ts';
 
 let analyzer: MorphologicalAnalyzer;
 beforeAll(async () => {
@@ -76,5 +76,13 @@ describe('analyzeComments: rules', () => {
     const text = analyzeComments([{ text: '書類が多い' }, { text: '書類' }], { question: 'q', analyzer, minGroupSize: 3, codingRules: RULES });
     expect(text).toMatchObject({ comments: { n: 2 }, hidden: true, words: [], codes: [], byGroup: null, codeCrosstabs: null });
     expect(text.network.nodes).toEqual([]);
+  });
+
+  it("labels the section with the question's title, or its name without one (the report contract's `label`)", () => {
+    const comments = [{ text: '書類が多い' }, { text: '駐車場が狭い' }];
+    expect(analyzeComments(comments, { question: 'q', label: 'ご意見', analyzer, minGroupSize: 1 }).label).toBe('ご意見');
+    expect(analyzeComments(comments, { question: 'q', analyzer, minGroupSize: 1 }).label).toBe('q');
+    // Hidden sections are labelled too.
+    expect(analyzeComments(comments, { question: 'q', label: 'ご意見', analyzer, minGroupSize: 5 })).toMatchObject({ hidden: true, label: 'ご意見' });
   });
 });

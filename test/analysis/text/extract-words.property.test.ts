@@ -12,7 +12,7 @@ import { extractWords } from '../../../analysis/text/extract-words.ts';
 import { loadTokenizer, type MorphologicalAnalyzer } from '../../../analysis/text/load-tokenizer.ts';
 import { personalDataPlaceholders } from '../../../analysis/text/mask-personal-data.ts';
 import { propertyRuns, propertyTimeout } from '../../support/property-runs.ts';
-import { readKuromojiDictionary } from './read-kuromoji-dictionary.ts';
+import { readKuromojiDictionary } from '../../../server/text/read-kuromoji-dictionary.ts';
 
 let analyzer: MorphologicalAnalyzer;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractWords, prepareForTokenizing } from '../../../analysis/text/extract-words.ts';
 import { loadTokenizer, type MorphologicalAnalyzer } from '../../../analysis/text/load-tokenizer.ts';
 import { maskText } from '../../../analysis/text/mask-personal-data.ts';
-import { readKuromojiDictionary } from './read-kuromoji-dictionary.ts';
+import { readKuromojiDictionary } from '../../../server/text/read-kuromoji-dictionary.ts';
 
 let analyzer: MorphologicalAnalyzer;
 beforeAll(async () => {

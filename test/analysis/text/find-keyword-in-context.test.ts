@@ -4,7 +4,7 @@ import { tokenizeComments } from '../../../analysis/text/analyze-comments.ts';
 import { extractWords } from '../../../analysis/text/extract-words.ts';
 import { findKeywordInContext } from '../../../analysis/text/find-keyword-in-context.ts';
 import { loadTokenizer, type MorphologicalAnalyzer } from '../../../analysis/text/load-tokenizer.ts';
-import { readKuromojiDictionary } from './read-kuromoji-dictionary.ts';
+import { readKuromojiDictionary } from '../../../server/text/read-kuromoji-dictionary.ts';
 
 let analyzer: MorphologicalAnalyzer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 /** The analyser is built once per reader, lazily, from the bytes the caller reads (analysis/text/load-tokenizer.ts). */
 import { describe, expect, it } from 'vitest';
 import { DICTIONARY_FILES, loadTokenizer, type DictionaryReader } from '../../../analysis/text/load-tokenizer.ts';
-import { readKuromojiDictionary } from './read-kuromoji-dictionary.ts';
+import { readKuromojiDictionary } from '../../../server/text/read-kuromoji-dictionary.ts';
 
 describe('loadTokenizer', () => {
   it('reads each dictionary file once, and gives every later caller the same analyser', async () => {
