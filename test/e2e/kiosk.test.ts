@@ -162,7 +162,8 @@ describe('kiosk', { timeout: 180_000 }, () => {
     await expect.poll(() => next.innerText()).toBe('次へ');
     await page.getByRole('button', { name: 'English' }).click();
     await completeSurvey(page, 'The staff were kind.');
-    await page.getByTestId('thank-you').getByText('Thank you for your answers').waitFor();
+    // The survey's own completedHtml, in English (issue 29), not the generic words.
+    await page.getByTestId('thank-you').getByText('Thank you for your cooperation.').waitFor();
     const answered = (record: { data: unknown }) => JSON.stringify(record.data).includes('The staff were kind.');
     const records = await eventually(() => session.server.records(EXIT), (found) => found.some(answered));
     expect(records.find(answered)?.meta).toEqual({ locale: 'en' });

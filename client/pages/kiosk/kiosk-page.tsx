@@ -39,6 +39,9 @@ import { useKioskEnrollment } from '../../enrollment/use-kiosk-enrollment.ts';
 import { checkKioskEnrollment } from '../../enrollment/check-kiosk-enrollment.ts';
 import { KioskRefusedNotice } from './kiosk-refused-notice.tsx';
 
+/** The survey's own completion message in the model's current language (set before `locale` on a switch); '' if none. */
+const completedHtml = (model: Model) => model.processedCompletedHtml;
+
 /** A kiosk that could not load its survey (server down at boot, nothing cached yet) tries again this often. */
 const KIOSK_RELOAD_SECONDS = 30;
 
@@ -162,7 +165,7 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
             {texts.saving}
           </p>
         )}
-        {!refusal && phase === 'thanks' && <KioskThankYou locale={locale} onDone={startOver} />}
+        {!refusal && phase === 'thanks' && <KioskThankYou locale={locale} completedHtml={completedHtml(run.model)} onDone={startOver} />}
         {!refusal && phase === 'save-failed' && (
           <section role="alert" className="kiosk__message">
             <p>{texts.saveFailed}</p>
