@@ -397,7 +397,7 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
   facts.push([t.weighting, weighting], [t.minGroupSize, report.minGroupSize, COUNT]);
   // The channels named as every other surface names them (tabulationTexts().channelNames, issue 25).
   const tables = [
-    [t.byChannel, overview?.byChannel.map((c) => [t.channelNames[c.value] ?? c.value, c.n] as const) ?? []],
+    [t.byChannel, overview?.byChannel.map((c) => [standalone(t.channelNames[c.value] ?? c.value, locale), c.n] as const) ?? []],
     [t.kiosks, overview?.kiosks ? [[t.kioskEnrolled, overview.kiosks.enrolled] as const, [t.kioskUnenrolled, overview.kiosks.unenrolled] as const] : []],
   ] as const;
   const wards = overview?.byWard ?? [];
@@ -701,4 +701,9 @@ function writeMeans(sheet: ExcelJS.Worksheet, report: Report, numbers: Map<strin
   if (scale) textRow(sheet, t.meansScaleNote, span);
   if (sheet.lastRow!.number >= notes) blocks.push([notes, sheet.lastRow!.number]);
   keepTogether(sheet, blocks, 2);
+}
+
+/** A name core writes to follow a verb ("answered on the web") standing alone as a row label: capitalised in English, as the dashboard does. */
+function standalone(name: string, locale: Locale): string {
+  return locale === 'en' ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }

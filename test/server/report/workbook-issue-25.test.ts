@@ -179,4 +179,12 @@ describe('調査概要 (issue 25)', () => {
     expect(all).toContainEqual([t.channelNames.online, 40]);
     expect(all.flat()).toContain(t.methodFromChannels([t.channelNames.kiosk, t.channelNames.online]));
   });
+
+  it('capitalises an English channel name standing alone as a row label', async () => {
+    const english = new ExcelJS.Workbook();
+    await english.xlsx.load((await writeReportWorkbook(fixture(), 'en')) as unknown as ArrayBuffer);
+    const all = rows(english.getWorksheet(tabulationTexts('en').overview)!);
+    expect(all).toContainEqual(['Ward-office tablets', 60]);
+    expect(all).toContainEqual(['The web', 40]);
+  });
 });
