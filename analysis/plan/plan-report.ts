@@ -107,6 +107,8 @@ export interface ReportPlan {
   by?: string;
   gapItems: GapItemPlan[];
   comments: string[];
+  /** The comment questions (role `comment`) text analysis reads, in survey order; not the 「その他」 texts. */
+  textQuestions: string[];
   /** Every variable --by and the margins may name: single answers, matrix rows, meta variables. */
   singleAnswerVariables: string[];
   /** Every question of the newest definition (and the meta variables), in survey order. */
@@ -130,6 +132,8 @@ export interface PlanOptions {
   crosstabBy?: string[];
   /** The language of the report's labels; default the definitions' primary language. */
   language?: string;
+  /** Keep every text of the comment questions (TableSpec.keepTexts) for text analysis (issue 27). */
+  text?: boolean;
 }
 
 export const DEFAULT_SEED = 1;
@@ -208,6 +212,7 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
     use({ ...baseVariable(question, question.name), kind: 'comment', source: { from: 'data', key: question.name }, ...valuesOf([], false) });
     comments.push(question.name);
   }
+  const textQuestions = [...comments];
   // 「その他」の記述 (issue 25): what respondents wrote beside an "other" choice, read with the
   // comments, masked and with the small-group rule as they are.
   const commentSuffix = typeof newest.json.commentSuffix === 'string' ? newest.json.commentSuffix : '-Comment';
@@ -237,6 +242,7 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
     by,
     gapItems,
     comments,
+    textQuestions,
     singleAnswerVariables: [...singles.keys()],
     summaries,
     breakdowns,
@@ -247,6 +253,7 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
       variables: planned.map(({ name, kind, source, values }) => ({ name, kind, source, values })),
       commentSampleSize: options.commentSampleSize ?? DEFAULT_COMMENT_SAMPLE,
       seed,
+      ...(options.text && textQuestions.length > 0 ? { keepTexts: textQuestions } : {}),
     },
   };
 }

@@ -27,6 +27,8 @@ import type { CommentSample, Report, Suppression, Weighting } from '../../contra
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { toLocale } from '../../core/i18n/locale.ts';
 import { maskText } from '../text/mask-personal-data.ts';
+import type { MorphologicalAnalyzer } from '../text/load-tokenizer.ts';
+import type { CodingRule } from '../text/parse-coding-rules.ts';
 
 export interface ReportOptions {
   /** Population margins to rake to; without them the report is unweighted. */
@@ -51,14 +53,29 @@ export interface ReportOptions {
   populationByWard?: Readonly<Record<string, number>>;
   /** 効果検証 (issue 28, --compare/--pilot): the split date (YYYY-MM-DD, Japan time) and the pilot group. */
   compare?: { date: string; pilot?: PilotSpec };
+  /**
+   * 自由記述 (issue 27): analyse every comment question's texts with this analyser (loadTokenizer, loaded by the
+   * caller: analysis/ reads no files) and these coding rules (parseCodingRules of `<survey>.coding.txt`). Without
+   * it the report has no `text` key.
+   */
+  text?: TextReportOptions;
+}
+
+export interface TextReportOptions {
+  analyzer: MorphologicalAnalyzer;
+  codingRules?: readonly CodingRule[] | null;
 }
 
 export type BuildReportInput =
   | { definitions: ReadonlyArray<SurveyDefinition>; records: Iterable<unknown>; options?: ReportOptions }
   | { definitions: ReadonlyArray<SurveyDefinition>; table: ResponseTable; options?: ReportOptions };
 
-/** The plan a caller streams a table for, with the same options buildReport will get. */
-export function planFor(definitions: ReadonlyArray<SurveyDefinition>, options: ReportOptions = {}): ReportPlan {
+/**
+ * The plan a caller streams a table for, with the same options buildReport will get. `reading.texts`: keep every
+ * comment text for text analysis (default: when `options.text` is given); a caller that loads the analyser only
+ * after reading the responses (the CLI) sets it before.
+ */
+export function planFor(definitions: ReadonlyArray<SurveyDefinition>, options: ReportOptions = {}, reading: { texts?: boolean } = {}): ReportPlan {
   const plan = planReport(definitions, {
     by: options.by,
     marginQuestions: options.weights?.map((margin) => margin.question),
@@ -67,6 +84,7 @@ export function planFor(definitions: ReadonlyArray<SurveyDefinition>, options: R
     commentSampleSize: options.commentSampleSize,
     crosstabBy: options.crosstabBy,
     language: options.language,
+    text: reading.texts ?? options.text !== undefined,
   });
   if (options.weights) checkMargins(plan, options.weights);
   if (options.compare?.pilot) checkPilot(plan, options.compare.pilot);

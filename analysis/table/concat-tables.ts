@@ -33,7 +33,12 @@ export function concatTables(parts: ReadonlyArray<ResponseTable>, originOffsets:
         .flatMap((part, k) => columnOf<CommentColumn>(part).sample.map((entry) => ({ ...entry, row: entry.row + starts[k] })))
         .sort((a, b) => a.key - b.key)
         .slice(0, spec.commentSampleSize);
-      return { ...template, answered: join((part) => columnOf<CommentColumn>(part).answered), sample: merged };
+      // Every text (text analysis), in row order: each part's rows shifted by the rows before it.
+      const texts = template.texts && {
+        rows: parts.flatMap((part, k) => columnOf<CommentColumn>(part).texts!.rows.map((row) => row + starts[k])),
+        texts: parts.flatMap((part) => columnOf<CommentColumn>(part).texts!.texts),
+      };
+      return { ...template, answered: join((part) => columnOf<CommentColumn>(part).answered), sample: merged, ...(texts ? { texts } : {}) };
     }
     return {
       ...template,

@@ -12,6 +12,7 @@ const INITIAL_CAPACITY = 1024;
 /** An empty table for the variables of `spec`. */
 export function createResponseTable(spec: TableSpec, capacity = INITIAL_CAPACITY): ResponseTable {
   const names = new Set<string>();
+  const keepTexts = new Set(spec.keepTexts ?? []);
   const columns: TableColumn[] = spec.variables.map((variable) => {
     if (names.has(variable.name)) throw new Error(`two analysis variables are named ${JSON.stringify(variable.name)}`);
     names.add(variable.name);
@@ -37,7 +38,13 @@ export function createResponseTable(spec: TableSpec, capacity = INITIAL_CAPACITY
       case 'number':
         return { ...variable, kind: 'number', numbers: new Float64Array(capacity).fill(Number.NaN) };
       case 'comment':
-        return { ...variable, kind: 'comment', answered: new Uint8Array(capacity), sample: [] };
+        return {
+          ...variable,
+          kind: 'comment',
+          answered: new Uint8Array(capacity),
+          sample: [],
+          ...(keepTexts.has(variable.name) ? { texts: { rows: [], texts: [] } } : {}),
+        };
     }
   });
   return {

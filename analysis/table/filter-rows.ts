@@ -3,7 +3,7 @@
  * typed-array compaction rather than a dataframe library, whose import alone costs more than the
  * compaction (docs/decisions/0041-arquero-at-the-edges.md).
  */
-import type { ResponseTable, TableColumn } from './response-table.ts';
+import type { CommentTexts, ResponseTable, TableColumn } from './response-table.ts';
 
 export function filterRows(table: ResponseTable, keep: Uint8Array): ResponseTable {
   const n = table.rowCount;
@@ -23,6 +23,7 @@ export function filterRows(table: ResponseTable, keep: Uint8Array): ResponseTabl
         ...column,
         answered: compact(column.answered),
         sample: column.sample.filter(({ row }) => newIndex[row] >= 0).map((entry) => ({ ...entry, row: newIndex[entry.row] })),
+        ...(column.texts ? { texts: keptTexts(column.texts, newIndex) } : {}),
       };
     }
     return { ...column, answered: compact(column.answered), cells: column.cells.map(compact) };
@@ -40,4 +41,15 @@ export function filterRows(table: ResponseTable, keep: Uint8Array): ResponseTabl
     columns,
     byName: new Map(columns.map((column) => [column.name, column])),
   };
+}
+
+/** The texts of kept rows, renumbered. */
+function keptTexts(all: CommentTexts, newIndex: Int32Array): CommentTexts {
+  const kept: CommentTexts = { rows: [], texts: [] };
+  all.rows.forEach((row, k) => {
+    if (newIndex[row] < 0) return;
+    kept.rows.push(newIndex[row]);
+    kept.texts.push(all.texts[k]);
+  });
+  return kept;
 }

@@ -7,10 +7,17 @@ import type { CommentColumn, ResponseTable } from './response-table.ts';
  * uniform, seeded sample like reservoir sampling, but it does not depend on the order the
  * rows arrive in: tables filled in parts (one per worker thread) and merged keep exactly
  * the sample one pass would. `text` is only called for a kept comment, so a million
- * comments need not be decoded.
+ * comments need not be decoded, unless the column keeps every text (CommentColumn.texts, for text
+ * analysis): then each is decoded once and kept with its row.
  */
-export function offerComment(table: ResponseTable, column: CommentColumn, row: number, sampleId: number, text: () => string): void {
+export function offerComment(table: ResponseTable, column: CommentColumn, row: number, sampleId: number, read: () => string): void {
   column.answered[row] = 1;
+  let decoded: string | undefined;
+  const text = () => (decoded ??= read());
+  if (column.texts) {
+    column.texts.rows.push(row);
+    column.texts.texts.push(text());
+  }
   const size = table.spec.commentSampleSize;
   if (size <= 0) return;
   const key = sampleKey(table.spec.seed, sampleId);

@@ -13,7 +13,8 @@
  * - `number` (a text question with `inputType: "number"`): `numbers[row]` is the answer, NaN when
  *   the respondent gave none.
  * - `comment` (text, comment): `answered[row]` is 1 when they wrote something; the texts
- *   themselves are kept only for a seeded sample.
+ *   themselves are kept only for a seeded sample, and, for the variables the spec names in
+ *   `keepTexts` (text analysis, issue 27), every non-blank text with its row.
  *
  * Every row also keeps when the response was completed and through which channel it came, for
  * the report's 調査概要 (fieldwork period, n by channel; issue 11).
@@ -57,6 +58,11 @@ export interface TableSpec {
   variables: VariableSpec[];
   /** How many comment texts to keep per comment question (a seeded sample). */
   commentSampleSize: number;
+  /**
+   * Comment variables whose every non-blank text is kept with its row (CommentColumn.texts), for text analysis
+   * (issue 27). Absent or empty: only the sample, so a report without text analysis costs nothing more.
+   */
+  keepTexts?: readonly string[];
   seed: number;
 }
 
@@ -80,6 +86,16 @@ export interface CommentColumn extends VariableSpec {
   answered: Uint8Array;
   /** A seeded sample of the texts (offer-comment.ts); `key` orders it. */
   sample: Array<{ row: number; key: number; text: string }>;
+  /**
+   * Every non-blank text and its row, rows ascending, when the spec names the variable in `keepTexts`; else
+   * absent. Unmasked, as stored: whoever shows or analyses them masks them first.
+   */
+  texts?: CommentTexts;
+}
+
+export interface CommentTexts {
+  rows: number[];
+  texts: string[];
 }
 
 export interface NumberColumn extends VariableSpec {

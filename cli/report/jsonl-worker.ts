@@ -31,7 +31,7 @@ export interface SerializedTable {
     | { codes: Int16Array }
     | { numbers: Float64Array }
     | { answered: Uint8Array; cells: Uint8Array[] }
-    | { answered: Uint8Array; sample: Array<{ row: number; key: number; text: string }> }
+    | { answered: Uint8Array; sample: Array<{ row: number; key: number; text: string }>; texts?: { rows: number[]; texts: string[] } }
   >;
 }
 
@@ -51,7 +51,7 @@ try {
       : column.kind === 'number'
         ? { numbers: column.numbers }
         : column.kind === 'comment'
-          ? { answered: column.answered, sample: column.sample }
+          ? { answered: column.answered, sample: column.sample, ...(column.texts ? { texts: column.texts } : {}) }
           : { answered: column.answered, cells: column.cells },
   );
   const serialized: SerializedTable = {

@@ -134,8 +134,9 @@ function deserialize(spec: TableSpec, serialized: SerializedTable): ResponseTabl
     if (column.kind === 'single') return { ...column, codes: (data as { codes: Int16Array }).codes };
     if (column.kind === 'number') return { ...column, numbers: (data as { numbers: Float64Array }).numbers };
     if (column.kind === 'comment') {
-      const { answered, sample } = data as { answered: Uint8Array; sample: typeof column.sample };
-      return { ...column, answered, sample };
+      // Every text (text analysis) when the spec keeps them: copied by the message, as the sample is.
+      const { answered, sample, texts } = data as { answered: Uint8Array; sample: typeof column.sample; texts?: typeof column.texts };
+      return { ...column, answered, sample, ...(column.texts ? { texts: texts! } : {}) };
     }
     const { answered, cells } = data as { answered: Uint8Array; cells: Uint8Array[] };
     return { ...column, answered, cells };
