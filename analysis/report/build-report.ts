@@ -29,6 +29,8 @@ import { toLocale } from '../../core/i18n/locale.ts';
 import { maskText } from '../text/mask-personal-data.ts';
 import type { MorphologicalAnalyzer } from '../text/load-tokenizer.ts';
 import type { CodingRule } from '../text/parse-coding-rules.ts';
+import type { TokenCache } from '../text/analyze-comments.ts';
+import { analyzeReportText } from '../text/analyze-report-text.ts';
 
 export interface ReportOptions {
   /** Population margins to rake to; without them the report is unweighted. */
@@ -64,6 +66,8 @@ export interface ReportOptions {
 export interface TextReportOptions {
   analyzer: MorphologicalAnalyzer;
   codingRules?: readonly CodingRule[] | null;
+  /** Words per masked text, kept by the caller across reports (the server's); absent: every text is tokenized. */
+  tokenCache?: TokenCache | null;
 }
 
 export type BuildReportInput =
@@ -122,6 +126,7 @@ export function buildReport(input: BuildReportInput): Report {
   const means = compareMeans(table, plan, { weights, counts: tables.counts });
   // From the weighted table and its weights, so the effects are weighted as every other figure.
   const effects = options.compare ? buildEffects(table, plan, { ...options.compare, rowWeights: weights }) : null;
+  const text = options.text ? analyzeReportText(table, plan, tables.breakdowns, { ...options.text, locale: toLocale(plan.language) }) : null;
   const overview = summarizeOverview(table, plan, { population: options.population, populationByWard: options.populationByWard ?? wardMargins(options.weights) });
   return {
     survey: { id: plan.surveyId, versions: versionsOf(table), title: plan.title },
@@ -144,12 +149,14 @@ export function buildReport(input: BuildReportInput): Report {
       ...tables.suppressed,
       ...means.suppressed,
       ...(effects?.suppressed ?? []),
+      ...(text?.suppressed ?? []),
     ],
     summaries: summaries.summaries,
     breakdowns: tables.breakdowns,
     crosstabs: tables.crosstabs,
     means: means.means,
     ...(effects ? { effectComparison: effects.effectComparison, effects: effects.effects } : {}),
+    ...(text ? { text: text.text } : {}),
   };
 }
 

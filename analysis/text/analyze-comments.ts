@@ -48,12 +48,28 @@ export interface AnalyzedComment {
   words: ExtractedWord[];
 }
 
+/**
+ * Words of masked texts kept across reports (issue 27, "Speed"): tokenizing is most of the cost, and a text's words
+ * depend only on the text, so a cache keyed by the masked text itself (a Map hashes it) serves every report of a
+ * process and every repeat of a text within one. A Map works; so does anything with the same two methods. The
+ * cached arrays are shared: nothing downstream changes them.
+ */
+export interface TokenCache {
+  get(maskedText: string): ExtractedWord[] | undefined;
+  set(maskedText: string, words: ExtractedWord[]): unknown;
+}
+
 /** Every non-blank comment masked and tokenized: what the dashboard's keyword-in-context and filters need too. */
-export function tokenizeComments(comments: ReadonlyArray<CommentInput>, analyzer: MorphologicalAnalyzer, locale: Locale = 'ja'): AnalyzedComment[] {
+export function tokenizeComments(comments: ReadonlyArray<CommentInput>, analyzer: MorphologicalAnalyzer, locale: Locale = 'ja', cache?: TokenCache | null): AnalyzedComment[] {
   return comments.flatMap(({ text, group }) => {
     if (typeof text !== 'string' || text.trim() === '') return [];
     const masked = maskText(text, locale);
-    return [{ text: masked, group: typeof group === 'number' && group >= 0 ? group : -1, words: extractWords(masked, analyzer) }];
+    let words = cache?.get(masked);
+    if (words === undefined) {
+      words = extractWords(masked, analyzer);
+      cache?.set(masked, words);
+    }
+    return [{ text: masked, group: typeof group === 'number' && group >= 0 ? group : -1, words }];
   });
 }
 
