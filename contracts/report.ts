@@ -527,6 +527,21 @@ export interface TextAnalysis {
   /** The breakdown `byGroup` and `codeCrosstabs` use (the report's first breakdown); absent without one. */
   by?: string;
   byLabel?: string;
+  /**
+   * Words and codes by each breakdown of the report (`breakdowns`, in order; the first is `byGroup` and
+   * `codeCrosstabs` again), so codes can be read by age band when the age band is not the first breakdown.
+   * Absent when the section is hidden or the report has no breakdown.
+   */
+  breakdowns?: TextBreakdown[];
+}
+
+/** Added (issue 27): the words and codes of a comment question by the groups of one breakdown. */
+export interface TextBreakdown {
+  by: string;
+  byLabel: string;
+  byGroup: TextWordsByGroup;
+  /** Null without coding rules. */
+  codeCrosstabs: TextCodeCrosstab | null;
 }
 
 /** A word's class (extract-words.ts): the noun classes of IPADIC, joined compounds, verbs, adjectives, Latin words. */
@@ -600,7 +615,7 @@ export interface TextCodeTest {
   statistic: number;
   df: number;
   p: number;
-  /** Holm over every code test of the report (all comment questions), as the cross-tabs' tests are over theirs. */
+  /** Holm over every code test of the report (every comment question by every breakdown), as the cross-tabs' tests are over theirs. */
   pAdjusted: number;
   cramersV: number;
 }

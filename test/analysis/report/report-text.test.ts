@@ -25,6 +25,7 @@ const AGES = ['20s', '40s', '60s', '80s'];
 const definition = defineSurvey({
   minGroupSize: 5,
   elements: [
+    { type: 'radiogroup', name: 'place', title: '場所', choices: ['north', 'south'], analysis: { role: 'segment' } },
     { type: 'radiogroup', name: 'age', title: '年代', choices: AGES.map((value, i) => ({ value, text: ['20代', '40代', '60代', '80代'][i] })), analysis: { role: 'segment' } },
     { type: 'comment', name: 'opinion', title: 'ご意見', analysis: { role: 'comment' } },
     { type: 'comment', name: 'request', title: 'ご要望', analysis: { role: 'comment' } },
@@ -39,6 +40,7 @@ function records(count: number) {
     const group = i % AGES.length;
     const attributes = { age: group / (AGES.length - 1) };
     return record({
+      place: i % 3 ? 'north' : 'south',
       age: AGES[group],
       opinion: composeComment(random, attributes, { personalDataRate: 0.2 }).text,
       request: composeComment(random, attributes).text,
@@ -53,26 +55,35 @@ describe('buildReport: the text section', () => {
     expect('text' in buildReport({ definitions: [definition], records: RECORDS.slice(0, 50) })).toBe(false);
   });
 
-  it('analyses every comment question by the first breakdown, masked, with marks and one Holm family', () => {
+  it('analyses every comment question by each breakdown, masked, with marks and one Holm family', () => {
     const report = buildReport({ definitions: [definition], records: RECORDS, options: { text: { analyzer, codingRules: RULES } } });
     const text = report.text!;
     expect(text.map((section) => section.question)).toEqual(['opinion', 'request', 'rare']);
     const opinion = text[0];
-    expect(opinion).toMatchObject({ label: 'ご意見', by: 'age', byLabel: '年代', comments: { n: 800 }, hidden: false });
+    // byGroup and codeCrosstabs are by the first breakdown; `breakdowns` has each, the age band second.
+    expect(opinion).toMatchObject({ label: 'ご意見', by: 'place', byLabel: '場所', comments: { n: 800 }, hidden: false });
+    expect(opinion.breakdowns!.map((b) => b.by)).toEqual(['place', 'age']);
+    expect(opinion.breakdowns![0]).toEqual({ by: 'place', byLabel: '場所', byGroup: opinion.byGroup, codeCrosstabs: opinion.codeCrosstabs });
+    const byAge = opinion.breakdowns![1];
     const words = opinion.words.map((w) => w.word);
     for (const word of ['駐車場', '書類', '待ち時間']) expect(words).toContain(word);
     // Masked before anything reads it: 20 % carry personal data, and no digit run or placeholder becomes a word.
     expect(words.some((word) => /[0-9０-９@]|電話番号|メール/.test(word))).toBe(false);
-    expect(opinion.byGroup!.groups.map((g) => g.label)).toEqual(['20代', '40代', '60代', '80代']);
+    expect(byAge.byGroup.groups.map((g) => g.label)).toEqual(['20代', '40代', '60代', '80代']);
+    // The same words by each breakdown, counted within its groups.
+    expect(byAge.byGroup.rows.map((row) => row.word)).toEqual(words);
+    const parking = byAge.byGroup.rows.find((row) => row.word === '駐車場')!;
+    expect(parking.cells.reduce((sum, cell) => sum + cell.count!, 0)).toBe(opinion.words.find((w) => w.word === '駐車場')!.count);
     expect(opinion.codes.map((code) => code.code)).toEqual(['待ち時間', '紙・書類', '駐車場', 'オンライン']);
-    const marks = opinion.codeCrosstabs!.groups.flatMap((group) => group.cells.map((cell) => cell.mark));
+    // Topics lean on age (compose-comment.ts), so the codes by age band carry marks.
+    const marks = byAge.codeCrosstabs!.groups.flatMap((group) => group.cells.map((cell) => cell.mark));
     expect(marks.some((mark) => mark !== '')).toBe(true);
-    // Holm over the report's family: every code test of both analysed questions together.
-    const tests = text.flatMap((section) => section.codeCrosstabs?.tests ?? []).filter((test) => test !== null);
+    // Holm over the report's family: every code test of both analysed questions by both breakdowns together.
+    const tests = text.flatMap((section) => (section.breakdowns ?? []).flatMap((b) => b.codeCrosstabs?.tests ?? [])).filter((test) => test !== null);
     expect(tests.length).toBeGreaterThan(4);
     expect(tests.map((test) => test.pAdjusted)).toEqual(holmAdjust(tests.map((test) => test.p)));
     // …which is not what each question's own family would give (so the re-adjustment is seen).
-    const perQuestion = text.flatMap((section) => holmAdjust((section.codeCrosstabs?.tests ?? []).filter((test) => test !== null).map((test) => test.p)));
+    const perQuestion = text.flatMap((section) => (section.breakdowns ?? []).flatMap((b) => holmAdjust((b.codeCrosstabs?.tests ?? []).filter((test) => test !== null).map((test) => test.p))));
     expect(perQuestion).not.toEqual(tests.map((test) => test.pAdjusted));
     // The question three wrote: only the number, hidden, and listed as suppressed.
     expect(text[2]).toMatchObject({ comments: { n: 3 }, hidden: true, words: [], codeCrosstabs: null });
