@@ -31,6 +31,7 @@ import { HttpError } from '../http-error.ts';
 import type { TokenBucketLimiter } from '../limits/token-bucket-limiter.ts';
 import { tooManyRequests } from '../limits/too-many-requests.ts';
 import type { InsertResult, ResponseStore } from '../store/response-store.ts';
+import { bilingualMessage } from './bilingual-message.ts';
 import { hashShortCode, normaliseShortCode } from './short-code.ts';
 
 export const KIOSK_CREDENTIAL_HEADER = 'x-kiosk-credential';
@@ -139,7 +140,7 @@ export function createSubmissionAdmission(options: {
       const { kioskId: _claimedKiosk, ward: _claimedWard, ...meta } = submission.meta;
       origin = { channel: submission.channel, meta };
     }
-    const undo = await spendInvitation(definition, submission);
+    const undo = await spendInvitation(req, definition, submission);
     let result: InsertResult;
     try {
       result = await insert(origin);
@@ -151,7 +152,7 @@ export function createSubmissionAdmission(options: {
     return result;
   }
 
-  async function spendInvitation(definition: SurveyDefinition, submission: Submission): Promise<() => Promise<void>> {
+  async function spendInvitation(req: Request, definition: SurveyDefinition, submission: Submission): Promise<() => Promise<void>> {
     if (!requiresInvitation(definition)) {
       if (submission.invitationCode !== undefined) {
         throw new HttpError(422, 'invitation_not_used', `Survey ${JSON.stringify(definition.id)} takes no invitation code; send the response without invitationCode`);
@@ -166,11 +167,11 @@ export function createSubmissionAdmission(options: {
     const code = normaliseShortCode(submission.invitationCode);
     const surveyId = definition.id;
     const result = code === undefined || !authStore ? 'unknown' : await authStore.spendInvitation(surveyId, hashShortCode(code));
-    if (result === 'unknown') throw unknownInvitation();
+    if (result === 'unknown') throw unknownInvitation(req);
     if (result === 'already-spent') {
       // Spent by this very submission in another server process, which is storing it now? Then this copy is a duplicate.
       if (await storedSoon(submission.submissionId)) return nothingToUndo;
-      throw spentInvitation();
+      throw spentInvitation(req);
     }
     return () => authStore!.unspendInvitation(surveyId, hashShortCode(code!));
   }
@@ -186,10 +187,22 @@ export function createSubmissionAdmission(options: {
   return { limitSender, admit };
 }
 
-export function unknownInvitation(): HttpError {
-  return new HttpError(403, 'invitation_unknown', 'This invitation code is not valid for this survey; check it for typing mistakes (招待コードが正しくありません)');
+/** `req` puts the reader's language first (bilingual-message.ts). */
+export function unknownInvitation(req?: Request): HttpError {
+  return new HttpError(
+    403,
+    'invitation_unknown',
+    bilingualMessage(req, {
+      ja: '招待コードが正しくありません',
+      en: 'This invitation code is not valid for this survey; check it for typing mistakes',
+    }),
+  );
 }
 
-export function spentInvitation(): HttpError {
-  return new HttpError(409, 'invitation_spent', 'This invitation code has already been used; each code answers once (この招待コードは使用済みです)');
+export function spentInvitation(req?: Request): HttpError {
+  return new HttpError(
+    409,
+    'invitation_spent',
+    bilingualMessage(req, { ja: 'この招待コードは使用済みです', en: 'This invitation code has already been used; each code answers once' }),
+  );
 }

@@ -101,8 +101,8 @@ export function invitationsRouter(options: { authStore: AuthStore | undefined; d
     const surveyId = invitationSurvey((req.params as { id: string }).id).id;
     const normalised = normaliseShortCode(parseBody(checkSchema, req.body, 'invalid_code').code);
     const status = normalised === undefined ? 'unknown' : await store().invitationStatus(surveyId, hashShortCode(normalised));
-    if (status === 'unknown') throw unknownInvitation();
-    if (status === 'spent') throw spentInvitation();
+    if (status === 'unknown') throw unknownInvitation(req);
+    if (status === 'spent') throw spentInvitation(req);
     res.json({ status });
   });
 

@@ -14,7 +14,8 @@ import type { DefinitionCatalog } from '../../analysis/definitions/definition-ca
 import { NameTakenError, type AuthStore } from '../auth/auth-store.ts';
 import { hashSecret } from '../auth/hash-secret.ts';
 import { makeSecret } from '../auth/make-secret.ts';
-import { KIOSK_CREDENTIAL_HEADER } from '../enrollment/admit-submission.ts';
+import { KIOSK_CREDENTIAL_HEADER, requiresInvitation } from '../enrollment/admit-submission.ts';
+import { bilingualMessage } from '../enrollment/bilingual-message.ts';
 import { parseBody } from '../enrollment/parse-body.ts';
 import { qrDataUrl } from '../enrollment/qr-data-url.ts';
 import { requestOrigin } from '../enrollment/request-origin.ts';
@@ -60,7 +61,10 @@ export function kiosksRouter(options: {
 
   router.post('/', json, async (req, res) => {
     const body = parseBody(createKioskSchema, req.body, 'invalid_kiosk');
-    findSurvey(definitions, body.surveyId);
+    // A kiosk cannot ask for an invitation code, so every answer it sent to such a survey would be refused (422).
+    if (requiresInvitation(findSurvey(definitions, body.surveyId))) {
+      throw new HttpError(409, 'survey_needs_invitations', `Survey ${JSON.stringify(body.surveyId)} needs an invitation code per answer, which a kiosk cannot ask for; choose a survey without "invitations": "required"`);
+    }
     const code = makeShortCode();
     try {
       const kiosk = await store().createKiosk({
@@ -87,7 +91,14 @@ export function kiosksRouter(options: {
     const credential = makeSecret(KIOSK_CREDENTIAL_PREFIX);
     const kiosk = normalised && (await store().redeemEnrollment(hashShortCode(normalised), hashSecret(credential), new Date(now())));
     if (!kiosk) {
-      throw new HttpError(403, 'enrollment_refused', 'This enrollment code is not valid: it may be mistyped, used already, expired (24 h) or revoked; create a new one in the dashboard (登録コードが無効です)');
+      throw new HttpError(
+        403,
+        'enrollment_refused',
+        bilingualMessage(req, {
+          ja: '登録コードが無効です。入力の誤り、使用済み、期限切れ（24 時間）、取り消しのいずれかです。管理画面で新しいコードを発行してください',
+          en: 'This enrollment code is not valid: it may be mistyped, used already, expired (24 h) or revoked; create a new one in the admin page',
+        }),
+      );
     }
     res.status(201).json({ kioskId: kiosk.kioskId, ward: kiosk.ward, credential } satisfies EnrolledKiosk);
   });

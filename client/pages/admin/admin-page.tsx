@@ -69,7 +69,10 @@ export default function AdminPage() {
   else {
     body = (
       <>
-        <KiosksSection texts={texts} locale={locale} surveys={surveys.filter((survey) => survey.audience === 'visitor')} />
+        {/* Every survey a kiosk can collect, as the home page offers them (issue 29: only the visitor survey was
+            offered). A survey that needs an invitation code per answer has no kiosk mode: the kiosk cannot ask for one,
+            and the server refuses such kiosks (server/routes/kiosks.ts). */}
+        <KiosksSection texts={texts} locale={locale} surveys={surveys.filter((survey) => !survey.invitations)} />
         <InvitationsSection texts={texts} locale={locale} surveys={surveys.filter((survey) => survey.invitations)} />
       </>
     );
@@ -77,12 +80,14 @@ export default function AdminPage() {
 
   return (
     <div className="analyst-shell admin">
-      <header className="dash-header admin-print-hide">
-        <p className="dash-header__app">{texts.title}</p>
-        <div className="dash-header__end">
-          <a href="/dashboard">{texts.backToDashboard}</a>
+      <header className="admin-header admin-print-hide">
+        <p className="admin-header__title">{texts.title}</p>
+        <nav className="admin-header__end" aria-label={texts.title}>
+          <a className="admin-header__link" href="/dashboard">
+            {texts.backToDashboard}
+          </a>
           <LanguageSwitch languages={DASHBOARD_LOCALES} current={locale} onChange={setLocale} />
-        </div>
+        </nav>
       </header>
       <main className="admin-main">{body}</main>
     </div>
@@ -229,6 +234,9 @@ function InvitationsSection({ texts, locale, surveys }: { texts: AdminTexts; loc
   const [batches, setBatches] = useState<InvitationBatchView[]>();
   const [generated, setGenerated] = useState<GeneratedInvitations>();
   const [error, setError] = useState<string>();
+  // The card names the survey it was generated for, in the page's language.
+  const generatedFor = surveys.find((survey) => survey.id === generated?.batch.surveyId) ?? surveys.find((survey) => survey.id === surveyId);
+  const surveyTitle = generatedFor ? localizeText(generatedFor.title, locale, generatedFor.id) : surveyId;
   const reload = useCallback(() => {
     if (surveyId) void listInvitationBatches(surveyId).then(setBatches, (failure: Error) => setError(failure.message));
   }, [surveyId]);
@@ -331,10 +339,12 @@ function InvitationsSection({ texts, locale, surveys }: { texts: AdminTexts; loc
           <ul className="invitation-sheet" data-testid="invitation-sheet">
             {generated.codes.map((entry) => (
               <li key={entry.code} className="invitation-card">
+                <p className="invitation-card__survey">{surveyTitle}</p>
+                {generated.batch.workplace && <p className="invitation-card__workplace">{generated.batch.workplace}</p>}
                 <img src={entry.qr} alt="" width={140} height={140} />
                 <code>{entry.code}</code>
-                {generated.batch.workplace && <span>{generated.batch.workplace}</span>}
-                <small>{entry.url}</small>
+                <p className="invitation-card__url">{entry.url}</p>
+                <p className="invitation-card__how">{texts.cardHowTo}</p>
               </li>
             ))}
           </ul>

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { SurveySummary } from '../../../contracts/submission.ts';
 import { WARDS } from '../../../contracts/wards.ts';
 import { QueueIndicator } from '../../components/queue-indicator.tsx';
-import { fetchSurveyList } from '../../survey/fetch-survey-definition.ts';
+import { fetchSurveyDefinition, fetchSurveyList } from '../../survey/fetch-survey-definition.ts';
 import { describeLanguage } from '../../survey/describe-language.ts';
 import { kioskUrl } from '../kiosk/read-kiosk-settings.ts';
 import './home.css';
@@ -19,9 +19,26 @@ const AUDIENCE_LABELS: Record<SurveySummary['audience'], string> = {
 
 export default function HomePage() {
   const [surveys, setSurveys] = useState<SurveySummary[] | Error>();
+  /** Surveys that need an invitation code per answer: a kiosk cannot ask for one, so they get no kiosk URLs (issue 29). */
+  const [invitationOnly, setInvitationOnly] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     document.documentElement.lang = 'ja';
-    fetchSurveyList().then(setSurveys, (error: unknown) => setSurveys(error instanceof Error ? error : new Error(String(error))));
+    fetchSurveyList().then(
+      (list) => {
+        setSurveys(list);
+        // The summary does not say whether a survey takes invitations; its definition does. A definition that
+        // fails to load leaves its kiosk URLs shown, as before.
+        for (const survey of list) {
+          fetchSurveyDefinition(survey.id).then(
+            (definition) => {
+              if (definition.invitations === 'required') setInvitationOnly((previous) => new Set([...previous, survey.id]));
+            },
+            () => undefined,
+          );
+        }
+      },
+      (error: unknown) => setSurveys(error instanceof Error ? error : new Error(String(error))),
+    );
   }, []);
 
   return (
@@ -51,6 +68,11 @@ export default function HomePage() {
                     オンラインで回答 / Answer online
                   </a>
                 </p>
+                {invitationOnly.has(survey.id) ? (
+                  <p className="survey-card__no-kiosk" data-testid="no-kiosk">
+                    招待コードが必要なため、キオスクでは使えません。<span lang="en">Needs an invitation code per answer, so it has no kiosk mode.</span>
+                  </p>
+                ) : (
                 <details className="survey-card__kiosk">
                   <summary>キオスク（タブレット）用 URL / Kiosk URLs</summary>
                   <p>
@@ -67,6 +89,7 @@ export default function HomePage() {
                     ))}
                   </ul>
                 </details>
+                )}
               </li>
             ))}
           </ul>
