@@ -12,6 +12,7 @@ import type { ResponseRecord } from '../../contracts/response-record.ts';
 import { listQuestions, ratingValues, type ChoiceItem, type ListedQuestion } from '../../core/definitions/list-questions.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { createSeededRandom, type RandomSource } from '../stats/seeded-random.ts';
+import { composeComment } from '../text/compose-comment.ts';
 import type { AnswerValue } from '../table/response-table.ts';
 import { drawNormal, drawOrder, drawUuid, pickWeighted, uuidMaskOf } from './random-draws.ts';
 import { SHIPPED_SURVEY_PROFILES } from './shipped-survey-profiles.ts';
@@ -57,6 +58,9 @@ export function* synthesizeResponses(definition: SurveyDefinition, options: Synt
   const clock = createClock(options.startDate ?? DEFAULT_START, options.days ?? DEFAULT_DAYS, profile.officeHours === true);
   // Ids unique across surveys and versions seeded alike; the answers' stream is untouched.
   const idMask = uuidMaskOf(`${definition.id}\u0000v${definition.version}`);
+  // Comments of residents' surveys (issue 27) come from templates (compose-comment.ts) on a stream of their own,
+  // so every other answer is what the same seed gave before; staff surveys keep their profile's phrases.
+  const comments: CommentWriter | null = definition.audience === 'staff' ? null : { random: createSeededRandom(commentSeed(seed)) };
 
   for (let index = 0; index < count; index++) {
     const respondent: SyntheticRespondent = { random, traits: { age: 0.5, mood: 0 }, preset: {}, answers: {}, meta: {} };
@@ -75,7 +79,7 @@ export function* synthesizeResponses(definition: SurveyDefinition, options: Synt
       if (!asked.visibleIf.every((condition) => condition.runValues(data))) continue;
       met.add(asked.question.name);
       const required = asked.question.isRequired || asked.requiredIf?.runValues(data) === true;
-      const answer = answerQuestion(asked, required, profile, respondent);
+      const answer = answerQuestion(asked, required, profile, respondent, comments);
       if (answer === undefined) continue;
       data[asked.question.name] = answer;
       // "Other" chosen: survey-core asks for its text, kept under <name><commentSuffix>.
@@ -110,6 +114,7 @@ function answerQuestion(
   required: boolean,
   profile: SynthesisProfile,
   respondent: SyntheticRespondent,
+  comments: CommentWriter | null = null,
 ): unknown {
   const { question } = asked;
   const { random } = respondent;
@@ -157,8 +162,13 @@ function answerQuestion(
     case 'matrix':
       return answerMatrix(asked, required, profile, respondent);
     case 'text':
-    case 'comment':
-      return writeText(question, profile, random);
+    case 'comment': {
+      // Drawn even when a template replaces it, so the main stream (every later answer) is as before.
+      const text = writeText(question, profile, random);
+      if (!comments || question.analysis?.role !== 'comment') return text;
+      const { age = 0.5, digital } = respondent.traits;
+      return composeComment(comments.random, { age, digital }).text;
+    }
     default:
       if (required) throw new Error(`cannot synthesize an answer to required ${question.type} question ${JSON.stringify(name)}`);
       return undefined;
@@ -261,6 +271,16 @@ function answerMatrix(
     answer[row] = answerRow(row);
   }
   return answer;
+}
+
+/** The stream seeded comments are drawn from. */
+interface CommentWriter {
+  random: RandomSource;
+}
+
+/** The comment stream's seed: the answers' seed mixed with a constant, so the two streams never coincide. */
+function commentSeed(seed: number): number {
+  return (Math.imul(seed | 0, 0x9e3779b1) ^ 0x27c0) >>> 0;
 }
 
 function writeText(question: ListedQuestion, profile: SynthesisProfile, random: RandomSource): string | number {

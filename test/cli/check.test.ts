@@ -42,7 +42,8 @@ describe('survey-toolkit check', () => {
     const run = runCheck([]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const [ok, ...hints] = run.stdout.trimEnd().split('\n');
-    expect(ok).toBe('ok: 3 files, 3 surveys');
+    // Each shipped survey has a comment question and its coding rules beside it (issue 27).
+    expect(ok).toBe('ok: 3 files, 3 surveys, 3 coding files');
     // What each shipped survey could still unlock (issue 25), one line per unused role.
     expect(hints).toContain(
       'survey-definitions/ward-office-exit/v1.json: hint: no question has the role "cohort" (radiogroup, dropdown); adding it unlocks the generation-gap comparisons between cohorts',
@@ -54,7 +55,7 @@ describe('survey-toolkit check', () => {
     expect(runCheck(['survey-definitions/staff-workstyle/v1.json'])).toEqual({
       code: 0,
       stdout:
-        'ok: 1 file, 1 survey\n' +
+        'ok: 1 file, 1 survey, 1 coding file\n' +
         'survey-definitions/staff-workstyle/v1.json: hint: no question has the role "importance" (rating, matrix); adding it unlocks importance × satisfaction (with "satisfaction" in the same "set")\n',
       stderr: '',
     });
@@ -122,5 +123,27 @@ describe('survey-toolkit check', () => {
         '',
       ].join('\n'),
     });
+  });
+
+  it('fails on a coding rule file with a syntax error beside a definition, naming the file and the line (issue 27)', async () => {
+    const file = await writeBroken('coding', 'staff-workstyle', () => {});
+    const coding = join(dir, 'coding', 'staff-workstyle', 'coding.txt');
+    await writeFile(coding, '# rules\n*紙文化\n紙 | (書類 & 押印\n');
+    expect(runCheck([file])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${coding}:3: a ( is not closed: "紙 | (書類 & 押印"\ncheck failed: 1 problem in 2 files\n`,
+    });
+  });
+
+  it('checks a coding file named on its own', async () => {
+    const good = join(dir, 'good.coding.txt');
+    await writeFile(good, '*駐車場\n駐車場 | 駐車\n');
+    expect(runCheck([good])).toEqual({ code: 0, stdout: 'ok: 1 coding file\n', stderr: '' });
+    const empty = join(dir, 'empty-code.coding.txt');
+    await writeFile(empty, '*駐車場\n*待ち時間\n待つ\n');
+    const run = runCheck([empty]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: code 「駐車場」 has no condition`));
   });
 });
