@@ -12,7 +12,7 @@ import { ELEMENT_PROPERTY_PREFIX, parseExpression, visitOperands, type Operand }
 import { ratingValues, type ListedQuestion } from '../../core/definitions/list-questions.ts';
 import { quote } from './quote.ts';
 
-const CONDITION_PROPERTIES = ['visibleIf', 'enableIf', 'requiredIf'];
+const CONDITION_PROPERTIES = ['visibleIf', 'enableIf', 'requiredIf', 'choicesVisibleIf', 'choicesEnableIf', 'rowsVisibleIf', 'columnsVisibleIf'];
 const ITEM_CONDITION_PROPERTIES = ['visibleIf', 'enableIf'];
 const ITEM_LISTS = ['choices', 'rows', 'columns', 'rateValues'];
 /** Context prefixes SurveyJS resolves inside dynamic panels, matrices and item conditions. */
@@ -135,6 +135,10 @@ function collectConditions(json: Record<string, unknown>): Condition[] {
     for (const property of CONDITION_PROPERTIES) {
       if (record[property] !== undefined) conditions.push({ owner, property, expression: String(record[property]) });
     }
+    // An expression question's value is computed from the answers like a condition (issue 22).
+    if (record.type === 'expression' && typeof record.expression === 'string' && record.expression.trim() !== '') {
+      conditions.push({ owner, property: 'expression', expression: record.expression });
+    }
     for (const list of ITEM_LISTS) {
       if (!Array.isArray(record[list])) continue;
       for (const item of record[list] as unknown[]) {
@@ -150,6 +154,12 @@ function collectConditions(json: Record<string, unknown>): Condition[] {
       if (Array.isArray(record[key])) (record[key] as unknown[]).forEach((child) => fromElement(child));
     }
   };
+  if (Array.isArray(json.calculatedValues)) {
+    for (const item of json.calculatedValues as unknown[]) {
+      const { name, expression } = (item ?? {}) as { name?: unknown; expression?: unknown };
+      if (typeof expression === 'string' && expression.trim() !== '') conditions.push({ property: `calculatedValues[${quote(name)}].expression`, expression });
+    }
+  }
   if (Array.isArray(json.pages)) {
     json.pages.forEach((page) => {
       const name = (page as { name?: unknown } | null)?.name;

@@ -19,6 +19,7 @@ import { ELEMENT_PROPERTY_PREFIX, expressionNames, parseExpression } from '../..
 import { NON_ANSWER_TYPES } from './build-question-index.ts';
 import { PURE_FUNCTIONS } from './pure-functions.ts';
 import { buildLogic, type Logic } from './build-logic.ts';
+import { buildDynamicChoices, type ChoicesFromQuestion, type DynamicChoices, type ItemFilter } from './build-dynamic-choices.ts';
 
 export interface Condition {
   expression: string;
@@ -79,6 +80,10 @@ export interface CoreQuestionRule {
     | undefined;
   /** paneldynamic minPanelCount: the form never shows fewer panels, so fewer cannot come from it. */
   minPanels: number;
+  /** Choices that depend on the answers (build-dynamic-choices.ts): a picked value must be one the form shows. */
+  dynamicChoices: DynamicChoices | undefined;
+  /** matrix rows and columns, matrixdropdown rows, shown only when their conditions hold. */
+  shownItems: { rows: ItemFilter | undefined; columns: ItemFilter | undefined } | undefined;
   /** multipletext: each item is a text question of its own, inside the answer object. */
   items: Array<{ name: string; rule: CoreQuestionRule }> | undefined;
   /**
@@ -144,7 +149,11 @@ export function buildCoreRules(model: SurveyModel, source: string, hostVariables
 }
 
 /** How to refuse the definition, and what compiling its conditions needs to know. */
-type Fail = ((what: string, reason: string) => Error) & { hostVariables: ReadonlySet<string> };
+type Fail = ((what: string, reason: string) => Error) & {
+  hostVariables: ReadonlySet<string>;
+  /** Each question's shown choices, built once (a choicesFromQuestion source is built when first needed). */
+  dynamicChoices?: Map<AnyElement, DynamicChoicesBuilt | 'building'>;
+};
 
 function containerNode(element: AnyElement, fail: Fail): CoreNode {
   const what = `${element.isPage ? 'page' : 'panel'} "${element.name}"`;
@@ -185,8 +194,7 @@ function questionNode(question: AnyElement, fail: Fail): CoreNode {
 /** Properties that make survey-core change answers or visibility in ways not reproduced here. */
 const UNSUPPORTED_QUESTION_PROPERTIES = [
   'setValueIf', 'setValueExpression', 'resetValueIf', 'defaultValueExpression',
-  'choicesVisibleIf', 'choicesEnableIf', 'choicesFromQuestion', 'hideIfChoicesEmpty',
-  'rowsVisibleIf', 'columnsVisibleIf', 'eachRowUnique',
+  'hideIfChoicesEmpty', 'choiceValuesFromQuestion', 'choiceTextsFromQuestion', 'eachRowUnique',
   'minValueExpression', 'maxValueExpression', 'keyName', 'detailPanelMode',
 ];
 
@@ -243,7 +251,79 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
         : undefined,
     panelTemplate: type === 'paneldynamic' ? templateNodes(question.template as AnyElement, fail) : undefined,
     minPanels: type === 'paneldynamic' ? Math.max(0, Number(question.minPanelCount) || 0) : 0,
+    dynamicChoices: dynamicChoicesOf(question, what, fail)?.dynamic,
+    shownItems: shownItemsOf(question, type, what, fail),
   };
+}
+
+type DynamicChoicesBuilt = ReturnType<typeof buildDynamicChoices>;
+const SELECT_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'imagepicker', 'ranking']);
+
+/** The shown choices of a choice question whose choices depend on the answers; undefined when they do not. */
+function dynamicChoicesOf(question: AnyElement, what: string, fail: Fail): DynamicChoicesBuilt | undefined {
+  if (!SELECT_TYPES.has(question.getType())) return undefined;
+  const items = (question.choices ?? []) as AnyElement[];
+  const fromName = question.choicesFromQuestion as string | undefined;
+  if (!question.choicesVisibleIf && !fromName && !items.some((item) => item.visibleIf)) return undefined;
+  const memo = (fail.dynamicChoices ??= new Map());
+  const known = memo.get(question);
+  if (known === 'building') throw fail(what, 'choicesFromQuestion goes round in a circle');
+  if (known !== undefined) return known;
+  memo.set(question, 'building');
+  if (question.getType() === 'ranking') throw fail(what, 'a ranking whose choices depend on the answers is not supported by strict validation yet');
+  if (question.parentQuestion) throw fail(what, 'choices that depend on the answers inside a matrix cell are not supported by strict validation yet');
+  const filter: ItemFilter = {
+    items: items.map((item) => ({ value: item.value, visibleIf: compileCondition(item.visibleIf, `${what} choice ${JSON.stringify(item.value)} visibleIf`, fail) })),
+    all: compileCondition(question.choicesVisibleIf, `${what} choicesVisibleIf`, fail),
+    allProperty: 'choicesVisibleIf',
+  };
+  const specialValues = [
+    [question.showOtherItem, question.otherItem],
+    [question.showNoneItem, question.noneItem],
+    [question.showRefuseItem, question.refuseItem],
+    [question.showDontKnowItem, question.dontKnowItem],
+  ].flatMap(([shown, item]) => (shown && item ? [(item as AnyElement).value] : []));
+  const built = buildDynamicChoices(filter, fromName ? choicesFromQuestion(question, fromName, what, fail) : undefined, specialValues);
+  memo.set(question, built);
+  return built;
+}
+
+function choicesFromQuestion(question: AnyElement, fromName: string, what: string, fail: Fail): ChoicesFromQuestion {
+  if (question.parentQuestion || question.parent?.isPanel && question.parent.parentQuestion) {
+    throw fail(what, 'choicesFromQuestion inside a dynamic panel is not supported by strict validation yet');
+  }
+  const source = question.survey?.getQuestionByName(fromName) as AnyElement | null;
+  if (!source || !SELECT_TYPES.has(source.getType())) {
+    throw fail(what, `choicesFromQuestion ${JSON.stringify(fromName)} must name a choice question of this survey (radiogroup, dropdown, checkbox, tagbox, imagepicker, ranking)`);
+  }
+  const mode = question.choicesFromQuestionMode === 'selected' || question.choicesFromQuestionMode === 'unselected' ? question.choicesFromQuestionMode : 'all';
+  const sourceWhat = `question "${source.getValueName()}"`;
+  const dynamicSource = dynamicChoicesOf(source, sourceWhat, fail);
+  const staticSource = ((source.choices ?? []) as AnyElement[]).map((item) => ({ value: item.value as unknown, ownVisibleIf: false }));
+  return {
+    source: source.getValueName(),
+    mode,
+    sourceChoices: dynamicSource !== undefined ? dynamicSource.plain : () => staticSource,
+    sourceOther: source.showOtherItem ? { value: source.otherItem.value, commentKey: source.getValueName() + settings.commentSuffix } : undefined,
+  };
+}
+
+/** A matrix's rows and columns, a matrixdropdown's rows, when any is shown only under a condition. */
+function shownItemsOf(question: AnyElement, type: string, what: string, fail: Fail): CoreQuestionRule['shownItems'] {
+  if (type !== 'matrix' && type !== 'matrixdropdown') return undefined;
+  const filterOf = (list: AnyElement[], all: unknown, property: string, noun: string): ItemFilter | undefined => {
+    if (!all && !list.some((item) => item.visibleIf)) return undefined;
+    return {
+      items: list.map((item) => ({ value: item.value, visibleIf: compileCondition(item.visibleIf, `${what} ${noun} ${JSON.stringify(item.value)} visibleIf`, fail) })),
+      all: compileCondition(all, `${what} ${property}`, fail),
+      allProperty: property,
+      ownNames: ((question.rows ?? []) as AnyElement[]).map((row) => String(row.value)),
+    };
+  };
+  const rows = filterOf(question.rows as AnyElement[], question.rowsVisibleIf, 'rowsVisibleIf', 'row');
+  if (type === 'matrixdropdown' && question.columnsVisibleIf) throw fail(what, '"columnsVisibleIf" on a matrixdropdown is not supported by strict validation yet (give the columns a visibleIf)');
+  const columns = type === 'matrix' ? filterOf(question.columns as AnyElement[], question.columnsVisibleIf, 'columnsVisibleIf', 'column') : undefined;
+  return rows || columns ? { rows, columns } : undefined;
 }
 
 /** What QuestionTextModel.onCheckForErrors does for inputType "email": survey-core's own EmailValidator. */
@@ -290,6 +370,10 @@ function matrixCells(matrix: AnyElement, what: string, fail: Fail): CoreQuestion
     }
     if (column.visible === false) throw fail(cellWhat, 'a hidden matrix column is not supported by strict validation yet');
     const template = column.templateQuestion as AnyElement;
+    const ownChoices = (template.choices ?? []) as AnyElement[];
+    if (template.choicesVisibleIf || template.choicesFromQuestion || ownChoices.some((item) => item.visibleIf) || ((matrix.choices ?? []) as AnyElement[]).some((item) => item.visibleIf)) {
+      throw fail(cellWhat, 'choices that depend on the answers inside a matrix cell are not supported by strict validation yet');
+    }
     if ((template.validators as AnyElement[]).some((validator) => validator.getType() === 'expressionvalidator')) {
       throw fail(cellWhat, 'expression validators in matrix cells are not supported by strict validation yet');
     }

@@ -198,14 +198,14 @@ function answerRule(q: AnyQuestion, type: string, source: string, label: string,
     case 'matrix':
       return {
         kind: 'matrix',
-        rows: new Set(staticItems(q.rows, source, label, 'row').map((row) => String(row.value))),
-        columns: new Set(staticItems(q.columns, source, label, 'column').map((column) => column.value)),
+        rows: new Set((q.rows as ItemValue[]).map((row) => String(row.value))),
+        columns: new Set((q.columns as ItemValue[]).map((column) => column.value)),
         multiSelect: Boolean(q.isMultiSelect),
       };
     case 'matrixdropdown':
       return {
         kind: 'matrixdropdown',
-        rows: new Set(staticItems(q.rows, source, label, 'row').map((row) => String(row.value))),
+        rows: new Set((q.rows as ItemValue[]).map((row) => String(row.value))),
         cells: columnRules(q, source, label),
       };
     case 'multipletext':
@@ -246,12 +246,11 @@ function choiceSet(q: AnyQuestion, source: string, label: string, inheritedChoic
     // https://surveyjs.io/form-library/documentation/api-reference/questionselectbase#choicesByUrl
     throw unsupported(source, label, `choicesByUrl would make every respondent's form request ${JSON.stringify(q.choicesByUrl.url)}, another server (kiosks run on closed networks, and the server could not check answers against choices it never saw); list the choices in the definition`);
   }
-  if (q.choicesFromQuestion || q.choicesVisibleIf) {
-    throw unsupported(source, label, 'choices that depend on answers (choicesFromQuestion, choicesVisibleIf, choicesByUrl) are not supported yet');
-  }
-  const items = ownOrInheritedChoices(q, inheritedChoices);
+  // Choices that depend on the answers: here every value the form could show; which ones it shows for a
+  // response is checked with the other answers (build-dynamic-choices.ts).
+  const items = q.choicesFromQuestion ? choicesOfSource(q, source, label) : ownOrInheritedChoices(q, inheritedChoices);
   const values = new Set<unknown>();
-  for (const item of staticItems(items, source, label, 'choice')) {
+  for (const item of items) {
     if ((item as ItemValue & { showCommentArea?: boolean }).showCommentArea) {
       throw unsupported(source, label, `choice ${JSON.stringify(item.value)} has its own comment area, which is not supported yet`);
     }
@@ -282,14 +281,23 @@ function exclusiveValues(q: AnyQuestion, inheritedChoices?: ItemValue[]): Set<un
   return exclusive;
 }
 
-/** Items (choices, rows, columns) whose presence does not depend on answers; conditional ones are refused. */
-function staticItems(items: ItemValue[], source: string, label: string, noun: string): ItemValue[] {
-  for (const item of items) {
-    for (const condition of ['visibleIf', 'enableIf'] as const) {
-      if (item[condition]) throw unsupported(source, label, `${noun} ${JSON.stringify(item.value)} has ${condition}, which is not supported yet`);
-    }
+/**
+ * choicesFromQuestion: every choice of the source question (following a chain of them), and its "other" value,
+ * which survey-core copies in "selected" mode. Which of them a response may pick is checked with its answers.
+ */
+function choicesOfSource(q: AnyQuestion, source: string, label: string): ItemValue[] {
+  const seen = new Set<unknown>();
+  let current: AnyQuestion = q;
+  const items: ItemValue[] = [];
+  while (current.choicesFromQuestion) {
+    if (seen.has(current)) throw unsupported(source, label, 'choicesFromQuestion goes round in a circle');
+    seen.add(current);
+    const next = current.survey?.getQuestionByName(current.choicesFromQuestion) as AnyQuestion | null;
+    if (!next) throw unsupported(source, label, `choicesFromQuestion ${JSON.stringify(current.choicesFromQuestion)} is not a question of this survey`);
+    if (next.showOtherItem && current.choicesFromQuestionMode === 'selected') items.push(next.otherItem);
+    current = next;
   }
-  return items;
+  return [...(current.choices as ItemValue[]), ...items];
 }
 
 /** A matrixdropdown column without its own choices uses the matrix's (as survey-core does for its cells). */

@@ -9,6 +9,7 @@
  * them exactly as survey-core would see the response's data.
  */
 import type { CoreNode, CoreQuestionRule, CoreRules, ValueLimits } from './build-core-rules.ts';
+import { describeFilter, shownValues, type ItemFilter } from './build-dynamic-choices.ts';
 import { isPlainObject } from './check-answer.ts';
 import { quoteValue } from './quote-value.ts';
 
@@ -117,7 +118,10 @@ function isEmptyValue(value: unknown): boolean {
 function questionProblems(rule: CoreQuestionRule, value: unknown, values: Record<string, unknown>, scope: Scope): string[] {
   const messages = ownProblems(rule, value, values, scope.answers).map((message) => withValue(value, message));
   // Loops, not push(...): a matrixdynamic of 1 000 rows can have thousands of messages.
-  if (rule.cells !== undefined) for (const message of cellProblems(rule.cells, value, values)) messages.push(message);
+  if (rule.cells !== undefined) {
+    const shownRows = rule.shownItems?.rows !== undefined ? new Set(shownValues(rule.shownItems.rows, values, value).map(String)) : undefined;
+    for (const message of cellProblems(rule.cells, value, values, shownRows)) messages.push(message);
+  }
   if (rule.items !== undefined) for (const message of itemProblems(rule.items, value, values)) messages.push(message);
   if (rule.panelTemplate !== undefined) {
     if (Array.isArray(value) && value.length > 0 && value.length < rule.minPanels) {
@@ -176,7 +180,23 @@ function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<str
   }
   if (rule.eachRowRequired !== undefined) {
     const rows = isPlainObject(value) ? value : {};
-    if (rule.eachRowRequired.rows.some((row) => isEmptyAnswer(answerOf(rows, row), true))) messages.push(rule.eachRowRequired.message);
+    // Only the rows the form shows are required (rowsVisibleIf, a row's visibleIf).
+    const shown = rule.shownItems?.rows !== undefined ? new Set(shownValues(rule.shownItems.rows, answers, value).map(String)) : undefined;
+    const required = shown === undefined ? rule.eachRowRequired.rows : rule.eachRowRequired.rows.filter((row) => shown.has(row));
+    if (required.some((row) => isEmptyAnswer(answerOf(rows, row), true))) messages.push(rule.eachRowRequired.message);
+  }
+  // A picked value the form does not show for these answers: survey-core clears it the moment its choice disappears.
+  if (rule.dynamicChoices !== undefined && !empty) {
+    const shown = rule.dynamicChoices.shown(answers);
+    for (const picked of Array.isArray(value) ? value : [value]) {
+      if (shown.has(picked)) continue;
+      // withValue quotes the answer in front: a single value is not quoted twice.
+      const what = Array.isArray(value) ? `${quoteValue(picked)} is not` : 'not';
+      messages.push(`${what} one of the choices the form shows for this response (${rule.dynamicChoices.why(picked)})`);
+    }
+  }
+  if (rule.shownItems !== undefined && isPlainObject(value)) {
+    for (const message of hiddenItemProblems(rule.shownItems, value, answers, rule.cells !== undefined)) messages.push(message);
   }
   if (rule.minSelected !== undefined) {
     const selected = Array.isArray(value) ? value : [];
@@ -213,11 +233,42 @@ function isMultipleOfStep(value: number, step: number): boolean {
   return !(scaledStep > 0 && Math.round(value * scale) % scaledStep !== 0);
 }
 
+/**
+ * A matrix's answer in a row or column the form hides for this response: survey-core clears it on completion
+ * (clearInvisibleValues "onComplete"), so a response holding it was not sent by the form.
+ */
+function hiddenItemProblems(items: NonNullable<CoreQuestionRule['shownItems']>, value: Record<string, unknown>, answers: Record<string, unknown>, hasCells: boolean): string[] {
+  const messages: string[] = [];
+  const shownRows = items.rows !== undefined ? new Set(shownValues(items.rows, answers, value).map(String)) : undefined;
+  const shownColumns = items.columns !== undefined ? new Set(shownValues(items.columns, answers, value)) : undefined;
+  for (const row of Object.keys(value)) {
+    const cell = value[row];
+    // survey-core's clearInvisibleValuesInRowsAndColumns skips a falsy answer (`!!updatedData[key]`): a 0 column stays.
+    if (!cell || isEmptyValue(cell)) continue;
+    if (shownRows !== undefined && !shownRows.has(row)) {
+      messages.push(`row ${quoteValue(row)}: ${quoteValue(cell)} answers a row that is hidden for this response (${describeFilter(items.rows!, rowValue(items.rows!, row))})`);
+      continue;
+    }
+    if (shownColumns === undefined || hasCells) continue;
+    for (const picked of Array.isArray(cell) ? cell : [cell]) {
+      if (!shownColumns.has(picked)) {
+        messages.push(`row ${quoteValue(row)}: ${quoteValue(picked)} is in a column that is hidden for this response (${describeFilter(items.columns!, picked)})`);
+      }
+    }
+  }
+  return messages;
+}
+
+/** A row's value as the definition gives it (rows are keyed by their value's text in the answer). */
+function rowValue(filter: ItemFilter, key: string): unknown {
+  return filter.items.find((item) => String(item.value) === key)?.value ?? key;
+}
+
 function isPicked(value: unknown, choice: unknown): boolean {
   return Array.isArray(value) ? value.includes(choice) : value === choice;
 }
 
-function cellProblems(cells: NonNullable<CoreQuestionRule['cells']>, value: unknown, answers: Record<string, unknown>): string[] {
+function cellProblems(cells: NonNullable<CoreQuestionRule['cells']>, value: unknown, answers: Record<string, unknown>, shownRows?: ReadonlySet<string>): string[] {
   const messages: string[] = [];
   const matrix = isPlainObject(value) ? value : {};
   const entries = Array.isArray(value) ? value : [];
@@ -228,8 +279,10 @@ function cellProblems(cells: NonNullable<CoreQuestionRule['cells']>, value: unkn
   }
   // matrixdynamic: one row per array entry, named by position as in its messages elsewhere, and at least
   // minRowCount of them: the form shows that many rows even when the answer holds fewer.
-  const rows =
+  const allRows =
     cells.rows === 'each' ? Array.from({ length: Math.max(entries.length, cells.minRows) }, (_entry, index) => String(index)) : cells.rows;
+  // A row the form hides is neither shown nor checked (its answer is refused by hiddenItemProblems).
+  const rows = shownRows === undefined ? allRows : allRows.filter((row) => shownRows.has(row));
   // Column conditions see the response and `{row.…}`: one copy of the response, `row` set to each row in turn.
   const conditional = cells.columns.some((column) => column.visibleIf || column.enableIf || column.rule.requiredIf);
   const values: Record<string, unknown> = conditional ? { ...answers } : answers;

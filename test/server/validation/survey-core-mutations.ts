@@ -20,7 +20,8 @@ export type MutationKind =
   | 'wrong-type'
   | 'unknown-key'
   | 'too-few-rows'
-  | 'tampered-computed';
+  | 'tampered-computed'
+  | 'unavailable-choice';
 
 /**
  * Where survey-core accepts and the server is stricter by contract (ADR 0020):
@@ -69,6 +70,18 @@ export function judgeWithSurveyCore(json: SurveyDefinitionJson, data: Record<str
       return { refused: true, reason: `survey-core computes ${JSON.stringify(own)} for ${name}, not ${JSON.stringify(data[name])}` };
     }
   }
+  // What survey-core's completion keeps: it drops a value whose choice the form no longer shows (choicesVisibleIf,
+  // choicesFromQuestion) and a hidden matrix row's or column's answer. A sent value it changes or drops is one
+  // no form could have sent.
+  const completed = newModel(json);
+  completed.data = structuredClone(data);
+  completed.doComplete();
+  const kept = completed.data as Record<string, unknown>;
+  for (const key of Object.keys(data)) {
+    if (JSON.stringify(asJson(kept[key])) !== JSON.stringify(asJson(data[key])) && !isHiddenKey(completed, key)) {
+      return { refused: true, reason: `survey-core's completion keeps ${JSON.stringify(asJson(kept[key]))} of ${key}, not ${JSON.stringify(data[key])}` };
+    }
+  }
   if (model.clearInvisibleValues !== 'none') {
     for (const key of Object.keys(data)) {
       const base = key.endsWith(model.commentSuffix) ? key.slice(0, -model.commentSuffix.length) : key;
@@ -87,6 +100,13 @@ function computedNames(model: ReturnType<typeof newModel>): string[] {
   const expressions = model.getAllQuestions(false, false, false).filter((question) => question.getType() === 'expression').map((question) => question.getValueName());
   const calculated = model.calculatedValues.filter((item) => item.includeIntoResult).map((item) => item.name);
   return [...expressions, ...calculated];
+}
+
+/** An answer to a question survey-core hides: judged below, as an answer to a hidden question. */
+function isHiddenKey(model: ReturnType<typeof newModel>, key: string): boolean {
+  const base = key.endsWith(model.commentSuffix) ? key.slice(0, -model.commentSuffix.length) : key;
+  const question = model.getQuestionByValueName(base);
+  return question !== null && !question.isVisibleInSurvey;
 }
 
 /** A value as it travels in JSON (a Date as its ISO text). */
@@ -214,6 +234,29 @@ export function mutationsOf(json: SurveyDefinitionJson, data: Record<string, unk
       }
       default:
         break;
+    }
+  }
+  // A choice the earlier answers do not allow (issue 22): one of the question's own (or its source's) choices
+  // that the form does not show for this response; a row or column of a matrix the form hides.
+  for (const question of model.getAllQuestions(true, false, false) as AnyQuestion[]) {
+    const name = question.getValueName();
+    const type = question.getType();
+    if (question.isReadOnly) continue;
+    if (['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'imagepicker'].includes(type) && (question.choicesVisibleIf || question.choicesFromQuestion || question.choices.some((choice: AnyQuestion) => choice.visibleIf))) {
+      const shown = new Set(choiceValues(question));
+      const source = question.choicesFromQuestion ? model.getQuestionByName(question.choicesFromQuestion) as AnyQuestion | null : question;
+      const hidden = ((source?.choices ?? []) as Array<{ value: unknown }>).map((choice) => choice.value).find((value) => !shown.has(value));
+      if (hidden !== undefined) add('unavailable-choice', name, type === 'checkbox' || type === 'tagbox' || question.multiSelect ? [hidden] : hidden);
+    }
+    if (type === 'matrix') {
+      const shownRows = new Set((question.visibleRows as Array<{ name: unknown }>).map((row) => String(row.name)));
+      const hiddenRow = (question.rows as Array<{ value: unknown }>).map((row) => String(row.value)).find((row) => !shownRows.has(row));
+      const column = (question.visibleColumns as Array<{ value: unknown }>)[0]?.value;
+      if (hiddenRow !== undefined && column !== undefined) add('unavailable-choice', name, { ...(data[name] as object), [hiddenRow]: column });
+      const shownColumns = new Set((question.visibleColumns as Array<{ value: unknown }>).map((c) => c.value));
+      const hiddenColumn = (question.columns as Array<{ value: unknown }>).map((c) => c.value).find((value) => !shownColumns.has(value));
+      const row = [...shownRows][0];
+      if (hiddenColumn !== undefined && row !== undefined) add('unavailable-choice', name, { ...(data[name] as object), [row]: hiddenColumn });
     }
   }
   // A computed value that does not add up (issue 22): another number, or another text.

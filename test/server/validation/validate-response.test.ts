@@ -328,7 +328,17 @@ describe('definitions that strict validation cannot check faithfully', () => {
       'unsupported.json: question "upload": question type "file" is not supported by strict validation yet',
     );
     expect(rejects([{ type: 'checkbox', name: 'a', choices: ['x'] }, { type: 'ranking', name: 'b', choicesFromQuestion: 'a' }])).toThrow(
-      'question "b": choices that depend on answers',
+      'question "b": a ranking whose choices depend on the answers is not supported by strict validation yet',
+    );
+    // A value computed from the clock differs between the device that ran the form and the server (issue 22).
+    expect(rejects([{ type: 'text', name: 'born', inputType: 'date' }, { type: 'expression', name: 'years', expression: 'age({born})' }])).toThrow(
+      'question "years": function age() in "age({born})" depends on the clock of the device that ran the form',
+    );
+    expect(rejects([{ type: 'text', name: 'a' }], { calculatedValues: [{ name: 'c', expression: "propertyValue('a', 'title')" }] })).toThrow(
+      'calculated value "c": function propertyValue() in',
+    );
+    expect(rejects([{ type: 'checkbox', name: 'a', choices: ['x'] }, { type: 'dropdown', name: 'b', choicesFromQuestion: 'zz' }])).toThrow(
+      'question "b": choicesFromQuestion "zz" is not a question of this survey',
     );
     expect(rejects([{ type: 'text', name: 'a' }], { triggers: [{ type: 'setvalue', expression: '{a} = 1', setToName: 'a', setValue: 2 }] })).toThrow(
       'unsupported.json: survey: "triggers" change answers',
