@@ -4,13 +4,15 @@
  * against a bare Express JSON echo driven the same way in the same run.
  * Targets (issue 2): at 32 connections, >= 0.5 of the echo's throughput and p99 <= 50 ms.
  * This is a measurement, not a test: it prints PASS/FAIL and exits 0 unless it could not run.
+ * It also records, without a target, a survey with logic the server recomputes (issue 22: calculatedValues,
+ * expression questions, a visibleIf on a computed value; test/fixtures/surveyjs-corpus/calculated-values-fee.json).
  *
  * BENCH_DURATION (seconds per run, default 10), BENCH_ROUNDS (default 2) and
  * BENCH_WARMUP (seconds, default 3) tune it.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type AutocannonResult } from 'autocannon';
@@ -46,7 +48,20 @@ function freshSubmissionBody(): string {
   return bodyBefore + randomUUID() + bodyAfter;
 }
 
-async function drive(name: string, url: string, seconds: number): Promise<Measured> {
+/** The survey with logic: answers and the values survey-core computes from them (2 sofas, 1 bed: 4 200 yen). */
+const LOGIC_SURVEY_ID = 'calculated-values-fee';
+const logicSubmission = {
+  ...validSubmission(SURVEY_ID, { submissionId: PLACEHOLDER_ID }),
+  channel: 'online',
+  meta: { locale: 'ja' },
+  data: { sofas: 2, beds: 1, bikes: 0, itemCount: 3, total: 4200, perItem: 1400, pickup: '玄関前' },
+};
+const [logicBefore, logicAfter] = JSON.stringify(logicSubmission).split(PLACEHOLDER_ID);
+function freshLogicBody(): string {
+  return logicBefore + randomUUID() + logicAfter;
+}
+
+async function drive(name: string, url: string, seconds: number, body: () => string = freshSubmissionBody): Promise<Measured> {
   const result: AutocannonResult = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -55,7 +70,7 @@ async function drive(name: string, url: string, seconds: number): Promise<Measur
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: freshSubmissionBody() }),
+        setupRequest: (request) => ({ ...request, body: body() }),
       },
     ],
   });
@@ -92,11 +107,18 @@ async function machine(): Promise<Record<string, string>> {
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'bench-submit-'));
+// The shipped surveys, and the survey with logic beside them.
+const definitionsDir = join(dataDir, 'definitions');
+await cp(join(import.meta.dirname, '..', 'survey-definitions'), definitionsDir, { recursive: true });
+await cp(join(import.meta.dirname, '..', 'test', 'fixtures', 'surveyjs-corpus', `${LOGIC_SURVEY_ID}.json`), join(definitionsDir, `${LOGIC_SURVEY_ID}.json`));
 const echo = await startEcho();
-const server = await spawnServer({ DATA_DIR: dataDir, ABUSE_LIMITS: 'off' }); // raw throughput: no rate limits (docs/decisions/0063-abuse-limits-per-kiosk-and-address.md)
+// raw throughput: no rate limits (docs/decisions/0063-abuse-limits-per-kiosk-and-address.md)
+const server = await spawnServer({ DATA_DIR: join(dataDir, 'data'), DEFINITIONS_DIR: definitionsDir, ABUSE_LIMITS: 'off' });
 const submitUrl = `${server.url}/api/surveys/${SURVEY_ID}/responses`;
+const logicUrl = `${server.url}/api/surveys/${LOGIC_SURVEY_ID}/responses`;
 const echoRounds: Measured[] = [];
 const submitRounds: Measured[] = [];
+const logicRounds: Measured[] = [];
 let submitWarmup: Measured;
 try {
   console.log(`warming up (${WARMUP_S} s each), then ${ROUNDS} alternating rounds of ${DURATION_S} s each at ${CONNECTIONS} connections…`);
@@ -106,6 +128,7 @@ try {
   for (let round = 1; round <= ROUNDS; round++) {
     echoRounds.push(await drive(`bare Express JSON echo, round ${round}`, echo.url, DURATION_S));
     submitRounds.push(await drive(`POST responses (validated, stored), round ${round}`, submitUrl, DURATION_S));
+    logicRounds.push(await drive(`POST responses to a survey with logic, round ${round}`, logicUrl, DURATION_S, freshLogicBody));
   }
 } finally {
   echo.stop();
@@ -113,7 +136,7 @@ try {
 }
 
 // Every 201 must be a stored record: a fast server that loses responses would not count.
-const store = await openSqliteResponseStore(join(dataDir, 'responses.sqlite'));
+const store = await openSqliteResponseStore(join(dataDir, 'data', 'responses.sqlite'));
 const stored = await store.count({ surveyId: SURVEY_ID });
 await store.close();
 await rm(dataDir, { recursive: true, force: true });
@@ -121,6 +144,7 @@ await rm(dataDir, { recursive: true, force: true });
 const created = [submitWarmup!, ...submitRounds].reduce((n, run) => n + (run.statusCounts['201'] ?? 0), 0);
 const echoRun = combine('bare Express JSON echo, all rounds', echoRounds);
 const submitRun = combine('POST responses, all rounds', submitRounds);
+const logicRun = combine('POST responses to a survey with logic, all rounds', logicRounds);
 const ratio = submitRun.requestsPerSecond / echoRun.requestsPerSecond;
 const info = await machine();
 const row = (r: Measured) =>
@@ -128,7 +152,7 @@ const row = (r: Measured) =>
 console.log(`\nmachine: ${info.cores} cores, ${info.cpu}, Node ${info.node}, ${info.date}`);
 console.log('| run | req/s | p50 ms | p99 ms | statuses |');
 console.log('|---|---:|---:|---:|---|');
-for (const run of [...echoRounds, ...submitRounds, echoRun, submitRun]) console.log(row(run));
+for (const run of [...echoRounds, ...submitRounds, ...logicRounds, echoRun, submitRun, logicRun]) console.log(row(run));
 console.log(`\nsubmissions/s: ${submitRun.requestsPerSecond.toFixed(0)}; ratio to echo: ${ratio.toFixed(2)}; stored ${stored} records for ${created} answers 201 (warm-up included)`);
 const onlySuccess = Object.keys(submitRun.statusCounts).every((s) => s === '201') && submitRun.errors === 0;
 console.log(`${ratio >= TARGET_RATIO ? 'PASS' : 'FAIL'}: throughput ratio ${ratio.toFixed(2)} (target >= ${TARGET_RATIO})`);
@@ -137,6 +161,11 @@ console.log(`${onlySuccess ? 'PASS' : 'FAIL'}: every measured submission answere
 // Requests still in flight when autocannon stops are stored but never counted: at most one per connection per run.
 const storedMatches = stored >= created && stored <= created + (ROUNDS + 1) * CONNECTIONS;
 console.log(`${storedMatches ? 'PASS' : 'FAIL'}: every 201 is a stored record`);
+const logicOnlySuccess = Object.keys(logicRun.statusCounts).every((s) => s === '201') && logicRun.errors === 0;
+console.log(
+  `recorded (no target): a survey with logic, ${logicRun.requestsPerSecond.toFixed(0)} submissions/s (ratio to echo ${(logicRun.requestsPerSecond / echoRun.requestsPerSecond).toFixed(2)}), ` +
+    `p99 ${logicRun.p99} ms; ${logicOnlySuccess ? 'every one answered 201' : `statuses ${JSON.stringify(logicRun.statusCounts)}`}`,
+);
 
 /** All rounds as one: mean throughput, and the worst round's latency percentiles (no histogram merge available). */
 function combine(name: string, runs: Measured[]): Measured {
@@ -154,4 +183,4 @@ function combine(name: string, runs: Measured[]): Measured {
 
 const resultsDir = join(import.meta.dirname, 'results');
 await mkdir(resultsDir, { recursive: true });
-await writeFile(join(resultsDir, `submit-${info.date.replace(/[:.]/g, '-')}.json`), JSON.stringify({ machine: info, connections: CONNECTIONS, durationSeconds: DURATION_S, rounds: ROUNDS, echoRounds, submitRounds, ratio, stored, created }, null, 2));
+await writeFile(join(resultsDir, `submit-${info.date.replace(/[:.]/g, '-')}.json`), JSON.stringify({ machine: info, connections: CONNECTIONS, durationSeconds: DURATION_S, rounds: ROUNDS, echoRounds, submitRounds, logicRounds, ratio, stored, created }, null, 2));
