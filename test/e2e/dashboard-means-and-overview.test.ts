@@ -6,7 +6,7 @@
  * - 平均値の比較 under the cross-tab of an ordered scale, as core's describeMeans says it (全体
  *   first, each group, the test line), and a number question's means as the cross-tab view itself;
  * - a breakdown the report does not have (any single-answer question) is fetched with crosstabBy
- *   and drawn, means included;
+ *   and drawn, means included, and the address keeps it (a reload shows the same table);
  * - the page never scrolls sideways (the phone's header once made it 38 px wider than the screen).
  * The numbers are compared with the JSON the page received. Screenshots go to the temp folder
  * (dashboard-means-and-overview/), to be looked at, never into the checkout.
@@ -72,8 +72,10 @@ async function openDashboard(surveyId: string, size: { width: number; height: nu
   page.on('response', async (response) => {
     const url = new URL(response.url());
     if (!response.ok() || url.pathname !== `/api/surveys/${surveyId}/report` || url.searchParams.get('format') !== 'json') return;
-    drawn.urls.push(url);
-    drawn.report = (await response.json()) as Report;
+    // The newest request's answer is what the page draws, whichever body is read first.
+    const asked = drawn.urls.push(url);
+    const report = (await response.json()) as Report;
+    if (asked === drawn.urls.length) drawn.report = report;
   });
   await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
   await page.evaluate((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
@@ -170,6 +172,7 @@ describe('調査概要, 平均値の比較 and any breakdown on the dashboard', 
     expect(offered[1]).toContain('couldBeOnline');
     await page.locator('#crosstab-by').selectOption('couldBeOnline');
     await expect.poll(() => drawn.urls.at(-1)?.searchParams.get('crosstabBy')).toBe('couldBeOnline');
+    await expect.poll(() => drawn.report?.breakdowns?.some((breakdown) => breakdown.by === 'couldBeOnline') ?? false, { timeout: 30_000 }).toBe(true);
     await page.locator('#crosstab-question').selectOption('satisfaction.waiting');
     const report = drawn.report!;
     const crosstab = report.crosstabs!.find((entry) => entry.question === 'satisfaction' && entry.row === 'waiting' && entry.by === 'couldBeOnline')!;
@@ -183,5 +186,16 @@ describe('調査概要, 平均値の比較 and any breakdown on the dashboard', 
     const csv = await page.evaluate(async (href) => (await fetch(href)).status, (await page.getByTestId('crosstab-csv').getAttribute('href'))!);
     expect(csv).toBe(200);
     await page.screenshot({ path: join(SHOTS, 'ja-1440x900-other-breakdown.png'), fullPage: true });
+
+    // The address keeps the view and the pick: a reload (or a link) opens the same cross-tab, asked for again.
+    const address = new URL(page.url());
+    expect(Object.fromEntries(['view', 'xby', 'xtab'].map((name) => [name, address.searchParams.get(name)]))).toEqual({ view: 'crosstabs', xby: 'couldBeOnline', xtab: 'satisfaction.waiting' });
+    drawn.report = undefined;
+    await page.reload();
+    // Two reports are built: the survey's, then (the view asking for its breakdown) the one with it.
+    await expect.poll(() => drawn.report?.breakdowns?.some((breakdown) => breakdown.by === 'couldBeOnline') ?? false, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.locator('#crosstab-question').inputValue(), { timeout: 10_000 }).toBe('satisfaction.waiting');
+    expect(await page.locator('#crosstab-by').inputValue()).toBe('couldBeOnline');
+    expect(await tableTexts(page, 'means-table')).toEqual([describeMeans(means, report, 'ja').table!.columns, ...describeMeans(means, report, 'ja').table!.rows]);
   }, 300_000);
 });

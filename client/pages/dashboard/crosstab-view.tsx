@@ -7,7 +7,7 @@
  * Any single-answer question can be the breakdown (issue 25): one the report does not break down
  * by is asked for (`onBreakdownMissing`), and the page fetches the report with it.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Breakdown, Crosstab, CrosstabCell, MeansByGroup, QuestionSummary, Report } from '../../../contracts/report.ts';
 import { formatCount, formatPercent } from '../../../core/i18n/number-format.ts';
 import { crosstabTitle } from '../../../core/report-view/crosstab-title.ts';
@@ -71,6 +71,12 @@ export function breakdownOptions(report: Report): { own: Array<{ by: string; lab
   return { own, other };
 }
 
+/** What the analyst picked in the cross-tab view: a breakdown, and a question (question.row) by it. */
+export interface CrosstabPick {
+  by?: string;
+  question?: string;
+}
+
 export interface CrosstabViewProps {
   report: Report;
   surveyId: string;
@@ -81,25 +87,39 @@ export interface CrosstabViewProps {
   reportLocale?: string;
   /** The question the report was asked to break down by besides its own (the CSV asks for the same). */
   crosstabBy?: string;
-  /** The analyst picked a breakdown the report does not have: fetch it with this one. */
+  /** The breakdown shown is not one the report has: fetch the report with this one. */
   onBreakdownMissing?: (by: string) => void;
+  /** The breakdown and question to open on (kept by the page: in its address, and across views). */
+  pick?: CrosstabPick;
+  onPick?: (pick: CrosstabPick) => void;
 }
 
 export function CrosstabView(props: CrosstabViewProps) {
   const { report, locale, texts } = props;
   const breakdowns: Breakdown[] = report.breakdowns ?? [];
   const options = breakdownOptions(report);
-  const [by, setBy] = useState<string | undefined>(props.crosstabBy ?? breakdowns[0]?.by);
-  const [picked, setPicked] = useState<string | undefined>();
+  const [by, setBy] = useState<string | undefined>(props.pick?.by ?? props.crosstabBy ?? breakdowns[0]?.by);
+  const [picked, setPicked] = useState<string | undefined>(props.pick?.question);
   // Undefined: the layout that fits (transposed when there are more answers than groups).
   const [transpose, setTranspose] = useState<boolean | undefined>();
-  const chosenBy = by ?? breakdowns[0]?.by;
+  // A breakdown nobody may pick (an old link's) falls back to the report's first.
+  const offered = (name: string | undefined) => name !== undefined && [...options.own, ...options.other].some((option) => option.by === name);
+  const chosenBy = offered(by) || breakdowns.some((candidate) => candidate.by === by) ? by : breakdowns[0]?.by;
   const breakdown = breakdowns.find((candidate) => candidate.by === chosenBy);
   const choices = breakdown ? crosstabChoices(report, breakdown.by) : [];
   const choice = choices.find((candidate) => candidate.key === picked) ?? choices[0];
+  const { onBreakdownMissing } = props;
+  // Opened on a breakdown the report lacks (a link, or the view shown again after a filter change): ask for it.
+  useEffect(() => {
+    if (chosenBy !== undefined && !breakdown) onBreakdownMissing?.(chosenBy);
+  }, [chosenBy, breakdown, onBreakdownMissing]);
   const pickBreakdown = (next: string) => {
     setBy(next);
-    if (!breakdowns.some((candidate) => candidate.by === next)) props.onBreakdownMissing?.(next);
+    props.onPick?.({ by: next, question: picked });
+  };
+  const pickQuestion = (next: string) => {
+    setPicked(next);
+    props.onPick?.({ by: chosenBy, question: next });
   };
   if (options.own.length + options.other.length === 0) return <p className="chart-card__empty">{texts.noCrosstabs}</p>;
   const words = tabulationTexts(locale);
@@ -125,7 +145,7 @@ export function CrosstabView(props: CrosstabViewProps) {
         <div className="chart-card__controls">
           <div className="inline-select inline-select--wide">
             <label htmlFor="crosstab-question">{texts.question}</label>
-            <select id="crosstab-question" value={choice?.key ?? ''} disabled={!choice} onChange={(event) => setPicked(event.target.value)}>
+            <select id="crosstab-question" value={choice?.key ?? ''} disabled={!choice} onChange={(event) => pickQuestion(event.target.value)}>
               {choices.map((candidate) => (
                 <option key={candidate.key} value={candidate.key}>
                   {candidate.title}
@@ -218,21 +238,20 @@ export function CrosstabView(props: CrosstabViewProps) {
 /**
  * 平均値の比較 of one question by one breakdown: describeMeans (the printed report's table, 全体
  * first, hidden groups ＊) with its test line and notes. `alone`: it is the view (a number
- * question), so it needs no heading of its own.
+ * question), not a section under a cross-tab.
  */
 export function MeansTable({ means, report, locale, texts, alone = false }: { means: MeansByGroup; report: Report; locale: DashboardLocale; texts: DashboardTexts; alone?: boolean }) {
   const section = describeMeans(means, report, locale);
   const words = tabulationTexts(locale);
   const headingId = `means-${keyOf(means)}-${means.by}`.replace(/[^\w-]/g, '_');
   return (
-    <section className={`means${alone ? ' means--alone' : ''}`} data-testid="means" aria-labelledby={alone ? 'crosstab-view-title' : headingId}>
-      {!alone && (
-        <h3 id={headingId} className="means__title">
-          {texts.meansHeading(words.meansPrefix)}
-        </h3>
-      )}
+    <section className={`means${alone ? ' means--alone' : ''}`} data-testid="means" aria-labelledby={headingId}>
+      {/* Alone too: the heading says what the numbers are (a number question's view has nothing else to say it). */}
+      <h3 id={headingId} className="means__title">
+        {texts.meansHeading(words.meansPrefix)}
+      </h3>
       <div className="means__body">
-        <div className="table-view__scroll" tabIndex={0} role="region" aria-labelledby={alone ? 'crosstab-view-title' : headingId}>
+        <div className="table-view__scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
           <SectionTable table={section.table!} testId="means-table" totalFirst />
         </div>
         <div className="crosstab-notes">

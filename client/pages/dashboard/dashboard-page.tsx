@@ -18,7 +18,7 @@ import { NeedsChart, NeedsTable } from './charts/needs-chart.tsx';
 import { TimelineChart, TimelineTable } from './charts/timeline-chart.tsx';
 import { CommentsPanel } from './comments-panel.tsx';
 import { channelName } from './channel-name.ts';
-import { CrosstabView } from './crosstab-view.tsx';
+import { CrosstabView, type CrosstabPick } from './crosstab-view.tsx';
 import { countHidingTables } from './hidden-tables.ts';
 import { OverviewFacts } from './overview-facts.tsx';
 import { shortLabel } from './short-label.ts';
@@ -44,6 +44,13 @@ import './dashboard.css';
 /** The overview (needs, IPA, gaps), one question's 単純集計, or one クロス集計. */
 const DASHBOARD_VIEWS = ['overview', 'questions', 'crosstabs'] as const;
 type DashboardView = (typeof DASHBOARD_VIEWS)[number];
+
+/**
+ * The cross-tab view's breakdown and question in the address (?view=crosstabs&xby=…&xtab=…); named
+ * so as not to be taken for a filter (a segment's name) or the report's own `by`/`crosstab`.
+ */
+const CROSSTAB_BY_PARAM = 'xby';
+const CROSSTAB_PARAM = 'xtab';
 
 /** Gap items shown before "show all": the largest effects fill a screen, the rest is a click away. */
 const GAP_ITEMS_AT_FIRST = 8;
@@ -230,11 +237,19 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   const [showAllGaps, setShowAllGaps] = useState(false);
   // A question the cross-tab view breaks down by that is not one of the report's breakdowns (issue 25).
   const [crosstabBy, setCrosstabBy] = useState<string>();
+  // The view and the cross-tab picked are part of the address too: a link opens the same table.
+  const [view, setView] = useState<DashboardView>(() => {
+    const asked = new URLSearchParams(props.search).get('view');
+    return DASHBOARD_VIEWS.find((name) => name === asked) ?? 'overview';
+  });
+  const [crosstabPick, setCrosstabPick] = useState<CrosstabPick>(() => {
+    const asked = new URLSearchParams(props.search);
+    return { by: asked.get(CROSSTAB_BY_PARAM) ?? undefined, question: asked.get(CROSSTAB_PARAM) ?? undefined };
+  });
   const [reloadKey, setReloadKey] = useState(0);
   const query = filtersToQuery(filters);
   const onLoggedOut = useCallback(() => goToLogin(true), []);
   const data = useDashboardData({ surveyId, filterQuery: query, compareBy, crosstabBy, timelineBy, locale: reportLocale, reloadKey }, onLoggedOut);
-  const [view, setView] = useState<DashboardView>('overview');
   const versions = useDefinitionVersions(surveyId, current, data.report?.survey.versions);
   const labels = useMemo(() => createLabelIndex(versions), [versions]);
   const reportLabels = useMemo(() => createReportLabels(labels, locale), [labels, locale]);
@@ -248,10 +263,15 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   useEffect(() => {
     const params = new URLSearchParams(query);
     if (compareBy && compareBy !== defaultCompare) params.set('compare', compareBy);
+    if (view !== 'overview') params.set('view', view);
+    if (view === 'crosstabs') {
+      if (crosstabPick.by) params.set(CROSSTAB_BY_PARAM, crosstabPick.by);
+      if (crosstabPick.question) params.set(CROSSTAB_PARAM, crosstabPick.question);
+    }
     const search = params.toString();
     const url = `/dashboard/${encodeURIComponent(surveyId)}${search ? `?${search}` : ''}`;
     if (url !== window.location.pathname + window.location.search) window.history.replaceState(null, '', url);
-  }, [surveyId, query, compareBy, defaultCompare]);
+  }, [surveyId, query, compareBy, defaultCompare, view, crosstabPick]);
 
   const report = data.report;
   const minGroupSize = report?.minGroupSize ?? (typeof definition.minGroupSize === 'number' ? definition.minGroupSize : 5);
@@ -299,7 +319,18 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
         )}
         {report && view === 'questions' && <QuestionView report={report} locale={locale} texts={texts} />}
         {report && view === 'crosstabs' && (
-          <CrosstabView report={report} surveyId={surveyId} query={query} locale={locale} reportLocale={reportLocale} texts={texts} crosstabBy={crosstabBy} onBreakdownMissing={setCrosstabBy} />
+          <CrosstabView
+            report={report}
+            surveyId={surveyId}
+            query={query}
+            locale={locale}
+            reportLocale={reportLocale}
+            texts={texts}
+            crosstabBy={crosstabBy}
+            onBreakdownMissing={setCrosstabBy}
+            pick={crosstabPick}
+            onPick={setCrosstabPick}
+          />
         )}
         {report && view === 'overview' && (
           <div className="dash-grid">

@@ -123,6 +123,8 @@ describe('the comparison of means in the cross-tab view', () => {
     expect(tableRows(markup, 'means-table')[1]).toEqual(['All', '43', '1.72', '0.45', '2.00']);
     expect(textOf(markup)).toContain('Welch’s one-way ANOVA F = 4.50, df (1, 12.3), p = 0.054 (Holm 0.108)');
     expect(textOf(markup)).not.toContain(tabulationTexts('en').meansScaleNote);
+    // What the table is, said over it (core's "Means by", completed).
+    expect(textOf(/<h3[^>]*>(.*?)<\/h3>/s.exec(markup)![1])).toBe(`${tabulationTexts('en').meansPrefix} group`);
   });
 
   it('has no means section when the report has none for the question', () => {
