@@ -7,9 +7,18 @@
  * the cross-tab's breakdown, not the gaps'). `crosstabBy` (repeatable) adds breakdowns to the
  * cross-tabs and means, as `survey-toolkit report --crosstab-by` does: the dashboard asks for one
  * when the analyst breaks a question down by a question that is not one of the report's.
+ * `compare=YYYY-MM-DD[&pilot=VARIABLE=v1,v2]` adds 効果検証 (issue 28: the split date in Japan time and the
+ * pilot group), as `survey-toolkit report --compare receivedAt:… --pilot …` does; `text=1` adds 自由記述
+ * (issue 27: words, network and codes by the survey's coding rules), asked for only by the views that
+ * show them, since tokenizing every comment makes the report slower.
  * The responses themselves (collection and export) are server/routes/responses.ts.
  */
+import { readFile } from 'node:fs/promises';
 import { Router } from 'express';
+import { parsePilotOption } from '../../analysis/effects/mark-pilot.ts';
+import { splitInstant } from '../../analysis/effects/split-at-date.ts';
+import type { CodingRule } from '../../analysis/text/parse-coding-rules.ts';
+import { codingFileBeside, CodingFileError, parseCodingFile } from '../text/read-coding-rules.ts';
 import type { ReportOptions } from '../../analysis/report/build-report.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { renderHtml } from '../../analysis/render/render-html.ts';
@@ -48,10 +57,11 @@ export function reportRouter({ store, definitions }: ReportRouterOptions): Route
     const options = { ...reportOptions(pick ? { ...query, by: undefined } : query, current), language: locale };
     const filter = parseFilter(withoutKeys(query, REPORT_OPTION_KEYS), current);
     const versions = allVersions(definitions, surveyId).reverse(); // the library wants them ascending
+    const text = wantsText(query) ? { codingRules: await codingRulesOf(current) } : null;
 
     let report;
     try {
-      report = await buildReportFromRecords(versions, filteredRecords((q) => store.list(q), surveyId, filter, current), options);
+      report = await buildReportFromRecords(versions, filteredRecords((q) => store.list(q), surveyId, filter, current), options, { text });
     } catch (error) {
       if (error instanceof ReportInputError) throw new HttpError(400, 'invalid_report_request', error.message);
       throw error;
@@ -86,7 +96,36 @@ export function reportRouter({ store, definitions }: ReportRouterOptions): Route
 }
 
 /** Query keys of the report that are options, not filters. */
-const REPORT_OPTION_KEYS = ['by', 'minGroupSize', 'seed', 'crosstab', 'crosstabBy'];
+const REPORT_OPTION_KEYS = ['by', 'minGroupSize', 'seed', 'crosstab', 'crosstabBy', 'compare', 'pilot', 'text'];
+
+/** `text=1` asks for 自由記述; `0` or absent leaves it out. */
+function wantsText(query: Record<string, unknown>): boolean {
+  if (query.text === undefined || query.text === '0') return false;
+  if (query.text === '1') return true;
+  throw new HttpError(400, 'invalid_report_request', `text must be 1 or 0, given once; got ${JSON.stringify(query.text)}`);
+}
+
+/**
+ * The survey's coding rules (its coding.txt beside the definition file; server/text/read-coding-rules.ts),
+ * none when it has no such file. A broken file is the operator's fault, not the request's: 500 naming it.
+ */
+async function codingRulesOf(definition: SurveyDefinition): Promise<CodingRule[] | null> {
+  const file = codingFileBeside(definition.source);
+  if (!file) return null;
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    return parseCodingFile(file, source);
+  } catch (error) {
+    if (error instanceof CodingFileError) throw new HttpError(500, 'broken_coding_rules', error.message);
+    throw error;
+  }
+}
 
 const REPORT_FORMATS = ['json', 'html', 'xlsx', 'csv'] as const;
 
@@ -131,6 +170,21 @@ function reportOptions(query: Record<string, unknown>, definition: SurveyDefinit
     const names = Array.isArray(query.crosstabBy) ? query.crosstabBy : [query.crosstabBy];
     if (!names.every((name): name is string => typeof name === 'string' && name !== '')) throw new HttpError(400, 'invalid_report_request', 'crosstabBy must name a question');
     options.crosstabBy = [...new Set(names)];
+  }
+  if (query.pilot !== undefined && query.compare === undefined) {
+    throw new HttpError(400, 'invalid_report_request', `pilot ${JSON.stringify(query.pilot)} needs compare=YYYY-MM-DD (the date the pilot started)`);
+  }
+  if (query.compare !== undefined) {
+    if (typeof query.compare !== 'string') throw new HttpError(400, 'invalid_report_request', `give compare=YYYY-MM-DD once; got ${JSON.stringify(query.compare)}`);
+    if (query.pilot !== undefined && typeof query.pilot !== 'string') throw new HttpError(400, 'invalid_report_request', `give pilot=VARIABLE=value,… once; got ${JSON.stringify(query.pilot)}`);
+    try {
+      splitInstant(query.compare);
+      options.compare = { date: query.compare, ...(query.pilot !== undefined ? { pilot: parsePilotOption(query.pilot) } : {}) };
+    } catch (error) {
+      // The analysis' words quote the value: "the pilot group must be VARIABLE=value,… got "ward"".
+      if (error instanceof ReportInputError) throw new HttpError(400, 'invalid_report_request', `${/pilot/.test(error.message) ? 'pilot' : 'compare'}: ${error.message}`);
+      throw error;
+    }
   }
   if (query.seed !== undefined) options.seed = whole('seed', query.seed);
   if (query.minGroupSize !== undefined) {
