@@ -340,7 +340,7 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
         (report.means ?? []).length > 0
           ? [
               fillText(words.meansIntro, { min: report.minGroupSize }),
-              ...(report.means ?? []).some((entry) => entry.scale) ? [t.meansScaleNote] : [],
+              ...(report.means ?? []).some((entry) => entry.scale) ? [t.meansScalesNote] : [],
               ...(report.weighting ? [words.meansWeighted] : []),
             ].join(language === 'ja' ? '' : ' ')
           : words.noMeans,

@@ -698,7 +698,7 @@ function writeMeans(sheet: ExcelJS.Worksheet, report: Report, numbers: Map<strin
   blankRow(sheet);
   const notes = sheet.lastRow!.number + 1;
   if (hidden) suppressionNotes(sheet, report, span, locale);
-  if (scale) textRow(sheet, t.meansScaleNote, span);
+  if (scale) textRow(sheet, t.meansScalesNote, span);
   if (sheet.lastRow!.number >= notes) blocks.push([notes, sheet.lastRow!.number]);
   keepTogether(sheet, blocks, 2);
 }

@@ -131,9 +131,9 @@ describe('平均値の比較 of ordered scales (issue 25)', () => {
   it('says once, in the part’s introduction, what a scale’s mean is worth, not under every table', () => {
     const scale = { ...meansByAge()[0], question: 'counterReasons', label: '窓口に来た理由', scale: true };
     const view = describeReport({ ...report, means: [scale, { ...scale, question: 'priorities' }] }, [definition], { locale: 'ja' });
-    expect(view.means.intro).toContain(t.meansScaleNote);
+    expect(view.means.intro).toContain(t.meansScalesNote);
     expect(view.means.groups[0].sections.flatMap((section) => section.footnotes ?? [])).not.toContain(t.meansScaleNote);
     // A report of number answers only has nothing to say about scales.
-    expect(describeReport(report, [definition], { locale: 'ja' }).means.intro).not.toContain(t.meansScaleNote);
+    expect(describeReport(report, [definition], { locale: 'ja' }).means.intro).not.toContain(t.meansScalesNote);
   });
 });

@@ -111,7 +111,7 @@ describe('the 平均値の比較 sheet (issue 25)', () => {
     expect([1, 2, 3, 4, 5].every((c) => total.getCell(c).border?.top?.style === 'thin')).toBe(true);
     // The scale's table is numbered as its question is in the 単純集計 (Q02), and says why its test is on ranks.
     expect(all.some((row) => row[0] === 'Q02 窓口の満足度')).toBe(true);
-    expect(all).toContainEqual([t.meansScaleNote]);
+    expect(all).toContainEqual([t.meansScalesNote]);
     // It hides a group, so it says why, where the ＊ is.
     expect(all).toContainEqual([w.hiddenLegend]);
   });

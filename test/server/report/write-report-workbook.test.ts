@@ -151,6 +151,19 @@ function fixture(locale: Locale): Report {
       { by: 'age', label: w.age, source: 'cohort', groups: [] },
       { by: 'ward', label: w.ward, source: 'meta', groups: [] },
     ],
+    // 平均値の比較 (issue 25): a scale by age, one group hidden, so its sheet says both in the workbook's language.
+    means: [
+      {
+        question: 'satisfaction', label: w.satisfaction, row: 'wait', rowLabel: w.wait, by: 'age', byLabel: w.age, scale: true,
+        groups: [
+          { value: 'young', label: w.young, n: 1200, mean: 1.25, sd: 0.43, median: 1 },
+          { value: 'old', label: w.longGroup, n: 333, mean: 1.1, sd: 0.3, median: 1 },
+          { value: 'tiny', label: w.tiny, n: null, mean: null, sd: null, median: null, suppressed: 'small' },
+        ],
+        total: { n: 1536, mean: 1.22, sd: 0.41, median: 1 },
+        test: { method: 'kruskal', statistic: 30.2, df1: 1, df2: null, p: 0.00001, pAdjusted: 0.00002 },
+      },
+    ],
     // Enough tables on Q06 to fill more than a printed page.
     crosstabs: [modeByAge, satisfactionByAge, longByAge, ...Array.from({ length: 14 }, (_, k) => ({ ...longByAge, by: `age${k}`, byLabel: `${w.age}${k + 2}` })), modeByWard],
   };
@@ -183,9 +196,9 @@ describe.each(['ja', 'en'] as const)('the 集計表 workbook (%s), saved again b
   it('starts with a 目次 linking to every sheet, and names each question sheet Q01 …', () => {
     const book = books.get(locale)!;
     const names = book.sheets.map((sheet) => sheet.name);
-    expect(names.slice(0, 3)).toEqual([w.contents, t.overview, t.gt]);
+    expect(names.slice(0, 4)).toEqual([w.contents, t.overview, t.gt, w.meansSheet]);
     // Q02 mode, Q04 satisfaction, Q06 the long question: numbered as in the 単純集計, one sheet each.
-    expect(names.slice(3).map((name) => name.slice(0, 4))).toEqual(['Q02 ', 'Q04 ', 'Q06 ']);
+    expect(names.slice(4).map((name) => name.slice(0, 4))).toEqual(['Q02 ', 'Q04 ', 'Q06 ']);
     for (const name of names) {
       expect(name.length, name).toBeLessThanOrEqual(31);
       expect(name, name).not.toMatch(/[[\]:*?/\\']/);
@@ -316,7 +329,7 @@ describe.each(['ja', 'en'] as const)('the 集計表 workbook (%s), saved again b
       expect(shown.filter((text) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text))).toEqual([]);
     } else {
       // The statistics keep their names (χ², Holm, Cramér's V) as Japanese reports print them.
-      const names = /Q\d+|Holm|Cramér|Rao–Scott|amp|&[A-Z]/g;
+      const names = /Q\d+|Holm|Cramér|Rao–Scott|Kruskal–Wallis|Welch|amp|&[A-Z]/g;
       expect(shown.filter((text) => /[A-Za-z]{2,}/.test(text.replace(names, '')))).toEqual([]);
     }
   });
