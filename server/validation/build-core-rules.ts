@@ -17,22 +17,12 @@
 import { AnswerRequiredError, ConditionRunner, EmailValidator, settings, type Question, type SurveyModel } from 'survey-core';
 import { ELEMENT_PROPERTY_PREFIX, expressionNames, parseExpression } from '../../analysis/definitions/expression-names.ts';
 import { NON_ANSWER_TYPES } from './build-question-index.ts';
+import type { Condition } from './condition.ts';
 import { PURE_FUNCTIONS } from './pure-functions.ts';
 import { buildLogic, type Logic } from './build-logic.ts';
 import { buildDynamicChoices, type ChoicesFromQuestion, type DynamicChoices, type ItemFilter } from './build-dynamic-choices.ts';
 
-export interface Condition {
-  expression: string;
-  isTrue(values: Record<string, unknown>): boolean;
-  /**
-   * It reads a value the host page sets (the definition's `variables`), which the
-   * server never sees: its outcome is unknown, so check-core-rules accepts what
-   * either outcome would (docs/decisions/0023-expressions-with-survey-core-s-parser.md).
-   */
-  readsHostVariable: boolean;
-  /** The names it reads, lower-case, without `.row` or `[0]` (what clear-hidden-chains.ts follows). */
-  reads: string[];
-}
+export type { Condition } from './condition.ts';
 
 /** A survey-core validator bound to its question: a message when `value` fails, else undefined. */
 export type BoundValidator = (value: unknown, values: Record<string, unknown>) => string | undefined;

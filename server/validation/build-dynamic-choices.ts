@@ -21,7 +21,7 @@
  * a value picked before its choice was disabled (clearValueOnDisableItems is
  * off by default), so any shown choice may be the answer.
  */
-import type { Condition } from './build-core-rules.ts';
+import type { Condition } from './condition.ts';
 
 export interface ItemFilter {
   /** `ownVisibleIf`: a copied choice whose own visibleIf held for its source question (choicesFromQuestion), so it is shown. */
