@@ -158,6 +158,18 @@ describe('kiosk layout', { timeout: 600_000 }, () => {
             layouts.push(layout);
             expect(await singleCharacterLines(page), `${label}, page ${number}`).toEqual([]);
             await page.screenshot({ path: join(tmpdir(), `kiosk-layout-${surveyId}-${size.width}x${size.height}-${language}-p${number}.png`), fullPage: true });
+            // Scrolled down to 次へ, the language buttons stay on top of whatever scrolls under them (a grid's sticky column did not).
+            const covered = await page.evaluate(() => {
+              window.scrollTo(0, document.documentElement.scrollHeight);
+              return [...document.querySelectorAll('.kiosk__bar button')].flatMap((button) => {
+                const box = button.getBoundingClientRect();
+                // Points every 8 px across the button's middle: the grid's shade was 40 px wide, inside 「English」.
+                const points: number[] = [];
+                for (let x = box.left + 4; x < box.right - 4; x += 8) points.push(x);
+                return points.some((x) => !button.contains(document.elementFromPoint(x, box.top + box.height / 2))) ? [(button as HTMLElement).innerText] : [];
+              });
+            });
+            expect(covered, `${label}, page ${number}: language buttons covered`).toEqual([]);
             if (!(await goToNextPage(page))) break;
           }
 
