@@ -27,7 +27,8 @@ export const tabulationTexts = defineTexts({
     completion: '回答にかかった時間',
     completionValue: '中央値 {median}分（半数が {q1}〜{q3}分、{n}件）',
     method: '調査方法',
-    methodFromChannels: (names: string[]) => `${names.join('と')}で回答を受け付けた（調査方法は調査票の定義に記載すると、ここに示せます）。`,
+    // The fact a reader of the printed report needs (which channels answers came through), not advice to the definition's author.
+    methodFromChannels: (names: string[]) => `${names.join('と')}で回答を受け付けました。`,
     population: '母数',
     weighting: '重み付け',
     weightingNone: 'なし（単純集計）',
@@ -95,7 +96,7 @@ export const tabulationTexts = defineTexts({
     completion: 'Time to answer',
     completionValue: 'median {median} min (half took {q1}–{q3} min; {n} responses)',
     method: 'Method',
-    methodFromChannels: (names: string[]) => `Answered on ${names.join(' and on ')} (a "method" in the definition would say how the survey was fielded).`,
+    methodFromChannels: (names: string[]) => `Answers were taken on ${names.join(' and on ')}.`,
     population: 'Population',
     weighting: 'Weighting',
     weightingNone: 'none (unweighted)',

@@ -38,7 +38,10 @@ describe('overviewFacts', () => {
     expect(overviewFacts(described, 'en')).toContainEqual(['Time to answer', 'median 3.3 min (half took 2.5–5.0 min; 1,540 responses)']);
     expect(overviewFacts(described, 'en')).toContainEqual(['Responses by channel', 'ward-office tablets 1,200, the web 340']);
     // Without a method in the definition, which channels the answers came through.
-    expect(overviewFacts(report, 'ja')[0]).toEqual(['調査方法', '区役所のタブレットとインターネットで回答を受け付けた（調査方法は調査票の定義に記載すると、ここに示せます）。']);
+    // It states the fact only: the printed report's reader cannot edit the definition, so no advice to its author.
+    expect(overviewFacts(report, 'ja')[0]).toEqual(['調査方法', '区役所のタブレットとインターネットで回答を受け付けました。']);
+    expect(overviewFacts(report, 'en')[0]).toEqual(['Method', 'Answers were taken on ward-office tablets and on the web.']);
+    for (const locale of ['ja', 'en'] as const) expect(overviewFacts(report, locale)[0][1]).not.toMatch(/定義|definition/);
   });
 
   it('shows a hidden count as hidden, and no kiosk line without kiosk responses', () => {
