@@ -69,13 +69,29 @@ export function fetchDefinitionVersion(surveyId: string, version: number, signal
  * `by` the question the generation gaps compare (the survey's cohort question when absent);
  * `crosstabBy` a question to break the cross-tabs and means down by besides the report's own breakdowns.
  */
-export function reportUrl(surveyId: string, query: string, format: 'json' | 'html' | 'xlsx', options: { locale?: string; by?: string; crosstabBy?: string } = {}): string {
+export function reportUrl(surveyId: string, query: string, format: 'json' | 'html' | 'xlsx', options: ReportRequestOptions = {}): string {
   return surveyPath(surveyId, 'report', query, {
     format,
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.by ? { by: options.by } : {}),
     ...(options.crosstabBy ? { crosstabBy: options.crosstabBy } : {}),
+    ...(options.compare ? { compare: options.compare } : {}),
+    ...(options.compare && options.pilot ? { pilot: options.pilot } : {}),
+    ...(options.text ? { text: '1' } : {}),
   });
+}
+
+/**
+ * `compare` (YYYY-MM-DD) and `pilot` (VARIABLE=v1,v2) add 効果検証 (issue 28); `text` adds 自由記述
+ * (issue 27). Only the views that show them ask, so the others stay fast.
+ */
+export interface ReportRequestOptions {
+  locale?: string;
+  by?: string;
+  crosstabBy?: string;
+  compare?: string;
+  pilot?: string;
+  text?: boolean;
 }
 
 /**
@@ -102,7 +118,7 @@ export function exportUrl(surveyId: string, query: string, format: 'csv' | 'xlsx
  * `locale`: the report's labels (questions, answers, groups) come in the dashboard's language;
  * undefined for a survey without it, whose labels then come in its own language.
  */
-export function fetchReport(surveyId: string, query: string, options: { by?: string; crosstabBy?: string; locale?: string }, signal?: AbortSignal): Promise<Report> {
+export function fetchReport(surveyId: string, query: string, options: ReportRequestOptions, signal?: AbortSignal): Promise<Report> {
   return getJson<Report>(reportUrl(surveyId, query, 'json', options), signal);
 }
 

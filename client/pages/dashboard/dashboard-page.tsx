@@ -19,6 +19,8 @@ import { TimelineChart, TimelineTable } from './charts/timeline-chart.tsx';
 import { CommentsPanel } from './comments-panel.tsx';
 import { channelName } from './channel-name.ts';
 import { CrosstabView, type CrosstabPick } from './crosstab-view.tsx';
+import { EffectsView, type EffectsPick } from './effects/effects-view.tsx';
+import './effects/effects.css';
 import { countHidingTables } from './hidden-tables.ts';
 import { OverviewFacts } from './overview-facts.tsx';
 import { shortLabel } from './short-label.ts';
@@ -41,8 +43,8 @@ import { adminTexts } from '../admin/admin-texts.ts';
 import './analyst-shell.css';
 import './dashboard.css';
 
-/** The overview (needs, IPA, gaps), one question's 単純集計, or one クロス集計. */
-const DASHBOARD_VIEWS = ['overview', 'questions', 'crosstabs'] as const;
+/** The overview (needs, IPA, gaps), one question's 単純集計, one クロス集計, or 効果検証 (issue 28). */
+const DASHBOARD_VIEWS = ['overview', 'questions', 'crosstabs', 'effects'] as const;
 type DashboardView = (typeof DASHBOARD_VIEWS)[number];
 
 /**
@@ -51,6 +53,9 @@ type DashboardView = (typeof DASHBOARD_VIEWS)[number];
  */
 const CROSSTAB_BY_PARAM = 'xby';
 const CROSSTAB_PARAM = 'xtab';
+/** 効果検証's split date and pilot group in the address (?view=effects&edate=2026-04-01&epilot=ward=chuo,kita). */
+const EFFECTS_DATE_PARAM = 'edate';
+const EFFECTS_PILOT_PARAM = 'epilot';
 
 /** Gap items shown before "show all": the largest effects fill a screen, the rest is a click away. */
 const GAP_ITEMS_AT_FIRST = 8;
@@ -246,6 +251,10 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
     const asked = new URLSearchParams(props.search);
     return { by: asked.get(CROSSTAB_BY_PARAM) ?? undefined, question: asked.get(CROSSTAB_PARAM) ?? undefined };
   });
+  const [effectsPick, setEffectsPick] = useState<EffectsPick>(() => {
+    const asked = new URLSearchParams(props.search);
+    return { date: asked.get(EFFECTS_DATE_PARAM) ?? undefined, pilot: asked.get(EFFECTS_PILOT_PARAM) ?? undefined };
+  });
   const [reloadKey, setReloadKey] = useState(0);
   const query = filtersToQuery(filters);
   const onLoggedOut = useCallback(() => goToLogin(true), []);
@@ -268,10 +277,14 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
       if (crosstabPick.by) params.set(CROSSTAB_BY_PARAM, crosstabPick.by);
       if (crosstabPick.question) params.set(CROSSTAB_PARAM, crosstabPick.question);
     }
+    if (view === 'effects') {
+      if (effectsPick.date) params.set(EFFECTS_DATE_PARAM, effectsPick.date);
+      if (effectsPick.pilot) params.set(EFFECTS_PILOT_PARAM, effectsPick.pilot);
+    }
     const search = params.toString();
     const url = `/dashboard/${encodeURIComponent(surveyId)}${search ? `?${search}` : ''}`;
     if (url !== window.location.pathname + window.location.search) window.history.replaceState(null, '', url);
-  }, [surveyId, query, compareBy, defaultCompare, view, crosstabPick]);
+  }, [surveyId, query, compareBy, defaultCompare, view, crosstabPick, effectsPick]);
 
   const report = data.report;
   const minGroupSize = report?.minGroupSize ?? (typeof definition.minGroupSize === 'number' ? definition.minGroupSize : 5);
@@ -330,6 +343,20 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
             onBreakdownMissing={setCrosstabBy}
             pick={crosstabPick}
             onPick={setCrosstabPick}
+          />
+        )}
+        {report && view === 'effects' && (
+          <EffectsView
+            surveyId={surveyId}
+            query={query}
+            locale={locale}
+            reportLocale={reportLocale}
+            texts={texts}
+            segments={segments}
+            report={report}
+            pick={effectsPick}
+            onPick={setEffectsPick}
+            onLoggedOut={onLoggedOut}
           />
         )}
         {report && view === 'overview' && (
