@@ -91,7 +91,8 @@ export const command: CliCommand = {
       },
     });
     bar?.finish();
-    if (textWanted && plan.textQuestions.length > 0) options.text = { analyzer: await analyzerFor(table, plan.textQuestions), codingRules };
+    // A Map of words per masked text: a text written many times (「特になし」) is tokenized once.
+    if (textWanted && plan.textQuestions.length > 0) options.text = { analyzer: await analyzerFor(table, plan.textQuestions), codingRules, tokenCache: new Map() };
 
     let report;
     try {
