@@ -12,6 +12,7 @@ import type { SurveyDefinition } from '../../core/definitions/survey-definition.
 import type { Report } from '../../contracts/report.ts';
 import { describeReport, type ChartDescription, type RenderOptions, type Section, type Table } from '../../core/report-view/describe-report.ts';
 import { escapeHtml, jsonForScript } from './escape-text.ts';
+import { renderForestSvg } from './render-forest-svg.ts';
 
 export interface HtmlOptions extends RenderOptions {
   /** The text of Chart.js's UMD build. */
@@ -63,6 +64,8 @@ table { border-collapse: collapse; width: 100%; font-size: 0.86rem; }
 th, td { border-bottom: 1px solid #e3e6ea; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f3f6; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+svg.forest { display: block; max-width: 680px; height: auto; }
+.warnings ul { margin: 0; padding-left: 1.4em; font-size: 0.9rem; }
 blockquote { margin: 0 0 8px; padding: 6px 12px; border-left: 3px solid #c5ccd4; background: #fafbfc; white-space: pre-wrap; overflow-wrap: anywhere; }
 h3.breakdown { font-size: 1.1rem; margin: 20px 0 8px; color: #1f4e79; }
 h4 { font-size: 1rem; margin: 0 0 6px; }
@@ -167,6 +170,34 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
   }
   parts.push('</section>');
 
+  // 効果検証 (issue 28): how the responses were split, the warnings, the forest plots (inline SVG), every figure, what a DiD assumes.
+  if (view.effects) {
+    const effects = view.effects;
+    parts.push(
+      open('effects', effects.heading, effects.intro),
+      `<article><dl class="facts">${effects.facts.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl></article>`,
+    );
+    if (effects.warnings) {
+      parts.push(
+        `<article class="warnings"><h3>${escapeHtml(effects.warnings.heading)}</h3><p class="note">${escapeHtml(effects.warnings.intro)}</p>`,
+        effects.warnings.items.length > 0 ? `<ul>${effects.warnings.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>` : '',
+        '</article>',
+      );
+    }
+    for (const plot of effects.plots) {
+      parts.push(
+        '<article class="forest-plot">',
+        `<h3>${escapeHtml(plot.heading)}</h3>`,
+        ...plot.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`),
+        renderForestSvg(plot.plot, plot.heading),
+        '</article>',
+      );
+    }
+    parts.push(article(effects.table));
+    if (effects.assumptions) parts.push(`<div class="rule"><h3>${escapeHtml(effects.assumptions.heading)}</h3><p>${escapeHtml(effects.assumptions.text)}</p></div>`);
+    parts.push('</section>');
+  }
+
   parts.push(`<section class="part" id="needs"><h2>${escapeHtml(view.needs.heading)}</h2><p class="intro">${escapeHtml(view.needs.intro)}</p>`);
   parts.push(...view.needs.sections.map((section) => article(section)), '</section>');
 
@@ -212,6 +243,7 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
     ['summaries', view.summaries.heading],
     ['crosstabs', view.crosstabs.heading],
     ['means', view.means.heading],
+    ...(view.effects ? [['effects', view.effects.heading]] : []),
     ['needs', view.needs.heading],
     ['ipa', view.ipa.heading],
     ['gaps', view.gaps.heading],

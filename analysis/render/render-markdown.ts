@@ -55,6 +55,31 @@ export function renderMarkdown(report: Report, definitions: ReadonlyArray<Survey
     group.sections.forEach((item) => section('####', item));
   }
 
+  // 効果検証 (issue 28): Markdown has no charts, so each forest plot is a list, largest first.
+  if (view.effects) {
+    const effects = view.effects;
+    lines.push(`## ${escapeMarkdown(effects.heading)}`, '');
+    paragraph(effects.intro);
+    for (const [label, value] of effects.facts) lines.push(`- **${escapeMarkdown(label)}**: ${escapeMarkdown(value)}`);
+    lines.push('');
+    if (effects.warnings) {
+      lines.push(`### ${escapeMarkdown(effects.warnings.heading)}`, '');
+      paragraph(effects.warnings.intro);
+      if (effects.warnings.items.length > 0) lines.push(...effects.warnings.items.map((item) => `- ${escapeMarkdown(item)}`), '');
+    }
+    for (const plot of effects.plots) {
+      lines.push(`### ${escapeMarkdown(plot.heading)}`, '');
+      for (const note of plot.notes) paragraph(note);
+      const digits = (value: number) => (value === 0 ? '0' : `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(plot.plot.digits ?? 2)}`);
+      lines.push(...plot.plot.rows.map((row) => `- ${row.marked ? '◆' : '◇'} ${escapeMarkdown(row.label)}: ${digits(row.estimate)} [${digits(row.low)}, ${digits(row.high)}]`), '');
+    }
+    section('###', effects.table);
+    if (effects.assumptions) {
+      lines.push(`### ${escapeMarkdown(effects.assumptions.heading)}`, '');
+      paragraph(effects.assumptions.text);
+    }
+  }
+
   lines.push(`## ${escapeMarkdown(view.needs.heading)}`, '');
   paragraph(view.needs.intro);
   view.needs.sections.forEach((item) => section('###', item));

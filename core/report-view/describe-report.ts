@@ -30,6 +30,7 @@ import {
 import { createReportLabels, type ReportLabels } from './report-labels.ts';
 import { crosstabsByBreakdown, describeCrosstab, describeMeans, describeSummary, meansByBreakdown, overviewFacts, profileSummaries, wardTable } from './describe-tabulation.ts';
 import { crosstabTitle } from './crosstab-title.ts';
+import { describeEffects, type EffectsView } from './describe-effects.ts';
 import { localizeReport } from './localize-report.ts';
 import { fillText, tabulationTexts } from './tabulation-texts.ts';
 import type { Section, Table } from './view-types.ts';
@@ -58,6 +59,8 @@ export interface ReportView {
   crosstabs: { heading: string; intro: string; groups: Array<{ heading: string; sections: Section[] }> };
   /** 平均値の比較 (issue 25): one group per breakdown, one section per number question or scale. */
   means: { heading: string; intro: string; groups: Array<{ heading: string; sections: Section[] }> };
+  /** 効果検証 (issue 28): part 6 when the report has `effects`; the later parts then number one on. */
+  effects?: EffectsView;
   needs: { heading: string; intro: string; sections: Section[] };
   ipa: { heading: string; intro: string; sections: Section[] };
   gaps: { heading: string; intro: string; groups?: Table; sections: Section[]; untested?: Table };
@@ -73,7 +76,7 @@ const reportTexts = defineTexts({
   ja: {
   ...chartTexts('ja'),
   reportTitle: '分析レポート',
-  sectionNames: { crosstabs: 'クロス集計', means: '平均値の比較', summaries: '単純集計', gaps: '世代間の差', needs: '改善ニーズ', ipa: 'IPA', comments: '自由記述', overview: '調査概要', timeline: '回答の推移' } as Record<string, string>,
+  sectionNames: { crosstabs: 'クロス集計', means: '平均値の比較', effects: '効果検証', summaries: '単純集計', gaps: '世代間の差', needs: '改善ニーズ', ipa: 'IPA', comments: '自由記述', overview: '調査概要', timeline: '回答の推移' } as Record<string, string>,
   survey: '調査',
   versions: '定義の版',
   responses: '回答数',
@@ -159,7 +162,7 @@ const reportTexts = defineTexts({
   en: {
   ...chartTexts('en'),
   reportTitle: 'analysis report',
-  sectionNames: { crosstabs: 'Cross-tab', means: 'Means by group', summaries: 'Summary', gaps: 'Group differences', needs: 'Needs', ipa: 'IPA', comments: 'Comments', overview: 'Overview', timeline: 'Timeline' },
+  sectionNames: { crosstabs: 'Cross-tab', means: 'Means by group', effects: 'Effect evaluation', summaries: 'Summary', gaps: 'Group differences', needs: 'Needs', ipa: 'IPA', comments: 'Comments', overview: 'Overview', timeline: 'Timeline' },
   survey: 'Survey',
   versions: 'Definition versions',
   responses: 'Responses',
@@ -310,7 +313,11 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
   const profile = profileSummaries(report);
   // 回答者属性 shows the breakdown questions; 単純集計 does not repeat them (issue 26).
   const rest = (report.summaries ?? []).filter((summary) => !profile.includes(summary));
-  return {
+  // 効果検証 is part 6 when the report has it; the parts after it number one on.
+  const effects = describeEffects(report, language);
+  const shift = effects ? 1 : 0;
+  const numbered = (heading: string) => (shift ? heading.replace(/^(\d+)\./, (_, n: string) => `${Number(n) + shift}.`) : heading);
+  const view: ReportView = {
     language,
     title: `${surveyTitle} ${words.reportTitle}`,
     subtitle: '',
@@ -390,6 +397,16 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
     },
     legend: { text: t.hiddenLegend, link: t.suppressionHeading },
     footer: words.footer,
+  };
+  if (!effects) return view;
+  return {
+    ...view,
+    effects: { ...effects, heading: `${Number(/^(\d+)\./.exec(words.meansHeading)![1]) + 1}. ${effects.heading}` },
+    needs: { ...view.needs, heading: numbered(view.needs.heading) },
+    ipa: { ...view.ipa, heading: numbered(view.ipa.heading) },
+    gaps: { ...view.gaps, heading: numbered(view.gaps.heading) },
+    comments: { ...view.comments, heading: numbered(view.comments.heading) },
+    suppressed: { ...view.suppressed, heading: numbered(view.suppressed.heading) },
   };
 }
 

@@ -57,5 +57,28 @@ export function localizeReport(report: Report, labels: LabelIndex, locale: strin
             })),
           },
     comments: report.comments.map((comment) => ({ ...comment, label: question(comment.question, comment.label) })),
+    // 効果検証 (issue 28): each figure's question, row and option, and the pilot group, in the report's language.
+    ...(report.effects
+      ? {
+          effects: report.effects.map((effect) => ({
+            ...effect,
+            label: question(effect.question, effect.label),
+            ...(effect.row !== undefined ? { rowLabel: row(effect.question, effect.row, effect.rowLabel ?? effect.row) } : {}),
+            ...(effect.option !== undefined ? { optionLabel: value(effect.question, effect.option, effect.optionLabel ?? String(effect.option)) } : {}),
+          })),
+        }
+      : {}),
+    ...(report.effectComparison?.pilot
+      ? {
+          effectComparison: {
+            ...report.effectComparison,
+            pilot: {
+              ...report.effectComparison.pilot,
+              label: question(report.effectComparison.pilot.variable, report.effectComparison.pilot.label),
+              values: values(report.effectComparison.pilot.variable, report.effectComparison.pilot.values),
+            },
+          },
+        }
+      : {}),
   };
 }

@@ -4,7 +4,7 @@
  * Suppression.label), built in Japanese over a definition that has English texts too. No cohort
  * question and no --by, as the citizen survey: the dashboard then compares age bands.
  */
-import type { Crosstab, Report } from '../../../contracts/report.ts';
+import type { Crosstab, Effect, EffectComparison, Report } from '../../../contracts/report.ts';
 import { defineSurvey } from '../../analysis/report/define-survey.ts';
 
 export const LONG_OPTION = '戸籍・住民票の写しの取得';
@@ -291,3 +291,74 @@ export function meansByAge(): NonNullable<Report['means']> {
     },
   ];
 }
+
+/** 効果検証 (issue 28): a split at 2026-04-01 with the age band 20代 as the pilot group. */
+export function handMadeComparison(pilot = true): EffectComparison {
+  return {
+    time: 'completedAt',
+    date: '2026-04-01',
+    at: '2026-03-31T15:00:00.000Z',
+    timeZone: 'Asia/Tokyo',
+    before: 60,
+    after: 40,
+    undated: 2,
+    pilot: pilot ? { variable: 'ageBand', label: 'あなたの年代', values: [{ value: '20s', label: '20代' }] } : null,
+    weighted: false,
+    methods: { shareChange: '割合の差', meanChange: '平均の差', did: pilot ? 'OLS' : null },
+    preTrend: pilot ? { from: '2025-12-01T00:00:00.000Z', at: '2026-01-30T00:00:00.000Z', to: '2026-03-31T15:00:00.000Z' } : null,
+    warnings: ['「窓口に来た理由: 税の証明」は試行前から…'],
+  };
+}
+
+const estimate = (value: number, halfWidth: number, pAdjusted: number) => ({ estimate: value, low: value - halfWidth, high: value + halfWidth, p: pAdjusted / 2, pAdjusted });
+
+/** Four figures: a marked share, an unmarked one whose pre-trend warns, a hidden one and a mean without a DiD. */
+export function handMadeEffects(): Effect[] {
+  return [
+    {
+      question: 'counterReasons',
+      label: '窓口に来た理由',
+      option: 'koseki',
+      optionLabel: LONG_OPTION,
+      measure: 'share',
+      before: { n: 60, value: 0.55 },
+      after: { n: 40, value: 0.45 },
+      change: estimate(-0.1, 0.04, 0.01),
+      did: { ...estimate(-0.12, 0.05, 0.03), pilot: { before: { n: 30, value: 0.5 }, after: { n: 20, value: 0.35 } }, control: { before: { n: 30, value: 0.6 }, after: { n: 20, value: 0.57 } }, preTrend: { estimate: 0.01, p: 0.6 } },
+    },
+    {
+      question: 'counterReasons',
+      label: '窓口に来た理由',
+      option: 'tax',
+      optionLabel: '税の証明',
+      measure: 'share',
+      before: { n: 60, value: 0.3 },
+      after: { n: 40, value: 0.32 },
+      change: estimate(0.02, 0.05, 0.4),
+      // The pre-trend differs: a warning, in the reader's language.
+      did: { ...estimate(0.2, 0.15, 0.2), pilot: { before: { n: 30, value: 0.3 }, after: { n: 20, value: 0.4 } }, control: { before: { n: 30, value: 0.3 }, after: { n: 20, value: 0.3 } }, preTrend: { estimate: 0.15, p: 0.01 } },
+    },
+    {
+      question: 'counterReasons',
+      label: '窓口に来た理由',
+      option: 'care',
+      optionLabel: '介護',
+      measure: 'share',
+      before: { n: null, value: null },
+      after: { n: null, value: null },
+      change: null,
+      did: null,
+      hidden: { change: ['after'], did: ['pilot.after', 'control.after'] },
+    },
+    {
+      question: 'ageBand',
+      label: 'あなたの年代',
+      measure: 'mean',
+      before: { n: 60, value: 2.1 },
+      after: { n: 40, value: 2.4 },
+      change: estimate(0.3, 0.2, 0.04),
+      did: null,
+    },
+  ];
+}
+
