@@ -135,6 +135,14 @@ describe('kiosk layout', { timeout: 600_000 }, () => {
     expect(await singleCharacterLines(page)).toEqual(['「い」 alone on a line of 「どちらともいえない」']);
   });
 
+  it('the invitation-only staff survey has no kiosk mode: staff see why, instead of a survey whose every answer would be refused', async () => {
+    const { page } = await session.open('/kiosk/staff-workstyle?ward=kita', { viewport: { width: 800, height: 1280 } });
+    const error = page.getByTestId('kiosk-setup-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('招待コードが必要なアンケートはキオスクでは使えません');
+    expect(await page.locator('.sd-question').count()).toBe(0);
+  });
+
   for (const surveyId of KIOSK_SURVEYS) {
     const definition = readShippedDefinition(surveyId) as { completedHtml: Record<(typeof LANGUAGES)[number], string> };
     for (const size of SIZES) {

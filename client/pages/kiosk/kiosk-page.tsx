@@ -58,6 +58,15 @@ export default function KioskPage({ surveyId, search }: { surveyId: string; sear
     }
     return <SurveyLoadFailed error={definition.error} retryAfterSeconds={KIOSK_RELOAD_SECONDS} />;
   }
+  if (definition.definition.invitations === 'required') {
+    // A kiosk cannot ask for the invitation code each answer needs: the server would refuse every answer (issue 29).
+    const problem = {
+      parameter: 'survey' as const,
+      given: surveyId,
+      message: `招待コードが必要なアンケートはキオスクでは使えません / survey ${JSON.stringify(surveyId)} needs an invitation code per answer, so it has no kiosk mode`,
+    };
+    return <KioskSetupError surveyId={surveyId} search={search} problems={[problem]} surveyMissing />;
+  }
   return <KioskSurvey surveyId={surveyId} definition={definition.definition} settings={settings.settings} search={search} />;
 }
 
