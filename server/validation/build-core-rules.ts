@@ -183,7 +183,6 @@ function questionNode(question: AnyElement, fail: Fail): CoreNode {
 
 /** Properties that make survey-core change answers or visibility in ways not reproduced here. */
 const UNSUPPORTED_QUESTION_PROPERTIES = [
-  'setValueIf', 'setValueExpression', 'resetValueIf', 'defaultValueExpression',
   'hideIfChoicesEmpty', 'choiceValuesFromQuestion', 'choiceTextsFromQuestion', 'eachRowUnique',
   'minValueExpression', 'maxValueExpression', 'keyName', 'detailPanelMode',
 ];
@@ -197,6 +196,7 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
     }
   }
   if (question.maskType && question.maskType !== 'none') throw fail(what, '"maskType" is not supported by strict validation yet');
+  settableValue(question, what, fail);
   // hideIfRowsEmpty hides a matrix whose rows are all hidden; rows without conditions never are, so it changes nothing.
   if (question.hideIfRowsEmpty && ((question.rows as AnyElement[] | undefined) ?? []).some((row) => row.visibleIf)) {
     throw fail(what, '"hideIfRowsEmpty" with rows that have a visibleIf is not supported by strict validation yet');
@@ -314,6 +314,25 @@ function shownItemsOf(question: AnyElement, type: string, what: string, fail: Fa
   if (type === 'matrixdropdown' && question.columnsVisibleIf) throw fail(what, '"columnsVisibleIf" on a matrixdropdown is not supported by strict validation yet (give the columns a visibleIf)');
   const columns = type === 'matrix' ? filterOf(question.columns as AnyElement[], question.columnsVisibleIf, 'columnsVisibleIf', 'column') : undefined;
   return rows || columns ? { rows, columns } : undefined;
+}
+
+/**
+ * defaultValueExpression, setValueIf/setValueExpression and resetValueIf set or clear an answer while the form
+ * runs, but the respondent may still change it afterwards: on a question they can edit, any answer the question
+ * takes is one the form can send, so nothing more is checked (the answer is checked like a typed one). On a
+ * read-only question the value is survey-core's alone, which the server does not recompute yet: refused.
+ * The expressions are compiled anyway, so one that does not parse or calls an unknown function is refused at load.
+ */
+function settableValue(question: AnyElement, what: string, fail: Fail): void {
+  const properties = ['defaultValueExpression', 'setValueIf', 'setValueExpression', 'resetValueIf'].filter((property) => {
+    const value = question[property];
+    return typeof value === 'string' && value.trim() !== '';
+  });
+  if (properties.length === 0) return;
+  if (question.readOnly || question.enableIf || question.getType() === 'expression') {
+    throw fail(what, `"${properties[0]}" on a question the respondent cannot edit sets a value the server does not recompute yet`);
+  }
+  for (const property of properties) compileCondition(question[property], `${what} ${property}`, fail);
 }
 
 /** What QuestionTextModel.onCheckForErrors does for inputType "email": survey-core's own EmailValidator. */

@@ -337,6 +337,10 @@ describe('definitions that strict validation cannot check faithfully', () => {
     expect(rejects([{ type: 'text', name: 'a' }], { calculatedValues: [{ name: 'c', expression: "propertyValue('a', 'title')" }] })).toThrow(
       'calculated value "c": function propertyValue() in',
     );
+    // The respondent cannot change what survey-core sets on a read-only question, and the server does not recompute it yet.
+    expect(rejects([{ type: 'text', name: 'a' }, { type: 'text', name: 'b', readOnly: true, defaultValueExpression: '{a}' }])).toThrow(
+      'question "b": "defaultValueExpression" on a question the respondent cannot edit sets a value the server does not recompute yet',
+    );
     expect(rejects([{ type: 'checkbox', name: 'a', choices: ['x'] }, { type: 'dropdown', name: 'b', choicesFromQuestion: 'zz' }])).toThrow(
       'question "b": choicesFromQuestion "zz" is not a question of this survey',
     );
