@@ -27,6 +27,14 @@ export const workbookTexts = defineTexts({
     meansSheet: '平均値の比較',
     meansOf: '数値の設問・尺度の平均を区分ごとに比較（{count}表）',
     meansByHeading: '表側：{by}',
+    // 効果検証 (issue 28): one sheet after 平均値の比較; the words of the printed part are core's (describe-effects.ts).
+    effectsSheet: '効果検証',
+    effectsOf: '導入前後の変化と差の差（DiD）（{count}指標）',
+    effectsPoints: '割合の変化と DiD はポイント（%の差）、平均は設問の単位の数値です。◆ は調整済み p < 0.05（Holm 法）。',
+    low: '下限',
+    high: '上限',
+    changeShort: '変化',
+    didShort: 'DiD',
   },
   en: {
     contents: 'Contents',
@@ -46,5 +54,12 @@ export const workbookTexts = defineTexts({
     meansSheet: 'Means by group',
     meansOf: 'Means of number answers and scales by group ({count} tables)',
     meansByHeading: 'By: {by}',
+    effectsSheet: 'Effect evaluation',
+    effectsOf: 'Change before vs after and the difference in differences (DiD) ({count} figures)',
+    effectsPoints: 'Changes and DiDs of shares are numbers of percentage points; of means, in the question’s units. ◆ adjusted p < 0.05 (Holm).',
+    low: 'Low',
+    high: 'High',
+    changeShort: 'Change',
+    didShort: 'DiD',
   },
 });

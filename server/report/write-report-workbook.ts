@@ -19,7 +19,8 @@
  * and responses.
  */
 import ExcelJS from 'exceljs';
-import type { Crosstab, CrosstabCell, MeansByGroup, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
+import type { Crosstab, CrosstabCell, Effect, EffectCell, EffectEstimate, MeansByGroup, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
+import { describeEffects, effectLabel, effectsTexts, hiddenReason, MARK_BELOW } from '../../core/report-view/describe-effects.ts';
 import { crosstabTitle } from '../../core/report-view/crosstab-title.ts';
 import { columnKind, meansByBreakdown } from '../../core/report-view/describe-tabulation.ts';
 import { describeCrosstabTest as describeTest, describeMeansTest, fillText as fill, tabulationTexts as texts } from '../../core/report-view/tabulation-texts.ts';
@@ -86,11 +87,13 @@ export async function writeReportWorkbook(report: Report, locale: Locale): Promi
   const footer = `&L${[...xmlSafeText(title)].slice(0, 120).join('').replace(/&/g, '&&')}&R${w.footerPage}`;
   const used = new Set<string>();
   const hasMeans = (report.means ?? []).length > 0;
+  const hasEffects = report.effectComparison !== undefined && report.effects !== undefined;
   const names = {
     contents: sheetName(w.contents, used),
     overview: sheetName(t.overview, used),
     gt: sheetName(t.gt, used),
     means: hasMeans ? sheetName(w.meansSheet, used) : undefined,
+    effects: hasEffects ? sheetName(w.effectsSheet, used) : undefined,
   };
   const numbers = questionNumbers(report, locale);
   const parts = partNumbers(report, numbers);
@@ -105,6 +108,10 @@ export async function writeReportWorkbook(report: Report, locale: Locale): Promi
   if (names.means) {
     const means = workbook.addWorksheet(names.means, { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
     writeMeans(means, report, numbers, parts, locale);
+  }
+  if (names.effects) {
+    const effects = workbook.addWorksheet(names.effects);
+    writeEffects(effects, report, locale);
   }
   for (const question of questions) {
     const sheet = workbook.addWorksheet(question.name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
@@ -344,13 +351,14 @@ function suppressionRule(report: Report, locale: Locale): string {
   return fill(texts(locale).suppressionRule, { min: report.minGroupSize, min_1: report.minGroupSize - 1 });
 }
 
-function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overview: string; gt: string; means?: string }, questions: QuestionSheet[], locale: Locale): void {
+function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overview: string; gt: string; means?: string; effects?: string }, questions: QuestionSheet[], locale: Locale): void {
   const t = texts(locale);
   const w = workbookTexts(locale);
   const entries: Array<[string, string]> = [
     [names.overview, t.overview],
     [names.gt, t.gt],
     ...(names.means ? [[names.means, fill(w.meansOf, { count: (report.means ?? []).length })] as [string, string]] : []),
+    ...(names.effects ? [[names.effects, fill(w.effectsOf, { count: (report.effects ?? []).length })] as [string, string]] : []),
     ...questions.map((q): [string, string] => [q.name, `${q.number} ${q.label}\n${fill(w.crosstabsOf, { count: q.crosstabs.length })}`]),
   ];
   // Portrait and no repeated header: the 目次 is one page, notes included.
@@ -701,6 +709,85 @@ function writeMeans(sheet: ExcelJS.Worksheet, report: Report, numbers: Map<strin
   if (scale) textRow(sheet, t.meansScalesNote, span);
   if (sheet.lastRow!.number >= notes) blocks.push([notes, sheet.lastRow!.number]);
   keepTogether(sheet, blocks, 2);
+}
+
+/** A change or DiD in points for a share (×100) or in the question's units for a mean, signed. */
+const POINTS = '+0.0;"−"0.0;0.0';
+const SIGNED = '+0.00;"−"0.00;0.00';
+const P_VALUE = '0.000';
+const MARKED_P = `0.000" ${'◆'}"`;
+
+/**
+ * 効果検証 (issue 28): the facts of the split, the pre-trend warnings, then one table of every figure
+ * as numbers colleagues can sort and compute with: before and after n and value, the change with its
+ * interval and Holm-adjusted p (◆ in the number format where p < 0.05), with a pilot the DiD
+ * likewise and the pre-trend p; a hidden figure ＊ with the cells too small in the last column; what
+ * a DiD assumes. The words are the printed part's (core/report-view/describe-effects.ts).
+ */
+function writeEffects(sheet: ExcelJS.Worksheet, report: Report, locale: Locale): void {
+  const t = texts(locale);
+  const w = workbookTexts(locale);
+  const e = effectsTexts(locale);
+  const view = describeEffects(report, locale)!;
+  const effects = report.effects ?? [];
+  const pilot = report.effectComparison?.pilot != null;
+  const figure = (name: string) => [name, w.low, w.high, e.pAdjusted];
+  const columns = [e.item, `${e.before} n`, `${e.before} ${e.value}`, `${e.after} n`, `${e.after} ${e.value}`, ...figure(w.changeShort), ...(pilot ? [...figure(w.didShort), e.preTrendP] : []), e.note];
+  const span = columns.length;
+  const labels = effects.map((effect) => effectLabel(effect, locale));
+  const widths = [labelWidth([e.item, ...labels], 24), 8, 9, 8, 9, 8, 8, 8, 10, ...(pilot ? [8, 8, 8, 10, 10] : []), 30];
+  layOut(sheet, widths, undefined);
+  textRow(sheet, `${w.effectsSheet}　${surveyTitle(report, locale)}`, span, { bold: true, size: 12 });
+  // How the responses were split and grouped, and the warnings, above the figures they qualify.
+  for (const [label, text] of view.facts) textRow(sheet, `${label}: ${text}`, span);
+  if (view.warnings) {
+    textRow(sheet, view.warnings.heading, span, { bold: true });
+    textRow(sheet, view.warnings.intro, span);
+    for (const item of view.warnings.items) textRow(sheet, `・${item}`, span);
+  }
+  blankRow(sheet);
+  textRow(sheet, w.effectsPoints, span);
+  const header = headerRow(sheet, columns, span).number;
+  // The header stays in view and is repeated on every printed page, as on the cross-tab sheets.
+  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: header }];
+  sheet.pageSetup.printTitlesRow = `${header}:${header}`;
+  let hides = false;
+  const cellOf = (cell: EffectCell): Cell[] => (cell.n === null || cell.value === null ? [t.hidden, t.hidden] : [cell.n, cell.value]);
+  const estimateOf = (estimate: EffectEstimate | null | undefined, scale: number, cells: string[] | undefined): Cell[] =>
+    estimate ? [estimate.estimate * scale, estimate.low * scale, estimate.high * scale, estimate.pAdjusted] : Array<Cell>(4).fill(cells?.length ? t.hidden : '—');
+  for (const effect of effects) {
+    const scale = effect.measure === 'share' ? 100 : 1;
+    const signed = effect.measure === 'share' ? POINTS : SIGNED;
+    const value = effect.measure === 'share' ? PERCENT : DECIMAL;
+    const notes: string[] = [];
+    if (effect.hidden?.change?.length) notes.push(hiddenReason(effect.hidden.change, report.minGroupSize, locale));
+    else if (!effect.change) notes.push(e.notComputed);
+    if (pilot && effect.hidden?.did?.length) notes.push(`DiD: ${hiddenReason(effect.hidden.did, report.minGroupSize, locale)}`);
+    const did = effect.did;
+    const cells: Cell[] = [
+      effectLabel(effect, locale),
+      ...cellOf(effect.before),
+      ...cellOf(effect.after),
+      ...estimateOf(effect.change, scale, effect.hidden?.change),
+      ...(pilot ? [...estimateOf(did, scale, effect.hidden?.did), did?.preTrend ? did.preTrend.p : did ? '—' : effect.hidden?.did?.length ? t.hidden : '—'] : []),
+      notes.join(' '),
+    ];
+    hides ||= cells.includes(t.hidden);
+    const mark = (p: number | undefined) => (p !== undefined && p < MARK_BELOW ? MARKED_P : P_VALUE);
+    const formats = [undefined, COUNT, value, COUNT, value, signed, signed, signed, mark(effect.change?.pAdjusted), ...(pilot ? [signed, signed, signed, mark(did?.pAdjusted), P_VALUE] : []), undefined];
+    const row = tableRow(sheet, cells, span, formats);
+    const note = row.getCell(span);
+    note.alignment = { wrapText: true, vertical: 'middle', horizontal: 'left' };
+    const lines = Math.max(linesIn(String(cells[0]), widthOf(sheet, 1, 1)), linesIn(notes.join(' '), widthOf(sheet, span, span)));
+    if (lines > 1) row.height = lines * LINE + PADDING;
+  }
+  if (view.assumptions) {
+    blankRow(sheet);
+    textRow(sheet, view.assumptions.heading, span, { bold: true });
+    textRow(sheet, view.assumptions.text, span);
+  }
+  blankRow(sheet);
+  if (hides) suppressionNotes(sheet, report, span, locale);
 }
 
 /** A name core writes to follow a verb ("answered on the web") standing alone as a row label: capitalised in English, as the dashboard does. */
