@@ -147,8 +147,16 @@ describe('効果検証 on the dashboard', () => {
         if (table.hides) await page.locator('.effects-table').getByTestId('suppression-rule').waitFor();
 
         expect(await sideways(page), tag).toBeLessThanOrEqual(0);
-        await page.getByTestId('effects-view').scrollIntoViewIfNeeded();
+        // The view's top just under the sticky filter bar, then the forest plot, as an analyst scrolls to them.
+        const scrollUnderBar = (selector: string) =>
+          page.evaluate((target) => {
+            const bar = document.querySelector('.filter-bar')?.getBoundingClientRect().height ?? 0;
+            window.scrollTo(0, document.querySelector(target)!.getBoundingClientRect().top + window.scrollY - bar - 8);
+          }, selector);
+        await scrollUnderBar('.view-tabs');
         await page.screenshot({ path: join(SHOTS, `${tag}-effects.png`) });
+        await scrollUnderBar('[data-testid="forest-share"]');
+        await page.screenshot({ path: join(SHOTS, `${tag}-effects-forest.png`) });
         await page.screenshot({ path: join(SHOTS, `${tag}-effects-full.png`), fullPage: true });
       }, 300_000);
     }

@@ -25,7 +25,9 @@ export function effectKey(effect: Effect): string {
 export function effectLabel(effect: Effect, locale: Locale): string {
   const words = effectsTexts(locale);
   const what = effect.optionLabel ?? (effect.option !== undefined ? String(effect.option) : effect.topTwo ? words.topTwo : words.mean);
-  return `${shortLabel(effect.label)}${effect.rowLabel ? ` — ${effect.rowLabel}` : ''}: ${what}`;
+  // A question that ends in 。 or ? ("…をご存じですか。") reads better without it before the colon.
+  const question = shortLabel(effect.label).replace(/[。．.？?]$/, '');
+  return `${question}${effect.rowLabel ? ` — ${effect.rowLabel}` : ''}: ${what}`;
 }
 
 export interface ForestRow {
