@@ -12,7 +12,7 @@ import { handMadeComparison, handMadeEffects, handMadeReport } from '../../core/
 
 async function read(report: Report, locale: 'ja' | 'en'): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await writeReportWorkbook(report, locale));
+  await book.xlsx.load((await writeReportWorkbook(report, locale)) as unknown as ArrayBuffer);
   return book;
 }
 
