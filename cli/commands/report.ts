@@ -68,7 +68,6 @@ export const command: CliCommand = {
     };
     const explain = (error: unknown) => explainInputError(error, { input: values.input, weights: values.weights, marginsFile });
     const compare = options.compare;
-    if (compare && format !== 'json') console.error('note: 効果検証 (--compare) is in the JSON report only for now; the other formats leave it out');
 
     // Everything that can be checked without the responses is checked before reading them.
     // 自由記述 (issue 27) unless --no-text: the table then keeps every comment text, and the coding rules are read
