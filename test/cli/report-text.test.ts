@@ -5,7 +5,7 @@
  * report with one line naming the file and the line.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import { copyFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,21 @@ describe('survey-toolkit report: 自由記述', () => {
     expect(marks.length).toBeGreaterThan(0);
     expect(comment.network.edges.length).toBeGreaterThan(10);
   }, 120_000);
+
+  it('with no comment written, lists each comment question with n = 0 (nothing is tokenized, so no dictionary is needed)', async () => {
+    const silent = join(dir, 'silent.jsonl');
+    const lines = (await readFile(input, 'utf8')).trimEnd().split('\n').map((line) => {
+      const record = JSON.parse(line);
+      delete record.data.comment;
+      return JSON.stringify(record);
+    });
+    await writeFile(silent, `${lines.join('\n')}\n`);
+    const run = await runCli(['report', '--survey', 'ward-office-exit', '--input', silent]);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const text = (JSON.parse(run.stdout) as Report).text!;
+    expect(text).toHaveLength(1);
+    expect(text[0]).toMatchObject({ question: 'comment', comments: { n: 0, withWords: 0 }, hidden: false, words: [], codeCrosstabs: null });
+  }, 60_000);
 
   it('leaves the text out with --no-text', async () => {
     expect('text' in (await report(['--no-text']))).toBe(false);
