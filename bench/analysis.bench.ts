@@ -8,6 +8,10 @@
  * Input files are written once by `survey-toolkit seed` into bench/results/ (gitignored) and
  * reused. BENCH_ANALYSIS_SIZES (e.g. "10000,100000"), BENCH_ANALYSIS_RUNS (default 3, the
  * median wall time is reported), BENCH_ANALYSIS_THREADS (sets SURVEY_TOOLKIT_READ_THREADS).
+ *
+ * The statistics are timed with `--no-text`; the free-text analysis (kuromoji, issue 27), which a
+ * report does by default, is timed apart once, on ward-office-exit at 100k (or the largest size
+ * asked below it), since tokenizing costs far more than every other figure together.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
       const mb = (await stat(file)).size / 1048576;
       const runs: Run[] = [];
       for (let r = 0; r < RUNS; r++) {
-        const run = await runNode(['report', '--survey', survey, '--input', file, '--out', join(RESULTS, `${survey}-${count}.report.json`)], env);
+        const run = await runNode(['report', '--survey', survey, '--input', file, '--no-text', '--out', join(RESULTS, `${survey}-${count}.report.json`)], env);
         if (run.code !== 0) throw new Error(`report failed on ${file}: ${run.stderr}`);
         runs.push(run);
       }
@@ -92,6 +96,17 @@ async function main(): Promise<void> {
           `peak RSS ${row.rssMb.toFixed(0).padStart(5)} MB  ${((row.ms / count) * 1000).toFixed(1).padStart(7)} µs/response`,
       );
     }
+  }
+  const textSize = Math.max(0, ...SIZES.filter((size) => size <= 100_000));
+  if (textSize > 0) {
+    const file = await inputFile('ward-office-exit', textSize);
+    const run = await runNode(['report', '--survey', 'ward-office-exit', '--input', file, '--out', join(RESULTS, `ward-office-exit-${textSize}.text.report.json`)], env);
+    if (run.code !== 0) throw new Error(`report with text failed on ${file}: ${run.stderr}`);
+    const without = rows.find((row) => row.survey === 'ward-office-exit' && row.count === textSize)!;
+    console.log(
+      `with 自由記述 (text analysis), ward-office-exit ${textSize.toLocaleString('en-US')}: ${(run.ms / 1000).toFixed(2)} s ` +
+        `(+${((run.ms - without.ms) / 1000).toFixed(2)} s over --no-text), peak RSS ${run.rssMb.toFixed(0)} MB`,
+    );
   }
   const million = rows.filter((row) => row.count === 1_000_000);
   if (million.length > 0) {
