@@ -71,7 +71,7 @@ export function renderMarkdown(report: Report, definitions: ReadonlyArray<Survey
       lines.push(`### ${escapeMarkdown(plot.heading)}`, '');
       for (const note of plot.notes) paragraph(note);
       const digits = (value: number) => (value === 0 ? '0' : `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(plot.plot.digits ?? 2)}`);
-      lines.push(...plot.plot.rows.map((row) => `- ${row.marked ? '◆' : '◇'} ${escapeMarkdown(row.label)}: ${digits(row.estimate)} [${digits(row.low)}, ${digits(row.high)}]`), '');
+      lines.push(...plot.plot.rows.map((row) => `- ${row.marked ? '◆' : '◇'} ${escapeMarkdown(row.context === undefined ? row.label : `${row.context}: ${row.label}`)}: ${digits(row.estimate)} [${digits(row.low)}, ${digits(row.high)}]`), '');
     }
     section('###', effects.table);
     if (effects.assumptions) {

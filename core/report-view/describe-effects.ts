@@ -179,11 +179,24 @@ export interface EffectsView {
   assumptions?: { heading: string; text: string };
 }
 
-/** "Question — row: option" (or the top-two share, or the mean), the question without its polite request. */
-export function effectLabel(effect: Effect, locale: Locale): string {
+/**
+ * A figure named in two parts: what is measured (the option, or a matrix row's top-two share or
+ * mean) and the question it belongs to, cut to a readable context (the full titles are long:
+ * printed whole, the ward-office survey's made every label three lines).
+ */
+export function effectParts(effect: Effect, locale: Locale): { what: string; question: string } {
   const words = effectsTexts(locale);
-  const what = effect.optionLabel ?? (effect.option !== undefined ? String(effect.option) : effect.topTwo ? words.topTwo : words.mean);
-  return `${shortTitle(effect.label)}${effect.rowLabel ? ` — ${effect.rowLabel}` : ''}: ${what}`;
+  const measure = effect.optionLabel ?? (effect.option !== undefined ? String(effect.option) : effect.topTwo ? words.topTwo : words.mean);
+  const what = effect.rowLabel ? `${effect.rowLabel}: ${measure}` : measure;
+  const title = shortTitle(effect.label);
+  const room = locale === 'ja' ? 28 : 56;
+  return { what, question: [...title].length > room ? `${[...title].slice(0, room - 1).join('')}…` : title };
+}
+
+/** "Question: option" (or "question — row: top two"), the question cut to a readable context. */
+export function effectLabel(effect: Effect, locale: Locale): string {
+  const { what, question } = effectParts(effect, locale);
+  return effect.rowLabel ? `${question} — ${what}` : `${question}: ${what}`;
 }
 
 function shortTitle(title: string): string {
@@ -223,7 +236,8 @@ export function forestRows(effects: readonly Effect[], measure: Effect['measure'
     if (effect.measure !== measure) return;
     const figure = did ? effect.did : effect.change;
     if (!figure) return;
-    rows.push({ label: effectLabel(effect, locale), estimate: figure.estimate * scale, low: figure.low * scale, high: figure.high * scale, marked: figure.pAdjusted < MARK_BELOW, order });
+    const { what, question } = effectParts(effect, locale);
+    rows.push({ label: what, context: question, estimate: figure.estimate * scale, low: figure.low * scale, high: figure.high * scale, marked: figure.pAdjusted < MARK_BELOW, order });
   });
   return rows.sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate) || a.order - b.order).map(({ order: _order, ...row }) => row);
 }
@@ -286,7 +300,10 @@ export function effectsTable(effects: readonly Effect[], comparison: EffectCompa
     if (row.includes(hidden)) hides = true;
     return row;
   });
-  return { columns, numeric: columns.map((_, index) => index > 0 && index < columns.length - 1), rows, hides };
+  const numeric = columns.map((_, index) => index > 0 && index < columns.length - 1);
+  // The note column only when some figure has a note: on A4 it is the column that splits the table in two.
+  if (rows.every((row) => row.at(-1) === '')) return { columns: columns.slice(0, -1), numeric: numeric.slice(0, -1), rows: rows.map((row) => row.slice(0, -1)), hides };
+  return { columns, numeric, rows, hides };
 }
 
 /** 効果検証 in words; undefined when the report was built without --compare. */

@@ -10,7 +10,10 @@ import { INK, BRAND } from './palette.ts';
 import { labelUnits, wrapLabel } from './truncate-label.ts';
 
 export interface ForestRow {
+  /** What is measured (an option, a row's mean), on the first line. */
   label: string;
+  /** The question it belongs to, smaller and grey on the second line. */
+  context?: string;
   estimate: number;
   low: number;
   high: number;
@@ -84,10 +87,16 @@ export function layoutForestPlot(plot: ForestPlot, width = FOREST_WIDTH): Forest
   plot.rows.forEach((row, index) => {
     const middle = TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2;
     const colour = row.marked ? BRAND : MUTED;
+    // The measure on the first line, the question under it in grey; each cut to one line of the column.
     const label = wrapLabel(row.label, LABEL_UNITS);
-    const lines = typeof label === 'string' ? [label] : label;
+    const first = typeof label === 'string' ? [label] : row.context === undefined ? label : [oneLine(row.label, LABEL_UNITS)];
+    const lines: Array<{ text: string; size: number; fill: string; bold?: boolean }> = first.map((text) => ({ text, size: FONT, fill: INK, bold: row.marked }));
+    if (row.context !== undefined) {
+      const context = wrapLabel(row.context, Math.floor((LABEL_UNITS * FONT) / (FONT - 1.5)));
+      lines.push({ text: typeof context === 'string' ? context : oneLine(row.context, Math.floor((LABEL_UNITS * FONT) / (FONT - 1.5))), size: FONT - 1.5, fill: MUTED });
+    }
     lines.forEach((line, k) => {
-      shapes.push({ kind: 'text', x: LABEL_WIDTH, y: middle + (k - (lines.length - 1) / 2) * (FONT + 2) + FONT * 0.35, text: line, anchor: 'end', size: FONT, fill: INK, bold: row.marked });
+      shapes.push({ kind: 'text', x: LABEL_WIDTH, y: middle + (k - (lines.length - 1) / 2) * (FONT + 1) + FONT * 0.35, text: line.text, anchor: 'end', size: line.size, fill: line.fill, bold: line.bold });
     });
     shapes.push({ kind: 'line', x1: x(row.low), y1: middle, x2: x(row.high), y2: middle, stroke: colour, width: row.marked ? 2 : 1.4 });
     for (const end of [row.low, row.high]) shapes.push({ kind: 'line', x1: x(end), y1: middle - 4, x2: x(end), y2: middle + 4, stroke: colour, width: 1.2 });
@@ -102,7 +111,19 @@ export function layoutForestPlot(plot: ForestPlot, width = FOREST_WIDTH): Forest
   return { width, height, shapes };
 }
 
+/** The text cut to one line of `units`, ending in 「…」 when cut. */
+function oneLine(text: string, units: number): string {
+  if (labelUnits(text) <= units) return text;
+  const characters = Array.from(text);
+  let kept = '';
+  for (const character of characters) {
+    if (labelUnits(kept + character) > units - 2) break;
+    kept += character;
+  }
+  return `${kept.trimEnd()}…`;
+}
+
 /** Whether every label line fits its column (used by tests: a label never runs into the plot). */
 export function labelsFit(layout: ForestLayout): boolean {
-  return layout.shapes.every((shape) => shape.kind !== 'text' || shape.anchor !== 'end' || (labelUnits(shape.text) * FONT) / 2 <= LABEL_WIDTH);
+  return layout.shapes.every((shape) => shape.kind !== 'text' || shape.anchor !== 'end' || (labelUnits(shape.text) * shape.size) / 2 <= LABEL_WIDTH);
 }

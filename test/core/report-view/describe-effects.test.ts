@@ -104,6 +104,13 @@ describe('describeEffects', () => {
     expect(table.numeric).toEqual([false, true, true, true, true, true, true, true, true, true, false]);
   });
 
+  it('leaves the note column out when no figure has a note (on A4 it split the table in two)', () => {
+    const shown = handMadeEffects().filter((effect) => effect.change !== null);
+    const table = effectsTable(shown, handMadeComparison(), 5, 'ja');
+    expect(table.columns.at(-1)).toBe('試行前の傾向 p');
+    expect(table.rows.every((row) => row.length === table.columns.length)).toBe(true);
+  });
+
   it('speaks English throughout in an English report, the definition’s labels included', () => {
     const view = describeReport(withEffects(), [handMadeDefinition()], { locale: 'en' });
     const effects = view.effects!;
@@ -134,6 +141,15 @@ describe('layoutForestPlot', () => {
       if (shape.kind === 'mark') expect(shape.x).toBeGreaterThan(300);
       if (shape.kind === 'line') expect(Math.max(shape.x1, shape.x2)).toBeLessThanOrEqual(layout.width);
     }
+  });
+
+  it('names the measure on the first line and its question, grey and smaller, on the second, each cut to the column', () => {
+    const two = layoutForestPlot({ rows: [{ label: '窓口予約（来庁日時を事前に予約できる）'.repeat(3), context: '今後、区役所のサービスで特に力を入れてほしいものを3つまで選んでください'.repeat(2), estimate: 1, low: 0, high: 2, marked: true }], axisLabel: 'x' });
+    const texts = two.shapes.filter((shape) => shape.kind === 'text' && shape.anchor === 'end');
+    expect(texts).toHaveLength(2);
+    expect(texts.map((shape) => shape.kind === 'text' && shape.text.endsWith('…'))).toEqual([true, true]);
+    expect(texts.map((shape) => shape.kind === 'text' && shape.size)).toEqual([11, 9.5]);
+    expect(labelsFit(two)).toBe(true);
   });
 
   it('wraps a long label onto two lines within its column instead of running into the plot', () => {
