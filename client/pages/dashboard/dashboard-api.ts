@@ -126,8 +126,9 @@ export function fetchTimeline(surveyId: string, query: string, by: string, signa
   return getJson<DailyCounts>(surveyPath(surveyId, 'timeline', query, { by }), signal);
 }
 
-export function fetchComments(surveyId: string, query: string, signal?: AbortSignal): Promise<CommentList> {
-  return getJson<CommentList>(surveyPath(surveyId, 'comments', query, {}), signal);
+/** `limit`: how many of the newest (the server's default 20, at most 100). */
+export function fetchComments(surveyId: string, query: string, signal?: AbortSignal, limit?: number): Promise<CommentList> {
+  return getJson<CommentList>(surveyPath(surveyId, 'comments', query, limit ? { limit: String(limit) } : {}), signal);
 }
 
 function surveyPath(surveyId: string, resource: string, filterQuery: string, extra: Record<string, string>): string {

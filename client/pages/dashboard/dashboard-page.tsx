@@ -21,6 +21,8 @@ import { channelName } from './channel-name.ts';
 import { CrosstabView, type CrosstabPick } from './crosstab-view.tsx';
 import { EffectsView, type EffectsPick } from './effects/effects-view.tsx';
 import './effects/effects.css';
+import { TextView } from './text/text-view.tsx';
+import './text/text.css';
 import { countHidingTables } from './hidden-tables.ts';
 import { OverviewFacts } from './overview-facts.tsx';
 import { shortLabel } from './short-label.ts';
@@ -43,8 +45,8 @@ import { adminTexts } from '../admin/admin-texts.ts';
 import './analyst-shell.css';
 import './dashboard.css';
 
-/** The overview (needs, IPA, gaps), one question's 単純集計, one クロス集計, or 効果検証 (issue 28). */
-const DASHBOARD_VIEWS = ['overview', 'questions', 'crosstabs', 'effects'] as const;
+/** The overview (needs, IPA, gaps), one question's 単純集計, one クロス集計, 効果検証 (issue 28) or 自由記述 (issue 27). */
+const DASHBOARD_VIEWS = ['overview', 'questions', 'crosstabs', 'effects', 'text'] as const;
 type DashboardView = (typeof DASHBOARD_VIEWS)[number];
 
 /**
@@ -356,6 +358,18 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
             report={report}
             pick={effectsPick}
             onPick={setEffectsPick}
+            onLoggedOut={onLoggedOut}
+          />
+        )}
+        {report && view === 'text' && (
+          <TextView
+            surveyId={surveyId}
+            query={query}
+            locale={locale}
+            reportLocale={reportLocale}
+            texts={texts}
+            minGroupSize={minGroupSize}
+            questionTitle={(question) => labels.question(question, locale)}
             onLoggedOut={onLoggedOut}
           />
         )}
