@@ -13,6 +13,7 @@ import type { Report } from '../../contracts/report.ts';
 import { describeReport, type ChartDescription, type RenderOptions, type Section, type Table } from '../../core/report-view/describe-report.ts';
 import { escapeHtml, jsonForScript } from './escape-text.ts';
 import { renderForestSvg } from './render-forest-svg.ts';
+import { renderNetworkSvg } from './render-network-svg.ts';
 
 export interface HtmlOptions extends RenderOptions {
   /** The text of Chart.js's UMD build. */
@@ -64,7 +65,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.86rem; }
 th, td { border-bottom: 1px solid #e3e6ea; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f3f6; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-svg.forest { display: block; max-width: 680px; height: auto; }
+svg.forest, svg.network { display: block; max-width: 680px; height: auto; }
 .warnings ul { margin: 0; padding-left: 1.4em; font-size: 0.9rem; }
 blockquote { margin: 0 0 8px; padding: 6px 12px; border-left: 3px solid #c5ccd4; background: #fafbfc; white-space: pre-wrap; overflow-wrap: anywhere; }
 h3.breakdown { font-size: 1.1rem; margin: 20px 0 8px; color: #1f4e79; }
@@ -224,6 +225,23 @@ export function renderHtml(report: Report, definitions: ReadonlyArray<SurveyDefi
       ...comment.texts.map((text) => `<blockquote>${escapeHtml(text)}</blockquote>`),
       '</article>',
     );
+    // 自由記述's text analysis (issue 27): words, words by group, the network as an inline SVG, codes by group.
+    const analysis = comment.analysis;
+    if (analysis) {
+      parts.push(`<article><h4>${escapeHtml(comment.heading)}</h4>${analysis.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('')}</article>`);
+      if (analysis.words) parts.push(article(analysis.words, 'h4'));
+      if (analysis.network) {
+        parts.push(
+          '<article class="network-plot">',
+          `<h4>${escapeHtml(analysis.network.heading)}</h4>`,
+          ...analysis.network.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`),
+          analysis.network.network.nodes.length > 0 ? renderNetworkSvg(analysis.network.network, `${comment.heading} ${analysis.network.heading}`) : '',
+          '</article>',
+        );
+      }
+      if (analysis.byGroup) parts.push(article(analysis.byGroup, 'h4'));
+      if (analysis.codes) parts.push(article(analysis.codes, 'h4'));
+    }
   }
   parts.push('</section>');
 

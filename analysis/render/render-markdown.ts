@@ -101,6 +101,21 @@ export function renderMarkdown(report: Report, definitions: ReadonlyArray<Survey
     lines.push(`### ${escapeMarkdown(comment.heading)}`, '');
     for (const note of comment.notes) paragraph(note);
     for (const text of comment.texts) lines.push(`> ${escapeMarkdown(text)}`, '');
+    // 自由記述's text analysis (issue 27): the network is a picture, so Markdown lists its strongest pairs in words instead.
+    const analysis = comment.analysis;
+    if (analysis) {
+      for (const note of analysis.notes) paragraph(note);
+      if (analysis.words) section('####', analysis.words);
+      if (analysis.network) {
+        lines.push(`#### ${escapeMarkdown(analysis.network.heading)}`, '');
+        for (const note of analysis.network.notes) paragraph(note);
+        const { nodes, edges } = analysis.network.network;
+        const strongest = [...edges].sort((a, b) => b.jaccard - a.jaccard).slice(0, 15);
+        lines.push(...strongest.map((edge) => `- ${escapeMarkdown(nodes[edge.source].word)} — ${escapeMarkdown(nodes[edge.target].word)}: Jaccard ${edge.jaccard.toFixed(2)}`), '');
+      }
+      if (analysis.byGroup) section('####', analysis.byGroup);
+      if (analysis.codes) section('####', analysis.codes);
+    }
   }
 
   lines.push(`## ${escapeMarkdown(view.suppressed.heading)}`, '');

@@ -31,6 +31,7 @@ import { createReportLabels, type ReportLabels } from './report-labels.ts';
 import { crosstabsByBreakdown, describeCrosstab, describeMeans, describeSummary, meansByBreakdown, overviewFacts, profileSummaries, wardTable } from './describe-tabulation.ts';
 import { crosstabTitle } from './crosstab-title.ts';
 import { describeEffects, type EffectsView } from './describe-effects.ts';
+import { describeText, type TextView } from './describe-text.ts';
 import { localizeReport } from './localize-report.ts';
 import { fillText, tabulationTexts } from './tabulation-texts.ts';
 import type { Section, Table } from './view-types.ts';
@@ -64,7 +65,8 @@ export interface ReportView {
   needs: { heading: string; intro: string; sections: Section[] };
   ipa: { heading: string; intro: string; sections: Section[] };
   gaps: { heading: string; intro: string; groups?: Table; sections: Section[]; untested?: Table };
-  comments: { heading: string; intro: string; sections: Array<{ heading: string; notes: string[]; texts: string[] }> };
+  /** `analysis` (issue 27): the question's words, network and codes, when the report has `text`. */
+  comments: { heading: string; intro: string; sections: Array<{ heading: string; notes: string[]; texts: string[]; analysis?: TextView }> };
   /** 秘匿した集計: the one statement of the rule (the anchor every ＊ legend links to), then where it applied. */
   suppressed: { heading: string; intro: string; rule: { heading: string; text: string }; table?: Table };
   /** Under every table that hides something: what ＊ means, and the words of the link to the rule. */
@@ -313,6 +315,7 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
   const profile = profileSummaries(report);
   // 回答者属性 shows the breakdown questions; 単純集計 does not repeat them (issue 26).
   const rest = (report.summaries ?? []).filter((summary) => !profile.includes(summary));
+  const textOf = (question: string) => report.text?.find((entry) => entry.question === question);
   // 効果検証 is part 6 when the report has it; the parts after it number one on.
   const effects = describeEffects(report, language);
   const shift = effects ? 1 : 0;
@@ -384,6 +387,7 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
               : words.written(count(comment.answered ?? 0)),
         ],
         texts: comment.sample,
+        ...(textOf(comment.question) ? { analysis: describeText(textOf(comment.question)!, report, language) } : {}),
       })),
     },
     suppressed: {

@@ -1,0 +1,151 @@
+/**
+ * 自由記述's text analysis in the printed report (issue 27): the top words with their share, the
+ * words by group with ＊ where a group is hidden, the network laid out the same way every time with
+ * nodes sized by count and kept apart, and the codes by group with the cross-tabs' marks and test
+ * lines. Hand-made, so every expectation follows from the numbers written here.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Report, TextAnalysis } from '../../../contracts/report.ts';
+import { describeReport } from '../../../core/report-view/describe-report.ts';
+import { describeText, TOP_WORDS } from '../../../core/report-view/describe-text.ts';
+import { layoutNetwork } from '../../../core/report-view/layout-network.ts';
+import { renderHtml } from '../../../analysis/render/render-html.ts';
+import { renderMarkdown } from '../../../analysis/render/render-markdown.ts';
+import { readReportAssets } from '../../../server/report/report-assets.ts';
+import { handMadeDefinition, handMadeReport } from './hand-made-report.ts';
+
+const words = ['駐車場', '書類', '待ち時間', '窓口', '予約', '職員', '案内', '手続'];
+
+export function handMadeText(): TextAnalysis {
+  const many = Array.from({ length: 40 }, (_, i) => ({ word: i < words.length ? words[i] : `語${i}`, pos: 'noun' as const, count: 80 - i, share: (80 - i) / 200 }));
+  return {
+    question: 'comment',
+    label: 'ご意見',
+    comments: { n: 200, withWords: 190 },
+    hidden: false,
+    words: many,
+    byGroup: {
+      groups: [
+        { label: '20代', n: 120 },
+        { label: '30代', n: null, suppressed: 'small' },
+      ],
+      rows: many.map((word) => ({ word: word.word, cells: [{ count: 10, share: 10 / 120 }, { count: null, share: null }] })),
+    },
+    network: {
+      nodes: words.map((word, i) => ({ word, count: 80 - 8 * i, community: i % 3 })),
+      edges: [
+        { source: 0, target: 1, count: 30, jaccard: 0.6 },
+        { source: 0, target: 2, count: 20, jaccard: 0.3 },
+        { source: 3, target: 4, count: 25, jaccard: 0.5 },
+        { source: 5, target: 6, count: 10, jaccard: 0.2 },
+      ],
+      rule: { candidateWords: 60, maxEdges: 60, minCooccurrence: 3, communities: 'louvain' },
+    },
+    codes: [
+      { code: '待ち時間', count: 60, share: 0.3 },
+      { code: '紙文化', count: 40, share: 0.2 },
+    ],
+    codeCrosstabs: {
+      groups: [
+        { label: '20代', n: 120, cells: [{ count: 50, share: 50 / 120, residual: 3, mark: '▲▲' }, { count: 20, share: 20 / 120, residual: -1, mark: '' }] },
+        { label: '30代', n: null, suppressed: 'small', cells: [{ count: null, share: null, residual: null, mark: '' }, { count: null, share: null, residual: null, mark: '' }] },
+      ],
+      merged: null,
+      total: { n: 200, cells: [{ count: 60, share: 0.3, residual: null, mark: '' }, { count: 40, share: 0.2, residual: null, mark: '' }] },
+      tests: [{ statistic: 9.5, df: 1, p: 0.002, pAdjusted: 0.004, cramersV: 0.22 }, null],
+    },
+    by: 'ageBand',
+    byLabel: 'あなたの年代',
+  };
+}
+
+const report = (): Report => ({ ...handMadeReport(), text: [handMadeText()] });
+
+describe('describeText', () => {
+  const view = describeText(handMadeText(), report(), 'ja');
+
+  it('lists the top 30 words with count and share, 駐車場 first', () => {
+    expect(view.words?.table?.rows).toHaveLength(TOP_WORDS);
+    expect(view.words?.table?.rows[0]).toEqual(['1', '駐車場', '80', '40.0%']);
+    expect(view.notes).toEqual(['分析した記入 200件（うち語を含むもの 190件）']);
+  });
+
+  it('gives the words by the first breakdown, a hidden group ＊', () => {
+    expect(view.byGroup?.heading).toBe('よく使われた語（区分別: あなたの年代）');
+    expect(view.byGroup?.table?.columns).toEqual(['語', '20代 (n = 120)', '30代 (n = ＊)']);
+    expect(view.byGroup?.table?.rows[0]).toEqual(['駐車場', '8.3%', '＊']);
+    expect(view.byGroup?.table?.hides).toBe(true);
+  });
+
+  it('tables the codes by group with the marks and a test line per code', () => {
+    expect(view.codes?.table?.columns).toEqual(['区分', '回答者数', '待ち時間', '紙文化']);
+    expect(view.codes?.table?.rows).toEqual([
+      ['全体', '200', '30.0%', '20.0%'],
+      ['20代', '120', '41.7% ▲▲', '16.7%'],
+      ['30代', '＊', '＊', '＊'],
+    ]);
+    expect(view.codes?.footnotes?.[1]).toMatch(/^待ち時間: χ² = 9\.50、自由度 1、p = 0\.002（Holm補正後 0\.004）/);
+    expect(view.codes?.footnotes?.[2]).toMatch(/^紙文化: 検定なし/);
+  });
+
+  it('says only that the section is hidden when fewer than the minimum wrote', () => {
+    const hidden = describeText({ ...handMadeText(), hidden: true }, report(), 'ja');
+    expect(hidden).toEqual({ notes: ['記入者が 5 人未満のため、語と分類は示していません。'] });
+  });
+
+  it('joins the comments part of the report for its question', () => {
+    const comments = describeReport(report(), [handMadeDefinition()], { locale: 'ja' }).comments;
+    expect(comments.sections[0].analysis?.words?.heading).toBe('よく使われた語（上位30語）');
+    expect(describeReport(handMadeReport(), [handMadeDefinition()], { locale: 'ja' }).comments.sections[0].analysis).toBeUndefined();
+  });
+});
+
+describe('layoutNetwork', () => {
+  const network = handMadeText().network;
+  const layout = layoutNetwork(network);
+
+  it('is the same every time (a printed report can be compared with last month’s)', () => {
+    expect(layoutNetwork(network)).toEqual(layout);
+  });
+
+  it('keeps every node on the picture, larger for more comments, and apart from the others', () => {
+    for (const place of layout.places) {
+      expect(place.x - place.r).toBeGreaterThanOrEqual(0);
+      expect(place.x + place.r).toBeLessThanOrEqual(layout.width);
+      expect(place.y - place.r).toBeGreaterThanOrEqual(0);
+      expect(place.y + place.r).toBeLessThanOrEqual(layout.height);
+    }
+    expect(layout.places[0].r).toBeGreaterThan(layout.places[7].r);
+    for (let i = 0; i < layout.places.length; i++) {
+      for (let j = i + 1; j < layout.places.length; j++) {
+        const a = layout.places[i];
+        const b = layout.places[j];
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(a.r + b.r);
+      }
+    }
+  });
+
+  it('draws linked words nearer each other than unlinked ones, wider lines for a higher Jaccard', () => {
+    const distance = (i: number, j: number) => Math.hypot(layout.places[i].x - layout.places[j].x, layout.places[i].y - layout.places[j].y);
+    expect(distance(0, 1)).toBeLessThan(distance(0, 7));
+    const lines = layout.shapes.filter((shape) => shape.kind === 'line');
+    expect(lines.map((line) => line.kind === 'line' && line.width)).toEqual([...lines.map((line) => line.kind === 'line' && line.width)].sort((a, b) => Number(a) - Number(b)));
+    expect(layout.shapes.filter((shape) => shape.kind === 'text').map((shape) => shape.kind === 'text' && shape.text)).toEqual(words);
+  });
+});
+
+describe('自由記述 rendered', () => {
+  it('draws the network as an escaped SVG in the HTML and lists its pairs in Markdown', async () => {
+    const hostile = handMadeText();
+    hostile.network.nodes[7] = { ...hostile.network.nodes[7], word: '<img src=x>' };
+    const html = renderHtml({ ...handMadeReport(), text: [hostile] }, [handMadeDefinition()], { locale: 'ja', ...(await readReportAssets()) });
+    const part = html.slice(html.indexOf('id="comments"'), html.indexOf('id="suppressed"'));
+    expect(part.match(/<svg class="network"/g)).toHaveLength(1);
+    expect(part).not.toContain('<img src=x>');
+    expect(part).toContain('&lt;img src=x&gt;');
+    expect(part).toContain('41.7% ▲▲');
+    const markdown = renderMarkdown(report(), [handMadeDefinition()], { locale: 'ja' });
+    expect(markdown).toContain('- 駐車場 — 書類: Jaccard 0.60');
+    expect(markdown).toContain('| 20代 | 120 | 41.7% ▲▲ | 16.7% |');
+  });
+});
