@@ -35,6 +35,10 @@ export const workbookTexts = defineTexts({
     high: '上限',
     changeShort: '変化',
     didShort: 'DiD',
+    // 自由記述 (issue 27): words and codes by group; the network is a picture, in the printed report.
+    textSheet: '自由記述',
+    textOf: 'よく使われた語と分類（コーディングルール）の区分別の割合（{count}問）',
+    networkElsewhere: '語の共起ネットワークは図のため、HTML レポートの「自由記述」に掲載しています。',
   },
   en: {
     contents: 'Contents',
@@ -61,5 +65,8 @@ export const workbookTexts = defineTexts({
     high: 'High',
     changeShort: 'Change',
     didShort: 'DiD',
+    textSheet: 'Comments',
+    textOf: 'Most frequent words and coded shares by group ({count} questions)',
+    networkElsewhere: 'The co-occurrence network is a picture: see 自由記述 (comments) in the HTML report.',
   },
 });

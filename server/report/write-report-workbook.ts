@@ -21,6 +21,7 @@
 import ExcelJS from 'exceljs';
 import type { Crosstab, CrosstabCell, Effect, EffectCell, EffectEstimate, MeansByGroup, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
 import { describeEffects, effectLabel, effectsTexts, hiddenReason, MARK_BELOW } from '../../core/report-view/describe-effects.ts';
+import { textTexts, TOP_WORDS } from '../../core/report-view/describe-text.ts';
 import { crosstabTitle } from '../../core/report-view/crosstab-title.ts';
 import { columnKind, meansByBreakdown } from '../../core/report-view/describe-tabulation.ts';
 import { describeCrosstabTest as describeTest, describeMeansTest, fillText as fill, tabulationTexts as texts } from '../../core/report-view/tabulation-texts.ts';
@@ -94,6 +95,7 @@ export async function writeReportWorkbook(report: Report, locale: Locale): Promi
     gt: sheetName(t.gt, used),
     means: hasMeans ? sheetName(w.meansSheet, used) : undefined,
     effects: hasEffects ? sheetName(w.effectsSheet, used) : undefined,
+    text: (report.text ?? []).length > 0 ? sheetName(w.textSheet, used) : undefined,
   };
   const numbers = questionNumbers(report, locale);
   const parts = partNumbers(report, numbers);
@@ -113,6 +115,7 @@ export async function writeReportWorkbook(report: Report, locale: Locale): Promi
     const effects = workbook.addWorksheet(names.effects);
     writeEffects(effects, report, locale);
   }
+  if (names.text) writeText(workbook.addWorksheet(names.text), report, locale);
   for (const question of questions) {
     const sheet = workbook.addWorksheet(question.name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
     writeCrosstabs(sheet, report, question, locale);
@@ -351,7 +354,7 @@ function suppressionRule(report: Report, locale: Locale): string {
   return fill(texts(locale).suppressionRule, { min: report.minGroupSize, min_1: report.minGroupSize - 1 });
 }
 
-function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overview: string; gt: string; means?: string; effects?: string }, questions: QuestionSheet[], locale: Locale): void {
+function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overview: string; gt: string; means?: string; effects?: string; text?: string }, questions: QuestionSheet[], locale: Locale): void {
   const t = texts(locale);
   const w = workbookTexts(locale);
   const entries: Array<[string, string]> = [
@@ -359,6 +362,7 @@ function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overvi
     [names.gt, t.gt],
     ...(names.means ? [[names.means, fill(w.meansOf, { count: (report.means ?? []).length })] as [string, string]] : []),
     ...(names.effects ? [[names.effects, fill(w.effectsOf, { count: (report.effects ?? []).length })] as [string, string]] : []),
+    ...(names.text ? [[names.text, fill(w.textOf, { count: (report.text ?? []).length })] as [string, string]] : []),
     ...questions.map((q): [string, string] => [q.name, `${q.number} ${q.label}\n${fill(w.crosstabsOf, { count: q.crosstabs.length })}`]),
   ];
   // Portrait and no repeated header: the 目次 is one page, notes included.
@@ -788,6 +792,81 @@ function writeEffects(sheet: ExcelJS.Worksheet, report: Report, locale: Locale):
   }
   blankRow(sheet);
   if (hides) suppressionNotes(sheet, report, span, locale);
+}
+
+/**
+ * 自由記述 (issue 27): per comment question, the top words (count, share; by the first breakdown's
+ * groups beside them) and the codes by group with the cross-tabs' marks in the number format and a
+ * test line per code. Counts and shares stay numbers; a hidden group ＊.
+ */
+function writeText(sheet: ExcelJS.Worksheet, report: Report, locale: Locale): void {
+  const t = texts(locale);
+  const w = workbookTexts(locale);
+  const x = textTexts(locale);
+  const entries = report.text ?? [];
+  const groupsMax = Math.max(0, ...entries.map((entry) => entry.byGroup?.groups.length ?? 0), ...entries.map((entry) => Math.max(0, (entry.codes.length || 0) - 1)));
+  const span = 3 + groupsMax;
+  const labels = entries.flatMap((entry) => [...entry.words.slice(0, TOP_WORDS).map((word) => word.word), ...(entry.codeCrosstabs?.groups.map((group) => group.label) ?? []), t.total, t.fewer]);
+  layOut(sheet, [labelWidth([x.word, t.group, ...labels], 16), COUNT_WIDTH, SHARE_WIDTH, ...Array<number>(groupsMax).fill(SHARE_WIDTH)], undefined);
+  textRow(sheet, `${w.textSheet}　${surveyTitle(report, locale)}`, span, { bold: true, size: 12 });
+  textRow(sheet, w.networkElsewhere, span);
+  let hides = false;
+  const blocks: Array<[number, number]> = [];
+  for (const entry of entries) {
+    blankRow(sheet);
+    textRow(sheet, entry.label, span, { bold: true, size: 12 });
+    if (entry.hidden) {
+      textRow(sheet, x.hidden(report.minGroupSize), span);
+      continue;
+    }
+    textRow(sheet, x.analysed(formatNumber(entry.comments.n, locale, 0), formatNumber(entry.comments.withWords, locale, 0)), span);
+    const top = entry.words.slice(0, TOP_WORDS);
+    if (top.length > 0) {
+      blankRow(sheet);
+      const start = sheet.lastRow!.number + 1;
+      const groups = entry.byGroup?.groups ?? [];
+      const width = 3 + groups.length;
+      textRow(sheet, x.wordsHeading(top.length), width, { bold: true, fill: HEADER_FILL, border: true });
+      headerRow(sheet, [x.word, x.count, x.share, ...groups.map((group) => `${group.label}\n(n = ${group.n === null ? t.hidden : formatNumber(group.n, locale, 0)})`)], width);
+      top.forEach((word, index) => {
+        const cells = entry.byGroup?.rows[index]?.cells ?? [];
+        const shares: Cell[] = groups.map((_, g) => (cells[g]?.share == null ? t.hidden : cells[g].share));
+        hides ||= shares.includes(t.hidden);
+        tableRow(sheet, [word.word, word.count, word.share, ...shares], width, [undefined, COUNT, PERCENT, ...groups.map(() => PERCENT)]);
+      });
+      textRow(sheet, x.wordsNote, width);
+      blocks.push([start, sheet.lastRow!.number]);
+    }
+    if (entry.codes.length > 0) {
+      blankRow(sheet);
+      const start = sheet.lastRow!.number + 1;
+      const crosstab = entry.codeCrosstabs;
+      const width = 2 + entry.codes.length;
+      textRow(sheet, crosstab ? x.codesHeading(entry.byLabel ?? entry.by ?? '') : x.codesTotalHeading, width, { bold: true, fill: HEADER_FILL, border: true });
+      headerRow(sheet, [t.group, t.n, ...entry.codes.map((code) => code.code)], width);
+      const line = (label: string, n: number | null, cells: Array<{ count: number | null; share: number | null; mark: ResidualMark }>, style: { fill?: ExcelJS.Fill; bold?: boolean } = {}) => {
+        const values: Cell[] = cells.map((cell) => (cell.count === null || (cell.share === null && cell.count !== 0) ? t.hidden : (cell.share ?? 0)));
+        hides ||= n === null || values.includes(t.hidden);
+        tableRow(sheet, [label, n ?? t.hidden, ...values], width, [undefined, COUNT, ...cells.map((cell) => markedPercent(cell.mark))], style);
+      };
+      if (crosstab) {
+        line(t.total, crosstab.total.n, crosstab.total.cells, { fill: TOTAL_FILL, bold: true });
+        for (const group of crosstab.groups) line(group.label, group.n, group.cells);
+        if (crosstab.merged) line(t.fewer, crosstab.merged.n, crosstab.merged.cells);
+        crosstab.tests.forEach((test, index) => textRow(sheet, `${entry.codes[index].code}: ${describeTest(test && { ...test, method: 'pearson' }, locale)}`, width));
+      } else {
+        line(t.total, entry.comments.n, entry.codes.map((code) => ({ count: code.count, share: code.share, mark: '' as ResidualMark })), { fill: TOTAL_FILL, bold: true });
+      }
+      textRow(sheet, x.codesNote, width);
+      blocks.push([start, sheet.lastRow!.number]);
+    }
+  }
+  blankRow(sheet);
+  const notes = sheet.lastRow!.number + 1;
+  textRow(sheet, t.marksNote, span);
+  if (hides) suppressionNotes(sheet, report, span, locale);
+  blocks.push([notes, sheet.lastRow!.number]);
+  keepTogether(sheet, blocks, 1);
 }
 
 /** A name core writes to follow a verb ("answered on the web") standing alone as a row label: capitalised in English, as the dashboard does. */

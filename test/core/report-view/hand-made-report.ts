@@ -4,7 +4,7 @@
  * Suppression.label), built in Japanese over a definition that has English texts too. No cohort
  * question and no --by, as the citizen survey: the dashboard then compares age bands.
  */
-import type { Crosstab, Effect, EffectComparison, Report } from '../../../contracts/report.ts';
+import type { Crosstab, Effect, EffectComparison, Report, TextAnalysis } from '../../../contracts/report.ts';
 import { defineSurvey } from '../../analysis/report/define-survey.ts';
 
 export const LONG_OPTION = '戸籍・住民票の写しの取得';
@@ -360,5 +360,52 @@ export function handMadeEffects(): Effect[] {
       did: null,
     },
   ];
+}
+
+
+/** 自由記述 (issue 27): 200 comments, 40 words, a network of eight, two codes by age band with 30代 hidden. */
+const textWords = ['駐車場', '書類', '待ち時間', '窓口', '予約', '職員', '案内', '手続'];
+
+export function handMadeText(): TextAnalysis {
+  const many = Array.from({ length: 40 }, (_, i) => ({ word: i < textWords.length ? textWords[i] : `語${i}`, pos: 'noun' as const, count: 80 - i, share: (80 - i) / 200 }));
+  return {
+    question: 'comment',
+    label: 'ご意見',
+    comments: { n: 200, withWords: 190 },
+    hidden: false,
+    words: many,
+    byGroup: {
+      groups: [
+        { label: '20代', n: 120 },
+        { label: '30代', n: null, suppressed: 'small' },
+      ],
+      rows: many.map((word) => ({ word: word.word, cells: [{ count: 10, share: 10 / 120 }, { count: null, share: null }] })),
+    },
+    network: {
+      nodes: textWords.map((word, i) => ({ word, count: 80 - 8 * i, community: i % 3 })),
+      edges: [
+        { source: 0, target: 1, count: 30, jaccard: 0.6 },
+        { source: 0, target: 2, count: 20, jaccard: 0.3 },
+        { source: 3, target: 4, count: 25, jaccard: 0.5 },
+        { source: 5, target: 6, count: 10, jaccard: 0.2 },
+      ],
+      rule: { candidateWords: 60, maxEdges: 60, minCooccurrence: 3, communities: 'louvain' },
+    },
+    codes: [
+      { code: '待ち時間', count: 60, share: 0.3 },
+      { code: '紙文化', count: 40, share: 0.2 },
+    ],
+    codeCrosstabs: {
+      groups: [
+        { label: '20代', n: 120, cells: [{ count: 50, share: 50 / 120, residual: 3, mark: '▲▲' }, { count: 20, share: 20 / 120, residual: -1, mark: '' }] },
+        { label: '30代', n: null, suppressed: 'small', cells: [{ count: null, share: null, residual: null, mark: '' }, { count: null, share: null, residual: null, mark: '' }] },
+      ],
+      merged: null,
+      total: { n: 200, cells: [{ count: 60, share: 0.3, residual: null, mark: '' }, { count: 40, share: 0.2, residual: null, mark: '' }] },
+      tests: [{ statistic: 9.5, df: 1, p: 0.002, pAdjusted: 0.004, cramersV: 0.22 }, null],
+    },
+    by: 'ageBand',
+    byLabel: 'あなたの年代',
+  };
 }
 
