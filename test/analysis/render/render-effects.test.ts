@@ -3,7 +3,11 @@
  * needs, in the table of contents; each forest plot is an inline SVG (vectors print crisply) whose
  * texts are escaped; the Markdown lists the same figures. Built from the hand-made effects.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadDefinition } from '../../../analysis/definitions/load-definition.ts';
+import { buildReport } from '../../../analysis/report/build-report.ts';
+import { synthesizeResponses } from '../../../analysis/synthesize/synthesize-responses.ts';
 import { renderHtml } from '../../../analysis/render/render-html.ts';
 import { renderMarkdown } from '../../../analysis/render/render-markdown.ts';
 import type { Report } from '../../../contracts/report.ts';
@@ -58,4 +62,26 @@ describe('効果検証 rendered', () => {
     expect(markdown).toContain('## 11\\. 秘匿した集計');
     expect(part).toContain('| 0.010 ◆ |');
   });
+});
+
+describe('効果検証 of a real report', () => {
+  it('renders every figure the analysis made, in both languages, with one forest plot per measure and kind', () => {
+    const file = new URL('../../../survey-definitions/ward-office-exit/v1.json', import.meta.url);
+    const definition = loadDefinition(JSON.parse(readFileSync(file, 'utf8')), 'ward-office-exit');
+    // Four months of answers, split after two: the pre-trend check needs three months before the split.
+    const records = [...synthesizeResponses(definition, { count: 1500, seed: 5, startDate: '2025-12-01', days: 150 })];
+    const built = buildReport({ definitions: [definition], records, options: { language: 'ja', compare: { date: '2026-03-15', pilot: { variable: 'ward', values: ['chuo', 'kita'] } } } });
+    expect(built.effects?.length).toBeGreaterThan(10);
+    for (const locale of ['ja', 'en'] as const) {
+      const html = renderHtml(built, [definition], { locale, ...assets });
+      const part = html.slice(html.indexOf('id="effects"'), html.indexOf('id="needs"'));
+      // Shares and means, changes and DiDs.
+      expect(part.match(/<svg class="forest"/g)).toHaveLength(4);
+      // Every figure is a row of the table (the screen table; print repeats it in parts).
+      const screen = part.slice(part.indexOf('すべての指標') > -1 ? part.indexOf('すべての指標') : part.indexOf('Every figure'));
+      const table = screen.slice(0, screen.indexOf('</table>'));
+      expect((table.match(/<tr>/g) ?? []).length - 1).toBe(built.effects!.length);
+      if (locale === 'en') expect(part.replace(/<[^>]*>/g, '')).not.toMatch(/導入|試行|効果検証/);
+    }
+  }, 60_000);
 });
