@@ -248,6 +248,15 @@ export function mutationsOf(json: SurveyDefinitionJson, data: Record<string, unk
       const hidden = ((source?.choices ?? []) as Array<{ value: unknown }>).map((choice) => choice.value).find((value) => !shown.has(value));
       if (hidden !== undefined) add('unavailable-choice', name, type === 'checkbox' || type === 'tagbox' || question.multiSelect ? [hidden] : hidden);
     }
+    if (type === 'matrixdropdown') {
+      // A filled-in row the form hides (rowsVisibleIf, a row's visibleIf): survey-core clears it on completion.
+      const shownRows = new Set((question.visibleRows as Array<{ rowName: unknown }>).map((row) => String(row.rowName)));
+      const hiddenRow = (question.rows as Array<{ value: unknown }>).map((row) => String(row.value)).find((row) => !shownRows.has(row));
+      const textColumn = (question.columns as Array<{ name: string; cellType: string; inputType?: string }>).find(
+        (column) => column.cellType === 'text' && (column.inputType ?? 'text') === 'text',
+      );
+      if (hiddenRow !== undefined && textColumn !== undefined) add('unavailable-choice', name, { ...(data[name] as object), [hiddenRow]: { [textColumn.name]: '7' } });
+    }
     if (type === 'matrix') {
       const shownRows = new Set((question.visibleRows as Array<{ name: unknown }>).map((row) => String(row.name)));
       const hiddenRow = (question.rows as Array<{ value: unknown }>).map((row) => String(row.value)).find((row) => !shownRows.has(row));
@@ -266,6 +275,16 @@ export function mutationsOf(json: SurveyDefinitionJson, data: Record<string, unk
     add('tampered-computed', name, typeof value === 'number' ? value + 1 : typeof value === 'boolean' ? !value : 'zz-tampered');
   }
   const chosen: Mutation[] = [];
-  while (chosen.length < limit && all.length > 0) chosen.push(all.splice(randomInt(random, all.length), 1)[0]);
+  // Logic the server recomputes (issue 22): one of each such kind per response, beside the random ones, so a
+  // fixture with logic always exercises it (a matrix's hidden row is rare among a response's many mutations).
+  for (const kind of ['tampered-computed', 'unavailable-choice'] as const) {
+    const ofKind = all.filter((mutation) => mutation.kind === kind);
+    if (ofKind.length > 0) {
+      const picked = ofKind[randomInt(random, ofKind.length)];
+      chosen.push(picked);
+      all.splice(all.indexOf(picked), 1);
+    }
+  }
+  while (chosen.length < limit + 2 && all.length > 0) chosen.push(all.splice(randomInt(random, all.length), 1)[0]);
   return chosen;
 }
