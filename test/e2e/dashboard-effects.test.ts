@@ -24,6 +24,7 @@ import { effectsTable } from '../../client/pages/dashboard/effects/describe-effe
 import { effectsTexts } from '../../client/pages/dashboard/effects/effects-texts.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
+import { seriousAccessibilityViolations } from './support/run-axe.ts';
 
 const EXIT = 'ward-office-exit';
 const PLANTED = { question: 'improvements', option: 'counter_reservation', change: -0.2 };
@@ -147,6 +148,7 @@ describe('効果検証 on the dashboard', () => {
         if (table.hides) await page.locator('.effects-table').getByTestId('suppression-rule').waitFor();
 
         expect(await sideways(page), tag).toBeLessThanOrEqual(0);
+        if (size.width === 1440) expect(await seriousAccessibilityViolations(page)).toEqual([]);
         // The view's top just under the sticky filter bar, then the forest plot, as an analyst scrolls to them.
         const scrollUnderBar = (selector: string) =>
           page.evaluate((target) => {

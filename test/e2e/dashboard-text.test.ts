@@ -20,6 +20,7 @@ import { formatCount, formatPercent } from '../../core/i18n/number-format.ts';
 import { SERIES_COLOURS } from '../../core/report-view/palette.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
+import { seriousAccessibilityViolations } from './support/run-axe.ts';
 import { seedResponses } from './support/seed-responses.ts';
 
 const EXIT = 'ward-office-exit';
@@ -154,6 +155,9 @@ describe('自由記述 on the dashboard', () => {
         const comments = drawn.comments!.comments.filter((comment) => comment.question === 'comment' && comment.text.normalize('NFKC').includes(word.normalize('NFKC')));
         expect(comments.length).toBeGreaterThan(0);
         expect(await page.getByTestId('text-kwic').getByTestId('comment').count()).toBe(comments.length);
+        expect(await page.getByTestId('text-kwic').getByTestId('comments-count').textContent()).toContain(String(comments.length));
+        // axe on the whole view with a word picked: the network's words are buttons with names, the tables headed.
+        if (size.width === 1440) expect(await seriousAccessibilityViolations(page)).toEqual([]);
         const keywords = await page.locator('.kwic-keyword').allTextContents();
         expect(keywords.length).toBeGreaterThanOrEqual(comments.length);
         for (const keyword of keywords) expect(keyword).toBe(word.normalize('NFKC'));

@@ -5,6 +5,7 @@
  * eight characters on the screen (test/e2e/dashboard.test.ts proves it).
  * No dates: beside the timeline's daily counts they could single a writer out.
  */
+import { useId } from 'react';
 import { formatCount } from '../../../core/i18n/number-format.ts';
 import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
 import type { CommentList } from './report-shape.ts';
@@ -19,19 +20,23 @@ export interface CommentsPanelProps {
   /** Show which question a comment answers (when the survey has several comment questions). */
   showQuestion: boolean;
   wide?: boolean;
+  /** Instead of 「最近の自由記述」 and its count: the 自由記述 view's comments with a word say so themselves. */
+  title?: string;
+  subtitle?: string;
 }
 
-export function CommentsPanel({ comments, locale, texts, questionTitle, minGroupSize, showQuestion, wide }: CommentsPanelProps) {
+export function CommentsPanel({ comments, locale, texts, questionTitle, minGroupSize, showQuestion, wide, title, subtitle }: CommentsPanelProps) {
+  const titleId = useId();
   return (
-    <section className={`chart-card comments-panel${wide ? ' chart-card--wide comments-panel--wide' : ''}`} aria-labelledby="comments-title" data-testid="comments-panel">
+    <section className={`chart-card comments-panel${wide ? ' chart-card--wide comments-panel--wide' : ''}`} aria-labelledby={titleId} data-testid="comments-panel">
       <header className="chart-card__header">
         <div className="chart-card__titles">
-          <h2 id="comments-title" className="chart-card__title">
-            {texts.commentsTitle}
+          <h2 id={titleId} className="chart-card__title">
+            {title ?? texts.commentsTitle}
           </h2>
           {comments && comments.comments.length > 0 && (
             <p className="chart-card__subtitle" data-testid="comments-count" data-shown={comments.comments.length}>
-              {texts.commentsSubtitle(comments.comments.length, formatCount(comments.total, locale))}
+              {subtitle ?? texts.commentsSubtitle(comments.comments.length, formatCount(comments.total, locale))}
             </p>
           )}
         </div>
@@ -43,7 +48,7 @@ export function CommentsPanel({ comments, locale, texts, questionTitle, minGroup
       ) : (
         // One column that scrolls on its own (focusable, so keyboard users can scroll it too): every
         // comment the subtitle counts is in it, none pushed into a column out of view.
-        <ul className="comment-list" tabIndex={0} aria-labelledby="comments-title" data-testid="comment-list">
+        <ul className="comment-list" tabIndex={0} aria-labelledby={titleId} data-testid="comment-list">
           {comments.comments.map((comment, index) => (
             <li key={index} className="comment" data-testid="comment">
               {showQuestion && <p className="comment__meta">{questionTitle(comment.question)}</p>}

@@ -30,6 +30,7 @@ export const textTexts = defineTexts({
     kwicNone: '最近の自由記述には、この語をそのまま含むものがありません。',
     clearWord: '語の選択を解除',
     commentsWith: (word: string) => `「${word}」を含む記述`,
+    commentsFound: (found: number, read: number) => `最近の${read}件のうち${found}件`,
   },
   en: {
     title: 'Free-text analysis',
@@ -59,5 +60,6 @@ export const textTexts = defineTexts({
     kwicNone: 'None of the newest comments contains the word as written.',
     clearWord: 'Clear the word',
     commentsWith: (word) => `Comments with “${word}”`,
+    commentsFound: (found, read) => `${found} of the newest ${read}`,
   },
 });

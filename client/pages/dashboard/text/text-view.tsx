@@ -235,6 +235,8 @@ function TextBody(
             minGroupSize={props.minGroupSize}
             showQuestion={false}
             wide
+            title={words.commentsWith(word)}
+            subtitle={found ? words.commentsFound(found.comments.length, ofQuestion.length) : undefined}
           />
         </section>
       )}
@@ -316,7 +318,7 @@ function NetworkChart({ analysis, word, onWord, locale }: { analysis: TextAnalys
       {network.edges.length === 0 ? (
         <p className="chart-card__empty">{words.noNetwork}</p>
       ) : (
-        <svg className="text-network__svg" data-testid="text-network" viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby="text-network-title">
+        <svg className="text-network__svg" data-testid="text-network" viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-labelledby="text-network-title">
           {network.edges.map((edge, index) => {
             const a = layout.nodes[edge.source];
             const b = layout.nodes[edge.target];
