@@ -26,7 +26,7 @@ export interface NetworkLayout {
 }
 
 const WIDTH = 680;
-const HEIGHT = 460;
+const HEIGHT = 560;
 const MARGIN = 40;
 const MIN_RADIUS = 5;
 const MAX_RADIUS = 22;
@@ -78,14 +78,18 @@ export function layoutNetwork(network: TextNetwork, width = WIDTH, height = HEIG
       dx[edge.target] += (ex / distance) * force;
       dy[edge.target] += (ey / distance) * force;
     }
-    // A weak pull to the middle keeps words without edges on the page.
+    // A pull to the middle (gravity) keeps words without edges near the rest; nothing is clamped to
+    // the frame here (clamping piled the lone words along its edge), the picture is scaled to it after.
     for (let i = 0; i < n; i++) {
-      dx[i] += (inner.w / 2 - x[i]) * 0.05 * k / 10;
-      dy[i] += (inner.h / 2 - y[i]) * 0.05 * k / 10;
+      const gx = inner.w / 2 - x[i];
+      const gy = inner.h / 2 - y[i];
+      const distance = Math.hypot(gx, gy);
+      dx[i] += (gx * distance) / k * 0.08;
+      dy[i] += (gy * distance) / k * 0.08;
       const length = Math.max(0.01, Math.hypot(dx[i], dy[i]));
       const move = Math.min(length, temperature);
-      x[i] = Math.min(inner.w, Math.max(0, x[i] + (dx[i] / length) * move));
-      y[i] = Math.min(inner.h, Math.max(0, y[i] + (dy[i] / length) * move));
+      x[i] += (dx[i] / length) * move;
+      y[i] += (dy[i] / length) * move;
     }
     temperature = Math.max(0.5, temperature * 0.985);
   }
@@ -100,6 +104,7 @@ export function layoutNetwork(network: TextNetwork, width = WIDTH, height = HEIG
     y: MARGIN + (y[i] - minY) * scale + (inner.h - (maxY - minY) * scale) / 2,
     r: radius[i],
   }));
+  separate(places, nodes.map((node) => node.word), width, height);
   const shapes: NetworkShape[] = [];
   const edges = [...network.edges].sort((a, b) => a.jaccard - b.jaccard);
   for (const edge of edges) {
@@ -119,4 +124,49 @@ export function layoutNetwork(network: TextNetwork, width = WIDTH, height = HEIG
     shapes.push({ kind: 'text', x: right ? place.x + place.r + 3 : place.x - place.r - 3, y: place.y + FONT * 0.35, text: node.word, anchor: right ? 'start' : 'end', size: FONT, fill: INK, halo: true });
   });
   return { width, height, shapes, places };
+}
+
+/**
+ * Pushes apart the words whose circles or labels overlap after scaling (each a box: the circle and
+ * its label to the right), along the axis that needs the smaller move, for a fixed number of passes,
+ * keeping every box in the frame. Deterministic: pairs in a fixed order.
+ */
+function separate(places: Array<{ x: number; y: number; r: number }>, labels: string[], width: number, height: number): void {
+  const box = (i: number) => {
+    const p = places[i];
+    const label = (labelUnits(labels[i]) * FONT) / 2;
+    return { x0: p.x - p.r, x1: p.x + p.r + 3 + label, y0: p.y - Math.max(p.r, FONT * 0.7), y1: p.y + Math.max(p.r, FONT * 0.7) };
+  };
+  for (let pass = 0; pass < 600; pass++) {
+    let moved = false;
+    for (let i = 0; i < places.length; i++) {
+      for (let j = i + 1; j < places.length; j++) {
+        const a = box(i);
+        const b = box(j);
+        const overlapX = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+        const overlapY = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        // Vertical moves are cheaper (labels are wide): prefer them unless the horizontal one is much smaller.
+        if (overlapY <= overlapX * 2) {
+          const shift = overlapY / 2 + 0.5;
+          const down = places[i].y >= places[j].y ? 1 : -1;
+          places[i].y += down * shift;
+          places[j].y -= down * shift;
+        } else {
+          const shift = overlapX / 2 + 0.5;
+          const right = places[i].x >= places[j].x ? 1 : -1;
+          places[i].x += right * shift;
+          places[j].x -= right * shift;
+        }
+      }
+    }
+    for (let i = 0; i < places.length; i++) {
+      const p = places[i];
+      const label = (labelUnits(labels[i]) * FONT) / 2;
+      p.x = Math.min(width - p.r - 3 - label, Math.max(p.r + 2, p.x));
+      p.y = Math.min(height - Math.max(p.r, FONT) - 2, Math.max(Math.max(p.r, FONT) + 2, p.y));
+    }
+    if (!moved) break;
+  }
 }

@@ -9,6 +9,7 @@ import type { Report } from '../../../contracts/report.ts';
 import { describeReport } from '../../../core/report-view/describe-report.ts';
 import { describeText, TOP_WORDS } from '../../../core/report-view/describe-text.ts';
 import { layoutNetwork } from '../../../core/report-view/layout-network.ts';
+import { labelUnits } from '../../../core/report-view/truncate-label.ts';
 import { renderHtml } from '../../../analysis/render/render-html.ts';
 import { renderMarkdown } from '../../../analysis/render/render-markdown.ts';
 import { readReportAssets } from '../../../server/report/report-assets.ts';
@@ -78,6 +79,39 @@ describe('layoutNetwork', () => {
         const a = layout.places[i];
         const b = layout.places[j];
         expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(a.r + b.r);
+      }
+    }
+  });
+
+  it('keeps 60 words and their labels apart, lone words included (clamped to the frame, they piled up along its top)', () => {
+    const many = {
+      nodes: Array.from({ length: 60 }, (_, i) => ({ word: `語${'あいうえおかきくけこ'[i % 10]}${i}${i % 7 === 0 ? 'カード' : ''}`, count: 200 - 3 * i, community: i % 5 })),
+      // Ten chains of five, and ten words with no edge.
+      edges: Array.from({ length: 50 }, (_, i) => i).filter((i) => i % 5 !== 4).map((i) => ({ source: i, target: i + 1, count: 10, jaccard: 0.1 + (i % 5) / 10 })),
+      rule: network.rule,
+    };
+    const wide = layoutNetwork(many);
+    const boxes = wide.shapes
+      .filter((shape) => shape.kind === 'text')
+      .map((shape) => {
+        if (shape.kind !== 'text') throw new Error('text');
+        const w = (labelUnits(shape.text) * shape.size) / 2;
+        const x0 = shape.anchor === 'start' ? shape.x : shape.x - w;
+        return { x0, x1: x0 + w, y0: shape.y - shape.size, y1: shape.y };
+      });
+    for (let i = 0; i < boxes.length; i++) {
+      expect(boxes[i].x0).toBeGreaterThanOrEqual(0);
+      expect(boxes[i].x1).toBeLessThanOrEqual(wide.width);
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1, `${i} and ${j}`).toBe(false);
+      }
+    }
+    for (let i = 0; i < wide.places.length; i++) {
+      for (let j = i + 1; j < wide.places.length; j++) {
+        const [a, b] = [wide.places[i], wide.places[j]];
+        // Where the frame stops a push, two circles may touch a little; never so much that one hides the other.
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(0.85 * (a.r + b.r));
       }
     }
   });
