@@ -1,0 +1,4 @@
+// Preloaded with --import by report-lazy-imports.test.ts: installs record-imports-hooks.mjs.
+import { register } from 'node:module';
+
+register('./record-imports-hooks.mjs', import.meta.url);

@@ -1,0 +1,68 @@
+/**
+ * Issue 24, start-up: `survey-toolkit report` loads each output format's renderer only when that format is asked for
+ * (exceljs alone was ~0.25 s of every report's start-up), and each format still works through its lazy import.
+ * What was loaded is read from module hooks (record-imports.mjs) preloaded into the real CLI process.
+ */
+import { mkdtempSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'report-lazy-'));
+const input = join(dir, 'staff.jsonl');
+const PRELOAD = `--import=${pathToFileURL(join(import.meta.dirname, 'record-imports.mjs')).href}`;
+
+beforeAll(async () => {
+  const run = await runCli(['seed', '--survey', 'staff-workstyle', '--count', '30', '--seed', '3', '--out', input]);
+  expect(run.code).toBe(0);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs a report and returns the module URLs it loaded, relative to the repository where they are ours. */
+async function loadedBy(format: string, out: string): Promise<string[]> {
+  const record = join(dir, `${format}.imports.txt`);
+  const run = await runCli(['report', '--survey', 'staff-workstyle', '--input', input, '--no-text', '--format', format, '--out', out], {
+    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${PRELOAD}`, RECORD_IMPORTS_TO: record },
+  });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return (await readFile(record, 'utf8')).split('\n');
+}
+
+const loads = (urls: string[], path: string) => urls.some((url) => url.includes(path));
+
+describe('report loads only what its format needs', () => {
+  it('json: no exceljs, no HTML or Markdown renderer, no coding rules', async () => {
+    const out = join(dir, 'r.json');
+    const urls = await loadedBy('json', out);
+    // The hooks saw the report's own modules, so an absent module is absent, not unrecorded.
+    expect(loads(urls, '/cli/commands/report.ts')).toBe(true);
+    expect(loads(urls, '/node_modules/exceljs/')).toBe(false);
+    expect(loads(urls, '/analysis/render/render-html.ts')).toBe(false);
+    expect(loads(urls, '/analysis/render/render-markdown.ts')).toBe(false);
+    expect(loads(urls, '/server/text/read-coding-rules.ts')).toBe(false);
+    expect(JSON.parse(await readFile(out, 'utf8')).survey.id).toBe('staff-workstyle');
+  });
+
+  it('md, html and xlsx each load their renderer and write their format', async () => {
+    const md = await loadedBy('md', join(dir, 'r.md'));
+    expect(loads(md, '/analysis/render/render-markdown.ts')).toBe(true);
+    expect(loads(md, '/node_modules/exceljs/')).toBe(false);
+    expect(await readFile(join(dir, 'r.md'), 'utf8')).toMatch(/^# /);
+
+    const html = await loadedBy('html', join(dir, 'r.html'));
+    expect(loads(html, '/analysis/render/render-html.ts')).toBe(true);
+    expect(loads(html, '/node_modules/exceljs/')).toBe(false);
+    expect(await readFile(join(dir, 'r.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+
+    const xlsx = await loadedBy('xlsx', join(dir, 'r.xlsx'));
+    expect(loads(xlsx, '/node_modules/exceljs/')).toBe(true);
+    // An xlsx workbook is a zip file.
+    expect((await readFile(join(dir, 'r.xlsx'))).subarray(0, 2).toString('latin1')).toBe('PK');
+  }, 60_000);
+});
