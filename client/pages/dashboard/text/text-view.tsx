@@ -303,15 +303,34 @@ function CodeCell({ cell, locale }: { cell: TextCodeCell; locale: DashboardLocal
   );
 }
 
-/** The drawing's width in its own units; on a narrow screen it is scaled down, as a whole. */
-const NETWORK_WIDTH = 720;
+/**
+ * The drawing is laid out for the width it has (one unit a pixel), between these: on a phone the
+ * communities stack instead of the whole drawing shrinking until its words cannot be read.
+ */
+const NETWORK_WIDTH = { min: 280, max: 900, first: 720 };
+
+/** The width of the element `ref` points at, followed as it changes. */
+function useWidth(): [(element: HTMLElement | null) => void, number] {
+  const [width, setWidth] = useState(NETWORK_WIDTH.first);
+  const [element, setElement] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!element) return;
+    const measure = () => setWidth(Math.round(Math.min(NETWORK_WIDTH.max, Math.max(NETWORK_WIDTH.min, element.clientWidth))));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return [setElement, width];
+}
 
 function NetworkChart({ analysis, word, onWord, locale }: { analysis: TextAnalysis; word: string | undefined; onWord: (word: string | undefined) => void; locale: DashboardLocale }) {
   const words = textTexts(locale);
   const network = analysis.network;
-  const layout = useMemo(() => layoutNetwork(network, NETWORK_WIDTH), [network]);
+  const [measured, width] = useWidth();
+  const layout = useMemo(() => layoutNetwork(network, width), [network, width]);
   return (
-    <section className="text-network" aria-labelledby="text-network-title">
+    <section className="text-network" aria-labelledby="text-network-title" ref={measured}>
       <h3 id="text-network-title" className="means__title">
         {words.networkTitle}
       </h3>
