@@ -12,18 +12,30 @@
  * The statistics are timed with `--no-text`; the free-text analysis (kuromoji, issue 27), which a
  * report does by default, is timed apart once, on ward-office-exit at 100k (or the largest size
  * asked below it), since tokenizing costs far more than every other figure together.
+ *
+ * The scanner alone (issue 24, target ≥ 400 MB/s per core): in this process, on one thread, the
+ * 100k file (or the largest size asked below it) of each survey already read into memory, the time
+ * of splitting it at newlines and appending every line with createJsonlAppender into a fresh table
+ * of the report's plan (--no-text). Best of BENCH_SCAN_RUNS (default 5) after one warm-up pass,
+ * since the best pass is the scanner's own speed on a machine others share.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { planFor } from '../analysis/report/build-report.ts';
+import { createJsonlAppender } from '../analysis/table/create-jsonl-appender.ts';
+import { createResponseTable } from '../analysis/table/create-response-table.ts';
+import { loadCliSurvey } from '../cli/load-cli-survey.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'survey-toolkit.js');
 const PEAK_RSS = join(ROOT, 'bench', 'report-peak-rss.mjs');
 const RESULTS = join(ROOT, 'bench', 'results');
 const SURVEYS = ['staff-workstyle', 'ward-office-exit'];
+const definitionsFor = (_survey: string) => join(ROOT, 'survey-definitions');
 const SIZES = (process.env.BENCH_ANALYSIS_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_ANALYSIS_RUNS ?? 3);
 const SEED = 1;
@@ -68,6 +80,34 @@ async function inputFile(survey: string, count: number): Promise<string> {
   return file;
 }
 
+const SCAN_RUNS = Number(process.env.BENCH_SCAN_RUNS ?? 5);
+
+/** MB/s (MiB of JSONL per second) of the byte scanner alone on a file already in memory; see the header. */
+async function scanMbPerSecond(survey: string, file: string, definitionsDir: string): Promise<{ mbps: number; slowLines: number; lines: number }> {
+  const { versions } = await loadCliSurvey(definitionsDir, survey);
+  const spec = planFor(versions, {}, { texts: false }).tableSpec;
+  const bytes = new Uint8Array(await readFile(file));
+  let best = Infinity;
+  let slowLines = 0;
+  let lines = 0;
+  for (let run = 0; run <= SCAN_RUNS; run++) {
+    const table = createResponseTable(spec);
+    const append = createJsonlAppender(table);
+    const started = process.hrtime.bigint();
+    lines = 0;
+    for (let start = 0; start < bytes.length; ) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
+      if (end > start) append(bytes, start, end, ++lines, start);
+      start = end + 1;
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (run > 0) best = Math.min(best, ms); // run 0 warms the JIT
+    slowLines = append.slowLines;
+  }
+  return { mbps: bytes.length / 1048576 / (best / 1000), slowLines, lines };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
@@ -108,6 +148,18 @@ async function main(): Promise<void> {
         `(+${((run.ms - without.ms) / 1000).toFixed(2)} s over --no-text), peak RSS ${run.rssMb.toFixed(0)} MB`,
     );
   }
+  const scanSize = Math.max(0, ...SIZES.filter((size) => size <= 100_000));
+  const scans: Array<{ survey: string; count: number; mbps: number; slowLines: number }> = [];
+  if (scanSize > 0) {
+    for (const survey of SURVEYS) {
+      const scan = await scanMbPerSecond(survey, await inputFile(survey, scanSize), definitionsFor(survey));
+      scans.push({ survey, count: scanSize, mbps: scan.mbps, slowLines: scan.slowLines });
+      console.log(
+        `scanner alone, ${survey} ${scanSize.toLocaleString('en-US')} (in memory, one thread, best of ${SCAN_RUNS}): ${scan.mbps.toFixed(0)} MB/s, ` +
+          `${scan.slowLines} of ${scan.lines} lines through JSON.parse  (target ≥ 400 MB/s)`,
+      );
+    }
+  }
   const million = rows.filter((row) => row.count === 1_000_000);
   if (million.length > 0) {
     const pass = million.every((row) => row.ms <= TARGET_MS && row.rssMb <= TARGET_RSS_MB);
@@ -121,7 +173,7 @@ async function main(): Promise<void> {
     const slopes = larger.map((row) => ((row.ms - small.ms) / (row.count - small.count)) * 1000);
     console.log(`${survey}: marginal cost ${slopes.map((s) => `${s.toFixed(2)} µs`).join(' → ')} per response (start-up ≈ ${(small.ms / 1000).toFixed(2)} s)`);
   }
-  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), rows }, null, 2)}\n`);
+  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), rows, scans }, null, 2)}\n`);
 }
 
 await main();
