@@ -139,7 +139,8 @@ describe('効果検証 on the dashboard', () => {
         expect(drawnTable).toEqual([table.columns, ...table.rows]);
         const plantedRow = drawnTable.find((cells) => cells[0].endsWith(planted(report).optionLabel!))!;
         expect(plantedRow[1]).toBe(formatCount(planted(report).before.n!, locale));
-        expect(plantedRow[7]).toContain(words.mark);
+        // ◆ beside the DiD's adjusted p (the column after the DiD's interval), as the printed report has it.
+        expect(plantedRow[8]).toContain(words.mark);
 
         // Pre-trend warnings, one per the server's; the DiD's assumptions; the suppression rule where a figure is hidden.
         expect(await page.getByTestId('effects-warning').count()).toBe(comparison.warnings.length);

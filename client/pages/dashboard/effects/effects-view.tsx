@@ -255,8 +255,11 @@ function Forest({ measure, rows, did, locale }: { measure: Effect['measure']; ro
             data-low={row.low}
             data-high={row.high}
           >
-            <span className="forest__label">{row.label}</span>
-            <svg className="forest__strip" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={`${row.label}: ${format(row.estimate)} [${format(row.low)}, ${format(row.high)}]${unit ? ` ${unit}` : ''}`}>
+            <span className="forest__label">
+              {row.label}
+              <span className="forest__context">{row.context}</span>
+            </span>
+            <svg className="forest__strip" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={`${row.context} ${row.label}: ${format(row.estimate)} [${format(row.low)}, ${format(row.high)}]${unit ? ` ${unit}` : ''}`}>
               <line className="forest__zero" x1={x(0)} x2={x(0)} y1={0} y2={10} vectorEffect="non-scaling-stroke" />
               <line className="forest__interval" x1={x(row.low)} x2={x(row.high)} y1={5} y2={5} vectorEffect="non-scaling-stroke" />
               <rect className="forest__dot" x={x(row.estimate) - 0.8} y={2.5} width={1.6} height={5} />
