@@ -57,6 +57,10 @@ export function localizeReport(report: Report, labels: LabelIndex, locale: strin
             })),
           },
     comments: report.comments.map((comment) => ({ ...comment, label: question(comment.question, comment.label) })),
+    // 自由記述 (issue 27): the question and the breakdown named in the report's language (the words are the respondents').
+    ...(report.text
+      ? { text: report.text.map((entry) => ({ ...entry, label: question(entry.question, entry.label), ...(entry.by !== undefined ? { byLabel: question(entry.by, entry.byLabel ?? entry.by) } : {}) })) }
+      : {}),
     // 効果検証 (issue 28): each figure's question, row and option, and the pilot group, in the report's language.
     ...(report.effects
       ? {

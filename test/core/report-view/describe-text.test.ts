@@ -55,6 +55,10 @@ describe('describeText', () => {
     const comments = describeReport(report(), [handMadeDefinition()], { locale: 'ja' }).comments;
     expect(comments.sections[0].analysis?.words?.heading).toBe('よく使われた語（上位30語）');
     expect(describeReport(handMadeReport(), [handMadeDefinition()], { locale: 'ja' }).comments.sections[0].analysis).toBeUndefined();
+    // In English the breakdown is named from the definition; the words stay as respondents wrote them.
+    const english = describeReport(report(), [handMadeDefinition()], { locale: 'en' }).comments.sections[0].analysis;
+    expect(english?.byGroup?.heading).toBe('Most frequent words by Your age group');
+    expect(english?.words?.table?.rows[0][1]).toBe('駐車場');
   });
 });
 
