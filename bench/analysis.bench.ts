@@ -1,7 +1,7 @@
 /**
  * `npm run bench:analysis`: the whole `survey-toolkit report` CLI (start-up, definitions,
  * reading the JSONL, the report, JSON out) on 10k, 100k and 1M synthetic responses of
- * staff-workstyle and of ward-office-exit, each as a child process so wall time and peak RSS
+ * staff-workstyle, of ward-office-exit and of the outside-style fixture (bench/fixtures/), each as a child process so wall time and peak RSS
  * are the real thing. Target (issue 4): 1M responses in ≤ 5 s and ≤ 1.5 GB peak RSS on a
  * 2-core machine, growing linearly. A measurement, not a test: prints PASS/FAIL, exits 0.
  *
@@ -34,8 +34,10 @@ const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'survey-toolkit.js');
 const PEAK_RSS = join(ROOT, 'bench', 'report-peak-rss.mjs');
 const RESULTS = join(ROOT, 'bench', 'results');
-const SURVEYS = ['staff-workstyle', 'ward-office-exit'];
-const definitionsFor = (_survey: string) => join(ROOT, 'survey-definitions');
+// outside-style (bench/fixtures/outside-style/v1.json, issue 24): the shape of surveys made outside this project, a
+// 5-item ranking, 5-row importance and satisfaction matrices, a rating, checkboxes and a comment, with larger records.
+const SURVEYS = ['staff-workstyle', 'ward-office-exit', 'outside-style'];
+const definitionsFor = (survey: string) => join(ROOT, survey === 'outside-style' ? 'bench/fixtures' : 'survey-definitions');
 const SIZES = (process.env.BENCH_ANALYSIS_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_ANALYSIS_RUNS ?? 3);
 const SEED = 1;
@@ -73,7 +75,7 @@ async function inputFile(survey: string, count: number): Promise<string> {
   if (existsSync(file)) return file;
   const partial = `${file}.partial`;
   process.stdout.write(`seeding ${count.toLocaleString('en-US')} ${survey} responses… `);
-  const run = await runNode(['seed', '--survey', survey, '--count', String(count), '--seed', String(SEED), '--out', partial]);
+  const run = await runNode(['seed', '--definitions', definitionsFor(survey), '--survey', survey, '--count', String(count), '--seed', String(SEED), '--out', partial]);
   if (run.code !== 0) throw new Error(`seed failed: ${run.stderr}`);
   await rename(partial, file);
   console.log(`${(run.ms / 1000).toFixed(1)} s`);
@@ -124,7 +126,7 @@ async function main(): Promise<void> {
       const mb = (await stat(file)).size / 1048576;
       const runs: Run[] = [];
       for (let r = 0; r < RUNS; r++) {
-        const run = await runNode(['report', '--survey', survey, '--input', file, '--no-text', '--out', join(RESULTS, `${survey}-${count}.report.json`)], env);
+        const run = await runNode(['report', '--definitions', definitionsFor(survey), '--survey', survey, '--input', file, '--no-text', '--out', join(RESULTS, `${survey}-${count}.report.json`)], env);
         if (run.code !== 0) throw new Error(`report failed on ${file}: ${run.stderr}`);
         runs.push(run);
       }
