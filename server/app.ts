@@ -41,6 +41,8 @@ export interface AppOptions extends AccessControlOptions {
   auditLogPath?: string;
   /** PUBLIC_URL's origin: where the links in enrollment and invitation QR codes point (server/enrollment/request-origin.ts). */
   publicUrl?: string;
+  /** DEFINITIONS_DIR, resolved: the report reads each survey's coding rules for free text from it. */
+  definitionsDir?: string;
 }
 
 /** How long a kiosk waits before resending to a survey whose definition file is broken. */
@@ -54,7 +56,7 @@ export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist')
  */
 export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES, ADMIN_PAGE];
 
-export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, publicUrl, ...access }: AppOptions): Express {
+export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, publicUrl, definitionsDir, ...access }: AppOptions): Express {
   // Build every version's validator now: a definition strict validation cannot
   // handle fails at start-up, not on a respondent's submission.
   for (const { id } of definitions.list()) {
@@ -134,7 +136,7 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.use('/api/kiosks', kiosksRouter({ authStore, definitions, codeGuesses, now }));
   app.use('/api/surveys/:id/invitations', invitationsRouter({ authStore, definitions, codeGuesses }));
   app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath }));
-  app.use('/api/surveys/:id', reportRouter({ store, definitions }));
+  app.use('/api/surveys/:id', reportRouter({ store, definitions, definitionsDir }));
   app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions }));
   app.use('/api/surveys', surveysRouter(definitions));
   app.use('/api', apiNotFound);

@@ -40,6 +40,7 @@ export async function main(): Promise<void> {
     authStore,
     trustProxy: env.TRUST_PROXY,
     publicUrl: env.PUBLIC_URL,
+    definitionsDir: resolve(env.DEFINITIONS_DIR),
     abuseLimits: env.ABUSE_LIMITS === 'off' ? 'off' : DEFAULT_ABUSE_LIMITS,
   });
   const adminSetup = await describeAdminSetup(authStore);

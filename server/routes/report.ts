@@ -13,12 +13,11 @@
  * show them, since tokenizing every comment makes the report slower.
  * The responses themselves (collection and export) are server/routes/responses.ts.
  */
-import { readFile } from 'node:fs/promises';
 import { Router } from 'express';
 import { parsePilotOption } from '../../analysis/effects/mark-pilot.ts';
 import { splitInstant } from '../../analysis/effects/split-at-date.ts';
 import type { CodingRule } from '../../analysis/text/parse-coding-rules.ts';
-import { codingFileBeside, CodingFileError, parseCodingFile } from '../text/read-coding-rules.ts';
+import { CodingFileError, readCodingRules } from '../text/read-coding-rules.ts';
 import type { ReportOptions } from '../../analysis/report/build-report.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { renderHtml } from '../../analysis/render/render-html.ts';
@@ -38,9 +37,14 @@ import { chooseLocale, parseFilter } from './survey-query.ts';
 export interface ReportRouterOptions {
   store: ResponseStore;
   definitions: DefinitionCatalog;
+  /**
+   * The definitions folder (DEFINITIONS_DIR), where each survey's coding.txt lives. A definition's
+   * `source` is relative to it, not to the working directory; without it no coding rules are read.
+   */
+  definitionsDir?: string;
 }
 
-export function reportRouter({ store, definitions }: ReportRouterOptions): Router {
+export function reportRouter({ store, definitions, definitionsDir }: ReportRouterOptions): Router {
   // Mounted at /api/surveys/:id.
   const router = Router({ mergeParams: true });
 
@@ -57,7 +61,7 @@ export function reportRouter({ store, definitions }: ReportRouterOptions): Route
     const options = { ...reportOptions(pick ? { ...query, by: undefined } : query, current), language: locale };
     const filter = parseFilter(withoutKeys(query, REPORT_OPTION_KEYS), current);
     const versions = allVersions(definitions, surveyId).reverse(); // the library wants them ascending
-    const text = wantsText(query) ? { codingRules: await codingRulesOf(current) } : null;
+    const text = wantsText(query) ? { codingRules: await codingRulesOf(definitionsDir, current) } : null;
 
     let report;
     try {
@@ -109,18 +113,10 @@ function wantsText(query: Record<string, unknown>): boolean {
  * The survey's coding rules (its coding.txt beside the definition file; server/text/read-coding-rules.ts),
  * none when it has no such file. A broken file is the operator's fault, not the request's: 500 naming it.
  */
-async function codingRulesOf(definition: SurveyDefinition): Promise<CodingRule[] | null> {
-  const file = codingFileBeside(definition.source);
-  if (!file) return null;
-  let source: string;
+async function codingRulesOf(definitionsDir: string | undefined, definition: SurveyDefinition): Promise<CodingRule[] | null> {
+  if (!definitionsDir) return null;
   try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
-    return parseCodingFile(file, source);
+    return (await readCodingRules(definitionsDir, definition.id))?.rules ?? null;
   } catch (error) {
     if (error instanceof CodingFileError) throw new HttpError(500, 'broken_coding_rules', error.message);
     throw error;

@@ -5,10 +5,13 @@
  * quoting it, and builds the text analysis only when asked (other views stay fast). Real app on
  * loopback, real SQLite, the shipped definitions (and the exit survey's coding rules), an analyst's token.
  */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../contracts/report.ts';
 import { validSubmission } from '../../fixtures/valid-responses.ts';
-import { bearer, startSecureApp, type SecureApp } from '../auth/start-secure-app.ts';
+import { bearer, SHIPPED_DEFINITIONS, startSecureApp, type SecureApp } from '../auth/start-secure-app.ts';
 
 const SURVEY = 'ward-office-exit';
 let app: SecureApp;
@@ -98,5 +101,27 @@ describe('GET /api/surveys/:id/report with text=1', () => {
     expect(comment.codes.find((code) => code.code === '待ち時間')!.count).toBe(40);
     expect(comment.codes.find((code) => code.code === '駐車場')!.count).toBe(120);
     expect((await get('text=yes')).status).toBe(400);
+  }, 60_000);
+});
+
+describe('the coding rules of a definitions folder elsewhere (DEFINITIONS_DIR)', () => {
+  it('are read from that folder, not from a path relative to the working directory', async () => {
+    // A copy of the shipped definitions in a temporary folder, the exit survey with rules of its own.
+    const dir = await mkdtemp(join(tmpdir(), 'coding-rules-dir-'));
+    let elsewhere: SecureApp | undefined;
+    try {
+      await cp(SHIPPED_DEFINITIONS, dir, { recursive: true });
+      await writeFile(join(dir, SURVEY, 'coding.txt'), '*車で来た\n駐車場\n');
+      elsewhere = await startSecureApp({ definitionsDir: dir });
+      const base = validSubmission(SURVEY, { meta: { ward: 'chuo', locale: 'ja', kioskId: 'chuo-01' } });
+      await Promise.all(Array.from({ length: 12 }, () => elsewhere!.store.insert({ surveyId: SURVEY, ...validSubmission(SURVEY, { meta: base.meta }), data: { ...base.data, comment: '駐車場が狭い。' } })));
+      const response = await fetch(`${elsewhere.url}/api/surveys/${SURVEY}/report?locale=ja&text=1`, { headers: bearer(elsewhere.tokens.analyst) });
+      expect(response.status).toBe(200);
+      const comment = ((await response.json()) as Report).text!.find((entry) => entry.question === 'comment')!;
+      expect(comment.codes.map((code) => [code.code, code.count])).toEqual([['車で来た', 12]]);
+    } finally {
+      await elsewhere?.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
