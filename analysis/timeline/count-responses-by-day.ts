@@ -56,7 +56,7 @@ export function createDayCounter(by: string, minGroupSize: number): DayCounter {
     },
     finish() {
       const days = first === undefined || last === undefined ? [] : dayRange(first, last);
-      const interval: CountInterval = days.length <= MAX_DAYS_BY_DAY ? 'day' : days.length <= MAX_DAYS_BY_WEEK ? 'week' : 'month';
+      const interval = first === undefined || last === undefined ? 'day' : chooseInterval(first, last);
       const periodOf = (day: string) => (interval === 'day' ? day : interval === 'week' ? mondayOf(day) : `${day.slice(0, 7)}-01`);
       const periods = [...new Set(days.map(periodOf))];
       const index = new Map(periods.map((period, position) => [period, position]));
@@ -90,8 +90,22 @@ export function createDayCounter(by: string, minGroupSize: number): DayCounter {
   };
 }
 
-const MAX_DAYS_BY_DAY = 92;
-const MAX_DAYS_BY_WEEK = 731;
+/** A quarter of days (92 bars) still fits a dashboard card; a week axis stays readable up to two years (105 bars). */
+export const MAX_DAYS_BY_DAY = 92;
+export const MAX_DAYS_BY_WEEK = 731;
+
+/**
+ * The resolution of the axis for responses from day `first` to day `last` (YYYY-MM-DD,
+ * Japan time, both included), so that the axis never has more than about a hundred bars:
+ * up to 92 days by day, up to 731 days (two years) by week, beyond that by month.
+ * The span is the data's own, never a fixed window, so a survey that ran for a month
+ * is drawn by day however long ago it ran.
+ */
+export function chooseInterval(first: string, last: string): CountInterval {
+  const days = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / DAY_MS) + 1;
+  if (!(days >= 1)) throw new RangeError(`not a span of days: ${JSON.stringify(first)} to ${JSON.stringify(last)}`);
+  return days <= MAX_DAYS_BY_DAY ? 'day' : days <= MAX_DAYS_BY_WEEK ? 'week' : 'month';
+}
 
 /** The Monday of a day's week (ISO 8601 weeks start on Monday). */
 function mondayOf(day: string): string {

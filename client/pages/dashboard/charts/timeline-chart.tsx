@@ -1,10 +1,11 @@
-/** Responses per day, stacked by channel or by ward: is collection running everywhere, and since when. */
+/** Responses per day (or week, or month: the server chooses, analysis/timeline), stacked by channel or by ward: is collection running everywhere, and since when. */
 import { Bar } from 'react-chartjs-2';
 import './register-charts.ts';
 import { formatCount } from '../../../../core/i18n/number-format.ts';
 import type { DashboardLocale, DashboardTexts } from '../dashboard-texts.ts';
 import type { DailyCounts } from '../report-shape.ts';
 import { CHANNEL_COLOURS, seriesColour } from '../../../../core/report-view/palette.ts';
+import { axisLabels, periodLabel } from './timeline-labels.ts';
 
 export interface TimelineChartProps {
   timeline: DailyCounts;
@@ -14,12 +15,6 @@ export interface TimelineChartProps {
   seriesLabel: (value: string, members?: string[]) => string;
 }
 
-/** A period on the axis: "6/2" for a day, "6/2–" for the week from Monday 6/2, "2025/6" for a month. */
-export function periodLabel(period: string, interval: DailyCounts['interval']): string {
-  const [year, month, date] = period.split('-');
-  if (interval === 'month') return `${year}/${Number(month)}`;
-  return `${Number(month)}/${Number(date)}${interval === 'week' ? '–' : ''}`;
-}
 
 export function TimelineChart({ timeline, locale, texts, seriesLabel }: TimelineChartProps) {
   const colourOf = (value: string, index: number) => (timeline.by === 'channel' ? (CHANNEL_COLOURS[value] ?? seriesColour(index)) : seriesColour(index));
@@ -31,7 +26,7 @@ export function TimelineChart({ timeline, locale, texts, seriesLabel }: Timeline
         role="img"
         aria-label={summary}
         data={{
-          labels: timeline.periods.map((period) => periodLabel(period, timeline.interval)),
+          labels: axisLabels(timeline.periods, timeline.interval, locale),
           datasets: timeline.series.map((series, index) => ({
             label: `${seriesLabel(series.value, series.members)} (${formatCount(series.total, locale)})`,
             data: series.counts,
@@ -47,7 +42,8 @@ export function TimelineChart({ timeline, locale, texts, seriesLabel }: Timeline
             tooltip: {
               mode: 'index',
               intersect: false,
-              callbacks: { title: (items) => `${texts.periodNames[timeline.interval]} ${timeline.periods[items[0].dataIndex]}` },
+              // The tooltip names its period in full, year included, whatever the axis shows.
+              callbacks: { title: (items) => `${texts.periodNames[timeline.interval]} ${periodLabel(timeline.periods[items[0].dataIndex], timeline.interval, locale, true)}` },
             },
           },
           scales: {
