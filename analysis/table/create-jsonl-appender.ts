@@ -67,8 +67,22 @@ class Field {
   ) {}
 }
 
-/** Keys by UTF-8 byte length, compared byte by byte. */
-type KeyTable<T> = Array<Array<{ bytes: Uint8Array; value: T }> | undefined>;
+/**
+ * A key of a KeyTable, known (value) or not (undefined, kept so it can be predicted too). `next` is the key that
+ * followed it in the last record: records from one writer repeat their key order, so the next key is first
+ * compared in place with that prediction, without scanning it as a string and looking it up (issue 24).
+ */
+interface KeyEntry<T> {
+  bytes: Uint8Array;
+  value: T | undefined;
+  next: KeyEntry<T> | undefined;
+}
+
+/** Keys by UTF-8 byte length, compared byte by byte; `first` predicts an object's first key, `unknown` holds the unknown keys seen. */
+type KeyTable<T> = Array<Array<KeyEntry<T>> | undefined> & { first: KeyEntry<T> | undefined; unknown: Array<KeyEntry<T>> };
+
+/** At most this many unknown keys per object are remembered for prediction; more are still read, only not predicted. */
+const MAX_UNKNOWN_KEYS = 64;
 
 const TOP_SURVEY_ID = 1;
 const TOP_SURVEY_VERSION = 2;
@@ -205,9 +219,12 @@ class LineScanner {
     let seenChannel = false;
     this.skipSpace();
     if (this.b[this.i] === 0x7d) throw GIVE_UP; // {} is no record
+    let previous: KeyEntry<number> | undefined;
     for (;;) {
       this.skipSpace();
-      const key = this.scanKey(this.topKeys);
+      const entry = this.scanKeyEntry(this.topKeys, previous);
+      previous = entry;
+      const key = entry?.value;
       this.skipSpace();
       this.expect(0x3a); // :
       this.skipSpace();
@@ -288,9 +305,12 @@ class LineScanner {
       this.i++;
       return;
     }
+    let previous: KeyEntry<Field> | undefined;
     for (;;) {
       this.skipSpace();
-      const field = this.scanKey(fields);
+      const entry = this.scanKeyEntry(fields, previous);
+      previous = entry;
+      const field = entry?.value;
       this.skipSpace();
       this.expect(0x3a);
       this.skipSpace();
@@ -381,9 +401,12 @@ class LineScanner {
         return;
       }
       const rows = field.rows!;
+      let previous: KeyEntry<Field> | undefined;
       for (;;) {
         this.skipSpace();
-        const rowField = this.scanKey(rows);
+        const entry = this.scanKeyEntry(rows, previous);
+        previous = entry;
+        const rowField = entry?.value;
         if (rowField === undefined || rowField.stamp === this.stamp) throw GIVE_UP; // unknown or repeated row
         rowField.stamp = this.stamp;
         this.skipSpace();
@@ -428,14 +451,57 @@ class LineScanner {
     return code;
   }
 
-  private scanKey<T>(keys: KeyTable<T>): T | undefined {
-    if (this.b[this.i] !== 0x22) throw GIVE_UP;
+  /**
+   * The key at this.i, as its entry: first the predicted one (`previous.next`, or the object's first key) compared in
+   * place; otherwise scanned and looked up, and remembered as the prediction. An entry's bytes hold no quote, backslash
+   * or control character (they come from an unescaped string), so matching them followed by a quote is the whole key.
+   */
+  private scanKeyEntry<T>(keys: KeyTable<T>, previous: KeyEntry<T> | undefined): KeyEntry<T> | undefined {
+    const b = this.b;
+    const i = this.i;
+    if (b[i] !== 0x22) throw GIVE_UP;
+    const predicted = previous === undefined ? keys.first : previous.next;
+    if (predicted !== undefined) {
+      const bytes = predicted.bytes;
+      const n = bytes.length;
+      if (i + 1 + n < this.end && b[i + 1 + n] === 0x22) {
+        let k = 0;
+        while (k < n && b[i + 1 + k] === bytes[k]) k++;
+        if (k === n) {
+          this.i = i + n + 2;
+          return predicted;
+        }
+      }
+    }
     this.scanString();
     if (this.escaped) throw GIVE_UP;
+    let entry: KeyEntry<T> | undefined;
     const candidates = keys[this.stringEnd - this.stringStart];
-    if (candidates === undefined) return undefined;
-    for (let k = 0; k < candidates.length; k++) if (this.stringEquals(candidates[k].bytes)) return candidates[k].value;
-    return undefined;
+    if (candidates !== undefined) {
+      for (let k = 0; k < candidates.length; k++) {
+        if (this.stringEquals(candidates[k].bytes)) {
+          entry = candidates[k];
+          break;
+        }
+      }
+    }
+    if (entry === undefined) {
+      const unknown = keys.unknown;
+      for (let k = 0; k < unknown.length; k++) {
+        if (this.stringEquals(unknown[k].bytes)) {
+          entry = unknown[k];
+          break;
+        }
+      }
+      if (entry === undefined) {
+        if (unknown.length >= MAX_UNKNOWN_KEYS) return undefined;
+        entry = { bytes: b.slice(this.stringStart, this.stringEnd), value: undefined, next: undefined };
+        unknown.push(entry);
+      }
+    }
+    if (previous === undefined) keys.first = entry;
+    else previous.next = entry;
+    return entry;
   }
 
   private stringEquals(expected: Uint8Array): boolean {
@@ -617,10 +683,10 @@ function appendParsedLine(table: ResponseTable, bytes: Uint8Array, start: number
 }
 
 function keyTable<T>(entries: Array<[string, T]>): KeyTable<T> {
-  const table: KeyTable<T> = [];
+  const table = Object.assign([] as Array<Array<KeyEntry<T>> | undefined>, { first: undefined, unknown: [] as Array<KeyEntry<T>> });
   for (const [key, value] of entries) {
     const bytes = encoder.encode(key);
-    (table[bytes.length] ??= []).push({ bytes, value });
+    (table[bytes.length] ??= []).push({ bytes, value, next: undefined });
   }
   return table;
 }
