@@ -88,7 +88,9 @@ const SCAN_RUNS = Number(process.env.BENCH_SCAN_RUNS ?? 5);
 async function scanMbPerSecond(survey: string, file: string, definitionsDir: string): Promise<{ mbps: number; slowLines: number; lines: number }> {
   const { versions } = await loadCliSurvey(definitionsDir, survey);
   const spec = planFor(versions, {}, { texts: false }).tableSpec;
-  const bytes = new Uint8Array(await readFile(file));
+  const buffer = await readFile(file);
+  // As cli/report/read-jsonl-range.ts does: newlines found with Buffer's indexOf (memchr), a plain Uint8Array for the scanner.
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
   let best = Infinity;
   let slowLines = 0;
   let lines = 0;
@@ -98,7 +100,7 @@ async function scanMbPerSecond(survey: string, file: string, definitionsDir: str
     const started = process.hrtime.bigint();
     lines = 0;
     for (let start = 0; start < bytes.length; ) {
-      let end = bytes.indexOf(10, start);
+      let end = buffer.indexOf(10, start);
       if (end < 0) end = bytes.length;
       if (end > start) append(bytes, start, end, ++lines, start);
       start = end + 1;
