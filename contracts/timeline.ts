@@ -20,6 +20,10 @@ export type CountInterval = 'day' | 'week' | 'month';
 
 export interface DailyCounts {
   by: string;
+  /**
+   * Chosen by the server from the span of the data (analysis/timeline, chooseInterval):
+   * by day up to 92 days, by week up to two years, by month beyond. The client draws what it gets.
+   */
   interval: CountInterval;
   /**
    * Every period from the first response's to the last's, none skipped, by its

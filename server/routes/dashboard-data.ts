@@ -5,6 +5,8 @@
  *   GET /api/surveys/:id/timeline?by=channel|<segment>&<filters>
  *     responses per Japan-time day, split by channel or by a segment such as
  *     the ward, with small series hidden (analysis/timeline/count-responses-by-day.ts);
+ *     over the span of the data only, and per week or per month when days would
+ *     be too many to read (the rule is the analysis library's, chooseInterval);
  *   GET /api/surveys/:id/comments?limit=20&<filters>
  *     the newest free-text answers with personal data masked
  *     (analysis/text/mask-personal-data.ts; the dashboard shows them as
