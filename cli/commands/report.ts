@@ -30,8 +30,8 @@ const USAGE =
   '[--compare receivedAt:YYYY-MM-DD [--pilot VARIABLE=value,value…]] [--no-text]  ' +
   'Summaries, cross-tabs, needs, IPA and gaps report; --compare adds 効果検証 (every share and mean before vs from the date, Japan time, ' +
   "split by the response's completedAt, the time the respondent finished, which is what the report reads: receivedAt: and completedAt: both split by it; " +
-  '--pilot adds the difference-in-differences of that group against the rest; JSON only for now). ' +
-  "自由記述 (the JSON's `text`: words, co-occurrence network and the codes of <survey>/coding.txt by the first breakdown) is " +
+  '--pilot adds the difference-in-differences of that group against the rest; in every format). ' +
+  "自由記述 (the JSON's `text`: words, co-occurrence network and the codes of <survey>/coding.txt by each breakdown) is " +
   'analysed in every format unless --no-text; it costs about 15–40 s per 100,000 comments';
 
 const FORMATS = ['json', 'md', 'html', 'xlsx'] as const;
