@@ -228,6 +228,12 @@ export function hiddenReason(cells: readonly EffectCellName[], minGroupSize: num
   return words.hiddenBecause(cells.map((cell) => words.cellNames[cell]).join(words.join), minGroupSize);
 }
 
+/** A figure's key: question, row, option or top-two or mean. Unique within a report. */
+export function effectKey(effect: Effect): string {
+  const what = effect.option !== undefined ? `=${String(effect.option)}` : effect.topTwo ? ':topTwo' : ':mean';
+  return `${effect.question}${effect.row !== undefined ? `.${effect.row}` : ''}${what}`;
+}
+
 /** Forest rows of one measure's changes or DiDs, largest |estimate| first, shares in points. */
 export function forestRows(effects: readonly Effect[], measure: Effect['measure'], did: boolean, locale: Locale): ForestPlot['rows'] {
   const scale = measure === 'share' ? 100 : 1;
@@ -237,7 +243,17 @@ export function forestRows(effects: readonly Effect[], measure: Effect['measure'
     const figure = did ? effect.did : effect.change;
     if (!figure) return;
     const { what, question } = effectParts(effect, locale);
-    rows.push({ label: what, context: question, estimate: figure.estimate * scale, low: figure.low * scale, high: figure.high * scale, marked: figure.pAdjusted < MARK_BELOW, order });
+    rows.push({
+      key: effectKey(effect),
+      label: what,
+      context: question,
+      estimate: figure.estimate * scale,
+      low: figure.low * scale,
+      high: figure.high * scale,
+      pAdjusted: figure.pAdjusted,
+      marked: figure.pAdjusted < MARK_BELOW,
+      order,
+    });
   });
   return rows.sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate) || a.order - b.order).map(({ order: _order, ...row }) => row);
 }

@@ -10,6 +10,8 @@ import { INK, BRAND } from './palette.ts';
 import { labelUnits, wrapLabel } from './truncate-label.ts';
 
 export interface ForestRow {
+  /** The figure's key (effectKey): unique within a report; the dashboard and its tests find a row by it. */
+  key?: string;
   /** What is measured (an option, a row's mean), on the first line. */
   label: string;
   /** The question it belongs to, smaller and grey on the second line. */
@@ -17,6 +19,8 @@ export interface ForestRow {
   estimate: number;
   low: number;
   high: number;
+  /** Holm-adjusted p, when the row is a tested figure. */
+  pAdjusted?: number;
   marked: boolean;
 }
 
