@@ -22,6 +22,7 @@ import { openSqliteResponseStore } from '../../server/store/sqlite-response-stor
 import { formatCount } from '../../core/i18n/number-format.ts';
 import { effectsTable } from '../../client/pages/dashboard/effects/describe-effects.ts';
 import { effectsTexts } from '../../client/pages/dashboard/effects/effects-texts.ts';
+import { effectsTexts as sharedEffectsTexts } from '../../core/report-view/describe-effects.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
 import { seriousAccessibilityViolations } from './support/run-axe.ts';
@@ -130,7 +131,7 @@ describe('効果検証 on the dashboard', () => {
         expect(found.pAdjusted).toBeLessThan(0.05);
         const row = page.locator(`[data-testid="forest-row"][data-key="${PLANTED.question}=${PLANTED.option}"]`);
         expect(await row.getAttribute('class')).toContain('forest__row--marked');
-        expect(await row.locator('.forest__value').textContent()).toContain(words.mark);
+        expect(await row.locator('.forest__value').textContent()).toContain(sharedEffectsTexts(locale).mark);
 
         // The table: every figure in the report's order, cell for cell as the JSON gives them.
         const table = effectsTable(report.effects!, comparison, report.minGroupSize, locale);
@@ -140,12 +141,12 @@ describe('効果検証 on the dashboard', () => {
         const plantedRow = drawnTable.find((cells) => cells[0].endsWith(planted(report).optionLabel!))!;
         expect(plantedRow[1]).toBe(formatCount(planted(report).before.n!, locale));
         // ◆ beside the DiD's adjusted p (the column after the DiD's interval), as the printed report has it.
-        expect(plantedRow[8]).toContain(words.mark);
+        expect(plantedRow[8]).toContain(sharedEffectsTexts(locale).mark);
 
         // Pre-trend warnings, one per the server's; the DiD's assumptions; the suppression rule where a figure is hidden.
         expect(await page.getByTestId('effects-warning').count()).toBe(comparison.warnings.length);
         expect(comparison.preTrend).not.toBeNull();
-        expect(await page.getByTestId('effects-assumptions').textContent()).toContain(locale === 'ja' ? '平行トレンド' : 'parallel trends');
+        expect(await page.getByTestId('effects-assumptions').textContent()).toContain(locale === 'ja' ? '平行トレンド' : 'Parallel trends');
         if (table.hides) await page.locator('.effects-table').getByTestId('suppression-rule').waitFor();
 
         expect(await sideways(page), tag).toBeLessThanOrEqual(0);
@@ -175,7 +176,8 @@ describe('効果検証 on the dashboard', () => {
     expect(drawn.report!.effectComparison!.date > '2026-02-15' && drawn.report!.effectComparison!.date < '2026-04-15').toBe(true);
     await page.getByTestId('effects-table').waitFor();
     expect(drawn.urls.at(-1)!.searchParams.has('pilot')).toBe(false);
-    expect((await tableTexts(page, 'effects-table'))[0]).not.toContain(effectsTexts('ja').did);
+    // Without a pilot the table has no DiD column (the header the printed report gives it).
+    expect((await tableTexts(page, 'effects-table'))[0]).not.toContain(sharedEffectsTexts('ja').didColumn);
 
     await page.locator('#effects-date').fill('2026-04-01');
     await expect.poll(() => drawn.report?.effectComparison?.date, { timeout: 60_000 }).toBe('2026-04-01');

@@ -1,9 +1,9 @@
 /**
- * The 効果検証 view's words (issue 28), Japanese first; the figures are defined in docs/analysis.md
- * ("効果検証"), and what is said here about them follows it.
+ * The 効果検証 view's own words (issue 28), Japanese first: its controls and plots. What the view shares
+ * with the printed report — the table's columns, the ◆ legend, why a figure is hidden, what a DiD
+ * assumes — is core/report-view/describe-effects.ts's `effectsTexts`, said once for both.
  */
 import { defineTexts } from '../../../../core/i18n/define-texts.ts';
-import type { EffectCellName } from '../../../../contracts/report.ts';
 
 export const effectsTexts = defineTexts({
   ja: {
@@ -25,37 +25,10 @@ export const effectsTexts = defineTexts({
     showAll: (count: number) => `すべて表示（${count}）`,
     showTop: (count: number) => `上位${count}件のみ表示`,
     tableTitle: 'すべての指標',
-    item: '項目',
-    before: '導入前',
-    after: '導入後',
-    n: 'n',
-    value: '値',
-    change: '変化 [95%CI]',
-    pAdjusted: '調整済み p',
-    did: 'DiD [95%CI]',
-    preTrend: '事前トレンド p',
-    note: '注',
-    mark: '◆',
-    markLegend: '◆ 調整済み p < 0.05（Holm 法。変化は変化どうし、DiD は DiD どうしで調整）',
-    hiddenBecause: (cells: string, min: number) => `＊ ${cells}が${min}人未満のため非表示`,
-    cellNames: {
-      before: '導入前',
-      after: '導入後',
-      'pilot.before': '試行・導入前',
-      'pilot.after': '試行・導入後',
-      'control.before': '対照・導入前',
-      'control.after': '対照・導入後',
-    } as Record<EffectCellName, string>,
-    join: '・',
-    topTwo: '上位2段階の割合',
-    mean: '平均',
     points: 'ポイント',
     warningsTitle: '事前トレンドの警告',
     warningsNote: '導入前の期間を半分に分けた DiD が p < 0.05 の指標です。平行トレンドの仮定が疑わしいため、DiD は慎重に読んでください（指標が多いと、偶然でも約20件に1件は警告されます）。',
     preTrendSkipped: (reason: string) => `事前トレンドの確認はしていません: ${reason}`,
-    assumptionsTitle: 'DiD の前提',
-    assumptions:
-      'DiD は、試行しなかった場合に試行グループの値が対照グループと同じように動いたこと（平行トレンド）と、試行が対照グループに影響しないこと（波及なし: 試行区の窓口を訪れる他区の住民、職員の異動、市全体の広報などがあると比較が弱まります）を前提にします。各期間の回答者は別の人なので、変化には回答者の構成の違いも含まれます。',
     noEffects: 'この条件では比較できる指標がありません。',
     loading: '効果検証を計算中…',
     chooseDate: '導入日を選んでください。',
@@ -79,38 +52,11 @@ export const effectsTexts = defineTexts({
     showAll: (count) => `Show all (${count})`,
     showTop: (count) => `Show the top ${count}`,
     tableTitle: 'Every figure',
-    item: 'Item',
-    before: 'Before',
-    after: 'After',
-    n: 'n',
-    value: 'Value',
-    change: 'Change [95% CI]',
-    pAdjusted: 'Adjusted p',
-    did: 'DiD [95% CI]',
-    preTrend: 'Pre-trend p',
-    note: 'Note',
-    mark: '◆',
-    markLegend: '◆ adjusted p < 0.05 (Holm, over the changes and over the DiDs separately)',
-    hiddenBecause: (cells, min) => `* hidden: ${cells} under ${min} respondents`,
-    cellNames: {
-      before: 'before',
-      after: 'after',
-      'pilot.before': 'pilot before',
-      'pilot.after': 'pilot after',
-      'control.before': 'control before',
-      'control.after': 'control after',
-    },
-    join: ', ',
-    topTwo: 'top-two share',
-    mean: 'mean',
     points: 'pt',
     warningsTitle: 'Pre-trend warnings',
     warningsNote:
       'These figures’ DiD between the two halves of the before period has p < 0.05: parallel trends are doubtful there, so read their DiD with care (with many figures about one in twenty warns by chance).',
     preTrendSkipped: (reason) => `No pre-trend check: ${reason}`,
-    assumptionsTitle: 'What a DiD assumes',
-    assumptions:
-      'A DiD assumes parallel trends (without the pilot, the pilot group would have moved as the control group did) and no spill-over (the pilot does not change the control group: residents visiting a pilot ward’s counter, staff moving, city-wide publicity weaken the comparison). Each period’s respondents are different people, so a change also reflects who answered.',
     noEffects: 'Nothing can be compared with these filters.',
     loading: 'Computing the effects…',
     chooseDate: 'Choose the start date.',

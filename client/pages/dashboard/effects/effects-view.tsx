@@ -23,6 +23,7 @@ import { shortLabel } from '../short-label.ts';
 import { HiddenLegend } from '../suppression-rule.tsx';
 import { effectsTable, forestRows, forestScale, formatEstimate, type ForestRow } from './describe-effects.ts';
 import { effectsTexts } from './effects-texts.ts';
+import { effectsTexts as sharedEffectsTexts } from '../../../../core/report-view/describe-effects.ts';
 
 /** The view's choices, kept in the page's address (edate, epilot). */
 export interface EffectsPick {
@@ -105,7 +106,7 @@ export function EffectsView(props: EffectsViewProps) {
           {comparison && (
             <div className="chart-card__subtitle" data-testid="effects-periods">
               <span>{words.periods(formatCount(comparison.before, locale), formatCount(comparison.after, locale), formatCount(comparison.undated, locale), comparison.date)}</span>
-              {comparison.pilot && <span data-testid="effects-pilot">{words.pilotLine(comparison.pilot.label, comparison.pilot.values.map((value) => value.label).join(words.join))}</span>}
+              {comparison.pilot && <span data-testid="effects-pilot">{words.pilotLine(comparison.pilot.label, comparison.pilot.values.map((value) => value.label).join(sharedEffectsTexts(locale).join))}</span>}
               <span>{comparison.weighted ? words.weighted : words.unweighted}</span>
             </div>
           )}
@@ -215,13 +216,13 @@ function EffectsBody({ report, effects, locale }: { report: Report; effects: Eff
         <div className="table-view__scroll" tabIndex={0} role="region" aria-labelledby={tableId}>
           <SectionTable table={table} testId="effects-table" caption={words.tableTitle} />
         </div>
-        <p className="effects-legend">{words.markLegend}</p>
+        <p className="effects-legend">{sharedEffectsTexts(locale).markLegend}</p>
         {table.hides && <HiddenLegend minGroupSize={report.minGroupSize} locale={locale} />}
       </section>
       {did && (
         <details className="effects-assumptions" data-testid="effects-assumptions" open>
-          <summary>{words.assumptionsTitle}</summary>
-          <p>{words.assumptions}</p>
+          <summary>{sharedEffectsTexts(locale).assumptionsHeading}</summary>
+          <p>{sharedEffectsTexts(locale).assumptions}</p>
         </details>
       )}
     </div>
@@ -266,7 +267,7 @@ function Forest({ measure, rows, did, locale }: { measure: Effect['measure']; ro
             </svg>
             <span className="forest__value">
               {format(row.estimate)}
-              {row.marked && <span className="forest__mark"> {words.mark}</span>}
+              {row.marked && <span className="forest__mark"> {sharedEffectsTexts(locale).mark}</span>}
             </span>
           </li>
         ))}
