@@ -37,7 +37,7 @@ export async function startCollectionServer(clientDir: string, definitionsDir = 
   const store = await openSqliteResponseStore(responsesFile);
   const authStore = await openSqliteAuthStore(join(dataDir, 'auth.sqlite'));
   const definitions = await loadDefinitionCatalogFromDir(definitionsDir);
-  const app = createApp({ store, definitions, clientDir, authStore });
+  const app = createApp({ store, definitions, clientDir, authStore, definitionsDir });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
