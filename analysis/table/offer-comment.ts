@@ -45,3 +45,32 @@ export function sampleKey(seed: number, id: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/**
+ * The comment-sample id of a response: FNV-1a (32 bits) of its `id`'s UTF-8 bytes. Keyed by the response
+ * rather than by where it sits (a line, a byte offset, a position in a filtered list), a comment's place in
+ * the sample is the same in the CLI's report of an export, the server's report of the store, and any filtered
+ * view of either (issue 23): a filter only takes rows away, it never reshuffles who is sampled.
+ * The JSONL scanner hashes the id's bytes as it reads them (fnv1aBytes), without decoding the string.
+ */
+export function sampleIdOf(responseId: string): number {
+  let hash = FNV_OFFSET;
+  for (let k = 0; k < responseId.length; k++) {
+    const unit = responseId.charCodeAt(k);
+    if (unit >= 0x80) return fnv1aBytes(utf8.encode(responseId), 0, Infinity);
+    hash = Math.imul(hash ^ unit, FNV_PRIME);
+  }
+  return hash >>> 0;
+}
+
+/** FNV-1a (32 bits) of bytes[start, end). */
+export function fnv1aBytes(bytes: Uint8Array, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  const stop = Math.min(end, bytes.length);
+  for (let k = start; k < stop; k++) hash = Math.imul(hash ^ bytes[k], FNV_PRIME);
+  return hash >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const utf8 = new TextEncoder();

@@ -2,7 +2,7 @@
  * Responses per day, split into series (by channel, or by a segment such as
  * the ward): the dashboard's "responses over time". Days are calendar days in
  * Japan time (UTC+9, no daylight saving), the offices' calendar, as the
- * export filter's `from`/`to` days are (server/export/response-filter.ts).
+ * export filter's `from`/`to` days are (server/live-table/response-filter.ts).
  * A long span is counted per week (from Monday) or per month instead, so that
  * a chart of a year stays readable: up to 92 days by day, up to two years by
  * week, beyond that by month.

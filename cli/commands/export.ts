@@ -20,7 +20,7 @@ import { rename, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseServerEnv } from '../../server/env.ts';
-import { filteredRecords, FilterError, parseResponseFilter } from '../../server/export/response-filter.ts';
+import { filteredRecords, FilterError, parseResponseFilter } from '../../server/live-table/response-filter.ts';
 import { findLongTable, isExportFormat, UnknownTableError, writeExport, type ExportFormat } from '../../server/export/write-export.ts';
 import { openResponseStore, selectStore, SQLITE_RESPONSES_FILE } from '../../server/store/open-response-store.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';

@@ -1,7 +1,7 @@
 /**
  * The variables responses can be filtered and compared by: the definition's meta variables
  * (e.g. the kiosk's ward) first, then every question annotated `segment` or `cohort`, in the
- * definition's order. One rule for the server's filter (server/export/response-filter.ts), the
+ * definition's order. One rule for the server's filter (server/live-table/response-filter.ts), the
  * dashboard's filter bar and its "compare by" choice; it is the analysis' own view of the
  * definition (mergeQuestions), so questions inside dynamic panels, which analysis does not read,
  * are not segments either.

@@ -15,7 +15,7 @@
  *     then. Like the report's comment samples, none are shown when fewer than
  *     the survey's minGroupSize respondents are selected or wrote one.
  *
- * Filters are the exports' (server/export/response-filter.ts). Counting is the
+ * Filters are the exports' (server/live-table/response-filter.ts). Counting is the
  * analysis library's; this file only streams records from the store into it.
  */
 import { Router } from 'express';
@@ -28,7 +28,7 @@ import { toLocale } from '../../core/i18n/locale.ts';
 import { maskText } from '../../analysis/text/mask-personal-data.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { DailyCounts } from '../../contracts/timeline.ts';
-import { filteredRecords, segmentVariables } from '../export/response-filter.ts';
+import { filteredRecords, segmentVariables } from '../live-table/response-filter.ts';
 import { HttpError } from '../http-error.ts';
 import type { ResponseStore } from '../store/response-store.ts';
 import { findSurvey } from './surveys.ts';

@@ -1,7 +1,7 @@
 /**
  * GET /api/surveys/:id/report?format=json|html|xlsx[&locale=…&by=…&crosstabBy=…&minGroupSize=…&seed=…]: the
  * analysis library's report of the collected responses (the access policy
- * requires the analyst role), with the filters of server/export/response-filter.ts, its labels
+ * requires the analyst role), with the filters of server/live-table/response-filter.ts, its labels
  * in `locale` (the dashboard's language). `format=xlsx` is the 集計表 workbook;
  * `format=csv&crosstab=<question>[.<row>]&by=<breakdown>` one cross-tab of it (there `by` picks
  * the cross-tab's breakdown, not the gaps'). `crosstabBy` (repeatable) adds breakdowns to the
@@ -29,7 +29,7 @@ import { toLocale } from '../../core/i18n/locale.ts';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { ResponseStore } from '../store/response-store.ts';
-import { filteredRecords } from '../export/response-filter.ts';
+import { filteredRecords } from '../live-table/response-filter.ts';
 import { HttpError } from '../http-error.ts';
 import { allVersions, findSurvey } from './surveys.ts';
 import { chooseLocale, parseFilter } from './survey-query.ts';

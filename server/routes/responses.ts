@@ -5,7 +5,7 @@
  *   dearest and nothing is stored unless all pass.
  * - GET /api/surveys/:id/responses?format=csv|xlsx|jsonl|codebook: the analysts'
  *   export (the access policy requires the analyst role), with the filters of
- *   server/export/response-filter.ts; `&table=<question>` gives a dynamic question's long table as CSV
+ *   server/live-table/response-filter.ts; `&table=<question>` gives a dynamic question's long table as CSV
  *   (server/export/build-long-tables.ts). Free text is masked unless an admin asks
  *   for `personalData=include`, which is recorded in the audit log first
  *   (docs/decisions/0093-personal-data-masked-exports-and-audit.md).
@@ -21,7 +21,7 @@ import { cutText, formatCount, quoteValue } from '../validation/quote-value.ts';
 import { checkSubmissionTimes } from '../validation/check-submission-times.ts';
 import { findUnsafeJson } from '../find-unsafe-json.ts';
 import { HttpError } from '../http-error.ts';
-import { filteredRecords } from '../export/response-filter.ts';
+import { filteredRecords } from '../live-table/response-filter.ts';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFileName, findLongTable, isExportFormat, UnknownTableError, writeExport } from '../export/write-export.ts';
 import { allVersions, findSurvey, findSurveyVersion } from './surveys.ts';
 import { chooseLocale, chooseMode, parseFilter } from './survey-query.ts';

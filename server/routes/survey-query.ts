@@ -4,10 +4,10 @@
  * each is parsed, and refused with the same 400, in one place.
  */
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
-import { FilterError, parseResponseFilter, type ResponseFilter } from '../export/response-filter.ts';
+import { FilterError, parseResponseFilter, type ResponseFilter } from '../live-table/response-filter.ts';
 import { HttpError } from '../http-error.ts';
 
-/** The filters of server/export/response-filter.ts; a bad one is 400 invalid_filter. */
+/** The filters of server/live-table/response-filter.ts; a bad one is 400 invalid_filter. */
 export function parseFilter(query: Record<string, unknown>, definition: SurveyDefinition): ResponseFilter {
   try {
     return parseResponseFilter(query, definition);

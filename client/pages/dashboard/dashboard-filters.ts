@@ -2,7 +2,7 @@
  * The dashboard's filters live in its URL (/dashboard/citizen-needs?ward=kita&from=2025-04-01),
  * so a reload, the back button and a link sent to a colleague all show the
  * same view. The same query string goes to the report, timeline, comments and
- * export endpoints, whose filter syntax it is (server/export/response-filter.ts).
+ * export endpoints, whose filter syntax it is (server/live-table/response-filter.ts).
  */
 export interface DashboardFilters {
   /** A day, YYYY-MM-DD (Japan time), inclusive. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listSegmentVariables } from '../../../core/definitions/segment-variables.ts';
 import { definitionVersionFromJson, type SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
 import { chooseProminentSegments } from '../../../client/pages/dashboard/choose-prominent-segments.ts';
-import { segmentVariables } from '../../../server/export/response-filter.ts';
+import { segmentVariables } from '../../../server/live-table/response-filter.ts';
 import { loadDefinition } from '../../../analysis/definitions/load-definition.ts';
 import { readShippedDefinition } from '../../e2e/support/answer-survey.ts';
 

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FilterError, parseResponseFilter } from '../../../server/export/response-filter.ts';
+import { FilterError, parseResponseFilter } from '../../../server/live-table/response-filter.ts';
 import { runCli } from '../../cli/run-cli.ts';
 import { bearer, startSecureApp, type SecureApp } from '../auth/start-secure-app.ts';
 import { exportDefinition } from './export-fixture.ts';
