@@ -21,7 +21,7 @@
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import type { InsertResult, NewResponse, ResponseQuery, ResponseStore } from './response-store.ts';
+import type { InsertResult, NewResponse, ResponseQuery, ResponseStore, StoredPage } from './response-store.ts';
 import { makeUuidV7 } from './make-uuid-v7.ts';
 import { normaliseSubmissionId } from './submission-id.ts';
 import { sameSubmissionContent } from './submission-content.ts';
@@ -168,6 +168,7 @@ class SqliteResponseStore implements ResponseStore {
   private readonly selectPage;
   private readonly countStatement;
   private readonly surveyIdsStatement;
+  private readonly selectAfterSeq;
   private pending: PendingInsert[] = [];
   /** Batches posted to the writer, oldest first; it answers them in this order. */
   private inFlight: PendingInsert[][] = [];
@@ -191,6 +192,8 @@ class SqliteResponseStore implements ResponseStore {
       ORDER BY received_at, seq
       LIMIT ${LIST_PAGE_SIZE}`);
     this.surveyIdsStatement = db.prepare<[], { survey_id: string }>(SURVEY_IDS_SQL);
+    // The rowid is the commit order, also of rows another process wrote: a cursor on it misses none and repeats none.
+    this.selectAfterSeq = db.prepare<[number, number], ResponseRow>('SELECT * FROM responses WHERE seq > ? ORDER BY seq LIMIT ?');
     this.countStatement = db.prepare<[RangeParams], { n: number }>(`
       SELECT count(*) AS n FROM responses
       WHERE survey_id = @surveyId AND received_at >= @from AND received_at < @to`);
@@ -317,6 +320,15 @@ class SqliteResponseStore implements ResponseStore {
       const last = page[page.length - 1];
       after = { afterReceivedAt: last.received_at, afterSeq: last.seq };
     }
+  }
+
+  async readStoredAfter(cursor: string | null, limit: number): Promise<StoredPage> {
+    this.assertOpen();
+    const after = cursor === null ? 0 : Number(cursor);
+    if (!Number.isSafeInteger(after) || after < 0) throw new Error(`not a cursor of this store: ${JSON.stringify(cursor)}`);
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`limit must be a whole number ≥ 1; got ${limit}`);
+    const rows = this.selectAfterSeq.all(after, limit);
+    return { records: rows.map(fromRow), cursor: rows.length === 0 ? cursor : String(rows[rows.length - 1].seq) };
   }
 
   async count(query: ResponseQuery): Promise<number> {

@@ -1,0 +1,113 @@
+/**
+ * One survey's responses, kept in the server as the analysis library's columnar table (issue 23), so that a
+ * dashboard view counts typed arrays instead of reading every record back from the store on each click.
+ *
+ * - **The CLI's table, not a second one.** Rows are added by analysis/table/append-record.ts into a
+ *   ResponseTable planned for every variable any report of the survey may read (every single answer, so any
+ *   `by`, `crosstabBy` or pilot variable is a column). A view is selectRows of it, handed to buildReport.
+ * - **Beside it, per row, what a view needs and the CLI's table does not:** when the store received the
+ *   response (period filters, the timeline, the order the store lists responses in), the response id (to read
+ *   a shown comment's text from the store) and the comment-sample id (analysis/table/offer-comment.ts
+ *   sampleIdOf). Free text stays in the store: the table keeps only which rows wrote a comment.
+ * - **Rows arrive in the order the store stored them** (server/live-table/live-tables.ts follows the store's
+ *   cursor); a view lists them in the order the store's `list` does, by receivedAt, ties in stored order.
+ *   Responses are stored in receivedAt order except for imports, so that order is usually the rows' own.
+ * - **A stored record the analysis cannot read** (an answer no definition allows) is kept aside, as the report
+ *   from the store refused it: a view that includes it is refused with the same message (liveView).
+ */
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
+import { planFor } from '../../analysis/report/build-report.ts';
+import { appendRecord } from '../../analysis/table/append-record.ts';
+import { createResponseTable } from '../../analysis/table/create-response-table.ts';
+import { sampleIdOf } from '../../analysis/table/offer-comment.ts';
+import { RecordError } from '../../analysis/table/record-error.ts';
+import type { ResponseTable } from '../../analysis/table/response-table.ts';
+
+export interface LiveTable {
+  surveyId: string;
+  /** Every kept version of the survey, ascending: what the table was planned for. */
+  versions: readonly SurveyDefinition[];
+  table: ResponseTable;
+  /** Epoch milliseconds of each row's receivedAt. */
+  receivedAt: Float64Array;
+  /** Each row's comment-sample id (sampleIdOf its response id). */
+  sampleIds: Uint32Array;
+  /** Each row's response id, to read its comments from the store. */
+  ids: string[];
+  /** Stored records appendRecord refused, with its message, in stored order. */
+  unreadable: Array<{ record: ResponseRecord; message: string }>;
+  /** The rows in the store's list order; null while that is their own order (the common case). */
+  order: Int32Array | null;
+  /** Whether every row so far came in receivedAt order, so `order` is not needed. */
+  inOrder: boolean;
+  /** Bumped on every change, so caches of views (masks, reports) know when they are stale. */
+  generation: number;
+}
+
+/** An empty live table for the survey whose kept versions are `versions` (any order). */
+export function createLiveTable(versions: readonly SurveyDefinition[]): LiveTable {
+  const ascending = [...versions].sort((a, b) => a.version - b.version);
+  // Every single answer as a column: a view may be broken down, weighted or split by any of them.
+  const singles = planFor(ascending).singleAnswerVariables;
+  const plan = planFor(ascending, { crosstabBy: singles, commentSampleSize: 0 });
+  const table = createResponseTable(plan.tableSpec);
+  return {
+    surveyId: plan.surveyId,
+    versions: ascending,
+    table,
+    receivedAt: new Float64Array(table.capacity),
+    sampleIds: new Uint32Array(table.capacity),
+    ids: [],
+    unreadable: [],
+    order: null,
+    inOrder: true,
+    generation: 0,
+  };
+}
+
+/** Adds one record the store holds; one the analysis cannot read is kept aside (LiveTable.unreadable). */
+export function appendStored(live: LiveTable, record: ResponseRecord): void {
+  const { table } = live;
+  const row = table.rowCount;
+  try {
+    appendRecord(table, record, row + 1);
+  } catch (error) {
+    if (!(error instanceof RecordError)) throw error;
+    live.unreadable.push({ record, message: error.message });
+    live.generation += 1;
+    return;
+  }
+  if (table.capacity > live.receivedAt.length) {
+    live.receivedAt = grown(live.receivedAt, table.capacity);
+    live.sampleIds = grown(live.sampleIds, table.capacity);
+  }
+  const receivedAt = Date.parse(record.receivedAt);
+  live.receivedAt[row] = receivedAt;
+  live.sampleIds[row] = sampleIdOf(record.id);
+  live.ids.push(record.id);
+  if (row > 0 && receivedAt < live.receivedAt[row - 1]) live.inOrder = false;
+  live.order = null;
+  live.generation += 1;
+}
+
+/**
+ * The rows in the order the store lists them (receivedAt, then stored order): each row's index, or null when
+ * that is 0, 1, 2, … already. Sorted once after an out-of-order append, then kept until the next append.
+ */
+export function listOrder(live: LiveTable): Int32Array | null {
+  if (live.inOrder) return null;
+  if (live.order === null) {
+    const rows = Int32Array.from({ length: live.table.rowCount }, (_, row) => row);
+    // A typed array's sort is not promised stable; ties fall back to the stored order explicitly.
+    rows.sort((a, b) => live.receivedAt[a] - live.receivedAt[b] || a - b);
+    live.order = rows;
+  }
+  return live.order;
+}
+
+function grown<T extends Float64Array | Uint32Array>(array: T, capacity: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(capacity);
+  bigger.set(array);
+  return bigger;
+}
