@@ -19,6 +19,7 @@ import { responsesRouter } from './routes/responses.ts';
 import { surveysRouter } from './routes/surveys.ts';
 import { validatorFor } from './validation/validate-response.ts';
 import { reportRouter } from './routes/report.ts';
+import { startLiveTables } from './live-table/live-tables.ts';
 import { mountAccessControl, type AccessControlOptions } from './auth/mount-access-control.ts';
 import { ADMIN_PAGE, DASHBOARD_PAGES, LOGIN_PAGE, redirectAnonymousToLogin } from './routes/dashboard-page-guard.ts';
 import { dashboardDataRouter } from './routes/dashboard-data.ts';
@@ -43,6 +44,11 @@ export interface AppOptions extends AccessControlOptions {
   publicUrl?: string;
   /** DEFINITIONS_DIR, resolved: the report reads each survey's coding rules for free text from it. */
   definitionsDir?: string;
+  /**
+   * Keep each survey's responses as a live analysis table (server/live-table/, issue 23), built in the background
+   * from the store; default true. False: every dashboard view reads the store, as before (tests of that path).
+   */
+  liveTables?: boolean;
 }
 
 /** How long a kiosk waits before resending to a survey whose definition file is broken. */
@@ -56,12 +62,15 @@ export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist')
  */
 export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES, ADMIN_PAGE];
 
-export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, publicUrl, definitionsDir, ...access }: AppOptions): Express {
+export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, publicUrl, definitionsDir, liveTables: keepLiveTables = true, ...access }: AppOptions): Express {
   // Build every version's validator now: a definition strict validation cannot
   // handle fails at start-up, not on a respondent's submission.
   for (const { id } of definitions.list()) {
     for (const version of definitions.versions(id)) validatorFor(definitions.getVersion(id, version)!);
   }
+
+  // Built in the background: the server answers (and collects) at once; views of a survey wait until its table is.
+  const liveTables = keepLiveTables ? startLiveTables({ store, definitions }) : null;
 
   const app = express();
   app.set(PUBLIC_URL_SETTING, publicUrl);
@@ -110,7 +119,8 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
     }
     // Still 200 when a definition file is broken: the other surveys take
     // responses, and a load balancer must keep sending them here (ADR 0021).
-    const body: HealthStatus = brokenDefinitions.length === 0 ? { status: 'ok' } : { status: 'degraded', definitions: brokenDefinitions };
+    const tables = liveTables ? { tables: liveTables.statuses() } : {};
+    const body: HealthStatus = brokenDefinitions.length === 0 ? { status: 'ok', ...tables } : { status: 'degraded', definitions: brokenDefinitions, ...tables };
     res.json(body);
   });
   app.get('/api/definition-problems', (_req, res) => {
@@ -135,8 +145,8 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.post(['/api/kiosks', '/api/surveys/:id/invitations'], requireLinkableHost);
   app.use('/api/kiosks', kiosksRouter({ authStore, definitions, codeGuesses, now }));
   app.use('/api/surveys/:id/invitations', invitationsRouter({ authStore, definitions, codeGuesses }));
-  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath }));
-  app.use('/api/surveys/:id', reportRouter({ store, definitions, definitionsDir }));
+  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath, liveTables }));
+  app.use('/api/surveys/:id', reportRouter({ store, definitions, definitionsDir, liveTables }));
   app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions }));
   app.use('/api/surveys', surveysRouter(definitions));
   app.use('/api', apiNotFound);

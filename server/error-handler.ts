@@ -60,6 +60,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   }
   const body: ApiErrorBody = { error: { code: httpError.code, message: httpError.message } };
   if (httpError.details) body.error.details = httpError.details;
+  if (httpError.retryAfter !== undefined) res.set('Retry-After', String(httpError.retryAfter));
   res.status(httpError.status).json(body);
 };
 

@@ -7,6 +7,8 @@ import type { ApiErrorDetail } from '../contracts/submission.ts';
  */
 export class HttpError extends Error {
   override name = 'HttpError';
+  /** Seconds a client should wait before asking again (a 503 while something is being prepared): sent as Retry-After. */
+  readonly retryAfter?: number;
   constructor(
     readonly status: number,
     readonly code: string,

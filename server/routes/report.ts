@@ -18,7 +18,8 @@ import { parsePilotOption } from '../../analysis/effects/mark-pilot.ts';
 import { splitInstant } from '../../analysis/effects/split-at-date.ts';
 import type { CodingRule } from '../../analysis/text/parse-coding-rules.ts';
 import { CodingFileError, readCodingRules } from '../text/read-coding-rules.ts';
-import type { ReportOptions } from '../../analysis/report/build-report.ts';
+import { buildReport, planFor, type ReportOptions } from '../../analysis/report/build-report.ts';
+import type { Report } from '../../contracts/report.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { renderHtml } from '../../analysis/render/render-html.ts';
 import { buildReportFromRecords } from '../report/build-report-from-records.ts';
@@ -29,7 +30,9 @@ import { toLocale } from '../../core/i18n/locale.ts';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { ResponseStore } from '../store/response-store.ts';
-import { filteredRecords } from '../live-table/response-filter.ts';
+import { filteredRecords, type ResponseFilter } from '../live-table/response-filter.ts';
+import type { LiveTables } from '../live-table/live-tables.ts';
+import { liveView } from '../live-table/live-view.ts';
 import { HttpError } from '../http-error.ts';
 import { allVersions, findSurvey } from './surveys.ts';
 import { chooseLocale, parseFilter } from './survey-query.ts';
@@ -42,9 +45,11 @@ export interface ReportRouterOptions {
    * `source` is relative to it, not to the working directory; without it no coding rules are read.
    */
   definitionsDir?: string;
+  /** The live tables (server/live-table/live-tables.ts); none: every report reads the store. */
+  liveTables?: LiveTables | null;
 }
 
-export function reportRouter({ store, definitions, definitionsDir }: ReportRouterOptions): Router {
+export function reportRouter({ store, definitions, definitionsDir, liveTables = null }: ReportRouterOptions): Router {
   // Mounted at /api/surveys/:id.
   const router = Router({ mergeParams: true });
 
@@ -65,7 +70,9 @@ export function reportRouter({ store, definitions, definitionsDir }: ReportRoute
 
     let report;
     try {
-      report = await buildReportFromRecords(versions, filteredRecords((q) => store.list(q), surveyId, filter, current), options, { text });
+      // From the live table when it can (issue 23); 自由記述 needs every comment's text, which only the store keeps.
+      const live = text === null ? await liveReport(surveyId, versions, current, filter, options) : null;
+      report = live ?? (await buildReportFromRecords(versions, filteredRecords((q) => store.list(q), surveyId, filter, current), options, { text }));
     } catch (error) {
       if (error instanceof ReportInputError) throw new HttpError(400, 'invalid_report_request', error.message);
       throw error;
@@ -95,6 +102,14 @@ export function reportRouter({ store, definitions, definitionsDir }: ReportRoute
     res.setHeader('Content-Disposition', `attachment; filename="${surveyId}-report.html"`);
     res.send(renderHtml(report, versions, { locale, ...(await readReportAssets()) }));
   });
+
+  /** The report of the live table's view, or null when there is no table or the filter is not one of its columns. */
+  async function liveReport(surveyId: string, versions: SurveyDefinition[], current: SurveyDefinition, filter: ResponseFilter, options: ReportOptions): Promise<Report | null> {
+    const live = await liveTables?.ready(surveyId);
+    if (!live) return null;
+    const view = await liveView(live, filter, { definition: current, spec: planFor(versions, options).tableSpec, readRecord: (id) => store.get(id) });
+    return view && buildReport({ definitions: versions, table: view, options });
+  }
 
   return router;
 }

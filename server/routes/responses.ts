@@ -10,6 +10,7 @@
  *   for `personalData=include`, which is recorded in the audit log first
  *   (docs/decisions/0093-personal-data-masked-exports-and-audit.md).
  */
+import type { LiveTables } from '../live-table/live-tables.ts';
 import express, { Router, type RequestHandler } from 'express';
 import { submissionSchema, type ApiErrorDetail, type SubmissionAccepted } from '../../contracts/submission.ts';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
@@ -39,9 +40,11 @@ export interface ResponsesRouterOptions {
   admission: SubmissionAdmission;
   /** The audit log file (DATA_DIR/audit.jsonl); without one, exports with personal data are refused. */
   auditLogPath?: string;
+  /** Nudged after each stored response (server/live-table/live-tables.ts). */
+  liveTables?: LiveTables | null;
 }
 
-export function responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath }: ResponsesRouterOptions): Router {
+export function responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath, liveTables = null }: ResponsesRouterOptions): Router {
   // mergeParams: the survey id is in the parent path /api/surveys/:id/responses.
   const router = Router({ mergeParams: true });
 
@@ -90,6 +93,8 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
         `submissionId ${submission.submissionId} is already used by a different response; nothing was stored (a new response needs a new submissionId)`,
       );
     }
+    // After the commit, and without waiting: the live tables read the new row from the store soon (issue 23).
+    if (!result.duplicate) liveTables?.notify();
     const body: SubmissionAccepted = { id: result.id, duplicate: result.duplicate };
     res.status(result.duplicate ? 200 : 201).json(body);
   });

@@ -71,7 +71,13 @@ describe('collection API', () => {
   });
 
   it('answers /healthz when the store answers', async () => {
-    expect(await answer(await fetch(`${app.url}/healthz`))).toEqual({ status: 200, body: { status: 'ok' } });
+    const health = await answer(await fetch(`${app.url}/healthz`));
+    expect(health.status).toBe(200);
+    expect((health.body as { status: string }).status).toBe('ok');
+    // Every survey's live analysis table, each built or building (issue 23).
+    const tables = (health.body as { tables: Record<string, { state: string; rows: number }> }).tables;
+    expect(Object.keys(tables).length).toBeGreaterThan(0);
+    for (const status of Object.values(tables)) expect(['building', 'ready']).toContain(status.state);
   });
 
   it('answers an anonymous request to an unknown API route with 401 JSON (the access policy fails closed)', async () => {
