@@ -26,6 +26,8 @@ export type { DailyCounts } from '../../contracts/timeline.ts';
 
 export interface DayCounter {
   add(receivedAt: string, seriesValue: string | undefined): void;
+  /** The same, for a response received at epoch milliseconds `receivedAt` (the server's live table keeps them so). */
+  addAt(receivedAt: number, seriesValue: string | undefined): void;
   finish(): DailyCounts;
 }
 
@@ -44,15 +46,26 @@ export function createDayCounter(by: string, minGroupSize: number): DayCounter {
   const counts = new Map<string, Map<string, number>>();
   let first: string | undefined;
   let last: string | undefined;
+  // Day names by day number: a million responses fall on a few hundred days, so each name is built once.
+  const dayNames = new Map<number, string>();
+  const count = (day: string, seriesValue: string | undefined) => {
+    if (first === undefined || day < first) first = day;
+    if (last === undefined || day > last) last = day;
+    const key = seriesValue ?? '';
+    let byDay = counts.get(key);
+    if (!byDay) counts.set(key, (byDay = new Map()));
+    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+  };
   return {
     add(receivedAt, seriesValue) {
-      const day = japanDay(receivedAt);
-      if (first === undefined || day < first) first = day;
-      if (last === undefined || day > last) last = day;
-      const key = seriesValue ?? '';
-      let byDay = counts.get(key);
-      if (!byDay) counts.set(key, (byDay = new Map()));
-      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+      count(japanDay(receivedAt), seriesValue);
+    },
+    addAt(receivedAt, seriesValue) {
+      if (!Number.isFinite(receivedAt)) throw new RangeError(`not an instant: ${receivedAt}`);
+      const dayNumber = Math.floor((receivedAt + JAPAN_OFFSET_MS) / DAY_MS);
+      let day = dayNames.get(dayNumber);
+      if (day === undefined) dayNames.set(dayNumber, (day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10)));
+      count(day, seriesValue);
     },
     finish() {
       const days = first === undefined || last === undefined ? [] : dayRange(first, last);
