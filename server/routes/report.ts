@@ -33,6 +33,7 @@ import type { ResponseStore } from '../store/response-store.ts';
 import { filteredRecords, type ResponseFilter } from '../live-table/response-filter.ts';
 import type { LiveTables } from '../live-table/live-tables.ts';
 import { liveView } from '../live-table/live-view.ts';
+import { createViewCache } from '../live-table/view-cache.ts';
 import { HttpError } from '../http-error.ts';
 import { allVersions, findSurvey } from './surveys.ts';
 import { chooseLocale, parseFilter } from './survey-query.ts';
@@ -103,16 +104,24 @@ export function reportRouter({ store, definitions, definitionsDir, liveTables = 
     res.send(renderHtml(report, versions, { locale, ...(await readReportAssets()) }));
   });
 
+  // The last reports computed, per selection and options: moving between views of one selection is instant.
+  const reports = createViewCache<Report>(REPORTS_KEPT);
+
   /** The report of the live table's view, or null when there is no table or the filter is not one of its columns. */
   async function liveReport(surveyId: string, versions: SurveyDefinition[], current: SurveyDefinition, filter: ResponseFilter, options: ReportOptions): Promise<Report | null> {
     const live = await liveTables?.ready(surveyId);
     if (!live) return null;
-    const view = await liveView(live, filter, { definition: current, spec: planFor(versions, options).tableSpec, readRecord: (id) => store.get(id) });
-    return view && buildReport({ definitions: versions, table: view, options });
+    return reports.get(live, JSON.stringify([surveyId, filter, options]), async () => {
+      const view = await liveView(live, filter, { definition: current, spec: planFor(versions, options).tableSpec, readRecord: (id) => store.get(id) });
+      return view && buildReport({ definitions: versions, table: view, options });
+    });
   }
 
   return router;
 }
+
+/** Reports kept for views revisited (each a few hundred kilobytes). */
+const REPORTS_KEPT = 16;
 
 /** Query keys of the report that are options, not filters. */
 const REPORT_OPTION_KEYS = ['by', 'minGroupSize', 'seed', 'crosstab', 'crosstabBy', 'compare', 'pilot', 'text'];
