@@ -2,9 +2,11 @@
  * One survey's responses, kept in the server as the analysis library's columnar table (issue 23), so that a
  * dashboard view counts typed arrays instead of reading every record back from the store on each click.
  *
- * - **The CLI's table, not a second one.** Rows are added by analysis/table/append-record.ts into a
- *   ResponseTable planned for every variable any report of the survey may read (every single answer, so any
- *   `by`, `crosstabBy` or pilot variable is a column). A view is selectRows of it, handed to buildReport.
+ * - **The CLI's table, not a second one.** Rows are added by the CLI's JSONL scanner
+ *   (analysis/table/create-jsonl-appender.ts: the stored JSON text is read once, never built as objects, and
+ *   anything unusual goes to appendRecord) into a ResponseTable planned for every variable any report of the
+ *   survey may read (every single answer, so any `by`, `crosstabBy` or pilot variable is a column). A view is
+ *   selectRows of it, handed to buildReport.
  * - **Beside it, per row, what a view needs and the CLI's table does not:** when the store received the
  *   response (period filters, the timeline, the order the store lists responses in), the response id (to read
  *   a shown comment's text from the store) and the comment-sample id (analysis/table/offer-comment.ts
@@ -18,17 +20,20 @@
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { planFor } from '../../analysis/report/build-report.ts';
-import { appendRecord } from '../../analysis/table/append-record.ts';
+import { createJsonlAppender, type JsonlAppender } from '../../analysis/table/create-jsonl-appender.ts';
 import { createResponseTable } from '../../analysis/table/create-response-table.ts';
 import { sampleIdOf } from '../../analysis/table/offer-comment.ts';
 import { RecordError } from '../../analysis/table/record-error.ts';
 import type { ResponseTable } from '../../analysis/table/response-table.ts';
+import type { StoredLine } from '../store/response-store.ts';
 
 export interface LiveTable {
   surveyId: string;
   /** Every kept version of the survey, ascending: what the table was planned for. */
   versions: readonly SurveyDefinition[];
   table: ResponseTable;
+  /** Adds one JSON line to `table`. */
+  append: JsonlAppender;
   /** Epoch milliseconds of each row's receivedAt. */
   receivedAt: Float64Array;
   /** Each row's comment-sample id (sampleIdOf its response id). */
@@ -56,6 +61,7 @@ export function createLiveTable(versions: readonly SurveyDefinition[]): LiveTabl
     surveyId: plan.surveyId,
     versions: ascending,
     table,
+    append: createJsonlAppender(table),
     receivedAt: new Float64Array(table.capacity),
     sampleIds: new Uint32Array(table.capacity),
     ids: [],
@@ -67,14 +73,16 @@ export function createLiveTable(versions: readonly SurveyDefinition[]): LiveTabl
 }
 
 /** Adds one record the store holds; one the analysis cannot read is kept aside (LiveTable.unreadable). */
-export function appendStored(live: LiveTable, record: ResponseRecord): void {
+export function appendStored(live: LiveTable, line: StoredLine): void {
   const { table } = live;
   const row = table.rowCount;
+  const bytes = utf8.encode(line.json);
   try {
-    appendRecord(table, record, row + 1);
+    // The scanner keys the comment sample by the id it reads; sampleIdOf is for a line it could not read one from.
+    live.append(bytes, 0, bytes.length, row + 1, sampleIdOf(line.id));
   } catch (error) {
     if (!(error instanceof RecordError)) throw error;
-    live.unreadable.push({ record, message: error.message });
+    live.unreadable.push({ record: JSON.parse(line.json) as ResponseRecord, message: error.message });
     live.generation += 1;
     return;
   }
@@ -82,14 +90,16 @@ export function appendStored(live: LiveTable, record: ResponseRecord): void {
     live.receivedAt = grown(live.receivedAt, table.capacity);
     live.sampleIds = grown(live.sampleIds, table.capacity);
   }
-  const receivedAt = Date.parse(record.receivedAt);
+  const receivedAt = Date.parse(line.receivedAt);
   live.receivedAt[row] = receivedAt;
-  live.sampleIds[row] = sampleIdOf(record.id);
-  live.ids.push(record.id);
+  live.sampleIds[row] = sampleIdOf(line.id);
+  live.ids.push(line.id);
   if (row > 0 && receivedAt < live.receivedAt[row - 1]) live.inOrder = false;
   live.order = null;
   live.generation += 1;
 }
+
+const utf8 = new TextEncoder();
 
 /**
  * The rows in the order the store lists them (receivedAt, then stored order): each row's index, or null when

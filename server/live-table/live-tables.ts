@@ -15,8 +15,7 @@
  *   and the routes read views from the store as before.
  */
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
-import type { ResponseRecord } from '../../contracts/response-record.ts';
-import type { ResponseStore } from '../store/response-store.ts';
+import type { ResponseStore, StoredLine } from '../store/response-store.ts';
 import { HttpError } from '../http-error.ts';
 import { appendStored, createLiveTable, type LiveTable } from './live-table.ts';
 
@@ -91,10 +90,10 @@ export function startLiveTables({ store, definitions, pageSize = 2000 }: LiveTab
     }
     return false;
   }
-  function appendTo(record: ResponseRecord): void {
-    const table = tables.get(record.surveyId);
+  function appendTo(line: StoredLine): void {
+    const table = tables.get(line.surveyId);
     // Responses of a survey this server has no definition for (removed, or its file is broken) are not analysed here.
-    if (table) appendStored(table, record);
+    if (table) appendStored(table, line);
   }
   function enqueue<T>(work: () => Promise<T>): Promise<T> {
     const run = queue.then(work);

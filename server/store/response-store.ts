@@ -57,15 +57,24 @@ export interface ResponseStore {
    * Every survey's records stored after `cursor` (null: from the first), in the order they were stored, at most
    * `limit` of them, with the cursor to read on from. The server's live tables (server/live-table/) follow the
    * store with it: inserts of this process and of any other on the same store (a `migrate` while the server
-   * runs) arrive in one order, exactly once. Absent where a store cannot give that order (MongoDB, for now):
-   * the server then reads each view from the store as before.
+   * runs) arrive in one order, exactly once. Each record comes as its JSON text, which the live table scans
+   * without building the object (analysis/table/create-jsonl-appender.ts). Absent where a store cannot give that
+   * order (MongoDB, for now): the server then reads each view from the store as before.
    */
   readStoredAfter?(cursor: string | null, limit: number): Promise<StoredPage>;
   close(): Promise<void>;
 }
 
 export interface StoredPage {
-  records: ResponseRecord[];
+  records: StoredLine[];
   /** Where the next read starts; the same as the one given when nothing new was stored. */
   cursor: string | null;
+}
+
+/** A stored record as one line of JSON (the keys of ResponseRecord), with what a reader sorts it by unparsed. */
+export interface StoredLine {
+  surveyId: string;
+  id: string;
+  receivedAt: string;
+  json: string;
 }

@@ -21,7 +21,7 @@
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
-import type { InsertResult, NewResponse, ResponseQuery, ResponseStore, StoredPage } from './response-store.ts';
+import type { InsertResult, NewResponse, ResponseQuery, ResponseStore, StoredLine, StoredPage } from './response-store.ts';
 import { makeUuidV7 } from './make-uuid-v7.ts';
 import { normaliseSubmissionId } from './submission-id.ts';
 import { sameSubmissionContent } from './submission-content.ts';
@@ -328,7 +328,7 @@ class SqliteResponseStore implements ResponseStore {
     if (!Number.isSafeInteger(after) || after < 0) throw new Error(`not a cursor of this store: ${JSON.stringify(cursor)}`);
     if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`limit must be a whole number ≥ 1; got ${limit}`);
     const rows = this.selectAfterSeq.all(after, limit);
-    return { records: rows.map(fromRow), cursor: rows.length === 0 ? cursor : String(rows[rows.length - 1].seq) };
+    return { records: rows.map(toLine), cursor: rows.length === 0 ? cursor : String(rows[rows.length - 1].seq) };
   }
 
   async count(query: ResponseQuery): Promise<number> {
@@ -400,6 +400,20 @@ function toRow(record: ResponseRecord): Omit<ResponseRow, 'seq'> {
     received_at: record.receivedAt,
     data: JSON.stringify(record.data),
   };
+}
+
+/**
+ * A row as the JSON line of its record, keys in ResponseRecord's order. `meta` and `data` are stored as
+ * JSON.stringify wrote them (toRow; the table's CHECK (json_valid …) holds every row to JSON), so they are spliced
+ * in as they are: nothing is parsed here.
+ */
+function toLine(row: ResponseRow): StoredLine {
+  const json =
+    `{"id":${JSON.stringify(row.id)},"surveyId":${JSON.stringify(row.survey_id)},"surveyVersion":${row.survey_version},` +
+    `"submissionId":${JSON.stringify(row.submission_id)},"channel":${JSON.stringify(row.channel)},"meta":${row.meta},` +
+    `"startedAt":${JSON.stringify(row.started_at)},"completedAt":${JSON.stringify(row.completed_at)},` +
+    `"receivedAt":${JSON.stringify(row.received_at)},"data":${row.data}}`;
+  return { surveyId: row.survey_id, id: row.id, receivedAt: row.received_at, json };
 }
 
 function fromRow(row: ResponseRow): ResponseRecord {
