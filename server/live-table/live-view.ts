@@ -66,12 +66,27 @@ export async function liveView(live: LiveTable, filter: ResponseFilter, options:
       throw new ReportInputError(`stored response ${first.record.id}: ${first.message}`);
     }
   }
-  const view = selectRows(live.table, rows);
-  // As buildReportFromRecords numbers the records it is given.
+  const spec = { ...live.table.spec, seed: options.spec.seed, commentSampleSize: options.spec.commentSampleSize };
+  const view = isEveryRowInOrder(live, rows) ? shareRows(live.table) : selectRows(live.table, rows);
+  // As buildReportFromRecords numbers the records it is given (the table's own origins are so already).
   for (let k = 0; k < view.rowCount; k++) view.origin[k] = k + 1;
-  view.spec = { ...live.table.spec, seed: options.spec.seed, commentSampleSize: options.spec.commentSampleSize };
+  view.spec = spec;
   await sampleComments(live, rows, view, options);
   return view;
+}
+
+/** Whether the view is the whole table in its own order: the common first view of a survey, with no filter. */
+function isEveryRowInOrder(live: LiveTable, rows: Int32Array): boolean {
+  return rows.length === live.table.rowCount && listOrder(live) === null;
+}
+
+/**
+ * The whole table as a view without copying its columns: the analyses only read them. Comment columns get their
+ * own objects, since the view's samples are its own; `origin` is the table's (each row's position already).
+ */
+function shareRows(table: ResponseTable): ResponseTable {
+  const columns = table.columns.map((column) => (column.kind === 'comment' ? { ...column, sample: [] } : column));
+  return { ...table, capacity: table.rowCount, origin: table.origin.subarray(0, table.rowCount), columns, byName: new Map(columns.map((column) => [column.name, column])) };
 }
 
 async function sampleComments(live: LiveTable, rows: Int32Array, view: ResponseTable, options: LiveViewOptions): Promise<void> {

@@ -121,3 +121,28 @@ function differingParts(actual: string, expected: string): string[] {
   const b = JSON.parse(expected) as Record<string, unknown>;
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
 }
+
+describe('the whole table in its own order', () => {
+  it('is viewed without a copy and reports exactly as the store does', async () => {
+    const inOrder = await openSqliteResponseStore(join(dir, 'in-order.sqlite'));
+    try {
+      const records = [...synthesizeResponses(definition, { count: 600, seed: 9 })].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+      await inOrder.importRecords(records);
+      const table = createLiveTable(versions);
+      const page = await inOrder.readStoredAfter!(null, 1000);
+      for (const line of page.records) appendStored(table, line);
+      expect(table.inOrder).toBe(true);
+      // Spare capacity beyond the rows must not be read as rows.
+      expect(table.table.capacity).toBeGreaterThan(table.table.rowCount);
+      const filter = parseResponseFilter({}, definition);
+      for (const options of [{}, { seed: 3, crosstabBy: ['awareOnline'] }] as ReportOptions[]) {
+        const view = await liveView(table, filter, { definition, spec: planFor(versions, options).tableSpec, readRecord: (id) => inOrder.get(id) });
+        expect(view!.columns.find((column) => column.kind === 'single')!.codes).toBe((table.table.columns.find((column) => column.kind === 'single') as { codes: Int16Array }).codes);
+        const expected = JSON.stringify(await buildReportFromRecords(versions, filteredRecords((q) => inOrder.list(q), definition.id, filter, definition), options));
+        expect(JSON.stringify(buildReport({ definitions: versions, table: view!, options }))).toBe(expected);
+      }
+    } finally {
+      await inOrder.close();
+    }
+  });
+});
