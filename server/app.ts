@@ -23,6 +23,7 @@ import { startLiveTables } from './live-table/live-tables.ts';
 import { mountAccessControl, type AccessControlOptions } from './auth/mount-access-control.ts';
 import { ADMIN_PAGE, DASHBOARD_PAGES, LOGIN_PAGE, redirectAnonymousToLogin } from './routes/dashboard-page-guard.ts';
 import { dashboardDataRouter } from './routes/dashboard-data.ts';
+import { commentsRouter } from './routes/comments.ts';
 import { createSubmissionAdmission } from './enrollment/admit-submission.ts';
 import { PUBLIC_URL_SETTING, requireLinkableHost } from './enrollment/request-origin.ts';
 import { kiosksRouter } from './routes/kiosks.ts';
@@ -148,6 +149,7 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath, liveTables }));
   app.use('/api/surveys/:id', reportRouter({ store, definitions, definitionsDir, liveTables }));
   app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions }));
+  app.use('/api/surveys/:id', commentsRouter({ store, definitions, definitionsDir }));
   app.use('/api/surveys', surveysRouter(definitions));
   app.use('/api', apiNotFound);
 

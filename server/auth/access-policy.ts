@@ -43,6 +43,7 @@ export const ACCESS_POLICY: readonly RouteAccess[] = [
   { method: 'GET', path: '/api/surveys/:id/responses', access: 'analyst' },
   { method: 'GET', path: '/api/surveys/:id/report', access: 'analyst' },
   { method: 'GET', path: '/api/surveys/:id/timeline', access: 'analyst' },
+  // The comments: a page, a search, keyword in context (?kwic=) and the CSV/XLSX download (?format=), one route.
   { method: 'GET', path: '/api/surveys/:id/comments', access: 'analyst' },
   // Admins. (The route-table test disables its analyst account on the last row, so accounts stay last.)
   // Which definition files start-up left out (the dashboard's banner for admins).

@@ -7,6 +7,7 @@ import type { CurrentUserAnswer } from '../../../contracts/auth.ts';
 import type { BrokenDefinitionFile, DefinitionProblems } from '../../../contracts/health.ts';
 import type { SurveySummary } from '../../../contracts/submission.ts';
 import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
+import type { CommentKwic } from '../../../contracts/comments.ts';
 import type { CommentList, CurrentUser, Report, DailyCounts } from './report-shape.ts';
 
 /** The session ended or never began: the page sends the analyst to /login. */
@@ -129,6 +130,49 @@ export function fetchTimeline(surveyId: string, query: string, by: string, signa
 /** `limit`: how many of the newest (the server's default 20, at most 100). */
 export function fetchComments(surveyId: string, query: string, signal?: AbortSignal, limit?: number): Promise<CommentList> {
   return getJson<CommentList>(surveyPath(surveyId, 'comments', query, limit ? { limit: String(limit) } : {}), signal);
+}
+
+/**
+ * What the comments are searched by (GET …/comments, server/routes/comments.ts): one comment question, a
+ * substring of the masked text, a word as the text analysis extracts it, a code of the survey's coding rules.
+ */
+export interface CommentSearch {
+  question?: string;
+  q?: string;
+  word?: string;
+  code?: string;
+}
+
+function commentParams(search: CommentSearch, locale: string | undefined): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const key of ['question', 'q', 'word', 'code'] as const) {
+    const value = search[key];
+    if (value !== undefined && value !== '') params[key] = value;
+  }
+  if (locale) params.locale = locale;
+  return params;
+}
+
+/** One page of the matching comments, newest first; `cursor` is the previous page's `nextCursor`. */
+export function fetchCommentPage(
+  surveyId: string,
+  query: string,
+  search: CommentSearch,
+  page: { limit: number; cursor?: string | null; locale?: string },
+  signal?: AbortSignal,
+): Promise<CommentList> {
+  const params = { ...commentParams(search, page.locale), limit: String(page.limit), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  return getJson<CommentList>(surveyPath(surveyId, 'comments', query, params), signal);
+}
+
+/** Keyword in context for `word` over every comment matching the search (not a page). */
+export function fetchCommentKwic(surveyId: string, query: string, search: CommentSearch, word: string, locale: string | undefined, signal?: AbortSignal): Promise<CommentKwic> {
+  return getJson<CommentKwic>(surveyPath(surveyId, 'comments', query, { ...commentParams(search, locale), kwic: word }), signal);
+}
+
+/** Every matching comment as a file: the question, the masked text, its codes and the response's segments (never the time). */
+export function commentsDownloadUrl(surveyId: string, query: string, search: CommentSearch, format: 'csv' | 'xlsx', locale: string | undefined): string {
+  return surveyPath(surveyId, 'comments', query, { ...commentParams(search, locale), format });
 }
 
 function surveyPath(surveyId: string, resource: string, filterQuery: string, extra: Record<string, string>): string {

@@ -95,32 +95,30 @@ describe('GET /api/surveys/:id/timeline', () => {
   });
 });
 
-describe('GET /api/surveys/:id/comments', () => {
+describe('GET /api/surveys/:id/comments (the overview’s newest; paging and search: comments.test.ts)', () => {
   it('the newest comments first, verbatim, without dates', async () => {
-    expect(await get('comments?limit=3')).toEqual({
-      status: 200,
-      body: {
-        total: 7,
-        comments: [
-          { question: 'comment', text: '<script>alert(1)</script>' },
-          { question: 'comment', text: '中央区のコメント6' },
-          { question: 'comment', text: '中央区のコメント5' },
-        ],
-        suppressed: [],
-      },
-    });
+    const { status, body } = await get('comments?limit=3');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ total: 7, nextCursor: expect.any(String), suppressed: [] });
+    expect(body.comments.map(({ question, text, codes, segments }: any) => ({ question, text, codes, ward: segments.ward }))).toEqual([
+      { question: 'comment', text: '<script>alert(1)</script>', codes: [], ward: '清田区' },
+      { question: 'comment', text: '中央区のコメント6', codes: [], ward: '中央区' },
+      { question: 'comment', text: '中央区のコメント5', codes: [], ward: '中央区' },
+    ]);
   });
 
   it('shows none when fewer than minGroupSize respondents are selected or wrote one', async () => {
     expect((await get('comments?ward=kiyota')).body).toEqual({
       total: 0,
       comments: [],
+      nextCursor: null,
       suppressed: [{ where: 'comments', reason: 'the selection has fewer than 5 responses', rule: 'small' }],
     });
     // Kiyota and Kita: eight responses, but only one of them wrote a comment.
     expect((await get('comments?ward=kiyota,kita')).body).toEqual({
       total: 0,
       comments: [],
+      nextCursor: null,
       suppressed: [{ where: 'comments', reason: 'fewer than 5 respondents wrote one', rule: 'small' }],
     });
   });

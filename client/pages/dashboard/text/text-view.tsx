@@ -1,32 +1,28 @@
 /**
  * 「自由記述」 (issue 27, item 3): for one comment question, the frequent words by the chosen breakdown, the
  * co-occurrence network drawn as SVG (circles sized by count, coloured by community, lines by Jaccard; the
- * positions from layout-network.ts), the coding rules' codes by the breakdown with their ▲▽ marks, and for a
- * clicked word its keyword in context and the comments that contain it.
+ * positions from layout-network.ts), the coding rules' codes by the breakdown with their ▲▽ marks, and below
+ * them every comment, searchable and paged (comment-browser.tsx): a clicked word gives its keyword in context
+ * over every matching comment and filters the list by it; a clicked code filters the list by the code.
  *
  * The figures are the server's: this view asks for the report with `text=1` itself (tokenizing every comment
- * takes time, so the other views never ask). The KWIC and the filtered comments are read from the newest
- * comments the dashboard may show (GET …/comments, at most 100, masked), matched as written: the report does
- * not send the analysed texts, and a conjugated verb may be missed, which the note under them says.
+ * takes time, so the other views never ask). The comments, the KWIC and the downloads are GET …/comments's
+ * (server/routes/comments.ts), which matches words as the analysis extracts them (base forms, parts of compounds).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Report, TextAnalysis, TextCodeCell } from '../../../../contracts/report.ts';
 import { formatCount, formatNumber, formatP, formatPercent } from '../../../../core/i18n/number-format.ts';
 import { seriesColour } from '../../../../core/report-view/palette.ts';
 import { tabulationTexts } from '../../../../core/report-view/tabulation-texts.ts';
-import { CommentsPanel } from '../comments-panel.tsx';
-import { fetchComments, fetchReport, NotLoggedInError } from '../dashboard-api.ts';
+import { fetchReport, NotLoggedInError } from '../dashboard-api.ts';
 import type { DashboardLocale, DashboardTexts } from '../dashboard-texts.ts';
-import type { CommentList } from '../report-shape.ts';
 import { HiddenLegend } from '../suppression-rule.tsx';
+import { CommentBrowser } from './comment-browser.tsx';
 import { layoutNetwork } from './layout-network.ts';
-import { findInComments } from './find-in-comments.ts';
 import { textTexts } from './text-texts.ts';
 
 /** Words in the table: the report's 100 are a page of their own; 30 fill a screen. */
 const WORDS_SHOWN = 30;
-/** The newest comments read for KWIC and the filtered list (the comments route's most). */
-const COMMENTS_READ = 100;
 
 export interface TextViewProps {
   surveyId: string;
@@ -42,16 +38,17 @@ export interface TextViewProps {
 export function TextView(props: TextViewProps) {
   const { surveyId, query, locale, reportLocale, onLoggedOut } = props;
   const words = textTexts(locale);
-  const [state, setState] = useState<{ report?: Report; comments?: CommentList; error?: Error; busy: boolean }>({ busy: false });
+  const [state, setState] = useState<{ report?: Report; error?: Error; busy: boolean }>({ busy: false });
   const [questionPick, setQuestion] = useState<string>();
   const [byPick, setBy] = useState<string>();
   const [word, setWord] = useState<string>();
+  const [code, setCode] = useState<string>();
 
   useEffect(() => {
     const controller = new AbortController();
     setState((previous) => ({ ...previous, busy: true, error: undefined }));
-    Promise.all([fetchReport(surveyId, query, { locale: reportLocale, text: true }, controller.signal), fetchComments(surveyId, query, controller.signal, COMMENTS_READ)]).then(
-      ([report, comments]) => setState({ report, comments, busy: false }),
+    fetchReport(surveyId, query, { locale: reportLocale, text: true }, controller.signal).then(
+      (report) => setState({ report, busy: false }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof NotLoggedInError) return onLoggedOut();
@@ -82,7 +79,7 @@ export function TextView(props: TextViewProps) {
           {analyses.length > 1 && (
             <div className="inline-select">
               <label htmlFor="text-question">{words.question}</label>
-              <select id="text-question" value={analysis?.question} onChange={(event) => (setQuestion(event.target.value), setWord(undefined))}>
+              <select id="text-question" value={analysis?.question} onChange={(event) => (setQuestion(event.target.value), setWord(undefined), setCode(undefined))}>
                 {analyses.map((entry) => (
                   <option key={entry.question} value={entry.question}>
                     {entry.label}
@@ -121,7 +118,7 @@ export function TextView(props: TextViewProps) {
           <HiddenLegend minGroupSize={props.minGroupSize} locale={locale} />
         </div>
       ) : (
-        <TextBody analysis={analysis} breakdown={breakdown} word={word} onWord={setWord} comments={state.comments} {...props} />
+        <TextBody analysis={analysis} analyses={analyses} breakdown={breakdown} word={word} onWord={setWord} code={code} onCode={setCode} {...props} />
       )}
     </section>
   );
@@ -130,13 +127,26 @@ export function TextView(props: TextViewProps) {
 function TextBody(
   props: TextViewProps & {
     analysis: TextAnalysis;
+    analyses: TextAnalysis[];
     breakdown: NonNullable<TextAnalysis['breakdowns']>[number] | undefined;
     word: string | undefined;
     onWord: (word: string | undefined) => void;
-    comments: CommentList | undefined;
+    code: string | undefined;
+    onCode: (code: string | undefined) => void;
   },
 ) {
-  const { analysis, breakdown, word, onWord, locale } = props;
+  const { analysis, breakdown, word, locale } = props;
+  // A word or a code picked in the figures: the comments below follow, and come into view.
+  const browser = useRef<HTMLElement>(null);
+  const show = () => requestAnimationFrame(() => browser.current?.scrollIntoView({ block: 'start' }));
+  const onWord = (picked: string | undefined) => {
+    props.onWord(picked);
+    if (picked) show();
+  };
+  const onCode = (picked: string | undefined) => {
+    props.onCode(picked);
+    if (picked) show();
+  };
   const words = textTexts(locale);
   const hiddenMark = tabulationTexts(locale).hidden;
   const groups = breakdown?.byGroup.groups ?? [];
@@ -144,8 +154,6 @@ function TextBody(
   const shownWords = analysis.words.slice(0, WORDS_SHOWN);
   const codes = breakdown?.codeCrosstabs ?? null;
   const hides = groups.some((group) => group.n === null) || (codes?.groups.some((group) => group.n === null) ?? false);
-  const ofQuestion = (props.comments?.comments ?? []).filter((comment) => comment.question === analysis.question);
-  const found = useMemo(() => (word ? findInComments(ofQuestion.map((comment) => comment.text), word) : undefined), [word, ofQuestion]);
   const cellText = (cell: { count: number | null; share: number | null }) => (cell.share === null ? hiddenMark : `${formatPercent(cell.share, locale)} (${formatCount(cell.count ?? 0, locale)})`);
 
   return (
@@ -201,46 +209,6 @@ function TextBody(
 
       <NetworkChart analysis={analysis} word={word} onWord={onWord} locale={locale} />
 
-      {word && (
-        <section className="text-kwic" data-testid="text-kwic" aria-labelledby="text-kwic-title">
-          <h3 id="text-kwic-title" className="means__title">
-            {words.kwicTitle(word)}
-            <button type="button" className="analyst-button analyst-button--quiet" onClick={() => onWord(undefined)}>
-              {words.clearWord}
-            </button>
-          </h3>
-          {found && found.rows.length > 0 ? (
-            <div className="table-view__scroll" tabIndex={0} role="region" aria-labelledby="text-kwic-title">
-              <table className="data-table kwic-table" data-testid="kwic-table">
-                <tbody>
-                  {found.rows.map((row, index) => (
-                    <tr key={index}>
-                      <td className="kwic-left">{row.left}</td>
-                      <td className="kwic-keyword">{row.keyword}</td>
-                      <td className="kwic-right">{row.right}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : (
-            <p className="chart-card__empty">{words.kwicNone}</p>
-          )}
-          <p className="effects-legend">{words.kwicNote(ofQuestion.length)}</p>
-          <CommentsPanel
-            comments={props.comments && found ? { ...props.comments, comments: found.comments.map((text) => ({ question: analysis.question, text })) } : undefined}
-            locale={locale}
-            texts={props.texts}
-            questionTitle={props.questionTitle}
-            minGroupSize={props.minGroupSize}
-            showQuestion={false}
-            wide
-            title={words.commentsWith(word)}
-            subtitle={found ? words.commentsFound(found.comments.length, ofQuestion.length) : undefined}
-          />
-        </section>
-      )}
-
       <section className="text-codes" aria-labelledby="text-codes-title">
         <h3 id="text-codes-title" className="means__title">
           {words.codesTitle}
@@ -273,8 +241,19 @@ function TextBody(
                 {analysis.codes.map((code, index) => {
                   const test = codes?.tests[index];
                   return (
-                    <tr key={code.code} data-code={code.code}>
-                      <th scope="row">{code.code}</th>
+                    <tr key={code.code} data-code={code.code} className={code.code === props.code ? 'text-word--picked' : undefined}>
+                      <th scope="row">
+                        <button
+                          type="button"
+                          className="text-word-button"
+                          aria-pressed={code.code === props.code}
+                          title={words.codeButton(code.code)}
+                          onClick={() => onCode(code.code === props.code ? undefined : code.code)}
+                          data-testid="text-code-button"
+                        >
+                          {code.code}
+                        </button>
+                      </th>
                       <td className="num">{`${formatPercent(code.share, locale)} (${formatCount(code.count, locale)})`}</td>
                       {codes?.groups.map((group, column) => <CodeCell key={column} cell={group.cells[index]} locale={locale} />)}
                       {codes && <td className="num">{test ? `χ² = ${formatNumber(test.statistic, locale, 2)}, df ${test.df}, ${props.texts.pAdjusted} ${formatP(test.pAdjusted, locale)}` : '—'}</td>}
@@ -288,6 +267,26 @@ function TextBody(
         {analysis.codes.length > 0 && <p className="effects-legend">{words.codesNote}</p>}
       </section>
       {hides && <HiddenLegend minGroupSize={props.minGroupSize} locale={locale} />}
+
+      <section className="text-comments" ref={browser} aria-label={words.browserTitle}>
+        <CommentBrowser
+          surveyId={props.surveyId}
+          query={props.query}
+          locale={locale}
+          reportLocale={props.reportLocale}
+          texts={props.texts}
+          minGroupSize={props.minGroupSize}
+          questions={props.analyses.map((entry) => ({ question: entry.question, label: entry.label }))}
+          question={analysis.question}
+          questionTitle={props.questionTitle}
+          codes={analysis.codes.map((entry) => entry.code)}
+          word={word}
+          code={props.code}
+          onWord={props.onWord}
+          onCode={props.onCode}
+          onLoggedOut={props.onLoggedOut}
+        />
+      </section>
     </div>
   );
 }

@@ -296,7 +296,7 @@ describe('the notes on what is hidden', () => {
 
 describe('the comments panel', () => {
   it('counts exactly the comments it lists', () => {
-    const comments = { total: 294, comments: Array.from({ length: 20 }, (_, k) => ({ question: 'comment', text: `意見${k}` })), suppressed: [] };
+    const comments = { total: 294, comments: Array.from({ length: 20 }, (_, k) => ({ question: 'comment', text: `意見${k}`, codes: [], segments: {} })), nextCursor: null, suppressed: [] };
     const markup = html(createElement(CommentsPanel, { comments, locale: 'ja', texts: dashboardTexts('ja'), questionTitle: () => '', minGroupSize: 5, showQuestion: false, wide: true }));
     expect(textOf(/data-testid="comments-count"[^>]*>(.*?)<\/p>/s.exec(markup)![1])).toBe('新しい順に20件（全294件）');
     const list = /<ul[^>]*data-testid="comment-list"[^>]*>(.*?)<\/ul>/s.exec(markup)![1];

@@ -1,0 +1,149 @@
+/**
+ * The comments of a selection that match a search (issue 30, "every comment findable"), read in one pass over the
+ * selection's records: every non-blank answer to a comment question, masked (analysis/text/mask-personal-data.ts)
+ * before anything looks at it, kept when it passes every part of the search:
+ *
+ * - `question`: one comment question only;
+ * - `q`: a substring of the MASKED text, after NFKC with letters lower-cased on both sides (so ＷＥＢ finds web,
+ *   and a masked phone number is never found by its digits);
+ * - `word`: a word as the text analysis extracts it (base form, or a part of a compound; contains-word.ts);
+ * - `code`: a category of the survey's coding rules (analysis/text/apply-coding-rules.ts).
+ *
+ * Words come from the server's token cache (server/text/token-cache.ts), keyed by the masked text as the
+ * report's are, so a comment the report tokenized is not tokenized again.
+ *
+ * Two ways to keep what matches: a page (`page`: the `limit` comments after a position, newest first, and
+ * whether more follow; memory bounded by the limit) or every one (downloads and keyword in context).
+ * Either way the counts cover every match, for the small-group rule.
+ */
+import type { ResponseRecord } from '../../contracts/response-record.ts';
+import type { Locale } from '../../core/i18n/locale.ts';
+import type { TokenCache } from '../../analysis/text/analyze-comments.ts';
+import { applyCodingRules } from '../../analysis/text/apply-coding-rules.ts';
+import { extractWords, type ExtractedWord } from '../../analysis/text/extract-words.ts';
+import type { MorphologicalAnalyzer } from '../../analysis/text/load-tokenizer.ts';
+import { maskText } from '../../analysis/text/mask-personal-data.ts';
+import { normalizeCodeWord, type CodingRule } from '../../analysis/text/parse-coding-rules.ts';
+import { comparePositions, type CommentPosition } from './comment-cursor.ts';
+import { containsWord } from './contains-word.ts';
+
+export interface CommentSearch {
+  /** The survey's comment questions, in the definition's order (a comment's position names its index here). */
+  questions: readonly string[];
+  /** Only this one of them. */
+  question?: string;
+  q?: string;
+  word?: string;
+  /** Index of the code in `rules`. */
+  code?: number;
+}
+
+export interface CollectOptions {
+  search: CommentSearch;
+  locale: Locale;
+  rules: readonly CodingRule[];
+  /** Needed when the search has a word or a code, and for the codes of the comments kept. */
+  analyzer: () => MorphologicalAnalyzer;
+  cache: TokenCache;
+  /** The response's segment values to keep with each comment. */
+  segmentsOf: (record: ResponseRecord) => Record<string, string>;
+  /** A page: the `limit` comments after `after` (all from the newest when absent). Without it, every match. */
+  page?: { limit: number; after?: CommentPosition };
+}
+
+export interface FoundComment {
+  position: CommentPosition;
+  question: string;
+  /** Masked. */
+  text: string;
+  segments: Record<string, string>;
+}
+
+export interface CollectedComments {
+  /** Responses in the selection. */
+  responses: number;
+  /** Responses in the selection with at least one non-blank comment (of the questions read). */
+  writers: number;
+  /** Comments matching the search. */
+  matching: number;
+  /** Responses with a comment matching it (the small-group rule counts people, not comments). */
+  matchingResponses: number;
+  /** Newest first: one page, or every match. */
+  comments: FoundComment[];
+  /** A page only: comments matching after the last one kept. */
+  more: boolean;
+}
+
+export async function collectComments(records: AsyncIterable<ResponseRecord>, options: CollectOptions): Promise<CollectedComments> {
+  const { search, locale, rules, page } = options;
+  const questions = search.question === undefined ? search.questions.map((name, index) => ({ name, index })) : [{ name: search.question, index: search.questions.indexOf(search.question) }];
+  const q = search.q === undefined ? undefined : fold(search.q);
+  const word = search.word === undefined ? undefined : normalizeCodeWord(search.word);
+  const code = search.code === undefined ? undefined : rules[search.code];
+  const needsWords = word !== undefined || code !== undefined;
+  const wordsOf = (masked: string) => tokensOf(masked, options.analyzer, options.cache);
+
+  const result: CollectedComments = { responses: 0, writers: 0, matching: 0, matchingResponses: 0, comments: [], more: false };
+  // A page keeps the first `limit + 1` in the list's order; sorted and cut back whenever it doubles.
+  const keep = page ? page.limit + 1 : Infinity;
+  const kept: FoundComment[] = [];
+  const trim = () => {
+    kept.sort((a, b) => comparePositions(a.position, b.position));
+    kept.length = Math.min(kept.length, keep);
+  };
+  for await (const record of records) {
+    result.responses += 1;
+    let wrote = false;
+    let matched = false;
+    for (const question of questions) {
+      const raw = record.data[question.name];
+      if (typeof raw !== 'string' || raw.trim() === '') continue;
+      wrote = true;
+      const position = { receivedAt: record.receivedAt, id: record.id, question: question.index };
+      // Masked before the search looks at it: a search never finds what the mask hides.
+      const text = maskText(raw, locale);
+      if (q !== undefined && !fold(text).includes(q)) continue;
+      if (needsWords) {
+        const words = wordsOf(text);
+        if (word !== undefined && !containsWord(words, word)) continue;
+        if (code !== undefined && !applyCodingRules([code], { words, text })[0]) continue;
+      }
+      result.matching += 1;
+      matched = true;
+      if (page?.after && comparePositions(position, page.after) <= 0) continue;
+      kept.push({ position, question: question.name, text, segments: options.segmentsOf(record) });
+      if (kept.length >= 2 * keep) trim();
+    }
+    if (wrote) result.writers += 1;
+    if (matched) result.matchingResponses += 1;
+  }
+  trim();
+  if (page) {
+    result.more = kept.length > page.limit;
+    kept.length = Math.min(kept.length, page.limit);
+  }
+  result.comments = kept;
+  return result;
+}
+
+/** The words of a masked comment, from the cache or extracted (and kept). */
+export function tokensOf(masked: string, analyzer: () => MorphologicalAnalyzer, cache: TokenCache): ExtractedWord[] {
+  let words = cache.get(masked);
+  if (words === undefined) {
+    words = extractWords(masked, analyzer());
+    cache.set(masked, words);
+  }
+  return words;
+}
+
+/** The codes (their names, in the rules' order) a masked comment falls in. */
+export function codesOf(masked: string, rules: readonly CodingRule[], analyzer: () => MorphologicalAnalyzer, cache: TokenCache): string[] {
+  if (rules.length === 0) return [];
+  const holds = applyCodingRules(rules, { words: tokensOf(masked, analyzer, cache), text: masked });
+  return rules.filter((_, k) => holds[k]).map((rule) => rule.code);
+}
+
+/** How `q=` compares: NFKC, lower-cased. */
+export function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
