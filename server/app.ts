@@ -148,8 +148,8 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.use('/api/surveys/:id/invitations', invitationsRouter({ authStore, definitions, codeGuesses }));
   app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath, liveTables }));
   app.use('/api/surveys/:id', reportRouter({ store, definitions, definitionsDir, liveTables }));
-  app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions }));
-  app.use('/api/surveys/:id', commentsRouter({ store, definitions, definitionsDir }));
+  app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions, liveTables }));
+  app.use('/api/surveys/:id', commentsRouter({ store, definitions, definitionsDir, liveTables }));
   app.use('/api/surveys', surveysRouter(definitions));
   app.use('/api', apiNotFound);
 

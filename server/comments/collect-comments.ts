@@ -49,6 +49,12 @@ export interface CollectOptions {
   segmentsOf: (record: ResponseRecord) => Record<string, string>;
   /** A page: the `limit` comments after `after` (all from the newest when absent). Without it, every match. */
   page?: { limit: number; after?: CommentPosition };
+  /**
+   * How many responses the selection has, when `records` are only those of them that wrote a comment (the live
+   * table knows who did, and reads just those from the store: server/live-table/comment-writers.ts). Absent: every
+   * selected record is given, and counted.
+   */
+  selected?: number;
 }
 
 export interface FoundComment {
@@ -92,7 +98,7 @@ export async function collectComments(records: AsyncIterable<ResponseRecord>, op
     kept.length = Math.min(kept.length, keep);
   };
   for await (const record of records) {
-    result.responses += 1;
+    result.responses += 1; // replaced by `selected` below when only the writers are given
     let wrote = false;
     let matched = false;
     for (const question of questions) {
@@ -117,6 +123,7 @@ export async function collectComments(records: AsyncIterable<ResponseRecord>, op
     if (wrote) result.writers += 1;
     if (matched) result.matchingResponses += 1;
   }
+  if (options.selected !== undefined) result.responses = options.selected;
   trim();
   if (page) {
     result.more = kept.length > page.limit;

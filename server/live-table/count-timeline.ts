@@ -12,7 +12,14 @@ import type { LiveTable } from './live-table.ts';
  * The counts of `rows` (viewRows), split by `by` (channel, or a segment the table has a single-answer column
  * for); null when `by` is not such a column (a free-text segment: the route reads the store).
  */
-export function countTimeline(live: LiveTable, rows: Int32Array, by: string, minGroupSize: number): DailyCounts | null {
+export function countTimeline(
+  live: LiveTable,
+  rows: Int32Array,
+  by: string,
+  minGroupSize: number,
+  /** Responses not in the table's rows that count too (stored records the analysis cannot read), in list order. */
+  extra: ReadonlyArray<{ receivedAt: number; series: string | undefined }> = [],
+): DailyCounts | null {
   const { table, receivedAt } = live;
   let seriesOf: (row: number) => string | undefined;
   if (by === 'channel') {
@@ -25,6 +32,13 @@ export function countTimeline(live: LiveTable, rows: Int32Array, by: string, min
     seriesOf = (row) => (codes[row] < 0 ? undefined : names[codes[row]]);
   }
   const counter = createDayCounter(by, minGroupSize);
-  for (let k = 0; k < rows.length; k++) counter.addAt(receivedAt[rows[k]], seriesOf(rows[k]));
+  // In the store's list order, so the series come in the order of their first response, as when streamed.
+  let next = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const at = receivedAt[rows[k]];
+    while (next < extra.length && extra[next].receivedAt < at) counter.addAt(extra[next].receivedAt, extra[next++].series);
+    counter.addAt(at, seriesOf(rows[k]));
+  }
+  while (next < extra.length) counter.addAt(extra[next].receivedAt, extra[next++].series);
   return counter.finish();
 }

@@ -52,19 +52,11 @@ export function viewRows(live: LiveTable, filter: ResponseFilter): Int32Array | 
 export async function liveView(live: LiveTable, filter: ResponseFilter, options: LiveViewOptions): Promise<ResponseTable | null> {
   const rows = viewRows(live, filter);
   if (!rows) return null;
-  if (live.unreadable.length > 0) {
-    const matches = matchesResponseFilter(filter, options.definition);
-    const from = filter.receivedFrom === undefined ? -Infinity : Date.parse(filter.receivedFrom);
-    const to = filter.receivedTo === undefined ? Infinity : Date.parse(filter.receivedTo);
-    const kept = live.unreadable.filter(({ record }) => {
-      const at = Date.parse(record.receivedAt);
-      return at >= from && at < to && matches(record);
-    });
-    if (kept.length > 0) {
-      // The first in the store's order, as the report that streamed the store met it.
-      const first = kept.reduce((a, b) => (Date.parse(b.record.receivedAt) < Date.parse(a.record.receivedAt) ? b : a));
-      throw new ReportInputError(`stored response ${first.record.id}: ${first.message}`);
-    }
+  const unreadable = unreadableIn(live, filter, options.definition);
+  if (unreadable.length > 0) {
+    // The first in the store's order, as the report that streamed the store met it.
+    const first = unreadable.reduce((a, b) => (Date.parse(b.record.receivedAt) < Date.parse(a.record.receivedAt) ? b : a));
+    throw new ReportInputError(`stored response ${first.record.id}: ${first.message}`);
   }
   const spec = { ...live.table.spec, seed: options.spec.seed, commentSampleSize: options.spec.commentSampleSize };
   const view = isEveryRowInOrder(live, rows) ? shareRows(live.table) : selectRows(live.table, rows);
@@ -73,6 +65,18 @@ export async function liveView(live: LiveTable, filter: ResponseFilter, options:
   view.spec = spec;
   await sampleComments(live, rows, view, options);
   return view;
+}
+
+/** The stored records the filter keeps that the analysis could not read (LiveTable.unreadable), in stored order. */
+export function unreadableIn(live: LiveTable, filter: ResponseFilter, definition: SurveyDefinition): LiveTable['unreadable'] {
+  if (live.unreadable.length === 0) return [];
+  const matches = matchesResponseFilter(filter, definition);
+  const from = filter.receivedFrom === undefined ? -Infinity : Date.parse(filter.receivedFrom);
+  const to = filter.receivedTo === undefined ? Infinity : Date.parse(filter.receivedTo);
+  return live.unreadable.filter(({ record }) => {
+    const at = Date.parse(record.receivedAt);
+    return at >= from && at < to && matches(record);
+  });
 }
 
 /** Whether the view is the whole table in its own order: the common first view of a survey, with no filter. */

@@ -40,6 +40,9 @@ import { openCursor, sealCursor, searchFingerprint, type CommentPosition } from 
 import { containsWord } from '../comments/contains-word.ts';
 import { writeCommentsCsv, writeCommentsXlsx } from '../comments/write-comments-file.ts';
 import { filteredRecords, segmentVariables, type ResponseFilter } from '../live-table/response-filter.ts';
+import type { LiveTables } from '../live-table/live-tables.ts';
+import { unreadableIn, viewRows } from '../live-table/live-view.ts';
+import { commentColumnsOf, writerRecords } from '../live-table/comment-writers.ts';
 import { HttpError } from '../http-error.ts';
 import type { ResponseStore } from '../store/response-store.ts';
 import { CodingFileError, readCodingRules } from '../text/read-coding-rules.ts';
@@ -52,6 +55,8 @@ export interface CommentsRouterOptions {
   definitions: DefinitionCatalog;
   /** The definitions folder (DEFINITIONS_DIR), where each survey's coding.txt lives; without it, no codes. */
   definitionsDir?: string;
+  /** The live tables (server/live-table/live-tables.ts); none: every page reads the whole selection from the store. */
+  liveTables?: LiveTables | null;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -70,14 +75,30 @@ const OWN_KEYS = ['limit', 'cursor', 'question', 'q', 'word', 'code', 'kwic', 'f
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
 /**
- * The records the comments are read from: the selection's, streamed from the store. One function, so that the
- * in-memory live table (issue 23) can take its place.
+ * The records the comments are read from. From the live table (issue 23) when it can: the selection's rows that
+ * wrote a comment, read from the store by id, with the selection's size beside them (records the analysis cannot
+ * read are still the store's, so they are given too). Otherwise every selected record, streamed from the store.
  */
-export function selectionRecords(store: ResponseStore, surveyId: string, filter: ResponseFilter, definition: SurveyDefinition): AsyncIterable<ResponseRecord> {
-  return filteredRecords((q) => store.list(q), surveyId, filter, definition);
+async function selectionRecords(
+  { store, liveTables }: Pick<CommentsRouterOptions, 'store' | 'liveTables'>,
+  surveyId: string,
+  filter: ResponseFilter,
+  definition: SurveyDefinition,
+  questions: readonly string[],
+): Promise<{ records: AsyncIterable<ResponseRecord>; selected?: number }> {
+  const live = await liveTables?.ready(surveyId);
+  const rows = live ? viewRows(live, filter) : null;
+  const columns = live && rows ? commentColumnsOf(live, questions) : null;
+  if (!live || !rows || !columns) return { records: filteredRecords((q) => store.list(q), surveyId, filter, definition) };
+  const unreadable = unreadableIn(live, filter, definition).map(({ record }) => record);
+  async function* records(): AsyncGenerator<ResponseRecord> {
+    yield* writerRecords(live!, rows!, columns!, (id) => store.get(id));
+    yield* unreadable;
+  }
+  return { records: records(), selected: rows.length + unreadable.length };
 }
 
-export function commentsRouter({ store, definitions, definitionsDir }: CommentsRouterOptions): Router {
+export function commentsRouter({ store, definitions, definitionsDir, liveTables = null }: CommentsRouterOptions): Router {
   // Mounted at /api/surveys/:id.
   const router = Router({ mergeParams: true });
 
@@ -112,7 +133,9 @@ export function commentsRouter({ store, definitions, definitionsDir }: CommentsR
     const analyzer = new LazyAnalyzer();
     if (search.word !== undefined || search.code !== undefined || kwic !== undefined) await analyzer.load();
     const segments = segmentColumns(definition, localeName);
-    const collected = await collectComments(selectionRecords(store, surveyId, filter, definition), {
+    const source = await selectionRecords({ store, liveTables }, surveyId, filter, definition, questions.names);
+    const collected = await collectComments(source.records, {
+      selected: source.selected,
       search,
       locale,
       rules,

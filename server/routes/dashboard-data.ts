@@ -11,7 +11,8 @@
  * The comments (paged, searched, downloaded) are server/routes/comments.ts.
  *
  * Filters are the exports' (server/live-table/response-filter.ts). Counting is the
- * analysis library's; this file only streams records from the store into it.
+ * analysis library's, over the live table's view (issue 23), or over records streamed
+ * from the store where there is no table (MongoDB) or the filter is not one of its columns.
  */
 import { Router } from 'express';
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
@@ -19,7 +20,10 @@ import type { SurveyDefinition } from '../../core/definitions/survey-definition.
 import { createDayCounter } from '../../analysis/timeline/count-responses-by-day.ts';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { DailyCounts } from '../../contracts/timeline.ts';
-import { filteredRecords, segmentVariables } from '../live-table/response-filter.ts';
+import { filteredRecords, segmentVariables, type ResponseFilter } from '../live-table/response-filter.ts';
+import { countTimeline } from '../live-table/count-timeline.ts';
+import type { LiveTables } from '../live-table/live-tables.ts';
+import { unreadableIn, viewRows } from '../live-table/live-view.ts';
 import { HttpError } from '../http-error.ts';
 import type { ResponseStore } from '../store/response-store.ts';
 import { findSurvey } from './surveys.ts';
@@ -28,9 +32,11 @@ import { parseFilter } from './survey-query.ts';
 export interface DashboardDataRouterOptions {
   store: ResponseStore;
   definitions: DefinitionCatalog;
+  /** The live tables (server/live-table/live-tables.ts); none: the timeline reads the store. */
+  liveTables?: LiveTables | null;
 }
 
-export function dashboardDataRouter({ store, definitions }: DashboardDataRouterOptions): Router {
+export function dashboardDataRouter({ store, definitions, liveTables = null }: DashboardDataRouterOptions): Router {
   // Mounted at /api/surveys/:id.
   const router = Router({ mergeParams: true });
 
@@ -39,14 +45,35 @@ export function dashboardDataRouter({ store, definitions }: DashboardDataRouterO
     const definition = findSurvey(definitions, surveyId);
     const { by = 'channel', ...query } = req.query as Record<string, unknown>;
     const readSeries = seriesReader(by, definition);
+    const filter = parseFilter(query, definition);
+    res.setHeader('Cache-Control', 'no-store');
+    const live = await liveTimeline(surveyId, filter, by as string, definition);
+    if (live) {
+      res.json(live);
+      return;
+    }
     const counter = createDayCounter(by as string, definition.minGroupSize);
-    for await (const record of filteredRecords((q) => store.list(q), surveyId, parseFilter(query, definition), definition)) {
+    for await (const record of filteredRecords((q) => store.list(q), surveyId, filter, definition)) {
       counter.add(record.receivedAt, readSeries(record));
     }
-    res.setHeader('Cache-Control', 'no-store');
     const body: DailyCounts = counter.finish();
     res.json(body);
   });
+
+  /**
+   * From the live table (issue 23), or null when there is none or the filter or `by` is not one of its columns.
+   * Records the analysis cannot read are counted too, as the store path counts every stored record.
+   */
+  async function liveTimeline(surveyId: string, filter: ResponseFilter, by: string, definition: SurveyDefinition): Promise<DailyCounts | null> {
+    const live = await liveTables?.ready(surveyId);
+    const rows = live ? viewRows(live, filter) : null;
+    if (!live || !rows) return null;
+    const readSeries = seriesReader(by, definition);
+    const unreadable = unreadableIn(live, filter, definition)
+      .map(({ record }) => ({ receivedAt: Date.parse(record.receivedAt), series: readSeries(record) }))
+      .sort((a, b) => a.receivedAt - b.receivedAt);
+    return countTimeline(live, rows, by, definition.minGroupSize, unreadable);
+  }
 
   return router;
 }
