@@ -1,25 +1,48 @@
 /**
  * One JSONL line as a stored ResponseRecord, for `migrate`. The shape is
  * checked strictly (a migration must not carry a broken record into another
- * store); the answers are not re-validated against the definitions, because a
- * migration moves what was accepted, whatever definitions are at hand now.
+ * store). Whether the analysis can read its answers is checked apart, against
+ * the definitions, when the target is a store (check-record.ts).
  */
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import { CHANNELS } from '../../contracts/submission.ts';
+
+/** A line that is not a stored record: the message says why; `surveyId` is the line's, when it names one, for the counts. */
+export class RecordLineError extends Error {
+  constructor(
+    message: string,
+    readonly surveyId: string | undefined,
+  ) {
+    super(message);
+    this.name = 'RecordLineError';
+  }
+}
+
+/** A survey id as definitions spell them (analysis/definitions/check-survey-fields.ts), short enough to be a row of the counts. */
+const SURVEY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const TEXT_FIELDS = ['id', 'surveyId', 'submissionId'] as const;
 const TIME_FIELDS = ['startedAt', 'completedAt', 'receivedAt'] as const;
 const FIELDS = new Set(['id', 'surveyId', 'surveyVersion', 'submissionId', 'channel', 'meta', 'startedAt', 'completedAt', 'receivedAt', 'data']);
 
-/** Throws an Error whose message says what is wrong, quoting the bad value; the caller adds file and line. */
+/** Throws a RecordLineError whose message says what is wrong, quoting the bad value; the caller adds file and line. */
 export function parseRecordLine(line: string): ResponseRecord {
   let value: unknown;
   try {
     value = JSON.parse(line); // JSON.parse makes "__proto__" an own key, never a prototype
   } catch (error) {
-    throw new Error(`not valid JSON (${(error as Error).message})`);
+    throw new RecordLineError(`not valid JSON (${(error as Error).message})`, undefined);
   }
-  if (!isPlainObject(value)) throw new Error(`not a JSON object: ${truncate(line)}`);
+  if (!isPlainObject(value)) throw new RecordLineError(`not a JSON object: ${truncate(line)}`, undefined);
+  const surveyId = typeof value.surveyId === 'string' && value.surveyId.length <= 64 && SURVEY_ID.test(value.surveyId) ? value.surveyId : undefined;
+  try {
+    return parseRecordObject(value);
+  } catch (error) {
+    throw new RecordLineError((error as Error).message, surveyId);
+  }
+}
+
+function parseRecordObject(value: Record<string, unknown>): ResponseRecord {
   const unknown = Object.keys(value).filter((key) => !FIELDS.has(key));
   if (unknown.length > 0) throw new Error(`unknown field ${JSON.stringify(unknown[0])}`);
   for (const field of TEXT_FIELDS) {

@@ -10,10 +10,10 @@
  *    report of the CLI's export of the same store.
  * 2. The same after `survey-toolkit migrate` imports into that file from a second process while the server runs
  *    (the live table follows the store's rowid on each read), with an invalid line in the middle of the input:
- *    named by file and line; today migrate stops there, keeping the batches it committed, and a second run
- *    without the line imports the rest.
- * 3. A record migrate carries in whose answer no definition allows: both sides refuse every view that holds it,
- *    naming it, and still agree on the views that do not.
+ *    migrate skips it, naming it by file and line, and imports every other line in the same run.
+ * 3. A record whose answer no definition allows: migrate refuses it; one the store holds anyway (stored before
+ *    that check, or under a definition since changed) makes both sides refuse every view that holds it, naming
+ *    it, and they still agree on the views that do not.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -419,7 +419,7 @@ describe('the live report over HTTP', () => {
     await expectEquivalence('after a restart', cases());
   }, 300_000);
 
-  it('follows a migrate into the store by another process while the server runs, and an invalid line in its input is named', async () => {
+  it('follows a migrate into the store by another process while the server runs; an invalid line in its input is skipped and named, every other one imported', async () => {
     const definition = definitions.get(SURVEY)!;
     // Imports come with their own receipt times (2025), older than the posts: the rows are out of receipt order.
     const imported = [...synthesizeResponses(definition, { count: 700, seed: 24 })].map((record, k) => (k % 4 === 1 ? { ...record, channel: 'online' as const } : record));
@@ -449,25 +449,24 @@ describe('the live report over HTTP', () => {
     await reader;
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(seen[0]).toBeGreaterThanOrEqual(responsesBefore);
-    // The bad line is named by file and line.
-    expect(migrated.stderr).toContain(`${input}:${bad + 1}: channel must be one of`);
-    // What migrate does with it today: it stops there (exit 1, no counts printed), keeping the batches of
-    // MIGRATION_BATCH_SIZE (500) lines it committed before; the lines after the last of those are not imported.
-    // (Issue 23 asks for the bad row to be skipped and named and the rest imported; these lines change when it is.)
-    expect(migrated.code).toBe(1);
-    expect(migrated.stdout).toBe('');
-    const storedNow = await store.count({ surveyId: SURVEY });
-    expect(storedNow).toBe(responsesBefore + 500 - stored.length);
-    // The next read includes every row the other process stored, whatever migrate did with the rest of its input.
-    expect(JSON.parse(await httpReport(live, {})).responses).toBe(storedNow);
-    // What an operator does next: run it again without the bad line; what is there already is skipped.
+    // The bad line is skipped and named by file and line; every other line is imported in the same run.
+    expect(migrated.stderr.split('\n')[0]).toMatch(new RegExp(`^${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${bad + 1}: channel must be one of kiosk, online, got "fax"$`));
+    expect(migrated.stderr).toContain('1 line was skipped, not copied');
+    expect(migrated.code).toBe(1); // done, with a line not copied: a script notices
+    expect(migrated.stdout).toContain(
+      `  ${SURVEY}  ${lines.length} read  ${imported.length} written   ${stored.length} already there (skipped)    1 invalid (skipped)`,
+    );
+    expect(await store.count({ surveyId: SURVEY })).toBe(COUNT + imported.length);
+    // The next read includes every row the other process stored.
+    expect(JSON.parse(await httpReport(live, {})).responses).toBe(COUNT + imported.length);
+    // Run again without the bad line: everything is there already, nothing is written.
     const fixed = lines.filter((_, k) => k !== bad);
     await writeFile(input, `${fixed.join('\n')}\n`);
     const again = await runCli(['migrate', '--from', `jsonl:${input}`, '--to', `sqlite:${dataDir}`], { env: cliEnv() });
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`  ${SURVEY}  ${fixed.length} read    0 written  ${fixed.length} already there (skipped)`);
     expect(await store.count({ surveyId: SURVEY })).toBe(COUNT + imported.length);
-    expect(JSON.parse(await httpReport(live, {})).responses).toBe(COUNT + imported.length);
     // The imports' own period (days in Japan time), which no post falls in.
     const periods: Query[] = [{ from: '2025-06-10', to: '2025-07-05' }, { from: '2025-06-10', channel: 'online', ward: 'chuo,kita,higashi' }];
     filters.push(...periods);
@@ -476,14 +475,20 @@ describe('the live report over HTTP', () => {
     await expectEquivalence('after migrate', changed.map((filter, k) => ({ ...filter, ...OPTIONS[k % OPTIONS.length] })));
   }, 300_000);
 
-  it('refuses, as the store and the CLI do, every view holding an imported record the definition does not allow, and agrees on the others', async () => {
+  it('refuses, as the store and the CLI do, every view holding a stored record the definition does not allow (which migrate no longer imports), and agrees on the others', async () => {
     const definition = definitions.get(SURVEY)!;
     const [record] = [...synthesizeResponses(definition, { count: 1, seed: 25 })];
     const unreadable = { ...record, id: 'unreadable-1', submissionId: 'unreadable-1', channel: 'kiosk' as const, meta: { ...record.meta, ward: 'chuo' }, data: { ...record.data, ageBand: '120s' } };
     const input = join(dir, 'unreadable.jsonl');
     await writeFile(input, `${JSON.stringify(unreadable)}\n`);
+    const storedBefore = await store.count({ surveyId: SURVEY });
+    // migrate reads it as the analysis does, and refuses it: skipped, named, nothing written.
     const migrated = await runCli(['migrate', '--from', `jsonl:${input}`, '--to', `sqlite:${dataDir}`], { env: cliEnv() });
-    expect(migrated.code).toBe(0);
+    expect(migrated.code).toBe(1);
+    expect(migrated.stderr).toContain(`${input}:1: answer to "ageBand" is "120s", which the definitions do not offer`);
+    expect(await store.count({ surveyId: SURVEY })).toBe(storedBefore);
+    // A store may hold one all the same (stored before that check, or under a definition since changed).
+    expect(await store.importRecords([unreadable])).toMatchObject([{ id: 'unreadable-1', duplicate: false }]);
 
     const holding: Query = { ward: 'chuo', locale: 'ja' };
     const refused = await httpReport(live, holding);
