@@ -107,7 +107,7 @@ export async function collectComments(records: AsyncIterable<ResponseRecord>, op
       wrote = true;
       const position = { receivedAt: record.receivedAt, id: record.id, question: question.index };
       // Masked before the search looks at it: a search never finds what the mask hides.
-      const text = maskText(raw, locale);
+      const text = maskedText(raw, locale);
       if (q !== undefined && !fold(text).includes(q)) continue;
       if (needsWords) {
         const words = wordsOf(text);
@@ -132,6 +132,22 @@ export async function collectComments(records: AsyncIterable<ResponseRecord>, op
   result.comments = kept;
   return result;
 }
+
+/**
+ * maskText, remembered: every page, search and filter masks the selection's comments again, and masking is the
+ * bulk of a page's cost (tens of microseconds a comment). Bounded; emptied when full.
+ */
+function maskedText(raw: string, locale: Locale): string {
+  const key = `${locale}\u0000${raw}`;
+  let masked = MASKED.get(key);
+  if (masked === undefined) {
+    if (MASKED.size >= MASKED_KEPT) MASKED.clear();
+    MASKED.set(key, (masked = maskText(raw, locale)));
+  }
+  return masked;
+}
+const MASKED_KEPT = 200_000;
+const MASKED = new Map<string, string>();
 
 /** The words of a masked comment, from the cache or extracted (and kept). */
 export function tokensOf(masked: string, analyzer: () => MorphologicalAnalyzer, cache: TokenCache): ExtractedWord[] {

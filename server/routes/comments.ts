@@ -92,7 +92,9 @@ async function selectionRecords(
   if (!live || !rows || !columns) return { records: filteredRecords((q) => store.list(q), surveyId, filter, definition) };
   const unreadable = unreadableIn(live, filter, definition).map(({ record }) => record);
   async function* records(): AsyncGenerator<ResponseRecord> {
-    yield* writerRecords(live!, rows!, columns!, (id) => store.get(id));
+    // The comments and the segment questions: all collectComments reads of `data` (meta is kept whole, it is small).
+    const dataKeys = [...questions, ...segmentVariables(definition).map((variable) => variable.name)];
+    yield* writerRecords(live!, rows!, columns!, (id) => store.get(id), dataKeys);
     yield* unreadable;
   }
   return { records: records(), selected: rows.length + unreadable.length };
