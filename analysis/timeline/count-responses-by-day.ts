@@ -28,6 +28,11 @@ export interface DayCounter {
   add(receivedAt: string, seriesValue: string | undefined): void;
   /** The same, for a response received at epoch milliseconds `receivedAt` (the server's live table keeps them so). */
   addAt(receivedAt: number, seriesValue: string | undefined): void;
+  /**
+   * `count` responses on the Japan-time day `dayNumber` (whole days since 1970-01-01 in Japan time, japanDayNumber),
+   * counted by the caller. Series are listed in the order they were first added, as with add.
+   */
+  addDays(dayNumber: number, seriesValue: string | undefined, count: number): void;
   finish(): DailyCounts;
 }
 
@@ -41,6 +46,12 @@ export function japanDay(isoInstant: string): string {
   return new Date(time + JAPAN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Japan-time day of epoch milliseconds, as whole days since 1970-01-01 (Japan time). */
+export function japanDayNumber(epochMs: number): number {
+  if (!Number.isFinite(epochMs)) throw new RangeError(`not an instant: ${epochMs}`);
+  return Math.floor((epochMs + JAPAN_OFFSET_MS) / DAY_MS);
+}
+
 export function createDayCounter(by: string, minGroupSize: number): DayCounter {
   // series value → day → count
   const counts = new Map<string, Map<string, number>>();
@@ -48,24 +59,28 @@ export function createDayCounter(by: string, minGroupSize: number): DayCounter {
   let last: string | undefined;
   // Day names by day number: a million responses fall on a few hundred days, so each name is built once.
   const dayNames = new Map<number, string>();
-  const count = (day: string, seriesValue: string | undefined) => {
+  const count = (day: string, seriesValue: string | undefined, n = 1) => {
     if (first === undefined || day < first) first = day;
     if (last === undefined || day > last) last = day;
     const key = seriesValue ?? '';
     let byDay = counts.get(key);
     if (!byDay) counts.set(key, (byDay = new Map()));
-    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    byDay.set(day, (byDay.get(day) ?? 0) + n);
+  };
+  const dayName = (dayNumber: number) => {
+    let day = dayNames.get(dayNumber);
+    if (day === undefined) dayNames.set(dayNumber, (day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10)));
+    return day;
   };
   return {
     add(receivedAt, seriesValue) {
       count(japanDay(receivedAt), seriesValue);
     },
     addAt(receivedAt, seriesValue) {
-      if (!Number.isFinite(receivedAt)) throw new RangeError(`not an instant: ${receivedAt}`);
-      const dayNumber = Math.floor((receivedAt + JAPAN_OFFSET_MS) / DAY_MS);
-      let day = dayNames.get(dayNumber);
-      if (day === undefined) dayNames.set(dayNumber, (day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10)));
-      count(day, seriesValue);
+      count(dayName(japanDayNumber(receivedAt)), seriesValue);
+    },
+    addDays(dayNumber, seriesValue, n) {
+      if (n > 0) count(dayName(dayNumber), seriesValue, n);
     },
     finish() {
       const days = first === undefined || last === undefined ? [] : dayRange(first, last);
