@@ -27,7 +27,7 @@ import {
   type NeedsCounts,
   type NeedsQuestion,
 } from './mongodb-pipelines.ts';
-import type { InsertResult, NewResponse, ResponseQuery, ResponseStore } from './response-store.ts';
+import type { InsertResult, NewResponse, ResponseQuery, ResponseStore, StoredLine, StoredPage } from './response-store.ts';
 import { normaliseSubmissionId } from './submission-id.ts';
 import { sameSubmissionContent, type SubmissionContent } from './submission-content.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
@@ -35,6 +35,14 @@ import { toUtcIso } from '../to-utc-iso.ts';
 export const RESPONSES_COLLECTION = 'responses';
 export const SUBMISSION_ID_INDEX = 'submissionId_unique';
 export const SURVEY_RECEIVED_INDEX = 'surveyId_receivedAt';
+export const RECEIVED_ORDER_INDEX = 'receivedOrder';
+
+/**
+ * How long a document may still be committing after the second its receivedOrder names: readStoredAfter, the live
+ * tables' follow cursor, reads only documents of seconds at least this long past (docs/decisions/0098). So a view
+ * on MongoDB shows a response about this long after its 201, and the servers' clocks must agree within it (NTP).
+ */
+export const FOLLOW_SETTLE_MS = 5_000;
 
 /** Documents per cursor batch in `list`: bounds memory on both ends. */
 const LIST_BATCH_SIZE = 500;
@@ -67,6 +75,7 @@ export interface ResponseDocument {
 
 /** The ResponseStore, plus what server-side analysis needs. */
 export interface MongoResponseStore extends ResponseStore {
+  readStoredAfter(cursor: string | null, limit: number): Promise<StoredPage>;
   /** Needs counts computed on the server by mongodb-pipelines.ts, one entry per question in order. */
   aggregateNeedsCounts(query: ResponseQuery, questions: NeedsQuestion[]): Promise<NeedsCounts[]>;
   /** Responses per day, channel and ward, computed on the server. */
@@ -87,6 +96,8 @@ async function ensureResponseIndexes(responses: Collection<ResponseDocument>): P
     { key: { submissionId: 1 }, name: SUBMISSION_ID_INDEX, unique: true },
     // Serves list/count/pipelines by survey and period, and the order of `list` without an in-memory sort.
     { key: { surveyId: 1, receivedAt: 1, receivedOrder: 1 }, name: SURVEY_RECEIVED_INDEX },
+    // The live tables follow every survey's documents in the order they were stored (readStoredAfter).
+    { key: { receivedOrder: 1 }, name: RECEIVED_ORDER_INDEX },
   ]);
   await lowerCaseStoredSubmissionIds(responses);
 }
@@ -204,6 +215,21 @@ class MongoDbResponseStore implements MongoResponseStore {
     }
   }
 
+  /**
+   * The follow cursor: documents by receivedOrder, an ObjectId made when the document was written, in this
+   * process or another. Ids of one process increase; across processes they order by second only, so only seconds
+   * that ended FOLLOW_SETTLE_MS ago are read: by then every document of that second is committed (a write waits for
+   * the majority's journal, well within it), and none can appear behind the cursor later.
+   */
+  async readStoredAfter(cursor: string | null, limit: number): Promise<StoredPage> {
+    this.assertOpen();
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`limit must be a whole number ≥ 1; got ${limit}`);
+    const documents = await this.track(
+      this.responses.find(followFilter(cursor, Date.now())).sort({ receivedOrder: 1 }).hint(RECEIVED_ORDER_INDEX).limit(limit).toArray(),
+    );
+    return { records: documents.map(toStoredLine), cursor: documents.length === 0 ? cursor : documents[documents.length - 1].receivedOrder.toHexString() };
+  }
+
   async count(query: ResponseQuery): Promise<number> {
     this.assertOpen();
     return this.track(this.responses.countDocuments(toFilter(query)));
@@ -286,6 +312,20 @@ export function fromDocument(document: ResponseDocument): ResponseRecord {
     receivedAt: document.receivedAt,
     data: unescapeFieldNames(document.data) as Record<string, unknown>,
   };
+}
+
+/** The documents after `cursor` (a receivedOrder in hex; null: from the first) of seconds that settled by `now`. */
+export function followFilter(cursor: string | null, now: number): Filter<ResponseDocument> {
+  const settled = ObjectId.createFromTime(Math.floor((now - FOLLOW_SETTLE_MS) / 1000));
+  if (cursor === null) return { receivedOrder: { $lt: settled } };
+  if (!ObjectId.isValid(cursor) || !/^[0-9a-f]{24}$/.test(cursor)) throw new Error(`not a cursor of this store: ${JSON.stringify(cursor)}`);
+  return { receivedOrder: { $gt: new ObjectId(cursor), $lt: settled } };
+}
+
+/** A stored document as the JSON line of its record (ResponseRecord's keys, in its order, as SQLite gives them). */
+export function toStoredLine(document: ResponseDocument): StoredLine {
+  const record = fromDocument(document);
+  return { surveyId: record.surveyId, id: record.id, receivedAt: record.receivedAt, json: JSON.stringify(record) };
 }
 
 function contentOf(document: Pick<ResponseDocument, 'surveyId' | 'surveyVersion' | 'meta' | 'data'>): SubmissionContent {

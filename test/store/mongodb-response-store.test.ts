@@ -12,6 +12,7 @@ import { databaseWithWriteConcern } from '../../server/store/connect-mongodb.ts'
 import { needsCountsPipeline, readNeedsCounts, type NeedsQuestion } from '../../server/store/mongodb-pipelines.ts';
 import {
   RESPONSES_COLLECTION,
+  FOLLOW_SETTLE_MS,
   openMongoResponseStore,
   toDocument,
   type MongoResponseStore,
@@ -57,6 +58,7 @@ describe.skipIf(!MONGODB_URI)(`MongoDB response store at MONGODB_URI`, () => {
         const indexes = await client.db(dbName).collection(RESPONSES_COLLECTION).indexes();
         expect(indexes.map(({ name, key, unique }) => ({ name, key, unique: unique ?? false })).sort((a, b) => a.name!.localeCompare(b.name!))).toEqual([
           { name: '_id_', key: { _id: 1 }, unique: false },
+          { name: 'receivedOrder', key: { receivedOrder: 1 }, unique: false },
           { name: 'submissionId_unique', key: { submissionId: 1 }, unique: true },
           { name: 'surveyId_receivedAt', key: { surveyId: 1, receivedAt: 1, receivedOrder: 1 }, unique: false },
         ]);
@@ -79,6 +81,29 @@ describe.skipIf(!MONGODB_URI)(`MongoDB response store at MONGODB_URI`, () => {
       expect(onServer).toEqual(inMingo);
       expect(onServer[0].answered).toBeGreaterThan(1000);
     });
+
+    it('follows every record once, in stored order, once its second has settled (readStoredAfter)', async () => {
+      const store = await open();
+      const other = await open();
+      const records = asStored(seededRecords(300, 51));
+      await store.importRecords(records.slice(0, 200));
+      await other.importRecords(records.slice(200));
+      await new Promise((resolve) => setTimeout(resolve, FOLLOW_SETTLE_MS + 1100));
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (;;) {
+        const page = await store.readStoredAfter(cursor, 64);
+        for (const line of page.records) {
+          seen.push(line.id);
+          expect(JSON.parse(line.json)).toEqual(await store.get(line.id));
+        }
+        if (page.records.length === 0) break;
+        cursor = page.cursor;
+      }
+      // Once each: across two writers the order within a second is the ObjectIds', not the import's.
+      expect(seen).toHaveLength(records.length);
+      expect(new Set(seen)).toEqual(new Set(records.map((record) => record.id)));
+    }, 30_000);
 
     it('streams a list that the consumer stops early, and stays usable', async () => {
       const store = await open();
