@@ -5,16 +5,21 @@
  */
 import { describeValue } from '../stats/describe-value.ts';
 import { clearRow, reserveRow } from './create-response-table.ts';
-import { offerComment } from './offer-comment.ts';
+import { offerComment, sampleIdOf } from './offer-comment.ts';
 import { RecordError } from './record-error.ts';
 import { KIOSK_ID_KEY, kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type AnswerValue, type CommentColumn, type MultipleColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
 
 /**
  * Throws RecordError (and leaves the table as it was) when the record cannot be analysed.
- * `origin` is kept with the row for messages; `sampleId` (default: origin) picks the comment sample.
+ * `origin` is kept with the row for messages. The comment sample is keyed by the record's `id`
+ * (sampleIdOf), so the store, an export of it and any filtered view sample the same comments;
+ * only a record without a string `id` (hand-made input) is keyed by `fallbackSampleId`
+ * (default: origin; the JSONL reader passes the line's byte offset, as its fast path does).
  */
-export function appendRecord(table: ResponseTable, record: unknown, origin: number, sampleId: number = origin): void {
+export function appendRecord(table: ResponseTable, record: unknown, origin: number, fallbackSampleId: number = origin): void {
   if (!isObject(record)) throw new RecordError(`not a JSON object: ${describeValue(record, 80)}`);
+  const id = ownValue(record, 'id');
+  const sampleId = typeof id === 'string' ? sampleIdOf(id) : fallbackSampleId;
   const { surveyId, surveyVersion } = record;
   if (typeof surveyId !== 'string') throw new RecordError(`surveyId must be a string, got ${quote(ownValue(record, 'surveyId'))}`);
   if (surveyId !== table.spec.surveyId) {

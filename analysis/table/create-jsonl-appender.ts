@@ -14,15 +14,16 @@
  */
 import { clearRow, reserveRow } from './create-response-table.ts';
 import { appendRecord } from './append-record.ts';
-import { offerComment } from './offer-comment.ts';
+import { fnv1aBytes, offerComment, sampleIdOf } from './offer-comment.ts';
 import { RecordError } from './record-error.ts';
 import { KIOSK_ID_KEY, kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type CommentColumn, type MultipleColumn, type NumberColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
 import { parseInstant } from './parse-instant.ts';
 
 export interface JsonlAppender {
   /**
-   * `origin` is kept with the row (its line number); `sampleId` picks the comment sample and
-   * must be the same however the file is split, e.g. the line's byte offset in the file.
+   * `origin` is kept with the row (its line number). The comment sample is keyed by the record's `id`
+   * (sampleIdOf, as appendRecord does); `sampleId` is only the fallback for a line without a string id,
+   * and must be the same however the file is split, e.g. the line's byte offset in the file.
    */
   (bytes: Uint8Array, start: number, end: number, origin: number, sampleId: number): void;
   /** Lines the fast path handed to JSON.parse: for tests and benchmarks. */
@@ -91,6 +92,8 @@ const TOP_DATA = 4;
 const TOP_COMPLETED_AT = 5;
 const TOP_CHANNEL = 6;
 const TOP_STARTED_AT = 7;
+/** The response's `id`: the comment sample is keyed by it (sampleIdOf). */
+const TOP_ID = 8;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -113,6 +116,9 @@ class LineScanner {
   private stringStart = 0;
   private stringEnd = 0;
   private escaped = false;
+  // Set by scanRecord: the bounds of the record's unescaped string `id`, or idStart < 0 when it has none.
+  private idStart = -1;
+  private idEnd = -1;
   // Set by scanNumber.
   private number = 0;
   private readonly topKeys: KeyTable<number>;
@@ -134,6 +140,7 @@ class LineScanner {
       ['completedAt', TOP_COMPLETED_AT],
       ['channel', TOP_CHANNEL],
       ['startedAt', TOP_STARTED_AT],
+      ['id', TOP_ID],
     ]);
     this.channelBytes = TABLE_CHANNELS.map((channel) => encoder.encode(channel));
     this.surveyIdBytes = encoder.encode(table.spec.surveyId);
@@ -183,6 +190,7 @@ class LineScanner {
     this.row = row;
     this.stamp += 1;
     this.pendingComments.length = 0;
+    this.idStart = -1;
     let version = -1;
     try {
       version = this.scanRecord();
@@ -195,8 +203,10 @@ class LineScanner {
       appendParsedLine(this.table, bytes, start, end, origin, sampleId);
       return;
     }
+    // Hashed only for a line with a comment to offer; the same id appendRecord computes (sampleIdOf).
+    const lineSampleId = this.pendingComments.length === 0 || this.idStart < 0 ? sampleId : this.idSampleId(bytes);
     for (const { column, start: from, end: to, escaped } of this.pendingComments) {
-      offerComment(this.table, column, row, sampleId, () =>
+      offerComment(this.table, column, row, lineSampleId, () =>
         // An escaped text is decoded by JSON.parse of the whole token, quotes included.
         escaped ? (JSON.parse(decoder.decode(bytes.subarray(from - 1, to + 1))) as string) : decoder.decode(bytes.subarray(from, to)),
       );
@@ -206,12 +216,25 @@ class LineScanner {
     this.table.rowCount = row + 1;
   }
 
+  /**
+   * sampleIdOf the record's id, from its bytes (idStart..idEnd, unescaped): FNV-1a of them as they are. Bytes
+   * of 0x80 and above are decoded first, as JSON.parse of the line would see them, so an invalid UTF-8
+   * sequence hashes as its U+FFFD, like on the slow path; valid UTF-8 gives the same hash either way.
+   */
+  private idSampleId(bytes: Uint8Array): number {
+    const start = this.idStart;
+    const end = this.idEnd;
+    for (let k = start; k < end; k++) if (bytes[k] >= 0x80) return sampleIdOf(decoder.decode(bytes.subarray(start, end)));
+    return fnv1aBytes(bytes, start, end);
+  }
+
   /** The record's version, after writing its answers to this.row. */
   private scanRecord(): number {
     this.skipSpace();
     this.expect(0x7b); // {
     let version = -1;
-    let seenId = false;
+    let seenSurveyId = false;
+    let seenResponseId = false;
     let seenData = false;
     let seenMeta = false;
     let seenCompletedAt = false;
@@ -230,10 +253,19 @@ class LineScanner {
       this.skipSpace();
       switch (key) {
         case TOP_SURVEY_ID:
-          if (seenId || this.b[this.i] !== 0x22) throw GIVE_UP;
+          if (seenSurveyId || this.b[this.i] !== 0x22) throw GIVE_UP;
           this.scanString();
           if (this.escaped || !this.stringEquals(this.surveyIdBytes)) throw GIVE_UP;
-          seenId = true;
+          seenSurveyId = true;
+          break;
+        case TOP_ID:
+          // A non-string or escaped id, or a repeated one (JSON.parse keeps the last): appendRecord decides.
+          if (seenResponseId || this.b[this.i] !== 0x22) throw GIVE_UP;
+          seenResponseId = true;
+          this.scanString();
+          if (this.escaped) throw GIVE_UP;
+          this.idStart = this.stringStart;
+          this.idEnd = this.stringEnd;
           break;
         case TOP_SURVEY_VERSION:
           if (version >= 0 || !this.scanNumberIfAny()) throw GIVE_UP;
@@ -293,7 +325,7 @@ class LineScanner {
       throw GIVE_UP;
     }
     this.skipSpace();
-    if (this.i !== this.end || !seenId || !seenData || version < 0) throw GIVE_UP;
+    if (this.i !== this.end || !seenSurveyId || !seenData || version < 0) throw GIVE_UP;
     return version;
   }
 

@@ -3,10 +3,11 @@ import type { CommentColumn, ResponseTable } from './response-table.ts';
 /**
  * Marks that `row` wrote a comment, and keeps it if it is among the `commentSampleSize`
  * comments with the smallest seeded hash of their `sampleId` (bottom-k sampling; the id is the
- * record's position, or its line's byte offset in a JSONL file). That is a
- * uniform, seeded sample like reservoir sampling, but it does not depend on the order the
- * rows arrive in: tables filled in parts (one per worker thread) and merged keep exactly
- * the sample one pass would. `text` is only called for a kept comment, so a million
+ * response's, sampleIdOf(record.id), or for a record without one its position or its line's byte
+ * offset in a JSONL file). That is a uniform, seeded sample like reservoir sampling, but it
+ * does not depend on the order the rows arrive in, nor on which other rows are there: tables
+ * filled in parts (one per worker thread) and merged keep exactly the sample one pass would, and
+ * a subset keeps the full set's sample where it falls in the subset. `text` is only called for a kept comment, so a million
  * comments need not be decoded, unless the column keeps every text (CommentColumn.texts, for text
  * analysis): then each is decoded once and kept with its row.
  */

@@ -71,7 +71,7 @@ export async function readJsonlRange(
         if (to > from && view[to - 1] === 13) to -= 1; // CRLF
         if (!isBlank(view, from, to)) {
           try {
-            append(view, from, to, lineNumber, chunkPosition + start); // sample id: the line's byte offset
+            append(view, from, to, lineNumber, chunkPosition + start); // sample id for a line without an id: its byte offset
           } catch (error) {
             if (error instanceof RecordError) throw new LineError(lineNumber, error.message);
             throw error;
