@@ -19,7 +19,8 @@ import { ELEMENT_PROPERTY_PREFIX, expressionNames, parseExpression } from '../..
 import { NON_ANSWER_TYPES } from './build-question-index.ts';
 import type { Condition } from './condition.ts';
 import { PURE_FUNCTIONS } from './pure-functions.ts';
-import { buildLogic, type Logic } from './build-logic.ts';
+import { buildLogic, compile, type Logic } from './build-logic.ts';
+import { buildTriggers, type FormNavigation, type Triggers } from './build-triggers.ts';
 import { buildDynamicChoices, type ChoicesFromQuestion, type DynamicChoices, type ItemFilter } from './build-dynamic-choices.ts';
 
 export type { Condition } from './condition.ts';
@@ -119,22 +120,24 @@ export interface CoreRules {
   refuseHiddenAnswers: boolean;
   /** calculatedValues and expression questions, recomputed per response (build-logic.ts); undefined when there are none. */
   logic: Logic | undefined;
+  /** The survey's triggers (build-triggers.ts); undefined when there are none. */
+  triggers: Triggers | undefined;
 }
 
 type AnyElement = Record<string, any>;
 
 /** @param hostVariables names of values the host page sets (the definition's `variables`) */
-export function buildCoreRules(model: SurveyModel, source: string, hostVariables: readonly string[] = []): CoreRules {
+export function buildCoreRules(model: SurveyModel, source: string, hostVariables: readonly string[] = [], form?: FormNavigation): CoreRules {
   const survey = model as unknown as AnyElement;
   const fail: Fail = Object.assign((what: string, reason: string) => new Error(`${source}: ${what}: ${reason}`), {
     hostVariables: new Set(hostVariables.map((name) => name.toLowerCase())),
   });
-  if (survey.triggers?.length) throw fail('survey', '"triggers" change answers and are not supported by strict validation yet');
   if (model.mode === 'display' || survey.readOnly) throw fail('survey', 'a read-only survey cannot take responses');
   return {
     pages: model.pages.map((page) => containerNode(page as unknown as AnyElement, fail)),
     refuseHiddenAnswers: model.clearInvisibleValues !== 'none',
     logic: buildLogic(model, fail),
+    triggers: buildTriggers(model, fail, (expression, what) => compileCondition(expression, what, fail), (expression, what) => compile(expression, what, fail), form),
   };
 }
 

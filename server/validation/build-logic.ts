@@ -71,7 +71,7 @@ export function buildLogic(model: SurveyModel, fail: Fail): Logic | undefined {
   return { calculated, expressions, inData };
 }
 
-function compile(expression: unknown, what: string, fail: Fail): { run: (values: Record<string, unknown>) => unknown; reads: string[] } {
+export function compile(expression: unknown, what: string, fail: Fail): { run: (values: Record<string, unknown>) => unknown; reads: string[] } {
   // survey-core gives an expression question without an expression no value at all.
   if (typeof expression !== 'string' || expression.trim() === '') return { run: () => undefined, reads: [] };
   const parsed = parseExpression(expression);

@@ -18,10 +18,17 @@ import { quoteValue } from './quote-value.ts';
  * @param values what conditions and validators read: the answers plus what survey-core computes from them
  * (calculated values, expression questions: build-logic.ts); the answers themselves when nothing is computed
  */
-export function checkCoreRules(rules: CoreRules, answers: Record<string, unknown>, commentSuffix: string, values: Record<string, unknown> = answers): Map<string, string[]> {
+export function checkCoreRules(
+  rules: CoreRules,
+  answers: Record<string, unknown>,
+  commentSuffix: string,
+  values: Record<string, unknown> = answers,
+  /** Questions (lower-case value names) the form did not validate for this response (after a complete trigger, skipped over: check-triggers.ts). */
+  unvalidated?: ReadonlySet<string>,
+): Map<string, string[]> {
   const outcomes = new Map<string, { visible: string[] | undefined; hidden: string[] }>();
   for (const page of rules.pages) {
-    visitNode(page, { values, answers, commentSuffix, refuseHiddenAnswers: rules.refuseHiddenAnswers }, undefined, false, false, (name, messages, hidden) => {
+    visitNode(page, { values, answers, commentSuffix, refuseHiddenAnswers: rules.refuseHiddenAnswers, unvalidated }, undefined, false, false, (name, messages, hidden) => {
       const outcome = outcomes.get(name) ?? { visible: undefined, hidden: [] };
       outcomes.set(name, outcome);
       if (!hidden) outcome.visible = outcome.visible === undefined ? messages : mergeMessages(outcome.visible, messages);
@@ -51,6 +58,8 @@ interface Scope {
   answers: Record<string, unknown>;
   commentSuffix: string;
   refuseHiddenAnswers: boolean;
+  /** Questions the form did not validate: only their hidden answers are refused (survey-core clears them on completion). */
+  unvalidated: ReadonlySet<string> | undefined;
 }
 
 /** @param parentMayBeHidden a visibleIf above reads a value the page sets: shown or hidden, the server cannot tell */
@@ -78,7 +87,7 @@ function visitNode(
   const value = answerOf(answers, node.name);
   const messages = hiddenBy !== undefined
     ? hiddenAnswerProblems(node.name, hiddenBy, answers, scope.commentSuffix, scope.refuseHiddenAnswers)
-    : readOnly || (mayBeHidden && isEmptyAnswer(value, node.rule.trimBeforeEmptyCheck)) ? [] : questionProblems(node.rule, value, values, scope);
+    : readOnly || scope.unvalidated?.has(node.name.toLowerCase()) || (mayBeHidden && isEmptyAnswer(value, node.rule.trimBeforeEmptyCheck)) ? [] : questionProblems(node.rule, value, values, scope);
   report(node.name, messages, hiddenBy !== undefined);
 }
 

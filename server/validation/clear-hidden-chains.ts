@@ -23,6 +23,8 @@ import { Model } from 'survey-core';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { buildCoreRules, type Condition, type CoreNode, type CoreRules } from './build-core-rules.ts';
 import { asStored, computeValues, type Logic } from './build-logic.ts';
+import type { Triggers } from './build-triggers.ts';
+import { triggerValueToFill } from './check-triggers.ts';
 
 export interface ClearedAnswers {
   /** The response's data less the cleared keys; the same object when nothing was cleared. */
@@ -75,12 +77,38 @@ export function createHiddenChainClearer(rules: CoreRules, commentSuffix: string
           values = next;
         }
       };
-  if (logic === undefined) return clearChains;
+  const triggers = rules.triggers;
+  if (logic === undefined && triggers === undefined) return clearChains;
   return (data) => {
     const result = clearChains(data);
-    fillComputedValues(rules, logic, result.data);
+    // Trigger values first: computed values may read them.
+    if (triggers !== undefined) fillTriggerValues(rules, triggers, result.data, valuesOf);
+    if (logic !== undefined) fillComputedValues(rules, logic, result.data);
     return result;
   };
+}
+
+/**
+ * As for computed values: a name only triggers set (build-triggers.ts) that the response left out, while a
+ * trigger aimed at it is true for the response, is set to what that trigger sets, in `data` itself. Not when
+ * its read-only question is hidden (survey-core clears it on completion). A value that was sent is never
+ * replaced: the validator refuses it if the triggers cannot have set it (check-triggers.ts).
+ */
+function fillTriggerValues(
+  rules: CoreRules,
+  triggers: Triggers,
+  data: Record<string, unknown>,
+  valuesOf: (data: Record<string, unknown>) => Record<string, unknown>,
+): void {
+  const missing = triggers.targets.filter((target) => !Object.hasOwn(data, target.name));
+  if (missing.length === 0) return;
+  const values = valuesOf(data);
+  const hidden = missing.some((target) => target.question) ? hiddenQuestions(rules.pages, data, values).hidden : undefined;
+  for (const target of missing) {
+    if (target.question && rules.refuseHiddenAnswers && hidden?.has(target.name.toLowerCase())) continue;
+    const fill = triggerValueToFill(target, values);
+    if (fill !== undefined) data[target.name] = fill.value;
+  }
 }
 
 /**

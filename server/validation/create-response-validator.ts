@@ -12,10 +12,12 @@ import { Model } from 'survey-core';
 import type { ApiErrorDetail, Submission } from '../../contracts/submission.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { buildCoreRules } from './build-core-rules.ts';
-import { buildQuestionIndex } from './build-question-index.ts';
+import { buildQuestionIndex, type QuestionIndex } from './build-question-index.ts';
+import { COLLECTION_PAGES, type FormNavigation, type Triggers } from './build-triggers.ts';
 import { checkAnswers } from './check-answers.ts';
 import { checkCoreRules } from './check-core-rules.ts';
 import { checkMeta } from './check-meta.ts';
+import { checkTriggers } from './check-triggers.ts';
 import { capDetails, MAX_DETAILS } from './cap-details.ts';
 import { asStored, computeValues, type Logic } from './build-logic.ts';
 import { quoteValue } from './quote-value.ts';
@@ -24,14 +26,18 @@ export { MAX_DETAILS } from './cap-details.ts';
 
 export type ResponseValidator = (submission: Submission) => ApiErrorDetail[];
 
-export function createResponseValidator(definition: SurveyDefinition): ResponseValidator {
+/** @param form how the form that sends the responses navigates (build-triggers.ts); this project's collection pages by default */
+export function createResponseValidator(definition: SurveyDefinition, form: FormNavigation = COLLECTION_PAGES): ResponseValidator {
   const model = new Model(definition.json);
   // Messages (required, validator defaults) in English, the API's language.
   model.locale = 'en';
-  const index = buildQuestionIndex(model, definition.source);
+  const questionIndex = buildQuestionIndex(model, definition.source);
   const hostVariables = Array.isArray(definition.json.variables) ? (definition.json.variables as unknown[]).map(String) : [];
-  const coreRules = buildCoreRules(model, definition.source, hostVariables);
+  const coreRules = buildCoreRules(model, definition.source, hostVariables, form);
+  const index = withTriggerTargets(questionIndex, coreRules.triggers);
   const commentSuffix = model.commentSuffix;
+  const ownerOf = (key: string) => (index.byName.get(key) ?? index.byCommentKey.get(key))?.name;
+  const computedNames: ReadonlySet<string> = new Set(coreRules.logic?.inData.keys() ?? []);
 
   return (submission) => {
     const data = submission.data;
@@ -62,7 +68,18 @@ export function createResponseValidator(definition: SurveyDefinition): ResponseV
     // What survey-core computes from the answers (calculatedValues, expression questions), which conditions read too.
     const logic = coreRules.logic;
     const values = logic === undefined ? accepted : computeValues(logic, accepted);
-    for (const [name, messages] of checkCoreRules(coreRules, accepted, commentSuffix, values)) {
+    // Triggers (build-triggers.ts): values only they set, answers after a complete, pages the form did not validate.
+    let unvalidated: ReadonlySet<string> | undefined;
+    if (coreRules.triggers !== undefined) {
+      const outcome = checkTriggers(coreRules.triggers, coreRules.pages, accepted, values, ownerOf, computedNames);
+      unvalidated = outcome.unvalidated;
+      for (const [name, message] of outcome.problems) {
+        const messages = byQuestion.get(name);
+        if (messages === undefined) byQuestion.set(name, [message]);
+        else if (!messages.includes(message)) messages.push(message);
+      }
+    }
+    for (const [name, messages] of checkCoreRules(coreRules, accepted, commentSuffix, values, unvalidated)) {
       if (!byQuestion.has(name)) byQuestion.set(name, messages);
     }
     if (logic !== undefined) {
@@ -75,6 +92,18 @@ export function createResponseValidator(definition: SurveyDefinition): ResponseV
     }
     return capDetails(details, moreUnknownKeys);
   };
+}
+
+/**
+ * A name only triggers set and no question holds (build-triggers.ts) is part of the response's data, as
+ * survey-core stores it: it joins the index as a value any JSON may hold, checked by check-triggers.ts.
+ */
+function withTriggerTargets(index: QuestionIndex, triggers: Triggers | undefined): QuestionIndex {
+  const extra = (triggers?.targets ?? []).filter((target) => !target.question && !index.byName.has(target.name));
+  if (extra.length === 0) return index;
+  const byName = new Map(index.byName);
+  for (const { name } of extra) byName.set(name, { name, rule: { kind: 'computed' }, comment: 'never', commentMaxLength: undefined });
+  return { byName, byCommentKey: index.byCommentKey };
 }
 
 /**

@@ -2,7 +2,7 @@
  * Invalid cases for the survey-core-driven differential test: mutations of a
  * response survey-core's Model completed, and survey-core's verdict on each.
  */
-import type { Question } from 'survey-core';
+import { ConditionRunner, type Question } from 'survey-core';
 import { randomInt, type RandomSource } from '../../../analysis/stats/seeded-random.ts';
 import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
 import { newModel } from './survey-core-respondent.ts';
@@ -21,7 +21,8 @@ export type MutationKind =
   | 'unknown-key'
   | 'too-few-rows'
   | 'tampered-computed'
-  | 'unavailable-choice';
+  | 'unavailable-choice'
+  | 'tampered-trigger';
 
 /**
  * Where survey-core accepts and the server is stricter by contract (ADR 0020):
@@ -70,6 +71,15 @@ export function judgeWithSurveyCore(json: SurveyDefinitionJson, data: Record<str
       return { refused: true, reason: `survey-core computes ${JSON.stringify(own)} for ${name}, not ${JSON.stringify(data[name])}` };
     }
   }
+  // A value only triggers set (setvalue, copyvalue, runexpression aimed at no question or a read-only one): survey-core's
+  // own triggers, run on the other answers (`runTriggers()`), set it; a sent value that differs did not come from them.
+  for (const name of triggerOnlyNames(model)) {
+    if (!Object.hasOwn(data, name)) continue;
+    const own = setByTriggers(json, data, name);
+    if (own !== undefined && JSON.stringify(own) !== JSON.stringify(asJson(data[name]))) {
+      return { refused: true, reason: `survey-core's triggers set ${JSON.stringify(own)} for ${name}, not ${JSON.stringify(data[name])}` };
+    }
+  }
   // What survey-core's completion keeps: it drops a value whose choice the form no longer shows (choicesVisibleIf,
   // choicesFromQuestion) and a hidden matrix row's or column's answer. A sent value it changes or drops is one
   // no form could have sent.
@@ -100,6 +110,35 @@ function computedNames(model: ReturnType<typeof newModel>): string[] {
   const expressions = model.getAllQuestions(false, false, false).filter((question) => question.getType() === 'expression').map((question) => question.getValueName());
   const calculated = model.calculatedValues.filter((item) => item.includeIntoResult).map((item) => item.name);
   return [...expressions, ...calculated];
+}
+
+/**
+ * Names only setvalue/copyvalue/runexpression triggers set: no question holds them, or a read-only one. Left out: a
+ * runexpression whose runExpression reads a name its expression does not (what it set depends on the order of answering).
+ */
+export function triggerOnlyNames(model: ReturnType<typeof newModel>): string[] {
+  const names = new Set<string>();
+  const orderDependent = new Set<string>();
+  const reads = (expression: unknown) => new ConditionRunner(String(expression ?? '')).getVariables().map((variable) => variable.toLowerCase());
+  for (const trigger of model.triggers as unknown as Array<Record<string, any>>) {
+    const name = trigger.setToName as string | undefined;
+    if (!name) continue;
+    const question = model.getQuestionByValueName(name) as AnyQuestion | null;
+    if (question !== null && !question.readOnly) continue;
+    const stale = trigger.getType() === 'runexpressiontrigger' && reads(trigger.runExpression).some((read) => !reads(trigger.expression).includes(read));
+    (stale ? orderDependent : names).add(name);
+  }
+  return [...names].filter((name) => !orderDependent.has(name));
+}
+
+/** What survey-core's triggers set for a name, run on the response's other values: a fresh model, the data, `runTriggers()`. */
+export function setByTriggers(json: SurveyDefinitionJson, data: Record<string, unknown>, name: string): unknown {
+  const model = newModel(json);
+  const without = structuredClone(data);
+  delete without[name];
+  model.data = without;
+  model.runTriggers();
+  return asJson(model.getValue(name));
 }
 
 /** An answer to a question survey-core hides: judged below, as an answer to a hidden question. */
@@ -274,10 +313,16 @@ export function mutationsOf(json: SurveyDefinitionJson, data: Record<string, unk
     const value = asJson(data[name]);
     add('tampered-computed', name, typeof value === 'number' ? value + 1 : typeof value === 'boolean' ? !value : 'zz-tampered');
   }
+  // A value a trigger sets, changed (issue 22): another number, the other boolean, another text.
+  for (const name of triggerOnlyNames(model)) {
+    if (!Object.hasOwn(data, name)) continue;
+    const value = asJson(data[name]);
+    add('tampered-trigger', name, typeof value === 'number' ? value + 1 : typeof value === 'boolean' ? !value : 'zz-tampered');
+  }
   const chosen: Mutation[] = [];
   // Logic the server recomputes (issue 22): one of each such kind per response, beside the random ones, so a
   // fixture with logic always exercises it (a matrix's hidden row is rare among a response's many mutations).
-  for (const kind of ['tampered-computed', 'unavailable-choice'] as const) {
+  for (const kind of ['tampered-computed', 'unavailable-choice', 'tampered-trigger'] as const) {
     const ofKind = all.filter((mutation) => mutation.kind === kind);
     if (ofKind.length > 0) {
       const picked = ofKind[randomInt(random, ofKind.length)];

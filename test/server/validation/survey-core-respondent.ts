@@ -17,7 +17,7 @@ import type { SurveyDefinitionJson } from '../../../core/definitions/survey-defi
 
 type AnyQuestion = Question & Record<string, any>;
 
-const SKIPPED_TYPES = new Set(['html', 'expression', 'image', 'signaturepad', 'file', 'panel']);
+export const SKIPPED_TYPES = new Set(['html', 'expression', 'image', 'signaturepad', 'file', 'panel']);
 
 export interface FilledResponse {
   /** The model after `doComplete()` (clearInvisibleValues "onComplete"), or before it when it has errors. */
@@ -69,7 +69,7 @@ export function fillWithSurveyCore(json: SurveyDefinitionJson, random: RandomSou
 }
 
 /** Sets a random valid value; a value survey-core finds an error in is taken back. */
-function answerQuestion(question: AnyQuestion, random: RandomSource): void {
+export function answerQuestion(question: AnyQuestion, random: RandomSource): void {
   for (let attempt = 0; attempt < 4; attempt++) {
     const value = randomValue(question, random);
     if (value === undefined) return;

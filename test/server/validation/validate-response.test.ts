@@ -344,8 +344,18 @@ describe('definitions that strict validation cannot check faithfully', () => {
     expect(rejects([{ type: 'checkbox', name: 'a', choices: ['x'] }, { type: 'dropdown', name: 'b', choicesFromQuestion: 'zz' }])).toThrow(
       'question "b": choicesFromQuestion "zz" is not a question of this survey',
     );
-    expect(rejects([{ type: 'text', name: 'a' }], { triggers: [{ type: 'setvalue', expression: '{a} = 1', setToName: 'a', setValue: 2 }] })).toThrow(
-      'unsupported.json: survey: "triggers" change answers',
+    // Triggers other than complete, setvalue, copyvalue, runexpression and skip (build-triggers.ts).
+    expect(rejects([{ type: 'text', name: 'a' }], { triggers: [{ type: 'visible', expression: '{a} = 1', questions: ['a'] }] })).toThrow(
+      'unsupported.json: trigger 1: "triggers" of type "visible" are not supported by strict validation (supported: complete, setvalue, copyvalue, runexpression, skip); "visible" triggers are obsolete in survey-core, use visibleIf',
+    );
+    expect(rejects([{ type: 'text', name: 'a' }], { triggers: [{ type: 'setvalue', expression: '{a} = 1', setToName: 'v', setValue: 2, isVariable: true }] })).toThrow(
+      'trigger 1: a setvalue trigger with "isVariable" sets a survey variable',
+    );
+    expect(rejects([{ type: 'text', name: 'a' }], { triggers: [{ type: 'runexpression', expression: '{a} = 1', setToName: 'b', runExpression: 'today()' }] })).toThrow(
+      'trigger 1 (runexpression) runExpression: function today() in "today()" depends on the clock',
+    );
+    expect(rejects([{ type: 'text', name: 'a' }], { triggers: [{ type: 'complete', expression: "propertyValue('a', 'title') = 'x'" }] })).toThrow(
+      'trigger 1 (complete) expression: function propertyValue() in',
     );
     expect(rejects([{ type: 'text', name: 'a', visibleIf: "propertyValue('b', 'title') = 'x'" }])).toThrow(
       'question "a" visibleIf: function propertyValue() in',
