@@ -31,7 +31,8 @@ export interface LiveTables {
   statuses(): Record<string, LiveTableStatus>;
   /**
    * The survey's table, caught up with the store. Throws HttpError 503 `table_building` (with `retryAfter`) while
-   * the first pass runs, and 500 when it failed.
+   * the first pass runs. Null for a survey without a table, and when building failed (logged once): the routes
+   * then read the store, as without live tables, so a fault here slows the dashboard but never stops it.
    */
   ready(surveyId: string): Promise<LiveTable | null>;
   /** The store has new rows (an accepted insert): catch up soon, without anyone waiting. */
@@ -71,7 +72,6 @@ export function startLiveTables({ store, definitions, pageSize = 2000 }: LiveTab
   }
   let cursor: string | null = null;
   let state: LiveTableState = 'building';
-  let failure: Error | undefined;
   // Catch-ups run one after another: two at once would read the same rows twice.
   let queue: Promise<unknown> = Promise.resolve();
   let backgroundQueued = false;
@@ -116,10 +116,9 @@ export function startLiveTables({ store, definitions, pageSize = 2000 }: LiveTab
     while (!(await follow(Number.MAX_SAFE_INTEGER, true)));
     state = 'ready';
   }).catch((error: Error) => {
-    failure = error;
     state = 'failed';
     // A store closed during the pass is a shutdown (or a test's end), not a failure worth a log line.
-    if (!/store is closed/.test(error.message)) console.error(`survey server: the live analysis tables could not be built: ${error.message}`);
+    if (!/store is closed/.test(error.message)) console.error(`survey server: the live analysis tables could not be built, so dashboard views read the store: ${error.message}`);
   });
 
   return {
@@ -132,7 +131,7 @@ export function startLiveTables({ store, definitions, pageSize = 2000 }: LiveTab
       // A click in the last moments of the build waits for it rather than being told to come back.
       if (state === 'building') await Promise.race([firstPass, new Promise((resolve) => setTimeout(resolve, BUILD_WAIT_MS).unref())]);
       if (state === 'building') throw new LiveTableBuilding(surveyId, table.table.rowCount);
-      if (state === 'failed') throw new HttpError(500, 'table_failed', `The analysis table could not be built from the store: ${failure?.message}`);
+      if (state === 'failed') return null;
       const done = await enqueue(() => follow(CATCH_UP_ROWS, false));
       if (!done) background();
       return table;
