@@ -5,6 +5,7 @@
  */
 import { checkAnnotations, describeMissingAnnotations } from './check-annotations.ts';
 import { checkExpressions } from './check-expressions.ts';
+import { checkKioskPageBudget } from './check-kiosk-page-budget.ts';
 import { checkMetaVariables } from './check-meta-variables.ts';
 import { checkNames } from './check-names.ts';
 import { checkSurveyFields } from './check-survey-fields.ts';
@@ -52,6 +53,7 @@ export function checkDefinition(json: unknown, source: string): Finding[] {
     ...describeMissingAnnotations(questions, metaVariables),
     ...checkTranslations(definition),
     ...checkExpressions(definition, questions),
+    ...checkKioskPageBudget(definition, questions),
   ];
 }
 

@@ -11,9 +11,12 @@
  *   within it, split where their heaviest is lightest (two even halves rather
  *   than a full page and a one-question rest).
  *   One row is about 80 px there, and the page's own chrome (language bar,
- *   title, progress, navigation) about 670 px, so 16 rows are ≈ 1,950 px.
- * - A question is never cut: one heavier than that (the exit survey's
- *   satisfaction grid) gets a page of its own.
+ *   title, progress, navigation, footer) about 480 px, so 16 rows are ≈ 1,760 px.
+ * - A question is never cut: one heavier than that (a grid of eight rows, as in
+ *   citizen-needs) gets a page of its own. The compact portrait grid (kiosk.css,
+ *   about 140 px a row) keeps such a page within 1.5 screens up to nine rows,
+ *   eight with a description; `survey-toolkit check` warns about a longer grid
+ *   (core/definitions/kiosk-page-budget.ts), which only its author can split.
  *
  * Only the layout changes: every question keeps its name, conditions and
  * place in order, so answers, validation and the submission are the same as

@@ -34,6 +34,9 @@ export function surveyTheme(mode: SurveyPageMode): ITheme {
       '--sjs2-color-component-formbox-default-border': '#6b7785',
       // Descriptions are survey-core's secondary grey at 60 % opacity (about 3.5:1): our muted text is 7.6:1 (WCAG AA 1.4.3).
       '--sjs2-color-component-question-default-description': TEXT_MUTED,
+      // A grid's description is a panel's (survey-core frames grids as panels): the same 60 % grey otherwise, under
+      // the satisfaction grids' 「1つ以上の項目にお答えください…」 that a visitor needs to read (issue 29).
+      '--sjs2-color-component-panel-default-description': TEXT_MUTED,
       '--sjs2-color-component-survey-header-default-description': TEXT_MUTED,
       '--sjs2-typography-font-family-text': FONT_STACK,
       '--sjs2-base-unit-size': unit,

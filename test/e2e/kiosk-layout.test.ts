@@ -5,14 +5,18 @@
  *
  * - the forward button (次へ, and 完了 on the last page) is in the same place on
  *   every page, at the right end of the navigation, so the same tap twice never
- *   goes back; 前へ is left of it and smaller, and 完了 looks unlike 次へ;
+ *   goes back; 前へ is left of it, smaller and outlined (white, not filled: the
+ *   secondary button, on phones too), and 完了 looks unlike 次へ;
  * - no line of text holds a single character (「どちらともいえない」 left 「い」
  *   alone), measured on the rendered line boxes of every text node;
- * - a page is at most about 1.5 screens tall on a portrait tablet, unless it is
- *   one question;
+ * - every page is at most 1.5 screens tall on a portrait tablet (800×1280),
+ *   a page of one eight-row grid included: the kiosk never cuts a question, so
+ *   its grids are laid out compactly (kiosk.css) and `check` warns about a grid
+ *   that would not fit (core/definitions/kiosk-page-budget.ts);
  * - the thank-you screen shows the survey's own completion message.
  *
- * Screenshots of every page land in the system's temp folder (kiosk-layout-*.png).
+ * Screenshots of every page land in the system's temp folder (kiosk-layout-*.png); the grid pages
+ * (citizen-needs' and the exit survey's satisfaction grids) also in test-artifacts/, to be looked at.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +24,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { answerCurrentPage, goToNextPage, readShippedDefinition } from './support/answer-survey.ts';
 import { PHONE } from './support/chromium.ts';
-import { useE2eSession } from './support/e2e-session.ts';
+import { ARTIFACTS_DIR, useE2eSession } from './support/e2e-session.ts';
 
 const session = useE2eSession();
 
@@ -28,6 +32,8 @@ const session = useE2eSession();
 const KIOSK_SURVEYS = ['ward-office-exit', 'citizen-needs'];
 const SIZES = [{ width: 800, height: 1280 }, { width: 1280, height: 800 }, PHONE];
 const LANGUAGES = ['ja', 'en'] as const;
+/** The grid pages kept in test-artifacts/ at every size and language: the tallest grid of each kiosk survey. */
+const GRID_SCREENSHOTS: Record<string, string> = { 'citizen-needs': 'satisfaction', 'ward-office-exit': 'satisfaction' };
 
 interface Box {
   left: number;
@@ -38,14 +44,16 @@ interface Box {
 }
 
 interface PageLayout {
-  forward: Box & { label: string; complete: boolean; background: string };
-  back?: Box;
+  forward: Box & { label: string; complete: boolean; background: string; fontSize: number };
+  back?: Box & { background: string; fontSize: number };
   /** The right end of the navigation bar's content box. */
   barRight: number;
   /** The bottom of the last question, in page coordinates like `forward.top`. */
   lastQuestionBottom: number;
   pageHeight: number;
   questions: number;
+  /** The visible questions' names. */
+  names: string[];
 }
 
 function readLayout(page: Page): Promise<PageLayout> {
@@ -62,13 +70,15 @@ function readLayout(page: Page): Promise<PageLayout> {
     const bar = forward.closest('.sd-body__navigation')!;
     const barStyle = getComputedStyle(bar);
     const questions = [...document.querySelectorAll('.sd-question')].filter((element) => (element as HTMLElement).offsetParent !== null);
+    const title = (button: Element) => parseFloat(getComputedStyle(button.querySelector('.sd-action__title') ?? button).fontSize);
     return {
-      forward: { ...box(forward), label: (forward as HTMLElement).innerText.trim(), complete: !next, background: getComputedStyle(forward).backgroundColor },
-      back: back && box(back),
+      forward: { ...box(forward), label: (forward as HTMLElement).innerText.trim(), complete: !next, background: getComputedStyle(forward).backgroundColor, fontSize: title(forward) },
+      back: back && { ...box(back), background: getComputedStyle(back).backgroundColor, fontSize: title(back) },
       barRight: bar.getBoundingClientRect().right - parseFloat(barStyle.paddingRight),
       lastQuestionBottom: Math.max(...questions.map((question) => question.getBoundingClientRect().bottom + window.scrollY)),
       pageHeight: document.documentElement.scrollHeight,
       questions: questions.length,
+      names: questions.map((question) => question.getAttribute('data-name') ?? ''),
     };
   });
 }
@@ -166,6 +176,12 @@ describe('kiosk layout', { timeout: 600_000 }, () => {
             layouts.push(layout);
             expect(await singleCharacterLines(page), `${label}, page ${number}`).toEqual([]);
             await page.screenshot({ path: join(tmpdir(), `kiosk-layout-${surveyId}-${size.width}x${size.height}-${language}-p${number}.png`), fullPage: true });
+            const grid = GRID_SCREENSHOTS[surveyId];
+            if (layout.names.includes(grid)) {
+              // From the top, so the sticky language bar is where a visitor first sees it.
+              await page.evaluate(() => window.scrollTo(0, 0));
+              await page.screenshot({ path: join(ARTIFACTS_DIR, `kiosk-grid-${surveyId}-${grid}-${size.width}x${size.height}-${language}.png`), fullPage: true });
+            }
             // Scrolled down to 次へ, the language buttons stay on top of whatever scrolls under them (a grid's sticky column did not).
             const covered = await page.evaluate(() => {
               window.scrollTo(0, document.documentElement.scrollHeight);
@@ -194,10 +210,17 @@ describe('kiosk layout', { timeout: 600_000 }, () => {
             else {
               expect(back, where).toBeDefined();
               expect(back!.right, `${where}: 前へ is left of it`).toBeLessThan(forward.left);
-              expect(back!.height, `${where}: 前へ is smaller`).toBeLessThan(forward.height);
+              // Clearly the lesser button, on a phone too (it was 142×70 beside 次へ's 193×72 at 390 px).
+              expect(back!.height, `${where}: 前へ is lower`).toBeLessThanOrEqual(0.85 * forward.height);
+              expect(back!.width, `${where}: 前へ is narrower`).toBeLessThanOrEqual(0.75 * forward.width);
+              expect(back!.fontSize, `${where}: 前へ's text is smaller`).toBeLessThan(forward.fontSize);
+              // Outlined: white inside its blue edge, where 次へ is filled.
+              expect(back!.background, `${where}: 前へ is outlined, not filled`).toBe('rgb(255, 255, 255)');
+              // Still a finger's target.
+              expect(back!.height, where).toBeGreaterThanOrEqual(48);
             }
-            // About 1.5 screens at most on a portrait tablet, unless the page is one question.
-            if (size.width === 800 && questions > 1) expect(pageHeight, where).toBeLessThanOrEqual(1.5 * size.height);
+            // At most 1.5 screens on a portrait tablet, every page: a page of one eight-row grid too.
+            if (size.width === 800) expect(pageHeight, `${where}: ${questions} question(s)`).toBeLessThanOrEqual(1.5 * size.height);
           });
           const last = layouts.at(-1)!.forward;
           expect(last.complete, `${label}: the last page completes`).toBe(true);
