@@ -21,6 +21,11 @@ export const responseMetaSchema = z.strictObject({
   }).optional(),
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "ja" or "en"'),
   kioskId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, ".", "_" or "-"').optional(),
+  /**
+   * A test answer (issue 30): a kiosk in test mode (staff trying it before opening, a trainer showing the form).
+   * Stored like any answer, left out of every read unless it asks for `includeTest=1`. Only `true`; absent otherwise.
+   */
+  test: z.literal(true, { error: (issue) => `must be true (a test answer) or left out, got ${JSON.stringify(issue.input)}` }).optional(),
 });
 export type ResponseMeta = z.infer<typeof responseMetaSchema>;
 

@@ -1,7 +1,7 @@
 /**
  * survey-toolkit export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes]
  *                       [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE …]
- *                       [--include-personal-data] [--table QUESTION] --out FILE
+ *                       [--include-personal-data] [--include-test] [--table QUESTION] --out FILE
  *
  * Reads the responses the server stores (DATA_DIR, or STORE=mongodb) and the
  * definitions in DEFINITIONS_DIR, and writes the same export as
@@ -9,6 +9,8 @@
  * (`answers.csv` → `answers.codebook.csv`); XLSX carries it as a sheet. A dynamic question's long table
  * (server/export/build-long-tables.ts: one row per panel or matrix row) is a sheet in XLSX; in CSV it is
  * `--table QUESTION`, written to --out instead of the responses, as `?table=` on the API.
+ * Test answers (meta.test, a kiosk in test mode; issue 30) are left out unless --include-test is given, which
+ * adds a `test` column (1 = test answer), as `?includeTest=1` does.
  * Files appear only when complete: they are written under a temporary name first.
  * Free text is masked unless --include-personal-data is given; that export is
  * recorded in DATA_DIR/audit.jsonl (with the OS user) before it is written
@@ -31,7 +33,7 @@ import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 
 const USAGE =
-  'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE] [--include-personal-data] [--table QUESTION] --out FILE';
+  'export --survey ID --format csv|xlsx|jsonl [--locale ja|en] [--labels|--codes] [--from DATE] [--to DATE] [--channel kiosk|online] [--segment NAME=VALUE] [--include-personal-data] [--include-test] [--table QUESTION] --out FILE';
 
 interface ExportArgs {
   survey?: string;
@@ -45,6 +47,7 @@ interface ExportArgs {
   segment?: string[];
   out?: string;
   'include-personal-data'?: boolean;
+  'include-test'?: boolean;
   table?: string;
 }
 
@@ -83,7 +86,7 @@ export const command: CliCommand = {
     }
     const included = options['include-personal-data'] === true;
     if (included) {
-      const filterOptions = { from: options.from, to: options.to, channel: options.channel, segment: options.segment };
+      const filterOptions = { from: options.from, to: options.to, channel: options.channel, segment: options.segment, includeTest: options['include-test'] };
       await appendAuditEntry(join(dataDir, AUDIT_LOG_FILE), {
         action: 'export-personal-data',
         at: new Date().toISOString(),
@@ -104,7 +107,8 @@ export const command: CliCommand = {
         const counted = reads++ === 0 ? () => count++ : () => {};
         return countAll(filteredRecords((q) => store.list(q), surveyId, filter, current), counted);
       };
-      await writeAtomically(out, (stream) => writeExport(stream, { format, locale, mode, versions, records, table, personalData }));
+      const includeTest = filter.includeTest === true;
+      await writeAtomically(out, (stream) => writeExport(stream, { format, locale, mode, versions, records, table, personalData, includeTest }));
       const written = [out];
       if (table !== undefined) {
         console.log(`exported the ${table} table of ${count} responses of ${surveyId} to ${out}`);
@@ -112,7 +116,7 @@ export const command: CliCommand = {
       }
       if (format === 'csv') {
         const codebook = codebookPath(out);
-        await writeAtomically(codebook, (stream) => writeExport(stream, { format: 'codebook', locale, mode, versions, records: emptyRecords() }));
+        await writeAtomically(codebook, (stream) => writeExport(stream, { format: 'codebook', locale, mode, versions, records: emptyRecords(), includeTest }));
         written.push(codebook);
       }
       console.log(`exported ${count} responses of ${surveyId} to ${written.join(' and ')}`);
@@ -138,6 +142,7 @@ function parseOptions(args: string[]): ExportArgs {
       segment: { type: 'string', multiple: true },
       out: { type: 'string' },
       'include-personal-data': { type: 'boolean' },
+      'include-test': { type: 'boolean' },
       table: { type: 'string' },
     },
     USAGE,
@@ -166,6 +171,7 @@ function parseFilter(options: ExportArgs, definition: SurveyDefinition) {
   if (options.from) add('from', options.from);
   if (options.to) add('to', options.to);
   if (options.channel) add('channel', options.channel);
+  if (options['include-test']) add('includeTest', '1');
   for (const pair of options.segment ?? []) {
     const match = /^([^=]+)=(.+)$/.exec(pair);
     if (!match) throw new CliError(`--segment must be NAME=VALUE, e.g. ward=chuo; got ${JSON.stringify(pair)}`, 2);

@@ -57,6 +57,8 @@ export interface ExportColumnOptions {
   locale: string;
   /** `labels`: cells and headers in words; `codes`: the stored values and keys. */
   mode: 'labels' | 'codes';
+  /** The export includes test answers (`includeTest=1`, issue 30): a `test` column says which rows they are. */
+  includeTest?: boolean;
 }
 
 type AnyQuestion = Question & Record<string, any>;
@@ -69,6 +71,11 @@ const TEXTS = {
   channel: { ja: '回答経路', en: 'Channel' },
   locale: { ja: '回答言語', en: 'Answer language' },
   kioskId: { ja: '端末ID', en: 'Kiosk ID' },
+  test: { ja: 'テスト回答', en: 'Test answer' },
+  testNote: {
+    ja: '1 = テスト回答（テストモードの端末から。集計には含めない）、0 = 通常の回答',
+    en: '1 = a test answer (from a kiosk in test mode; not to be counted), 0 = a real answer',
+  },
   kioskIdNote: {
     ja: '登録済みタブレットのみ（区も登録時のもの）。空欄 = 登録済みタブレットではない（未登録の端末、オンライン）',
     en: 'enrolled tablets only (their ward too is the enrolled one); blank = not an enrolled tablet (an unenrolled device, or online)',
@@ -112,7 +119,7 @@ export function buildExportColumns(versions: readonly SurveyDefinition[], option
   return columns;
 }
 
-function metaColumns(definition: SurveyDefinition, { locale, mode }: ExportColumnOptions): ExportColumn[] {
+function metaColumns(definition: SurveyDefinition, { locale, mode, includeTest }: ExportColumnOptions): ExportColumn[] {
   const plain = (key: 'id' | 'submissionId' | 'startedAt' | 'completedAt' | 'receivedAt', note = ''): ExportColumn => ({
     key,
     label: text(key, locale),
@@ -132,6 +139,10 @@ function metaColumns(definition: SurveyDefinition, { locale, mode }: ExportColum
     // Only an enrolled kiosk's credential sets it (server/enrollment/admit-submission.ts), so it tells enrolled tablets apart.
     { key: 'kioskId', label: text('kioskId', locale), source: 'meta.kioskId', type: 'meta', codes: [], note: text('kioskIdNote', locale), cell: (r) => r.meta.kioskId ?? null },
   ];
+  // Only in an export that includes test answers: every other export has none to tell apart.
+  if (includeTest) {
+    columns.push({ key: 'test', label: text('test', locale), source: 'meta.test', type: 'meta', codes: [], note: text('testNote', locale), cell: (r) => (r.meta.test === true ? 1 : 0) });
+  }
   for (const variable of definition.metaVariables) {
     const codes = variable.choices.map((choice) => ({ code: choice.value, label: localizeText(choice.text, locale, choice.value) }));
     const from = variable.from as keyof ResponseRecord['meta'];

@@ -9,8 +9,8 @@
  *   selectRows of it, handed to buildReport.
  * - **Beside it, per row, what a view needs and the CLI's table does not:** when the store received the
  *   response (period filters, the timeline, the order the store lists responses in), the response id (to read
- *   a shown comment's text from the store) and the comment-sample id (analysis/table/offer-comment.ts
- *   sampleIdOf). Free text stays in the store: the table keeps only which rows wrote a comment.
+ *   a shown comment's text from the store), the comment-sample id (analysis/table/offer-comment.ts
+ *   sampleIdOf) and whether it is a test answer (StoredLine.test, issue 30). Free text stays in the store: the table keeps only which rows wrote a comment.
  * - **Rows arrive in the order the store stored them** (server/live-table/live-tables.ts follows the store's
  *   cursor); a view lists them in the order the store's `list` does, by receivedAt, ties in stored order.
  *   Responses are stored in receivedAt order except for imports, so that order is usually the rows' own.
@@ -40,6 +40,8 @@ export interface LiveTable {
   sampleIds: Uint32Array;
   /** Each row's response id, to read its comments from the store. */
   ids: string[];
+  /** 1 for each row that is a test answer (meta.test, issue 30): left out of every view unless it asks for them. */
+  test: Uint8Array;
   /** Stored records appendRecord refused, with its message, in stored order. */
   unreadable: Array<{ record: ResponseRecord; message: string }>;
   /** The rows in the store's list order; null while that is their own order (the common case). */
@@ -65,6 +67,7 @@ export function createLiveTable(versions: readonly SurveyDefinition[]): LiveTabl
     receivedAt: new Float64Array(table.capacity),
     sampleIds: new Uint32Array(table.capacity),
     ids: [],
+    test: new Uint8Array(table.capacity),
     unreadable: [],
     order: null,
     inOrder: true,
@@ -89,10 +92,12 @@ export function appendStored(live: LiveTable, line: StoredLine): void {
   if (table.capacity > live.receivedAt.length) {
     live.receivedAt = grown(live.receivedAt, table.capacity);
     live.sampleIds = grown(live.sampleIds, table.capacity);
+    live.test = grown(live.test, table.capacity);
   }
   const receivedAt = Date.parse(line.receivedAt);
   live.receivedAt[row] = receivedAt;
   live.sampleIds[row] = sampleIdOf(line.id);
+  live.test[row] = line.test ? 1 : 0;
   live.ids.push(line.id);
   if (row > 0 && receivedAt < live.receivedAt[row - 1]) live.inOrder = false;
   live.order = null;
@@ -116,7 +121,7 @@ export function listOrder(live: LiveTable): Int32Array | null {
   return live.order;
 }
 
-function grown<T extends Float64Array | Uint32Array>(array: T, capacity: number): T {
+function grown<T extends Float64Array | Uint32Array | Uint8Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(capacity);
   bigger.set(array);
   return bigger;

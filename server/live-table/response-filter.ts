@@ -5,6 +5,9 @@
  *
  *   ?from=2025-04-01&to=2025-04-30&channel=kiosk&ward=chuo&ward=kita&age=30s
  *
+ * Test answers (meta.test, a kiosk in test mode; issue 30) are kept in the store and left out of every read
+ * unless it says `includeTest=1` (`0` is the default, said out loud).
+ *
  * Dates without a time are days in Japan time (the offices' calendar); `to` is
  * inclusive for a day and exclusive for a date-time. A day or time that does not
  * exist (2026-02-30, 24:00) is refused, never rolled over. Repeating a segment, or
@@ -24,6 +27,8 @@ export interface ResponseFilter {
   channels?: Channel[];
   /** Segment name → accepted codes (as text). */
   segments: Record<string, string[]>;
+  /** Keep test answers (meta.test === true) too; absent: left out. Set only when true, so a filter's key stays as it was. */
+  includeTest?: true;
 }
 
 /** A filter the request got wrong; the route answers 400 with the message. */
@@ -61,6 +66,11 @@ export function parseResponseFilter(query: Record<string, unknown>, definition: 
     const values = listOf(name, raw);
     if (name === 'from') filter.receivedFrom = parseBound(name, single(name, values), 'start');
     else if (name === 'to') filter.receivedTo = parseBound(name, single(name, values), 'end');
+    else if (name === 'includeTest') {
+      const value = single(name, values);
+      if (value !== '1' && value !== '0') throw new FilterError(`includeTest must be 1 (include test answers) or 0 (leave them out, the default); got ${JSON.stringify(value)}`);
+      if (value === '1') filter.includeTest = true;
+    }
     else if (name === 'channel') {
       for (const value of values) {
         if (!(CHANNELS as readonly string[]).includes(value)) throw new FilterError(`channel must be ${CHANNELS.join(' or ')}; got ${JSON.stringify(value)}`);
@@ -68,7 +78,7 @@ export function parseResponseFilter(query: Record<string, unknown>, definition: 
       filter.channels = values as Channel[];
     } else if (variables.has(name)) filter.segments[name] = values;
     else {
-      const known = ['from', 'to', 'channel', ...variables.keys()].join(', ');
+      const known = ['from', 'to', 'channel', 'includeTest', ...variables.keys()].join(', ');
       throw new FilterError(`unknown filter ${JSON.stringify(name)}; this survey can be filtered by ${known}`);
     }
   }
@@ -135,10 +145,11 @@ function parseBound(name: string, value: string, side: 'start' | 'end'): string 
   }
 }
 
-/** The predicate for the parts of the filter the store does not apply itself (all but the period). */
+/** The predicate for the parts of the filter the store does not apply itself (all but the period), test answers included. */
 export function matchesResponseFilter(filter: ResponseFilter, definition: SurveyDefinition): (record: ResponseRecord) => boolean {
   const variables = new Map(segmentVariables(definition).map((v) => [v.name, v]));
   const checks: Array<(record: ResponseRecord) => boolean> = [];
+  if (!filter.includeTest) checks.push((record) => (record.meta as Record<string, unknown>).test !== true);
   if (filter.channels) {
     const channels = new Set<string>(filter.channels);
     checks.push((record) => channels.has(record.channel));

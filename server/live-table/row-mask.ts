@@ -1,7 +1,7 @@
 /**
  * A filter (response-filter.ts) as a row mask of a live table: 1 for each row the filter keeps. The same
- * filter the exports apply to records, read from the table's columns instead: the period from the rows'
- * receivedAt, the channel from the channel codes, a segment from its single-answer column's codes (a value
+ * filter the exports apply to records, read from the table's columns instead: test answers from the rows'
+ * test flags, the period from the rows' receivedAt, the channel from the channel codes, a segment from its single-answer column's codes (a value
  * matches when its text is one the filter names, as matchesResponseFilter compares).
  *
  * Masks are kept per filter in a small cache and extended, not rebuilt, as rows are appended: an analyst's
@@ -21,6 +21,8 @@ type RowTest = (row: number) => boolean;
 export function rowTestOf(live: LiveTable, filter: ResponseFilter): RowTest | null {
   const { table, receivedAt } = live;
   const tests: RowTest[] = [];
+  // Test answers (issue 30) only when asked for. Read the array on each call: appends replace it as the table grows.
+  if (!filter.includeTest) tests.push((row) => live.test[row] !== 1);
   if (filter.receivedFrom !== undefined) {
     const from = Date.parse(filter.receivedFrom);
     tests.push((row) => receivedAt[row] >= from);

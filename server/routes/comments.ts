@@ -355,7 +355,7 @@ function canonicalFilter(filter: ResponseFilter): unknown {
   const segments = Object.entries(filter.segments)
     .map(([name, values]) => [name, [...new Set(values)].sort()] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return [filter.receivedFrom ?? null, filter.receivedTo ?? null, filter.channels ? [...new Set(filter.channels)].sort() : null, segments];
+  return [filter.receivedFrom ?? null, filter.receivedTo ?? null, filter.channels ? [...new Set(filter.channels)].sort() : null, segments, filter.includeTest === true];
 }
 
 function withoutKeys(query: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

@@ -5,7 +5,8 @@
  *   dearest and nothing is stored unless all pass.
  * - GET /api/surveys/:id/responses?format=csv|xlsx|jsonl|codebook: the analysts'
  *   export (the access policy requires the analyst role), with the filters of
- *   server/live-table/response-filter.ts; `&table=<question>` gives a dynamic question's long table as CSV
+ *   server/live-table/response-filter.ts (test answers only with `includeTest=1`, then with a `test` column);
+ *   `&table=<question>` gives a dynamic question's long table as CSV
  *   (server/export/build-long-tables.ts). Free text is masked unless an admin asks
  *   for `personalData=include`, which is recorded in the audit log first
  *   (docs/decisions/0093-personal-data-masked-exports-and-audit.md).
@@ -128,6 +129,8 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
         records: () => filteredRecords((q) => store.list(q), surveyId, filter, current),
         table: table as string | undefined,
         personalData: included ? 'included' : 'masked',
+        // With test answers (includeTest=1, issue 30), a column says which rows they are.
+        includeTest: filter.includeTest === true,
       });
     } catch (error) {
       // A cancelled download is not a server error: the export stopped reading the store, nothing to report.

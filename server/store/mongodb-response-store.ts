@@ -325,7 +325,7 @@ export function followFilter(cursor: string | null, now: number): Filter<Respons
 /** A stored document as the JSON line of its record (ResponseRecord's keys, in its order, as SQLite gives them). */
 export function toStoredLine(document: ResponseDocument): StoredLine {
   const record = fromDocument(document);
-  return { surveyId: record.surveyId, id: record.id, receivedAt: record.receivedAt, json: JSON.stringify(record) };
+  return { surveyId: record.surveyId, id: record.id, receivedAt: record.receivedAt, json: JSON.stringify(record), test: record.meta.test === true };
 }
 
 function contentOf(document: Pick<ResponseDocument, 'surveyId' | 'surveyVersion' | 'meta' | 'data'>): SubmissionContent {

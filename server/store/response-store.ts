@@ -77,4 +77,6 @@ export interface StoredLine {
   id: string;
   receivedAt: string;
   json: string;
+  /** Whether the record is a test answer (meta.test === true, issue 30), read without parsing the line. */
+  test: boolean;
 }

@@ -40,7 +40,7 @@ function fixtureFiles(): string[] {
 }
 
 function submissionOf(definition: SurveyDefinition, data: Record<string, unknown>): Submission {
-  const meta: Record<string, string> = { locale: 'ja' };
+  const meta: Record<string, unknown> = { locale: 'ja' };
   for (const variable of definition.metaVariables) meta[variable.from] = variable.choices[0].value;
   return {
     submissionId: '00000000-0000-4000-8000-000000000000',
