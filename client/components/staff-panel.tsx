@@ -9,6 +9,7 @@ import type { QueuedSubmission, RejectedSubmission } from '../queue/queued-submi
 import { getQueueService, requeueRejected, sendWaitingNow } from '../queue/submission-queue-service.ts';
 import { useQueueStatus } from '../queue/use-queue-status.ts';
 import { KioskEnrollmentSection } from './kiosk-enrollment-section.tsx';
+import { KioskTestModeSection } from './kiosk-test-mode-section.tsx';
 
 export function StaffPanel({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -70,6 +71,7 @@ export function StaffPanel({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       {/* Only a kiosk tablet is enrolled; phones and PCs answer online. */}
+      {location.pathname.startsWith('/kiosk/') && <KioskTestModeSection />}
       {location.pathname.startsWith('/kiosk/') && <KioskEnrollmentSection />}
       {lists && lists.rejected.length > 0 && (
         <section aria-labelledby="staff-rejected-title">

@@ -17,10 +17,13 @@ export function buildSubmission(input: {
   completedAt: Date;
   data: Record<string, unknown>;
   invitationCode?: string;
+  /** A test answer (a kiosk in test mode, issue 30): stored, but left out of every count by default. */
+  test?: boolean;
 }): Submission {
   const meta: Submission['meta'] = { locale: input.locale };
   if (input.ward !== undefined) meta.ward = input.ward;
   if (input.kioskId !== undefined) meta.kioskId = input.kioskId;
+  if (input.test === true) meta.test = true;
   return {
     submissionId: input.submissionId,
     surveyVersion: input.surveyVersion,

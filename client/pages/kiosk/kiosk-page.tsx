@@ -6,7 +6,8 @@
  * travels as meta.ward; it is never asked. An enrolled tablet checks its
  * enrollment at start, at each new visitor and every `check=` seconds (5 minutes
  * by default), and each submission's answer tells it too: once the server has
- * refused it, the survey gives way to a notice for staff (kiosk-refused-notice.tsx).
+ * refused it, the survey gives way to a notice for staff (kiosk-refused-notice.tsx). In test mode (the staff
+ * panel's switch, kiosk-test-mode.ts) every page shows a banner and each submission carries meta.test.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
@@ -38,6 +39,8 @@ import { useIdleTimeout } from './use-idle-timeout.ts';
 import { useKioskEnrollment } from '../../enrollment/use-kiosk-enrollment.ts';
 import { checkKioskEnrollment } from '../../enrollment/check-kiosk-enrollment.ts';
 import { KioskRefusedNotice } from './kiosk-refused-notice.tsx';
+import { KioskTestBanner } from './kiosk-test-banner.tsx';
+import { useKioskTestMode } from './kiosk-test-mode.ts';
 
 /** The survey's own completion message in the model's current language (set before `locale` on a switch); '' if none. */
 const completedHtml = (model: Model) => model.processedCompletedHtml;
@@ -82,6 +85,9 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
   const startedAt = useRef<Date | undefined>(undefined);
   const localeRef = useRef(locale);
   localeRef.current = locale;
+  const testMode = useKioskTestMode();
+  const testModeRef = useRef(testMode);
+  testModeRef.current = testMode;
   const languages = useMemo(() => orderLanguages(run.model.getUsedLocales(), primaryLocale), [run, primaryLocale]);
   // An enrolled tablet's ward is the server's (it overrides meta.ward); the URL's is for unenrolled ones.
   const ward = WARDS.find((candidate) => candidate.code === (enrolled.enrollment?.ward ?? settings.ward));
@@ -101,6 +107,8 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
         startedAt: startedAt.current ?? completedAt,
         completedAt,
         data,
+        // As the switch is when the answer is completed.
+        test: testModeRef.current,
       }),
   });
 
@@ -162,7 +170,8 @@ function KioskSurvey(props: { surveyId: string; definition: SurveyDefinitionJson
   });
 
   return (
-    <div className={pastFirstPage ? 'kiosk survey-page--past-first' : 'kiosk'} lang={locale}>
+    <div className={pastFirstPage ? 'kiosk survey-page--past-first' : 'kiosk'} lang={locale} data-test-mode={testMode ? 'on' : undefined}>
+      {testMode && <KioskTestBanner locale={locale} />}
       <header className="kiosk__bar">
         <LanguageSwitch languages={languages} current={locale} onChange={switchLanguage} />
       </header>
