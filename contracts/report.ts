@@ -368,6 +368,18 @@ export interface Weighting {
   variables: string[];
   /** Added: responses left out because they lack a margin variable (--drop-incomplete). */
   dropped: number;
+  /**
+   * Added (issue 30): the margins file raked to, as the downloads' headers name it: its name (`--weights`'s file
+   * name without the folder; the server's `<survey>.csv` in DATA_DIR/weights) and the SHA-256 of its bytes, hex.
+   * Absent when the caller gave margins without a file.
+   */
+  source?: MarginsSource;
+}
+
+/** Added (issue 30): which margins file a weighted report used. */
+export interface MarginsSource {
+  file: string;
+  sha256: string;
 }
 
 export interface NeedsQuestion {

@@ -28,6 +28,8 @@ import { createSubmissionAdmission } from './enrollment/admit-submission.ts';
 import { PUBLIC_URL_SETTING, requireLinkableHost } from './enrollment/request-origin.ts';
 import { kiosksRouter } from './routes/kiosks.ts';
 import { invitationsRouter } from './routes/invitations.ts';
+import { weightsRouter } from './routes/weights.ts';
+import { createWeightsFolder } from './weights/survey-margins.ts';
 
 /** Accounts, access policy and abuse limits: server/auth/mount-access-control.ts. */
 export interface AppOptions extends AccessControlOptions {
@@ -50,6 +52,11 @@ export interface AppOptions extends AccessControlOptions {
    * from the store; default true. False: every dashboard view reads the store, as before (tests of that path).
    */
   liveTables?: boolean;
+  /**
+   * Each survey's weighting margins, `<weightsDir>/<survey>.csv` (issue 30); server/main.ts passes DATA_DIR/weights.
+   * Without it no survey has margins: `weighted=1` is refused and so is an upload.
+   */
+  weightsDir?: string;
 }
 
 /** How long a kiosk waits before resending to a survey whose definition file is broken. */
@@ -63,7 +70,7 @@ export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist')
  */
 export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES, ADMIN_PAGE];
 
-export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, publicUrl, definitionsDir, liveTables: keepLiveTables = true, ...access }: AppOptions): Express {
+export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, publicUrl, definitionsDir, liveTables: keepLiveTables = true, weightsDir, ...access }: AppOptions): Express {
   // Build every version's validator now: a definition strict validation cannot
   // handle fails at start-up, not on a respondent's submission.
   for (const { id } of definitions.list()) {
@@ -72,6 +79,7 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
 
   // Built in the background: the server answers (and collects) at once; views of a survey wait until its table is.
   const liveTables = keepLiveTables ? startLiveTables({ store, definitions }) : null;
+  const weights = weightsDir ? createWeightsFolder(weightsDir) : null;
 
   const app = express();
   app.set(PUBLIC_URL_SETTING, publicUrl);
@@ -147,7 +155,8 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.use('/api/kiosks', kiosksRouter({ authStore, definitions, codeGuesses, now }));
   app.use('/api/surveys/:id/invitations', invitationsRouter({ authStore, definitions, codeGuesses }));
   app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath, liveTables }));
-  app.use('/api/surveys/:id', reportRouter({ store, definitions, definitionsDir, liveTables }));
+  app.use('/api/surveys/:id', reportRouter({ store, definitions, definitionsDir, liveTables, weights }));
+  app.use('/api/surveys/:id/weights', weightsRouter({ definitions, weights, auditLogPath }));
   app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions, liveTables }));
   app.use('/api/surveys/:id', commentsRouter({ store, definitions, definitionsDir, liveTables }));
   app.use('/api/surveys', surveysRouter(definitions));

@@ -16,6 +16,7 @@ import { openSelectedAuthStore } from './auth/open-selected-auth-store.ts';
 import { describeAdminSetup } from './auth/describe-admin-setup.ts';
 import { DEFAULT_ABUSE_LIMITS } from './limits/abuse-limits.ts';
 import { AUDIT_LOG_FILE } from './audit/audit-log.ts';
+import { WEIGHTS_DIR } from './weights/survey-margins.ts';
 
 /** How long shutdown waits for requests in flight before closing the store anyway. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -37,6 +38,7 @@ export async function main(): Promise<void> {
     brokenDefinitions: broken,
     bodyLimit: env.BODY_LIMIT,
     auditLogPath: join(dataDir, AUDIT_LOG_FILE),
+    weightsDir: join(dataDir, WEIGHTS_DIR),
     authStore,
     trustProxy: env.TRUST_PROXY,
     publicUrl: env.PUBLIC_URL,

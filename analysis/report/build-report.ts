@@ -23,7 +23,7 @@ import { checkMargins } from '../weighting/check-margins.ts';
 import type { Margin } from '../weighting/rake.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import { planReport, type ReportPlan } from '../plan/plan-report.ts';
-import type { CommentSample, Report, Suppression, Weighting } from '../../contracts/report.ts';
+import type { CommentSample, MarginsSource, Report, Suppression, Weighting } from '../../contracts/report.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { toLocale } from '../../core/i18n/locale.ts';
 import { maskText } from '../text/mask-personal-data.ts';
@@ -35,6 +35,8 @@ import { analyzeReportText } from '../text/analyze-report-text.ts';
 export interface ReportOptions {
   /** Population margins to rake to; without them the report is unweighted. */
   weights?: Margin[];
+  /** The margins file `weights` came from (its name and SHA-256), copied to the report's `weighting.source`. */
+  weightsSource?: MarginsSource;
   /** Leave out responses that lack a margin variable instead of failing. */
   dropIncomplete?: boolean;
   /** Default: the survey's own minGroupSize (5 when it sets none). */
@@ -112,6 +114,7 @@ export function buildReport(input: BuildReportInput): Report {
       effectiveN: applied.effectiveN,
       variables: applied.variables,
       dropped: applied.dropped,
+      ...(options.weightsSource ? { source: { file: options.weightsSource.file, sha256: options.weightsSource.sha256 } } : {}),
     };
   }
 

@@ -18,7 +18,7 @@ import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar, type ProgressBar } from '../report/progress-bar.ts';
 import { readJsonlIntoTable } from '../report/read-jsonl-into-table.ts';
-import { readMarginsCsv, type MarginsFile } from '../report/read-margins-csv.ts';
+import { readMarginsCsv, type ReadMarginsFile } from '../report/read-margins-csv.ts';
 import { parseCompareOptions } from '../report/parse-compare-options.ts';
 import type { CommentColumn, ResponseTable } from '../../analysis/table/response-table.ts';
 import type { MorphologicalAnalyzer } from '../../analysis/text/load-tokenizer.ts';
@@ -48,10 +48,11 @@ export const command: CliCommand = {
     const format = values.format as Format;
     const locale = values.locale as (typeof LOCALES)[number];
 
-    let marginsFile: MarginsFile | undefined;
+    let marginsFile: ReadMarginsFile | undefined;
     if (values.weights !== undefined) marginsFile = await readMarginsCsv(values.weights);
     const options: ReportOptions = {
       weights: marginsFile?.margins,
+      weightsSource: marginsFile?.source,
       dropIncomplete: values['drop-incomplete'] === true,
       minGroupSize: wholeNumber(values['min-group'], '--min-group', 1),
       population: wholeNumber(values.population, '--population', 1),
@@ -191,7 +192,7 @@ async function renderHtmlReport(report: Report, definitions: ReadonlyArray<Surve
 /** A ReportInputError as one line naming the file and line it concerns. */
 function explainInputError(
   error: unknown,
-  files: { input: string; weights?: string; marginsFile?: MarginsFile },
+  files: { input: string; weights?: string; marginsFile?: ReadMarginsFile },
 ): unknown {
   if (!(error instanceof ReportInputError)) return error;
   const { marginIndex, origins } = error.detail;

@@ -88,6 +88,9 @@ const reportTexts = defineTexts({
   raking: (variables: string, iterations: number, effectiveN: string, dropped: number) =>
     `レイキング（${variables}、${iterations} 回で収束、有効標本数 ${effectiveN}${dropped > 0 ? `、重み付け変数が無回答の ${dropped} 件を除外` : ''}）`,
   seed: '乱数シード',
+  marginsFile: '重み付けの母集団ファイル',
+  marginsSource: (file: string, sha256: string) => `${file}（SHA-256: ${sha256}）`,
+  weightedSubtitle: (source?: { file: string; sha256: string }) => `重み付け集計（レイキング${source ? `、母集団ファイル ${source.file}、SHA-256: ${source.sha256}` : ''}）`,
   overviewHeading: '1. 調査概要',
   profileHeading: '2. 回答者属性',
   profileIntro: '集計の区分（クロス集計の表側）になる設問の回答。',
@@ -174,6 +177,9 @@ const reportTexts = defineTexts({
   raking: (variables, iterations, effectiveN, dropped) =>
     `raking to ${variables}, converged in ${iterations} iterations, effective n ${effectiveN}${dropped > 0 ? `; ${dropped} responses without a margin variable left out` : ''}`,
   seed: 'Random seed',
+  marginsFile: 'Margins file',
+  marginsSource: (file, sha256) => `${file} (SHA-256: ${sha256})`,
+  weightedSubtitle: (source) => `Weighted (raking${source ? ` to the margins file ${source.file}, SHA-256: ${source.sha256}` : ''})`,
   overviewHeading: '1. Overview',
   profileHeading: '2. Respondents',
   profileIntro: 'Answers to the questions the cross-tabs break down by.',
@@ -305,6 +311,8 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
           )
         : words.unweighted,
     ],
+    // Which margins (issue 30): the file's name and hash, so a reader can tell two weightings apart.
+    ...(report.weighting?.source ? [[words.marginsFile, words.marginsSource(report.weighting.source.file, report.weighting.source.sha256)] as [string, string]] : []),
     [words.seed, String(report.seed)],
   ];
 
@@ -323,7 +331,8 @@ export function describeReport(built: Report, definitions: ReadonlyArray<Definit
   const view: ReportView = {
     language,
     title: `${surveyTitle} ${words.reportTitle}`,
-    subtitle: '',
+    // A weighted report says so at its top, with the margins file (issue 30); an unweighted one in 調査概要.
+    subtitle: report.weighting ? words.weightedSubtitle(report.weighting.source) : '',
     overview: { heading: words.overviewHeading, facts, hides: facts.some(([, value]) => value.split(/[ 、,]/).includes(t.hidden)), wards: wardTable(report, language) },
     profile: {
       heading: words.profileHeading,

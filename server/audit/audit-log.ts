@@ -1,7 +1,7 @@
 /**
  * The append-only record of every export that includes personal data
- * (docs/decisions/0093-personal-data-masked-exports-and-audit.md): one JSON line
- * per export in DATA_DIR/audit.jsonl, written and flushed to disk before the
+ * (docs/decisions/0093-personal-data-masked-exports-and-audit.md) and of every upload of a survey's
+ * weighting margins (issue 30): one JSON line per event in DATA_DIR/audit.jsonl, written and flushed to disk before the
  * first byte of the export leaves, so an export that is cancelled halfway is
  * still on record. Only ever appended; nothing here reads, rewrites or rotates it.
  */
@@ -22,7 +22,24 @@ export interface PersonalDataExportEntry {
   filter: Record<string, unknown>;
 }
 
-export async function appendAuditEntry(path: string, entry: PersonalDataExportEntry): Promise<void> {
+/** An admin replaced a survey's weighting margins (issue 30, PUT /api/surveys/:id/weights). */
+export interface WeightsUploadEntry {
+  action: 'upload-weights';
+  /** ISO 8601 UTC. */
+  at: string;
+  who: string;
+  via: 'session' | 'token';
+  surveyId: string;
+  /** The file as stored (DATA_DIR/weights/<survey>.csv), the name it was uploaded as, and the SHA-256 of its bytes. */
+  file: string;
+  uploadedAs: string;
+  sha256: string;
+  margins: number;
+}
+
+export type AuditEntry = PersonalDataExportEntry | WeightsUploadEntry;
+
+export async function appendAuditEntry(path: string, entry: AuditEntry): Promise<void> {
   // Owner-only: the log names who exported what.
   const file = await open(path, 'a', 0o600);
   try {

@@ -45,6 +45,8 @@ export const ACCESS_POLICY: readonly RouteAccess[] = [
   { method: 'GET', path: '/api/surveys/:id/timeline', access: 'analyst' },
   // The comments: a page, a search, keyword in context (?kwic=) and the CSV/XLSX download (?format=), one route.
   { method: 'GET', path: '/api/surveys/:id/comments', access: 'analyst' },
+  // The survey's weighting margins (issue 30): whether the dashboard offers 「重み付け」, and which file.
+  { method: 'GET', path: '/api/surveys/:id/weights', access: 'analyst' },
   // Admins. (The route-table test disables its analyst account on the last row, so accounts stay last.)
   // Which definition files start-up left out (the dashboard's banner for admins).
   { method: 'GET', path: '/api/definition-problems', access: 'admin' },
@@ -54,6 +56,8 @@ export const ACCESS_POLICY: readonly RouteAccess[] = [
   { method: 'POST', path: '/api/kiosks/:kioskId/revoke', access: 'admin' },
   { method: 'GET', path: '/api/surveys/:id/invitations', access: 'admin' },
   { method: 'POST', path: '/api/surveys/:id/invitations', access: 'admin' },
+  // Replacing a survey's weighting margins (a JSON body with the CSV's text; recorded in the audit log).
+  { method: 'PUT', path: '/api/surveys/:id/weights', access: 'admin' },
   { method: 'GET', path: '/api/users', access: 'admin' },
   { method: 'POST', path: '/api/users', access: 'admin' },
   { method: 'POST', path: '/api/users/:name/disable', access: 'admin' },

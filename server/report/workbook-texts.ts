@@ -39,6 +39,10 @@ export const workbookTexts = defineTexts({
     textSheet: '自由記述',
     textOf: 'よく使われた語と分類（コーディングルール）の区分別の割合（{count}問）',
     networkElsewhere: '語の共起ネットワークは図のため、HTML レポートの「自由記述」に掲載しています。',
+    // Weighting (issue 30): the 目次 and a cross-tab's CSV say whether and to which margins file.
+    factSeparator: '：',
+    marginsFile: '重み付けの母集団ファイル',
+    marginsSource: '{file}（SHA-256: {sha256}）',
   },
   en: {
     contents: 'Contents',
@@ -68,5 +72,8 @@ export const workbookTexts = defineTexts({
     textSheet: 'Comments',
     textOf: 'Most frequent words and coded shares by group ({count} questions)',
     networkElsewhere: 'The co-occurrence network is a picture: see 自由記述 (comments) in the HTML report.',
+    factSeparator: ': ',
+    marginsFile: 'Margins file',
+    marginsSource: '{file} (SHA-256: {sha256})',
   },
 });

@@ -1,5 +1,6 @@
 /**
- * One クロス集計 as CSV, for the dashboard's download: the table as the cross-tab view shows it
+ * One クロス集計 as CSV, for the dashboard's download: its title, breakdown and weighting (with the margins
+ * file's name and SHA-256 when weighted, issue 30), then the table as the cross-tab view shows it
  * (全体 and the groups as rows, n, the share of each answer in % with its mark in the next column,
  * ＊ for a hidden number), then the test line and the notes. UTF-8 with a BOM and every cell through
  * the export guard, as the responses' CSV (server/export/write-csv.ts).
@@ -11,12 +12,20 @@ import { describeCrosstabTest, fillText, tabulationTexts } from '../../core/repo
 import type { CellValue } from '../export/build-export-columns.ts';
 import { csvLine, UTF8_BOM } from '../export/write-csv.ts';
 import { workbookTexts } from './workbook-texts.ts';
+import { formatNumber } from '../../core/i18n/number-format.ts';
 
 export function writeCrosstabCsv(report: Report, crosstab: Crosstab, locale: Locale): string {
   const t = tabulationTexts(locale);
+  const w = workbookTexts(locale);
+  const weighting = report.weighting
+    ? fillText(t.weightingRaked, { variables: report.weighting.variables.join(', '), effectiveN: formatNumber(report.weighting.effectiveN, locale, 1) })
+    : t.weightingNone;
   const rows: CellValue[][] = [
     [crosstabTitle(crosstab)],
-    [fillText(workbookTexts(locale).byHeading, { by: crosstab.byLabel })],
+    [fillText(w.byHeading, { by: crosstab.byLabel })],
+    // Whether the shares are weighted, and to which margins file (issue 30).
+    [`${t.weighting}${w.factSeparator}${weighting}`],
+    ...(report.weighting?.source ? [[`${w.marginsFile}${w.factSeparator}${fillText(w.marginsSource, { file: report.weighting.source.file, sha256: report.weighting.source.sha256 })}`]] : []),
     [t.group, t.n, ...crosstab.values.flatMap((value) => [`${value.label} (%)`, `${value.label} ▲▽`])],
   ];
   // Percent with one decimal, as the dashboard shows it; a number, so Excel can compute with it.

@@ -368,6 +368,9 @@ function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overvi
   // Portrait and no repeated header: the 目次 is one page, notes included.
   layOut(sheet, [labelWidth(entries.map(([name]) => name), 16), CONTENTS_WIDTH], undefined);
   textRow(sheet, surveyTitle(report, locale), 2, { bold: true, size: 14 });
+  // Whether the figures are weighted, and to which margins file (issue 30), before anything else is read.
+  textRow(sheet, `${t.weighting}${w.factSeparator}${describeWeighting(report, locale)}`, 2);
+  if (report.weighting?.source) textRow(sheet, `${w.marginsFile}${w.factSeparator}${marginsSource(report.weighting.source, locale)}`, 2);
   blankRow(sheet);
   headerRow(sheet, [w.sheet, w.contentsOf], 2);
   for (const [name, what] of entries) {
@@ -384,12 +387,23 @@ function writeContents(sheet: ExcelJS.Worksheet, report: Report, names: { overvi
   textRow(sheet, t.chosenNote, 2);
 }
 
+/** 重み付け: none, or raking with its variables and the effective n. */
+function describeWeighting(report: Report, locale: Locale): string {
+  const t = texts(locale);
+  return report.weighting
+    ? fill(t.weightingRaked, { variables: report.weighting.variables.join(', '), effectiveN: formatNumber(report.weighting.effectiveN, locale, 1) })
+    : t.weightingNone;
+}
+
+/** The margins file a weighted report used: its name and SHA-256 (issue 30). */
+function marginsSource(source: { file: string; sha256: string }, locale: Locale): string {
+  return fill(workbookTexts(locale).marginsSource, { file: source.file, sha256: source.sha256 });
+}
+
 function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale): void {
   const t = texts(locale);
   const overview = report.overview;
-  const weighting = report.weighting
-    ? fill(t.weightingRaked, { variables: report.weighting.variables.join(', '), effectiveN: formatNumber(report.weighting.effectiveN, locale, 1) })
-    : t.weightingNone;
+  const weighting = describeWeighting(report, locale);
   const facts: Array<[string, Cell, string?]> = [
     [t.survey, report.survey.id],
     [t.versions, report.survey.versions.join(', ')],
@@ -406,7 +420,9 @@ function writeOverview(sheet: ExcelJS.Worksheet, report: Report, locale: Locale)
   }
   if (overview?.population != null) facts.push([t.population, overview.population, COUNT]);
   if (overview?.responseRate != null) facts.push([t.responseRate, overview.responseRate, PERCENT]);
-  facts.push([t.weighting, weighting], [t.minGroupSize, report.minGroupSize, COUNT]);
+  facts.push([t.weighting, weighting]);
+  if (report.weighting?.source) facts.push([workbookTexts(locale).marginsFile, marginsSource(report.weighting.source, locale)]);
+  facts.push([t.minGroupSize, report.minGroupSize, COUNT]);
   // The channels named as every other surface names them (tabulationTexts().channelNames, issue 25).
   const tables = [
     [t.byChannel, overview?.byChannel.map((c) => [standalone(t.channelNames[c.value] ?? c.value, locale), c.n] as const) ?? []],

@@ -10,7 +10,9 @@
  * `compare=YYYY-MM-DD[&pilot=VARIABLE=v1,v2]` adds 効果検証 (issue 28: the split date in Japan time and the
  * pilot group), as `survey-toolkit report --compare receivedAt:… --pilot …` does; `text=1` adds 自由記述
  * (issue 27: words, network and codes by the survey's coding rules), asked for only by the views that
- * show them, since tokenizing every comment makes the report slower.
+ * show them, since tokenizing every comment makes the report slower. `weighted=1` (issue 30) rakes every figure to the
+ * survey's margins (DATA_DIR/weights/<survey>.csv, server/routes/weights.ts), as `report --weights` does, and the
+ * report's `weighting.source` names the file and its SHA-256, which every format's header then shows.
  * The responses themselves (collection and export) are server/routes/responses.ts.
  */
 import { Router } from 'express';
@@ -36,6 +38,8 @@ import { liveView } from '../live-table/live-view.ts';
 import { createViewCache } from '../live-table/view-cache.ts';
 import { HttpError } from '../http-error.ts';
 import { allVersions, findSurvey } from './surveys.ts';
+import type { SurveyMargins, WeightsFolder } from '../weights/survey-margins.ts';
+import { readSurveyMargins } from './weights.ts';
 import { chooseLocale, parseFilter } from './survey-query.ts';
 
 export interface ReportRouterOptions {
@@ -48,9 +52,11 @@ export interface ReportRouterOptions {
   definitionsDir?: string;
   /** The live tables (server/live-table/live-tables.ts); none: every report reads the store. */
   liveTables?: LiveTables | null;
+  /** Each survey's weighting margins (DATA_DIR/weights, server/weights/survey-margins.ts), for `weighted=1`; none: no survey has any. */
+  weights?: WeightsFolder | null;
 }
 
-export function reportRouter({ store, definitions, definitionsDir, liveTables = null }: ReportRouterOptions): Router {
+export function reportRouter({ store, definitions, definitionsDir, liveTables = null, weights = null }: ReportRouterOptions): Router {
   // Mounted at /api/surveys/:id.
   const router = Router({ mergeParams: true });
 
@@ -64,7 +70,9 @@ export function reportRouter({ store, definitions, definitionsDir, liveTables = 
     const pick = format === 'csv' ? crosstabPick(query) : undefined;
     if (format !== 'csv' && query.crosstab !== undefined) throw new HttpError(400, 'invalid_report_request', 'crosstab is for format=csv');
     // The labels (questions, answers, groups) in the reader's language, as the charts and tables show them.
-    const options = { ...reportOptions(pick ? { ...query, by: undefined } : query, current), language: locale };
+    // `weighted=1` (issue 30): raked to the survey's margins file, read now so a new upload counts at once.
+    const margins = query.weighted === '1' ? await readSurveyMargins(weights, definitions, surveyId) : null;
+    const options = { ...reportOptions(pick ? { ...query, by: undefined } : query, current, margins), language: locale };
     const filter = parseFilter(withoutKeys(query, REPORT_OPTION_KEYS), current);
     const versions = allVersions(definitions, surveyId).reverse(); // the library wants them ascending
     const text = wantsText(query) ? { codingRules: await codingRulesOf(definitionsDir, current) } : null;
@@ -124,7 +132,7 @@ export function reportRouter({ store, definitions, definitionsDir, liveTables = 
 const REPORTS_KEPT = 16;
 
 /** Query keys of the report that are options, not filters. */
-const REPORT_OPTION_KEYS = ['by', 'minGroupSize', 'seed', 'crosstab', 'crosstabBy', 'compare', 'pilot', 'text'];
+const REPORT_OPTION_KEYS = ['by', 'minGroupSize', 'seed', 'crosstab', 'crosstabBy', 'compare', 'pilot', 'text', 'weighted'];
 
 /** `text=1` asks for 自由記述; `0` or absent leaves it out. */
 function wantsText(query: Record<string, unknown>): boolean {
@@ -175,8 +183,15 @@ function withoutKeys(query: Record<string, unknown>, keys: string[]): Record<str
  * `minGroupSize`, which may only be raised: no request may show groups smaller
  * than the survey allows (issue 5: no one singled out by a small group).
  */
-function reportOptions(query: Record<string, unknown>, definition: SurveyDefinition): ReportOptions {
+function reportOptions(query: Record<string, unknown>, definition: SurveyDefinition, margins: SurveyMargins | null): ReportOptions {
   const options: ReportOptions = {};
+  // `weighted=1`: raked to the survey's margins, as `survey-toolkit report --weights <file> --drop-incomplete`;
+  // a response without a margin variable is left out and counted (weighting.dropped), not a refusal of the view.
+  if (query.weighted !== undefined && query.weighted !== '0') {
+    if (query.weighted !== '1') throw new HttpError(400, 'invalid_report_request', `weighted must be 1 or 0, given once; got ${JSON.stringify(query.weighted)}`);
+    if (!margins) throw new HttpError(400, 'no_weights', `weighted=1: survey ${JSON.stringify(definition.id)} has no weighting margins (an admin uploads them in the dashboard)`);
+    Object.assign(options, { weights: margins.margins, weightsSource: margins.source, dropIncomplete: true });
+  }
   if (query.by !== undefined) {
     if (typeof query.by !== 'string') throw new HttpError(400, 'invalid_report_request', 'give by once');
     options.by = query.by;

@@ -79,6 +79,7 @@ export function reportUrl(surveyId: string, query: string, format: 'json' | 'htm
     ...(options.compare ? { compare: options.compare } : {}),
     ...(options.compare && options.pilot ? { pilot: options.pilot } : {}),
     ...(options.text ? { text: '1' } : {}),
+    ...(options.weighted ? { weighted: '1' } : {}),
   });
 }
 
@@ -93,6 +94,8 @@ export interface ReportRequestOptions {
   compare?: string;
   pilot?: string;
   text?: boolean;
+  /** Raked to the survey's margins (issue 30; only when it has them: client/pages/dashboard/weights-api.ts). */
+  weighted?: boolean;
 }
 
 /**

@@ -41,6 +41,9 @@ import { dashboardTexts, DASHBOARD_LOCALES, type DashboardLocale, type Dashboard
 import { FilterBar } from './filter-bar.tsx';
 import type { CurrentUser, Report, Suppression, DailyCounts } from './report-shape.ts';
 import { useDashboardData } from './use-dashboard-data.ts';
+import type { SurveyWeights } from '../../../contracts/weights.ts';
+import { fetchSurveyWeights, shortHash, weightedQuery } from './weights-api.ts';
+import { WeightsPanel } from './weights-panel.tsx';
 import { adminTexts } from '../admin/admin-texts.ts';
 import './analyst-shell.css';
 import './dashboard.css';
@@ -58,6 +61,8 @@ const CROSSTAB_PARAM = 'xtab';
 /** 効果検証's split date and pilot group in the address (?view=effects&edate=2026-04-01&epilot=ward=chuo,kita). */
 const EFFECTS_DATE_PARAM = 'edate';
 const EFFECTS_PILOT_PARAM = 'epilot';
+/** The 「重み付け」 switch in the address (?weighted=1), as the report's own option is named. */
+const WEIGHTED_PARAM = 'weighted';
 
 /** Gap items shown before "show all": the largest effects fill a screen, the rest is a click away. */
 const GAP_ITEMS_AT_FIRST = 8;
@@ -138,7 +143,7 @@ export default function DashboardPage({ surveyId, search }: { surveyId?: string;
   else if (!user || !surveys) body = <p className="dash-status" role="status">{texts.loading}</p>;
   else if (!surveyId) body = <SurveyChooser surveys={surveys} locale={locale} texts={texts} />;
   else if (!current) body = <p className="dash-status" role="alert">{texts.noSurvey}</p>;
-  else body = <SurveyDashboard key={surveyId} surveyId={surveyId} languages={current.languages} search={search} locale={locale} texts={texts} />;
+  else body = <SurveyDashboard key={surveyId} surveyId={surveyId} languages={current.languages} search={search} locale={locale} texts={texts} isAdmin={user.role === 'admin'} />;
 
   return (
     <div className="analyst-shell dashboard">
@@ -185,7 +190,7 @@ function LoadFailure({ error, texts, onRetry }: { error: Error; texts: Dashboard
   );
 }
 
-function SurveyDashboard({ surveyId, languages, search, locale, texts }: { surveyId: string; languages: string[]; search: string; locale: DashboardLocale; texts: DashboardTexts }) {
+function SurveyDashboard({ surveyId, languages, search, locale, texts, isAdmin }: { surveyId: string; languages: string[]; search: string; locale: DashboardLocale; texts: DashboardTexts; isAdmin: boolean }) {
   const [definition, setDefinition] = useState<SurveyDefinitionJson>();
   const [definitionError, setDefinitionError] = useState<Error>();
   useEffect(() => {
@@ -198,7 +203,7 @@ function SurveyDashboard({ surveyId, languages, search, locale, texts }: { surve
 
   if (definitionError) return <LoadFailure error={definitionError} texts={texts} />;
   if (!definition) return <p className="dash-status" role="status">{texts.loading}</p>;
-  return <SurveyView surveyId={surveyId} definition={definition} search={search} locale={locale} reportLocale={languages.includes(locale) ? locale : undefined} texts={texts} />;
+  return <SurveyView surveyId={surveyId} definition={definition} search={search} locale={locale} reportLocale={languages.includes(locale) ? locale : undefined} texts={texts} isAdmin={isAdmin} />;
 }
 
 /**
@@ -227,7 +232,7 @@ function useDefinitionVersions(surveyId: string, current: DefinitionVersion, ver
  * an English dashboard), which the server then gives in its own; asking for a language the survey
  * lacks is refused (400), and the page once showed nothing but that error.
  */
-function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson; search: string; locale: DashboardLocale; reportLocale: string | undefined; texts: DashboardTexts }) {
+function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson; search: string; locale: DashboardLocale; reportLocale: string | undefined; texts: DashboardTexts; isAdmin: boolean }) {
   const { surveyId, definition, locale, reportLocale, texts } = props;
   const current = useMemo(() => definitionVersionFromJson(definition), [definition]);
   // A segment with no listed answers (free text) can be filtered through the API but offers nothing to pick here.
@@ -260,7 +265,25 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   const [reloadKey, setReloadKey] = useState(0);
   const query = filtersToQuery(filters);
   const onLoggedOut = useCallback(() => goToLogin(true), []);
-  const data = useDashboardData({ surveyId, filterQuery: query, compareBy, crosstabBy, timelineBy, locale: reportLocale, reloadKey }, onLoggedOut);
+  // 「重み付け」 (issue 30): the survey's margins (null: none, so no switch) and the analyst's choice, kept in the address.
+  const [weights, setWeights] = useState<SurveyWeights | null>();
+  const [weightsProblem, setWeightsProblem] = useState<string>();
+  const [weightedChoice, setWeightedChoice] = useState(() => new URLSearchParams(props.search).get(WEIGHTED_PARAM) === '1');
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchSurveyWeights(surveyId, controller.signal).then(setWeights, (error: unknown) => {
+      if (controller.signal.aborted) return;
+      if (error instanceof NotLoggedInError) return onLoggedOut();
+      // A broken margins file (500 naming its line): no switch; an admin reads why in the margins panel.
+      setWeights(null);
+      setWeightsProblem(error instanceof Error ? error.message : String(error));
+    });
+    return () => controller.abort();
+  }, [surveyId, onLoggedOut]);
+  // Asked for while the margins are still being looked up (a link with ?weighted=1), so the first report is already weighted.
+  const weighted = weightedChoice && weights !== null;
+  const reportQuery = weightedQuery(query, weighted);
+  const data = useDashboardData({ surveyId, filterQuery: query, compareBy, crosstabBy, timelineBy, locale: reportLocale, weighted, reloadKey }, onLoggedOut);
   const versions = useDefinitionVersions(surveyId, current, data.report?.survey.versions);
   const labels = useMemo(() => createLabelIndex(versions), [versions]);
   const reportLabels = useMemo(() => createReportLabels(labels, locale), [labels, locale]);
@@ -274,6 +297,7 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   useEffect(() => {
     const params = new URLSearchParams(query);
     if (compareBy && compareBy !== defaultCompare) params.set('compare', compareBy);
+    if (weighted) params.set(WEIGHTED_PARAM, '1');
     if (view !== 'overview') params.set('view', view);
     if (view === 'crosstabs') {
       if (crosstabPick.by) params.set(CROSSTAB_BY_PARAM, crosstabPick.by);
@@ -286,7 +310,7 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
     const search = params.toString();
     const url = `/dashboard/${encodeURIComponent(surveyId)}${search ? `?${search}` : ''}`;
     if (url !== window.location.pathname + window.location.search) window.history.replaceState(null, '', url);
-  }, [surveyId, query, compareBy, defaultCompare, view, crosstabPick, effectsPick]);
+  }, [surveyId, query, compareBy, defaultCompare, weighted, view, crosstabPick, effectsPick]);
 
   const report = data.report;
   const minGroupSize = report?.minGroupSize ?? (typeof definition.minGroupSize === 'number' ? definition.minGroupSize : 5);
@@ -313,11 +337,42 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
 
   return (
     <>
-      <FilterBar filters={filters} segments={segments} locale={locale} texts={texts} busy={data.busy} onChange={setFilters} />
+      <FilterBar
+        filters={filters}
+        segments={segments}
+        locale={locale}
+        texts={texts}
+        busy={data.busy}
+        onChange={setFilters}
+        weighting={{
+          file: weights?.file ?? null,
+          on: weighted,
+          onToggle: setWeightedChoice,
+          panel: props.isAdmin
+            ? (close) => (
+                <WeightsPanel
+                  surveyId={surveyId}
+                  weights={weights}
+                  problem={weightsProblem}
+                  locale={locale}
+                  texts={texts}
+                  onClose={close}
+                  onLoggedOut={onLoggedOut}
+                  onUploaded={(saved) => {
+                    setWeights(saved);
+                    setWeightsProblem(undefined);
+                    // New margins, the same address: a weighted view is asked for again.
+                    if (weighted) setReloadKey((key) => key + 1);
+                  }}
+                />
+              )
+            : undefined,
+        }}
+      />
       <main className="dash-main" aria-busy={data.busy}>
         <div className="dash-heading">
           <h1 className="dash-title">{surveyTitle}</h1>
-          <Downloads surveyId={surveyId} query={query} compareBy={compareBy} locale={reportLocale} texts={texts} />
+          <Downloads surveyId={surveyId} query={query} compareBy={compareBy} locale={reportLocale} weighted={weighted} texts={texts} />
         </div>
         {report && <OverviewFacts report={report} locale={locale} />}
         {data.error && <LoadFailure error={data.error} texts={texts} onRetry={() => setReloadKey((key) => key + 1)} />}
@@ -337,7 +392,7 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
           <CrosstabView
             report={report}
             surveyId={surveyId}
-            query={query}
+            query={reportQuery}
             locale={locale}
             reportLocale={reportLocale}
             texts={texts}
@@ -350,7 +405,7 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
         {report && view === 'effects' && (
           <EffectsView
             surveyId={surveyId}
-            query={query}
+            query={reportQuery}
             locale={locale}
             reportLocale={reportLocale}
             texts={texts}
@@ -506,12 +561,12 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
   );
 }
 
-function Downloads(props: { surveyId: string; query: string; compareBy?: string; locale: string | undefined; texts: DashboardTexts }) {
+function Downloads(props: { surveyId: string; query: string; compareBy?: string; locale: string | undefined; weighted: boolean; texts: DashboardTexts }) {
   const { surveyId, query, locale, texts } = props;
   return (
     <div className="downloads" role="group" aria-label={texts.downloads} title={texts.downloadHint}>
       <span className="downloads__label">{texts.downloads}</span>
-      <a className="analyst-button" href={reportUrl(surveyId, query, 'html', { locale, by: props.compareBy })} download data-testid="download-html">
+      <a className="analyst-button" href={reportUrl(surveyId, query, 'html', { locale, by: props.compareBy, weighted: props.weighted })} download data-testid="download-html">
         {texts.htmlReport}
       </a>
       <a className="analyst-button" href={exportUrl(surveyId, query, 'csv', locale)} download data-testid="download-csv">
@@ -537,12 +592,25 @@ function SummaryStrip(props: { report: Report; timelineHidden: HiddenGroup[]; lo
         <span className="summary-tile__value" data-testid="responses-n">
           {formatCount(report.responses, locale)}
         </span>
+        {report.weighting && (
+          <span className="summary-tile__sub summary-tile__effective-n" data-testid="effective-n">
+            {texts.effectiveN(formatNumber(report.weighting.effectiveN, locale, 1))}
+          </span>
+        )}
       </div>
-      <div className="summary-tile">
+      <div className={`summary-tile${report.weighting ? ' summary-tile--weighted' : ''}`} data-testid="weighting-tile">
         <span className="summary-tile__label">{texts.weighting}</span>
         <span className="summary-tile__text">
           {report.weighting ? texts.weighted(formatNumber(report.weighting.effectiveN, locale, 0)) : texts.unweighted}
         </span>
+        {report.weighting?.source && (
+          <span className="summary-tile__sub" title={`SHA-256 ${report.weighting.source.sha256}`} data-testid="weighting-source">
+            {texts.marginsOf(report.weighting.source.file, shortHash(report.weighting.source.sha256))}
+          </span>
+        )}
+        {report.weighting && report.weighting.dropped > 0 && (
+          <span className="summary-tile__sub">{texts.weightingDropped(formatCount(report.weighting.dropped, locale))}</span>
+        )}
       </div>
       <div className="summary-tile">
         <span className="summary-tile__label">{texts.minGroup}</span>

@@ -3,13 +3,14 @@
  * Each change rewrites the URL and makes the server rebuild the report; the
  * page announces "updating" politely while it does.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { countActiveFilters, NO_FILTERS, type DashboardFilters } from './dashboard-filters.ts';
 import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
 import type { SegmentVariable } from '../../../core/definitions/segment-variables.ts';
 import { channelName } from './channel-name.ts';
 import { chooseProminentSegments } from './choose-prominent-segments.ts';
 import { localizeText } from '../../../core/definitions/localize-text.ts';
+import './weights.css';
 
 export interface FilterBarProps {
   filters: DashboardFilters;
@@ -18,17 +19,29 @@ export interface FilterBarProps {
   texts: DashboardTexts;
   busy: boolean;
   onChange: (filters: DashboardFilters) => void;
+  /** The 「重み付け」 switch (issue 30): shown when the survey has margins; admins also get the margins panel. */
+  weighting?: WeightingControl;
+}
+
+export interface WeightingControl {
+  /** The survey's margins file, when it has one: the switch is shown only then. */
+  file: string | null;
+  on: boolean;
+  onToggle: (on: boolean) => void;
+  /** An admin's margins panel (upload), opened by a button beside the switch; none for analysts. */
+  panel?: (close: () => void) => ReactNode;
 }
 
 /** Segments in the bar itself; the others open below it, so the bar stays one row at 1366 px. */
 const SEGMENTS_IN_BAR = 3;
 
-export function FilterBar({ filters, segments, locale, texts, busy, onChange }: FilterBarProps) {
+export function FilterBar({ filters, segments, locale, texts, busy, onChange, weighting }: FilterBarProps) {
   const active = countActiveFilters(filters);
   const prominent = chooseProminentSegments(segments, SEGMENTS_IN_BAR);
   const more = segments.filter((segment) => !prominent.includes(segment));
   const activeInMore = more.filter((segment) => filters.segments[segment.name]).length;
   const [showMore, setShowMore] = useState(activeInMore > 0);
+  const [showMargins, setShowMargins] = useState(false);
   const setSegment = (name: string, value: string) => {
     const next = { ...filters.segments };
     if (value) next[name] = value;
@@ -86,6 +99,40 @@ export function FilterBar({ filters, segments, locale, texts, busy, onChange }: 
           {activeInMore > 0 && <span className="filter-bar__badge">{texts.selectedCount(activeInMore)}</span>}
         </button>
       )}
+      {weighting?.file && (
+        <div className="filter-bar__group filter-bar__weighting">
+          <span id="filter-weighted-label" className="filter-bar__label">
+            {texts.weightedSwitch}
+          </span>
+          <button
+            type="button"
+            role="switch"
+            className="weight-switch"
+            aria-checked={weighting.on}
+            aria-labelledby="filter-weighted-label"
+            title={texts.weightedHint(weighting.file)}
+            data-testid="weighted-switch"
+            onClick={() => weighting.onToggle(!weighting.on)}
+          >
+            <span className="weight-switch__track" aria-hidden="true">
+              <span className="weight-switch__knob" />
+            </span>
+            <span className="weight-switch__state">{weighting.on ? texts.weightedOn : texts.weightedOff}</span>
+          </button>
+        </div>
+      )}
+      {weighting?.panel && (
+        <button
+          type="button"
+          className="analyst-button analyst-button--quiet filter-bar__margins"
+          aria-expanded={showMargins}
+          aria-controls="margins-panel"
+          data-testid="margins-button"
+          onClick={() => setShowMargins(!showMargins)}
+        >
+          {texts.marginsButton}
+        </button>
+      )}
       <div className="filter-bar__end">
         <span className="filter-bar__status" role="status" aria-live="polite">
           {busy ? texts.updating : ''}
@@ -96,6 +143,11 @@ export function FilterBar({ filters, segments, locale, texts, busy, onChange }: 
           </button>
         )}
       </div>
+      {weighting?.panel && showMargins && (
+        <div id="margins-panel" className="filter-bar__more-row filter-bar__margins-row">
+          {weighting.panel(() => setShowMargins(false))}
+        </div>
+      )}
       {more.length > 0 && (
         <div id="more-filters" className="filter-bar__more-row" hidden={!showMore}>
           {more.map((segment) => (

@@ -28,18 +28,20 @@ export interface DashboardRequest {
   timelineBy: string;
   /** The language of the report's labels; undefined: the survey's own (it has not the dashboard's). */
   locale: string | undefined;
+  /** Raked to the survey's margins (the 「重み付け」 switch, issue 30): the report only; the timeline and comments are counts and texts. */
+  weighted?: boolean;
   /** Changing it loads everything again (the "reload" button after an error). */
   reloadKey: number;
 }
 
-export function useDashboardData({ surveyId, filterQuery, compareBy, crosstabBy, timelineBy, locale, reloadKey }: DashboardRequest, onLoggedOut: () => void): DashboardData {
+export function useDashboardData({ surveyId, filterQuery, compareBy, crosstabBy, timelineBy, locale, weighted = false, reloadKey }: DashboardRequest, onLoggedOut: () => void): DashboardData {
   const [data, setData] = useState<DashboardData>({ busy: false });
 
   useEffect(() => {
     const controller = new AbortController();
     setData((previous) => ({ ...previous, busy: true, error: undefined }));
     Promise.all([
-      fetchReport(surveyId, filterQuery, { by: compareBy, crosstabBy, locale }, controller.signal),
+      fetchReport(surveyId, filterQuery, { by: compareBy, crosstabBy, locale, weighted }, controller.signal),
       fetchComments(surveyId, filterQuery, controller.signal),
     ]).then(
       ([report, comments]) => setData((previous) => ({ ...previous, report, comments, busy: false })),
@@ -50,7 +52,7 @@ export function useDashboardData({ surveyId, filterQuery, compareBy, crosstabBy,
       },
     );
     return () => controller.abort();
-  }, [surveyId, filterQuery, compareBy, crosstabBy, locale, onLoggedOut, reloadKey]);
+  }, [surveyId, filterQuery, compareBy, crosstabBy, locale, weighted, onLoggedOut, reloadKey]);
 
   // The timeline has its own switch (channel / ward), which must not rebuild the report.
   useEffect(() => {

@@ -24,6 +24,8 @@ export interface CollectionServer {
   store: ResponseStore;
   /** The SQLite file behind `store` (test/e2e/support/seed-responses.ts imports records into it). */
   responsesFile: string;
+  /** The temp DATA_DIR: weights/<survey>.csv and audit.jsonl live there. */
+  dataDir: string;
   /** Accounts: empty until a test creates one (the dashboard tests log in). */
   authStore: AuthStore;
   /** Every stored record of a survey, in order of receipt. */
@@ -37,7 +39,8 @@ export async function startCollectionServer(clientDir: string, definitionsDir = 
   const store = await openSqliteResponseStore(responsesFile);
   const authStore = await openSqliteAuthStore(join(dataDir, 'auth.sqlite'));
   const definitions = await loadDefinitionCatalogFromDir(definitionsDir);
-  const app = createApp({ store, definitions, clientDir, authStore, definitionsDir });
+  // Margins per survey and the audit log their uploads are recorded in (issue 30), under the temp DATA_DIR.
+  const app = createApp({ store, definitions, clientDir, authStore, definitionsDir, weightsDir: join(dataDir, 'weights'), auditLogPath: join(dataDir, 'audit.jsonl') });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -45,6 +48,7 @@ export async function startCollectionServer(clientDir: string, definitionsDir = 
     origin: `http://127.0.0.1:${port}`,
     store,
     responsesFile,
+    dataDir,
     authStore,
     async records(surveyId) {
       const records: ResponseRecord[] = [];

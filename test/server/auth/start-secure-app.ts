@@ -58,6 +58,7 @@ export async function startSecureApp(options: Pick<AppOptions, 'abuseLimits' | '
     publicUrl: options.publicUrl,
     auditLogPath: join(dir, 'audit.jsonl'),
     definitionsDir: options.definitionsDir ?? SHIPPED_DEFINITIONS,
+    weightsDir: join(dir, 'weights'),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));

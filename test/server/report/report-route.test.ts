@@ -108,7 +108,8 @@ describe('GET /api/surveys/:id/report', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
     expect(lines[0]).toBe(crosstab.label);
-    const header = lines[2].split(',');
+    expect(lines[2]).toBe('重み付け：なし（単純集計）');
+    const header = lines[3].split(',');
     expect(header.slice(0, 2)).toEqual(['区分', '回答者数']);
     for (const group of crosstab.groups) {
       const line = lines.find((l) => l.startsWith(`${group.label},`))!.split(',');

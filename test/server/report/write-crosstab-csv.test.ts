@@ -46,16 +46,27 @@ describe('writeCrosstabCsv', () => {
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual(['交通手段']);
     expect(rows[1]).toEqual(['区分：年代']);
-    expect(rows[2]).toEqual(['区分', '回答者数', 'バス (%)', 'バス ▲▽', `'=HYPERLINK("x") (%)`, `'=HYPERLINK("x") ▲▽`]);
-    expect(rows[3]).toEqual(['全体', '73', '74', '', '26', '']);
-    expect(rows[4]).toEqual(['若年', '40', '75', '▲▲', '25', '▽▽']);
-    expect(rows[5]).toEqual(['高齢', '30', '＊', '', '＊', '']);
-    expect(rows[6]).toEqual(['少数', '＊', '＊', '', '0', '']);
+    expect(rows[2]).toEqual(['重み付け：なし（単純集計）']);
+    expect(rows[3]).toEqual(['区分', '回答者数', 'バス (%)', 'バス ▲▽', `'=HYPERLINK("x") (%)`, `'=HYPERLINK("x") ▲▽`]);
+    expect(rows[4]).toEqual(['全体', '73', '74', '', '26', '']);
+    expect(rows[5]).toEqual(['若年', '40', '75', '▲▲', '25', '▽▽']);
+    expect(rows[6]).toEqual(['高齢', '30', '＊', '', '＊', '']);
+    expect(rows[7]).toEqual(['少数', '＊', '＊', '', '0', '']);
     const text = rows.map((row) => row.join(',')).join('\n');
     expect(text).toContain('χ² = 9.61、自由度 1、p < 0.001（Holm補正後 0.012）、Cramér の V = 0.310');
     expect(text).toContain('＊ 秘匿');
     expect(text).toContain('1〜9人の数はどこにも表示しません');
     expect(text).toContain('▲▲／▽▽');
+  });
+
+  it('says in its header that it is weighted, to which margins file: its name and SHA-256 (issue 30)', () => {
+    const sha256 = 'ab'.repeat(32);
+    const weighted = { ...report, weighting: { method: 'raking', iterations: 4, effectiveN: 61.25, variables: ['ward'], dropped: 0, source: { file: 'ward-office-exit.csv', sha256 } } } as Report;
+    const ja = parseCsv(writeCrosstabCsv(weighted, crosstab, 'ja').slice(1));
+    expect(ja.slice(2, 4)).toEqual([['重み付け：レイキング（変数: ward、有効回答数 61.3）'], [`重み付けの母集団ファイル：ward-office-exit.csv（SHA-256: ${sha256}）`]]);
+    expect(ja[4][0]).toBe('区分');
+    const en = parseCsv(writeCrosstabCsv(weighted, crosstab, 'en').slice(1));
+    expect(en.slice(2, 4)).toEqual([['Weighting: raking (variables: ward, effective n 61.3)'], [`Margins file: ward-office-exit.csv (SHA-256: ${sha256})`]]);
   });
 
   it('says which breakdowns and cross-tabs there are when asked for one that is not', () => {
