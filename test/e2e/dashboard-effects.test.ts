@@ -26,6 +26,7 @@ import { effectsTexts as sharedEffectsTexts } from '../../core/report-view/descr
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
 import { seriousAccessibilityViolations } from './support/run-axe.ts';
+import { readResponseJson } from './support/read-response-json.ts';
 
 const EXIT = 'ward-office-exit';
 const PLANTED = { question: 'improvements', option: 'counter_reservation', change: -0.2 };
@@ -73,7 +74,8 @@ async function openEffects(path: string, size: { width: number; height: number }
     const url = new URL(response.url());
     if (!response.ok() || url.pathname !== `/api/surveys/${EXIT}/report` || !url.searchParams.has('compare')) return;
     const asked = drawn.urls.push(url);
-    const report = (await response.json()) as Report;
+    const report = await readResponseJson<Report>(response);
+    if (report === undefined) return;
     if (asked === drawn.urls.length) drawn.report = report;
   });
   await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);

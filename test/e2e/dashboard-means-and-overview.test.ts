@@ -24,6 +24,7 @@ import { tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
 import { seedResponses } from './support/seed-responses.ts';
+import { readResponseJson } from './support/read-response-json.ts';
 
 const CITIZEN = 'citizen-needs';
 const EXIT = 'ward-office-exit';
@@ -74,7 +75,8 @@ async function openDashboard(surveyId: string, size: { width: number; height: nu
     if (!response.ok() || url.pathname !== `/api/surveys/${surveyId}/report` || url.searchParams.get('format') !== 'json') return;
     // The newest request's answer is what the page draws, whichever body is read first.
     const asked = drawn.urls.push(url);
-    const report = (await response.json()) as Report;
+    const report = await readResponseJson<Report>(response);
+    if (report === undefined) return;
     if (asked === drawn.urls.length) drawn.report = report;
   });
   await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
