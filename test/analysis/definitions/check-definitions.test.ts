@@ -171,7 +171,7 @@ describe('meta variables', () => {
 
   it('rejects a meta key that submissions do not carry', () => {
     expect(problemsAfter('ward-office-exit', (json) => (json.metaVariables[0].from = 'district'))).toEqual([
-      `${EXIT}: meta variable "ward": "from" must be one of the response meta keys ward, locale, kioskId, got "district"`,
+      `${EXIT}: meta variable "ward": "from" must be one of the response meta keys ward, locale, kioskId, test, got "district"`,
     ]);
   });
 
