@@ -20,6 +20,7 @@ import { openSqliteResponseStore } from '../../../server/store/sqlite-response-s
 import type { ResponseStore } from '../../../server/store/response-store.ts';
 import { readShipped } from '../../analysis/definitions/shipped-definition-files.ts';
 import { SHIPPED_DEFINITIONS } from '../auth/start-secure-app.ts';
+import { listenOnStore } from './listen-on-store.ts';
 
 const SURVEY = 'ward-office-exit';
 let dir: string;
@@ -29,13 +30,7 @@ let token: string;
 const servers: Server[] = [];
 
 async function listen(appStore: ResponseStore, liveTables: boolean): Promise<string> {
-  const definitions = await loadDefinitionCatalogFromDir(SHIPPED_DEFINITIONS);
-  const app = createApp({ store: appStore, definitions, authStore, clientDir: join(dir, 'no-client-build'), definitionsDir: SHIPPED_DEFINITIONS, liveTables });
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listenOnStore(servers, { store: appStore, authStore, dir, liveTables });
 }
 
 beforeAll(async () => {

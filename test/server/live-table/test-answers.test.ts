@@ -24,6 +24,7 @@ import { openSqliteResponseStore } from '../../../server/store/sqlite-response-s
 import type { ResponseStore } from '../../../server/store/response-store.ts';
 import { readShipped } from '../../analysis/definitions/shipped-definition-files.ts';
 import { SHIPPED_DEFINITIONS } from '../auth/start-secure-app.ts';
+import { listenOnStore } from './listen-on-store.ts';
 
 const SURVEY = 'ward-office-exit';
 const TEST_COMMENT = 'テストモードで入力した確認用のコメントです';
@@ -38,13 +39,7 @@ let seeded: ResponseRecord[];
 let testId: string;
 
 async function listen(liveTables: boolean): Promise<string> {
-  const definitions = await loadDefinitionCatalogFromDir(SHIPPED_DEFINITIONS);
-  const app = createApp({ store, definitions, authStore, clientDir: join(dir, 'no-client-build'), definitionsDir: SHIPPED_DEFINITIONS, liveTables });
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listenOnStore(servers, { store, authStore, dir, liveTables });
 }
 
 function submissionFrom(record: ResponseRecord, meta: Record<string, unknown>) {
