@@ -69,21 +69,36 @@ export interface TargetResult {
   result: string;
 }
 
+/**
+ * Of `views`, those whose selection (survey and query) no earlier view of the run had asked for: the server
+ * computed them, where a repeat is answered from its report cache. A session repeats selections (the
+ * outside-style survey's only channel each round, the question view of the period just chosen), and the
+ * targets are about a filter the analyst has just changed, so they are judged on these alone.
+ */
+export function newSelections(run: SizeRun, views: ViewRecord[]): ViewRecord[] {
+  const firstAsk = new Map<string, ViewRecord>();
+  for (const view of run.views) {
+    const key = `${view.survey}?${view.query}`;
+    if (!firstAsk.has(key)) firstAsk.set(key, view);
+  }
+  return views.filter((view) => firstAsk.get(`${view.survey}?${view.query}`) === view);
+}
+
 /** The issue's targets, judged where N is the size a target is for; at other sizes shown for comparison only. */
 export function judgeTargets(run: SizeRun): TargetResult[] {
-  const views = percentiles(filterChangeViews(run));
+  const views = percentiles(newSelections(run, filterChangeViews(run)));
   const million = run.n >= 1_000_000;
   const verdict = (applies: boolean, pass: boolean, at: string) => (applies ? (pass ? 'PASS' : 'FAIL') : `(target is at ${at}; would ${pass ? 'pass' : 'fail'})`);
   const { startUp, memory } = run;
   return [
     {
       target: 'view after a filter change at 1M: p50 ≤ 300 ms, p99 ≤ 1 s',
-      measured: `p50 ${ms(views.p50)} ms, p99 ${ms(views.p99)} ms`,
+      measured: `p50 ${ms(views.p50)} ms, p99 ${ms(views.p99)} ms (${views.n} new selections)`,
       result: verdict(million, views.p50 <= 300 && views.p99 <= 1000, '1M'),
     },
     {
       target: 'view after a filter change at 200k: p50 ≤ 100 ms',
-      measured: `p50 ${ms(views.p50)} ms`,
+      measured: `p50 ${ms(views.p50)} ms (${views.n} new selections)`,
       result: verdict(run.n >= 200_000 && run.n < 1_000_000, views.p50 <= 100, '200k'),
     },
     {
@@ -124,7 +139,11 @@ export function describeRun(run: SizeRun): string[] {
   lines.push(`  /healthz on the way: ${startUp.states.map((state) => `${ms(state.ms)} ms: ${state.states}`).join(' → ')}`);
   for (const survey of surveysOf(run)) {
     const views = percentiles(filterChangeViews(run, survey));
-    lines.push(`  ${survey}: view after a filter change p50 ${ms(views.p50)} ms, p99 ${ms(views.p99)} ms (n ${views.n}; round 1 p50 ${ms(views.round1)}, later ${ms(views.later)})`);
+    const fresh = percentiles(newSelections(run, filterChangeViews(run, survey)));
+    lines.push(
+      `  ${survey}: view after a filter change p50 ${ms(views.p50)} ms, p99 ${ms(views.p99)} ms (n ${views.n}; round 1 p50 ${ms(views.round1)}, later ${ms(views.later)}); ` +
+        `new selections only p50 ${ms(fresh.p50)} ms, p99 ${ms(fresh.p99)} ms (n ${fresh.n})`,
+    );
   }
   const failed = failedCalls(run);
   lines.push(failed.length === 0 ? `  every one of ${run.calls.length} calls answered 200` : `  ${failed.length} of ${run.calls.length} calls did NOT answer 200:`);
@@ -158,6 +177,7 @@ export function markdown(runs: SizeRun[], machine: Machine, load: { start: numbe
     for (const survey of surveysOf(run)) {
       const rows: Array<[string, ViewRecord[]]> = [
         ['**after a filter change** (report + timeline + comments)', filterChangeViews(run, survey)],
+        ['after a filter change, new selections only (what the targets judge)', newSelections(run, filterChangeViews(run, survey))],
         ...VIEW_STEPS.filter((step) => !FILTER_CHANGE_STEPS.includes(step)).map((step): [string, ViewRecord[]] => [viewLabel(step), run.views.filter((view) => view.survey === survey && view.step === step)]),
       ];
       for (const [label, views] of rows) {
