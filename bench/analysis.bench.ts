@@ -18,6 +18,11 @@
  * of splitting it at newlines and appending every line with createJsonlAppender into a fresh table
  * of the report's plan (--no-text). Best of BENCH_SCAN_RUNS (default 5) after one warm-up pass,
  * since the best pass is the scanner's own speed on a machine others share.
+ *
+ * Start-up on its own (issue 24): `report --help` and a report of a 10-line file (--no-text, JSON), each
+ * BENCH_STARTUP_RUNS times (default 7), median wall time and median CPU time (user + system) of the child.
+ *
+ * BENCH_ANALYSIS_PARTS picks what to run, comma-separated: startup, report, text, scan (default: all).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -47,6 +52,7 @@ const TARGET_RSS_MB = 1536;
 interface Run {
   ms: number;
   rssMb: number;
+  cpuMs: number;
   stderr: string;
   code: number | null;
 }
@@ -65,7 +71,8 @@ function runNode(args: string[], env: Record<string, string> = {}): Promise<Run>
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const kib = Number(/peak-rss-kib=(\d+)/.exec(stderr)?.[1] ?? NaN);
-      resolve({ ms, rssMb: kib / 1024, stderr: stderr.replace(/peak-rss-kib=\d+\n?/, ''), code });
+      const cpuMs = Number(/cpu-us=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1000;
+      resolve({ ms, rssMb: kib / 1024, cpuMs, stderr: stderr.replace(/peak-rss-kib=\d+\n?/, '').replace(/cpu-us=\d+\n?/, ''), code });
     });
   });
 }
@@ -114,6 +121,36 @@ async function scanMbPerSecond(survey: string, file: string, definitionsDir: str
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+const PARTS = new Set((process.env.BENCH_ANALYSIS_PARTS ?? 'startup,report,text,scan').split(',').map((part) => part.trim()));
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
+
+/** Start-up on its own: `report --help`, and a report of the first 10 lines of a staff-workstyle file. */
+async function measureStartup(): Promise<Array<{ what: string; ms: number; cpuMs: number; walls: number[] }>> {
+  const tiny = join(RESULTS, 'staff-workstyle-10-lines.jsonl');
+  const lines = (await readFile(await inputFile('staff-workstyle', Math.min(...SIZES)), 'utf8')).split('\n').slice(0, 10);
+  await writeFile(tiny, `${lines.join('\n')}\n`);
+  const cases: Array<{ what: string; args: string[] }> = [
+    { what: 'report --help', args: ['report', '--help'] },
+    { what: 'report of 10 lines (--no-text, JSON)', args: ['report', '--survey', 'staff-workstyle', '--input', tiny, '--no-text', '--out', join(RESULTS, 'startup.report.json')] },
+  ];
+  const results = [];
+  for (const { what, args } of cases) {
+    const runs: Run[] = [];
+    for (let r = 0; r < STARTUP_RUNS; r++) {
+      const run = await runNode(args);
+      if (run.code !== 0) throw new Error(`${what} failed: ${run.stderr}`);
+      runs.push(run);
+    }
+    const result = { what, ms: median(runs.map((run) => run.ms)), cpuMs: median(runs.map((run) => run.cpuMs)), walls: runs.map((run) => run.ms) };
+    results.push(result);
+    console.log(
+      `start-up, ${what}: ${(result.ms / 1000).toFixed(2)} s wall, ${(result.cpuMs / 1000).toFixed(2)} s CPU (medians of ${STARTUP_RUNS}; ` +
+        `walls ${result.walls.map((ms) => (ms / 1000).toFixed(2)).join(', ')})`,
+    );
+  }
+  return results;
+}
+
 async function main(): Promise<void> {
   await mkdir(RESULTS, { recursive: true });
   const env: Record<string, string> = process.env.BENCH_ANALYSIS_THREADS ? { SURVEY_TOOLKIT_READ_THREADS: process.env.BENCH_ANALYSIS_THREADS } : {};
@@ -121,8 +158,9 @@ async function main(): Promise<void> {
     `bench:analysis — ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}, ` +
       `${RUNS} runs each (median wall time, largest peak RSS)${env.SURVEY_TOOLKIT_READ_THREADS ? `, ${env.SURVEY_TOOLKIT_READ_THREADS} reader threads` : ''}`,
   );
+  const startup = PARTS.has('startup') ? await measureStartup() : [];
   const rows: Array<{ survey: string; count: number; mb: number; ms: number; rssMb: number; walls: number[] }> = [];
-  for (const survey of SURVEYS) {
+  for (const survey of PARTS.has('report') ? SURVEYS : []) {
     for (const count of SIZES) {
       const file = await inputFile(survey, count);
       const mb = (await stat(file)).size / 1048576;
@@ -142,19 +180,19 @@ async function main(): Promise<void> {
     }
   }
   const textSize = Math.max(0, ...SIZES.filter((size) => size <= 100_000));
-  if (textSize > 0) {
+  if (textSize > 0 && PARTS.has('text')) {
     const file = await inputFile('ward-office-exit', textSize);
     const run = await runNode(['report', '--survey', 'ward-office-exit', '--input', file, '--out', join(RESULTS, `ward-office-exit-${textSize}.text.report.json`)], env);
     if (run.code !== 0) throw new Error(`report with text failed on ${file}: ${run.stderr}`);
-    const without = rows.find((row) => row.survey === 'ward-office-exit' && row.count === textSize)!;
+    const without = rows.find((row) => row.survey === 'ward-office-exit' && row.count === textSize);
     console.log(
       `with 自由記述 (text analysis), ward-office-exit ${textSize.toLocaleString('en-US')}: ${(run.ms / 1000).toFixed(2)} s ` +
-        `(+${((run.ms - without.ms) / 1000).toFixed(2)} s over --no-text), peak RSS ${run.rssMb.toFixed(0)} MB`,
+        `${without ? `(+${((run.ms - without.ms) / 1000).toFixed(2)} s over --no-text)` : ''}, peak RSS ${run.rssMb.toFixed(0)} MB`,
     );
   }
   const scanSize = Math.max(0, ...SIZES.filter((size) => size <= 100_000));
   const scans: Array<{ survey: string; count: number; mbps: number; slowLines: number }> = [];
-  if (scanSize > 0) {
+  if (scanSize > 0 && PARTS.has('scan')) {
     for (const survey of SURVEYS) {
       const scan = await scanMbPerSecond(survey, await inputFile(survey, scanSize), definitionsFor(survey));
       scans.push({ survey, count: scanSize, mbps: scan.mbps, slowLines: scan.slowLines });
@@ -177,7 +215,7 @@ async function main(): Promise<void> {
     const slopes = larger.map((row) => ((row.ms - small.ms) / (row.count - small.count)) * 1000);
     console.log(`${survey}: marginal cost ${slopes.map((s) => `${s.toFixed(2)} µs`).join(' → ')} per response (start-up ≈ ${(small.ms / 1000).toFixed(2)} s)`);
   }
-  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), rows, scans }, null, 2)}\n`);
+  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), startup, rows, scans }, null, 2)}\n`);
 }
 
 await main();

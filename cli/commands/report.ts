@@ -10,14 +10,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import type { Report } from '../../contracts/report.ts';
-import { buildReport, planFor, type ReportOptions } from '../../analysis/report/build-report.ts';
+import type { ReportOptions } from '../../analysis/report/build-report.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { CliError } from '../cli-error.ts';
-import { loadCliSurvey } from '../load-cli-survey.ts';
 import { parseCommandArgs, usageError } from '../parse-command-args.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { createProgressBar, type ProgressBar } from '../report/progress-bar.ts';
-import { readJsonlIntoTable } from '../report/read-jsonl-into-table.ts';
 import { readMarginsCsv, type ReadMarginsFile } from '../report/read-margins-csv.ts';
 import { parseCompareOptions } from '../report/parse-compare-options.ts';
 import type { CommentColumn, ResponseTable } from '../../analysis/table/response-table.ts';
@@ -42,6 +40,13 @@ export const command: CliCommand = {
   summary: USAGE,
   async run(args) {
     const values = parseOptions(args);
+    // The definitions (survey-core, zod), the analysis and the reader are imported only now, so `report --help` and a
+    // usage error answer without loading them (issue 24, start-up).
+    const [{ loadCliSurvey }, { buildReport, planFor }, { readJsonlIntoTable }] = await Promise.all([
+      import('../load-cli-survey.ts'),
+      import('../../analysis/report/build-report.ts'),
+      import('../report/read-jsonl-into-table.ts'),
+    ]);
     const definitionsDir = values.definitions ?? 'survey-definitions';
     // Every kept version of the survey, so responses to older versions are analysed too.
     const { versions: definitions } = await loadCliSurvey(definitionsDir, values.survey);

@@ -37,6 +37,21 @@ async function loadedBy(format: string, out: string): Promise<string[]> {
 const loads = (urls: string[], path: string) => urls.some((url) => url.includes(path));
 
 describe('report loads only what its format needs', () => {
+  it('--help and a usage error load neither the definitions (survey-core, zod) nor the analysis', async () => {
+    for (const args of [['report', '--help'], ['report', '--survey', 'staff-workstyle']]) {
+      const record = join(dir, `help-${args.length}.imports.txt`);
+      const run = await runCli(args, { env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${PRELOAD}`, RECORD_IMPORTS_TO: record } });
+      expect(run.code).toBe(args.length === 2 ? 0 : 2);
+      expect(args.length === 2 ? run.stdout : run.stderr).toMatch(/survey-toolkit report --survey ID --input/);
+      const urls = (await readFile(record, 'utf8')).split('\n');
+      expect(loads(urls, '/cli/commands/report.ts')).toBe(true);
+      expect(loads(urls, '/node_modules/survey-core/')).toBe(false);
+      expect(loads(urls, '/node_modules/zod/')).toBe(false);
+      expect(loads(urls, '/analysis/report/build-report.ts')).toBe(false);
+      expect(loads(urls, '/cli/report/read-jsonl-into-table.ts')).toBe(false);
+    }
+  });
+
   it('json: no exceljs, no HTML or Markdown renderer, no coding rules', async () => {
     const out = join(dir, 'r.json');
     const urls = await loadedBy('json', out);
