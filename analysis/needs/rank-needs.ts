@@ -14,7 +14,7 @@
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { NeedsPlan, PlannedVariable, ReportPlan } from '../plan/plan-report.ts';
 import type { NeedsItem, NeedsQuestion, Suppression } from '../../contracts/report.ts';
-import { bootstrapTopKProbability } from '../stats/bootstrap-top-k.ts';
+import { bootstrapTopKOfPatterns, type RankingPatterns } from '../stats/bootstrap-top-k.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 import type { MultipleColumn, ResponseTable } from '../table/response-table.ts';
 
@@ -103,7 +103,7 @@ function rankOneQuestion(
   });
 
   if (need.kind === 'ranking') {
-    const probabilities = bootstrapTopKProbability(rankingsOf(column, rowCount), TOP_K, {
+    const probabilities = bootstrapTopKOfPatterns(rankingPatternsOf(column, rowCount), TOP_K, {
       itemCount,
       seed: plan.seed,
       resamples: BOOTSTRAP_RESAMPLES,
@@ -120,32 +120,40 @@ function rankOneQuestion(
 }
 
 /**
- * Each answering respondent's ranking as item indices in rank order, for the bootstrap.
- * Respondents with the same ranking share one array, so a million respondents with a few
- * thousand distinct rankings cost a few thousand small arrays.
+ * The answering respondents' rankings (item indices in rank order), each distinct one once with how many
+ * gave it, in the order first met: what the bootstrap resamples, counted straight from the rank columns
+ * rather than as an array per respondent (a million respondents give a few hundred patterns).
  */
-function rankingsOf(column: MultipleColumn, rowCount: number): number[][] {
+function rankingPatternsOf(column: MultipleColumn, rowCount: number): RankingPatterns {
   const itemCount = column.values.length;
-  const patterns = new Map<number | string, number[]>();
+  const indexOfKey = new Map<number | string, number>();
   const rankings: number[][] = [];
+  const counts: number[] = [];
   // A rank vector as one number when it fits in 2⁵³ (itemCount ≤ 13), else as text.
   const numericKey = Math.pow(itemCount + 1, itemCount) < Number.MAX_SAFE_INTEGER;
   const ranks = new Uint8Array(itemCount);
+  const { answered, cells } = column;
   for (let row = 0; row < rowCount; row++) {
-    if (column.answered[row] === 0) continue;
+    if (answered[row] === 0) continue;
     let key: number | string = 0;
-    for (let item = 0; item < itemCount; item++) {
-      ranks[item] = column.cells[item][row];
-      if (numericKey) key = (key as number) * (itemCount + 1) + ranks[item];
+    if (numericKey) {
+      let code = 0;
+      for (let item = 0; item < itemCount; item++) code = code * (itemCount + 1) + cells[item][row];
+      key = code;
+    } else {
+      for (let item = 0; item < itemCount; item++) ranks[item] = cells[item][row];
+      key = ranks.join(',');
     }
-    if (!numericKey) key = ranks.join(',');
-    let pattern = patterns.get(key);
-    if (!pattern) {
-      pattern = [];
-      for (let item = 0; item < itemCount; item++) if (ranks[item] > 0) pattern[ranks[item] - 1] = item;
-      patterns.set(key, pattern);
+    const index = indexOfKey.get(key);
+    if (index !== undefined) {
+      counts[index] += 1;
+      continue;
     }
-    rankings.push(pattern);
+    const ranking: number[] = [];
+    for (let item = 0; item < itemCount; item++) if (cells[item][row] > 0) ranking[cells[item][row] - 1] = item;
+    indexOfKey.set(key, rankings.length);
+    rankings.push(ranking);
+    counts.push(1);
   }
-  return rankings;
+  return { rankings, counts };
 }

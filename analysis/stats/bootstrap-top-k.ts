@@ -55,7 +55,51 @@ export function bootstrapTopKProbability(
   k: number,
   options: BootstrapTopKOptions,
 ): number[] {
-  const { itemCount, seed, resamples = 1000, score = bordaScore, sampler = 'patterns' } = options;
+  const { itemCount, sampler = 'patterns' } = options;
+  checkOptions(k, options);
+  if (sampler !== 'patterns' && sampler !== 'respondents') {
+    throw new RangeError(`bootstrapTopKProbability: unknown sampler ${describeValue(sampler)}`);
+  }
+  if (!Array.isArray(rankings) || rankings.length === 0) {
+    throw new RangeError(`bootstrapTopKProbability needs at least one respondent's ranking, got ${describeValue(rankings)}`);
+  }
+  const distinct = distinctRankings(rankings, itemCount);
+  const patterns = orderPatterns(distinct, itemCount, options.score ?? bordaScore);
+  const patternOfRespondent = sampler === 'respondents' ? distinct.patternOfRespondent.map((first) => patterns.newIndex[first]) : null;
+  return resampleTopK(patterns, rankings.length, k, options, patternOfRespondent);
+}
+
+/** Respondents already grouped by ranking: each distinct ranking once, with how many gave it. */
+export interface RankingPatterns {
+  /** The distinct rankings, in the order they were first met (item indices in rank order, as for bootstrapTopKProbability). */
+  rankings: ReadonlyArray<ReadonlyArray<number>>;
+  /** counts[p]: respondents who gave rankings[p], each ≥ 1. */
+  counts: ArrayLike<number>;
+}
+
+/**
+ * bootstrapTopKProbability for respondents a caller has grouped itself (the report counts patterns straight
+ * from its columns, without an array per respondent): the same resamples, the same numbers for a seed as
+ * the 'patterns' sampler given each respondent's ranking in the same order.
+ */
+export function bootstrapTopKOfPatterns(patterns: RankingPatterns, k: number, options: BootstrapTopKOptions): number[] {
+  checkOptions(k, options);
+  const { rankings, counts } = patterns;
+  if (!Array.isArray(rankings) || rankings.length === 0 || rankings.length !== counts.length) {
+    throw new RangeError(`bootstrapTopKOfPatterns needs one count per ranking and at least one ranking, got ${describeValue(rankings)} and ${describeValue(counts)}`);
+  }
+  let respondents = 0;
+  for (let p = 0; p < counts.length; p++) {
+    if (!Number.isSafeInteger(counts[p]) || counts[p] < 1) throw new RangeError(`bootstrapTopKOfPatterns: count ${p} must be a whole number ≥ 1, got ${describeValue(counts[p])}`);
+    respondents += counts[p];
+  }
+  rankings.forEach((ranking, p) => checkRanking(ranking, options.itemCount, `pattern ${p}`, new Uint8Array(options.itemCount)));
+  const ordered = orderPatterns({ rankings, counts: Array.from(counts) }, options.itemCount, options.score ?? bordaScore);
+  return resampleTopK(ordered, respondents, k, options, null);
+}
+
+function checkOptions(k: number, options: BootstrapTopKOptions): void {
+  const { itemCount, resamples = 1000 } = options;
   if (!Number.isInteger(itemCount) || itemCount < 1) {
     throw new RangeError(`bootstrapTopKProbability needs itemCount ≥ 1, got ${describeValue(itemCount)}`);
   }
@@ -63,24 +107,18 @@ export function bootstrapTopKProbability(
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`bootstrapTopKProbability needs resamples ≥ 1, got ${describeValue(resamples)}`);
   }
-  if (sampler !== 'patterns' && sampler !== 'respondents') {
-    throw new RangeError(`bootstrapTopKProbability: unknown sampler ${describeValue(sampler)}`);
-  }
-  if (!Array.isArray(rankings) || rankings.length === 0) {
-    throw new RangeError(`bootstrapTopKProbability needs at least one respondent's ranking, got ${describeValue(rankings)}`);
-  }
-  const random = createSeededRandom(seed);
-  const patterns = groupPatterns(rankings, itemCount, score);
-  const respondents = rankings.length;
-  const patternCount = patterns.counts.length;
+}
 
+function resampleTopK(patterns: Patterns, respondents: number, k: number, options: BootstrapTopKOptions, patternOfRespondent: Int32Array | null): number[] {
+  const { itemCount, seed, resamples = 1000 } = options;
+  const random = createSeededRandom(seed);
+  const patternCount = patterns.counts.length;
   const hits = new Float64Array(itemCount);
   const totals = new Float64Array(itemCount);
   const picks = new Float64Array(patternCount);
   const order = Array.from({ length: itemCount }, (_, i) => i);
   const byTotal = (a: number, b: number) => totals[b] - totals[a] || a - b;
   const topSize = Math.min(k, itemCount);
-  const patternOfRespondent = sampler === 'respondents' ? patterns.patternOfRespondent : null;
 
   for (let resample = 0; resample < resamples; resample++) {
     if (patternOfRespondent) drawRespondents(random, patternOfRespondent, picks);
@@ -103,35 +141,22 @@ interface Patterns {
   counts: Float64Array;
   /** scores[p·itemCount + item]: the points pattern p gives the item. */
   scores: Float64Array;
-  patternOfRespondent: Int32Array;
+  /** newIndex[first-met index]: the pattern's place in `counts`. */
+  newIndex: Int32Array;
 }
 
-function groupPatterns(
-  rankings: ReadonlyArray<ReadonlyArray<number>>,
-  itemCount: number,
-  score: (rank: number, itemCount: number) => number,
-): Patterns {
+/** Each respondent's ranking checked, and the distinct ones in the order first met, with their counts. */
+function distinctRankings(rankings: ReadonlyArray<ReadonlyArray<number>>, itemCount: number): { rankings: Array<ReadonlyArray<number>>; counts: number[]; patternOfRespondent: Int32Array } {
   // A ranking as one number in base itemCount + 1 when that fits in 53 bits (much faster Map keys).
   const longest = rankings.reduce((max, ranking) => Math.max(max, Array.isArray(ranking) ? ranking.length : 0), 0);
   const numericKeys = longest * Math.log2(itemCount + 1) < 53;
   const indexOfKey = new Map<string | number, number>();
-  const firstRespondent: number[] = [];
-  const rawCounts: number[] = [];
-  const rawPattern = new Int32Array(rankings.length);
+  const distinct: Array<ReadonlyArray<number>> = [];
+  const counts: number[] = [];
+  const patternOfRespondent = new Int32Array(rankings.length);
   const seen = new Uint8Array(itemCount);
   rankings.forEach((ranking, r) => {
-    if (!Array.isArray(ranking)) {
-      throw new RangeError(`bootstrapTopKProbability: respondent ${r}'s ranking is not an array: ${describeValue(ranking)}`);
-    }
-    seen.fill(0);
-    for (const item of ranking) {
-      if (!Number.isInteger(item) || item < 0 || item >= itemCount || seen[item]) {
-        throw new RangeError(
-          `bootstrapTopKProbability: respondent ${r}'s ranking ${describeValue(ranking)} must list distinct item indices 0…${itemCount - 1}`,
-        );
-      }
-      seen[item] = 1;
-    }
+    checkRanking(ranking, itemCount, `respondent ${r}'s ranking`, seen);
     let key: string | number = 0;
     if (numericKeys) {
       let code = 0;
@@ -140,23 +165,38 @@ function groupPatterns(
     } else key = ranking.join(',');
     let index = indexOfKey.get(key);
     if (index === undefined) {
-      index = rawCounts.length;
+      index = counts.length;
       indexOfKey.set(key, index);
-      rawCounts.push(0);
-      firstRespondent.push(r);
+      counts.push(0);
+      distinct.push(ranking);
     }
-    rawCounts[index] += 1;
-    rawPattern[r] = index;
+    counts[index] += 1;
+    patternOfRespondent[r] = index;
   });
+  return { rankings: distinct, counts, patternOfRespondent };
+}
 
-  // Most common first: the binomial chain then exhausts the respondents early.
+function checkRanking(ranking: ReadonlyArray<number>, itemCount: number, what: string, seen: Uint8Array): void {
+  if (!Array.isArray(ranking)) throw new RangeError(`bootstrapTopKProbability: ${what} is not an array: ${describeValue(ranking)}`);
+  seen.fill(0);
+  for (const item of ranking) {
+    if (!Number.isInteger(item) || item < 0 || item >= itemCount || seen[item]) {
+      throw new RangeError(`bootstrapTopKProbability: ${what} ${describeValue(ranking)} must list distinct item indices 0…${itemCount - 1}`);
+    }
+    seen[item] = 1;
+  }
+}
+
+/** The distinct rankings as score rows, most common first (ties in the order met): the binomial chain then exhausts the respondents early. */
+function orderPatterns(distinct: { rankings: ReadonlyArray<ReadonlyArray<number>>; counts: number[] }, itemCount: number, score: (rank: number, itemCount: number) => number): Patterns {
+  const rawCounts = distinct.counts;
   const byCount = rawCounts.map((_, i) => i).sort((a, b) => rawCounts[b] - rawCounts[a] || a - b);
   const newIndex = new Int32Array(byCount.length);
   byCount.forEach((oldIndex, position) => (newIndex[oldIndex] = position));
   const counts = Float64Array.from(byCount, (oldIndex) => rawCounts[oldIndex]);
   const scores = new Float64Array(byCount.length * itemCount);
   byCount.forEach((oldIndex, position) => {
-    rankings[firstRespondent[oldIndex]].forEach((item, rankIndex) => {
+    distinct.rankings[oldIndex].forEach((item, rankIndex) => {
       const points = score(rankIndex + 1, itemCount);
       if (!Number.isFinite(points)) {
         throw new RangeError(`bootstrapTopKProbability: score(${rankIndex + 1}, ${itemCount}) is not a finite number: ${points}`);
@@ -164,8 +204,7 @@ function groupPatterns(
       scores[position * itemCount + item] = points;
     });
   });
-  const patternOfRespondent = rawPattern.map((oldIndex) => newIndex[oldIndex]);
-  return { counts, scores, patternOfRespondent };
+  return { counts, scores, newIndex };
 }
 
 function drawRespondents(random: RandomSource, patternOfRespondent: Int32Array, picks: Float64Array): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapTopKProbability } from '../../../analysis/stats/bootstrap-top-k.ts';
+import { bootstrapTopKOfPatterns, bootstrapTopKProbability } from '../../../analysis/stats/bootstrap-top-k.ts';
 import { createSeededRandom, randomInt } from '../../../analysis/stats/seeded-random.ts';
 import { logGamma } from '../../../analysis/stats/log-gamma.ts';
 
@@ -25,6 +25,27 @@ function syntheticRankings(respondents: number, items: number, seed: number, lea
 }
 
 describe('bootstrapTopKProbability', () => {
+  it('gives the same numbers from respondents grouped by the caller (bootstrapTopKOfPatterns) as from each respondent', () => {
+    const rankings = syntheticRankings(3000, 7, 4);
+    const firstMet = new Map<string, { ranking: number[]; count: number }>();
+    for (const ranking of rankings) {
+      const key = ranking.join();
+      const pattern = firstMet.get(key);
+      if (pattern) pattern.count += 1;
+      else firstMet.set(key, { ranking, count: 1 });
+    }
+    const patterns = { rankings: [...firstMet.values()].map((p) => p.ranking), counts: [...firstMet.values()].map((p) => p.count) };
+    const options = { itemCount: 7, seed: 12, resamples: 500 };
+    const expected = bootstrapTopKProbability(rankings, 3, options);
+    expect(bootstrapTopKOfPatterns(patterns, 3, options)).toEqual(expected);
+    expect(expected.reduce((a, b) => a + b, 0)).toBeCloseTo(3, 10);
+  });
+
+  it('refuses grouped patterns whose counts do not fit, quoting them', () => {
+    expect(() => bootstrapTopKOfPatterns({ rankings: [[0, 1]], counts: [0] }, 1, { itemCount: 2, seed: 1 })).toThrow('got 0');
+    expect(() => bootstrapTopKOfPatterns({ rankings: [[0, 0]], counts: [2] }, 1, { itemCount: 2, seed: 1 })).toThrow('[0,0]');
+  });
+
   it('is 1 for the top k and 0 for the rest when every respondent ranks alike', () => {
     const rankings = Array.from({ length: 50 }, () => [2, 0, 3]);
     expect(bootstrapTopKProbability(rankings, 2, { itemCount: 4, seed: 1 })).toEqual([1, 0, 1, 0]);

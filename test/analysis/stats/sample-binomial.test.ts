@@ -39,12 +39,26 @@ describe('sampleBinomial', () => {
   // Each case is a fixed-seed draw, so the outcome is deterministic; a wrong sampler shows as p ≪ 0.001.
   it.each([
     ['small mean, walk from 0', 40, 0.1],
-    ['large mean, chop-down from the mode', 1000, 0.3],
+    ['large mean, transformed rejection', 1000, 0.3],
+    ['mean just over the switch to rejection', 100, 0.1],
+    ['a bootstrap pattern share', 200_000, 1 / 325],
+    ['p = ½', 51, 0.5],
     ['p > ½ mirrors', 500, 0.85],
     ['a million trials', 1_000_000, 0.004],
     ['tiny probability', 10_000, 1e-4],
   ])('follows Binomial(n, p): %s (n = %d, p = %d)', (_, n, p) => {
     expect(goodnessOfFit(n, p, 20_000, 11)).toBeGreaterThan(0.001);
+  });
+
+  // Transformed rejection accepts most draws in a box and the rest against the exact probability ratio: a
+  // slip in either shows with many draws near the switch from inversion (mean 10) and at small p.
+  it.each([
+    [21, 0.5],
+    [30, 0.35],
+    [2000, 0.01],
+    [1_000_000, 0.5],
+  ])('follows Binomial(%d, %d) over 200,000 draws', (n, p) => {
+    expect(goodnessOfFit(n, p, 200_000, 23)).toBeGreaterThan(0.001);
   });
 
   it('has the right mean and variance for a million trials', () => {
