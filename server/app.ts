@@ -30,6 +30,8 @@ import { kiosksRouter } from './routes/kiosks.ts';
 import { invitationsRouter } from './routes/invitations.ts';
 import { weightsRouter } from './routes/weights.ts';
 import { createWeightsFolder } from './weights/survey-margins.ts';
+import { testMarkingsRouter } from './routes/test-markings.ts';
+import { openTestMarkingsLog } from './test-markings/test-markings-log.ts';
 
 /** Accounts, access policy and abuse limits: server/auth/mount-access-control.ts. */
 export interface AppOptions extends AccessControlOptions {
@@ -57,6 +59,11 @@ export interface AppOptions extends AccessControlOptions {
    * Without it no survey has margins: `weighted=1` is refused and so is an upload.
    */
   weightsDir?: string;
+  /**
+   * Test data marked by hand (issue 30), `DATA_DIR/test-markings.jsonl`; server/main.ts passes it. Without it nothing
+   * is marked and marking is refused.
+   */
+  testMarkingsPath?: string;
 }
 
 /** How long a kiosk waits before resending to a survey whose definition file is broken. */
@@ -70,7 +77,7 @@ export const DEFAULT_CLIENT_DIR = resolve(import.meta.dirname, '../client/dist')
  */
 export const CLIENT_ROUTES = ['/', '/kiosk{/*rest}', '/s{/*rest}', LOGIN_PAGE, DASHBOARD_PAGES, ADMIN_PAGE];
 
-export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, publicUrl, definitionsDir, liveTables: keepLiveTables = true, weightsDir, ...access }: AppOptions): Express {
+export function createApp({ store, definitions, brokenDefinitions = [], clientDir = DEFAULT_CLIENT_DIR, bodyLimit = DEFAULT_BODY_LIMIT_BYTES, auditLogPath, publicUrl, definitionsDir, liveTables: keepLiveTables = true, weightsDir, testMarkingsPath, ...access }: AppOptions): Express {
   // Build every version's validator now: a definition strict validation cannot
   // handle fails at start-up, not on a respondent's submission.
   for (const { id } of definitions.list()) {
@@ -80,6 +87,7 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   // Built in the background: the server answers (and collects) at once; views of a survey wait until its table is.
   const liveTables = keepLiveTables ? startLiveTables({ store, definitions }) : null;
   const weights = weightsDir ? createWeightsFolder(weightsDir) : null;
+  const testMarkings = testMarkingsPath ? openTestMarkingsLog(testMarkingsPath) : null;
 
   const app = express();
   app.set(PUBLIC_URL_SETTING, publicUrl);
@@ -154,11 +162,12 @@ export function createApp({ store, definitions, brokenDefinitions = [], clientDi
   app.post(['/api/kiosks', '/api/surveys/:id/invitations'], requireLinkableHost);
   app.use('/api/kiosks', kiosksRouter({ authStore, definitions, codeGuesses, now }));
   app.use('/api/surveys/:id/invitations', invitationsRouter({ authStore, definitions, codeGuesses }));
-  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath, liveTables }));
-  app.use('/api/surveys/:id', reportRouter({ store, definitions, definitionsDir, liveTables, weights }));
+  app.use('/api/surveys/:id/responses', responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath, liveTables, testMarkings }));
+  app.use('/api/surveys/:id', reportRouter({ store, definitions, definitionsDir, liveTables, weights, testMarkings }));
   app.use('/api/surveys/:id/weights', weightsRouter({ definitions, weights, auditLogPath }));
-  app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions, liveTables }));
-  app.use('/api/surveys/:id', commentsRouter({ store, definitions, definitionsDir, liveTables }));
+  app.use('/api/surveys/:id/test-markings', testMarkingsRouter({ store, definitions, testMarkings, auditLogPath }));
+  app.use('/api/surveys/:id', dashboardDataRouter({ store, definitions, liveTables, testMarkings }));
+  app.use('/api/surveys/:id', commentsRouter({ store, definitions, definitionsDir, liveTables, testMarkings }));
   app.use('/api/surveys', surveysRouter(definitions));
   app.use('/api', apiNotFound);
 

@@ -17,6 +17,7 @@ import { describeAdminSetup } from './auth/describe-admin-setup.ts';
 import { DEFAULT_ABUSE_LIMITS } from './limits/abuse-limits.ts';
 import { AUDIT_LOG_FILE } from './audit/audit-log.ts';
 import { WEIGHTS_DIR } from './weights/survey-margins.ts';
+import { TEST_MARKINGS_FILE } from './test-markings/test-markings-log.ts';
 
 /** How long shutdown waits for requests in flight before closing the store anyway. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -39,6 +40,7 @@ export async function main(): Promise<void> {
     bodyLimit: env.BODY_LIMIT,
     auditLogPath: join(dataDir, AUDIT_LOG_FILE),
     weightsDir: join(dataDir, WEIGHTS_DIR),
+    testMarkingsPath: join(dataDir, TEST_MARKINGS_FILE),
     authStore,
     trustProxy: env.TRUST_PROXY,
     publicUrl: env.PUBLIC_URL,

@@ -10,7 +10,8 @@
  * (server/export/build-long-tables.ts: one row per panel or matrix row) is a sheet in XLSX; in CSV it is
  * `--table QUESTION`, written to --out instead of the responses, as `?table=` on the API.
  * Test answers (meta.test, a kiosk in test mode; issue 30) are left out unless --include-test is given, which
- * adds a `test` column (1 = test answer), as `?includeTest=1` does.
+ * adds a `test` column (1 = test answer), as `?includeTest=1` does. Responses marked as test data in the dashboard
+ * (DATA_DIR/test-markings.jsonl, server/test-markings/) count as test answers here too.
  * Files appear only when complete: they are written under a temporary name first.
  * Free text is masked unless --include-personal-data is given; that export is
  * recorded in DATA_DIR/audit.jsonl (with the OS user) before it is written
@@ -27,6 +28,7 @@ import { findLongTable, isExportFormat, UnknownTableError, writeExport, type Exp
 import { openResponseStore, selectStore, SQLITE_RESPONSES_FILE } from '../../server/store/open-response-store.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { appendAuditEntry, AUDIT_LOG_FILE } from '../../server/audit/audit-log.ts';
+import { openTestMarkingsLog, TEST_MARKINGS_FILE, TestMarkingsFileError } from '../../server/test-markings/test-markings-log.ts';
 import { CliError } from '../cli-error.ts';
 import { loadCliSurvey } from '../load-cli-survey.ts';
 import { parseCommandArgs, usageError } from '../parse-command-args.ts';
@@ -84,6 +86,14 @@ export const command: CliCommand = {
     if (env.STORE === 'sqlite' && !existsSync(join(dataDir, SQLITE_RESPONSES_FILE))) {
       throw new CliError(`no responses stored yet: ${JSON.stringify(join(dataDir, SQLITE_RESPONSES_FILE))} does not exist (is DATA_DIR right?)`);
     }
+    // The server's markings of test data, read as the server reads them: one rule for both (issue 30).
+    try {
+      const marked = await openTestMarkingsLog(join(dataDir, TEST_MARKINGS_FILE)).marked(surveyId);
+      if (marked) filter.marked = marked;
+    } catch (error) {
+      if (error instanceof TestMarkingsFileError) throw new CliError(error.message);
+      throw error;
+    }
     const included = options['include-personal-data'] === true;
     if (included) {
       const filterOptions = { from: options.from, to: options.to, channel: options.channel, segment: options.segment, includeTest: options['include-test'] };
@@ -108,7 +118,7 @@ export const command: CliCommand = {
         return countAll(filteredRecords((q) => store.list(q), surveyId, filter, current), counted);
       };
       const includeTest = filter.includeTest === true;
-      await writeAtomically(out, (stream) => writeExport(stream, { format, locale, mode, versions, records, table, personalData, includeTest }));
+      await writeAtomically(out, (stream) => writeExport(stream, { format, locale, mode, versions, records, table, personalData, includeTest, marked: filter.marked }));
       const written = [out];
       if (table !== undefined) {
         console.log(`exported the ${table} table of ${count} responses of ${surveyId} to ${out}`);

@@ -1,11 +1,12 @@
 /**
  * The append-only record of every export that includes personal data
  * (docs/decisions/0093-personal-data-masked-exports-and-audit.md) and of every upload of a survey's
- * weighting margins (issue 30): one JSON line per event in DATA_DIR/audit.jsonl, written and flushed to disk before the
+ * weighting margins and every test marking and unmarking (issue 30): one JSON line per event in DATA_DIR/audit.jsonl, written and flushed to disk before the
  * first byte of the export leaves, so an export that is cancelled halfway is
  * still on record. Only ever appended; nothing here reads, rewrites or rotates it.
  */
 import { open } from 'node:fs/promises';
+import type { TestMarkingTarget } from '../../contracts/test-markings.ts';
 
 export const AUDIT_LOG_FILE = 'audit.jsonl';
 
@@ -37,7 +38,24 @@ export interface WeightsUploadEntry {
   margins: number;
 }
 
-export type AuditEntry = PersonalDataExportEntry | WeightsUploadEntry;
+/**
+ * An analyst or admin marked responses as test answers, or withdrew a marking (issue 30, POST
+ * /api/surveys/:id/test-markings…): who, when, what (the marking's target) and why. The marking itself is kept in
+ * DATA_DIR/test-markings.jsonl (server/test-markings/test-markings-log.ts).
+ */
+export interface TestMarkingEntry {
+  action: 'mark-test-answers' | 'unmark-test-answers';
+  /** ISO 8601 UTC. */
+  at: string;
+  who: string;
+  via: 'session' | 'token';
+  surveyId: string;
+  markingId: string;
+  target: TestMarkingTarget;
+  reason: string;
+}
+
+export type AuditEntry = PersonalDataExportEntry | WeightsUploadEntry | TestMarkingEntry;
 
 export async function appendAuditEntry(path: string, entry: AuditEntry): Promise<void> {
   // Owner-only: the log names who exported what.

@@ -47,6 +47,11 @@ export const ACCESS_POLICY: readonly RouteAccess[] = [
   { method: 'GET', path: '/api/surveys/:id/comments', access: 'analyst' },
   // The survey's weighting margins (issue 30): whether the dashboard offers 「重み付け」, and which file.
   { method: 'GET', path: '/api/surveys/:id/weights', access: 'analyst' },
+  // Test data marked by hand (issue 30): analysts and admins mark a kiosk and a period or single responses, and
+  // withdraw a marking; each act is recorded in the audit log with its reason.
+  { method: 'GET', path: '/api/surveys/:id/test-markings', access: 'analyst' },
+  { method: 'POST', path: '/api/surveys/:id/test-markings', access: 'analyst' },
+  { method: 'POST', path: '/api/surveys/:id/test-markings/:markingId/unmark', access: 'analyst' },
   // Admins. (The route-table test disables its analyst account on the last row, so accounts stay last.)
   // Which definition files start-up left out (the dashboard's banner for admins).
   { method: 'GET', path: '/api/definition-problems', access: 'admin' },

@@ -19,6 +19,7 @@ import 'survey-core/i18n/japanese';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
+import { markedTest, type MarkedResponses } from '../test-markings/marked-responses.ts';
 
 export type CellValue = string | number | null;
 
@@ -59,6 +60,8 @@ export interface ExportColumnOptions {
   mode: 'labels' | 'codes';
   /** The export includes test answers (`includeTest=1`, issue 30): a `test` column says which rows they are. */
   includeTest?: boolean;
+  /** Responses marked as test data by hand (issue 30): their `test` cell is 1 too, as a meta.test answer's. */
+  marked?: MarkedResponses;
 }
 
 type AnyQuestion = Question & Record<string, any>;
@@ -73,8 +76,8 @@ const TEXTS = {
   kioskId: { ja: '端末ID', en: 'Kiosk ID' },
   test: { ja: 'テスト回答', en: 'Test answer' },
   testNote: {
-    ja: '1 = テスト回答（テストモードの端末から。集計には含めない）、0 = 通常の回答',
-    en: '1 = a test answer (from a kiosk in test mode; not to be counted), 0 = a real answer',
+    ja: '1 = テスト回答（テストモードの端末から、またはテストデータとして指定されたもの。集計には含めない）、0 = 通常の回答',
+    en: '1 = a test answer (from a kiosk in test mode, or marked as test data; not to be counted), 0 = a real answer',
   },
   kioskIdNote: {
     ja: '登録済みタブレットのみ（区も登録時のもの）。空欄 = 登録済みタブレットではない（未登録の端末、オンライン）',
@@ -119,7 +122,7 @@ export function buildExportColumns(versions: readonly SurveyDefinition[], option
   return columns;
 }
 
-function metaColumns(definition: SurveyDefinition, { locale, mode, includeTest }: ExportColumnOptions): ExportColumn[] {
+function metaColumns(definition: SurveyDefinition, { locale, mode, includeTest, marked }: ExportColumnOptions): ExportColumn[] {
   const plain = (key: 'id' | 'submissionId' | 'startedAt' | 'completedAt' | 'receivedAt', note = ''): ExportColumn => ({
     key,
     label: text(key, locale),
@@ -141,7 +144,9 @@ function metaColumns(definition: SurveyDefinition, { locale, mode, includeTest }
   ];
   // Only in an export that includes test answers: every other export has none to tell apart.
   if (includeTest) {
-    columns.push({ key: 'test', label: text('test', locale), source: 'meta.test', type: 'meta', codes: [], note: text('testNote', locale), cell: (r) => (r.meta.test === true ? 1 : 0) });
+    const isMarked = markedTest(marked);
+    const cell = (r: ResponseRecord) => (r.meta.test === true || isMarked(r.id, Date.parse(r.receivedAt), r.meta.kioskId) ? 1 : 0);
+    columns.push({ key: 'test', label: text('test', locale), source: 'meta.test', type: 'meta', codes: [], note: text('testNote', locale), cell });
   }
   for (const variable of definition.metaVariables) {
     const codes = variable.choices.map((choice) => ({ code: choice.value, label: localizeText(choice.text, locale, choice.value) }));

@@ -10,7 +10,7 @@
  * - **Beside it, per row, what a view needs and the CLI's table does not:** when the store received the
  *   response (period filters, the timeline, the order the store lists responses in), the response id (to read
  *   a shown comment's text from the store), the comment-sample id (analysis/table/offer-comment.ts
- *   sampleIdOf) and whether it is a test answer (StoredLine.test, issue 30). Free text stays in the store: the table keeps only which rows wrote a comment.
+ *   sampleIdOf), whether it is a test answer (StoredLine.test, issue 30) and its kiosk (StoredLine.kioskId, for test markings). Free text stays in the store: the table keeps only which rows wrote a comment.
  * - **Rows arrive in the order the store stored them** (server/live-table/live-tables.ts follows the store's
  *   cursor); a view lists them in the order the store's `list` does, by receivedAt, ties in stored order.
  *   Responses are stored in receivedAt order except for imports, so that order is usually the rows' own.
@@ -42,6 +42,12 @@ export interface LiveTable {
   ids: string[];
   /** 1 for each row that is a test answer (meta.test, issue 30): left out of every view unless it asks for them. */
   test: Uint8Array;
+  /**
+   * Each row's kiosk (meta.kioskId) as 1 + its index in `kioskIds`, 0 for none: a test marking may name a kiosk and
+   * a period (issue 30, server/test-markings/). Codes, not strings: a few kiosks give every row.
+   */
+  kiosk: Int32Array;
+  kioskIds: string[];
   /** Stored records appendRecord refused, with its message, in stored order. */
   unreadable: Array<{ record: ResponseRecord; message: string }>;
   /** The rows in the store's list order; null while that is their own order (the common case). */
@@ -68,6 +74,8 @@ export function createLiveTable(versions: readonly SurveyDefinition[]): LiveTabl
     sampleIds: new Uint32Array(table.capacity),
     ids: [],
     test: new Uint8Array(table.capacity),
+    kiosk: new Int32Array(table.capacity),
+    kioskIds: [],
     unreadable: [],
     order: null,
     inOrder: true,
@@ -93,11 +101,13 @@ export function appendStored(live: LiveTable, line: StoredLine): void {
     live.receivedAt = grown(live.receivedAt, table.capacity);
     live.sampleIds = grown(live.sampleIds, table.capacity);
     live.test = grown(live.test, table.capacity);
+    live.kiosk = grown(live.kiosk, table.capacity);
   }
   const receivedAt = Date.parse(line.receivedAt);
   live.receivedAt[row] = receivedAt;
   live.sampleIds[row] = sampleIdOf(line.id);
   live.test[row] = line.test ? 1 : 0;
+  live.kiosk[row] = kioskCode(live, line.kioskId);
   live.ids.push(line.id);
   if (row > 0 && receivedAt < live.receivedAt[row - 1]) live.inOrder = false;
   live.order = null;
@@ -105,6 +115,21 @@ export function appendStored(live: LiveTable, line: StoredLine): void {
 }
 
 const utf8 = new TextEncoder();
+
+function kioskCode(live: LiveTable, kioskId: string | undefined): number {
+  if (kioskId === undefined) return 0;
+  // Linear: a survey has tens of kiosks, and a hit is almost always the last one seen.
+  const index = live.kioskIds.lastIndexOf(kioskId);
+  if (index >= 0) return index + 1;
+  live.kioskIds.push(kioskId);
+  return live.kioskIds.length;
+}
+
+/** The row's meta.kioskId, undefined for none. */
+export function kioskIdOf(live: LiveTable, row: number): string | undefined {
+  const code = live.kiosk[row];
+  return code === 0 ? undefined : live.kioskIds[code - 1];
+}
 
 /**
  * The rows in the order the store lists them (receivedAt, then stored order): each row's index, or null when
@@ -121,7 +146,7 @@ export function listOrder(live: LiveTable): Int32Array | null {
   return live.order;
 }
 
-function grown<T extends Float64Array | Uint32Array | Uint8Array>(array: T, capacity: number): T {
+function grown<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(capacity);
   bigger.set(array);
   return bigger;

@@ -6,7 +6,8 @@
  *   ?from=2025-04-01&to=2025-04-30&channel=kiosk&ward=chuo&ward=kita&age=30s
  *
  * Test answers (meta.test, a kiosk in test mode; issue 30) are kept in the store and left out of every read
- * unless it says `includeTest=1` (`0` is the default, said out loud).
+ * unless it says `includeTest=1` (`0` is the default, said out loud); so are responses marked as test data by hand
+ * (ResponseFilter.marked).
  *
  * Dates without a time are days in Japan time (the offices' calendar); `to` is
  * inclusive for a day and exclusive for a date-time. A day or time that does not
@@ -18,6 +19,7 @@ import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { listSegmentVariables } from '../../core/definitions/segment-variables.ts';
 import { toUtcIso } from '../to-utc-iso.ts';
+import { markedTest, type MarkedResponses } from '../test-markings/marked-responses.ts';
 
 export interface ResponseFilter {
   /** Inclusive, ISO 8601 UTC. */
@@ -29,6 +31,11 @@ export interface ResponseFilter {
   segments: Record<string, string[]>;
   /** Keep test answers (meta.test === true) too; absent: left out. Set only when true, so a filter's key stays as it was. */
   includeTest?: true;
+  /**
+   * Responses marked as test data by hand (issue 30, server/test-markings/): left out with the meta.test ones unless
+   * includeTest. Set by the reader from the survey's current markings, never from the query; absent when none.
+   */
+  marked?: MarkedResponses;
 }
 
 /** A filter the request got wrong; the route answers 400 with the message. */
@@ -150,6 +157,10 @@ export function matchesResponseFilter(filter: ResponseFilter, definition: Survey
   const variables = new Map(segmentVariables(definition).map((v) => [v.name, v]));
   const checks: Array<(record: ResponseRecord) => boolean> = [];
   if (!filter.includeTest) checks.push((record) => (record.meta as Record<string, unknown>).test !== true);
+  if (!filter.includeTest && filter.marked) {
+    const marked = markedTest(filter.marked);
+    checks.push((record) => !marked(record.id, Date.parse(record.receivedAt), record.meta.kioskId));
+  }
   if (filter.channels) {
     const channels = new Set<string>(filter.channels);
     checks.push((record) => channels.has(record.channel));

@@ -9,7 +9,8 @@
  */
 import type { SingleColumn } from '../../analysis/table/response-table.ts';
 import { TABLE_CHANNELS } from '../../analysis/table/response-table.ts';
-import type { LiveTable } from './live-table.ts';
+import { kioskIdOf, type LiveTable } from './live-table.ts';
+import { markedTest } from '../test-markings/marked-responses.ts';
 import type { ResponseFilter } from './response-filter.ts';
 
 type RowTest = (row: number) => boolean;
@@ -23,6 +24,11 @@ export function rowTestOf(live: LiveTable, filter: ResponseFilter): RowTest | nu
   const tests: RowTest[] = [];
   // Test answers (issue 30) only when asked for. Read the array on each call: appends replace it as the table grows.
   if (!filter.includeTest) tests.push((row) => live.test[row] !== 1);
+  // Marked by hand (issue 30): the markings are part of the filter, so of its cache key; a new one is a new mask.
+  if (!filter.includeTest && filter.marked) {
+    const marked = markedTest(filter.marked);
+    tests.push((row) => !marked(live.ids[row], live.receivedAt[row], kioskIdOf(live, row)));
+  }
   if (filter.receivedFrom !== undefined) {
     const from = Date.parse(filter.receivedFrom);
     tests.push((row) => receivedAt[row] >= from);

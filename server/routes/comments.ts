@@ -49,6 +49,8 @@ import { CodingFileError, readCodingRules } from '../text/read-coding-rules.ts';
 import { serverTokenCache } from '../text/token-cache.ts';
 import { findSurvey } from './surveys.ts';
 import { chooseLocale, parseFilter } from './survey-query.ts';
+import { currentMarkings } from './test-markings.ts';
+import type { TestMarkingsLog } from '../test-markings/test-markings-log.ts';
 
 export interface CommentsRouterOptions {
   store: ResponseStore;
@@ -57,6 +59,8 @@ export interface CommentsRouterOptions {
   definitionsDir?: string;
   /** The live tables (server/live-table/live-tables.ts); none: every page reads the whole selection from the store. */
   liveTables?: LiveTables | null;
+  /** DATA_DIR/test-markings.jsonl (issue 30): responses marked as test data are left out with the meta.test ones. */
+  testMarkings?: TestMarkingsLog | null;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -100,7 +104,7 @@ async function selectionRecords(
   return { records: records(), selected: rows.length + unreadable.length };
 }
 
-export function commentsRouter({ store, definitions, definitionsDir, liveTables = null }: CommentsRouterOptions): Router {
+export function commentsRouter({ store, definitions, definitionsDir, liveTables = null, testMarkings = null }: CommentsRouterOptions): Router {
   // Mounted at /api/surveys/:id.
   const router = Router({ mergeParams: true });
 
@@ -109,7 +113,7 @@ export function commentsRouter({ store, definitions, definitionsDir, liveTables 
     const definition = findSurvey(definitions, surveyId);
     const query = req.query as Record<string, unknown>;
     const own = Object.fromEntries(OWN_KEYS.map((key) => [key, once(query, key)])) as Record<(typeof OWN_KEYS)[number], string | undefined>;
-    const filter = parseFilter(withoutKeys(query, OWN_KEYS), definition);
+    const filter = parseFilter(withoutKeys(query, OWN_KEYS), definition, await currentMarkings(testMarkings, surveyId));
     const localeName = chooseLocale(own.locale, definition);
     const locale = toLocale(localeName);
     const format = own.format ?? 'json';

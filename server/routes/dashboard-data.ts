@@ -28,15 +28,19 @@ import { HttpError } from '../http-error.ts';
 import type { ResponseStore } from '../store/response-store.ts';
 import { findSurvey } from './surveys.ts';
 import { parseFilter } from './survey-query.ts';
+import { currentMarkings } from './test-markings.ts';
+import type { TestMarkingsLog } from '../test-markings/test-markings-log.ts';
 
 export interface DashboardDataRouterOptions {
   store: ResponseStore;
   definitions: DefinitionCatalog;
   /** The live tables (server/live-table/live-tables.ts); none: the timeline reads the store. */
   liveTables?: LiveTables | null;
+  /** DATA_DIR/test-markings.jsonl (issue 30): responses marked as test data are left out with the meta.test ones. */
+  testMarkings?: TestMarkingsLog | null;
 }
 
-export function dashboardDataRouter({ store, definitions, liveTables = null }: DashboardDataRouterOptions): Router {
+export function dashboardDataRouter({ store, definitions, liveTables = null, testMarkings = null }: DashboardDataRouterOptions): Router {
   // Mounted at /api/surveys/:id.
   const router = Router({ mergeParams: true });
 
@@ -45,7 +49,7 @@ export function dashboardDataRouter({ store, definitions, liveTables = null }: D
     const definition = findSurvey(definitions, surveyId);
     const { by = 'channel', ...query } = req.query as Record<string, unknown>;
     const readSeries = seriesReader(by, definition);
-    const filter = parseFilter(query, definition);
+    const filter = parseFilter(query, definition, await currentMarkings(testMarkings, surveyId));
     res.setHeader('Cache-Control', 'no-store');
     const live = await liveTimeline(surveyId, filter, by as string, definition);
     if (live) {

@@ -41,6 +41,8 @@ import { allVersions, findSurvey } from './surveys.ts';
 import type { SurveyMargins, WeightsFolder } from '../weights/survey-margins.ts';
 import { readSurveyMargins } from './weights.ts';
 import { chooseLocale, parseFilter } from './survey-query.ts';
+import { currentMarkings } from './test-markings.ts';
+import type { TestMarkingsLog } from '../test-markings/test-markings-log.ts';
 
 export interface ReportRouterOptions {
   store: ResponseStore;
@@ -54,9 +56,11 @@ export interface ReportRouterOptions {
   liveTables?: LiveTables | null;
   /** Each survey's weighting margins (DATA_DIR/weights, server/weights/survey-margins.ts), for `weighted=1`; none: no survey has any. */
   weights?: WeightsFolder | null;
+  /** DATA_DIR/test-markings.jsonl (issue 30): responses marked as test data are left out with the meta.test ones. */
+  testMarkings?: TestMarkingsLog | null;
 }
 
-export function reportRouter({ store, definitions, definitionsDir, liveTables = null, weights = null }: ReportRouterOptions): Router {
+export function reportRouter({ store, definitions, definitionsDir, liveTables = null, weights = null, testMarkings = null }: ReportRouterOptions): Router {
   // Mounted at /api/surveys/:id.
   const router = Router({ mergeParams: true });
 
@@ -73,7 +77,7 @@ export function reportRouter({ store, definitions, definitionsDir, liveTables = 
     // `weighted=1` (issue 30): raked to the survey's margins file, read now so a new upload counts at once.
     const margins = query.weighted === '1' ? await readSurveyMargins(weights, definitions, surveyId) : null;
     const options = { ...reportOptions(pick ? { ...query, by: undefined } : query, current, margins), language: locale };
-    const filter = parseFilter(withoutKeys(query, REPORT_OPTION_KEYS), current);
+    const filter = parseFilter(withoutKeys(query, REPORT_OPTION_KEYS), current, await currentMarkings(testMarkings, surveyId));
     const versions = allVersions(definitions, surveyId).reverse(); // the library wants them ascending
     const text = wantsText(query) ? { codingRules: await codingRulesOf(definitionsDir, current) } : null;
 

@@ -31,6 +31,8 @@ import type { SubmissionAdmission } from '../enrollment/admit-submission.ts';
 import { roleSatisfies } from '../auth/auth-store.ts';
 import { principalOf, roleOf, viewOf } from '../auth/principal.ts';
 import { appendAuditEntry } from '../audit/audit-log.ts';
+import { currentMarkings } from './test-markings.ts';
+import type { TestMarkingsLog } from '../test-markings/test-markings-log.ts';
 
 export interface ResponsesRouterOptions {
   store: ResponseStore;
@@ -43,9 +45,11 @@ export interface ResponsesRouterOptions {
   auditLogPath?: string;
   /** Nudged after each stored response (server/live-table/live-tables.ts). */
   liveTables?: LiveTables | null;
+  /** DATA_DIR/test-markings.jsonl (issue 30): responses marked as test data are left out with the meta.test ones. */
+  testMarkings?: TestMarkingsLog | null;
 }
 
-export function responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath, liveTables = null }: ResponsesRouterOptions): Router {
+export function responsesRouter({ store, definitions, bodyLimit, admission, auditLogPath, liveTables = null, testMarkings = null }: ResponsesRouterOptions): Router {
   // mergeParams: the survey id is in the parent path /api/surveys/:id/responses.
   const router = Router({ mergeParams: true });
 
@@ -110,7 +114,7 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
     }
     const locale = chooseLocale(query.locale, current);
     const mode = chooseMode(query);
-    const filter = parseFilter(query, current);
+    const filter = parseFilter(query, current, await currentMarkings(testMarkings, surveyId));
     const versions = allVersions(definitions, surveyId);
     checkTable(table, format, versions, { locale, mode });
     const included = await authorisePersonalData(req, personalData, auditLogPath, { surveyId, format, filter: query });
@@ -131,6 +135,7 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
         personalData: included ? 'included' : 'masked',
         // With test answers (includeTest=1, issue 30), a column says which rows they are.
         includeTest: filter.includeTest === true,
+        marked: filter.marked,
       });
     } catch (error) {
       // A cancelled download is not a server error: the export stopped reading the store, nothing to report.

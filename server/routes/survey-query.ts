@@ -6,11 +6,17 @@
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { FilterError, parseResponseFilter, type ResponseFilter } from '../live-table/response-filter.ts';
 import { HttpError } from '../http-error.ts';
+import type { MarkedResponses } from '../test-markings/marked-responses.ts';
 
-/** The filters of server/live-table/response-filter.ts; a bad one is 400 invalid_filter. */
-export function parseFilter(query: Record<string, unknown>, definition: SurveyDefinition): ResponseFilter {
+/**
+ * The filters of server/live-table/response-filter.ts; a bad one is 400 invalid_filter. `marked`: the survey's
+ * current test markings (TestMarkingsLog.marked, issue 30), left out with the test answers unless includeTest=1.
+ */
+export function parseFilter(query: Record<string, unknown>, definition: SurveyDefinition, marked?: MarkedResponses): ResponseFilter {
   try {
-    return parseResponseFilter(query, definition);
+    const filter = parseResponseFilter(query, definition);
+    if (marked) filter.marked = marked;
+    return filter;
   } catch (error) {
     if (error instanceof FilterError) throw new HttpError(400, 'invalid_filter', error.message);
     throw error;

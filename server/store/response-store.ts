@@ -79,4 +79,6 @@ export interface StoredLine {
   json: string;
   /** Whether the record is a test answer (meta.test === true, issue 30), read without parsing the line. */
   test: boolean;
+  /** meta.kioskId, read without parsing the line (a test marking may name a kiosk, issue 30); absent for none. */
+  kioskId?: string;
 }

@@ -193,9 +193,9 @@ class SqliteResponseStore implements ResponseStore {
       LIMIT ${LIST_PAGE_SIZE}`);
     this.surveyIdsStatement = db.prepare<[], { survey_id: string }>(SURVEY_IDS_SQL);
     // The rowid is the commit order, also of rows another process wrote: a cursor on it misses none and repeats none.
-    // test: whether meta.test is JSON true (issue 30), read by SQLite so no line is parsed here.
-    this.selectAfterSeq = db.prepare<[number, number], ResponseRow & { test: number }>(
-      "SELECT *, json_type(meta, '$.test') IS 'true' AS test FROM responses WHERE seq > ? ORDER BY seq LIMIT ?",
+    // test: whether meta.test is JSON true (issue 30), and kiosk_id, read by SQLite so no line is parsed here.
+    this.selectAfterSeq = db.prepare<[number, number], StoredRow>(
+      "SELECT *, json_type(meta, '$.test') IS 'true' AS test, json_extract(meta, '$.kioskId') AS kiosk_id FROM responses WHERE seq > ? ORDER BY seq LIMIT ?",
     );
     this.countStatement = db.prepare<[RangeParams], { n: number }>(`
       SELECT count(*) AS n FROM responses
@@ -410,13 +410,17 @@ function toRow(record: ResponseRecord): Omit<ResponseRow, 'seq'> {
  * JSON.stringify wrote them (toRow; the table's CHECK (json_valid …) holds every row to JSON), so they are spliced
  * in as they are: nothing is parsed here.
  */
-function toLine(row: ResponseRow & { test: number }): StoredLine {
+type StoredRow = ResponseRow & { test: number; kiosk_id: unknown };
+
+function toLine(row: StoredRow): StoredLine {
   const json =
     `{"id":${JSON.stringify(row.id)},"surveyId":${JSON.stringify(row.survey_id)},"surveyVersion":${row.survey_version},` +
     `"submissionId":${JSON.stringify(row.submission_id)},"channel":${JSON.stringify(row.channel)},"meta":${row.meta},` +
     `"startedAt":${JSON.stringify(row.started_at)},"completedAt":${JSON.stringify(row.completed_at)},` +
     `"receivedAt":${JSON.stringify(row.received_at)},"data":${row.data}}`;
-  return { surveyId: row.survey_id, id: row.id, receivedAt: row.received_at, json, test: row.test === 1 };
+  const line: StoredLine = { surveyId: row.survey_id, id: row.id, receivedAt: row.received_at, json, test: row.test === 1 };
+  if (typeof row.kiosk_id === 'string') line.kioskId = row.kiosk_id;
+  return line;
 }
 
 function fromRow(row: ResponseRow): ResponseRecord {
