@@ -22,6 +22,7 @@ import { PURE_FUNCTIONS } from './pure-functions.ts';
 import { buildLogic, compile, type Logic } from './build-logic.ts';
 import { buildTriggers, type FormNavigation, type Triggers } from './build-triggers.ts';
 import { buildDynamicChoices, type ChoicesFromQuestion, type DynamicChoices, type ItemFilter } from './build-dynamic-choices.ts';
+import { contextWithProperties, createElementProperties, propertyReferences, refuseBuiltInVariables, type ElementProperties } from './element-properties.ts';
 
 export type { Condition } from './condition.ts';
 
@@ -131,14 +132,28 @@ export function buildCoreRules(model: SurveyModel, source: string, hostVariables
   const survey = model as unknown as AnyElement;
   const fail: Fail = Object.assign((what: string, reason: string) => new Error(`${source}: ${what}: ${reason}`), {
     hostVariables: new Set(hostVariables.map((name) => name.toLowerCase())),
+    dynamicChoices: new Map(),
   });
+  fail.properties = createElementProperties(model, fail, (expression, what) => compileCondition(expression, what, fail), fail.hostVariables);
   if (model.mode === 'display' || survey.readOnly) throw fail('survey', 'a read-only survey cannot take responses');
+  // Triggers re-run on every change while they read a property, so what they set depends on the order of answering.
+  const inTriggers = within(fail, 'a trigger');
   return {
     pages: model.pages.map((page) => containerNode(page as unknown as AnyElement, fail)),
     refuseHiddenAnswers: model.clearInvisibleValues !== 'none',
-    logic: buildLogic(model, fail),
-    triggers: buildTriggers(model, fail, (expression, what) => compileCondition(expression, what, fail), (expression, what) => compile(expression, what, fail), form),
+    logic: buildLogic(model, fail, fail.properties),
+    triggers: buildTriggers(model, fail, (expression, what) => compileCondition(expression, what, inTriggers), (expression, what) => compile(expression, what, inTriggers, undefined, inTriggers.propertiesRefusedIn), form),
   };
+}
+
+/** The same Fail for expressions where `{$element.property}` is not supported (`where` says where, for the message). */
+function within(fail: Fail, where: string): Fail {
+  return Object.assign((what: string, reason: string) => fail(what, reason), {
+    hostVariables: fail.hostVariables,
+    dynamicChoices: fail.dynamicChoices,
+    properties: undefined,
+    propertiesRefusedIn: where,
+  });
 }
 
 /** How to refuse the definition, and what compiling its conditions needs to know. */
@@ -146,6 +161,10 @@ type Fail = ((what: string, reason: string) => Error) & {
   hostVariables: ReadonlySet<string>;
   /** Each question's shown choices, built once (a choicesFromQuestion source is built when first needed). */
   dynamicChoices?: Map<AnyElement, DynamicChoicesBuilt | 'building'>;
+  /** `{$element.property}` references (element-properties.ts); undefined where they are refused. */
+  properties?: ElementProperties;
+  /** Where they are refused, for the message: "a trigger", "a dynamic panel", "a matrix column". */
+  propertiesRefusedIn?: string;
 };
 
 function containerNode(element: AnyElement, fail: Fail): CoreNode {
@@ -373,7 +392,8 @@ function isEmptyLimit(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-function matrixCells(matrix: AnyElement, what: string, fail: Fail): CoreQuestionRule['cells'] {
+function matrixCells(matrix: AnyElement, what: string, outer: Fail): CoreQuestionRule['cells'] {
+  const fail = within(outer, 'a matrix column');
   const columns = (matrix.columns as AnyElement[]).map((column) => {
     const cellWhat = `${what} column "${column.name}"`;
     for (const property of ['isUnique', 'totalType'] as const) {
@@ -407,7 +427,8 @@ function matrixCells(matrix: AnyElement, what: string, fail: Fail): CoreQuestion
 }
 
 /** A dynamic panel's template, as nodes like a page's (display elements left out). */
-function templateNodes(template: AnyElement, fail: Fail): CoreNode[] {
+function templateNodes(template: AnyElement, outer: Fail): CoreNode[] {
+  const fail = within(outer, 'a dynamic panel');
   return (template.elements as AnyElement[])
     .filter((child) => child.isPanel || !NON_ANSWER_TYPES.has(child.getType()))
     .map((child) => (child.isPanel ? containerNode(child, fail) : questionNode(child, fail)));
@@ -448,11 +469,15 @@ function compileCondition(expression: unknown, what: string, fail: Fail): Condit
   for (const name of functions) {
     if (!PURE_FUNCTIONS.has(name)) throw fail(what, `function ${name}() in ${JSON.stringify(expression)} is not supported by strict validation yet`);
   }
-  const property = variables.find((name) => name.startsWith(ELEMENT_PROPERTY_PREFIX));
-  if (property !== undefined) {
-    throw fail(what, `{${property}} reads a property of the live form, which the server does not have; only display elements (html, image) may use it`);
-  }
-  const readsHostVariable = variables.some((name) => fail.hostVariables.has(name.split(/[.[]/)[0].toLowerCase()));
-  const reads = variables.map((name) => name.split(/[.[]/)[0].toLowerCase());
-  return { expression, readsHostVariable, reads, isTrue: (values) => runner.runValues(values) === true };
+  refuseBuiltInVariables(variables, what, expression, fail);
+  const references = propertyReferences(variables, what, expression, fail);
+  const plainVariables = variables.filter((name) => !name.startsWith(ELEMENT_PROPERTY_PREFIX));
+  const readsHostVariable =
+    plainVariables.some((name) => fail.hostVariables.has(name.split(/[.[]/)[0].toLowerCase())) || [...(references?.values() ?? [])].some((reference) => reference.readsHostVariable);
+  const reads = [...new Set([...plainVariables.map((name) => name.split(/[.[]/)[0].toLowerCase()), ...[...(references?.values() ?? [])].flatMap((reference) => reference.reads)])];
+  const isTrue =
+    references === undefined
+      ? (values: Record<string, unknown>) => runner.runValues(values) === true
+      : (values: Record<string, unknown>) => runner.runContext(contextWithProperties(values, references) as never) === true;
+  return { expression, readsHostVariable, reads, isTrue };
 }

@@ -14,6 +14,7 @@
 import { ExpressionRunner, Helpers, settings, type SurveyModel } from 'survey-core';
 import { ELEMENT_PROPERTY_PREFIX, expressionNames, parseExpression } from '../../analysis/definitions/expression-names.ts';
 import { PURE_FUNCTIONS } from './pure-functions.ts';
+import { contextWithProperties, propertyReferences, refuseBuiltInVariables, type ElementProperties } from './element-properties.ts';
 
 export interface ComputedValue {
   /** The value name (an expression question's value name, or the calculated value's name). */
@@ -44,11 +45,11 @@ const CLOCK_FUNCTIONS = new Set(['today', 'currentDate', 'currentYear', 'age']);
 type AnyElement = Record<string, any>;
 type Fail = (what: string, reason: string) => Error;
 
-export function buildLogic(model: SurveyModel, fail: Fail): Logic | undefined {
+export function buildLogic(model: SurveyModel, fail: Fail, properties?: ElementProperties): Logic | undefined {
   const survey = model as unknown as AnyElement;
   const calculated: ComputedValue[] = ((survey.calculatedValues ?? []) as AnyElement[]).map((item) => {
     const name = String(item.name);
-    const runner = compile(item.expression, `calculated value "${name}"`, fail);
+    const runner = compile(item.expression, `calculated value "${name}"`, fail, properties);
     return { name, kind: 'calculated', expression: String(item.expression), inData: Boolean(item.includeIntoResult), reads: runner.reads, run: runner.run };
   });
   const calculatedNames = new Set(calculated.map((item) => item.name));
@@ -61,7 +62,7 @@ export function buildLogic(model: SurveyModel, fail: Fail): Logic | undefined {
     if (question.parentQuestion) throw fail(what, 'an expression question inside a dynamic panel or a matrix is not recomputed by strict validation yet');
     // survey-core does not run the expression of a read-only expression question: it keeps whatever value it had.
     if (question.readOnly || question.enableIf) throw fail(what, 'a read-only expression question (readOnly, enableIf) keeps any value, which the server cannot check');
-    const runner = compile(question.expression, what, fail);
+    const runner = compile(question.expression, what, fail, properties);
     const round = (question.roundValue as (value: unknown) => unknown).bind(question);
     expressions.push({ name, kind: 'expression', expression: String(question.expression ?? ''), inData: true, reads: runner.reads, run: (values) => round(runner.run(values)) });
   }
@@ -71,7 +72,17 @@ export function buildLogic(model: SurveyModel, fail: Fail): Logic | undefined {
   return { calculated, expressions, inData };
 }
 
-export function compile(expression: unknown, what: string, fail: Fail): { run: (values: Record<string, unknown>) => unknown; reads: string[] } {
+/**
+ * @param properties how to read `{$element.property}` (element-properties.ts); without it such a reference is refused
+ * @param refusedIn where references are refused, for the message
+ */
+export function compile(
+  expression: unknown,
+  what: string,
+  fail: Fail,
+  properties?: ElementProperties,
+  refusedIn?: string,
+): { run: (values: Record<string, unknown>) => unknown; reads: string[] } {
   // survey-core gives an expression question without an expression no value at all.
   if (typeof expression !== 'string' || expression.trim() === '') return { run: () => undefined, reads: [] };
   const parsed = parseExpression(expression);
@@ -85,9 +96,16 @@ export function compile(expression: unknown, what: string, fail: Fail): { run: (
     }
     if (!PURE_FUNCTIONS.has(name)) throw fail(what, `function ${name}() in ${JSON.stringify(expression)} is not supported by strict validation yet`);
   }
-  const property = variables.find((name) => name.startsWith(ELEMENT_PROPERTY_PREFIX));
-  if (property !== undefined) throw fail(what, `{${property}} reads a property of the live form, which the server does not recompute yet`);
-  return { run: (values) => runner.runValues(values), reads: variables.map((name) => name.split(/[.[]/)[0]) };
+  refuseBuiltInVariables(variables, what, expression, fail);
+  const references = propertyReferences(variables, what, expression, Object.assign((w: string, r: string) => fail(w, r), { properties }), refusedIn);
+  const reads = [
+    ...new Set([
+      ...variables.filter((name) => !name.startsWith(ELEMENT_PROPERTY_PREFIX)).map((name) => name.split(/[.[]/)[0]),
+      ...[...(references?.values() ?? [])].flatMap((reference) => reference.reads),
+    ]),
+  ];
+  if (references === undefined) return { run: (values) => runner.runValues(values), reads };
+  return { run: (values) => runner.runContext(contextWithProperties(values, references) as never), reads };
 }
 
 /**

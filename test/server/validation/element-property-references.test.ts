@@ -1,0 +1,101 @@
+/**
+ * Issue 22: `{$element.property}` references, recomputed on the server as survey-core reads them
+ * (server/validation/element-properties.ts). The corpus fixture element-property-references.json also runs
+ * in the survey-core-driven differential test; here: what survey-core's own Model sends is accepted, a tampered
+ * value that depends on a property is refused naming both values, and the references the server cannot compute
+ * are refused at load with the reason.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Model } from 'survey-core';
+import { describe, expect, it } from 'vitest';
+import { createResponseValidator } from '../../../server/validation/create-response-validator.ts';
+import { definitionFromJson } from '../../fixtures/definitions/load-fixture-definition.ts';
+import { onlineSubmission } from '../../fixtures/online-submission.ts';
+
+const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'surveyjs-corpus', 'element-property-references.json');
+const json = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+const validate = createResponseValidator(definitionFromJson({ ...json, id: 'element-property-references' }));
+
+/** What the form sends: survey-core's Model answers and completes, computing `fee` itself. */
+function byModel(answers: Record<string, unknown>): Record<string, unknown> {
+  const model = new Model(json);
+  for (const [name, value] of Object.entries(answers)) model.setValue(name, value);
+  expect(model.hasErrors(false, false)).toBe(false);
+  model.doComplete();
+  return JSON.parse(JSON.stringify(model.data));
+}
+
+function refusal(definition: Record<string, unknown>): string {
+  try {
+    createResponseValidator(definitionFromJson({ id: 'refused', ...definition } as never));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('the definition was accepted');
+}
+
+const page = (...elements: unknown[]) => ({ pages: [{ name: 'p1', elements }] });
+
+describe('{$element.property} references, computed as survey-core computes them', () => {
+  it("accepts what survey-core's Model sends, with the property's value both ways", () => {
+    const carried = byModel({ applicant: 'proxy', proxyName: '札幌太郎', items: 3, elevator: false, carryHelp: 'staff', carryNote: '2階', agree: true });
+    // $carry.isVisible is true (elevator false): 3 × 400 + 1 000.
+    expect(carried).toMatchObject({ fee: 2200 });
+    expect(validate(onlineSubmission(carried))).toEqual([]);
+    const lifted = byModel({ applicant: 'resident', items: 2, elevator: true, agree: true });
+    expect(lifted).toMatchObject({ fee: 800 });
+    expect(validate(onlineSubmission(lifted))).toEqual([]);
+  });
+
+  it('refuses a tampered value that depends on a property, naming both values', () => {
+    const carried = byModel({ applicant: 'resident', items: 3, elevator: false, carryHelp: 'staff', carryNote: '2階', agree: true });
+    expect(validate(onlineSubmission({ ...carried, fee: 1200 }))).toEqual([
+      {
+        question: 'fee',
+        message: expect.stringMatching(/^1200 was sent, but its expression ".*\{\$carry\.isVisible\}.*" gives 2200 for the other answers of this response$/),
+      },
+    ]);
+  });
+
+  it('refuses an answer to a question a property reference hides, and requires one it shows', () => {
+    // proxyPhone is shown by {$proxyName.isVisible}, which is false for a resident.
+    const resident = byModel({ applicant: 'resident', items: 1, elevator: true, agree: true });
+    const [detail] = validate(onlineSubmission({ ...resident, proxyPhone: '011-000-0000' }));
+    expect(detail).toMatchObject({ question: 'proxyPhone', message: expect.stringContaining('{$proxyName.isVisible}') });
+    // carryNote is required while {$carry.isVisible}: the panel shows when there is no lift.
+    const carried = byModel({ applicant: 'resident', items: 1, elevator: false, carryNote: '玄関', agree: true });
+    delete carried.carryNote;
+    expect(validate(onlineSubmission(carried))).toEqual([{ question: 'carryNote', message: 'Response required.' }]);
+  });
+
+  it('refuses, at load and with the reason, what the server cannot compute', () => {
+    const a = { type: 'text', name: 'a', visibleIf: "{b} = 'x'" };
+    expect(refusal(page(a, { type: 'text', name: 'c', visibleIf: '{$a.containsErrors}' }))).toMatch(/\{\$a\.containsErrors\} reads a property of the live form that the server cannot compute/);
+    expect(refusal(page(a, { type: 'text', name: 'c', visibleIf: "{$a.title} = 'A'" }))).toMatch(/\{\$a\.title\} is a text in the respondent's language/);
+    expect(refusal(page(a, { type: 'text', name: 'c', visibleIf: '{$self.visible}' }))).toMatch(/relative to the element that runs it/);
+    expect(refusal(page({ type: 'text', name: 'x', visibleIf: '{$y.isVisible}' }, { type: 'text', name: 'y', visibleIf: '{$x.isVisible}' }))).toMatch(/depends on itself/);
+    expect(
+      refusal({ ...page(a, { type: 'text', name: 'b' }), triggers: [{ type: 'setvalue', expression: '{$a.isVisible}', setToName: 'flag', setValue: true }] }),
+    ).toMatch(/in a trigger strict validation does not compute it yet/);
+    expect(
+      refusal(page(a, { type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'text', name: 'age', visibleIf: '{$a.isVisible}' }] })),
+    ).toMatch(/in a dynamic panel strict validation does not compute it yet/);
+  });
+
+  it("refuses survey-core's page variables, whose value depends on when the form ran the expression", () => {
+    expect(refusal(page({ type: 'text', name: 'a', visibleIf: '{pagecount} > 1' }))).toMatch(/\{pagecount\} in "\{pagecount\} > 1" is survey-core's built-in variable for the pages shown/);
+    expect(refusal(page({ type: 'expression', name: 'e', expression: "'page ' + {pageNo}" }))).toMatch(/\{pageNo\} .* built-in variable for the page the respondent is on/);
+  });
+
+  it('reads a fixed property of the definition, and treats one that hangs on a value the page sets as unknown', () => {
+    const fixed = createResponseValidator(definitionFromJson({ id: 'fixed', ...page({ type: 'text', name: 'n', inputType: 'number' }, { type: 'text', name: 'c', isRequired: true, visibleIf: "{$n.inputType} = 'number'" }) } as never));
+    expect(fixed(onlineSubmission({}))).toEqual([{ question: 'c', message: 'Response required.' }]);
+    const host = createResponseValidator(
+      definitionFromJson({ id: 'host', variables: ['source'], ...page({ type: 'text', name: 'k', visibleIf: "{source} = 'kiosk'" }, { type: 'text', name: 'c', isRequired: true, visibleIf: '{$k.isVisible}' }) } as never),
+    );
+    // The page may or may not show c: both an answer and none are accepted.
+    expect(host(onlineSubmission({}))).toEqual([]);
+    expect(host(onlineSubmission({ c: 'x' }))).toEqual([]);
+  });
+});
