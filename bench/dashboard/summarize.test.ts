@@ -3,8 +3,8 @@
  * is answered from the server's report cache and would flatter the p50.
  */
 import { describe, expect, it } from 'vitest';
-import { filterChangeViews, newSelections, type SizeRun } from '../../bench/dashboard/summarize.ts';
-import type { ViewRecord } from '../../bench/dashboard/session.ts';
+import { filterChangeViews, newSelections, type SizeRun } from './summarize.ts';
+import type { ViewRecord } from './session.ts';
 
 const view = (survey: string, round: number, step: ViewRecord['step'], query: string, ms: number): ViewRecord => ({ survey, round, step, query, ms });
 
