@@ -66,6 +66,8 @@ export interface CoreQuestionRule {
         }>;
         /** matrixdynamic minRowCount: the form always shows this many rows, answered or not. */
         minRows: number;
+        /** matrixdropdown: each row's value, as `{rowName}` gives it. */
+        rowNames?: unknown[];
         /** A required matrixdynamic with minRowCount: that many rows must be filled (survey-core's minRowCountError). */
         minRowsFilled: { count: number; message: string } | undefined;
       }
@@ -76,6 +78,12 @@ export interface CoreQuestionRule {
   dynamicChoices: DynamicChoices | undefined;
   /** matrix rows and columns, matrixdropdown rows, shown only when their conditions hold. */
   shownItems: { rows: ItemFilter | undefined; columns: ItemFilter | undefined } | undefined;
+  /**
+   * An expression question inside a dynamic panel or a matrix column (issue 22): its value for one panel or row,
+   * computed by survey-core's ExpressionRunner from the response with `{panel.x}`/`{panelIndex}` or
+   * `{row.x}`/`{rowIndex}`/`{rowName}`; a sent value must equal it.
+   */
+  computed: { expression: string; run(values: Record<string, unknown>): unknown } | undefined;
   /** multipletext: each item is a text question of its own, inside the answer object. */
   items: Array<{ name: string; rule: CoreQuestionRule }> | undefined;
   /**
@@ -147,12 +155,13 @@ export function buildCoreRules(model: SurveyModel, source: string, hostVariables
 }
 
 /** The same Fail for expressions where `{$element.property}` is not supported (`where` says where, for the message). */
-function within(fail: Fail, where: string): Fail {
+function within(fail: Fail, where: string, nested?: Fail['nested']): Fail {
   return Object.assign((what: string, reason: string) => fail(what, reason), {
     hostVariables: fail.hostVariables,
     dynamicChoices: fail.dynamicChoices,
     properties: undefined,
     propertiesRefusedIn: where,
+    nested: nested ?? fail.nested,
   });
 }
 
@@ -165,6 +174,8 @@ type Fail = ((what: string, reason: string) => Error) & {
   properties?: ElementProperties;
   /** Where they are refused, for the message: "a trigger", "a dynamic panel", "a matrix column". */
   propertiesRefusedIn?: string;
+  /** Inside a dynamic panel's template or a matrix column: what an expression question there may read besides the response. */
+  nested?: 'panel' | 'matrixdropdown' | 'matrixdynamic';
 };
 
 function containerNode(element: AnyElement, fail: Fail): CoreNode {
@@ -257,6 +268,7 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
         ? { rows: (question.rows as AnyElement[]).map((row) => String(row.value)), message: question.getLocalizationString('requiredInAllRowsError') }
         : undefined,
     cells: type === 'matrixdropdown' || type === 'matrixdynamic' ? matrixCells(question, what, fail) : undefined,
+    computed: type === 'expression' && fail.nested !== undefined ? nestedComputed(question, what, fail, fail.nested) : undefined,
     items:
       type === 'multipletext'
         ? (question.items as AnyElement[]).map((item) => ({ name: item.name as string, rule: questionRule(item.editor, `${what} item "${item.name}"`, fail, item.name) }))
@@ -393,7 +405,7 @@ function isEmptyLimit(value: unknown): boolean {
 }
 
 function matrixCells(matrix: AnyElement, what: string, outer: Fail): CoreQuestionRule['cells'] {
-  const fail = within(outer, 'a matrix column');
+  const fail = within(outer, 'a matrix column', matrix.getType() === 'matrixdynamic' ? 'matrixdynamic' : 'matrixdropdown');
   const columns = (matrix.columns as AnyElement[]).map((column) => {
     const cellWhat = `${what} column "${column.name}"`;
     for (const property of ['isUnique', 'totalType'] as const) {
@@ -423,12 +435,37 @@ function matrixCells(matrix: AnyElement, what: string, outer: Fail): CoreQuestio
   const minRows = dynamic ? Math.max(0, Number(matrix.minRowCount) || 0) : 0;
   const minRowsFilled =
     minRows > 0 && matrix.isRequired ? { count: minRows, message: matrix.getLocalizationFormatString('minRowCountError', minRows) as string } : undefined;
-  return { rows, columns, minRows, minRowsFilled };
+  // What `{rowName}` (`{rowValue}`, `{item}`) gives in a matrixdropdown row: the row's value as written.
+  const rowNames = dynamic ? undefined : (matrix.rows as AnyElement[]).map((row) => row.value as unknown);
+  return { rows, rowNames, columns, minRows, minRowsFilled };
+}
+
+/** The item variables survey-core gives an expression in a panel or a row that the server does not reproduce yet. */
+const UNSUPPORTED_ITEM_VARIABLES: Record<NonNullable<Fail['nested']>, readonly string[]> = {
+  panel: ['prevPanel', 'nextPanel', 'parentPanel', 'visiblePanelIndex'],
+  matrixdropdown: ['prevRow', 'nextRow', 'totalRow', 'visibleRowIndex', 'rowTitle'],
+  matrixdynamic: ['prevRow', 'nextRow', 'totalRow', 'visibleRowIndex', 'rowTitle', 'rowName', 'rowValue', 'item'],
+};
+
+/** An expression question in a dynamic panel or a matrix column, computed per panel or row (check-core-rules.ts). */
+function nestedComputed(question: AnyElement, what: string, fail: Fail, nested: NonNullable<Fail['nested']>): CoreQuestionRule['computed'] {
+  // survey-core does not run the expression of a read-only expression question: it keeps whatever value it had.
+  if (question.readOnly || question.enableIf) throw fail(what, 'a read-only expression question (readOnly, enableIf) keeps any value, which the server cannot check');
+  const expression = typeof question.expression === 'string' ? question.expression : '';
+  const parsed = parseExpression(expression);
+  if (expression.trim() !== '' && !('error' in parsed)) {
+    const unsupported = new Set(UNSUPPORTED_ITEM_VARIABLES[nested].map((name) => name.toLowerCase()));
+    const variable = expressionNames(parsed.operand).variables.find((name) => unsupported.has(name.split(/[.[]/)[0].toLowerCase()));
+    if (variable !== undefined) throw fail(what, `{${variable}} in ${JSON.stringify(expression)} is not recomputed by strict validation yet`);
+  }
+  const runner = compile(expression, what, fail, undefined, fail.propertiesRefusedIn);
+  const round = (question.roundValue as (value: unknown) => unknown).bind(question);
+  return { expression, run: (values) => round(runner.run(values)) };
 }
 
 /** A dynamic panel's template, as nodes like a page's (display elements left out). */
 function templateNodes(template: AnyElement, outer: Fail): CoreNode[] {
-  const fail = within(outer, 'a dynamic panel');
+  const fail = within(outer, 'a dynamic panel', 'panel');
   return (template.elements as AnyElement[])
     .filter((child) => child.isPanel || !NON_ANSWER_TYPES.has(child.getType()))
     .map((child) => (child.isPanel ? containerNode(child, fail) : questionNode(child, fail)));

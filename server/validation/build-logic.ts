@@ -59,7 +59,8 @@ export function buildLogic(model: SurveyModel, fail: Fail, properties?: ElementP
     if (question.getType() !== 'expression') continue;
     const name = question.getValueName() as string;
     const what = `question "${name}"`;
-    if (question.parentQuestion) throw fail(what, 'an expression question inside a dynamic panel or a matrix is not recomputed by strict validation yet');
+    // One inside a dynamic panel or a matrix column is computed per panel or row (build-core-rules.ts, nestedComputed).
+    if (question.parentQuestion) continue;
     // survey-core does not run the expression of a read-only expression question: it keeps whatever value it had.
     if (question.readOnly || question.enableIf) throw fail(what, 'a read-only expression question (readOnly, enableIf) keeps any value, which the server cannot check');
     const runner = compile(question.expression, what, fail, properties);
@@ -140,6 +141,17 @@ export function computeValues(logic: Logic, answers: Record<string, unknown>): R
     if (!changed) break;
   }
   return values;
+}
+
+/** Two computed values as stored (asStored): equal as JSON, object keys in any order. */
+export function isSameStored(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) => Object.hasOwn(b, key) && isSameStored((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /** A computed value as it arrives in JSON (a Date as its ISO text), or undefined when survey-core stores nothing. */

@@ -12,6 +12,7 @@ import type { CoreNode, CoreQuestionRule, CoreRules, ValueLimits } from './build
 import { describeFilter, shownValues, type ItemFilter } from './build-dynamic-choices.ts';
 import { isPlainObject } from './check-answer.ts';
 import { quoteValue } from './quote-value.ts';
+import { asStored, isSameStored } from './build-logic.ts';
 
 /** Messages by question name, for questions with problems, in definition order. */
 /**
@@ -164,6 +165,8 @@ function panelProblems(template: CoreNode[], value: unknown, minPanels: number, 
     const entry = entries[index];
     const panel = isPlainObject(entry) ? entry : {};
     values.panel = panel;
+    // survey-core's {panelIndex}: the panel's position, from 0.
+    values.panelIndex = index;
     const panelScope: Scope = { ...scope, values, answers: panel };
     for (const node of template) {
       visitNode(node, panelScope, undefined, false, false, (name, found) => {
@@ -180,6 +183,16 @@ function panelProblems(template: CoreNode[], value: unknown, minPanels: number, 
  */
 function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<string, unknown>, siblings: Record<string, unknown>): string[] {
   const messages: string[] = [];
+  // An expression question in a panel or a row: a sent value must be what survey-core computes (one left out is fine).
+  if (rule.computed !== undefined && value !== undefined) {
+    const sent = asStored(value);
+    const computed = asStored(rule.computed.run(answers));
+    if (!isSameStored(sent, computed)) {
+      messages.push(
+        `${quoteValue(sent)} was sent, but its expression ${quoteValue(rule.computed.expression)} gives ${computed === undefined ? 'no value' : quoteValue(computed)} for the other answers of this response`,
+      );
+    }
+  }
   const empty = isEmptyAnswer(value, rule.trimBeforeEmptyCheck);
   // A requiredIf on a value the page sets may be false: an empty answer is then fine.
   const required = rule.requiredIf !== undefined ? !rule.requiredIf.readsHostVariable && rule.requiredIf.isTrue(answers) : rule.required;
@@ -293,12 +306,17 @@ function cellProblems(cells: NonNullable<CoreQuestionRule['cells']>, value: unkn
   // A row the form hides is neither shown nor checked (its answer is refused by hiddenItemProblems).
   const rows = shownRows === undefined ? allRows : allRows.filter((row) => shownRows.has(row));
   // Column conditions see the response and `{row.…}`: one copy of the response, `row` set to each row in turn.
-  const conditional = cells.columns.some((column) => column.visibleIf || column.enableIf || column.rule.requiredIf);
+  const conditional = cells.columns.some((column) => column.visibleIf || column.enableIf || column.rule.requiredIf || column.rule.computed);
   const values: Record<string, unknown> = conditional ? { ...answers } : answers;
   for (const row of rows) {
     const rowValue = cells.rows === 'each' ? entries[Number(row)] : answerOf(matrix, row);
     const cellAnswers = isPlainObject(rowValue) ? rowValue : {};
-    if (conditional) values.row = cellAnswers;
+    if (conditional) {
+      values.row = cellAnswers;
+      // survey-core's {rowIndex} counts the shown rows from 1; {rowName} (also {rowValue}, {item}) is a matrixdropdown row's value.
+      values.rowIndex = (cells.rows === 'each' ? Number(row) : rows.indexOf(row)) + 1;
+      if (cells.rowNames !== undefined && cells.rows !== 'each') values.rowName = values.rowValue = values.item = cells.rowNames[cells.rows.indexOf(row)];
+    }
     for (const column of cells.columns) {
       if (column.readOnly) continue;
       // survey-core neither checks nor clears a hidden or disabled cell: its answer stays as sent.
@@ -319,5 +337,6 @@ function cellProblems(cells: NonNullable<CoreQuestionRule['cells']>, value: unkn
 }
 
 function withValue(value: unknown, message: string): string {
-  return value === undefined ? message : `${quoteValue(value)}: ${message}`;
+  // A message that already names the value (a computed value's) is not prefixed with it again.
+  return value === undefined || message.startsWith(`${quoteValue(value)} `) ? message : `${quoteValue(value)}: ${message}`;
 }

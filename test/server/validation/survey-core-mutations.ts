@@ -112,6 +112,32 @@ function computedNames(model: ReturnType<typeof newModel>): string[] {
   return [...expressions, ...calculated];
 }
 
+/** Each dynamic panel's or matrix's answer with its first computed value inside a panel or row changed. */
+function nestedComputedTampered(model: ReturnType<typeof newModel>, data: Record<string, unknown>): Array<[string, unknown]> {
+  const tampered: Array<[string, unknown]> = [];
+  const change = (value: unknown) => (typeof value === 'number' ? value + 1 : typeof value === 'boolean' ? !value : 'zz-tampered');
+  for (const question of model.getAllQuestions(false, false, false) as AnyQuestion[]) {
+    const name = question.getValueName();
+    const value = data[name];
+    if (value === undefined || value === null || typeof value !== 'object') continue;
+    const type = question.getType();
+    const computed =
+      type === 'paneldynamic'
+        ? (question.template.questions as AnyQuestion[]).filter((inner) => inner.getType() === 'expression').map((inner) => inner.getValueName() as string)
+        : type === 'matrixdropdown' || type === 'matrixdynamic'
+          ? (question.columns as Array<{ name: string; cellType: string }>).filter((column) => column.cellType === 'expression').map((column) => column.name)
+          : [];
+    if (computed.length === 0) continue;
+    const copy = JSON.parse(JSON.stringify(value)) as Record<string, Record<string, unknown>>;
+    const entry = Object.values(copy).find((item) => item !== null && typeof item === 'object' && computed.some((key) => Object.hasOwn(item, key)));
+    if (entry === undefined) continue;
+    const key = computed.find((item) => Object.hasOwn(entry, item))!;
+    entry[key] = change(entry[key]);
+    tampered.push([name, copy]);
+  }
+  return tampered;
+}
+
 /**
  * Names only setvalue/copyvalue/runexpression triggers set: no question holds them, or a read-only one. Left out: a
  * runexpression whose runExpression reads a name its expression does not (what it set depends on the order of answering).
@@ -313,6 +339,8 @@ export function mutationsOf(json: SurveyDefinitionJson, data: Record<string, unk
     const value = asJson(data[name]);
     add('tampered-computed', name, typeof value === 'number' ? value + 1 : typeof value === 'boolean' ? !value : 'zz-tampered');
   }
+  // The same inside a dynamic panel or a matrix row (an expression question of the template, an expression column).
+  for (const [name, mutated] of nestedComputedTampered(model, data)) add('tampered-computed', name, mutated);
   // A value a trigger sets, changed (issue 22): another number, the other boolean, another text.
   for (const name of triggerOnlyNames(model)) {
     if (!Object.hasOwn(data, name)) continue;
