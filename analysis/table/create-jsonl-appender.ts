@@ -36,7 +36,15 @@ const GIVE_UP = Symbol('give up on this line');
 interface ValueLookup {
   /** String values by UTF-8 byte length. */
   strings: Array<Array<{ bytes: Uint8Array; code: number }> | undefined>;
+  /**
+   * The same string values by their first byte, each as a probe of its bytes and the closing quote, compared in place
+   * (issue 24): a value is then read in one pass, without scanning it as a string first. Values holding a byte JSON
+   * must escape are left out (they never appear unescaped).
+   */
+  byFirstByte: Array<Array<{ probe: Probe; code: number }> | undefined>;
   numbers: Map<number, number>;
+  /** The codes of the numbers 0–9 (−1: not a value), for an answer of one digit, the common case of ratings and matrices. */
+  digits: Int16Array;
   trueCode: number;
   falseCode: number;
 }
@@ -75,6 +83,8 @@ class Field {
  */
 interface KeyEntry<T> {
   bytes: Uint8Array;
+  /** The key's bytes and its closing quote, compared in place when it is predicted; null for a key JSON must escape. */
+  probe: Probe | null;
   value: T | undefined;
   next: KeyEntry<T> | undefined;
 }
@@ -98,6 +108,33 @@ const TOP_ID = 8;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/**
+ * Bytes to compare in place (issue 24): `words` holds them as little-endian 32-bit words at offsets 0, 4, 8, … and,
+ * last, at length − 4 (overlapping), so a comparison of n ≥ 4 bytes is ⌈n / 4⌉ DataView reads instead of n byte reads.
+ */
+class Probe {
+  readonly words: Int32Array;
+  constructor(readonly bytes: Uint8Array) {
+    const n = bytes.length;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, n);
+    const words: number[] = [];
+    if (n >= 4) {
+      for (let k = 0; k + 4 < n; k += 4) words.push(view.getInt32(k, true));
+      words.push(view.getInt32(n - 4, true));
+    }
+    this.words = Int32Array.from(words);
+  }
+}
+
+/** A probe of `text` and a closing quote, or null when the text holds a byte JSON must escape (so never appears as such). */
+function quotedProbe(bytes: Uint8Array): Probe | null {
+  for (const byte of bytes) if (byte === 0x22 || byte === 0x5c || byte < 0x20) return null;
+  const quoted = new Uint8Array(bytes.length + 1);
+  quoted.set(bytes);
+  quoted[bytes.length] = 0x22;
+  return new Probe(quoted);
+}
+
 export function createJsonlAppender(table: ResponseTable): JsonlAppender {
   const scanner = new LineScanner(table);
   const append = (bytes: Uint8Array, start: number, end: number, origin: number, sampleId: number) =>
@@ -107,6 +144,8 @@ export function createJsonlAppender(table: ResponseTable): JsonlAppender {
 
 class LineScanner {
   private b: Uint8Array = new Uint8Array(0);
+  /** The same bytes as `b`, for 4-byte reads. */
+  private view: DataView = new DataView(new ArrayBuffer(0));
   private i = 0;
   private end = 0;
   private row = 0;
@@ -125,6 +164,7 @@ class LineScanner {
   private readonly dataFields: KeyTable<Field>;
   private readonly metaFields: KeyTable<Field>;
   private readonly surveyIdBytes: Uint8Array;
+  private readonly surveyIdProbe: Probe | null;
   private readonly channelBytes: Uint8Array[];
   private readonly versions: number[];
   private readonly pendingComments: Array<{ column: CommentColumn; start: number; end: number; escaped: boolean }> = [];
@@ -144,6 +184,7 @@ class LineScanner {
     ]);
     this.channelBytes = TABLE_CHANNELS.map((channel) => encoder.encode(channel));
     this.surveyIdBytes = encoder.encode(table.spec.surveyId);
+    this.surveyIdProbe = quotedProbe(this.surveyIdBytes);
     this.versions = table.spec.versions;
     const data: Array<[string, Field]> = [];
     const meta: Array<[string, Field]> = [];
@@ -184,7 +225,10 @@ class LineScanner {
 
   append(bytes: Uint8Array, start: number, end: number, origin: number, sampleId: number): void {
     const row = reserveRow(this.table);
-    this.b = bytes;
+    if (bytes !== this.b) {
+      this.b = bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
     this.i = start;
     this.end = end;
     this.row = row;
@@ -254,8 +298,11 @@ class LineScanner {
       switch (key) {
         case TOP_SURVEY_ID:
           if (seenSurveyId || this.b[this.i] !== 0x22) throw GIVE_UP;
-          this.scanString();
-          if (this.escaped || !this.stringEquals(this.surveyIdBytes)) throw GIVE_UP;
+          if (this.surveyIdProbe !== null && this.matchesAt(this.i + 1, this.surveyIdProbe)) this.i += this.surveyIdProbe.bytes.length + 1;
+          else {
+            this.scanString();
+            if (this.escaped || !this.stringEquals(this.surveyIdBytes)) throw GIVE_UP;
+          }
           seenSurveyId = true;
           break;
         case TOP_ID:
@@ -310,9 +357,15 @@ class LineScanner {
           else {
             this.scanString();
             if (this.escaped) throw GIVE_UP;
-            const code = this.channelBytes.findIndex((bytes) => this.stringEquals(bytes));
+            let code = -1;
+            for (let k = 0; k < this.channelBytes.length; k++) {
+              if (this.stringEquals(this.channelBytes[k])) {
+                code = k;
+                break;
+              }
+            }
             this.table.channel[this.row] = code < 0 ? NO_CHANNEL : code;
-            for (const column of this.channelColumns) column.codes[this.row] = code;
+            for (let k = 0; k < this.channelColumns.length; k++) this.channelColumns[k].codes[this.row] = code;
           }
           break;
         default:
@@ -456,9 +509,22 @@ class LineScanner {
 
   /** A string, number or boolean the lookup knows; anything else gives up. */
   private scanScalarCode(lookup: ValueLookup): number {
-    const c = this.b[this.i];
+    const b = this.b;
+    const i = this.i;
+    const c = b[i];
     let code: number | undefined;
     if (c === 0x22) {
+      // Compared in place with the values that start with the same byte; a match ends at its closing quote.
+      const probes = lookup.byFirstByte[b[i + 1]];
+      if (probes !== undefined) {
+        for (let k = 0; k < probes.length; k++) {
+          const probe = probes[k].probe;
+          if (this.matchesAt(i + 1, probe)) {
+            this.i = i + 1 + probe.bytes.length;
+            return probes[k].code;
+          }
+        }
+      }
       this.scanString();
       if (this.escaped) throw GIVE_UP;
       const candidates = lookup.strings[this.stringEnd - this.stringStart];
@@ -476,6 +542,10 @@ class LineScanner {
     } else if (c === 0x66) {
       this.expectLiteral(FALSE_BYTES);
       code = lookup.falseCode;
+    } else if (c >= 0x30 && c <= 0x39 && !continuesNumber(b[i + 1])) {
+      // One digit: the whole number (a leading 0 stands alone in JSON, so "0" followed by a digit is not this case).
+      this.i = i + 1;
+      code = lookup.digits[c - 0x30];
     } else if (this.scanNumberIfAny()) {
       code = lookup.numbers.get(this.number);
     }
@@ -493,17 +563,9 @@ class LineScanner {
     const i = this.i;
     if (b[i] !== 0x22) throw GIVE_UP;
     const predicted = previous === undefined ? keys.first : previous.next;
-    if (predicted !== undefined) {
-      const bytes = predicted.bytes;
-      const n = bytes.length;
-      if (i + 1 + n < this.end && b[i + 1 + n] === 0x22) {
-        let k = 0;
-        while (k < n && b[i + 1 + k] === bytes[k]) k++;
-        if (k === n) {
-          this.i = i + n + 2;
-          return predicted;
-        }
-      }
+    if (predicted !== undefined && predicted.probe !== null && this.matchesAt(i + 1, predicted.probe)) {
+      this.i = i + 1 + predicted.probe.bytes.length;
+      return predicted;
     }
     this.scanString();
     if (this.escaped) throw GIVE_UP;
@@ -527,13 +589,31 @@ class LineScanner {
       }
       if (entry === undefined) {
         if (unknown.length >= MAX_UNKNOWN_KEYS) return undefined;
-        entry = { bytes: b.slice(this.stringStart, this.stringEnd), value: undefined, next: undefined };
+        const bytes = b.slice(this.stringStart, this.stringEnd);
+        entry = { bytes, probe: quotedProbe(bytes), value: undefined, next: undefined };
         unknown.push(entry);
       }
     }
     if (previous === undefined) keys.first = entry;
     else previous.next = entry;
     return entry;
+  }
+
+  /** Whether the probe's bytes stand at `at`, all of them before the line's end. */
+  private matchesAt(at: number, probe: Probe): boolean {
+    const bytes = probe.bytes;
+    const n = bytes.length;
+    if (at + n > this.end) return false;
+    if (n < 4) {
+      const b = this.b;
+      for (let k = 0; k < n; k++) if (b[at + k] !== bytes[k]) return false;
+      return true;
+    }
+    const view = this.view;
+    const words = probe.words;
+    const last = words.length - 1;
+    for (let k = 0; k < last; k++) if (view.getInt32(at + 4 * k, true) !== words[k]) return false;
+    return view.getInt32(at + n - 4, true) === words[last];
   }
 
   private stringEquals(expected: Uint8Array): boolean {
@@ -552,6 +632,17 @@ class LineScanner {
     let i = this.i + 1;
     this.stringStart = i;
     let escaped = false;
+    // Four bytes at a time while none of them is a quote, a backslash or a control character (exact bit tests for
+    // "some byte is zero" and "some byte is below 0x20"); the byte loop below takes over at the first that may be.
+    const view = this.view;
+    const limit = end - 4;
+    while (i <= limit) {
+      const w = view.getInt32(i, true);
+      const quote = w ^ 0x22222222;
+      const backslash = w ^ 0x5c5c5c5c;
+      if ((((quote - 0x01010101) & ~quote) | ((backslash - 0x01010101) & ~backslash) | ((w - 0x20202020) & ~w)) & 0x80808080) break;
+      i += 4;
+    }
     for (;;) {
       if (i >= end) throw GIVE_UP;
       const c = b[i];
@@ -694,6 +785,11 @@ class LineScanner {
   }
 }
 
+/** Whether a byte after a digit continues the number (a digit, a fraction or an exponent). */
+function continuesNumber(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45;
+}
+
 const TRUE_BYTES = encoder.encode('true');
 const FALSE_BYTES = encoder.encode('false');
 const NULL_BYTES = encoder.encode('null');
@@ -718,7 +814,7 @@ function keyTable<T>(entries: Array<[string, T]>): KeyTable<T> {
   const table = Object.assign([] as Array<Array<KeyEntry<T>> | undefined>, { first: undefined, unknown: [] as Array<KeyEntry<T>> });
   for (const [key, value] of entries) {
     const bytes = encoder.encode(key);
-    (table[bytes.length] ??= []).push({ bytes, value, next: undefined });
+    (table[bytes.length] ??= []).push({ bytes, probe: quotedProbe(bytes), value, next: undefined });
   }
   return table;
 }
@@ -726,12 +822,19 @@ function keyTable<T>(entries: Array<[string, T]>): KeyTable<T> {
 function fieldOf(column: TableColumn): Field {
   if (column.kind === 'comment') return new Field(COMMENT, null, null, column, null, null);
   if (column.kind === 'number') return new Field(NUMBER, null, null, null, null, null, column);
-  const lookup: ValueLookup = { strings: [], numbers: new Map(), trueCode: -1, falseCode: -1 };
+  const lookup: ValueLookup = { strings: [], byFirstByte: [], numbers: new Map(), digits: new Int16Array(10).fill(-1), trueCode: -1, falseCode: -1 };
   column.values.forEach((value, code) => {
     if (typeof value === 'string') {
       const bytes = encoder.encode(value);
       (lookup.strings[bytes.length] ??= []).push({ bytes, code });
-    } else if (typeof value === 'number') lookup.numbers.set(value, code);
+      const probe = quotedProbe(bytes);
+      // The empty text's probe is the closing quote alone: filed under that byte.
+      if (probe !== null) (lookup.byFirstByte[probe.bytes[0]] ??= []).push({ probe, code });
+    } else if (typeof value === 'number') {
+      lookup.numbers.set(value, code);
+      // As Map.get would find it: -0 is 0.
+      if (Number.isInteger(value) && value >= 0 && value <= 9) lookup.digits[value] = code;
+    }
     else if (value === true) lookup.trueCode = code;
     else lookup.falseCode = code;
   });
