@@ -12,6 +12,8 @@ export interface DashboardFilters {
   channel?: 'kiosk' | 'online';
   /** Segment name → the one chosen value. */
   segments: Record<string, string>;
+  /** 「テスト回答を含める」 (issue 30): includeTest=1, so test answers and marked test data count too. */
+  includeTest?: true;
 }
 
 export const NO_FILTERS: DashboardFilters = { segments: {} };
@@ -28,6 +30,7 @@ export function readFilters(search: string, segmentNames: readonly string[]): Da
   if (from && DAY.test(from)) filters.from = from;
   if (to && DAY.test(to)) filters.to = to;
   if (channel === 'kiosk' || channel === 'online') filters.channel = channel;
+  if (params.get('includeTest') === '1') filters.includeTest = true;
   for (const name of segmentNames) {
     const value = params.get(name);
     if (value) filters.segments[name] = value;
@@ -41,6 +44,7 @@ export function filtersToQuery(filters: DashboardFilters): string {
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
   if (filters.channel) params.set('channel', filters.channel);
+  if (filters.includeTest) params.set('includeTest', '1');
   for (const name of Object.keys(filters.segments).sort()) {
     const value = filters.segments[name];
     if (value) params.set(name, value);
@@ -49,5 +53,5 @@ export function filtersToQuery(filters: DashboardFilters): string {
 }
 
 export function countActiveFilters(filters: DashboardFilters): number {
-  return [filters.from, filters.to, filters.channel, ...Object.values(filters.segments)].filter(Boolean).length;
+  return [filters.from, filters.to, filters.channel, filters.includeTest, ...Object.values(filters.segments)].filter(Boolean).length;
 }

@@ -44,6 +44,7 @@ import { useDashboardData } from './use-dashboard-data.ts';
 import type { SurveyWeights } from '../../../contracts/weights.ts';
 import { fetchSurveyWeights, shortHash, weightedQuery } from './weights-api.ts';
 import { WeightsPanel } from './weights-panel.tsx';
+import { TestMarkingsPanel } from './test-markings-panel.tsx';
 import { adminTexts } from '../admin/admin-texts.ts';
 import './analyst-shell.css';
 import './dashboard.css';
@@ -344,6 +345,10 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
         texts={texts}
         busy={data.busy}
         onChange={setFilters}
+        // Analysts and admins mark test data (issue 30); every view is asked for again after a change.
+        testMarkingsPanel={(close) => (
+          <TestMarkingsPanel surveyId={surveyId} locale={locale} onClose={close} onLoggedOut={onLoggedOut} onChanged={() => setReloadKey((key) => key + 1)} />
+        )}
         weighting={{
           file: weights?.file ?? null,
           on: weighted,

@@ -11,6 +11,7 @@ import { channelName } from './channel-name.ts';
 import { chooseProminentSegments } from './choose-prominent-segments.ts';
 import { localizeText } from '../../../core/definitions/localize-text.ts';
 import './weights.css';
+import { testMarkingsTexts } from './test-markings-texts.ts';
 
 export interface FilterBarProps {
   filters: DashboardFilters;
@@ -21,6 +22,8 @@ export interface FilterBarProps {
   onChange: (filters: DashboardFilters) => void;
   /** The 「重み付け」 switch (issue 30): shown when the survey has margins; admins also get the margins panel. */
   weighting?: WeightingControl;
+  /** The panel where test data is marked (issue 30), opened by a button in the bar. */
+  testMarkingsPanel?: (close: () => void) => ReactNode;
 }
 
 export interface WeightingControl {
@@ -35,13 +38,15 @@ export interface WeightingControl {
 /** Segments in the bar itself; the others open below it, so the bar stays one row at 1366 px. */
 const SEGMENTS_IN_BAR = 3;
 
-export function FilterBar({ filters, segments, locale, texts, busy, onChange, weighting }: FilterBarProps) {
+export function FilterBar({ filters, segments, locale, texts, busy, onChange, weighting, testMarkingsPanel }: FilterBarProps) {
   const active = countActiveFilters(filters);
   const prominent = chooseProminentSegments(segments, SEGMENTS_IN_BAR);
   const more = segments.filter((segment) => !prominent.includes(segment));
   const activeInMore = more.filter((segment) => filters.segments[segment.name]).length;
   const [showMore, setShowMore] = useState(activeInMore > 0);
   const [showMargins, setShowMargins] = useState(false);
+  const [showMarks, setShowMarks] = useState(false);
+  const testTexts = testMarkingsTexts(locale);
   const setSegment = (name: string, value: string) => {
     const next = { ...filters.segments };
     if (value) next[name] = value;
@@ -121,6 +126,39 @@ export function FilterBar({ filters, segments, locale, texts, busy, onChange, we
           </button>
         </div>
       )}
+      {/* Test answers (issue 30): left out unless this is on; then in every view and download, as includeTest=1. */}
+      <div className="filter-bar__group filter-bar__weighting">
+        <span id="filter-include-test-label" className="filter-bar__label">
+          {testTexts.includeSwitch}
+        </span>
+        <button
+          type="button"
+          role="switch"
+          className="weight-switch"
+          aria-checked={filters.includeTest === true}
+          aria-labelledby="filter-include-test-label"
+          title={testTexts.includeHint}
+          data-testid="include-test-switch"
+          onClick={() => onChange({ ...filters, includeTest: filters.includeTest ? undefined : true })}
+        >
+          <span className="weight-switch__track" aria-hidden="true">
+            <span className="weight-switch__knob" />
+          </span>
+          <span className="weight-switch__state">{filters.includeTest ? testTexts.on : testTexts.off}</span>
+        </button>
+      </div>
+      {testMarkingsPanel && (
+        <button
+          type="button"
+          className="analyst-button analyst-button--quiet filter-bar__margins"
+          aria-expanded={showMarks}
+          aria-controls="marks-panel"
+          data-testid="marks-button"
+          onClick={() => setShowMarks(!showMarks)}
+        >
+          {testTexts.button}
+        </button>
+      )}
       {weighting?.panel && (
         <button
           type="button"
@@ -143,6 +181,11 @@ export function FilterBar({ filters, segments, locale, texts, busy, onChange, we
           </button>
         )}
       </div>
+      {testMarkingsPanel && showMarks && (
+        <div id="marks-panel" className="filter-bar__more-row filter-bar__margins-row">
+          {testMarkingsPanel(() => setShowMarks(false))}
+        </div>
+      )}
       {weighting?.panel && showMargins && (
         <div id="margins-panel" className="filter-bar__more-row filter-bar__margins-row">
           {weighting.panel(() => setShowMargins(false))}

@@ -40,7 +40,7 @@ export async function startCollectionServer(clientDir: string, definitionsDir = 
   const authStore = await openSqliteAuthStore(join(dataDir, 'auth.sqlite'));
   const definitions = await loadDefinitionCatalogFromDir(definitionsDir);
   // Margins per survey and the audit log their uploads are recorded in (issue 30), under the temp DATA_DIR.
-  const app = createApp({ store, definitions, clientDir, authStore, definitionsDir, weightsDir: join(dataDir, 'weights'), auditLogPath: join(dataDir, 'audit.jsonl') });
+  const app = createApp({ store, definitions, clientDir, authStore, definitionsDir, weightsDir: join(dataDir, 'weights'), auditLogPath: join(dataDir, 'audit.jsonl'), testMarkingsPath: join(dataDir, 'test-markings.jsonl') });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
