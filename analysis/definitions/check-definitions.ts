@@ -10,6 +10,7 @@ import { checkMetaVariables } from './check-meta-variables.ts';
 import { checkNames } from './check-names.ts';
 import { checkSurveyFields } from './check-survey-fields.ts';
 import { checkTranslations } from './check-translations.ts';
+import { checkTriggerTargets } from './check-trigger-targets.ts';
 import { checkWithSurveyCore } from './check-with-survey-core.ts';
 import type { Finding, Problem } from './definition-problem.ts';
 import { listQuestions } from '../../core/definitions/list-questions.ts';
@@ -54,6 +55,7 @@ export function checkDefinition(json: unknown, source: string): Finding[] {
     ...checkTranslations(definition),
     ...checkExpressions(definition, questions),
     ...checkKioskPageBudget(definition, questions),
+    ...checkTriggerTargets(definition, questions),
   ];
 }
 

@@ -75,6 +75,11 @@ const TEXTS = {
   locale: { ja: '回答言語', en: 'Answer language' },
   kioskId: { ja: '端末ID', en: 'Kiosk ID' },
   test: { ja: 'テスト回答', en: 'Test answer' },
+  triggerSet: {
+    ja: 'トリガーが設定する値（回答者は答えない。フォームが計算した値）',
+    en: 'Set by a trigger (the respondent never answers it; the value the form computed)',
+  },
+  calculated: { ja: '計算値（回答からフォームが計算した値）', en: 'Calculated value (computed by the form from the answers)' },
   testNote: {
     ja: '1 = テスト回答（テストモードの端末から、またはテストデータとして指定されたもの。集計には含めない）、0 = 通常の回答',
     en: '1 = a test answer (from a kiosk in test mode, or marked as test data; not to be counted), 0 = a real answer',
@@ -165,7 +170,32 @@ function questionColumns(definition: SurveyDefinition, options: ExportColumnOpti
   for (const question of model.getAllQuestions(false, false, false) as AnyQuestion[]) {
     columns.push(...columnsOfAnswer(question, options, (record: ResponseRecord) => record.data));
   }
+  // Values stored without a question (issue 22): names only triggers set, calculated values kept in the result.
+  for (const { name, kind } of valuesWithoutQuestion(model)) {
+    const column = choiceColumn(name, name, name, kind, [], options.mode, (record: ResponseRecord) => record.data[name]);
+    columns.push({ ...column, note: text(kind === 'trigger' ? 'triggerSet' : 'calculated', options.locale) });
+  }
   return columns;
+}
+
+/**
+ * Names the response's data holds although no question does: a setvalue/copyvalue/runexpression trigger's
+ * `setToName` (server/validation/build-triggers.ts stores and checks it) and a calculated value with
+ * `includeIntoResult` (build-logic.ts), in the definition's order.
+ */
+function valuesWithoutQuestion(model: Model): Array<{ name: string; kind: 'trigger' | 'calculated' }> {
+  const found = new Map<string, 'trigger' | 'calculated'>();
+  const survey = model as unknown as Record<string, any>;
+  for (const item of (survey.calculatedValues ?? []) as Array<Record<string, any>>) {
+    if (item.includeIntoResult && item.name && !model.getQuestionByValueName(item.name)) found.set(String(item.name), 'calculated');
+  }
+  for (const trigger of (survey.triggers ?? []) as Array<Record<string, any>>) {
+    const name = trigger.setToName as unknown;
+    if (!['setvaluetrigger', 'copyvaluetrigger', 'runexpressiontrigger'].includes(trigger.getType())) continue;
+    if (typeof name !== 'string' || name === '' || found.has(name) || model.getQuestionByValueName(name)) continue;
+    found.set(name, 'trigger');
+  }
+  return [...found].map(([name, kind]) => ({ name, kind }));
 }
 
 /** A survey-core model of `definition` in the export's language. */
