@@ -15,8 +15,12 @@ import { quote } from './quote.ts';
 const CONDITION_PROPERTIES = ['visibleIf', 'enableIf', 'requiredIf', 'choicesVisibleIf', 'choicesEnableIf', 'rowsVisibleIf', 'columnsVisibleIf'];
 const ITEM_CONDITION_PROPERTIES = ['visibleIf', 'enableIf'];
 const ITEM_LISTS = ['choices', 'rows', 'columns', 'rateValues'];
-/** Context prefixes SurveyJS resolves inside dynamic panels, matrices and item conditions. */
-const CONTEXT_PREFIXES = new Set(['panel', 'parentpanel', 'rootpanel', 'row', 'composite', 'item', 'choice']);
+/** Context prefixes SurveyJS resolves inside dynamic panels, matrices and item conditions (settings.expressionVariables). */
+const CONTEXT_PREFIXES = new Set([
+  'panel', 'parentpanel', 'rootpanel', 'row', 'composite', 'item', 'choice',
+  // A panel's or row's own variables: survey-core gives them a value there (issue 22).
+  'panelindex', 'visiblepanelindex', 'prevpanel', 'nextpanel', 'rowindex', 'visiblerowindex', 'rowname', 'rowvalue', 'rowtitle', 'prevrow', 'nextrow', 'totalrow',
+]);
 /** Operators whose other side is a value (or list of values) the question can hold. */
 const VALUE_COMPARISONS = new Set(['equal', 'notequal', 'anyof', 'allof', 'contains', 'notcontains']);
 const COMMENT_SUFFIX = '-Comment';

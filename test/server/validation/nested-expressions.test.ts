@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
+import { checkDefinitions } from '../../../analysis/definitions/check-definitions.ts';
 import { createResponseValidator } from '../../../server/validation/create-response-validator.ts';
 import { definitionFromJson } from '../../fixtures/definitions/load-fixture-definition.ts';
 import { onlineSubmission } from '../../fixtures/online-submission.ts';
@@ -84,6 +85,11 @@ describe('expressions inside dynamic panels and matrices', () => {
     expect(validate(onlineSubmission({ ...rest, children, total: 25000 }))).toEqual([
       { question: 'total', message: `25000 was sent, but its expression "sumInArray({children}, 'allowance')" gives 0 for the other answers of this response` },
     ]);
+  });
+
+  it('check does not call a panel\'s or row\'s own variables unknown', () => {
+    const warnings = checkDefinitions([{ source: 'nested-expressions.json', json }]).map((problem) => problem.message);
+    expect(warnings.filter((message) => message.includes('refers to'))).toEqual([]);
   });
 
   it('refuses, at load and with the reason, item variables not reproduced yet', () => {
