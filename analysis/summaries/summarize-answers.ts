@@ -48,15 +48,20 @@ export function summarizeSingle(codes: ArrayLike<number>, valueCount: number, ro
   let answered = 0;
   let considered = 0;
   let total = 0;
-  forEachRow(rows, (row, w) => {
+  // Loops written out rather than through forEachRow: a callback per row that V8 cannot inline costs more
+  // than the counting, and a report summarises every column of every view (issue 23).
+  const { rowCount, weights, mask } = rows;
+  for (let row = 0; row < rowCount; row++) {
+    if (mask && !mask[row]) continue;
     considered += 1;
     const code = codes[row];
-    if (code < 0) return;
+    if (code < 0) continue;
+    const w = weights ? weights[row] : 1;
     answered += 1;
     counts[code] += 1;
     weighted[code] += w;
     total += w;
-  });
+  }
   const items = Array.from(counts, (count, code) => ({ count, share: total > 0 ? weighted[code] / total : 0 }));
   const summary: ChoiceSummary = { answered, noAnswer: considered - answered, items };
   if (scale && total > 0) {
@@ -74,9 +79,12 @@ export function summarizeMultiple(answered: ArrayLike<number>, chosen: ReadonlyA
   let n = 0;
   let considered = 0;
   let total = 0;
-  forEachRow(rows, (row, w) => {
+  const { rowCount, weights, mask } = rows;
+  for (let row = 0; row < rowCount; row++) {
+    if (mask && !mask[row]) continue;
     considered += 1;
-    if (!answered[row]) return;
+    if (!answered[row]) continue;
+    const w = weights ? weights[row] : 1;
     n += 1;
     total += w;
     for (let code = 0; code < chosen.length; code++) {
@@ -84,7 +92,7 @@ export function summarizeMultiple(answered: ArrayLike<number>, chosen: ReadonlyA
       counts[code] += 1;
       weighted[code] += w;
     }
-  });
+  }
   return { answered: n, noAnswer: considered - n, items: Array.from(counts, (count, code) => ({ count, share: total > 0 ? weighted[code] / total : 0 })) };
 }
 
@@ -105,9 +113,12 @@ export function summarizeRanking(answered: ArrayLike<number>, ranks: ReadonlyArr
   let n = 0;
   let considered = 0;
   let total = 0;
-  forEachRow(rows, (row, w) => {
+  const { rowCount, weights, mask } = rows;
+  for (let row = 0; row < rowCount; row++) {
+    if (mask && !mask[row]) continue;
     considered += 1;
-    if (!answered[row]) return;
+    if (!answered[row]) continue;
+    const w = weights ? weights[row] : 1;
     n += 1;
     total += w;
     for (let code = 0; code < k; code++) {
@@ -118,7 +129,7 @@ export function summarizeRanking(answered: ArrayLike<number>, ranks: ReadonlyArr
       rankSum[code] += w * rank;
       rankWeight[code] += w;
     }
-  });
+  }
   return {
     answered: n,
     noAnswer: considered - n,

@@ -87,13 +87,14 @@ export function createLiveTable(versions: readonly SurveyDefinition[]): LiveTabl
 export function appendStored(live: LiveTable, line: StoredLine): void {
   const { table } = live;
   const row = table.rowCount;
-  const bytes = utf8.encode(line.json);
+  const { bytes } = line;
+  const sampleId = sampleIdOf(line.id);
   try {
     // The scanner keys the comment sample by the id it reads; sampleIdOf is for a line it could not read one from.
-    live.append(bytes, 0, bytes.length, row + 1, sampleIdOf(line.id));
+    live.append(bytes, 0, bytes.length, row + 1, sampleId);
   } catch (error) {
     if (!(error instanceof RecordError)) throw error;
-    live.unreadable.push({ record: JSON.parse(line.json) as ResponseRecord, message: error.message });
+    live.unreadable.push({ record: JSON.parse(utf8.decode(bytes)) as ResponseRecord, message: error.message });
     live.generation += 1;
     return;
   }
@@ -105,7 +106,7 @@ export function appendStored(live: LiveTable, line: StoredLine): void {
   }
   const receivedAt = Date.parse(line.receivedAt);
   live.receivedAt[row] = receivedAt;
-  live.sampleIds[row] = sampleIdOf(line.id);
+  live.sampleIds[row] = sampleId;
   live.test[row] = line.test ? 1 : 0;
   live.kiosk[row] = kioskCode(live, line.kioskId);
   live.ids.push(line.id);
@@ -114,7 +115,7 @@ export function appendStored(live: LiveTable, line: StoredLine): void {
   live.generation += 1;
 }
 
-const utf8 = new TextEncoder();
+const utf8 = new TextDecoder();
 
 function kioskCode(live: LiveTable, kioskId: string | undefined): number {
   if (kioskId === undefined) return 0;

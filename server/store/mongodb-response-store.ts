@@ -325,7 +325,7 @@ export function followFilter(cursor: string | null, now: number): Filter<Respons
 /** A stored document as the JSON line of its record (ResponseRecord's keys, in its order, as SQLite gives them). */
 export function toStoredLine(document: ResponseDocument): StoredLine {
   const record = fromDocument(document);
-  const line: StoredLine = { surveyId: record.surveyId, id: record.id, receivedAt: record.receivedAt, json: JSON.stringify(record), test: record.meta.test === true };
+  const line: StoredLine = { surveyId: record.surveyId, id: record.id, receivedAt: record.receivedAt, bytes: Buffer.from(JSON.stringify(record)), test: record.meta.test === true };
   if (typeof record.meta.kioskId === 'string') line.kioskId = record.meta.kioskId;
   return line;
 }

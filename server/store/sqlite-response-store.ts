@@ -194,9 +194,7 @@ class SqliteResponseStore implements ResponseStore {
     this.surveyIdsStatement = db.prepare<[], { survey_id: string }>(SURVEY_IDS_SQL);
     // The rowid is the commit order, also of rows another process wrote: a cursor on it misses none and repeats none.
     // test: whether meta.test is JSON true (issue 30), and kiosk_id, read by SQLite so no line is parsed here.
-    this.selectAfterSeq = db.prepare<[number, number], StoredRow>(
-      "SELECT *, json_type(meta, '$.test') IS 'true' AS test, json_extract(meta, '$.kioskId') AS kiosk_id FROM responses WHERE seq > ? ORDER BY seq LIMIT ?",
-    );
+    this.selectAfterSeq = db.prepare<[number, number], StoredRow>(SELECT_AFTER_SEQ_SQL);
     this.countStatement = db.prepare<[RangeParams], { n: number }>(`
       SELECT count(*) AS n FROM responses
       WHERE survey_id = @surveyId AND received_at >= @from AND received_at < @to`);
@@ -334,6 +332,39 @@ class SqliteResponseStore implements ResponseStore {
     return { records: rows.map(toLine), cursor: rows.length === 0 ? cursor : String(rows[rows.length - 1].seq) };
   }
 
+  async *readAllStoredAfter(cursor: string | null, pageSize: number): AsyncIterable<StoredPage> {
+    this.assertOpen();
+    const after = cursor === null ? 0 : Number(cursor);
+    if (!Number.isSafeInteger(after) || after < 0) throw new Error(`not a cursor of this store: ${JSON.stringify(cursor)}`);
+    if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a whole number ≥ 1; got ${pageSize}`);
+    const reader = new Worker(new URL('./sqlite-read-worker.mjs', import.meta.url), {
+      workerData: { filePath: this.db.name, busyTimeoutMs: BUSY_TIMEOUT_MS, sql: SELECT_AFTER_SEQ_SQL, after, pageSize, ahead: READ_AHEAD_PAGES },
+    });
+    const arrived: ReaderMessage[] = [];
+    let wake: (() => void) | null = null;
+    const receive = (message: ReaderMessage) => {
+      arrived.push(message);
+      wake?.();
+    };
+    reader.on('message', receive);
+    reader.on('error', (error) => receive({ type: 'failed', error: { message: error.message } }));
+    reader.on('exit', (code) => receive({ type: 'failed', error: { message: `the SQLite reader thread exited (code ${code})` } }));
+    try {
+      for (;;) {
+        while (arrived.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        const message = arrived.shift()!;
+        if (message.type === 'end') return;
+        if (message.type === 'failed') throw new Error(`cannot read the stored responses: ${message.error.message}`);
+        reader.postMessage({ type: 'next' });
+        yield pageOf(message);
+      }
+    } finally {
+      reader.removeAllListeners('exit');
+      await reader.terminate();
+    }
+  }
+
   async count(query: ResponseQuery): Promise<number> {
     this.assertOpen();
     return this.countStatement.get(toRangeParams(query))!.n;
@@ -410,15 +441,55 @@ function toRow(record: ResponseRecord): Omit<ResponseRow, 'seq'> {
  * JSON.stringify wrote them (toRow; the table's CHECK (json_valid …) holds every row to JSON), so they are spliced
  * in as they are: nothing is parsed here.
  */
-type StoredRow = ResponseRow & { test: number; kiosk_id: unknown };
+type StoredRow = Pick<ResponseRow, 'seq' | 'id' | 'survey_id' | 'received_at'> & { line: Buffer; test: number; kiosk_id: unknown };
+
+/** Pages the bulk reader (sqlite-read-worker.mjs) may read before the first is taken: enough to keep it busy. */
+const READ_AHEAD_PAGES = 4;
+
+type ReaderMessage =
+  | { type: 'page'; bytes: Uint8Array; ends: Int32Array; ids: string[]; surveyIds: string[]; receivedAts: string[]; tests: Uint8Array; kioskIds: Array<string | null>; cursor: number }
+  | { type: 'end'; cursor: number }
+  | { type: 'failed'; error: WorkerError };
+
+/** A page of the bulk reader as readStoredAfter's StoredPage; each line's bytes are a view of the page's buffer. */
+function pageOf(page: Extract<ReaderMessage, { type: 'page' }>): StoredPage {
+  const records: StoredLine[] = page.ids.map((id, k) => {
+    const line: StoredLine = {
+      surveyId: page.surveyIds[k],
+      id,
+      receivedAt: page.receivedAts[k],
+      bytes: page.bytes.subarray(k === 0 ? 0 : page.ends[k - 1], page.ends[k]),
+      test: page.tests[k] === 1,
+    };
+    const kioskId = page.kioskIds[k];
+    if (kioskId !== null) line.kioskId = kioskId;
+    return line;
+  });
+  return { records, cursor: String(page.cursor) };
+}
+
+/**
+ * The stored lines after a rowid, in rowid order (readStoredAfter and the bulk reader): `line` is the record's JSON
+ * put together by SQLite and handed over as a BLOB (UTF-8 bytes, StoredLine.bytes); `test` whether meta.test is JSON
+ * true (issue 30) and `kiosk_id` meta.kioskId, read by SQLite so no line is parsed here.
+ */
+const selectAfterSeqSql = (line: string) =>
+  `SELECT seq, id, survey_id, received_at, ${line} AS line, json_type(meta, '$.test') IS 'true' AS test, json_extract(meta, '$.kioskId') AS kiosk_id FROM responses WHERE seq > ? ORDER BY seq LIMIT ?`;
+
+/**
+ * A record's JSON line, ResponseRecord's keys in its order, spliced by SQLite from the columns: json_quote writes
+ * each text as a JSON string (NULL as null, as JSON.stringify does), meta and data are JSON already.
+ */
+const STORED_LINE_SQL =
+  `CAST('{"id":' || json_quote(id) || ',"surveyId":' || json_quote(survey_id) || ',"surveyVersion":' || survey_version || ` +
+  `',"submissionId":' || json_quote(submission_id) || ',"channel":' || json_quote(channel) || ',"meta":' || meta || ` +
+  `',"startedAt":' || json_quote(started_at) || ',"completedAt":' || json_quote(completed_at) || ` +
+  `',"receivedAt":' || json_quote(received_at) || ',"data":' || data || '}' AS BLOB)`;
+
+const SELECT_AFTER_SEQ_SQL = selectAfterSeqSql(STORED_LINE_SQL);
 
 function toLine(row: StoredRow): StoredLine {
-  const json =
-    `{"id":${JSON.stringify(row.id)},"surveyId":${JSON.stringify(row.survey_id)},"surveyVersion":${row.survey_version},` +
-    `"submissionId":${JSON.stringify(row.submission_id)},"channel":${JSON.stringify(row.channel)},"meta":${row.meta},` +
-    `"startedAt":${JSON.stringify(row.started_at)},"completedAt":${JSON.stringify(row.completed_at)},` +
-    `"receivedAt":${JSON.stringify(row.received_at)},"data":${row.data}}`;
-  const line: StoredLine = { surveyId: row.survey_id, id: row.id, receivedAt: row.received_at, json, test: row.test === 1 };
+  const line: StoredLine = { surveyId: row.survey_id, id: row.id, receivedAt: row.received_at, bytes: row.line, test: row.test === 1 };
   if (typeof row.kiosk_id === 'string') line.kioskId = row.kiosk_id;
   return line;
 }

@@ -95,7 +95,7 @@ describe.skipIf(!MONGODB_URI)(`MongoDB response store at MONGODB_URI`, () => {
         const page = await store.readStoredAfter(cursor, 64);
         for (const line of page.records) {
           seen.push(line.id);
-          expect(JSON.parse(line.json)).toEqual(await store.get(line.id));
+          expect(JSON.parse(Buffer.from(line.bytes).toString('utf8'))).toEqual(await store.get(line.id));
         }
         if (page.records.length === 0) break;
         cursor = page.cursor;

@@ -2,6 +2,7 @@
  * readStoredAfter, the SQLite store's follow cursor for the server's live tables (issue 23): every record of every
  * survey once, in stored order, as a JSON line that parses to exactly what `get` returns; a second connection's
  * writes (another process on the same file) appear on the next read; an empty read keeps the cursor.
+ * readAllStoredAfter, the bulk read of the first pass (its reader thread), gives the same lines and cursors.
  */
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -42,8 +43,8 @@ describe('readStoredAfter', () => {
       expect(read.map((line) => line.id)).toEqual(ids);
       for (const line of read) {
         const stored = await store.get(line.id);
-        expect(JSON.parse(line.json)).toEqual(stored);
-        expect(line.json).not.toContain('\n');
+        expect(JSON.parse(Buffer.from(line.bytes).toString('utf8'))).toEqual(stored);
+        expect(line.bytes.includes(0x0a)).toBe(false);
         expect(line.surveyId).toBe(stored!.surveyId);
         expect(line.receivedAt).toBe(stored!.receivedAt);
       }
@@ -54,6 +55,50 @@ describe('readStoredAfter', () => {
       await expect(store.readStoredAfter!('not a cursor', 10)).rejects.toThrow('not a cursor of this store: "not a cursor"');
     } finally {
       await other.close();
+      await store.close();
+    }
+  });
+
+  it('reads the same pages in bulk from its reader thread, from any cursor, and stops when the caller does', async () => {
+    const file = join(dir, 'bulk.sqlite');
+    const store = await openSqliteResponseStore(file);
+    try {
+      for (let k = 0; k < 23; k++) await store.insert(newResponse({ surveyId: k % 3 === 0 ? 'staff-work-style' : 'ward-office-exit', data: { n: k, text: `"${k}"\n` } }));
+      const paged: StoredLine[][] = [];
+      let cursor: string | null = null;
+      for (;;) {
+        const page = await store.readStoredAfter!(cursor, 5);
+        if (page.records.length === 0) break;
+        paged.push(page.records);
+        cursor = page.cursor;
+      }
+      const asText = (line: StoredLine) => ({ ...line, bytes: Buffer.from(line.bytes).toString('utf8') });
+      const bulk: StoredLine[][] = [];
+      const cursors: Array<string | null> = [];
+      for await (const page of store.readAllStoredAfter!(null, 5)) {
+        bulk.push(page.records);
+        cursors.push(page.cursor);
+      }
+      expect(bulk.map((page) => page.map(asText))).toEqual(paged.map((page) => page.map(asText)));
+      expect(bulk.map((page) => page.length)).toEqual([5, 5, 5, 5, 3]);
+
+      // From the second page's cursor: the rest; a cursor at the end: nothing.
+      const rest: string[] = [];
+      for await (const page of store.readAllStoredAfter!(cursors[1], 5)) rest.push(...page.records.map((line) => line.id));
+      expect(rest).toEqual(paged.slice(2).flat().map((line) => line.id));
+      const none: StoredLine[] = [];
+      for await (const page of store.readAllStoredAfter!(cursors.at(-1)!, 5)) none.push(...page.records);
+      expect(none).toEqual([]);
+
+      // A caller that stops early ends the reader thread: the store still closes promptly.
+      for await (const page of store.readAllStoredAfter!(null, 2)) {
+        expect(page.records).toHaveLength(2);
+        break;
+      }
+      await expect(async () => {
+        for await (const _ of store.readAllStoredAfter!('x', 5)) void _;
+      }).rejects.toThrow('not a cursor of this store: "x"');
+    } finally {
       await store.close();
     }
   });

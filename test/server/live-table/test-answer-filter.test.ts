@@ -58,7 +58,7 @@ describe('matchesResponseFilter and filteredRecords', () => {
 
 describe('rowTestOf and rowMask over a live table', () => {
   const live = createLiveTable([definition]);
-  for (const record of records) appendStored(live, { surveyId: record.surveyId, id: record.id, receivedAt: record.receivedAt, json: JSON.stringify(record), test: isTest(record) });
+  for (const record of records) appendStored(live, { surveyId: record.surveyId, id: record.id, receivedAt: record.receivedAt, bytes: Buffer.from(JSON.stringify(record)), test: isTest(record) });
 
   it('keep each row the record filter keeps', () => {
     for (const query of [{}, { includeTest: '1' }, { channel: 'online' }, { includeTest: '1', channel: 'online' }, { ward: 'kita,chuo' }]) {
@@ -77,7 +77,7 @@ describe('rowTestOf and rowMask over a live table', () => {
     const filter = parseResponseFilter({}, definition);
     const before = rowMask(live, filter)!.slice(0, live.table.rowCount);
     const extra = { ...records[2], id: 'late-test', submissionId: 'late-test', meta: { ...records[2].meta, test: true as const } };
-    appendStored(live, { surveyId: extra.surveyId, id: extra.id, receivedAt: extra.receivedAt, json: JSON.stringify(extra), test: true });
+    appendStored(live, { surveyId: extra.surveyId, id: extra.id, receivedAt: extra.receivedAt, bytes: Buffer.from(JSON.stringify(extra)), test: true });
     const after = rowMask(live, filter)!;
     expect([...after.slice(0, before.length)]).toEqual([...before]);
     expect(after[live.table.rowCount - 1]).toBe(0);
