@@ -17,7 +17,7 @@ import { appendRecord } from './append-record.ts';
 import { fnv1aBytes, offerComment, sampleIdOf } from './offer-comment.ts';
 import { RecordError } from './record-error.ts';
 import { KIOSK_ID_KEY, kioskIdColumn, NO_CHANNEL, TABLE_CHANNELS, type CommentColumn, type MultipleColumn, type NumberColumn, type ResponseTable, type SingleColumn, type TableColumn } from './response-table.ts';
-import { parseInstant } from './parse-instant.ts';
+import { parseCanonical, parseInstant } from './parse-instant.ts';
 
 export interface JsonlAppender {
   /**
@@ -41,7 +41,7 @@ interface ValueLookup {
    * (issue 24): a value is then read in one pass, without scanning it as a string first. Values holding a byte JSON
    * must escape are left out (they never appear unescaped).
    */
-  byFirstByte: Array<Array<{ probe: Probe; code: number }> | undefined>;
+  byFirstByte: Array<Probe[] | undefined>;
   numbers: Map<number, number>;
   /** The codes of the numbers 0–9 (−1: not a value), for an answer of one digit, the common case of ratings and matrices. */
   digits: Int16Array;
@@ -83,7 +83,7 @@ class Field {
  */
 interface KeyEntry<T> {
   bytes: Uint8Array;
-  /** The key's bytes and its closing quote, compared in place when it is predicted; null for a key JSON must escape. */
+  /** The key's bytes, its closing quote and the colon, compared in place when it is predicted; null for a key JSON must escape. */
   probe: Probe | null;
   value: T | undefined;
   next: KeyEntry<T> | undefined;
@@ -114,8 +114,16 @@ const decoder = new TextDecoder();
  */
 class Probe {
   readonly words: Int32Array;
-  constructor(readonly bytes: Uint8Array) {
+  readonly length: number;
+  /** The index of the last word. */
+  readonly last: number;
+  constructor(
+    readonly bytes: Uint8Array,
+    /** For a choice value's probe, the value's code. */
+    readonly code = -1,
+  ) {
     const n = bytes.length;
+    this.length = n;
     const view = new DataView(bytes.buffer, bytes.byteOffset, n);
     const words: number[] = [];
     if (n >= 4) {
@@ -123,16 +131,21 @@ class Probe {
       words.push(view.getInt32(n - 4, true));
     }
     this.words = Int32Array.from(words);
+    this.last = words.length - 1;
   }
 }
 
-/** A probe of `text` and a closing quote, or null when the text holds a byte JSON must escape (so never appears as such). */
-function quotedProbe(bytes: Uint8Array): Probe | null {
+/**
+ * A probe of a string's bytes and its closing quote (and a colon, for a key), or null when the string holds a byte
+ * JSON must escape (so it never appears as such).
+ */
+function quotedProbe(bytes: Uint8Array, { colon = false, code = -1 } = {}): Probe | null {
   for (const byte of bytes) if (byte === 0x22 || byte === 0x5c || byte < 0x20) return null;
-  const quoted = new Uint8Array(bytes.length + 1);
+  const quoted = new Uint8Array(bytes.length + (colon ? 2 : 1));
   quoted.set(bytes);
   quoted[bytes.length] = 0x22;
-  return new Probe(quoted);
+  if (colon) quoted[bytes.length + 1] = 0x3a;
+  return new Probe(quoted, code);
 }
 
 export function createJsonlAppender(table: ResponseTable): JsonlAppender {
@@ -166,6 +179,7 @@ class LineScanner {
   private readonly surveyIdBytes: Uint8Array;
   private readonly surveyIdProbe: Probe | null;
   private readonly channelBytes: Uint8Array[];
+  private readonly channelProbes: Probe[];
   private readonly versions: number[];
   private readonly pendingComments: Array<{ column: CommentColumn; start: number; end: number; escaped: boolean }> = [];
   /** Columns that read the record's channel (source `channel`): their code is the table's channel code. */
@@ -183,6 +197,7 @@ class LineScanner {
       ['id', TOP_ID],
     ]);
     this.channelBytes = TABLE_CHANNELS.map((channel) => encoder.encode(channel));
+    this.channelProbes = this.channelBytes.flatMap((bytes, code) => quotedProbe(bytes, { code }) ?? []);
     this.surveyIdBytes = encoder.encode(table.spec.surveyId);
     this.surveyIdProbe = quotedProbe(this.surveyIdBytes);
     this.versions = table.spec.versions;
@@ -233,7 +248,7 @@ class LineScanner {
     this.end = end;
     this.row = row;
     this.stamp += 1;
-    this.pendingComments.length = 0;
+    if (this.pendingComments.length !== 0) this.pendingComments.length = 0;
     this.idStart = -1;
     let version = -1;
     try {
@@ -292,13 +307,10 @@ class LineScanner {
       const entry = this.scanKeyEntry(this.topKeys, previous);
       previous = entry;
       const key = entry?.value;
-      this.skipSpace();
-      this.expect(0x3a); // :
-      this.skipSpace();
       switch (key) {
         case TOP_SURVEY_ID:
           if (seenSurveyId || this.b[this.i] !== 0x22) throw GIVE_UP;
-          if (this.surveyIdProbe !== null && this.matchesAt(this.i + 1, this.surveyIdProbe)) this.i += this.surveyIdProbe.bytes.length + 1;
+          if (this.surveyIdProbe !== null && this.matchesAt(this.i + 1, this.surveyIdProbe)) this.i += this.surveyIdProbe.length + 1;
           else {
             this.scanString();
             if (this.escaped || !this.stringEquals(this.surveyIdBytes)) throw GIVE_UP;
@@ -316,7 +328,7 @@ class LineScanner {
           break;
         case TOP_SURVEY_VERSION:
           if (version >= 0 || !this.scanNumberIfAny()) throw GIVE_UP;
-          if (!this.versions.includes(this.number)) throw GIVE_UP;
+          if (this.number !== this.versions[0] && !this.versions.includes(this.number)) throw GIVE_UP;
           version = this.number;
           break;
         case TOP_META:
@@ -335,9 +347,7 @@ class LineScanner {
           seenCompletedAt = true;
           if (this.b[this.i] !== 0x22) this.skipValue(0);
           else {
-            this.scanString();
-            if (this.escaped) throw GIVE_UP;
-            this.table.completedAt[this.row] = parseInstant(this.b, this.stringStart, this.stringEnd);
+            this.table.completedAt[this.row] = this.scanInstant();
           }
           break;
         case TOP_STARTED_AT:
@@ -345,9 +355,7 @@ class LineScanner {
           seenStartedAt = true;
           if (this.b[this.i] !== 0x22) this.skipValue(0);
           else {
-            this.scanString();
-            if (this.escaped) throw GIVE_UP;
-            this.table.startedAt[this.row] = parseInstant(this.b, this.stringStart, this.stringEnd);
+            this.table.startedAt[this.row] = this.scanInstant();
           }
           break;
         case TOP_CHANNEL:
@@ -355,13 +363,23 @@ class LineScanner {
           seenChannel = true;
           if (this.b[this.i] !== 0x22) this.skipValue(0);
           else {
-            this.scanString();
-            if (this.escaped) throw GIVE_UP;
             let code = -1;
-            for (let k = 0; k < this.channelBytes.length; k++) {
-              if (this.stringEquals(this.channelBytes[k])) {
-                code = k;
+            for (let k = 0; k < this.channelProbes.length; k++) {
+              const probe = this.channelProbes[k];
+              if (this.matchesAt(this.i + 1, probe)) {
+                code = probe.code;
+                this.i += probe.length + 1;
                 break;
+              }
+            }
+            if (code < 0) {
+              this.scanString();
+              if (this.escaped) throw GIVE_UP;
+              for (let k = 0; k < this.channelBytes.length; k++) {
+                if (this.stringEquals(this.channelBytes[k])) {
+                  code = k;
+                  break;
+                }
               }
             }
             this.table.channel[this.row] = code < 0 ? NO_CHANNEL : code;
@@ -396,14 +414,13 @@ class LineScanner {
       const entry = this.scanKeyEntry(fields, previous);
       previous = entry;
       const field = entry?.value;
-      this.skipSpace();
-      this.expect(0x3a);
-      this.skipSpace();
       if (field === undefined) this.skipValue(0);
       else {
         if (field.stamp === this.stamp) throw GIVE_UP; // duplicate key: JSON.parse keeps the last one
         field.stamp = this.stamp;
-        this.scanAnswer(field);
+        // A single answer read here, the most common kind, without a call to scanAnswer.
+        if (field.kind === SINGLE && this.b[this.i] !== 0x6e) field.single!.codes[this.row] = this.scanScalarCode(field.lookup!);
+        else this.scanAnswer(field);
       }
       this.skipSpace();
       const next = this.b[this.i++];
@@ -494,10 +511,8 @@ class LineScanner {
         const rowField = entry?.value;
         if (rowField === undefined || rowField.stamp === this.stamp) throw GIVE_UP; // unknown or repeated row
         rowField.stamp = this.stamp;
-        this.skipSpace();
-        this.expect(0x3a);
-        this.skipSpace();
-        this.scanAnswer(rowField);
+        if (rowField.kind === SINGLE && b[this.i] !== 0x6e) rowField.single!.codes[this.row] = this.scanScalarCode(rowField.lookup!);
+        else this.scanAnswer(rowField);
         this.skipSpace();
         const next = b[this.i++];
         if (next === 0x2c) continue;
@@ -518,10 +533,10 @@ class LineScanner {
       const probes = lookup.byFirstByte[b[i + 1]];
       if (probes !== undefined) {
         for (let k = 0; k < probes.length; k++) {
-          const probe = probes[k].probe;
+          const probe = probes[k];
           if (this.matchesAt(i + 1, probe)) {
-            this.i = i + 1 + probe.bytes.length;
-            return probes[k].code;
+            this.i = i + 1 + probe.length;
+            return probe.code;
           }
         }
       }
@@ -554,19 +569,30 @@ class LineScanner {
   }
 
   /**
-   * The key at this.i, as its entry: first the predicted one (`previous.next`, or the object's first key) compared in
-   * place; otherwise scanned and looked up, and remembered as the prediction. An entry's bytes hold no quote, backslash
-   * or control character (they come from an unescaped string), so matching them followed by a quote is the whole key.
+   * The key at this.i and the colon after it (with any space around it), as the key's entry: first the predicted one
+   * (`previous.next`, or the object's first key) compared in place with `"key":`; otherwise scanned and looked up, and
+   * remembered as the prediction. A probe holds no quote, backslash or control character before its closing quote, so
+   * a match is the whole key.
    */
   private scanKeyEntry<T>(keys: KeyTable<T>, previous: KeyEntry<T> | undefined): KeyEntry<T> | undefined {
-    const b = this.b;
     const i = this.i;
-    if (b[i] !== 0x22) throw GIVE_UP;
+    if (this.b[i] !== 0x22) throw GIVE_UP;
     const predicted = previous === undefined ? keys.first : previous.next;
     if (predicted !== undefined && predicted.probe !== null && this.matchesAt(i + 1, predicted.probe)) {
-      this.i = i + 1 + predicted.probe.bytes.length;
+      this.i = i + 1 + predicted.probe.length;
+      this.skipSpace();
       return predicted;
     }
+    const entry = this.lookUpKey(keys, previous);
+    this.skipSpace();
+    this.expect(0x3a); // :
+    this.skipSpace();
+    return entry;
+  }
+
+  /** The key at this.i scanned as a string and looked up (scanKeyEntry's miss), and remembered as the prediction. */
+  private lookUpKey<T>(keys: KeyTable<T>, previous: KeyEntry<T> | undefined): KeyEntry<T> | undefined {
+    const b = this.b;
     this.scanString();
     if (this.escaped) throw GIVE_UP;
     let entry: KeyEntry<T> | undefined;
@@ -590,7 +616,7 @@ class LineScanner {
       if (entry === undefined) {
         if (unknown.length >= MAX_UNKNOWN_KEYS) return undefined;
         const bytes = b.slice(this.stringStart, this.stringEnd);
-        entry = { bytes, probe: quotedProbe(bytes), value: undefined, next: undefined };
+        entry = { bytes, probe: quotedProbe(bytes, { colon: true }), value: undefined, next: undefined };
         unknown.push(entry);
       }
     }
@@ -599,19 +625,39 @@ class LineScanner {
     return entry;
   }
 
+  /**
+   * The string at this.i as an instant (parseInstant). The stored form `YYYY-MM-DDTHH:MM:SS.sssZ` is read in place
+   * without scanning it as a string first: parseCanonical checks every one of its bytes, so with a quote after them
+   * they are the whole, unescaped string.
+   */
+  private scanInstant(): number {
+    const b = this.b;
+    const i = this.i;
+    if (i + 25 < this.end && b[i + 25] === 0x22) {
+      const fast = parseCanonical(b, i + 1, i + 25);
+      if (fast === fast) {
+        this.i = i + 26;
+        return fast;
+      }
+    }
+    this.scanString();
+    if (this.escaped) throw GIVE_UP;
+    return parseInstant(b, this.stringStart, this.stringEnd);
+  }
+
   /** Whether the probe's bytes stand at `at`, all of them before the line's end. */
   private matchesAt(at: number, probe: Probe): boolean {
-    const bytes = probe.bytes;
-    const n = bytes.length;
+    const n = probe.length;
     if (at + n > this.end) return false;
     if (n < 4) {
+      const bytes = probe.bytes;
       const b = this.b;
       for (let k = 0; k < n; k++) if (b[at + k] !== bytes[k]) return false;
       return true;
     }
     const view = this.view;
     const words = probe.words;
-    const last = words.length - 1;
+    const last = probe.last;
     for (let k = 0; k < last; k++) if (view.getInt32(at + 4 * k, true) !== words[k]) return false;
     return view.getInt32(at + n - 4, true) === words[last];
   }
@@ -814,7 +860,7 @@ function keyTable<T>(entries: Array<[string, T]>): KeyTable<T> {
   const table = Object.assign([] as Array<Array<KeyEntry<T>> | undefined>, { first: undefined, unknown: [] as Array<KeyEntry<T>> });
   for (const [key, value] of entries) {
     const bytes = encoder.encode(key);
-    (table[bytes.length] ??= []).push({ bytes, probe: quotedProbe(bytes), value, next: undefined });
+    (table[bytes.length] ??= []).push({ bytes, probe: quotedProbe(bytes, { colon: true }), value, next: undefined });
   }
   return table;
 }
@@ -827,9 +873,9 @@ function fieldOf(column: TableColumn): Field {
     if (typeof value === 'string') {
       const bytes = encoder.encode(value);
       (lookup.strings[bytes.length] ??= []).push({ bytes, code });
-      const probe = quotedProbe(bytes);
+      const probe = quotedProbe(bytes, { code });
       // The empty text's probe is the closing quote alone: filed under that byte.
-      if (probe !== null) (lookup.byFirstByte[probe.bytes[0]] ??= []).push({ probe, code });
+      if (probe !== null) (lookup.byFirstByte[probe.bytes[0]] ??= []).push(probe);
     } else if (typeof value === 'number') {
       lookup.numbers.set(value, code);
       // As Map.get would find it: -0 is 0.

@@ -16,8 +16,12 @@ export function parseInstant(bytes: Uint8Array, start: number, end: number): num
   return Date.parse(decoder.decode(bytes.subarray(start, end)));
 }
 
-/** NaN whenever the text is not the canonical form, so the caller asks Date.parse instead. */
-function parseCanonical(b: Uint8Array, s: number, end: number): number {
+/**
+ * NaN whenever the text is not the canonical form, so the caller asks Date.parse instead. Every byte of the text is
+ * checked (digits, `-`, `T`, `:`, `.`, `Z` or an offset), so a JSON scanner may call it on bytes not yet scanned as a
+ * string: a number means they are a whole unescaped string's content (create-jsonl-appender.ts).
+ */
+export function parseCanonical(b: Uint8Array, s: number, end: number): number {
   if (b[s + 4] !== 0x2d || b[s + 7] !== 0x2d || b[s + 10] !== 0x54 || b[s + 13] !== 0x3a || b[s + 16] !== 0x3a) return NaN;
   // Each byte minus '0': a digit when 0–9; `>>> 0` turns a byte below '0' into a large number, so one test per byte.
   const y0 = b[s] - 0x30, y1 = b[s + 1] - 0x30, y2 = b[s + 2] - 0x30, y3 = b[s + 3] - 0x30;
