@@ -21,10 +21,12 @@
  */
 import { Model } from 'survey-core';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
-import { buildCoreRules, type Condition, type CoreNode, type CoreRules } from './build-core-rules.ts';
+import { buildCoreRules, type Condition, type CoreNode, type CoreQuestionRule, type CoreRules } from './build-core-rules.ts';
 import { asStored, computeValues, type Logic } from './build-logic.ts';
 import type { Triggers } from './build-triggers.ts';
 import { triggerValueToFill } from './check-triggers.ts';
+import { isPlainObject } from './check-answer.ts';
+import { shownValues } from './build-dynamic-choices.ts';
 
 export interface ClearedAnswers {
   /** The response's data less the cleared keys; the same object when nothing was cleared. */
@@ -78,14 +80,119 @@ export function createHiddenChainClearer(rules: CoreRules, commentSuffix: string
         }
       };
   const triggers = rules.triggers;
-  if (logic === undefined && triggers === undefined) return clearChains;
+  const nested = rules.pages.some(hasNestedComputed);
+  if (logic === undefined && triggers === undefined && !nested) return clearChains;
   return (data) => {
     const result = clearChains(data);
     // Trigger values first: computed values may read them.
     if (triggers !== undefined) fillTriggerValues(rules, triggers, result.data, valuesOf);
+    // Panels' and rows' computed values before the response's: a total may sum them.
+    if (nested) fillNestedComputedValues(rules, result.data, valuesOf(result.data));
     if (logic !== undefined) fillComputedValues(rules, logic, result.data);
     return result;
   };
+}
+
+/** Whether a dynamic panel's template or a matrix column holds an expression question (build-core-rules.ts, nestedComputed). */
+function hasNestedComputed(node: CoreNode): boolean {
+  if (node.kind === 'container') return node.children.some(hasNestedComputed);
+  return node.rule.computed !== undefined || (node.rule.panelTemplate ?? []).some(hasNestedComputed) || (node.rule.cells?.columns ?? []).some((column) => column.rule.computed !== undefined);
+}
+
+/**
+ * The computed values of panels and matrix rows the response left out, set to survey-core's, as top-level ones are
+ * (fillComputedValues): in each panel and each row the response holds, for each shown expression question or
+ * expression column, in order, each seeing those set before it. `data` gets new arrays and objects where something was
+ * filled; what was sent is never replaced (the validator refuses it if it differs: check-core-rules.ts).
+ */
+function fillNestedComputedValues(rules: CoreRules, data: Record<string, unknown>, values: Record<string, unknown>): void {
+  const { hidden } = hiddenQuestions(rules.pages, data, values);
+  const visit = (node: CoreNode): void => {
+    if (node.kind === 'container') {
+      node.children.forEach(visit);
+      return;
+    }
+    if (!Object.hasOwn(data, node.name) || (rules.refuseHiddenAnswers && hidden.has(node.name.toLowerCase()))) return;
+    const filled = fillNested(node.rule, data[node.name], values);
+    if (filled !== data[node.name]) data[node.name] = filled;
+  };
+  rules.pages.forEach(visit);
+}
+
+/** One question's answer with its panels' or rows' computed values filled in; the same value when nothing was. */
+function fillNested(rule: CoreQuestionRule, value: unknown, values: Record<string, unknown>): unknown {
+  if (rule.panelTemplate !== undefined && Array.isArray(value)) {
+    const template = rule.panelTemplate;
+    let changed = false;
+    const panels = value.map((entry, index) => {
+      if (!isPlainObject(entry)) return entry;
+      const scope: Record<string, unknown> = { ...values, panel: entry, panelIndex: index };
+      const panel = fillScope(template, entry, scope, 'panel');
+      if (panel !== entry) changed = true;
+      return panel;
+    });
+    return changed ? panels : value;
+  }
+  const cells = rule.cells;
+  if (cells === undefined || !cells.columns.some((column) => column.rule.computed !== undefined)) return value;
+  const fillRow = (rowValue: unknown, rowIndex: number, rowName: unknown): unknown => {
+    if (!isPlainObject(rowValue)) return rowValue;
+    let row = rowValue;
+    const scope: Record<string, unknown> = { ...values, row, rowIndex };
+    if (cells.rowNames !== undefined) scope.rowName = scope.rowValue = scope.item = rowName;
+    for (const column of cells.columns) {
+      const computed = column.rule.computed;
+      if (computed === undefined || Object.hasOwn(row, column.name)) continue;
+      // survey-core neither shows nor checks a hidden cell: nothing is filled there.
+      if (column.visibleIf !== undefined && (column.visibleIf.readsHostVariable || !column.visibleIf.isTrue(scope))) continue;
+      const result = asStored(computed.run(scope));
+      if (result === undefined) continue;
+      row = { ...row, [column.name]: result };
+      scope.row = row;
+    }
+    return row;
+  };
+  if (cells.rows === 'each') {
+    if (!Array.isArray(value)) return value;
+    let changed = false;
+    const rows = value.map((entry, index) => {
+      const row = fillRow(entry, index + 1, undefined);
+      if (row !== entry) changed = true;
+      return row;
+    });
+    return changed ? rows : value;
+  }
+  if (!isPlainObject(value)) return value;
+  const shown = rule.shownItems?.rows !== undefined ? new Set(shownValues(rule.shownItems.rows, values, value).map(String)) : undefined;
+  const shownRows = shown === undefined ? cells.rows : cells.rows.filter((row) => shown.has(row));
+  let result = value;
+  shownRows.forEach((row, index) => {
+    if (!Object.hasOwn(value, row)) return;
+    const filled = fillRow(value[row], index + 1, cells.rowNames?.[cells.rows.indexOf(row)]);
+    if (filled !== value[row]) result = { ...result, [row]: filled };
+  });
+  return result;
+}
+
+/** A panel's answers with its shown computed questions filled in, in template order. */
+function fillScope(nodes: CoreNode[], answers: Record<string, unknown>, scope: Record<string, unknown>, key: 'panel'): Record<string, unknown> {
+  let filled = answers;
+  const visit = (node: CoreNode): void => {
+    const condition = node.visibleIf !== undefined && !node.visibleIf.readsHostVariable ? node.visibleIf : undefined;
+    if (condition !== undefined ? !condition.isTrue(scope) : node.visibleIf === undefined && !node.visible) return;
+    if (node.kind === 'container') {
+      node.children.forEach(visit);
+      return;
+    }
+    const computed = node.rule.computed;
+    if (computed === undefined || Object.hasOwn(filled, node.name)) return;
+    const result = asStored(computed.run(scope));
+    if (result === undefined) return;
+    filled = { ...filled, [node.name]: result };
+    scope[key] = filled;
+  };
+  nodes.forEach(visit);
+  return filled;
 }
 
 /**

@@ -10,12 +10,14 @@ import { join } from 'node:path';
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { checkDefinitions } from '../../../analysis/definitions/check-definitions.ts';
+import { hiddenChainClearerFor } from '../../../server/validation/clear-hidden-chains.ts';
 import { createResponseValidator } from '../../../server/validation/create-response-validator.ts';
 import { definitionFromJson } from '../../fixtures/definitions/load-fixture-definition.ts';
 import { onlineSubmission } from '../../fixtures/online-submission.ts';
 
 const json = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'surveyjs-corpus', 'nested-expressions.json'), 'utf8'));
-const validate = createResponseValidator(definitionFromJson({ ...json, id: 'nested-expressions' }));
+const definition = definitionFromJson({ ...json, id: 'nested-expressions' });
+const validate = createResponseValidator(definition);
 
 /** What the form sends: survey-core's Model, answered through the panels' and rows' own editors, completed. */
 function byModel(): Record<string, unknown> {
@@ -77,12 +79,19 @@ describe('expressions inside dynamic panels and matrices', () => {
     ]);
   });
 
-  it('accepts a response that leaves nested computed values out; a value computed from them is computed from what was sent', () => {
+  it('fills in nested computed values a response leaves out, as the route stores it, before the values computed from them', () => {
     const children = (valid.children as Array<Record<string, unknown>>).map(({ age }) => ({ age }));
+    const costs = { food: { amount: 30000 }, rent: { tag: 'rent-2' } };
+    const items = [{ qty: 3 }];
     const { total: _total, ...rest } = valid;
-    expect(validate(onlineSubmission({ ...rest, children }))).toEqual([]);
-    // The form always sends the panels' allowances: a total without them does not add up.
-    expect(validate(onlineSubmission({ ...rest, children, total: 25000 }))).toEqual([
+    const sent = { ...rest, children, costs, items };
+    // What the route does first (server/validation/clear-hidden-chains.ts): the panels' and rows' values, then the total.
+    const { data: stored } = hiddenChainClearerFor(definition)(structuredClone(sent));
+    // Rows that were sent get their cells; the form would also have sent the rent row's: it is sent here with its tag only.
+    expect(stored).toEqual({ ...valid, costs: { food: { amount: 30000, yearly: 360000, tag: 'food-1' }, rent: { tag: 'rent-2', yearly: 0 } } });
+    expect(validate(onlineSubmission(stored))).toEqual([]);
+    // The validator alone computes from what was sent: a total without the panels' allowances does not add up.
+    expect(validate(onlineSubmission({ ...sent, total: 25000 }))).toEqual([
       { question: 'total', message: `25000 was sent, but its expression "sumInArray({children}, 'allowance')" gives 0 for the other answers of this response` },
     ]);
   });
