@@ -17,7 +17,7 @@
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
 import type { ResponseStore, StoredLine } from '../store/response-store.ts';
 import { HttpError } from '../http-error.ts';
-import { appendStored, createLiveTable, type LiveTable } from './live-table.ts';
+import { appendStored, createLiveTable, sortIntoListOrder, type LiveTable } from './live-table.ts';
 
 export type LiveTableState = 'building' | 'ready' | 'failed';
 
@@ -124,6 +124,8 @@ export function startLiveTables({ store, definitions, pageSize = 2000 }: LiveTab
       }
     }
     while (!(await follow(Number.MAX_SAFE_INTEGER, true)));
+    // Imported history comes out of receivedAt order; sorted now, while no view holds a row number.
+    for (const table of tables.values()) sortIntoListOrder(table);
     state = 'ready';
   }).catch((error: Error) => {
     state = 'failed';
