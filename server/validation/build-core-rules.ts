@@ -154,13 +154,17 @@ export function buildCoreRules(model: SurveyModel, source: string, hostVariables
   };
 }
 
-/** The same Fail for expressions where `{$element.property}` is not supported (`where` says where, for the message). */
+/**
+ * The same Fail for expressions in a trigger (`{$element.property}` refused there; `where` says so in the message), or
+ * inside a dynamic panel or a matrix column (`nested`): there survey-core resolves `{$name.property}` in the survey's
+ * context as at the top level (an element of the template has no such name there), so references stay supported.
+ */
 function within(fail: Fail, where: string, nested?: Fail['nested']): Fail {
   return Object.assign((what: string, reason: string) => fail(what, reason), {
     hostVariables: fail.hostVariables,
     dynamicChoices: fail.dynamicChoices,
-    properties: undefined,
-    propertiesRefusedIn: where,
+    properties: nested === undefined ? undefined : fail.properties,
+    propertiesRefusedIn: nested === undefined ? where : fail.propertiesRefusedIn,
     nested: nested ?? fail.nested,
   });
 }
@@ -458,7 +462,7 @@ function nestedComputed(question: AnyElement, what: string, fail: Fail, nested: 
     const variable = expressionNames(parsed.operand).variables.find((name) => unsupported.has(name.split(/[.[]/)[0].toLowerCase()));
     if (variable !== undefined) throw fail(what, `{${variable}} in ${JSON.stringify(expression)} is not recomputed by strict validation yet`);
   }
-  const runner = compile(expression, what, fail, undefined, fail.propertiesRefusedIn);
+  const runner = compile(expression, what, fail, fail.properties, fail.propertiesRefusedIn);
   const round = (question.roundValue as (value: unknown) => unknown).bind(question);
   return { expression, run: (values) => round(runner.run(values)) };
 }

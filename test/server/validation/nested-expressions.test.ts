@@ -51,14 +51,38 @@ describe('expressions inside dynamic panels and matrices', () => {
   it("accepts what survey-core's Model computes in each panel and row", () => {
     expect(valid).toMatchObject({
       children: [
-        { age: 2, allowance: 15000, label: 1, share: 2 },
-        { age: 8, allowance: 10000, label: 2, share: 8 },
+        { age: 2, allowance: 15000, label: 1, share: 2, urgentFlag: 'no' },
+        { age: 8, allowance: 10000, label: 2, share: 8, urgentFlag: 'no' },
       ],
       total: 25000,
       costs: { food: { amount: 30000, yearly: 360000, tag: 'food-1' }, rent: { yearly: 0, tag: 'rent-2' } },
       items: [{ qty: 3, subtotal: 21, position: 1 }],
     });
     expect(validate(onlineSubmission(valid))).toEqual([]);
+  });
+
+  it('reads a property of a top-level element from inside a panel or a row, as survey-core does', () => {
+    // A rate over 50 shows "urgent": the panels' and rows' expressions that read {$urgent.isVisible} follow.
+    const model = new Model(json);
+    model.setValue('rate', 60);
+    const children = model.getQuestionByName('children') as any;
+    children.panelCount = 1;
+    children.panels[0].getQuestionByName('age').value = 4;
+    children.panels[0].getQuestionByName('urgentNote').value = '通院';
+    (model.getQuestionByName('costs') as any).visibleRows[0].cells[0].question.value = 100;
+    model.doComplete();
+    const urgent = JSON.parse(JSON.stringify(model.data));
+    expect(urgent).toMatchObject({ children: [{ urgentFlag: 'yes', urgentNote: '通院' }], costs: { food: { urgency: 100 } } });
+    expect(validate(onlineSubmission(urgent))).toEqual([]);
+    const tampered = structuredClone(urgent);
+    tampered.children[0].urgentFlag = 'no';
+    expect(validate(onlineSubmission(tampered))).toEqual([
+      { question: 'children', message: `panel 1, question "urgentFlag": "no" was sent, but its expression "iif({$urgent.isVisible}, 'yes', 'no')" gives "yes" for the other answers of this response` },
+    ]);
+    // With a low rate "urgent" is hidden, and so is the panel's note that reads its visibility.
+    const low = structuredClone(valid) as any;
+    low.children[0].urgentNote = '通院';
+    expect(validate(onlineSubmission(low))[0]).toMatchObject({ question: 'children', message: expect.stringContaining('{$urgent.isVisible}') });
   });
 
   it('refuses a tampered value in a panel or a row, naming both values', () => {
@@ -88,7 +112,7 @@ describe('expressions inside dynamic panels and matrices', () => {
     // What the route does first (server/validation/clear-hidden-chains.ts): the panels' and rows' values, then the total.
     const { data: stored } = hiddenChainClearerFor(definition)(structuredClone(sent));
     // Rows that were sent get their cells; the form would also have sent the rent row's: it is sent here with its tag only.
-    expect(stored).toEqual({ ...valid, costs: { food: { amount: 30000, yearly: 360000, tag: 'food-1' }, rent: { tag: 'rent-2', yearly: 0 } } });
+    expect(stored).toEqual({ ...valid, costs: { food: { amount: 30000, yearly: 360000, tag: 'food-1', urgency: 0 }, rent: { tag: 'rent-2', yearly: 0, urgency: 0 } } });
     expect(validate(onlineSubmission(stored))).toEqual([]);
     // The validator alone computes from what was sent: a total without the panels' allowances does not add up.
     expect(validate(onlineSubmission({ ...sent, total: 25000 }))).toEqual([
