@@ -6,6 +6,7 @@
  * See docs/decisions/0020-strict-validation-on-top-of-survey-core.md.
  */
 import { settings, type ItemValue, type Question, type SurveyModel } from 'survey-core';
+import { attachmentRule, type AttachmentRule } from './attachment-rules.ts';
 
 /** A choice value as it travels in JSON (SurveyJS keeps choice values' JSON types). */
 export type ChoiceValue = string | number | boolean;
@@ -36,7 +37,9 @@ export type AnswerRule =
    * An expression question's value, or a calculated value with includeIntoResult: any JSON here;
    * the validator compares it with what survey-core computes from the answers (build-logic.ts).
    */
-  | { kind: 'computed' };
+  | { kind: 'computed' }
+  /** A signaturepad's image or a file question's files, as data URLs (attachment-rules.ts). */
+  | AttachmentRule;
 
 /** Text inputs whose browser control can only produce one string format (https://html.spec.whatwg.org/multipage/input.html). */
 export type DateLikeInputType = 'date' | 'datetime-local' | 'month' | 'week' | 'time';
@@ -227,6 +230,9 @@ function answerRule(q: AnyQuestion, type: string, source: string, label: string,
       };
     case 'expression':
       return { kind: 'computed' };
+    case 'signaturepad':
+    case 'file':
+      return attachmentRule(q, (reason) => unsupported(source, label, reason));
     default:
       throw unsupported(source, label, `question type "${type}" is not supported by strict validation yet`);
   }

@@ -10,6 +10,7 @@
  */
 import type { AnswerRule, ChoiceSet, DateLikeInputType, RatingScale } from './build-question-index.ts';
 import { quoteValue } from './quote-value.ts';
+import { checkAttachmentAnswer } from './attachment-rules.ts';
 
 /** Rules whose answer holds answers objects (rows, items, panels): checkAnswers owns their recursion. */
 export type NestedAnswerKind = 'matrixdropdown' | 'multipletext' | 'matrixdynamic' | 'paneldynamic';
@@ -38,6 +39,9 @@ export function checkAnswer(rule: SingleAnswerRule, value: unknown): string[] {
     case 'computed':
       // Compared with survey-core's own result once the other answers are known (create-response-validator.ts).
       return [];
+    case 'signature':
+    case 'files':
+      return checkAttachmentAnswer(rule, value);
   }
 }
 

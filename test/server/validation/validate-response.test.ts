@@ -324,8 +324,8 @@ describe('definitions that strict validation cannot check faithfully', () => {
     createResponseValidator(definitionFromJson({ id: 'unsupported', version: 1, audience: 'citizen', elements, ...extra }, 'unsupported.json'));
 
   it('fail when the validator is built, naming the file, the question and the feature', () => {
-    expect(rejects([{ type: 'file', name: 'upload' }])).toThrow(
-      'unsupported.json: question "upload": question type "file" is not supported by strict validation yet',
+    expect(rejects([{ type: 'file', name: 'upload', storeDataAsText: false }])).toThrow(
+      'unsupported.json: question "upload": storeDataAsText: false (uploading files to another service through onUploadFiles) is not supported',
     );
     expect(rejects([{ type: 'checkbox', name: 'a', choices: ['x'] }, { type: 'ranking', name: 'b', choicesFromQuestion: 'a' }])).toThrow(
       'question "b": a ranking whose choices depend on the answers is not supported by strict validation yet',
