@@ -80,7 +80,11 @@ export interface CollectedComments {
   more: boolean;
 }
 
-export async function collectComments(records: AsyncIterable<ResponseRecord>, options: CollectOptions): Promise<CollectedComments> {
+/**
+ * `records` may be a plain list (the live table's writers, already in memory: walked without a promise per record)
+ * or a stream from the store.
+ */
+export async function collectComments(records: Iterable<ResponseRecord> | AsyncIterable<ResponseRecord>, options: CollectOptions): Promise<CollectedComments> {
   const { search, locale, rules, page } = options;
   const questions = search.question === undefined ? search.questions.map((name, index) => ({ name, index })) : [{ name: search.question, index: search.questions.indexOf(search.question) }];
   const q = search.q === undefined ? undefined : fold(search.q);
@@ -88,16 +92,19 @@ export async function collectComments(records: AsyncIterable<ResponseRecord>, op
   const code = search.code === undefined ? undefined : rules[search.code];
   const needsWords = word !== undefined || code !== undefined;
   const wordsOf = (masked: string) => tokensOf(masked, options.analyzer, options.cache);
+  // Without a search by text, word or code, only the comments kept are masked and given their segments, after the
+  // walk: a selection of a million responses has some hundred thousand comments, and a page shows twenty.
+  const searchesText = q !== undefined || needsWords;
 
   const result: CollectedComments = { responses: 0, writers: 0, matching: 0, matchingResponses: 0, comments: [], more: false };
   // A page keeps the first `limit + 1` in the list's order; sorted and cut back whenever it doubles.
   const keep = page ? page.limit + 1 : Infinity;
-  const kept: FoundComment[] = [];
+  const kept: Array<{ position: CommentPosition; question: string; raw: string; text: string | undefined; record: ResponseRecord }> = [];
   const trim = () => {
     kept.sort((a, b) => comparePositions(a.position, b.position));
     kept.length = Math.min(kept.length, keep);
   };
-  for await (const record of records) {
+  const visit = (record: ResponseRecord) => {
     result.responses += 1; // replaced by `selected` below when only the writers are given
     let wrote = false;
     let matched = false;
@@ -106,30 +113,35 @@ export async function collectComments(records: AsyncIterable<ResponseRecord>, op
       if (typeof raw !== 'string' || raw.trim() === '') continue;
       wrote = true;
       const position = { receivedAt: record.receivedAt, id: record.id, question: question.index };
-      // Masked before the search looks at it: a search never finds what the mask hides.
-      const text = maskedText(raw, locale);
-      if (q !== undefined && !fold(text).includes(q)) continue;
-      if (needsWords) {
-        const words = wordsOf(text);
-        if (word !== undefined && !containsWord(words, word)) continue;
-        if (code !== undefined && !applyCodingRules([code], { words, text })[0]) continue;
+      let text: string | undefined;
+      if (searchesText) {
+        // Masked before the search looks at it: a search never finds what the mask hides.
+        text = maskedText(raw, locale);
+        if (q !== undefined && !fold(text).includes(q)) continue;
+        if (needsWords) {
+          const words = wordsOf(text);
+          if (word !== undefined && !containsWord(words, word)) continue;
+          if (code !== undefined && !applyCodingRules([code], { words, text })[0]) continue;
+        }
       }
       result.matching += 1;
       matched = true;
       if (page?.after && comparePositions(position, page.after) <= 0) continue;
-      kept.push({ position, question: question.name, text, segments: options.segmentsOf(record) });
+      kept.push({ position, question: question.name, raw, text, record });
       if (kept.length >= 2 * keep) trim();
     }
     if (wrote) result.writers += 1;
     if (matched) result.matchingResponses += 1;
-  }
+  };
+  if (Symbol.iterator in records) for (const record of records) visit(record);
+  else for await (const record of records) visit(record);
   if (options.selected !== undefined) result.responses = options.selected;
   trim();
   if (page) {
     result.more = kept.length > page.limit;
     kept.length = Math.min(kept.length, page.limit);
   }
-  result.comments = kept;
+  result.comments = kept.map(({ position, question, raw, text, record }) => ({ position, question, text: text ?? maskedText(raw, locale), segments: options.segmentsOf(record) }));
   return result;
 }
 

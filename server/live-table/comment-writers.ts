@@ -25,14 +25,17 @@ export function commentColumnsOf(live: LiveTable, questions: readonly string[]):
  * response never changes. What is kept is small (the comments and a few codes): roughly 100 MB for the 150,000 or so
  * writers of a million responses.
  */
-export async function* writerRecords(
+export async function writerRecords(
   live: LiveTable,
   rows: Int32Array,
   columns: readonly CommentColumn[],
   readRecord: (id: string) => Promise<ResponseRecord | undefined>,
   dataKeys: readonly string[],
-): AsyncGenerator<ResponseRecord> {
+): Promise<ResponseRecord[]> {
+  // A list, not a stream: after the first read every record is in memory, and a promise per record of a large
+  // selection cost more than the comments page itself (issue 23, bench:dashboard at a million).
   const kept = keptFor(live, dataKeys);
+  const writers: ResponseRecord[] = [];
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
     if (!columns.some((column) => column.answered[row] === 1)) continue;
@@ -44,8 +47,9 @@ export async function* writerRecords(
       record = { ...stored, data: Object.fromEntries(dataKeys.filter((key) => Object.hasOwn(stored.data, key)).map((key) => [key, stored.data[key]])) };
       kept.set(row, record);
     }
-    yield record;
+    writers.push(record);
   }
+  return writers;
 }
 
 const keptRecords = new WeakMap<LiveTable, Map<string, Map<number, ResponseRecord>>>();

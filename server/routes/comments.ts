@@ -89,19 +89,17 @@ async function selectionRecords(
   filter: ResponseFilter,
   definition: SurveyDefinition,
   questions: readonly string[],
-): Promise<{ records: AsyncIterable<ResponseRecord>; selected?: number }> {
+): Promise<{ records: Iterable<ResponseRecord> | AsyncIterable<ResponseRecord>; selected?: number }> {
   const live = await liveTables?.ready(surveyId);
   const rows = live ? viewRows(live, filter) : null;
   const columns = live && rows ? commentColumnsOf(live, questions) : null;
   if (!live || !rows || !columns) return { records: filteredRecords((q) => store.list(q), surveyId, filter, definition) };
   const unreadable = unreadableIn(live, filter, definition).map(({ record }) => record);
-  async function* records(): AsyncGenerator<ResponseRecord> {
-    // The comments and the segment questions: all collectComments reads of `data` (meta is kept whole, it is small).
-    const dataKeys = [...questions, ...segmentVariables(definition).map((variable) => variable.name)];
-    yield* writerRecords(live!, rows!, columns!, (id) => store.get(id), dataKeys);
-    yield* unreadable;
-  }
-  return { records: records(), selected: rows.length + unreadable.length };
+  // The comments and the segment questions: all collectComments reads of `data` (meta is kept whole, it is small).
+  const dataKeys = [...questions, ...segmentVariables(definition).map((variable) => variable.name)];
+  const writers = await writerRecords(live, rows, columns, (id) => store.get(id), dataKeys);
+  writers.push(...unreadable);
+  return { records: writers, selected: rows.length + unreadable.length };
 }
 
 export function commentsRouter({ store, definitions, definitionsDir, liveTables = null, testMarkings = null }: CommentsRouterOptions): Router {
