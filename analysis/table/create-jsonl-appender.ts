@@ -117,6 +117,15 @@ class Probe {
   readonly length: number;
   /** The index of the last word. */
   readonly last: number;
+  /**
+   * The first four words and the last, also as properties of the probe itself: one load each, not three (the array,
+   * its data, the word); a probe of up to 20 bytes, most keys and values, never touches `words`.
+   */
+  readonly w0: number;
+  readonly w1: number;
+  readonly w2: number;
+  readonly w3: number;
+  readonly wLast: number;
   constructor(
     readonly bytes: Uint8Array,
     /** For a choice value's probe, the value's code. */
@@ -132,6 +141,11 @@ class Probe {
     }
     this.words = Int32Array.from(words);
     this.last = words.length - 1;
+    this.w0 = words[0] ?? 0;
+    this.w1 = words[1] ?? 0;
+    this.w2 = words[2] ?? 0;
+    this.w3 = words[3] ?? 0;
+    this.wLast = words[words.length - 1] ?? 0;
   }
 }
 
@@ -656,10 +670,17 @@ class LineScanner {
       return true;
     }
     const view = this.view;
-    const words = probe.words;
+    // Words 0 to last − 1 at 4k, then the last at n − 4 (overlapping): the first four from the probe's properties.
     const last = probe.last;
-    for (let k = 0; k < last; k++) if (view.getInt32(at + 4 * k, true) !== words[k]) return false;
-    return view.getInt32(at + n - 4, true) === words[last];
+    if (last > 0 && view.getInt32(at, true) !== probe.w0) return false;
+    if (last > 1 && view.getInt32(at + 4, true) !== probe.w1) return false;
+    if (last > 2 && view.getInt32(at + 8, true) !== probe.w2) return false;
+    if (last > 3 && view.getInt32(at + 12, true) !== probe.w3) return false;
+    if (last > 4) {
+      const words = probe.words;
+      for (let k = 4; k < last; k++) if (view.getInt32(at + 4 * k, true) !== words[k]) return false;
+    }
+    return view.getInt32(at + n - 4, true) === probe.wLast;
   }
 
   private stringEquals(expected: Uint8Array): boolean {
