@@ -11,6 +11,7 @@ import type { AnswerValue, TableSpec, VariableSpec } from '../table/response-tab
 import { mergeQuestions, type MergedCell, type MergedQuestion } from '../../core/definitions/merge-questions.ts';
 import { ReportInputError } from '../../core/definitions/report-input-error.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
+import { isAttachmentType } from '../../core/definitions/attachment-types.ts';
 
 export interface PlannedVariable extends VariableSpec {
   /** The question or meta variable it comes from. */
@@ -261,8 +262,8 @@ export function planReport(definitions: ReadonlyArray<SurveyDefinition>, options
 /** Why a question has no table, in the report's language (issue 26: a ja dashboard once read it in English). */
 const notSummarisedTexts = (language: string) =>
   language === 'en'
-    ? { freeText: 'free text: counted here, read in the comments', noSummaryYet: (type: string) => `${type} answers have no summary yet` }
-    : { freeText: '自由記述：ここでは回答数のみ。内容は「自由記述」で読めます', noSummaryYet: (type: string) => `${type} 形式の回答はまだ集計していません` };
+    ? { freeText: 'free text: counted here, read in the comments', noSummaryYet: (type: string) => `${type} answers have no summary yet`, attachment: 'signatures and attached files are never in a report' }
+    : { freeText: '自由記述：ここでは回答数のみ。内容は「自由記述」で読めます', noSummaryYet: (type: string) => `${type} 形式の回答はまだ集計していません`, attachment: '署名・添付ファイルはレポートに含めません' };
 
 /**
  * The backbone of a survey report (issue 11): a summary of every question, and a cross-tab of
@@ -325,6 +326,9 @@ function planTables(
       const variable = { ...baseVariable(question, question.name), kind: 'comment' as const, source: { from: 'data' as const, key: question.name }, ...valuesOf([], false) };
       use(variable);
       summaries.push({ ...base, variables: [variable.name], notSummarised: notSummarisedTexts(language).freeText });
+    } else if (isAttachmentType(question.type)) {
+      // Signatures and attached files: no variable, so no table, report or live table ever reads their content.
+      summaries.push({ ...base, variables: [], notSummarised: notSummarisedTexts(language).attachment });
     } else {
       summaries.push({ ...base, variables: [], notSummarised: notSummarisedTexts(language).noSummaryYet(question.type) });
     }

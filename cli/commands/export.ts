@@ -12,6 +12,8 @@
  * Test answers (meta.test, a kiosk in test mode; issue 30) are left out unless --include-test is given, which
  * adds a `test` column (1 = test answer), as `?includeTest=1` does. Responses marked as test data in the dashboard
  * (DATA_DIR/test-markings.jsonl, server/test-markings/) count as test answers here too.
+ * Signatures and attached files (issue 22) are written, with --include-personal-data only, as files in a folder
+ * beside --out (`answers.csv` → `answers.attachments/<responseId>/<question>[-n].<ext>`); the cells hold their paths.
  * Files appear only when complete: they are written under a temporary name first.
  * Free text is masked unless --include-personal-data is given; that export is
  * recorded in DATA_DIR/audit.jsonl (with the OS user) before it is written
@@ -24,7 +26,8 @@ import { userInfo } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseServerEnv } from '../../server/env.ts';
 import { filteredRecords, FilterError, parseResponseFilter } from '../../server/live-table/response-filter.ts';
-import { findLongTable, isExportFormat, UnknownTableError, writeExport, type ExportFormat } from '../../server/export/write-export.ts';
+import { findLongTable, isExportFormat, UnknownTableError, withExportedTimes, writeExport, type ExportFormat } from '../../server/export/write-export.ts';
+import { attachmentFolderPath, attachmentQuestions, writeAttachmentFolder } from '../../server/export/attachment-files.ts';
 import { openResponseStore, selectStore, SQLITE_RESPONSES_FILE } from '../../server/store/open-response-store.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { appendAuditEntry, AUDIT_LOG_FILE } from '../../server/audit/audit-log.ts';
@@ -128,6 +131,18 @@ export const command: CliCommand = {
         const codebook = codebookPath(out);
         await writeAtomically(codebook, (stream) => writeExport(stream, { format: 'codebook', locale, mode, versions, records: emptyRecords(), includeTest }));
         written.push(codebook);
+      }
+      // Signatures and attached files: files in a folder beside the table, never in a cell (issue 22, ADR 0101).
+      const attachments = attachmentQuestions(versions);
+      if (attachments.size > 0 && format !== 'jsonl') {
+        if (included) {
+          const folder = attachmentFolderPath(out);
+          const stored = withExportedTimes(versions, filteredRecords((q) => store.list(q), surveyId, filter, current));
+          const files = await writeAttachmentFolder(folder, stored, attachments);
+          written.push(`${folder} (${files} attachment${files === 1 ? '' : 's'})`);
+        } else {
+          console.log(`attachments not written: signatures and attached files are personal data (give --include-personal-data to write them to ${attachmentFolderPath(out)})`);
+        }
       }
       console.log(`exported ${count} responses of ${surveyId} to ${written.join(' and ')}`);
       return 0;

@@ -8,6 +8,7 @@
 import type { AnswerValue, Breakdown, Crosstab, CrosstabCell, FewerItem, MeansByGroup, QuestionSummary, Report } from '../../contracts/report.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { formatCount, formatNumber, formatPercent } from '../i18n/number-format.ts';
+import { isAttachmentType } from '../definitions/attachment-types.ts';
 import { describeSummaryChart } from './describe-charts.ts';
 import { crosstabTitle } from './crosstab-title.ts';
 import type { Section, Table } from './view-types.ts';
@@ -94,7 +95,7 @@ export function describeSummary(summary: QuestionSummary, report: Report, locale
   if (summary.notSummarised) {
     // The analysis gives its reason in English; the report says it in its own language.
     const freeText = summary.type === 'comment' || summary.type === 'text' || summary.type === 'multipletext';
-    const reason = freeText ? t.freeText : fillText(t.noSummaryYet, { type: summary.type });
+    const reason = freeText ? t.freeText : isAttachmentType(summary.type) ? t.attachment : fillText(t.noSummaryYet, { type: summary.type });
     const answered = summary.answered == null ? '' : `${t.answered} n = ${formatCount(summary.answered, locale)} · ${t.noAnswer} ${formatCount(summary.noAnswer, locale)}`;
     return { heading, notes: [answered, reason].filter(Boolean) };
   }

@@ -77,6 +77,7 @@ export const tabulationTexts = defineTexts({
     freeText: '自由記述のため、ここでは回答者数のみ示します。記入内容の抜粋は「自由記述」の章にあります。',
     textColumnNote: '記述式の列のため、回答者数のみ示します。',
     noSummaryYet: '{type} 形式の設問は、まだ集計に対応していません。',
+    attachment: '署名・添付ファイルはレポートに含めません（ファイルは個人情報を含むエクスポートで取り出せます）。',
   },
   en: {
     overview: 'Overview',
@@ -144,6 +145,7 @@ export const tabulationTexts = defineTexts({
     freeText: 'Free text: only the number who answered is shown here; a sample of the answers is in the comments section.',
     textColumnNote: 'A column of written answers: only the number who answered is shown.',
     noSummaryYet: '{type} answers have no summary yet.',
+    attachment: 'Signatures and attached files are never in a report (they come out as files with an export that includes personal data).',
   },
 });
 

@@ -20,6 +20,8 @@ import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import { markedTest, type MarkedResponses } from '../test-markings/marked-responses.ts';
+import { isAttachmentType } from '../../core/definitions/attachment-types.ts';
+import { attachmentPaths } from './attachment-files.ts';
 
 export type CellValue = string | number | null;
 
@@ -80,6 +82,10 @@ const TEXTS = {
     en: 'Set by a trigger (the respondent never answers it; the value the form computed)',
   },
   calculated: { ja: '計算値（回答からフォームが計算した値）', en: 'Calculated value (computed by the form from the answers)' },
+  attachment: {
+    ja: '添付（署名・画像・PDF）はセルに入れない。ファイルはエクスポートの隣のフォルダ「<出力ファイル名>.attachments」に「回答ID/設問名[-番号].拡張子」で置く（個人情報を含むエクスポートのみ）。セルはそのパス（複数は「; 」区切り）、空欄 = 添付なし',
+    en: 'attachments (signatures, images, PDFs) are never in a cell: the files are in the folder "<export file name>.attachments" beside the export, as "<response id>/<question>[-n].<ext>" (only in exports that include personal data); the cell lists their paths ("; " between several), blank = none',
+  },
   testNote: {
     ja: '1 = テスト回答（テストモードの端末から、またはテストデータとして指定されたもの。集計には含めない）、0 = 通常の回答',
     en: '1 = a test answer (from a kiosk in test mode, or marked as test data; not to be counted), 0 = a real answer',
@@ -168,6 +174,17 @@ function questionColumns(definition: SurveyDefinition, options: ExportColumnOpti
   const model = exportModel(definition, options.locale);
   const columns: ExportColumn[] = [];
   for (const question of model.getAllQuestions(false, false, false) as AnyQuestion[]) {
+    const type = question.getType();
+    if (isAttachmentType(type)) {
+      // Never the image or file in a cell: the paths of the files written beside the export (attachment-files.ts).
+      const name = question.getValueName();
+      const column = choiceColumn(name, question.title || name, name, type, [], options.mode, (record: ResponseRecord) => {
+        const paths = Object.hasOwn(record.data, name) ? attachmentPaths(record.id, name, type, record.data[name]) : [];
+        return paths.length > 0 ? paths.join('; ') : undefined;
+      });
+      columns.push({ ...column, note: text('attachment', options.locale) });
+      continue;
+    }
     columns.push(...columnsOfAnswer(question, options, (record: ResponseRecord) => record.data));
   }
   // Values stored without a question (issue 22): names only triggers set, calculated values kept in the result.

@@ -14,6 +14,7 @@ import { jsonlChunks } from './write-jsonl.ts';
 import { maskFreeText } from './mask-free-text.ts';
 import { writeXlsx } from './write-xlsx.ts';
 import { requiresInvitation } from '../enrollment/admit-submission.ts';
+import { attachmentQuestions, attachmentsAsPaths } from './attachment-files.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl', 'codebook'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -131,6 +132,14 @@ function rereadable(records: ExportJob['records'], again: boolean): () => AsyncI
   };
 }
 
+/**
+ * The records with the ids and times an export of `versions` shows (cut to the minute on a survey with invitation
+ * codes), for what is written beside the table: the attachment folder's names must match the cells' paths.
+ */
+export function withExportedTimes(versions: readonly SurveyDefinition[], records: AsyncIterable<ResponseRecord>): AsyncIterable<ResponseRecord> {
+  return versions.length > 0 && requiresInvitation(versions[0]) ? timesToTheMinute(records) : records;
+}
+
 /** Every panel or row of `table` in `records`. */
 async function* longRows(table: LongTable, records: AsyncIterable<ResponseRecord>): AsyncGenerator<LongRow> {
   for await (const record of records) yield* longRowsOf(table, record);
@@ -145,7 +154,10 @@ export async function writeExport(destination: Writable, job: ExportJob): Promis
     return invitationOnly ? timesToTheMinute(masked) : masked;
   };
   if (job.format === 'jsonl') {
-    await pipeline(Readable.from(jsonlChunks(records())), destination);
+    // Without personal data, no signature or file content either: each attachment is its path, as in the CSV.
+    const attachments = attachmentQuestions(job.versions);
+    const lines = job.personalData === 'included' || attachments.size === 0 ? records() : attachmentsAsPaths(records(), attachments);
+    await pipeline(Readable.from(jsonlChunks(lines)), destination);
     return;
   }
   const headerOf = <T>(column: ExportColumn<T>) => (job.mode === 'labels' ? column.label : column.key);

@@ -2,13 +2,15 @@
  * Issue 22, item 2, over the real server on loopback with a real SQLite file: a consent signature and
  * attached photos or documents (test/fixtures/attachments/road-damage-report.json). Good ones are stored;
  * each malformed, oversized, wrongly typed and polyglot one gets a 422 that names the question and says
- * what is wrong, and nothing is stored.
+ * what is wrong, and nothing is stored. Then what was stored comes out: `survey-toolkit export` writes the
+ * attachments as files beside the CSV (with personal data only), never in a cell, and a report of the survey
+ * holds no attachment content.
  */
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../cli/run-cli.ts';
+import { ROOT, runCli } from '../../cli/run-cli.ts';
 import { spawnServer, type SpawnedServer } from '../spawn-server.ts';
 import { onlineSubmission } from '../../fixtures/online-submission.ts';
 import { dataUrl, makeJpeg, makePdf, makePng } from '../../fixtures/attachment-bytes.ts';
@@ -30,13 +32,17 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+const stored: Array<{ id: string; data: Record<string, unknown> }> = [];
+
 async function post(data: Record<string, unknown>) {
   const response = await fetch(`${server.url}/api/surveys/${SURVEY}/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(onlineSubmission(data)),
   });
-  return { status: response.status, body: (await response.json()) as any };
+  const body = (await response.json()) as any;
+  if (response.status === 201) stored.push({ id: body.id, data });
+  return { status: response.status, body };
 }
 
 const signature = dataUrl('image/png', makePng(600, 400));
@@ -82,5 +88,57 @@ describe('consent signatures and attachments over HTTP', () => {
     expect(details).toHaveLength(1);
     expect(details[0].question).toBe(question);
     expect(details[0].message).toMatch(message);
+  });
+});
+
+describe('attachments out of the store', () => {
+  const env = () => ({ env: { DATA_DIR: join(dir, 'data'), DEFINITIONS_DIR: join(dir, 'defs') } });
+  const withPhotos = () => stored.find((response) => Array.isArray(response.data.photo))!;
+
+  it('export with personal data: the files beside the CSV, named by response and question; the cells hold their paths', async () => {
+    const out = join(dir, 'answers.csv');
+    const run = await runCli(['export', '--survey', SURVEY, '--format', 'csv', '--codes', '--include-personal-data', '--out', out], env());
+    expect(run.code, run.stderr).toBe(0);
+    const csv = await readFile(out, 'utf8');
+    expect(csv).not.toContain('base64');
+    const { id, data } = withPhotos();
+    expect(csv).toContain(`${id}/photo-1.png; ${id}/photo-2.jpg; ${id}/photo-3.pdf`);
+    expect(csv).toContain(`${id}/consent.png`);
+    const folder = join(dir, 'answers.attachments');
+    expect((await readdir(folder)).sort()).toEqual(stored.map((response) => response.id).sort());
+    expect((await readdir(join(folder, id))).sort()).toEqual(['consent.png', 'photo-1.png', 'photo-2.jpg', 'photo-3.pdf']);
+    const photos = data.photo as Array<{ content: string }>;
+    expect(await readFile(join(folder, id, 'photo-3.pdf'))).toEqual(Buffer.from(photos[2].content.split(',')[1], 'base64'));
+    expect(await readFile(join(folder, id, 'consent.png'))).toEqual(Buffer.from(signature.split(',')[1], 'base64'));
+    const codebook = await readFile(join(dir, 'answers.codebook.csv'), 'utf8');
+    expect(codebook).toMatch(/^photo,写真・資料,photo,file,,,".*「<出力ファイル名>.attachments」に「回答ID\/設問名\[-番号\].拡張子」/m);
+    expect(codebook).toMatch(/^consent,同意の署名,consent,signaturepad,,,".*attachments/m);
+  });
+
+  it('export without personal data: paths only, no files, no content even in JSONL', async () => {
+    const out = join(dir, 'masked.jsonl');
+    const run = await runCli(['export', '--survey', SURVEY, '--format', 'jsonl', '--out', out], env());
+    expect(run.code, run.stderr).toBe(0);
+    const jsonl = await readFile(out, 'utf8');
+    expect(jsonl).not.toContain('base64');
+    expect(jsonl).toContain(`"consent":["${withPhotos().id}/consent.png"]`);
+    const csv = await runCli(['export', '--survey', SURVEY, '--format', 'xlsx', '--out', join(dir, 'masked.xlsx')], env());
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout).toMatch(/attachments not written: signatures and attached files are personal data/);
+    expect(await readdir(dir)).not.toContain('masked.attachments');
+  });
+
+  it('a report of the survey holds no attachment content, and says why', async () => {
+    const input = join(dir, 'full.jsonl');
+    const exported = await runCli(['export', '--survey', SURVEY, '--format', 'jsonl', '--include-personal-data', '--out', input], env());
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(await readFile(input, 'utf8')).toContain('base64');
+    for (const format of ['json', 'html']) {
+      const report = await runCli(['report', '--survey', SURVEY, '--input', input, '--definitions', join(dir, 'defs'), '--format', format, '--locale', 'en', '--min-group', '1'], env());
+      expect(report.code, report.stderr).toBe(0);
+      expect(report.stdout).not.toContain('base64');
+      expect(report.stdout).not.toContain('iVBORw0KGgo'); // a PNG's first bytes in base64
+      expect(report.stdout).toContain('never in a report');
+    }
   });
 });
