@@ -12,7 +12,7 @@
  * many, and the exit code is 1, so a script notices. Fixing those and running again copies only them.
  */
 import { join, resolve } from 'node:path';
-import { redactUri } from '../../server/store/connect-mongodb.ts';
+import { redactUri } from '../../server/store/redact-uri.ts';
 import { DefinitionFilesError, loadDefinitionsFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { CliError } from '../cli-error.ts';
 import { parseCommandArgs, usageError } from '../parse-command-args.ts';

@@ -5,9 +5,11 @@
  */
 import type { StoreSelection } from '../store/open-response-store.ts';
 import type { AuthStore } from './auth-store.ts';
-import { openMongoAuthStore } from './mongodb-auth-store.ts';
 import { openAuthStoreInDataDir } from './open-auth-store.ts';
 
 export function openSelectedAuthStore(selection: StoreSelection): Promise<AuthStore> {
-  return selection.store === 'sqlite' ? openAuthStoreInDataDir(selection.dataDir) : openMongoAuthStore({ uri: selection.mongodbUri });
+  // The MongoDB driver is loaded only for a server on MongoDB (open-response-store.ts says why).
+  return selection.store === 'sqlite'
+    ? openAuthStoreInDataDir(selection.dataDir)
+    : import('./mongodb-auth-store.ts').then(({ openMongoAuthStore }) => openMongoAuthStore({ uri: selection.mongodbUri }));
 }

@@ -13,7 +13,8 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Types only here: the library (some 400 ms to load) is imported when an xlsx is asked for (issue 23's start-up).
+import type ExcelJS from 'exceljs';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import type { CellValue, ExportColumn } from './build-export-columns.ts';
 import { continuedSheetName, sheetNames as uniqueSheetNames } from './sheet-name.ts';
@@ -103,7 +104,8 @@ async function writeWorkbook(destination: Writable, options: XlsxExportOptions, 
   const longTables = options.longTables ?? [];
   // Cells and headers are made XML-safe by safeExportCell; sheet names are XML text too, unique and Excel-valid.
   const [data, codebookName, ...longNames] = uniqueSheetNames([options.sheetNames.data, options.sheetNames.codebook, ...longTables.map((t) => t.name)]);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: destination, useStyles: false, useSharedStrings: false });
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: destination, useStyles: false, useSharedStrings: false });
 
   const responseRows = mapRows(records, (record) => columns.map((column) => column.cell(record)));
   await writeSheets(workbook, data, columns.map(headerOf), responseRows, maxRows, signal);

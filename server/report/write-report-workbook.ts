@@ -18,7 +18,9 @@
  * forbids), sheet names included, since labels and breakdown values come from definition files
  * and responses.
  */
-import ExcelJS from 'exceljs';
+// Types only here: the library itself (some 400 ms to load) is imported when a workbook is asked for, so the
+// server starts listening without it (issue 23's start-up).
+import type ExcelJS from 'exceljs';
 import type { Crosstab, CrosstabCell, Effect, EffectCell, EffectEstimate, MeansByGroup, QuestionSummary, Report, ResidualMark } from '../../contracts/report.ts';
 import { describeEffects, effectLabel, effectsTexts, hiddenReason, MARK_BELOW } from '../../core/report-view/describe-effects.ts';
 import { textTexts, TOP_WORDS } from '../../core/report-view/describe-text.ts';
@@ -81,7 +83,8 @@ interface QuestionSheet {
 export async function writeReportWorkbook(report: Report, locale: Locale): Promise<Buffer> {
   const t = texts(locale);
   const w = workbookTexts(locale);
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'sapporo-survey-toolkit';
   const title = surveyTitle(report, locale);
   // A literal & in a footer is &&; Excel refuses a header or footer longer than 255 characters.

@@ -3,6 +3,7 @@
  * the same database choice, write concern and one-line errors.
  */
 import { MongoClient, type Db } from 'mongodb';
+import { redactUri } from './redact-uri.ts';
 
 /** Used when the connection string names no database. */
 export const DEFAULT_MONGODB_DB_NAME = 'survey_toolkit';
@@ -69,7 +70,3 @@ export function databaseNameInUri(uri: string): string | undefined {
   return name ? decodeURIComponent(name) : undefined;
 }
 
-/** The URI without its password, for error messages and logs. */
-export function redactUri(uri: string): string {
-  return uri.replace(/^(mongodb(?:\+srv)?:\/\/[^:/@]+):[^@/]*@/, '$1:***@');
-}

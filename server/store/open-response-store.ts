@@ -4,8 +4,7 @@
  * The server and the `migrate` command both open stores through here.
  */
 import { join } from 'node:path';
-import { redactUri } from './connect-mongodb.ts';
-import { openMongoResponseStore } from './mongodb-response-store.ts';
+import { redactUri } from './redact-uri.ts';
 import type { ResponseStore } from './response-store.ts';
 import { openSqliteResponseStore } from './sqlite-response-store.ts';
 
@@ -26,7 +25,8 @@ export function selectStore(env: { STORE: 'sqlite' | 'mongodb'; MONGODB_URI?: st
 export function openResponseStore(selection: StoreSelection): Promise<ResponseStore> {
   return selection.store === 'sqlite'
     ? openSqliteResponseStore(join(selection.dataDir, SQLITE_RESPONSES_FILE))
-    : openMongoResponseStore({ uri: selection.mongodbUri });
+    : // The driver (a hundred-odd modules) only for a server on MongoDB: one on SQLite starts listening without it.
+      import('./mongodb-response-store.ts').then(({ openMongoResponseStore }) => openMongoResponseStore({ uri: selection.mongodbUri }));
 }
 
 /** For the start-up line: where responses go, without a password. */

@@ -7,7 +7,8 @@ import { BSON } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../../contracts/response-record.ts';
 import { escapeFieldName, escapeFieldNames, unescapeFieldName } from '../../server/store/escape-mongo-field-names.ts';
-import { databaseNameInUri, redactUri } from '../../server/store/connect-mongodb.ts';
+import { databaseNameInUri } from '../../server/store/connect-mongodb.ts';
+import { redactUri } from '../../server/store/redact-uri.ts';
 import { fromDocument, toDocument, type ResponseDocument } from '../../server/store/mongodb-response-store.ts';
 
 function throughBson(record: ResponseRecord): ResponseRecord {
