@@ -17,6 +17,7 @@ import { submissionSchema, type ApiErrorDetail, type SubmissionAccepted } from '
 import type { DefinitionCatalog } from '../../analysis/definitions/definition-catalog.ts';
 import type { ResponseStore } from '../store/response-store.ts';
 import { validateResponse } from '../validation/validate-response.ts';
+import { attachmentBodyAllowance } from '../validation/attachment-rules.ts';
 import { hiddenChainClearerFor } from '../validation/clear-hidden-chains.ts';
 import { capDetails, countProblems, MAX_DETAILS } from '../validation/cap-details.ts';
 import { cutText, formatCount, quoteValue } from '../validation/quote-value.ts';
@@ -53,7 +54,7 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
   // mergeParams: the survey id is in the parent path /api/surveys/:id/responses.
   const router = Router({ mergeParams: true });
 
-  router.post('/', admission.limitSender, requireJsonContentType, express.json({ limit: bodyLimit }), async (req, res) => {
+  router.post('/', admission.limitSender, requireJsonContentType, submissionBodyParser(definitions, bodyLimit), async (req, res) => {
     const surveyId = (req.params as { id: string }).id;
     findSurvey(definitions, surveyId); // an unknown survey is 404 whatever the body says
 
@@ -256,4 +257,30 @@ function quote(value: unknown): string {
     throw error;
   }
   return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+}
+
+/**
+ * The JSON body parser of a submission, its limit chosen per survey: BODY_LIMIT, plus what the survey's
+ * signatures and attached files may take (attachment-rules.ts; none for a survey without them), so only
+ * surveys that take files receive large bodies. An unknown survey is 404 before its body is read.
+ */
+function submissionBodyParser(definitions: DefinitionCatalog, bodyLimit: string | number): RequestHandler {
+  const base = bodyLimitBytes(bodyLimit);
+  const parsers = new Map<number, RequestHandler>();
+  return (req, res, next) => {
+    const surveyId = (req.params as { id: string }).id;
+    findSurvey(definitions, surveyId);
+    const limit = base + Math.max(...allVersions(definitions, surveyId).map(attachmentBodyAllowance));
+    let parser = parsers.get(limit);
+    if (parser === undefined) parsers.set(limit, (parser = express.json({ limit })));
+    parser(req, res, next);
+  };
+}
+
+/** "256kb" → 262144 (the forms server/env.ts allows: b, kb, mb, 1024-based as body-parser reads them). */
+function bodyLimitBytes(limit: string | number): number {
+  if (typeof limit === 'number') return limit;
+  const match = /^(\d+)(b|kb|mb)$/i.exec(limit.trim());
+  if (!match) throw new Error(`body limit ${JSON.stringify(limit)} is not a size such as 256kb`);
+  return Number(match[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[match[2].toLowerCase() as 'b' | 'kb' | 'mb'];
 }

@@ -8,7 +8,8 @@
  * with the reason. For a response, each data URL is decoded and its bytes checked by content
  * (inspect-attachment-bytes.ts), never by the type the client declares alone.
  */
-import type { Question } from 'survey-core';
+import { Model, type Question } from 'survey-core';
+import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { ATTACHMENT_TYPES, inspectAttachment, type AttachmentType } from './inspect-attachment-bytes.ts';
 import { formatCount, quoteValue } from './quote-value.ts';
 
@@ -26,6 +27,12 @@ const MAX_FILE_NAME = 255;
  */
 const MAX_SIGNATURE_SIDE = 4096;
 const MAX_PIXEL_RATIO = 4;
+
+/**
+ * The most a submission's body may grow to for a survey's attachments, whatever they allow: JSON.parse and the
+ * checks above then take some tens of milliseconds at most, and a stored line stays a few MB.
+ */
+export const MAX_ATTACHMENT_BODY_BYTES = 16 * 1024 * 1024;
 
 export type AttachmentRule =
   | { kind: 'signature'; type: 'image/png' | 'image/jpeg'; maxBytes: number; maxWidth: number; maxHeight: number }
@@ -138,4 +145,35 @@ function checkDataUrl(url: string, types: readonly AttachmentType[], maxBytes: n
     return [`the image is ${inspected.width}×${inspected.height} pixels, larger than this signature pad draws (at most ${maxSize.width}×${maxSize.height})`];
   }
   return [];
+}
+
+const bodyAllowances = new WeakMap<SurveyDefinition, number>();
+
+/**
+ * How many bytes of request body a definition's attachments may take at most, as JSON: each question's largest
+ * answer in base64 (4 bytes for 3) with its file names and quoting, summed, never more than
+ * MAX_ATTACHMENT_BODY_BYTES; 0 without attachment questions. The route adds it to BODY_LIMIT for that survey,
+ * so a survey that takes photos can receive them while every other survey keeps the small limit.
+ */
+export function attachmentBodyAllowance(definition: SurveyDefinition): number {
+  let allowance = bodyAllowances.get(definition);
+  if (allowance !== undefined) return allowance;
+  allowance = 0;
+  const model = new Model(definition.json);
+  for (const question of model.getAllQuestions(false, false, false) as AnyQuestion[]) {
+    const type = question.getType();
+    if ((type !== 'signaturepad' && type !== 'file') || question.parentQuestion) continue;
+    let rule: AttachmentRule;
+    try {
+      rule = attachmentRule(question, (reason) => new Error(reason));
+    } catch {
+      continue; // refused at load by the validator, with the reason
+    }
+    const files = rule.kind === 'files' ? rule.maxFiles : 1;
+    const perFile = Math.ceil(rule.maxBytes / 3) * 4 + 2 * MAX_FILE_NAME + 200;
+    allowance += files * perFile;
+  }
+  allowance = Math.min(allowance, MAX_ATTACHMENT_BODY_BYTES);
+  bodyAllowances.set(definition, allowance);
+  return allowance;
 }

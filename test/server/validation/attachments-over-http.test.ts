@@ -56,6 +56,18 @@ describe('consent signatures and attachments over HTTP', () => {
     expect((await post({ ward: '北区', consent: signature })).status).toBe(201);
   });
 
+  it('takes a body over BODY_LIMIT for a survey whose files allow it, and refuses one over that with 413', async () => {
+    // Three photos of ~140 KB: some 560 KB of JSON, over the default 256 KB that other surveys keep.
+    const photo = makePng(370, 370, { noise: true });
+    expect(photo.length).toBeGreaterThan(137_000);
+    const three = [1, 2, 3].map((i) => file(`${i}.png`, 'image/png', photo));
+    const accepted = await post({ ward: '東区', photo: three, consent: signature });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    // Eight of them do not fit what the survey allows (3 files of 150 000 bytes and a signature).
+    const eight = Array.from({ length: 8 }, (_, i) => file(`${i}.png`, 'image/png', photo));
+    expect((await post({ ward: '東区', photo: eight, consent: signature })).status).toBe(413);
+  });
+
   const oversized = makePng(600, 400);
   const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
     ['a signature that is no data URL', { consent: 'my signature' }, 'consent', /^the signature: expected a base64 data URL of image\/png, got "my signature"$/],
