@@ -38,6 +38,9 @@ export interface CommentSearch {
   code?: number;
 }
 
+/** What collectComments reads of a response: the live table's comment writers keep only this (comment-writers.ts). */
+export type CommentSource = Pick<ResponseRecord, 'id' | 'receivedAt' | 'meta' | 'data'>;
+
 export interface CollectOptions {
   search: CommentSearch;
   locale: Locale;
@@ -46,7 +49,7 @@ export interface CollectOptions {
   analyzer: () => MorphologicalAnalyzer;
   cache: TokenCache;
   /** The response's segment values to keep with each comment. */
-  segmentsOf: (record: ResponseRecord) => Record<string, string>;
+  segmentsOf: (record: CommentSource) => Record<string, string>;
   /** A page: the `limit` comments after `after` (all from the newest when absent). Without it, every match. */
   page?: { limit: number; after?: CommentPosition };
   /**
@@ -84,7 +87,7 @@ export interface CollectedComments {
  * `records` may be a plain list (the live table's writers, already in memory: walked without a promise per record)
  * or a stream from the store.
  */
-export async function collectComments(records: Iterable<ResponseRecord> | AsyncIterable<ResponseRecord>, options: CollectOptions): Promise<CollectedComments> {
+export async function collectComments(records: Iterable<CommentSource> | AsyncIterable<CommentSource>, options: CollectOptions): Promise<CollectedComments> {
   const { search, locale, rules, page } = options;
   const questions = search.question === undefined ? search.questions.map((name, index) => ({ name, index })) : [{ name: search.question, index: search.questions.indexOf(search.question) }];
   const q = search.q === undefined ? undefined : fold(search.q);
@@ -99,12 +102,12 @@ export async function collectComments(records: Iterable<ResponseRecord> | AsyncI
   const result: CollectedComments = { responses: 0, writers: 0, matching: 0, matchingResponses: 0, comments: [], more: false };
   // A page keeps the first `limit + 1` in the list's order; sorted and cut back whenever it doubles.
   const keep = page ? page.limit + 1 : Infinity;
-  const kept: Array<{ position: CommentPosition; question: string; raw: string; text: string | undefined; record: ResponseRecord }> = [];
+  const kept: Array<{ position: CommentPosition; question: string; raw: string; text: string | undefined; record: CommentSource }> = [];
   const trim = () => {
     kept.sort((a, b) => comparePositions(a.position, b.position));
     kept.length = Math.min(kept.length, keep);
   };
-  const visit = (record: ResponseRecord) => {
+  const visit = (record: CommentSource) => {
     result.responses += 1; // replaced by `selected` below when only the writers are given
     let wrote = false;
     let matched = false;

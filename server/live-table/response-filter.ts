@@ -48,7 +48,8 @@ const JAPAN_OFFSET = '+09:00';
 /** A segment variable (core/definitions/segment-variables.ts) and where its value is read from in a record. */
 export interface SegmentReader {
   name: string;
-  read: (record: ResponseRecord) => unknown;
+  /** Reads only `meta` and `data`: the comments view keeps no more of a record (comment-writers.ts). */
+  read: (record: Pick<ResponseRecord, 'meta' | 'data'>) => unknown;
 }
 
 /** Variables a filter may name, from the current definition: meta variables, then segment/cohort questions. */
@@ -57,8 +58,8 @@ export function segmentVariables(definition: SurveyDefinition): SegmentReader[] 
     name,
     read:
       source === 'meta'
-        ? (record: ResponseRecord) => (record.meta as Record<string, unknown>)[from!]
-        : (record: ResponseRecord) => record.data[name],
+        ? (record: Pick<ResponseRecord, 'meta' | 'data'>) => (record.meta as Record<string, unknown>)[from!]
+        : (record: Pick<ResponseRecord, 'meta' | 'data'>) => record.data[name],
   }));
 }
 

@@ -35,7 +35,7 @@ import { listQuestions } from '../../core/definitions/list-questions.ts';
 import { listSegmentVariables, type SegmentVariable } from '../../core/definitions/segment-variables.ts';
 import type { SurveyDefinition } from '../../core/definitions/survey-definition.ts';
 import { toLocale } from '../../core/i18n/locale.ts';
-import { codesOf, collectComments, tokensOf, type CommentSearch } from '../comments/collect-comments.ts';
+import { codesOf, collectComments, tokensOf, type CommentSearch, type CommentSource } from '../comments/collect-comments.ts';
 import { openCursor, sealCursor, searchFingerprint, type CommentPosition } from '../comments/comment-cursor.ts';
 import { containsWord } from '../comments/contains-word.ts';
 import { writeCommentsCsv, writeCommentsXlsx } from '../comments/write-comments-file.ts';
@@ -89,15 +89,17 @@ async function selectionRecords(
   filter: ResponseFilter,
   definition: SurveyDefinition,
   questions: readonly string[],
-): Promise<{ records: Iterable<ResponseRecord> | AsyncIterable<ResponseRecord>; selected?: number }> {
+): Promise<{ records: Iterable<CommentSource> | AsyncIterable<CommentSource>; selected?: number }> {
   const live = await liveTables?.ready(surveyId);
   const rows = live ? viewRows(live, filter) : null;
   const columns = live && rows ? commentColumnsOf(live, questions) : null;
   if (!live || !rows || !columns) return { records: filteredRecords((q) => store.list(q), surveyId, filter, definition) };
   const unreadable = unreadableIn(live, filter, definition).map(({ record }) => record);
-  // The comments and the segment questions: all collectComments reads of `data` (meta is kept whole, it is small).
-  const dataKeys = [...questions, ...segmentVariables(definition).map((variable) => variable.name)];
-  const writers = await writerRecords(live, rows, columns, (id) => store.get(id), dataKeys);
+  // All collectComments and the segments read: the comments, the segment questions and the segments' meta keys.
+  const segments = listSegmentVariables(definition);
+  const dataKeys = [...questions, ...segments.filter((variable) => variable.source !== 'meta').map((variable) => variable.name)];
+  const metaKeys = segments.filter((variable) => variable.source === 'meta').map((variable) => variable.from!);
+  const writers: CommentSource[] = await writerRecords(live, rows, columns, (id) => store.get(id), dataKeys, metaKeys);
   writers.push(...unreadable);
   return { records: writers, selected: rows.length + unreadable.length };
 }
@@ -270,7 +272,7 @@ function segmentColumns(definition: SurveyDefinition, locale: string) {
   }));
   return {
     columns: variables.map((variable) => ({ name: variable.name, title: localizeText(variable.title, locale, variable.name) })),
-    valuesOf: (record: ResponseRecord): Record<string, string> => {
+    valuesOf: (record: Pick<ResponseRecord, 'meta' | 'data'>): Record<string, string> => {
       const values: Record<string, string> = {};
       for (const variable of labelled) {
         const value = variable.read(record);
