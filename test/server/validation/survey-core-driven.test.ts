@@ -34,6 +34,8 @@ function fixtureFiles(): string[] {
     join(ROOT, 'test', 'fixtures', 'definitions', 'all-question-types.json'),
     join(ROOT, 'test', 'fixtures', 'definitions', 'surveyjs-types.json'),
     join(ROOT, 'test', 'fixtures', 'outside', 'civic-center-users.json'),
+    // Consent signature and attachments (issue 22, item 2): outside the corpus, whose other tests send no files.
+    join(ROOT, 'test', 'fixtures', 'attachments', 'road-damage-report.json'),
     ...readdirSync(join(ROOT, 'survey-definitions')).sort().map((id) => join(ROOT, 'survey-definitions', id, 'v1.json')),
     ...readdirSync(CORPUS).filter((name) => name.endsWith('.json')).sort().map((name) => join(CORPUS, name)),
   ];

@@ -22,7 +22,8 @@ export type MutationKind =
   | 'too-few-rows'
   | 'tampered-computed'
   | 'unavailable-choice'
-  | 'tampered-trigger';
+  | 'tampered-trigger'
+  | 'bad-attachment';
 
 /**
  * Where survey-core accepts and the server is stricter by contract (ADR 0020):
@@ -39,6 +40,9 @@ export const LENIENCIES: readonly MutationKind[] = [
   // maxSelectedChoices: survey-core's form disables further choices, but hasErrors() does not check it,
   // so a posted response with more is refused by the server only (the form cannot produce it).
   'too-many-selections',
+  // survey-core reads no file's content: a signature or file whose bytes are not what it says (a PNG with a
+  // script after its end) is refused by the server only (a canvas or FileReader of a real file gives no such thing).
+  'bad-attachment',
 ];
 
 export interface Mutation {
@@ -291,6 +295,18 @@ export function mutationsOf(json: SurveyDefinitionJson, data: Record<string, unk
         if (min > 1 && Array.isArray(value) && value.length >= min) add('too-few-rows', name, value.slice(0, min - 1));
         break;
       }
+      case 'signaturepad':
+        add('wrong-type', name, 12345);
+        add('bad-attachment', name, `${String(value ?? 'data:image/png;base64,')}PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==`);
+        break;
+      case 'file':
+        add('wrong-type', name, 'photo.png');
+        if (Array.isArray(value) && value.length > 0) {
+          // A file with a script after its end, and one that says it is a PNG but is an SVG.
+          add('bad-attachment', name, [{ ...value[0], content: `${value[0].content}PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==` }]);
+          add('bad-attachment', name, [{ name: 'a.png', type: 'image/png', content: 'data:image/png;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+' }]);
+        }
+        break;
       case 'paneldynamic': {
         add('wrong-type', name, { panel: 'x' });
         const min = numberOr(question.minPanelCount, 0);

@@ -14,10 +14,11 @@
 import { Model, type Question } from 'survey-core';
 import { randomInt, type RandomSource } from '../../../analysis/stats/seeded-random.ts';
 import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
+import { dataUrl, makeJpeg, makePdf, makePng } from '../../fixtures/attachment-bytes.ts';
 
 type AnyQuestion = Question & Record<string, any>;
 
-export const SKIPPED_TYPES = new Set(['html', 'expression', 'image', 'signaturepad', 'file', 'panel']);
+export const SKIPPED_TYPES = new Set(['html', 'expression', 'image', 'panel']);
 
 export interface FilledResponse {
   /** The model after `doComplete()` (clearInvisibleValues "onComplete"), or before it when it has errors. */
@@ -220,6 +221,15 @@ function randomValue(question: AnyQuestion, random: RandomSource): unknown {
       question.panelCount = Math.max(min, min + randomInt(random, Math.max(1, max - min + 1)));
       return question.value ?? [];
     }
+    case 'signaturepad':
+      // What the pad's canvas gives (toDataURL in its dataFormat), at the pad's size.
+      return question.dataFormat === 'jpeg' ? SIGNATURE_JPEG : SIGNATURE_PNG;
+    case 'file': {
+      // What FileReader.readAsDataURL gives for files the chooser offers (acceptedTypes), one or up to maxFiles.
+      const offered = FILES.filter((file) => accepts(String(question.renderedAcceptedTypes ?? ''), file.type));
+      const most = question.allowMultiple ? Math.min(numberOr(question.maxFiles, 3), 3) : 1;
+      return Array.from({ length: 1 + randomInt(random, most) }, (_, index) => ({ ...pick(random, offered)!, name: `photo-${index + 1}` }));
+    }
     default:
       return undefined;
   }
@@ -253,4 +263,22 @@ function fillNested(question: AnyQuestion, random: RandomSource): void {
 
 function answerSimple(question: AnyQuestion, random: RandomSource): void {
   answerQuestion(question, random);
+}
+
+const SIGNATURE_PNG = dataUrl('image/png', makePng(300, 200));
+const SIGNATURE_JPEG = dataUrl('image/jpeg', makeJpeg(296, 200));
+const FILES = [
+  { type: 'image/png', content: dataUrl('image/png', makePng(64, 48)) },
+  { type: 'image/jpeg', content: dataUrl('image/jpeg', makeJpeg(64, 48)) },
+  { type: 'application/pdf', content: dataUrl('application/pdf', makePdf()) },
+];
+
+/** Whether the file chooser's accept list ("image/*,.pdf") offers files of `type` (empty: any). */
+function accepts(accept: string, type: string): boolean {
+  if (accept.trim() === '') return true;
+  const extensions: Record<string, string[]> = { 'image/png': ['.png'], 'image/jpeg': ['.jpg', '.jpeg'], 'application/pdf': ['.pdf'] };
+  return accept.split(',').some((token) => {
+    const t = token.trim().toLowerCase();
+    return t === type || t === `${type.split('/')[0]}/*` || (extensions[type] ?? []).includes(t);
+  });
 }
