@@ -61,6 +61,8 @@ export const ACCESS_POLICY: readonly RouteAccess[] = [
   { method: 'POST', path: '/api/kiosks/:kioskId/revoke', access: 'admin' },
   { method: 'GET', path: '/api/surveys/:id/invitations', access: 'admin' },
   { method: 'POST', path: '/api/surveys/:id/invitations', access: 'admin' },
+  // Signatures and attached files of the responses, as a zip (issue 22): personal data, recorded in the audit log.
+  { method: 'GET', path: '/api/surveys/:id/responses/attachments', access: 'admin' },
   // Replacing a survey's weighting margins (a JSON body with the CSV's text; recorded in the audit log).
   { method: 'PUT', path: '/api/surveys/:id/weights', access: 'admin' },
   { method: 'GET', path: '/api/users', access: 'admin' },

@@ -10,6 +10,8 @@
  *   (server/export/build-long-tables.ts). Free text is masked unless an admin asks
  *   for `personalData=include`, which is recorded in the audit log first
  *   (docs/decisions/0093-personal-data-masked-exports-and-audit.md).
+ * - GET /api/surveys/:id/responses/attachments: the signatures and attached files of the same responses as a
+ *   zip, at the paths the export's cells name (admins only, audited; docs/decisions/0101-attachments-inside-the-record.md).
  */
 import type { LiveTables } from '../live-table/live-tables.ts';
 import express, { Router, type RequestHandler } from 'express';
@@ -25,7 +27,11 @@ import { checkSubmissionTimes } from '../validation/check-submission-times.ts';
 import { findUnsafeJson } from '../find-unsafe-json.ts';
 import { HttpError } from '../http-error.ts';
 import { filteredRecords } from '../live-table/response-filter.ts';
-import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFileName, findLongTable, isExportFormat, UnknownTableError, writeExport } from '../export/write-export.ts';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFileName, findLongTable, isExportFormat, UnknownTableError, withExportedTimes, writeExport } from '../export/write-export.ts';
+import { attachmentQuestions } from '../export/attachment-files.ts';
+import { attachmentsZipChunks } from '../export/write-attachments-zip.ts';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { allVersions, findSurvey, findSurveyVersion } from './surveys.ts';
 import { chooseLocale, chooseMode, parseFilter } from './survey-query.ts';
 import type { SubmissionAdmission } from '../enrollment/admit-submission.ts';
@@ -103,6 +109,29 @@ export function responsesRouter({ store, definitions, bodyLimit, admission, audi
     if (!result.duplicate) liveTables?.notify();
     const body: SubmissionAccepted = { id: result.id, duplicate: result.duplicate };
     res.status(result.duplicate ? 200 : 201).json(body);
+  });
+
+  // The signatures and attached files of the responses an export with the same filters has (issue 22, ADR 0101),
+  // as one zip whose paths are the export's cells. Personal data: admins only, recorded in the audit log first.
+  router.get('/attachments', async (req, res) => {
+    const surveyId = (req.params as { id: string }).id;
+    const current = findSurvey(definitions, surveyId);
+    const versions = allVersions(definitions, surveyId);
+    const questions = attachmentQuestions(versions);
+    if (questions.size === 0) throw new HttpError(404, 'no_attachments', `survey ${JSON.stringify(surveyId)} has no signaturepad or file question`);
+    const query = req.query as Record<string, unknown>;
+    const filter = parseFilter(query, current, await currentMarkings(testMarkings, surveyId));
+    await authorisePersonalData(req, 'include', auditLogPath, { surveyId, format: 'attachments', filter: query });
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', `attachment; filename="${surveyId}-attachments.zip"`);
+    res.setHeader('Cache-Control', 'no-store');
+    const records = withExportedTimes(versions, filteredRecords((q) => store.list(q), surveyId, filter, current));
+    try {
+      await pipeline(Readable.from(attachmentsZipChunks(records, questions)), res);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      throw error;
+    }
   });
 
   router.get('/', async (req, res) => {
