@@ -20,7 +20,8 @@ type RowTest = (row: number) => boolean;
  * such a view is read from the store instead.
  */
 export function rowTestOf(live: LiveTable, filter: ResponseFilter): RowTest | null {
-  const { table, receivedAt } = live;
+  // Every array is read through `live` on each call: an append that outgrows the table replaces them, and a cached
+  // mask's test outlives many appends (a captured array would read past its end as no row at all).
   const tests: RowTest[] = [];
   // Test answers (issue 30) only when asked for. Read the array on each call: appends replace it as the table grows.
   if (!filter.includeTest) tests.push((row) => live.test[row] !== 1);
@@ -31,18 +32,18 @@ export function rowTestOf(live: LiveTable, filter: ResponseFilter): RowTest | nu
   }
   if (filter.receivedFrom !== undefined) {
     const from = Date.parse(filter.receivedFrom);
-    tests.push((row) => receivedAt[row] >= from);
+    tests.push((row) => live.receivedAt[row] >= from);
   }
   if (filter.receivedTo !== undefined) {
     const to = Date.parse(filter.receivedTo);
-    tests.push((row) => receivedAt[row] < to);
+    tests.push((row) => live.receivedAt[row] < to);
   }
   if (filter.channels) {
     const codes = new Set(filter.channels.map((channel) => TABLE_CHANNELS.indexOf(channel)));
-    tests.push((row) => codes.has(table.channel[row]));
+    tests.push((row) => codes.has(live.table.channel[row]));
   }
   for (const [name, values] of Object.entries(filter.segments)) {
-    const column = table.byName.get(name);
+    const column = live.table.byName.get(name);
     if (!column || column.kind !== 'single') return null;
     const accepted = new Set(values);
     const codes = new Uint8Array(column.values.length);

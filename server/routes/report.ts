@@ -34,7 +34,7 @@ import type { SurveyDefinition } from '../../core/definitions/survey-definition.
 import type { ResponseStore } from '../store/response-store.ts';
 import { filteredRecords, type ResponseFilter } from '../live-table/response-filter.ts';
 import type { LiveTables } from '../live-table/live-tables.ts';
-import { liveView } from '../live-table/live-view.ts';
+import { liveView, unreadableIn, viewRows } from '../live-table/live-view.ts';
 import { createViewCache } from '../live-table/view-cache.ts';
 import { HttpError } from '../http-error.ts';
 import { allVersions, findSurvey } from './surveys.ts';
@@ -123,7 +123,12 @@ export function reportRouter({ store, definitions, definitionsDir, liveTables = 
   async function liveReport(surveyId: string, versions: SurveyDefinition[], current: SurveyDefinition, filter: ResponseFilter, options: ReportOptions): Promise<Report | null> {
     const live = await liveTables?.ready(surveyId);
     if (!live) return null;
-    return reports.get(live, JSON.stringify([surveyId, filter, options]), async () => {
+    const rows = viewRows(live, filter);
+    if (!rows) return null;
+    // Cached by what the view selects: a filter that keeps every row (a channel every response came by) selects
+    // what no filter does, and is answered with the same report rather than computed again.
+    const selection = rows.length === live.table.rowCount ? { everyRow: true, unreadable: unreadableIn(live, filter, current).map(({ record }) => record.id) } : filter;
+    return reports.get(live, JSON.stringify([surveyId, selection, options]), async () => {
       const view = await liveView(live, filter, { definition: current, spec: planFor(versions, options).tableSpec, readRecord: (id) => store.get(id) });
       return view && buildReport({ definitions: versions, table: view, options });
     });
