@@ -14,6 +14,7 @@ import { ROOT, runCli } from '../../cli/run-cli.ts';
 import { spawnServer, type SpawnedServer } from '../spawn-server.ts';
 import { onlineSubmission } from '../../fixtures/online-submission.ts';
 import { dataUrl, makeJpeg, makePdf, makePng } from '../../fixtures/attachment-bytes.ts';
+import { openCsvInLibreOffice } from '../../support/open-csv-in-libreoffice.ts';
 
 const SURVEY = 'road-damage-report';
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'attachments', `${SURVEY}.json`);
@@ -125,6 +126,16 @@ describe('attachments out of the store', () => {
     const codebook = await readFile(join(dir, 'answers.codebook.csv'), 'utf8');
     expect(codebook).toMatch(/^photo,写真・資料,photo,file,,,".*「<出力ファイル名>.attachments」に「回答ID\/設問名\[-番号\].拡張子」/m);
     expect(codebook).toMatch(/^consent,同意の署名,consent,signaturepad,,,".*attachments/m);
+
+    // As an analyst opens it: LibreOffice reads a row per response, the paths in their cells, no image data.
+    const cells = await openCsvInLibreOffice(out, dir);
+    const header = cells[0];
+    const rows = cells.slice(1).filter((row) => row.length > 1);
+    expect(rows).toHaveLength(stored.length);
+    const photoColumn = header.findIndex((name) => name === 'photo');
+    const row = rows.find((cellsOfRow) => cellsOfRow.includes(id))!;
+    expect(row[photoColumn]).toBe(`${id}/photo-1.png; ${id}/photo-2.jpg; ${id}/photo-3.pdf`);
+    expect(cells.flat().some((cell) => cell.includes('base64'))).toBe(false);
   });
 
   it('export without personal data: paths only, no files, no content even in JSONL', async () => {
