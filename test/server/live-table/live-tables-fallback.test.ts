@@ -2,7 +2,7 @@
  * A live table that cannot be built (here: the store's follow cursor fails) never stops the dashboard: /healthz
  * says `failed`, and every view is read from the store as without live tables, with the same answer.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ import { openSqliteResponseStore } from '../../../server/store/sqlite-response-s
 import type { ResponseStore } from '../../../server/store/response-store.ts';
 import { readShipped } from '../../analysis/definitions/shipped-definition-files.ts';
 import { SHIPPED_DEFINITIONS } from '../auth/start-secure-app.ts';
-import { listenOnStore } from './listen-on-store.ts';
+import { closeAll, listenOnStore } from './listen-on-store.ts';
 
 const SURVEY = 'ward-office-exit';
 let dir: string;
@@ -41,15 +41,7 @@ beforeAll(async () => {
   token = (await createApiToken(authStore, { name: 'analyst-automation', role: 'analyst' })).secret;
 });
 
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  await store?.close();
-  await authStore?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeAll(servers, [store, authStore], dir));
 
 describe('a live table that fails to build', () => {
   it('is reported failed, and every view is read from the store with the same answer', async () => {

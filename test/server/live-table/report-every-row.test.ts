@@ -4,7 +4,7 @@
  * here by its answer, which must be the store path's for the same filter, and by a new response, after which the
  * filtered and the unfiltered reports both count it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { openSqliteAuthStore } from '../../../server/auth/sqlite-auth-store.ts';
 import { openSqliteResponseStore } from '../../../server/store/sqlite-response-store.ts';
 import type { ResponseStore } from '../../../server/store/response-store.ts';
 import { readShipped } from '../../analysis/definitions/shipped-definition-files.ts';
-import { listenOnStore } from './listen-on-store.ts';
+import { closeAll, listenOnStore } from './listen-on-store.ts';
 
 const SURVEY = 'ward-office-exit';
 const definition = loadDefinition(readShipped(SURVEY), SURVEY);
@@ -35,15 +35,7 @@ beforeAll(async () => {
   token = (await createApiToken(authStore, { name: 'analyst-automation', role: 'analyst' })).secret;
 });
 
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  await store?.close();
-  await authStore?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeAll(servers, [store, authStore], dir));
 
 async function report(base: string, query: string): Promise<{ responses: number; body: string }> {
   const response = await fetch(`${base}/api/surveys/${SURVEY}/report?${query}`, { headers: { authorization: `Bearer ${token}` } });

@@ -5,7 +5,7 @@
  * reading the store (`liveTables: false`), must answer alike, so the live table's test flags (StoredLine.test,
  * from SQLite's json_type) agree with the records' meta.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ import { openSqliteResponseStore } from '../../../server/store/sqlite-response-s
 import type { ResponseStore } from '../../../server/store/response-store.ts';
 import { readShipped } from '../../analysis/definitions/shipped-definition-files.ts';
 import { SHIPPED_DEFINITIONS } from '../auth/start-secure-app.ts';
-import { listenOnStore } from './listen-on-store.ts';
+import { closeAll, listenOnStore } from './listen-on-store.ts';
 
 const SURVEY = 'ward-office-exit';
 const TEST_COMMENT = 'テストモードで入力した確認用のコメントです';
@@ -100,15 +100,7 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  await store?.close();
-  await authStore?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeAll(servers, [store, authStore], dir));
 
 describe('collecting a test answer', () => {
   it('stores meta.test with the rest of meta', async () => {

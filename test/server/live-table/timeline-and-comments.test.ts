@@ -4,7 +4,7 @@
  * The records include imports out of receivedAt order, comments with personal data, and one stored record the
  * analysis cannot read (the store path still counts it, so the live path must too).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ import { openSqliteResponseStore } from '../../../server/store/sqlite-response-s
 import type { ResponseStore } from '../../../server/store/response-store.ts';
 import { readShipped } from '../../analysis/definitions/shipped-definition-files.ts';
 import { SHIPPED_DEFINITIONS } from '../auth/start-secure-app.ts';
-import { listenOnStore } from './listen-on-store.ts';
+import { closeAll, listenOnStore } from './listen-on-store.ts';
 
 const SURVEY = 'ward-office-exit';
 let dir: string;
@@ -55,15 +55,7 @@ beforeAll(async () => {
   fromStore = await listen(false);
 }, 60_000);
 
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  await store?.close();
-  await authStore?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeAll(servers, [store, authStore], dir));
 
 async function get(base: string, path: string): Promise<{ status: number; body: string }> {
   const response = await fetch(`${base}/api/surveys/${SURVEY}/${path}`, { headers: { authorization: `Bearer ${token}` } });

@@ -7,9 +7,8 @@
  * naming it. Two apps on one data folder, one with live tables and one reading the store, must answer alike: the
  * live table's row masks (kiosk per row from SQLite) and the store path's filter apply the same rule.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,13 +16,13 @@ import { synthesizeResponses } from '../../../analysis/synthesize/synthesize-res
 import type { CommentList } from '../../../contracts/comments.ts';
 import type { ResponseRecord } from '../../../contracts/response-record.ts';
 import type { TestMarking, TestMarkingList } from '../../../contracts/test-markings.ts';
-import { createApp } from '../../../server/app.ts';
 import type { AuthStore } from '../../../server/auth/auth-store.ts';
 import { createApiToken } from '../../../server/auth/create-api-token.ts';
 import { openSqliteAuthStore } from '../../../server/auth/sqlite-auth-store.ts';
-import { loadDefinitionCatalogFromDir } from '../../../server/definitions/load-definitions-from-dir.ts';
 import { openSqliteResponseStore } from '../../../server/store/sqlite-response-store.ts';
 import type { ResponseStore } from '../../../server/store/response-store.ts';
+import { closeAll, listenOnStore } from '../live-table/listen-on-store.ts';
+import { loadDefinitionCatalogFromDir } from '../../../server/definitions/load-definitions-from-dir.ts';
 import { SHIPPED_DEFINITIONS } from '../auth/start-secure-app.ts';
 
 const SURVEY = 'ward-office-exit';
@@ -46,22 +45,8 @@ let inPeriod: string[];
 let byId: string[];
 
 async function listen(liveTables: boolean): Promise<string> {
-  const definitions = await loadDefinitionCatalogFromDir(SHIPPED_DEFINITIONS);
-  const app = createApp({
-    store,
-    definitions,
-    authStore,
-    clientDir: join(dir, 'no-client-build'),
-    definitionsDir: SHIPPED_DEFINITIONS,
-    liveTables,
-    auditLogPath: join(dir, 'audit.jsonl'),
-    testMarkingsPath: join(dir, 'test-markings.jsonl'),
-  });
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const more = { auditLogPath: join(dir, 'audit.jsonl'), testMarkingsPath: join(dir, 'test-markings.jsonl') };
+  return listenOnStore(servers, { store, authStore, dir, liveTables, more });
 }
 
 async function get(base: string, path: string, token = analyst): Promise<{ status: number; body: string }> {
@@ -138,15 +123,7 @@ beforeAll(async () => {
   fromStore = await listen(false);
 }, 60_000);
 
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  await store?.close();
-  await authStore?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeAll(servers, [store, authStore], dir));
 
 describe('refusing a marking it cannot take, naming why', () => {
   const cases: Array<[string, unknown, number, string]> = [
