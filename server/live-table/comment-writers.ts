@@ -48,7 +48,8 @@ export async function writerRecords(
       const stored = await readRecord(live.ids[row]);
       // Nothing deletes a stored response; were one gone, its comment is simply not shown.
       if (!stored) continue;
-      record = { id: stored.id, receivedAt: stored.receivedAt, meta: cut(stored.meta, metaKeys) as ResponseRecord['meta'], data: cut(stored.data, dataKeys) };
+      // The id string the table already holds, not the record's copy of it: one less string per writer kept.
+      record = { id: live.ids[row], receivedAt: stored.receivedAt, meta: cut(stored.meta, metaKeys) as ResponseRecord['meta'], data: cut(stored.data, dataKeys) };
       kept.set(row, record);
     }
     writers.push(record);
