@@ -48,7 +48,8 @@ export async function startServer(dataDir: string, definitionsDir: string, submi
     await auth.close();
   }
   const spawned = performance.now();
-  const server = await spawnServer({ DATA_DIR: dataDir, DEFINITIONS_DIR: definitionsDir });
+  // With the allocator setting `npm start` gives the server (bin/start.js says why); its parent process is left out.
+  const server = await spawnServer({ DATA_DIR: dataDir, DEFINITIONS_DIR: definitionsDir, MALLOC_MMAP_THRESHOLD_: '131072' });
   const listeningMs = performance.now() - spawned;
   const baseUrl = server.url;
   try {
