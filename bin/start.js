@@ -60,6 +60,10 @@ if (process.platform === 'linux' && process.env.MALLOC_MMAP_THRESHOLD_ === undef
   // The server finishes the requests in flight on SIGTERM or SIGINT (a second is ignored): pass them on.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)));
+  child.on('error', (error) => {
+    console.error(`start: cannot start the server: ${error.message}`);
+    process.exit(1);
+  });
 } else {
   buildClientIfStale();
   // Imported here, not above: the parent that only passes signals on stays a bare Node process (about 40 MB).
