@@ -177,6 +177,8 @@ class SqliteResponseStore implements ResponseStore {
   /** Set when the writer died: every later insert fails with it. */
   private writerError: Error | undefined;
   private idleWaiters: Array<() => void> = [];
+  /** Bulk readers running (readAllStoredAfter): ended by close, so none holds the file after it. */
+  private readonly readers = new Set<Worker>();
 
   constructor(
     private readonly db: Database.Database,
@@ -349,18 +351,22 @@ class SqliteResponseStore implements ResponseStore {
     reader.on('message', receive);
     reader.on('error', (error) => receive({ type: 'failed', error: { message: error.message } }));
     reader.on('exit', (code) => receive({ type: 'failed', error: { message: `the SQLite reader thread exited (code ${code})` } }));
+    this.readers.add(reader);
     try {
       for (;;) {
         while (arrived.length === 0) await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
         const message = arrived.shift()!;
         if (message.type === 'end') return;
+        // Ended by close: said as every read of a closed store says it (the live tables take it as a shutdown).
+        if (message.type === 'failed' && this.closed) this.assertOpen();
         if (message.type === 'failed') throw new Error(`cannot read the stored responses: ${message.error.message}`);
         reader.postMessage({ type: 'next' });
         yield pageOf(message);
       }
     } finally {
       reader.removeAllListeners('exit');
+      this.readers.delete(reader);
       await reader.terminate();
     }
   }
@@ -378,6 +384,9 @@ class SqliteResponseStore implements ResponseStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // A first pass still reading (a server stopped just after its start) must not hold the file once close returns:
+    // its connection would be closed, and its files touched, while the caller removes them.
+    await Promise.all([...this.readers].map((reader) => reader.terminate()));
     // Inserts already accepted are committed and answered first.
     while (!this.writerError && (this.inFlight.length > 0 || this.pending.length > 0 || this.flushScheduled)) {
       await new Promise<void>((resolve) => this.idleWaiters.push(resolve));

@@ -102,4 +102,22 @@ describe('readStoredAfter', () => {
       await store.close();
     }
   });
+
+  it('ends a bulk read still running when the store closes, so the folder can be removed at once', async () => {
+    const folder = mkdtempSync(join(dir, 'closing-'));
+    const store = await openSqliteResponseStore(join(folder, 'responses.sqlite'));
+    for (let k = 0; k < 12; k++) await store.insert(newResponse({ data: { n: k } }));
+    const pages = store.readAllStoredAfter!(null, 2)[Symbol.asyncIterator]();
+    expect((await pages.next()).value.records).toHaveLength(2);
+    await store.close();
+    // Pages read ahead may still be given; then the read says the store is closed, as every read of it does.
+    let ended: unknown;
+    try {
+      for (let k = 0; k < 10; k++) if ((await pages.next()).done) break;
+    } catch (error) {
+      ended = error;
+    }
+    if (ended !== undefined) expect((ended as Error).message).toMatch(/store is closed/);
+    await rm(folder, { recursive: true });
+  });
 });
