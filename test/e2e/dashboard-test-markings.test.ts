@@ -1,6 +1,7 @@
 /**
  * Test data marked by hand in the dashboard (issue 30, item 3) in real Chromium against the real server, in Japanese
- * and English, at a desk (1280×800) and on a phone (390×844). An analyst opens 「テストデータの指定 / Mark test data»
+ * and English, at a desk (1280×800) and on a phone (390×844); the panel alone also on a portrait tablet (800×1280)
+ * and a wide desk (1440×900). An analyst opens 「テストデータの指定 / Mark test data»
  * from the filter bar, is refused without a reason (the server's one line shown), marks a kiosk and a period with
  * one: the marking is listed with who and why, and n drops by the responses it covers. 「テスト回答を含める / Include
  * test answers」 brings them back (includeTest=1 in the address); unmarking with a reason restores n, and the marking
@@ -29,6 +30,8 @@ const ANALYST = { name: 'analyst-marking', password: 'a long enough e2e passphra
 const LOCALES = ['ja', 'en'] as const;
 const DESK = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 800, height: 1280 };
+const WIDE = { width: 1440, height: 900 };
 const KIOSKS = ['kita-01', 'chuo-02', 'higashi-03'];
 let records: ResponseRecord[];
 
@@ -174,5 +177,22 @@ describe('marking test data in the dashboard', { timeout: 300_000 }, () => {
       await expect.poll(() => shownN(page), { timeout: 60_000 }).toBe(formatCount(records.length, locale));
       expect(await sideways(page)).toBeLessThanOrEqual(0);
     });
+
+    // The two other sizes the guide asks for: a portrait tablet and a wide desk. By now the list holds the markings
+    // made and withdrawn above, so the panel is at its longest.
+    for (const size of [TABLET, WIDE]) {
+      it(`${locale}-${size.width}x${size.height}: the panel and its list fit without sideways scrolling`, async () => {
+        const texts = testMarkingsTexts(locale);
+        const page = await openDashboard(size, locale);
+        await page.getByTestId('marks-button').click();
+        await page.getByTestId('marks-list').waitFor();
+        expect(await page.getByTestId('marks-item').count()).toBeGreaterThanOrEqual(2);
+        expect(await page.getByRole('heading', { name: texts.title }).count()).toBe(1);
+        expect(await sideways(page)).toBeLessThanOrEqual(0);
+        await page.getByTestId('marks-panel').scrollIntoViewIfNeeded();
+        await session.screenshot(page, `dashboard-test-markings-${locale}-${size.width}x${size.height}-panel`);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      });
+    }
   }
 });

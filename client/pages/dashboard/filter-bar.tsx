@@ -44,9 +44,13 @@ export function FilterBar({ filters, segments, locale, texts, busy, onChange, we
   const more = segments.filter((segment) => !prominent.includes(segment));
   const activeInMore = more.filter((segment) => filters.segments[segment.name]).length;
   const [showMore, setShowMore] = useState(activeInMore > 0);
-  const [showMargins, setShowMargins] = useState(false);
-  const [showMarks, setShowMarks] = useState(false);
+  // One admin panel open at a time: each is a wide row under the bar, and two would push the views off the screen.
+  const [openPanel, setOpenPanel] = useState<'marks' | 'margins'>();
   const testTexts = testMarkingsTexts(locale);
+  const panels: { id: 'marks' | 'margins'; button: string; render: (close: () => void) => ReactNode }[] = [
+    ...(testMarkingsPanel ? [{ id: 'marks' as const, button: testTexts.button, render: testMarkingsPanel }] : []),
+    ...(weighting?.panel ? [{ id: 'margins' as const, button: texts.marginsButton, render: weighting.panel }] : []),
+  ];
   const setSegment = (name: string, value: string) => {
     const next = { ...filters.segments };
     if (value) next[name] = value;
@@ -105,72 +109,39 @@ export function FilterBar({ filters, segments, locale, texts, busy, onChange, we
         </button>
       )}
       {weighting?.file && (
-        <div className="filter-bar__group filter-bar__weighting">
-          <span id="filter-weighted-label" className="filter-bar__label">
-            {texts.weightedSwitch}
-          </span>
-          <button
-            type="button"
-            role="switch"
-            className="weight-switch"
-            aria-checked={weighting.on}
-            aria-labelledby="filter-weighted-label"
-            title={texts.weightedHint(weighting.file)}
-            data-testid="weighted-switch"
-            onClick={() => weighting.onToggle(!weighting.on)}
-          >
-            <span className="weight-switch__track" aria-hidden="true">
-              <span className="weight-switch__knob" />
-            </span>
-            <span className="weight-switch__state">{weighting.on ? texts.weightedOn : texts.weightedOff}</span>
-          </button>
-        </div>
+        <LabelledSwitch
+          id="filter-weighted"
+          label={texts.weightedSwitch}
+          hint={texts.weightedHint(weighting.file)}
+          on={weighting.on}
+          state={weighting.on ? texts.weightedOn : texts.weightedOff}
+          testId="weighted-switch"
+          onToggle={() => weighting.onToggle(!weighting.on)}
+        />
       )}
       {/* Test answers (issue 30): left out unless this is on; then in every view and download, as includeTest=1. */}
-      <div className="filter-bar__group filter-bar__weighting">
-        <span id="filter-include-test-label" className="filter-bar__label">
-          {testTexts.includeSwitch}
-        </span>
+      <LabelledSwitch
+        id="filter-include-test"
+        label={testTexts.includeSwitch}
+        hint={testTexts.includeHint}
+        on={filters.includeTest === true}
+        state={filters.includeTest ? testTexts.on : testTexts.off}
+        testId="include-test-switch"
+        onToggle={() => onChange({ ...filters, includeTest: filters.includeTest ? undefined : true })}
+      />
+      {panels.map((panel) => (
         <button
-          type="button"
-          role="switch"
-          className="weight-switch"
-          aria-checked={filters.includeTest === true}
-          aria-labelledby="filter-include-test-label"
-          title={testTexts.includeHint}
-          data-testid="include-test-switch"
-          onClick={() => onChange({ ...filters, includeTest: filters.includeTest ? undefined : true })}
-        >
-          <span className="weight-switch__track" aria-hidden="true">
-            <span className="weight-switch__knob" />
-          </span>
-          <span className="weight-switch__state">{filters.includeTest ? testTexts.on : testTexts.off}</span>
-        </button>
-      </div>
-      {testMarkingsPanel && (
-        <button
+          key={panel.id}
           type="button"
           className="analyst-button analyst-button--quiet filter-bar__margins"
-          aria-expanded={showMarks}
-          aria-controls="marks-panel"
-          data-testid="marks-button"
-          onClick={() => setShowMarks(!showMarks)}
+          aria-expanded={openPanel === panel.id}
+          aria-controls={`${panel.id}-panel`}
+          data-testid={`${panel.id}-button`}
+          onClick={() => setOpenPanel(openPanel === panel.id ? undefined : panel.id)}
         >
-          {testTexts.button}
+          {panel.button}
         </button>
-      )}
-      {weighting?.panel && (
-        <button
-          type="button"
-          className="analyst-button analyst-button--quiet filter-bar__margins"
-          aria-expanded={showMargins}
-          aria-controls="margins-panel"
-          data-testid="margins-button"
-          onClick={() => setShowMargins(!showMargins)}
-        >
-          {texts.marginsButton}
-        </button>
-      )}
+      ))}
       <div className="filter-bar__end">
         <span className="filter-bar__status" role="status" aria-live="polite">
           {busy ? texts.updating : ''}
@@ -181,15 +152,13 @@ export function FilterBar({ filters, segments, locale, texts, busy, onChange, we
           </button>
         )}
       </div>
-      {testMarkingsPanel && showMarks && (
-        <div id="marks-panel" className="filter-bar__more-row filter-bar__margins-row">
-          {testMarkingsPanel(() => setShowMarks(false))}
-        </div>
-      )}
-      {weighting?.panel && showMargins && (
-        <div id="margins-panel" className="filter-bar__more-row filter-bar__margins-row">
-          {weighting.panel(() => setShowMargins(false))}
-        </div>
+      {panels.map(
+        (panel) =>
+          openPanel === panel.id && (
+            <div key={panel.id} id={`${panel.id}-panel`} className="filter-bar__more-row filter-bar__margins-row">
+              {panel.render(() => setOpenPanel(undefined))}
+            </div>
+          ),
       )}
       {more.length > 0 && (
         <div id="more-filters" className="filter-bar__more-row" hidden={!showMore}>
@@ -199,6 +168,32 @@ export function FilterBar({ filters, segments, locale, texts, busy, onChange, we
         </div>
       )}
     </form>
+  );
+}
+
+/** An on/off switch with a visible label beside it (the label names it for screen readers too). */
+function LabelledSwitch(props: { id: string; label: string; hint: string; on: boolean; state: string; testId: string; onToggle: () => void }) {
+  return (
+    <div className="filter-bar__group filter-bar__weighting">
+      <span id={`${props.id}-label`} className="filter-bar__label">
+        {props.label}
+      </span>
+      <button
+        type="button"
+        role="switch"
+        className="weight-switch"
+        aria-checked={props.on}
+        aria-labelledby={`${props.id}-label`}
+        title={props.hint}
+        data-testid={props.testId}
+        onClick={props.onToggle}
+      >
+        <span className="weight-switch__track" aria-hidden="true">
+          <span className="weight-switch__knob" />
+        </span>
+        <span className="weight-switch__state">{props.state}</span>
+      </button>
+    </div>
   );
 }
 

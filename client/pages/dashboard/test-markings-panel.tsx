@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { TestMarking } from '../../../contracts/test-markings.ts';
 import { formatCount } from '../../../core/i18n/number-format.ts';
-import { ApiCallError, NotLoggedInError } from './dashboard-api.ts';
+import { AdminPanel, PanelError, PanelStatus, failureMessage } from './admin-panel.tsx';
 import type { DashboardLocale } from './dashboard-texts.ts';
 import { fetchTestMarkings, japanInstant, japanTime, markTestAnswers, splitIds, unmarkTestAnswers } from './test-markings-api.ts';
 import { testMarkingsTexts } from './test-markings-texts.ts';
@@ -40,19 +40,13 @@ export function TestMarkingsPanel({ surveyId, locale, onChanged, onLoggedOut, on
     const controller = new AbortController();
     fetchTestMarkings(surveyId, controller.signal).then(setMarkings, (error: unknown) => {
       if (controller.signal.aborted) return;
-      if (error instanceof NotLoggedInError) return onLoggedOut();
-      setLoadError(error instanceof Error ? error.message : String(error));
+      const message = failureMessage(error, onLoggedOut);
+      if (message !== undefined) setLoadError(message);
     });
     return () => controller.abort();
   }, [surveyId, onLoggedOut, listKey]);
 
-  function failed(error: unknown): string | undefined {
-    if (error instanceof NotLoggedInError) {
-      onLoggedOut();
-      return undefined;
-    }
-    return error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
-  }
+  const failed = (error: unknown) => failureMessage(error, onLoggedOut);
 
   async function submit() {
     setStatus({ kind: 'sending' });
@@ -75,15 +69,7 @@ export function TestMarkingsPanel({ surveyId, locale, onChanged, onLoggedOut, on
   }
 
   return (
-    <section className="margins-panel marks-panel" aria-labelledby="marks-title" data-testid="marks-panel">
-      <div className="margins-panel__head">
-        <h2 id="marks-title" className="margins-panel__title">
-          {texts.title}
-        </h2>
-        <button type="button" className="analyst-button analyst-button--quiet" onClick={onClose}>
-          {texts.close}
-        </button>
-      </div>
+    <AdminPanel id="marks" className="marks-panel" title={texts.title} closeText={texts.close} onClose={onClose} testId="marks-panel">
       <p className="margins-panel__text margins-panel__format">{texts.intro}</p>
       {/* A div, not a form: the panel sits inside the filter bar's form, and forms do not nest. */}
       <div className="marks-form" role="form" aria-labelledby="marks-title">
@@ -127,20 +113,10 @@ export function TestMarkingsPanel({ surveyId, locale, onChanged, onLoggedOut, on
           </button>
         </div>
       </div>
-      <p className="margins-panel__status" role="status" aria-live="polite">
-        {status.kind === 'sending' ? texts.marking : status.kind === 'saved' ? texts.marked(formatCount(status.responses, locale)) : ''}
-      </p>
-      {status.kind === 'refused' && (
-        <p className="margins-panel__error" role="alert" data-testid="marks-error">
-          <strong>{texts.refused}</strong>: {status.message}
-        </p>
-      )}
+      <PanelStatus text={status.kind === 'sending' ? texts.marking : status.kind === 'saved' ? texts.marked(formatCount(status.responses, locale)) : ''} />
+      {status.kind === 'refused' && <PanelError label={texts.refused} message={status.message} testId="marks-error" />}
       <h3 className="marks-list__title">{texts.listTitle}</h3>
-      {loadError && (
-        <p className="margins-panel__error" role="alert">
-          <strong>{texts.loadFailed}</strong>: {loadError}
-        </p>
-      )}
+      {loadError && <PanelError label={texts.loadFailed} message={loadError} />}
       {markings?.length === 0 && <p className="margins-panel__text">{texts.none}</p>}
       {markings && markings.length > 0 && (
         <ul className="marks-list" data-testid="marks-list">
@@ -164,7 +140,7 @@ export function TestMarkingsPanel({ surveyId, locale, onChanged, onLoggedOut, on
           ))}
         </ul>
       )}
-    </section>
+    </AdminPanel>
   );
 }
 
@@ -212,11 +188,7 @@ function MarkingItem({ marking, locale, onUnmark }: { marking: TestMarking; loca
           <button type="button" className="analyst-button analyst-button--quiet" onClick={() => setAsking(false)}>
             {texts.cancel}
           </button>
-          {error && (
-            <p className="margins-panel__error" role="alert">
-              {error}
-            </p>
-          )}
+          {error && <PanelError message={error} />}
         </div>
       )}
     </li>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { SurveyWeights } from '../../../contracts/weights.ts';
 import { formatCount } from '../../../core/i18n/number-format.ts';
 import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
-import { ApiCallError, NotLoggedInError } from './dashboard-api.ts';
+import { AdminPanel, PanelError, PanelStatus, failureMessage } from './admin-panel.tsx';
 import { uploadSurveyWeights } from './weights-api.ts';
 
 export interface WeightsPanelProps {
@@ -35,27 +35,15 @@ export function WeightsPanel({ surveyId, weights, problem, locale, texts, onUplo
       setStatus({ kind: 'saved', file: saved.file });
       onUploaded(saved);
     } catch (error) {
-      if (error instanceof NotLoggedInError) return onLoggedOut();
-      setStatus({ kind: 'refused', message: error instanceof ApiCallError || error instanceof Error ? error.message : String(error) });
+      const message = failureMessage(error, onLoggedOut);
+      if (message !== undefined) setStatus({ kind: 'refused', message });
     }
   }
 
   return (
-    <section className="margins-panel" aria-labelledby="margins-title" data-testid="margins-panel">
-      <div className="margins-panel__head">
-        <h2 id="margins-title" className="margins-panel__title">
-          {texts.marginsTitle}
-        </h2>
-        <button type="button" className="analyst-button analyst-button--quiet" onClick={onClose}>
-          {texts.close}
-        </button>
-      </div>
+    <AdminPanel id="margins" title={texts.marginsTitle} closeText={texts.close} onClose={onClose} testId="margins-panel">
       {weights === null && !problem && <p className="margins-panel__text">{texts.marginsNone}</p>}
-      {weights === null && problem && (
-        <p className="margins-panel__error" role="alert" data-testid="margins-problem">
-          {problem}
-        </p>
-      )}
+      {weights === null && problem && <PanelError message={problem} testId="margins-problem" />}
       {weights && (
         <p className="margins-panel__text" data-testid="margins-current">
           <strong>{texts.marginsCurrent(weights.file, formatCount(weights.margins.length, locale))}</strong>
@@ -82,14 +70,8 @@ export function WeightsPanel({ surveyId, weights, problem, locale, texts, onUplo
           {texts.marginsChoose}
         </label>
       </div>
-      <p className="margins-panel__status" role="status" aria-live="polite">
-        {status.kind === 'uploading' ? texts.marginsUploading : status.kind === 'saved' ? texts.marginsSaved(status.file) : ''}
-      </p>
-      {status.kind === 'refused' && (
-        <p className="margins-panel__error" role="alert" data-testid="margins-error">
-          <strong>{texts.marginsRefused}</strong>: {status.message}
-        </p>
-      )}
-    </section>
+      <PanelStatus text={status.kind === 'uploading' ? texts.marginsUploading : status.kind === 'saved' ? texts.marginsSaved(status.file) : ''} />
+      {status.kind === 'refused' && <PanelError label={texts.marginsRefused} message={status.message} testId="margins-error" />}
+    </AdminPanel>
   );
 }
