@@ -143,17 +143,6 @@ export function computeValues(logic: Logic, answers: Record<string, unknown>): R
   return values;
 }
 
-/** Two computed values as stored (asStored): equal as JSON, object keys in any order. */
-export function isSameStored(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => Object.hasOwn(b, key) && isSameStored((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
-
 /** A computed value as it arrives in JSON (a Date as its ISO text), or undefined when survey-core stores nothing. */
 export function asStored(value: unknown): unknown {
   if (Helpers.isValueEmpty(value)) return undefined;

@@ -12,7 +12,8 @@ import type { CoreNode, CoreQuestionRule, CoreRules, ValueLimits } from './build
 import { describeFilter, shownValues, type ItemFilter } from './build-dynamic-choices.ts';
 import { isPlainObject } from './check-answer.ts';
 import { quoteValue } from './quote-value.ts';
-import { asStored, isSameStored } from './build-logic.ts';
+import { asStored } from './build-logic.ts';
+import { computedFor, isSameStored, sentBut } from './computed-refusal.ts';
 
 /** Messages by question name, for questions with problems, in definition order. */
 /**
@@ -188,9 +189,7 @@ function ownProblems(rule: CoreQuestionRule, value: unknown, answers: Record<str
     const sent = asStored(value);
     const computed = asStored(rule.computed.run(answers));
     if (!isSameStored(sent, computed)) {
-      messages.push(
-        `${quoteValue(sent)} was sent, but its expression ${quoteValue(rule.computed.expression)} gives ${computed === undefined ? 'no value' : quoteValue(computed)} for the other answers of this response`,
-      );
+      messages.push(sentBut(sent, computedFor(`its expression ${quoteValue(rule.computed.expression)}`, 'gives', computed)));
     }
   }
   const empty = isEmptyAnswer(value, rule.trimBeforeEmptyCheck);

@@ -6,6 +6,7 @@
 import type { CoreNode } from './build-core-rules.ts';
 import { asStored } from './build-logic.ts';
 import type { CompleteTrigger, TriggerTarget, Triggers } from './build-triggers.ts';
+import { computedFor, describeStored, isSameStored, sentBut } from './computed-refusal.ts';
 import { quoteValue } from './quote-value.ts';
 
 export interface TriggerOutcome {
@@ -35,8 +36,8 @@ export function checkTriggers(
     const sent = asStored(answers[target.name]);
     const judged = judgeTarget(target, values);
     if (judged === 'any') continue;
-    if (judged.allowed.some((value) => isDeepEqual(value, sent))) continue;
-    problems.push([target.name, `${quoteValue(sent)} was sent, but ${judged.why}`]);
+    if (judged.allowed.some((value) => isSameStored(value, sent))) continue;
+    problems.push([target.name, sentBut(sent, judged.why)]);
   }
 
   // The questions between two places, exclusive, in the pages' order.
@@ -57,7 +58,7 @@ export function checkTriggers(
         const page = triggers.pageOf.get(owner.toLowerCase());
         if (page === undefined || page <= completed.page) continue;
         const preset = triggers.presetAnswers.get(owner);
-        if (preset === 'any' || (preset !== undefined && key === owner && isDeepEqual(preset.defaultValue, asStored(answers[key])))) continue;
+        if (preset === 'any' || (preset !== undefined && key === owner && isSameStored(preset.defaultValue, asStored(answers[key])))) continue;
         problems.push([
           owner,
           `${quoteValue(answers[key])} answers a question on page ${JSON.stringify(triggers.pageNames[page])}, but the form ends on page ` +
@@ -120,11 +121,10 @@ function judgeTarget(target: TriggerTarget, values: Record<string, unknown>): Ju
   if (last === undefined) {
     allowed.push(undefined);
     const labels = earlier.map((item) => item.label).join(' or ');
-    const setValues = [...new Set(earlier.map((item) => (item.value === undefined ? 'no value' : quoteValue(item.value))))].join(' or ');
+    const setValues = [...new Set(earlier.map((item) => describeStored(item.value)))].join(' or ');
     return { allowed, why: `only its ${labels} sets it, to ${setValues}`, fill: undefined };
   }
-  const gives = last.value === undefined ? 'no value' : quoteValue(last.value);
-  return { allowed, why: `its ${last.label} is true and sets ${gives} for the other answers of this response`, fill: { value: last.value } };
+  return { allowed, why: computedFor(`its ${last.label} is true and`, 'sets', last.value), fill: { value: last.value } };
 }
 
 /** The first page survey-core may have completed on, and the complete trigger it completed by. */
@@ -152,15 +152,4 @@ function without(values: Record<string, unknown>, lowerNames: string[]): Record<
   const copy: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(values)) if (!lowerNames.includes(key.toLowerCase())) copy[key] = values[key];
   return copy;
-}
-
-/** Equality of two JSON values (object keys in any order). */
-function isDeepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => Object.hasOwn(b, key) && isDeepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }

@@ -20,6 +20,7 @@ import { checkMeta } from './check-meta.ts';
 import { checkTriggers } from './check-triggers.ts';
 import { capDetails, MAX_DETAILS } from './cap-details.ts';
 import { asStored, computeValues, type Logic } from './build-logic.ts';
+import { computedFor, isSameStored, sentBut } from './computed-refusal.ts';
 import { quoteValue } from './quote-value.ts';
 
 export { MAX_DETAILS } from './cap-details.ts';
@@ -117,23 +118,9 @@ function computedValueProblems(logic: Logic, accepted: Record<string, unknown>, 
     if (!Object.hasOwn(accepted, name)) continue;
     const sent = asStored(accepted[name]);
     const computed = asStored(values[name]);
-    if (isDeepEqual(sent, computed)) continue;
+    if (isSameStored(sent, computed)) continue;
     const source = item.kind === 'expression' ? `its expression ${quoteValue(item.expression)}` : `calculated value expression ${quoteValue(item.expression)}`;
-    problems.push([
-      name,
-      `${quoteValue(sent)} was sent, but ${source} gives ${computed === undefined ? 'no value' : quoteValue(computed)} for the other answers of this response`,
-    ]);
+    problems.push([name, sentBut(sent, computedFor(source, 'gives', computed))]);
   }
   return problems;
-}
-
-/** Equality of two JSON values (object keys in any order). */
-function isDeepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => Object.hasOwn(b, key) && isDeepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
