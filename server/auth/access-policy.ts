@@ -43,6 +43,8 @@ export const ACCESS_POLICY: readonly RouteAccess[] = [
   { method: 'GET', path: '/api/surveys/:id/responses', access: 'analyst' },
   { method: 'GET', path: '/api/surveys/:id/report', access: 'analyst' },
   { method: 'GET', path: '/api/surveys/:id/timeline', access: 'analyst' },
+  // How many responses attached a signature or files, and how many files (issue 22): counts, never content.
+  { method: 'GET', path: '/api/surveys/:id/attachment-counts', access: 'analyst' },
   // The comments: a page, a search, keyword in context (?kwic=) and the CSV/XLSX download (?format=), one route.
   { method: 'GET', path: '/api/surveys/:id/comments', access: 'analyst' },
   // The survey's weighting margins (issue 30): whether the dashboard offers 「重み付け」, and which file.

@@ -55,6 +55,11 @@ function dataUrlsOf(type: 'signaturepad' | 'file', value: unknown): string[] {
   return value.map((file) => (file !== null && typeof file === 'object' ? (file as Record<string, unknown>).content : undefined)).filter((url): url is string => typeof url === 'string' && DATA_URL.test(url));
 }
 
+/** How many attachments one answer holds (a signature 1, files each 1), without decoding any: the dashboard's counts. */
+export function attachmentCountOf(type: 'signaturepad' | 'file', value: unknown): number {
+  return dataUrlsOf(type, value).length;
+}
+
 /** The paths of one answer's attachments (the export cell lists them); [] when it has none. */
 export function attachmentPaths(recordId: string, question: string, type: 'signaturepad' | 'file', value: unknown): string[] {
   const urls = dataUrlsOf(type, value);

@@ -27,6 +27,7 @@ import { RecordError } from '../../analysis/table/record-error.ts';
 import type { ResponseTable } from '../../analysis/table/response-table.ts';
 import { selectRows } from '../../analysis/table/select-rows.ts';
 import type { StoredLine } from '../store/response-store.ts';
+import { createAttachmentColumns, setAttachmentCounts, type AttachmentColumns } from './attachment-counts.ts';
 
 export interface LiveTable {
   surveyId: string;
@@ -49,6 +50,11 @@ export interface LiveTable {
    */
   kiosk: Int32Array;
   kioskIds: string[];
+  /**
+   * Per signaturepad and file question, each row's number of files (issue 22: the dashboard shows counts only, never
+   * the data URLs, which are not kept); null for a survey without such questions.
+   */
+  attachments: AttachmentColumns | null;
   /** Stored records appendRecord refused, with its message, in stored order. */
   unreadable: Array<{ record: ResponseRecord; message: string }>;
   /** The rows in the store's list order; null while that is their own order (the common case). */
@@ -77,6 +83,7 @@ export function createLiveTable(versions: readonly SurveyDefinition[]): LiveTabl
     test: new Uint8Array(table.capacity),
     kiosk: new Int32Array(table.capacity),
     kioskIds: [],
+    attachments: createAttachmentColumns(ascending, table.capacity),
     unreadable: [],
     order: null,
     inOrder: true,
@@ -104,7 +111,10 @@ export function appendStored(live: LiveTable, line: StoredLine): void {
     live.sampleIds = grown(live.sampleIds, table.capacity);
     live.test = grown(live.test, table.capacity);
     live.kiosk = grown(live.kiosk, table.capacity);
+    if (live.attachments) live.attachments.files = live.attachments.files.map((files) => grown(files, table.capacity));
   }
+  // Only a survey with attachment questions parses its lines a second time, for the counts (the scanner skips them).
+  if (live.attachments) setAttachmentCounts(live.attachments, row, utf8.decode(bytes));
   const receivedAt = Date.parse(line.receivedAt);
   live.receivedAt[row] = receivedAt;
   live.sampleIds[row] = sampleId;
@@ -166,6 +176,7 @@ export function sortIntoListOrder(live: LiveTable): void {
   live.sampleIds = gathered(live.sampleIds, order, capacity);
   live.test = gathered(live.test, order, capacity);
   live.kiosk = gathered(live.kiosk, order, capacity);
+  if (live.attachments) live.attachments.files = live.attachments.files.map((files) => gathered(files, order, capacity));
   live.ids = Array.from(order, (row) => live.ids[row]);
   live.order = null;
   live.inOrder = true;

@@ -8,6 +8,11 @@
  *     over the span of the data only, and per week or per month when days would
  *     be too many to read (the rule is the analysis library's, chooseInterval).
  *
+ *   GET /api/surveys/:id/attachment-counts?<filters>
+ *     per signaturepad and file question, how many responses attached something and how many files (issue 22):
+ *     counts only, never a file; fewer respondents than the survey's minGroupSize are hidden. 404 no_attachments
+ *     for a survey without such questions.
+ *
  * The comments (paged, searched, downloaded) are server/routes/comments.ts.
  *
  * Filters are the exports' (server/live-table/response-filter.ts). Counting is the
@@ -25,8 +30,11 @@ import { countTimeline } from '../live-table/count-timeline.ts';
 import type { LiveTables } from '../live-table/live-tables.ts';
 import { unreadableIn, viewRows } from '../live-table/live-view.ts';
 import { HttpError } from '../http-error.ts';
+import type { AttachmentCounts } from '../../contracts/attachment-counts.ts';
+import { attachmentCountsOfData, countAttachmentRows, createAttachmentTally } from '../live-table/attachment-counts.ts';
+import { attachmentQuestions } from '../export/attachment-files.ts';
 import type { ResponseStore } from '../store/response-store.ts';
-import { findSurvey } from './surveys.ts';
+import { allVersions, findSurvey } from './surveys.ts';
 import { parseFilter } from './survey-query.ts';
 import { currentMarkings } from './test-markings.ts';
 import type { TestMarkingsLog } from '../test-markings/test-markings-log.ts';
@@ -61,6 +69,30 @@ export function dashboardDataRouter({ store, definitions, liveTables = null, tes
       counter.add(record.receivedAt, readSeries(record));
     }
     const body: DailyCounts = counter.finish();
+    res.json(body);
+  });
+
+  router.get('/attachment-counts', async (req, res) => {
+    const surveyId = (req.params as { id: string }).id;
+    const definition = findSurvey(definitions, surveyId);
+    const questions = [...attachmentQuestions(allVersions(definitions, surveyId).reverse())].map(([name, type]) => ({ name, type }));
+    if (questions.length === 0) throw new HttpError(404, 'no_attachments', `survey ${surveyId} has no signaturepad or file question`);
+    const filter = parseFilter(req.query as Record<string, unknown>, definition, await currentMarkings(testMarkings, surveyId));
+    res.setHeader('Cache-Control', 'no-store');
+    const live = await liveTables?.ready(surveyId);
+    const rows = live?.attachments ? viewRows(live, filter) : null;
+    let body: AttachmentCounts;
+    if (live?.attachments && rows) {
+      // Records the analysis could not read are counted too, from the record kept aside, as the store path counts them.
+      const tally = createAttachmentTally(live.attachments.questions, definition.minGroupSize);
+      for (const { record } of unreadableIn(live, filter, definition)) tally.add(attachmentCountsOfData(live.attachments, record.data));
+      body = countAttachmentRows(live.attachments, rows, definition.minGroupSize, tally);
+    } else {
+      // No table (or the filter is not one of its columns): every selected record, streamed; only counts are kept.
+      const tally = createAttachmentTally(questions, definition.minGroupSize);
+      for await (const record of filteredRecords((q) => store.list(q), surveyId, filter, definition)) tally.add(attachmentCountsOfData({ questions }, record.data));
+      body = tally.finish();
+    }
     res.json(body);
   });
 
