@@ -8,6 +8,7 @@ import type { BrokenDefinitionFile, DefinitionProblems } from '../../../contract
 import type { SurveySummary } from '../../../contracts/submission.ts';
 import type { SurveyDefinitionJson } from '../../../core/definitions/survey-definition.ts';
 import type { CommentKwic } from '../../../contracts/comments.ts';
+import type { AttachmentCounts } from '../../../contracts/attachment-counts.ts';
 import type { CommentList, CurrentUser, Report, DailyCounts } from './report-shape.ts';
 
 /** The session ended or never began: the page sends the analyst to /login. */
@@ -128,6 +129,11 @@ export function fetchReport(surveyId: string, query: string, options: ReportRequ
 
 export function fetchTimeline(surveyId: string, query: string, by: string, signal?: AbortSignal): Promise<DailyCounts> {
   return getJson<DailyCounts>(surveyPath(surveyId, 'timeline', query, { by }), signal);
+}
+
+/** Per signature and file question, how many of the filtered responses attached something, and how many files (issue 22). */
+export function fetchAttachmentCounts(surveyId: string, query: string, signal?: AbortSignal): Promise<AttachmentCounts> {
+  return getJson<AttachmentCounts>(surveyPath(surveyId, 'attachment-counts', query, {}), signal);
 }
 
 /** `limit`: how many of the newest (the server's default 20, at most 100). */

@@ -392,7 +392,7 @@ function SurveyView(props: { surveyId: string; definition: SurveyDefinitionJson;
             ))}
           </div>
         )}
-        {report && view === 'questions' && <QuestionView report={report} locale={locale} texts={texts} />}
+        {report && view === 'questions' && <QuestionView report={report} locale={locale} texts={texts} attachments={{ surveyId, filterQuery: query, reloadKey }} />}
         {report && view === 'crosstabs' && (
           <CrosstabView
             report={report}

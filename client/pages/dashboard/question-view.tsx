@@ -8,6 +8,8 @@ import type { QuestionSummary, Report } from '../../../contracts/report.ts';
 import { formatCount, formatNumber, formatPercent } from '../../../core/i18n/number-format.ts';
 import { describeSummaryChart, rankPositions } from '../../../core/report-view/describe-charts.ts';
 import { tabulationTexts } from '../../../core/report-view/tabulation-texts.ts';
+import { isAttachmentType } from '../../../core/definitions/attachment-types.ts';
+import { AttachmentCountsView } from './attachment-counts-view.tsx';
 import type { DashboardLocale, DashboardTexts } from './dashboard-texts.ts';
 import { HiddenLegend } from './suppression-rule.tsx';
 import { TableChart } from './table-chart.tsx';
@@ -38,12 +40,18 @@ function fewerMembers(summary: QuestionSummary, locale: DashboardLocale): string
   return names.join(locale === 'ja' ? '、' : ', ');
 }
 
-export function QuestionView({ report, locale, texts }: { report: Report; locale: DashboardLocale; texts: DashboardTexts }) {
+/**
+ * `attachments`: where a signature or file question's counts come from (the survey, the filters' query string, and
+ * reloadKey, changed when the dashboard loads everything again);
+ * the report has none, since it never reads those answers (issue 22).
+ */
+export function QuestionView({ report, locale, texts, attachments }: { report: Report; locale: DashboardLocale; texts: DashboardTexts; attachments?: { surveyId: string; filterQuery: string; reloadKey?: number } }) {
   const summaries = report.summaries ?? [];
   const [picked, setPicked] = useState<string | undefined>(summaries[0]?.question);
   const summary = summaries.find((candidate) => candidate.question === picked) ?? summaries[0];
   if (!summary) return <p className="chart-card__empty">{texts.noData}</p>;
   const chart = describeSummaryChart(summary, locale);
+  const attachment = isAttachmentType(summary.type);
   return (
     <section className="chart-card chart-card--wide table-view" data-testid="question-view" aria-labelledby="question-view-title">
       <header className="chart-card__header">
@@ -52,10 +60,11 @@ export function QuestionView({ report, locale, texts }: { report: Report; locale
             {summary.label}
             {summary.answered !== null && <span className="chart-card__n">n = {formatCount(summary.answered, locale)}</span>}
           </h2>
-          <div className="chart-card__subtitle">
+          {/* An attachment question's report has no counts (answered null, no answer 0): its own table says them. */}
+          {!attachment && <div className="chart-card__subtitle">
             {summary.answered !== null && <span>{texts.answeredN(formatCount(summary.answered, locale))}</span>}
             <span>{texts.noAnswerN(formatCount(summary.noAnswer, locale))}</span>
-          </div>
+          </div>}
         </div>
         <div className="chart-card__controls">
           <div className="inline-select inline-select--wide">
@@ -70,7 +79,9 @@ export function QuestionView({ report, locale, texts }: { report: Report; locale
           </div>
         </div>
       </header>
-      {summary.notSummarised !== undefined ? (
+      {attachment && attachments ? (
+        <AttachmentCountsView surveyId={attachments.surveyId} filterQuery={attachments.filterQuery} reloadKey={attachments.reloadKey} question={summary.question} locale={locale} />
+      ) : summary.notSummarised !== undefined ? (
         <p className="chart-card__empty" data-testid="not-summarised">
           {notSummarisedText(summary.notSummarised, summary.type, texts)}
         </p>
