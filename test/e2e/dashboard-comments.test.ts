@@ -13,6 +13,7 @@ import { createUser } from '../../server/auth/create-user.ts';
 import { loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
+import { logInAt, sidewaysScroll } from './support/log-in.ts';
 import { seedResponses } from './support/seed-responses.ts';
 
 const EXIT = 'ward-office-exit';
@@ -38,28 +39,27 @@ interface Seen {
 }
 
 async function openComments(size: { width: number; height: number }, locale: string): Promise<{ page: Page; seen: Seen }> {
-  const { context, page } = await session.open(`/login?next=${encodeURIComponent(`/dashboard/${EXIT}?view=text`)}`, { viewport: size });
   const seen: Seen = { pages: [] };
-  page.on('response', async (response) => {
-    const url = new URL(response.url());
-    if (!response.ok()) return;
-    if (url.pathname === `/api/surveys/${EXIT}/report` && url.searchParams.get('text') === '1') seen.text = (await response.json()) as Report;
-    if (url.pathname === `/api/surveys/${EXIT}/comments` && url.searchParams.has('limit') && !url.searchParams.has('kwic')) {
-      seen.pages.push({ url, body: (await response.json()) as CommentList });
-    }
+  const { page } = await logInAt(session, {
+    path: `/dashboard/${EXIT}?view=text`,
+    user: ANALYST,
+    viewport: size,
+    locale,
+    onOpen: async (page) => {
+      page.on('response', async (response) => {
+        const url = new URL(response.url());
+        if (!response.ok()) return;
+        if (url.pathname === `/api/surveys/${EXIT}/report` && url.searchParams.get('text') === '1') seen.text = (await response.json()) as Report;
+        if (url.pathname === `/api/surveys/${EXIT}/comments` && url.searchParams.has('limit') && !url.searchParams.has('kwic')) {
+          seen.pages.push({ url, body: (await response.json()) as CommentList });
+        }
+      });
+    },
   });
-  await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.evaluate((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.reload();
-  await page.locator('#login-name').fill(ANALYST.name);
-  await page.locator('#login-password').fill(ANALYST.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === `/dashboard/${EXIT}`);
   await page.getByTestId('comment-browser').getByTestId('comment').first().waitFor({ timeout: 120_000 });
   return { page, seen };
 }
 
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 const listed = (page: Page) => page.getByTestId('comment-browser').getByTestId('comment').locator('.comment__text').allTextContents();
 const lastPage = (seen: Seen) => seen.pages[seen.pages.length - 1];
 
@@ -99,7 +99,7 @@ describe('記述の検索と一覧', () => {
         const csv = await browser.getByTestId('comments-download-csv').getAttribute('href');
         expect(new URL(csv!, 'http://x').searchParams.get('q')).toBe(SEARCH[locale]);
         expect(new URL(csv!, 'http://x').searchParams.get('format')).toBe('csv');
-        expect(await sideways(page), `${tag}: search`).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), `${tag}: search`).toBeLessThanOrEqual(0);
         await scrollUnderBar(page, '[data-testid="comment-browser"]');
         await session.screenshot(page, `dashboard-comments-${tag}-search`);
 
@@ -130,7 +130,7 @@ describe('記述の検索と一覧', () => {
         await expect.poll(() => lastPage(seen).url.searchParams.has('q')).toBe(false);
         const byCode = lastPage(seen).body;
         expect(byCode.total).toBeGreaterThanOrEqual(coded.total);
-        expect(await sideways(page), `${tag}: code`).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), `${tag}: code`).toBeLessThanOrEqual(0);
         await scrollUnderBar(page, '[data-testid="comment-browser"]');
         await session.screenshot(page, `dashboard-comments-${tag}-code`);
 
@@ -138,7 +138,7 @@ describe('記述の検索と一覧', () => {
         const word = seen.text!.text!.find((entry) => entry.question === 'comment')!.words[0].word;
         await page.locator(`.text-words-table tr[data-word="${word}"] button`).click();
         await browser.getByTestId('kwic-table').or(browser.getByTestId('suppressed-note')).first().waitFor();
-        expect(await sideways(page), `${tag}: kwic`).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), `${tag}: kwic`).toBeLessThanOrEqual(0);
         await scrollUnderBar(page, '[data-testid="comment-browser"]');
         await session.screenshot(page, `dashboard-comments-${tag}-kwic`);
       }, 300_000);

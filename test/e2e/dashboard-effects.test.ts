@@ -25,6 +25,7 @@ import { effectsTexts } from '../../client/pages/dashboard/effects/effects-texts
 import { effectsTexts as sharedEffectsTexts } from '../../core/report-view/describe-effects.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
+import { logInAt, sidewaysScroll } from './support/log-in.ts';
 import { seriousAccessibilityViolations } from './support/run-axe.ts';
 import { readResponseJson } from './support/read-response-json.ts';
 
@@ -68,28 +69,26 @@ interface Drawn {
 }
 
 async function openEffects(path: string, size: { width: number; height: number }, locale: string): Promise<{ page: Page; drawn: Drawn }> {
-  const { context, page } = await session.open(`/login?next=${encodeURIComponent(path)}`, { viewport: size });
   const drawn: Drawn = { urls: [] };
-  page.on('response', async (response) => {
-    const url = new URL(response.url());
-    if (!response.ok() || url.pathname !== `/api/surveys/${EXIT}/report` || !url.searchParams.has('compare')) return;
-    const asked = drawn.urls.push(url);
-    const report = await readResponseJson<Report>(response);
-    if (report === undefined) return;
-    if (asked === drawn.urls.length) drawn.report = report;
+  const { page } = await logInAt(session, {
+    path,
+    user: ANALYST,
+    viewport: size,
+    locale,
+    onOpen: async (page) => {
+      page.on('response', async (response) => {
+        const url = new URL(response.url());
+        if (!response.ok() || url.pathname !== `/api/surveys/${EXIT}/report` || !url.searchParams.has('compare')) return;
+        const asked = drawn.urls.push(url);
+        const report = await readResponseJson<Report>(response);
+        if (report === undefined) return;
+        if (asked === drawn.urls.length) drawn.report = report;
+      });
+    },
   });
-  await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.evaluate((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.reload();
-  await page.locator('#login-name').fill(ANALYST.name);
-  await page.locator('#login-password').fill(ANALYST.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === `/dashboard/${EXIT}`);
   await page.getByTestId('responses-n').waitFor();
   return { page, drawn };
 }
-
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 const tableTexts = (page: Page, testId: string) =>
   page.getByTestId(testId).evaluate((table) => [...table.querySelectorAll('tr')].map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
@@ -151,7 +150,7 @@ describe('効果検証 on the dashboard', () => {
         expect(await page.getByTestId('effects-assumptions').textContent()).toContain(locale === 'ja' ? '平行トレンド' : 'Parallel trends');
         if (table.hides) await page.locator('.effects-table').getByTestId('suppression-rule').waitFor();
 
-        expect(await sideways(page), tag).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), tag).toBeLessThanOrEqual(0);
         if (size.width === 1440) expect(await seriousAccessibilityViolations(page)).toEqual([]);
         // The view's top just under the sticky filter bar, then the forest plot, as an analyst scrolls to them.
         const scrollUnderBar = (selector: string) =>

@@ -23,6 +23,7 @@ import { describeMeans, overviewFacts, wardTable } from '../../core/report-view/
 import { tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
+import { logInAt, sidewaysScroll } from './support/log-in.ts';
 import { seedResponses } from './support/seed-responses.ts';
 import { readResponseJson } from './support/read-response-json.ts';
 
@@ -68,30 +69,28 @@ interface Drawn {
 }
 
 async function openDashboard(surveyId: string, size: { width: number; height: number }, locale: string): Promise<{ page: Page; drawn: Drawn }> {
-  const { context, page } = await session.open(`/login?next=${encodeURIComponent(`/dashboard/${surveyId}`)}`, { viewport: size });
   const drawn: Drawn = { urls: [] };
-  page.on('response', async (response) => {
-    const url = new URL(response.url());
-    if (!response.ok() || url.pathname !== `/api/surveys/${surveyId}/report` || url.searchParams.get('format') !== 'json') return;
-    // The newest request's answer is what the page draws, whichever body is read first.
-    const asked = drawn.urls.push(url);
-    const report = await readResponseJson<Report>(response);
-    if (report === undefined) return;
-    if (asked === drawn.urls.length) drawn.report = report;
+  const { page } = await logInAt(session, {
+    path: `/dashboard/${surveyId}`,
+    user: ANALYST,
+    viewport: size,
+    locale,
+    onOpen: async (page) => {
+      page.on('response', async (response) => {
+        const url = new URL(response.url());
+        if (!response.ok() || url.pathname !== `/api/surveys/${surveyId}/report` || url.searchParams.get('format') !== 'json') return;
+        // The newest request's answer is what the page draws, whichever body is read first.
+        const asked = drawn.urls.push(url);
+        const report = await readResponseJson<Report>(response);
+        if (report === undefined) return;
+        if (asked === drawn.urls.length) drawn.report = report;
+      });
+    },
   });
-  await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.evaluate((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.reload();
-  await page.locator('#login-name').fill(ANALYST.name);
-  await page.locator('#login-password').fill(ANALYST.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === `/dashboard/${surveyId}`);
   await page.getByTestId('responses-n').waitFor();
   await expect.poll(() => drawn.report !== undefined).toBe(true);
   return { page, drawn };
 }
-
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** The cells' texts of a table, row by row. */
 const tableTexts = (page: Page, testId: string) =>
@@ -113,7 +112,7 @@ describe('調査概要, 平均値の比較 and any breakdown on the dashboard', 
         expect(line).toContain(words.overview);
         expect(line).toContain(`${report.overview!.period!.from} – ${report.overview!.period!.to}`);
         expect(line).toContain(words.completion);
-        expect(await sideways(page), `${tag}: closed header`).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), `${tag}: closed header`).toBeLessThanOrEqual(0);
         await page.screenshot({ path: join(SHOTS, `${tag}-header.png`) });
         // Open: every fact of core's overviewFacts, and the wards with their n.
         await facts.locator('summary').click();
@@ -124,7 +123,7 @@ describe('調査概要, 平均値の比較 and any breakdown on the dashboard', 
         const core = wardTable(report, locale)!;
         expect(wards[0]).toEqual([core.columns[0], ...report.overview!.byWard.map((ward) => ward.label)]);
         expect(wards[1]).toEqual([core.columns[1], ...core.rows.map((row) => row[1])]);
-        expect(await sideways(page), `${tag}: open header`).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), `${tag}: open header`).toBeLessThanOrEqual(0);
         await page.screenshot({ path: join(SHOTS, `${tag}-header-open.png`) });
         await facts.locator('summary').click();
 
@@ -141,7 +140,7 @@ describe('調査概要, 平均値の比較 and any breakdown on the dashboard', 
         // Under the cross-tab, not beside it or above it.
         const [crosstabBox, meansBox] = await Promise.all([page.getByTestId('crosstab-table').boundingBox(), page.getByTestId('means-table').boundingBox()]);
         expect(meansBox!.y).toBeGreaterThan(crosstabBox!.y + crosstabBox!.height);
-        expect(await sideways(page), `${tag}: cross-tab with means`).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), `${tag}: cross-tab with means`).toBeLessThanOrEqual(0);
         await page.getByTestId('means').scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(SHOTS, `${tag}-crosstab-means.png`) });
         await page.context().close();
@@ -157,7 +156,7 @@ describe('調査概要, 平均値の比較 and any breakdown on the dashboard', 
         expect(await minutes.page.getByTestId('means-test').textContent()).toBe(numberSection.footnotes![0]);
         expect(await minutes.page.getByTestId('crosstab-table').count()).toBe(0);
         expect(await minutes.page.locator('#crosstab-view-title').textContent()).toBe(numberMeans.label);
-        expect(await sideways(minutes.page), `${tag}: number question`).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(minutes.page), `${tag}: number question`).toBeLessThanOrEqual(0);
         await minutes.page.screenshot({ path: join(SHOTS, `${tag}-number-question.png`), fullPage: true });
         await minutes.page.context().close();
       }, 300_000);

@@ -22,6 +22,7 @@ import { formatCount } from '../../core/i18n/number-format.ts';
 import { testMarkingsTexts } from '../../client/pages/dashboard/test-markings-texts.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
+import { logInAt, sidewaysScroll } from './support/log-in.ts';
 import { seriousAccessibilityViolations } from './support/run-axe.ts';
 
 const EXIT = 'ward-office-exit';
@@ -54,19 +55,11 @@ beforeAll(async () => {
 
 async function openDashboard(viewport: { width: number; height: number }, locale: string): Promise<Page> {
   const path = `/dashboard/${EXIT}`;
-  const { context, page } = await session.open(`/login?next=${encodeURIComponent(path)}`, { viewport });
-  await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.evaluate((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.reload();
-  await page.locator('#login-name').fill(ANALYST.name);
-  await page.locator('#login-password').fill(ANALYST.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === path);
+  const { page } = await logInAt(session, { path, user: ANALYST, viewport, locale });
   await page.getByTestId('responses-n').waitFor();
   return page;
 }
 
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 const shownN = (page: Page) => page.getByTestId('responses-n').textContent();
 
 async function auditLines(): Promise<Array<Record<string, unknown>>> {
@@ -119,7 +112,7 @@ describe('marking test data in the dashboard', { timeout: 300_000 }, () => {
       expect(await page.getByTestId('marks-item').first().textContent()).toContain(ANALYST.name);
       // Every view is asked for again: n without the marked answers.
       await expect.poll(() => shownN(page), { timeout: 60_000 }).toBe(formatCount(records.length - expected, locale));
-      expect(await sideways(page)).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
       await session.screenshot(page, `dashboard-test-markings-${locale}-1280x800-marked`);
 
       // Included with the switch, which the address keeps as the API's own filter.
@@ -165,7 +158,7 @@ describe('marking test data in the dashboard', { timeout: 300_000 }, () => {
       expect(marked.body.target).toEqual({ kind: 'responses', responseIds: ids });
       await expect.poll(() => page.locator('.margins-panel__status').textContent()).toBe(texts.marked(formatCount(3, locale)));
       await expect.poll(() => shownN(page), { timeout: 60_000 }).toBe(formatCount(records.length - 3, locale));
-      expect(await sideways(page)).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
       await page.getByTestId('marks-panel').scrollIntoViewIfNeeded();
       await session.screenshot(page, `dashboard-test-markings-${locale}-390x844-marked`);
       await page.getByTestId('marks-list').scrollIntoViewIfNeeded();
@@ -175,7 +168,7 @@ describe('marking test data in the dashboard', { timeout: 300_000 }, () => {
       await page.getByTestId('marks-unmark-reason').fill('x');
       await page.getByTestId('marks-unmark-confirm').click();
       await expect.poll(() => shownN(page), { timeout: 60_000 }).toBe(formatCount(records.length, locale));
-      expect(await sideways(page)).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     });
 
     // The two other sizes the guide asks for: a portrait tablet and a wide desk. By now the list holds the markings
@@ -188,7 +181,7 @@ describe('marking test data in the dashboard', { timeout: 300_000 }, () => {
         await page.getByTestId('marks-list').waitFor();
         expect(await page.getByTestId('marks-item').count()).toBeGreaterThanOrEqual(2);
         expect(await page.getByRole('heading', { name: texts.title }).count()).toBe(1);
-        expect(await sideways(page)).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
         await page.getByTestId('marks-panel').scrollIntoViewIfNeeded();
         await session.screenshot(page, `dashboard-test-markings-${locale}-${size.width}x${size.height}-panel`);
         expect(await seriousAccessibilityViolations(page)).toEqual([]);

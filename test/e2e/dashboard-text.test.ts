@@ -21,6 +21,7 @@ import { formatCount, formatPercent } from '../../core/i18n/number-format.ts';
 import { SERIES_COLOURS } from '../../core/report-view/palette.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
+import { logInAt, sidewaysScroll } from './support/log-in.ts';
 import { seriousAccessibilityViolations } from './support/run-axe.ts';
 import { seedResponses } from './support/seed-responses.ts';
 
@@ -54,30 +55,28 @@ interface Drawn {
 }
 
 async function openText(size: { width: number; height: number }, locale: string): Promise<{ page: Page; drawn: Drawn }> {
-  const { context, page } = await session.open(`/login?next=${encodeURIComponent(`/dashboard/${EXIT}?view=text`)}`, { viewport: size });
   const drawn: Drawn = { urls: [] };
-  page.on('response', async (response) => {
-    const url = new URL(response.url());
-    if (!response.ok()) return;
-    if (url.pathname === `/api/surveys/${EXIT}/report`) {
-      drawn.urls.push(url);
-      if (url.searchParams.get('text') === '1') drawn.text = (await response.json()) as Report;
-    }
-    if (url.pathname === `/api/surveys/${EXIT}/comments` && url.searchParams.has('kwic')) drawn.kwic = (await response.json()) as CommentKwic;
-    else if (url.pathname === `/api/surveys/${EXIT}/comments` && url.searchParams.has('word')) drawn.comments = (await response.json()) as CommentList;
+  const { page } = await logInAt(session, {
+    path: `/dashboard/${EXIT}?view=text`,
+    user: ANALYST,
+    viewport: size,
+    locale,
+    onOpen: async (page) => {
+      page.on('response', async (response) => {
+        const url = new URL(response.url());
+        if (!response.ok()) return;
+        if (url.pathname === `/api/surveys/${EXIT}/report`) {
+          drawn.urls.push(url);
+          if (url.searchParams.get('text') === '1') drawn.text = (await response.json()) as Report;
+        }
+        if (url.pathname === `/api/surveys/${EXIT}/comments` && url.searchParams.has('kwic')) drawn.kwic = (await response.json()) as CommentKwic;
+        else if (url.pathname === `/api/surveys/${EXIT}/comments` && url.searchParams.has('word')) drawn.comments = (await response.json()) as CommentList;
+      });
+    },
   });
-  await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.evaluate((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.reload();
-  await page.locator('#login-name').fill(ANALYST.name);
-  await page.locator('#login-password').fill(ANALYST.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === `/dashboard/${EXIT}`);
   await page.getByTestId('text-words-table').waitFor({ timeout: 120_000 });
   return { page, drawn };
 }
-
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 const tableTexts = (page: Page, testId: string) =>
   page.getByTestId(testId).evaluate((table) => [...table.querySelectorAll('tr')].map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
@@ -145,7 +144,7 @@ describe('自由記述 on the dashboard', () => {
         const marks = await page.getByTestId('text-codes-table').evaluate((table) => [...table.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td[data-mark]')].map((cell) => cell.getAttribute('data-mark'))));
         expect(marks).toEqual(analysis.codes.map((_, index) => codes.groups.filter((group) => group.cells[index].share !== null).map((group) => group.cells[index].mark)));
 
-        expect(await sideways(page), tag).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), tag).toBeLessThanOrEqual(0);
         await scrollUnderBar(page, '.view-tabs');
         await page.screenshot({ path: join(SHOTS, `${tag}-text.png`) });
         await scrollUnderBar(page, '.text-network');
@@ -166,7 +165,7 @@ describe('自由記述 on the dashboard', () => {
         const keywords = await page.locator('.kwic-keyword').allTextContents();
         expect(keywords.length).toBe(Math.min(drawn.kwic!.count, drawn.kwic!.limit));
         if (analysis.words[0].pos !== 'verb' && analysis.words[0].pos !== 'adjective') for (const keyword of keywords) expect(keyword).toBe(word.normalize('NFKC'));
-        expect(await sideways(page), `${tag}: KWIC`).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), `${tag}: KWIC`).toBeLessThanOrEqual(0);
         await scrollUnderBar(page, '[data-testid="text-kwic"]');
         await page.screenshot({ path: join(SHOTS, `${tag}-kwic.png`) });
 

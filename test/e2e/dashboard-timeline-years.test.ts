@@ -11,13 +11,14 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DailyCounts } from '../../contracts/timeline.ts';
 import { createUser } from '../../server/auth/create-user.ts';
 import { loadDefinitionCatalogFromDir } from '../../server/definitions/load-definitions-from-dir.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { ARTIFACTS_DIR, eventually, useE2eSession } from './support/e2e-session.ts';
+import { logInAt } from './support/log-in.ts';
 import { seedResponses } from './support/seed-responses.ts';
 
 const session = useE2eSession();
@@ -59,17 +60,18 @@ function recordCanvasText() {
 }
 
 async function openTimeline(surveyId: string, size: { width: number; height: number }, locale: 'ja' | 'en'): Promise<{ page: Page; timeline: DailyCounts }> {
-  const { context, page } = await session.open(`/login?next=${encodeURIComponent(`/dashboard/${surveyId}`)}`, { viewport: size });
-  await context.addInitScript(recordCanvasText);
-  await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.evaluate((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.reload();
-  const timelineResponse = page.waitForResponse((response) => new URL(response.url()).pathname === `/api/surveys/${surveyId}/timeline` && response.ok());
-  await page.locator('#login-name').fill(ANALYST.name);
-  await page.locator('#login-password').fill(ANALYST.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === `/dashboard/${surveyId}`);
-  const timeline = (await (await timelineResponse).json()) as DailyCounts;
+  let timelineResponse: Promise<Response> | undefined;
+  const { page } = await logInAt(session, {
+    path: `/dashboard/${surveyId}`,
+    user: ANALYST,
+    viewport: size,
+    locale,
+    onOpen: async (page, context) => {
+      await context.addInitScript(recordCanvasText);
+      timelineResponse = page.waitForResponse((response) => new URL(response.url()).pathname === `/api/surveys/${surveyId}/timeline` && response.ok());
+    },
+  });
+  const timeline = (await (await timelineResponse!).json()) as DailyCounts;
   const card = page.getByTestId('timeline-chart');
   await card.locator('canvas').waitFor();
   await card.scrollIntoViewIfNeeded();

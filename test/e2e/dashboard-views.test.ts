@@ -31,6 +31,7 @@ import { chartTexts } from '../../core/report-view/chart-texts.ts';
 import { tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { ARTIFACTS_DIR, useE2eSession } from './support/e2e-session.ts';
+import { logInAt } from './support/log-in.ts';
 import { seedResponses } from './support/seed-responses.ts';
 
 const session = useE2eSession();
@@ -69,22 +70,22 @@ beforeAll(async () => {
 const received = new WeakMap<Page, { report?: Report; timeline?: DailyCounts }>();
 
 async function openDashboard(surveyId: string, size: { width: number; height: number }, locale: string): Promise<Page> {
-  const { context, page } = await session.open(`/login?next=${encodeURIComponent(`/dashboard/${surveyId}`)}`, { viewport: size });
   const seen: { report?: Report; timeline?: DailyCounts } = {};
-  received.set(page, seen);
-  page.on('response', async (response) => {
-    const url = new URL(response.url());
-    if (!response.ok() || !url.pathname.startsWith(`/api/surveys/${surveyId}/`) || response.request().headers().accept !== 'application/json') return;
-    if (url.pathname.endsWith('/report') && url.searchParams.get('format') === 'json') seen.report = (await response.json()) as Report;
-    if (url.pathname.endsWith('/timeline')) seen.timeline = (await response.json()) as DailyCounts;
+  const { page } = await logInAt(session, {
+    path: `/dashboard/${surveyId}`,
+    user: ANALYST,
+    viewport: size,
+    locale,
+    onOpen: async (page) => {
+      page.on('response', async (response) => {
+        const url = new URL(response.url());
+        if (!response.ok() || !url.pathname.startsWith(`/api/surveys/${surveyId}/`) || response.request().headers().accept !== 'application/json') return;
+        if (url.pathname.endsWith('/report') && url.searchParams.get('format') === 'json') seen.report = (await response.json()) as Report;
+        if (url.pathname.endsWith('/timeline')) seen.timeline = (await response.json()) as DailyCounts;
+      });
+    },
   });
-  await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.evaluate((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.reload();
-  await page.locator('#login-name').fill(ANALYST.name);
-  await page.locator('#login-password').fill(ANALYST.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === `/dashboard/${surveyId}`);
+  received.set(page, seen);
   await page.getByTestId('responses-n').waitFor();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
   return page;

@@ -22,6 +22,7 @@ import { formatCount, formatNumber } from '../../core/i18n/number-format.ts';
 import { dashboardTexts } from '../../client/pages/dashboard/dashboard-texts.ts';
 import { SHIPPED_DEFINITIONS_DIR } from './support/collection-server.ts';
 import { useE2eSession } from './support/e2e-session.ts';
+import { logInAt, sidewaysScroll } from './support/log-in.ts';
 import { parseCsv } from './support/parse-csv.ts';
 import { seriousAccessibilityViolations } from './support/run-axe.ts';
 
@@ -56,25 +57,21 @@ interface Drawn {
 }
 
 async function openDashboard(user: { name: string; password: string }, path: string, viewport: { width: number; height: number }, locale: string): Promise<{ page: Page; drawn: Drawn }> {
-  const { context, page } = await session.open(`/login?next=${encodeURIComponent(path)}`, { viewport });
   const drawn: Drawn = { reports: [] };
-  page.on('response', async (response) => {
-    const url = new URL(response.url());
-    if (!response.ok() || url.pathname !== `/api/surveys/${EXIT}/report` || url.searchParams.get('format') !== 'json') return;
-    drawn.reports.push({ url, report: (await response.json()) as Report });
+  const { page } = await logInAt(session, {
+    path, user, viewport, locale,
+    onOpen: async (page) => {
+      page.on('response', async (response) => {
+        const url = new URL(response.url());
+        if (!response.ok() || url.pathname !== `/api/surveys/${EXIT}/report` || url.searchParams.get('format') !== 'json') return;
+        drawn.reports.push({ url, report: (await response.json()) as Report });
+      });
+    },
   });
-  await context.addInitScript((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.evaluate((chosen) => localStorage.setItem('analyst-locale', chosen), locale);
-  await page.reload();
-  await page.locator('#login-name').fill(user.name);
-  await page.locator('#login-password').fill(user.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === `/dashboard/${EXIT}`);
   await page.getByTestId('responses-n').waitFor();
   return { page, drawn };
 }
 
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 const lastReport = (drawn: Drawn) => drawn.reports.at(-1);
 
 /** The margins as an operator places them (DATA_DIR/weights/<survey>.csv), for the analysts' tests. */
@@ -157,7 +154,7 @@ describe('weighting in the dashboard', { timeout: 300_000 }, () => {
         // The address keeps it; the HTML report follows it.
         expect(new URL(page.url()).searchParams.get('weighted')).toBe('1');
         expect(new URL((await page.getByTestId('download-html').getAttribute('href'))!, session.server.origin).searchParams.get('weighted')).toBe('1');
-        expect(await sideways(page), tag).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), tag).toBeLessThanOrEqual(0);
         await session.screenshot(page, `dashboard-weighting-${tag}-on`);
 
         // The cross-tab view: its report is the weighted one, and its CSV and workbook ask for it too.
@@ -169,7 +166,7 @@ describe('weighting in the dashboard', { timeout: 300_000 }, () => {
         expect(new URL((await page.getByTestId('crosstab-xlsx').getAttribute('href'))!, session.server.origin).searchParams.get('weighted')).toBe('1');
         const csv = parseCsv((await page.evaluate(async (href) => (await fetch(href)).text(), csvHref)).replace(/^\uFEFF/, ''));
         expect(csv[3][0]).toContain(SHA256);
-        expect(await sideways(page), tag).toBeLessThanOrEqual(0);
+        expect(await sidewaysScroll(page), tag).toBeLessThanOrEqual(0);
         await session.screenshot(page, `dashboard-weighting-${tag}-crosstab`);
 
         // A reload shows the same weighted view.
