@@ -144,28 +144,26 @@ export function buildCoreRules(model: SurveyModel, source: string, hostVariables
   });
   fail.properties = createElementProperties(model, fail, (expression, what) => compileCondition(expression, what, fail), fail.hostVariables);
   if (model.mode === 'display' || survey.readOnly) throw fail('survey', 'a read-only survey cannot take responses');
-  // Triggers re-run on every change while they read a property, so what they set depends on the order of answering.
-  const inTriggers = within(fail, 'a trigger');
   return {
     pages: model.pages.map((page) => containerNode(page as unknown as AnyElement, fail)),
     refuseHiddenAnswers: model.clearInvisibleValues !== 'none',
     logic: buildLogic(model, fail, fail.properties),
-    triggers: buildTriggers(model, fail, (expression, what) => compileCondition(expression, what, inTriggers), (expression, what) => compile(expression, what, inTriggers, undefined, inTriggers.propertiesRefusedIn), form),
+    // A trigger reads `{$element.property}` as other expressions do; build-triggers.ts accounts for it re-running on every change.
+    triggers: buildTriggers(model, fail, (expression, what) => compileCondition(expression, what, fail), (expression, what) => compile(expression, what, fail, fail.properties), form),
   };
 }
 
 /**
- * The same Fail for expressions in a trigger (`{$element.property}` refused there; `where` says so in the message), or
- * inside a dynamic panel or a matrix column (`nested`): there survey-core resolves `{$name.property}` in the survey's
- * context as at the top level (an element of the template has no such name there), so references stay supported.
+ * The same Fail inside a dynamic panel or a matrix column (`nested`): there survey-core resolves `{$name.property}`
+ * in the survey's context as at the top level (an element of the template has no such name there), so references
+ * stay supported.
  */
-function within(fail: Fail, where: string, nested?: Fail['nested']): Fail {
+function within(fail: Fail, nested: NonNullable<Fail['nested']>): Fail {
   return Object.assign((what: string, reason: string) => fail(what, reason), {
     hostVariables: fail.hostVariables,
     dynamicChoices: fail.dynamicChoices,
-    properties: nested === undefined ? undefined : fail.properties,
-    propertiesRefusedIn: nested === undefined ? where : fail.propertiesRefusedIn,
-    nested: nested ?? fail.nested,
+    properties: fail.properties,
+    nested,
   });
 }
 
@@ -174,10 +172,8 @@ type Fail = ((what: string, reason: string) => Error) & {
   hostVariables: ReadonlySet<string>;
   /** Each question's shown choices, built once (a choicesFromQuestion source is built when first needed). */
   dynamicChoices?: Map<AnyElement, DynamicChoicesBuilt | 'building'>;
-  /** `{$element.property}` references (element-properties.ts); undefined where they are refused. */
+  /** `{$element.property}` references (element-properties.ts). */
   properties?: ElementProperties;
-  /** Where they are refused, for the message: "a trigger", "a dynamic panel", "a matrix column". */
-  propertiesRefusedIn?: string;
   /** Inside a dynamic panel's template or a matrix column: what an expression question there may read besides the response. */
   nested?: 'panel' | 'matrixdropdown' | 'matrixdynamic';
 };
@@ -409,7 +405,7 @@ function isEmptyLimit(value: unknown): boolean {
 }
 
 function matrixCells(matrix: AnyElement, what: string, outer: Fail): CoreQuestionRule['cells'] {
-  const fail = within(outer, 'a matrix column', matrix.getType() === 'matrixdynamic' ? 'matrixdynamic' : 'matrixdropdown');
+  const fail = within(outer, matrix.getType() === 'matrixdynamic' ? 'matrixdynamic' : 'matrixdropdown');
   const columns = (matrix.columns as AnyElement[]).map((column) => {
     const cellWhat = `${what} column "${column.name}"`;
     for (const property of ['isUnique', 'totalType'] as const) {
@@ -462,14 +458,14 @@ function nestedComputed(question: AnyElement, what: string, fail: Fail, nested: 
     const variable = expressionNames(parsed.operand).variables.find((name) => unsupported.has(name.split(/[.[]/)[0].toLowerCase()));
     if (variable !== undefined) throw fail(what, `{${variable}} in ${JSON.stringify(expression)} is not recomputed by strict validation yet`);
   }
-  const runner = compile(expression, what, fail, fail.properties, fail.propertiesRefusedIn);
+  const runner = compile(expression, what, fail, fail.properties);
   const round = (question.roundValue as (value: unknown) => unknown).bind(question);
   return { expression, run: (values) => round(runner.run(values)) };
 }
 
 /** A dynamic panel's template, as nodes like a page's (display elements left out). */
 function templateNodes(template: AnyElement, outer: Fail): CoreNode[] {
-  const fail = within(outer, 'a dynamic panel', 'panel');
+  const fail = within(outer, 'panel');
   return (template.elements as AnyElement[])
     .filter((child) => child.isPanel || !NON_ANSWER_TYPES.has(child.getType()))
     .map((child) => (child.isPanel ? containerNode(child, fail) : questionNode(child, fail)));

@@ -73,17 +73,8 @@ export function buildLogic(model: SurveyModel, fail: Fail, properties?: ElementP
   return { calculated, expressions, inData };
 }
 
-/**
- * @param properties how to read `{$element.property}` (element-properties.ts); without it such a reference is refused
- * @param refusedIn where references are refused, for the message
- */
-export function compile(
-  expression: unknown,
-  what: string,
-  fail: Fail,
-  properties?: ElementProperties,
-  refusedIn?: string,
-): { run: (values: Record<string, unknown>) => unknown; reads: string[] } {
+/** @param properties how to read `{$element.property}` (element-properties.ts); without it such a reference is refused */
+export function compile(expression: unknown, what: string, fail: Fail, properties?: ElementProperties): { run: (values: Record<string, unknown>) => unknown; reads: string[] } {
   // survey-core gives an expression question without an expression no value at all.
   if (typeof expression !== 'string' || expression.trim() === '') return { run: () => undefined, reads: [] };
   const parsed = parseExpression(expression);
@@ -98,7 +89,7 @@ export function compile(
     if (!PURE_FUNCTIONS.has(name)) throw fail(what, `function ${name}() in ${JSON.stringify(expression)} is not supported by strict validation yet`);
   }
   refuseBuiltInVariables(variables, what, expression, fail);
-  const references = propertyReferences(variables, what, expression, Object.assign((w: string, r: string) => fail(w, r), { properties }), refusedIn);
+  const references = propertyReferences(variables, what, expression, Object.assign((w: string, r: string) => fail(w, r), { properties }));
   const reads = [
     ...new Set([
       ...variables.filter((name) => !name.startsWith(ELEMENT_PROPERTY_PREFIX)).map((name) => name.split(/[.[]/)[0]),

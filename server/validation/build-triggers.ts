@@ -20,10 +20,14 @@
  * - `skip` (survey-core's default executeSkipOnValueChanged) jumps to `gotoName`'s page when a value its
  *   expression reads changes: the pages between are not validated. Their answers are accepted: "Previous"
  *   on the target page goes back to the page the skip came from, and "Next" from there visits them.
+ * - An expression that reads an element property (`{$q1.isVisible}`, element-properties.ts) is run by survey-core
+ *   on every change of any value and on "Next" of every page (ValueGetter.isAnyKeyChanged: "An element property
+ *   reference can change without any value key change"), so such a trigger is checked as one that reads every
+ *   name: a value trigger true for the final answers ran last with them, runExpression included.
  *
  * A definition without triggers compiles to `undefined`. See docs/decisions/0096-server-side-expressions-with-survey-core.md.
  */
-import { ConditionRunner, Helpers, type SurveyModel } from 'survey-core';
+import { ConditionRunner, Helpers, settings, type SurveyModel } from 'survey-core';
 import { asStored } from './build-logic.ts';
 import type { Condition } from './condition.ts';
 
@@ -47,6 +51,8 @@ export interface ValueTrigger {
   result(values: Record<string, unknown>): { value: unknown } | 'unknown' | 'nothing';
   /** Every value it can ever set, when that is one constant (setvalue); undefined: any value. */
   constant: { value: unknown } | undefined;
+  /** survey-core runs it whatever value changed (runsOnEveryChange): while true, it ran at the last change. */
+  everyChange: boolean;
 }
 
 export interface TriggerTarget {
@@ -147,9 +153,10 @@ export function buildTriggers(
   });
   const calculatedNames = new Set(((survey.calculatedValues ?? []) as AnyElement[]).map((item) => String(item.name).toLowerCase()));
   const pagesReading = (condition: Condition): { pages: number[]; everyPage: boolean } => {
-    // survey-core never skips an expression with an argument-less function (canSkipExpressionByKeys), and
-    // adds every calculated value to the keys it checks on "Next" (checkOnPageTriggers).
-    const everyPage = hasArgumentlessFunction(condition.expression) || condition.reads.some((name) => calculatedNames.has(name));
+    // survey-core never skips an expression with an argument-less function (canSkipExpressionByKeys) or an
+    // element property (isAnyKeyChanged), and adds every calculated value to the keys it checks on "Next"
+    // (checkOnPageTriggers).
+    const everyPage = runsOnEveryChange(condition.expression) || condition.reads.some((name) => calculatedNames.has(name));
     const pages = everyPage
       ? model.pages.map((_page, index) => index)
       : [...new Set(condition.reads.map((name) => pageOf.get(name)).filter((index): index is number => index !== undefined))].sort((a, b) => a - b);
@@ -228,8 +235,11 @@ export function buildTriggers(
     } else {
       const runner = compileExpression(trigger.runExpression, `${what} (runexpression) runExpression`);
       // The trigger runs when the expression's names change, not runExpression's: a name only runExpression
-      // reads may have changed after it ran, so its result then depends on the order of answering.
-      const stale = condition === undefined || runner.reads.some((read) => !condition.reads.includes(read.toLowerCase()));
+      // reads may have changed after it ran, so its result then depends on the order of answering. One whose
+      // expression survey-core runs on every change (an element property, an argument-less function) ran last
+      // with the final answers.
+      const stale =
+        condition === undefined || (!runsOnEveryChange(condition.expression) && runner.reads.some((read) => !condition.reads.includes(read.toLowerCase())));
       result = (values) => {
         if (stale) return 'unknown';
         const value = runner.run(values);
@@ -241,7 +251,7 @@ export function buildTriggers(
     if (condition === undefined && type !== 'copyvalue') return;
     const target = targets.get(name) ?? { name, triggers: [], question: question !== null };
     targets.set(name, target);
-    target.triggers.push({ type: type as ValueTrigger['type'], label, condition, result, constant });
+    target.triggers.push({ type: type as ValueTrigger['type'], label, condition, result, constant, everyChange: condition !== undefined && runsOnEveryChange(condition.expression) });
   });
 
   const canGoBack =
@@ -266,7 +276,12 @@ function isEditable(question: AnyElement): boolean {
   return true;
 }
 
-function hasArgumentlessFunction(expression: string): boolean {
-  // survey-core's own answer (ExpressionRunnerBase.hasFunction(true)), as canSkipExpressionByKeys asks it.
-  return (new ConditionRunner(expression) as unknown as { hasFunction(noParamsOnly: boolean): boolean }).hasFunction(true);
+/**
+ * survey-core runs the expression whatever value changed (Base.canSkipExpressionByKeys): it has a function without
+ * arguments (ExpressionRunnerBase.hasFunction(true)), or reads an element property (ValueGetter.isAnyKeyChanged
+ * answers true for any `$` name). Asked of survey-core's own runner, as canSkipExpressionByKeys asks it.
+ */
+function runsOnEveryChange(expression: string): boolean {
+  const runner = new ConditionRunner(expression) as unknown as { hasFunction(noParamsOnly: boolean): boolean; getVariables(): string[] };
+  return runner.hasFunction(true) || runner.getVariables().some((name) => name.startsWith(settings.expressionElementPropertyPrefix));
 }

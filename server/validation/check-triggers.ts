@@ -98,24 +98,35 @@ interface Judged {
 /**
  * survey-core runs a value trigger when a name its expression reads changes, and never undoes what it set.
  * So a trigger true for the final values ran last with them (what it sets now), and one false now may have
- * run earlier with other values (a setvalue's constant; anything for copyvalue and runexpression).
+ * run earlier with other values (a setvalue's constant; anything for copyvalue and runexpression). One that
+ * survey-core runs on every change (it reads an element property) ran at the last change, after which only
+ * triggers later in the list that are true now can have set the name: what any earlier trigger set is gone.
  */
 function judgeTarget(target: TriggerTarget, values: Record<string, unknown>): Judged | 'any' {
-  const sets: Array<{ label: string; value: unknown }> = [];
-  const earlier: Array<{ label: string; value: unknown }> = [];
+  let sets: Array<{ label: string; value: unknown }> = [];
+  let earlier: Array<{ label: string; value: unknown }> = [];
+  let unknown = false;
   for (const trigger of target.triggers) {
     const condition = trigger.condition;
-    if (condition?.readsHostVariable) return 'any';
-    if (condition === undefined || condition.isTrue(values)) {
-      const result = trigger.result(values);
-      if (result === 'unknown') return 'any';
-      if (result !== 'nothing') sets.push({ label: trigger.label, value: result.value });
+    const isTrue = condition === undefined || (!condition.readsHostVariable && condition.isTrue(values));
+    const result = isTrue ? trigger.result(values) : undefined;
+    if (trigger.everyChange && typeof result === 'object') {
+      // It set the name at the last change: what any trigger before it in the list set is overwritten.
+      sets = [];
+      earlier = [];
+      unknown = false;
+    }
+    if (condition?.readsHostVariable) unknown = true;
+    else if (result !== undefined) {
+      if (result === 'unknown') unknown = true;
+      else if (result !== 'nothing') sets.push({ label: trigger.label, value: result.value });
     } else if (trigger.constant !== undefined) {
       earlier.push({ label: trigger.label, value: trigger.constant.value });
     } else {
-      return 'any';
+      unknown = true;
     }
   }
+  if (unknown) return 'any';
   const last = sets.at(-1);
   const allowed = [...sets, ...earlier].map((item) => item.value);
   if (last === undefined) {

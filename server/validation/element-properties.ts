@@ -199,13 +199,12 @@ export function propertyReferences(
   variables: readonly string[],
   what: string,
   expression: string,
-  fail: { (what: string, reason: string): Error; properties?: ElementProperties; propertiesRefusedIn?: string },
-  refusedIn = fail.propertiesRefusedIn,
+  fail: { (what: string, reason: string): Error; properties?: ElementProperties },
 ): Map<string, PropertyReference> | undefined {
   const properties = variables.filter((name) => name.startsWith(ELEMENT_PROPERTY_PREFIX));
   if (properties.length === 0) return undefined;
-  if (fail.properties === undefined || refusedIn !== undefined) {
-    throw fail(what, `{${properties[0]}} reads a property of the live form; in ${refusedIn ?? 'this expression'} strict validation does not compute it yet`);
+  if (fail.properties === undefined) {
+    throw fail(what, `{${properties[0]}} reads a property of the live form; in this expression strict validation does not compute it yet`);
   }
   const references = new Map<string, PropertyReference>();
   for (const variable of properties) {

@@ -158,7 +158,11 @@ function triggerOnlyNames(json: SurveyDefinitionJson): { checked: string[]; orde
     const question = model.getQuestionByValueName(name) as AnyQuestion | null;
     if (question !== null && !question.readOnly) continue;
     const reads = (expression: unknown) => new ConditionRunner(String(expression ?? '')).getVariables().map((variable) => variable.toLowerCase());
-    const stale = trigger.getType() === 'runexpressiontrigger' && reads(trigger.runExpression).some((read) => !reads(trigger.expression).includes(read));
+    // survey-core runs an expression with an element property (`$`) or an argument-less function on every change
+    // (canSkipExpressionByKeys): its runExpression then ran with the final answers.
+    const runner = new ConditionRunner(String(trigger.expression ?? '')) as unknown as { hasFunction(noParamsOnly: boolean): boolean };
+    const everyChange = runner.hasFunction(true) || reads(trigger.expression).some((read) => read.startsWith('$'));
+    const stale = trigger.getType() === 'runexpressiontrigger' && !everyChange && reads(trigger.runExpression).some((read) => !reads(trigger.expression).includes(read));
     (stale ? orderDependent : checked).add(name);
   }
   for (const name of orderDependent) checked.delete(name);
