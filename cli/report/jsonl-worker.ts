@@ -1,8 +1,10 @@
 /**
  * Worker thread: reads one stretch of a JSONL file into a table of the given spec and sends
  * the table's arrays back (transferred, not copied). See read-jsonl-into-table.ts.
+ * It is started before its work is known (start-reader-threads.ts): the file, spec and stretch come as the first
+ * message, once this thread's modules are loaded.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createResponseTable } from '../../analysis/table/create-response-table.ts';
 import type { TableSpec } from '../../analysis/table/response-table.ts';
 import { LineError, readJsonlRange, type ByteRange } from './read-jsonl-range.ts';
@@ -35,46 +37,49 @@ export interface SerializedTable {
   >;
 }
 
-const { file, spec, range } = workerData as WorkerInput;
 const port = parentPort!;
-const table = createResponseTable(spec, 64 * 1024);
-try {
-  let reported = 0;
-  const lines = await readJsonlRange(file, table, range, (bytes) => {
-    port.postMessage({ type: 'progress', bytes: bytes - reported } satisfies WorkerMessage);
-    reported = bytes;
-  });
-  port.postMessage({ type: 'progress', bytes: range.end - range.start - reported } satisfies WorkerMessage);
-  const columns: SerializedTable['columns'] = table.columns.map((column) =>
-    column.kind === 'single'
-      ? { codes: column.codes }
-      : column.kind === 'number'
-        ? { numbers: column.numbers }
-        : column.kind === 'comment'
-          ? { answered: column.answered, sample: column.sample, ...(column.texts ? { texts: column.texts } : {}) }
-          : { answered: column.answered, cells: column.cells },
-  );
-  const serialized: SerializedTable = {
-    rowCount: table.rowCount,
-    version: table.version,
-    origin: table.origin,
-    completedAt: table.completedAt,
-    startedAt: table.startedAt,
-    channel: table.channel,
-    kiosk: table.kiosk,
-    columns,
-  };
-  const transfer = [table.version.buffer, table.origin.buffer, table.completedAt.buffer, table.startedAt.buffer, table.channel.buffer, table.kiosk.buffer];
-  for (const column of table.columns) {
-    if (column.kind === 'single') transfer.push(column.codes.buffer);
-    else if (column.kind === 'number') transfer.push(column.numbers.buffer);
-    else {
-      transfer.push(column.answered.buffer);
-      if (column.kind !== 'comment') for (const cells of column.cells) transfer.push(cells.buffer);
+port.once('message', (input: WorkerInput) => void read(input));
+
+async function read({ file, spec, range }: WorkerInput): Promise<void> {
+  const table = createResponseTable(spec, 64 * 1024);
+  try {
+    let reported = 0;
+    const lines = await readJsonlRange(file, table, range, (bytes) => {
+      port.postMessage({ type: 'progress', bytes: bytes - reported } satisfies WorkerMessage);
+      reported = bytes;
+    });
+    port.postMessage({ type: 'progress', bytes: range.end - range.start - reported } satisfies WorkerMessage);
+    const columns: SerializedTable['columns'] = table.columns.map((column) =>
+      column.kind === 'single'
+        ? { codes: column.codes }
+        : column.kind === 'number'
+          ? { numbers: column.numbers }
+          : column.kind === 'comment'
+            ? { answered: column.answered, sample: column.sample, ...(column.texts ? { texts: column.texts } : {}) }
+            : { answered: column.answered, cells: column.cells },
+    );
+    const serialized: SerializedTable = {
+      rowCount: table.rowCount,
+      version: table.version,
+      origin: table.origin,
+      completedAt: table.completedAt,
+      startedAt: table.startedAt,
+      channel: table.channel,
+      kiosk: table.kiosk,
+      columns,
+    };
+    const transfer = [table.version.buffer, table.origin.buffer, table.completedAt.buffer, table.startedAt.buffer, table.channel.buffer, table.kiosk.buffer];
+    for (const column of table.columns) {
+      if (column.kind === 'single') transfer.push(column.codes.buffer);
+      else if (column.kind === 'number') transfer.push(column.numbers.buffer);
+      else {
+        transfer.push(column.answered.buffer);
+        if (column.kind !== 'comment') for (const cells of column.cells) transfer.push(cells.buffer);
+      }
     }
+    port.postMessage({ type: 'done', lines, table: serialized } satisfies WorkerMessage, transfer as ArrayBuffer[]);
+  } catch (error) {
+    if (error instanceof LineError) port.postMessage({ type: 'line-error', line: error.line, message: error.message } satisfies WorkerMessage);
+    else port.postMessage({ type: 'failed', message: (error as Error).stack ?? String(error) } satisfies WorkerMessage);
   }
-  port.postMessage({ type: 'done', lines, table: serialized } satisfies WorkerMessage, transfer as ArrayBuffer[]);
-} catch (error) {
-  if (error instanceof LineError) port.postMessage({ type: 'line-error', line: error.line, message: error.message } satisfies WorkerMessage);
-  else port.postMessage({ type: 'failed', message: (error as Error).stack ?? String(error) } satisfies WorkerMessage);
 }

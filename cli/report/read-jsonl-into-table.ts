@@ -6,25 +6,25 @@
  * with `FILE:LINE: what is wrong`, naming the first bad line in the file.
  */
 import { open, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { concatTables } from '../../analysis/table/concat-tables.ts';
 import { createResponseTable } from '../../analysis/table/create-response-table.ts';
 import type { ResponseTable, TableColumn, TableSpec } from '../../analysis/table/response-table.ts';
 import { CliError } from '../cli-error.ts';
-import type { SerializedTable, WorkerInput, WorkerMessage } from './jsonl-worker.ts';
+import type { SerializedTable, WorkerMessage } from './jsonl-worker.ts';
 import { LineError, readJsonlRange, type ByteRange } from './read-jsonl-range.ts';
-
-/** Below this a worker's start-up (~0.3 s to load the scanner under tsx) costs more than it saves. */
-const PARALLEL_MIN_BYTES = 192 * 1024 * 1024;
-const MAX_THREADS = 4;
+import { readerCount, readerScript, startReaderThread, type ReaderThreads } from './start-reader-threads.ts';
 
 export type ReadProgress = (bytesRead: number, totalBytes: number) => void;
 
 export async function readJsonlIntoTable(
   file: string,
   spec: TableSpec,
-  options: { threads?: number; onProgress?: ReadProgress } = {},
+  options: {
+    threads?: number;
+    onProgress?: ReadProgress;
+    /** Threads started earlier (startReaderThreads); they decide how many threads read. Closed by the caller. */
+    readers?: ReaderThreads;
+  } = {},
 ): Promise<ResponseTable> {
   let size: number;
   try {
@@ -33,7 +33,7 @@ export async function readJsonlIntoTable(
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(`${file}: cannot read the responses (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
   }
-  const threads = options.threads ?? (size >= PARALLEL_MIN_BYTES ? Math.min(availableParallelism(), MAX_THREADS) : 1);
+  const threads = options.readers ? options.readers.threads.length + 1 : readerCount(size, options.threads);
   if (threads <= 1) {
     const table = createResponseTable(spec);
     try {
@@ -52,7 +52,9 @@ export async function readJsonlIntoTable(
     options.onProgress?.(bytesDone, size);
   };
   // Workers take the later stretches; this thread reads the first meanwhile (one worker's start-up saved).
-  const workers = ranges.slice(1).map((range) => readInWorker({ file, spec, range }, progress));
+  const script = options.readers ? undefined : await readerScript();
+  const readers = options.readers?.threads ?? ranges.slice(1).map(() => startReaderThread(script!));
+  const workers = ranges.slice(1).map((range, k) => readers[k].read({ file, spec, range }, progress));
   const first = createResponseTable(spec);
   let firstResult: Exclude<WorkerMessage, { type: 'progress' | 'done' }> | { type: 'done'; lines: number };
   try {
@@ -78,26 +80,6 @@ export async function readJsonlIntoTable(
   }
   const parts = [first, ...results.slice(1).map((result) => deserialize(spec, (result as Extract<WorkerMessage, { type: 'done' }>).table))];
   return concatTables(parts, offsets);
-}
-
-function readInWorker(input: WorkerInput, onBytes: (bytes: number) => void): Promise<Exclude<WorkerMessage, { type: 'progress' }>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./start-jsonl-worker.mjs', import.meta.url), { workerData: input });
-    let settled = false;
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') return onBytes(message.bytes);
-      settled = true;
-      resolve(message);
-      void worker.terminate();
-    });
-    worker.on('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`a reader thread stopped with exit code ${code} before finishing`));
-    });
-  });
 }
 
 /** `count` stretches of about equal size, each starting at a line start. */
