@@ -216,24 +216,28 @@ export function propertyReferences(
 
 /**
  * survey-core's built-in variables (SurveyValueGetterContext.getBuiltInVariableValue, read before any answer of that
- * name): `{pageno}` and `{pagecount}` are read from the page the respondent is on and the pages shown at the moment
- * the expression runs, and survey-core does not run it again when they change, so the result depends on the order of
- * answering and paging (an expression question keeps `{pagecount}` = 1 after a later answer shows a second page);
- * `{locale}` is the language the respondent picked; the quiz counts need correct answers. None can be computed from
- * the response: refused, with the reason.
+ * name), each read at the moment an expression runs. None is computed by the server: survey-core 3 runs a condition,
+ * an expression question or a trigger again only when a value it names changes (canSkipExpressionByKeys; a built-in
+ * is never among the changed keys), and never on a change of page, of the pages shown or of language, so the result
+ * depends on when the respondent answered, paged or switched language. A probe with survey-core 3.0.0 (the same final
+ * answers in two orders, and set at once): `{pagecount} = {b}` shows a question in one order and hides it in the
+ * other; an expression question `{pageno}` keeps 0 (computed at load), `{locale}` keeps the language of the
+ * definition after the form switched to English, `{correctAnswers}` keeps 0 after a correct answer; a calculated
+ * value follows the last change of any value. See docs/decisions/0096-server-side-expressions-with-survey-core.md.
  */
 const BUILT_IN_VARIABLES: ReadonlyMap<string, string> = new Map([
-  ['pageno', 'the page the respondent is on when the form runs it'],
+  ['pageno', 'the page the respondent is on when the form runs it (and the kiosk splits long pages, so numbers differ by channel)'],
   ['pagecount', 'the pages shown when the form runs it, which survey-core does not re-run when they change'],
-  ['locale', 'the language the respondent picked, which the server does not read'],
+  ['locale', "the language shown when the form runs it, which survey-core does not re-run when the respondent switches language (the response's meta.locale is only the last one)"],
   ...['correctanswers', 'correctedanswers', 'correctedanswercount', 'incorrectanswers', 'incorrectedanswers', 'incorrectedanswercount', 'questioncount'].map(
-    (name): [string, string] => [name, 'quiz scoring, which strict validation does not compute'],
+    (name): [string, string] => [name, 'the quiz score when the form runs it, which survey-core does not re-run when the score changes'],
   ),
 ]);
 
 export function refuseBuiltInVariables(variables: readonly string[], what: string, expression: string, fail: (what: string, reason: string) => Error): void {
   for (const variable of variables) {
-    const reason = BUILT_IN_VARIABLES.get(variable.toLowerCase());
+    // survey-core compares `locale` as written (SurveyValueGetterContext.getValue), the others in lower case.
+    const reason = variable.toLowerCase() === 'locale' && variable !== 'locale' ? undefined : BUILT_IN_VARIABLES.get(variable.toLowerCase());
     if (reason !== undefined) {
       throw fail(what, `{${variable}} in ${JSON.stringify(expression)} is survey-core's built-in variable for ${reason}; its value cannot be computed from the answers`);
     }

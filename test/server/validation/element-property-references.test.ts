@@ -107,7 +107,67 @@ describe('{$element.property} references, computed as survey-core computes them'
 
   it("refuses survey-core's page variables, whose value depends on when the form ran the expression", () => {
     expect(refusal(page({ type: 'text', name: 'a', visibleIf: '{pagecount} > 1' }))).toMatch(/\{pagecount\} in "\{pagecount\} > 1" is survey-core's built-in variable for the pages shown/);
-    expect(refusal(page({ type: 'expression', name: 'e', expression: "'page ' + {pageNo}" }))).toMatch(/\{pageNo\} .* built-in variable for the page the respondent is on/);
+    expect(refusal(page({ type: 'expression', name: 'e', expression: "'page ' + {pageNo}" }))).toMatch(/\{pageNo\} .* built-in variable for the page the respondent is on .*the kiosk splits long pages/);
+    // {locale}: survey-core does not re-run an expression on a change of language, so meta.locale (the last one) is not what it read.
+    expect(refusal({ ...page({ type: 'text', name: 'a' }), calculatedValues: [{ name: 'lang', expression: '{locale}', includeIntoResult: true }] })).toMatch(
+      /calculated value "lang": \{locale\} in "\{locale\}" is survey-core's built-in variable for the language shown when the form runs it, .* meta\.locale is only the last one/,
+    );
+    expect(refusal(page({ type: 'text', name: 'a', visibleIf: "{locale} = 'en'" }))).toMatch(/\{locale\} .* does not re-run when the respondent switches language/);
+    // In triggers too, whose expressions survey-core runs the same way.
+    expect(refusal({ ...page({ type: 'text', name: 'a', correctAnswer: 'x' }), triggers: [{ type: 'complete', expression: '{correctAnswers} > 0' }] })).toMatch(
+      /trigger 1 \(complete\) expression: \{correctAnswers\} .* the quiz score when the form runs it/,
+    );
+    expect(refusal({ ...page({ type: 'text', name: 'a' }), triggers: [{ type: 'setvalue', expression: '{pageno} = 2', setToName: 'late', setValue: true }] })).toMatch(
+      /trigger 1 \(setvalue\) expression: \{pageno\} .* built-in variable for the page the respondent is on/,
+    );
+  });
+
+  it("is right to: survey-core's own Model gives the same final answers two values for each (the refusals' reason)", () => {
+    // Should survey-core start re-running these on a change of page, pages shown, language or score, this fails: revisit the refusal.
+    const json = (variable: string) => ({
+      locale: 'ja',
+      pages: [
+        { name: 'p1', elements: [{ type: 'radiogroup', name: 'a', choices: ['yes', 'no'] }] },
+        { name: 'p2', visibleIf: "{a} = 'yes'", elements: [{ type: 'text', name: 'c', correctAnswer: 'x' }] },
+        { name: 'p3', elements: [{ type: 'text', name: 'd' }, { type: 'expression', name: 'e', expression: `{${variable}} + '|' + {d}` }] },
+      ],
+    });
+    for (const variable of ['pageno', 'pagecount', 'locale', 'correctAnswers']) {
+      // d answered while page 2 was hidden, in Japanese, before the correct answer; then back, and page 2 answered.
+      const first = new Model(json(variable));
+      first.setValue('a', 'no');
+      first.nextPage();
+      first.setValue('d', 'z');
+      first.prevPage();
+      first.setValue('a', 'yes');
+      first.nextPage();
+      first.setValue('c', 'x');
+      first.locale = 'en';
+      // The same answers in page order, in English from page 2 on.
+      const last = new Model(json(variable));
+      last.setValue('a', 'yes');
+      last.nextPage();
+      last.setValue('c', 'x');
+      last.locale = 'en';
+      last.nextPage();
+      last.setValue('d', 'z');
+      const answers = (model: Model) => ({ a: model.getValue('a'), c: model.getValue('c'), d: model.getValue('d') });
+      expect(answers(first), variable).toEqual(answers(last));
+      expect(first.getValue('e'), variable).not.toEqual(last.getValue('e'));
+    }
+  });
+
+  it('reads {Locale} written otherwise than survey-core\'s `locale` as an answer, as survey-core does', () => {
+    // SurveyValueGetterContext compares "locale" as written; {Locale} names the question.
+    const definition = page({ type: 'text', name: 'Locale' }, { type: 'expression', name: 'copy', expression: '{Locale}' });
+    const check = createResponseValidator(definitionFromJson({ id: 'locale-answer', ...definition } as never));
+    const model = new Model(definition);
+    model.setValue('Locale', 'fr');
+    expect(model.getValue('copy')).toBe('fr');
+    expect(check(onlineSubmission({ Locale: 'fr', copy: 'fr' }))).toEqual([]);
+    expect(check(onlineSubmission({ Locale: 'fr', copy: 'ja' }))).toEqual([
+      { question: 'copy', message: '"ja" was sent, but its expression "{Locale}" gives "fr" for the other answers of this response' },
+    ]);
   });
 
   it('reads a fixed property of the definition, and treats one that hangs on a value the page sets as unknown', () => {
