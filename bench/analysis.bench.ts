@@ -26,7 +26,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,9 @@ const RUNS = Number(process.env.BENCH_ANALYSIS_RUNS ?? 3);
 const SEED = 1;
 const TARGET_MS = 5000;
 const TARGET_RSS_MB = 1536;
+/** Issue 24: 1M responses in ≤ 2.5 s (start-up included) and ≤ 1 GB peak RSS. */
+const ISSUE_24_TARGET_MS = 2500;
+const ISSUE_24_TARGET_RSS_MB = 1024;
 
 interface Run {
   ms: number;
@@ -131,11 +134,35 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const PARTS = new Set((process.env.BENCH_ANALYSIS_PARTS ?? 'startup,report,text,scan').split(',').map((part) => part.trim()));
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
 
+/** The first 10 lines of a staff-workstyle file. */
+async function tinyFile(): Promise<string> {
+  const tiny = join(RESULTS, 'staff-workstyle-10-lines.jsonl');
+  // The first 64 KiB hold the first 10 lines (~700 bytes each); the file may be 700 MB, too long for one string.
+  const handle = await open(await inputFile('staff-workstyle', Math.min(...SIZES)), 'r');
+  const head = Buffer.alloc(64 * 1024);
+  const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+  const lines = head.subarray(0, bytesRead).toString('utf8').split('\n').slice(0, 10);
+  await writeFile(tiny, `${lines.join('\n')}\n`);
+  return tiny;
+}
+
+/**
+ * The report's code and its reader thread run from bundles made on first use (cli/report/bundled-module.ts, issue 24):
+ * one report of 10 lines read by two threads makes both, so no timed run pays for building them. Its time is printed:
+ * it is what the first report after an install or a change of the sources costs.
+ */
+async function warmUp(): Promise<Run> {
+  const run = await runNode(['report', '--survey', 'staff-workstyle', '--input', await tinyFile(), '--no-text', '--out', join(RESULTS, 'startup.report.json')], {
+    SURVEY_TOOLKIT_READ_THREADS: '2',
+  });
+  if (run.code !== 0) throw new Error(`the warm-up report failed: ${run.stderr}`);
+  console.log(`warm-up (bundles made if missing or stale): ${(run.ms / 1000).toFixed(2)} s wall, ${(run.cpuMs / 1000).toFixed(2)} s CPU`);
+  return run;
+}
+
 /** Start-up on its own: `report --help`, and a report of the first 10 lines of a staff-workstyle file. */
 async function measureStartup(): Promise<Array<{ what: string; ms: number; cpuMs: number; walls: number[] }>> {
-  const tiny = join(RESULTS, 'staff-workstyle-10-lines.jsonl');
-  const lines = (await readFile(await inputFile('staff-workstyle', Math.min(...SIZES)), 'utf8')).split('\n').slice(0, 10);
-  await writeFile(tiny, `${lines.join('\n')}\n`);
+  const tiny = await tinyFile();
   const cases: Array<{ what: string; args: string[] }> = [
     { what: 'report --help', args: ['report', '--help'] },
     { what: 'report of 10 lines (--no-text, JSON)', args: ['report', '--survey', 'staff-workstyle', '--input', tiny, '--no-text', '--out', join(RESULTS, 'startup.report.json')] },
@@ -165,8 +192,9 @@ async function main(): Promise<void> {
     `bench:analysis — ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}, ` +
       `${RUNS} runs each (median wall time, largest peak RSS)${env.SURVEY_TOOLKIT_READ_THREADS ? `, ${env.SURVEY_TOOLKIT_READ_THREADS} reader threads` : ''}`,
   );
+  const warm = await warmUp();
   const startup = PARTS.has('startup') ? await measureStartup() : [];
-  const rows: Array<{ survey: string; count: number; mb: number; ms: number; rssMb: number; walls: number[] }> = [];
+  const rows: Array<{ survey: string; count: number; mb: number; ms: number; cpuMs: number; rssMb: number; walls: number[] }> = [];
   for (const survey of PARTS.has('report') ? SURVEYS : []) {
     for (const count of SIZES) {
       const file = await inputFile(survey, count);
@@ -177,12 +205,20 @@ async function main(): Promise<void> {
         if (run.code !== 0) throw new Error(`report failed on ${file}: ${run.stderr}`);
         runs.push(run);
       }
-      const row = { survey, count, mb, ms: median(runs.map((run) => run.ms)), rssMb: Math.max(...runs.map((run) => run.rssMb)), walls: runs.map((run) => run.ms) };
+      const row = {
+        survey,
+        count,
+        mb,
+        ms: median(runs.map((run) => run.ms)),
+        cpuMs: median(runs.map((run) => run.cpuMs)),
+        rssMb: Math.max(...runs.map((run) => run.rssMb)),
+        walls: runs.map((run) => run.ms),
+      };
       rows.push(row);
       console.log(
         `${survey.padEnd(17)} ${count.toLocaleString('en-US').padStart(9)} responses  ${mb.toFixed(0).padStart(4)} MB  ` +
           `${(row.ms / 1000).toFixed(2).padStart(6)} s  (${row.walls.map((ms) => (ms / 1000).toFixed(2)).join(', ')})  ` +
-          `peak RSS ${row.rssMb.toFixed(0).padStart(5)} MB  ${((row.ms / count) * 1000).toFixed(1).padStart(7)} µs/response`,
+          `CPU ${(row.cpuMs / 1000).toFixed(2)} s  peak RSS ${row.rssMb.toFixed(0).padStart(5)} MB  ${((row.ms / count) * 1000).toFixed(1).padStart(7)} µs/response`,
       );
     }
   }
@@ -214,6 +250,8 @@ async function main(): Promise<void> {
   if (million.length > 0) {
     const pass = million.every((row) => row.ms <= TARGET_MS && row.rssMb <= TARGET_RSS_MB);
     console.log(`target 1M ≤ ${TARGET_MS / 1000} s and ≤ ${(TARGET_RSS_MB / 1024).toFixed(1)} GB: ${pass ? 'PASS' : 'FAIL'}`);
+    const pass24 = million.every((row) => row.ms <= ISSUE_24_TARGET_MS && row.rssMb <= ISSUE_24_TARGET_RSS_MB);
+    console.log(`issue 24 target 1M ≤ ${ISSUE_24_TARGET_MS / 1000} s and ≤ ${(ISSUE_24_TARGET_RSS_MB / 1024).toFixed(1)} GB: ${pass24 ? 'PASS' : 'FAIL'}`);
   }
   // Linearity: time per response between sizes, start-up (the 10k run) taken out.
   for (const survey of SURVEYS) {
@@ -223,7 +261,7 @@ async function main(): Promise<void> {
     const slopes = larger.map((row) => ((row.ms - small.ms) / (row.count - small.count)) * 1000);
     console.log(`${survey}: marginal cost ${slopes.map((s) => `${s.toFixed(2)} µs`).join(' → ')} per response (start-up ≈ ${(small.ms / 1000).toFixed(2)} s)`);
   }
-  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), startup, rows, scans }, null, 2)}\n`);
+  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), warmUp: { ms: warm.ms, cpuMs: warm.cpuMs }, startup, rows, scans }, null, 2)}\n`);
 }
 
 await main();
