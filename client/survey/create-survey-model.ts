@@ -8,6 +8,7 @@ import type { SurveyDefinitionJson } from './fetch-survey-definition.ts';
 import { clearHiddenAnswers } from './clear-hidden-answers.ts';
 import { splitLongPages } from './split-long-pages.ts';
 import { stackGridsThatDoNotFit } from './stack-grids-that-do-not-fit.ts';
+import { nameAttachmentButtons } from './attachment-controls.ts';
 import { surveyTheme, type SurveyPageMode } from './survey-theme.ts';
 import './load-survey-ui-strings.ts';
 // Registers the checkbox renderer with the "up to N" note.
@@ -41,6 +42,8 @@ export function createSurveyModel(definition: SurveyDefinitionJson, mode: Survey
   styleNavigation(model);
   // Every answer of a grid on screen, on every device (issue 13).
   stackGridsThatDoNotFit(model);
+  // A signature's clear button and a file question's buttons say what they do, not only an icon (issue 22).
+  nameAttachmentButtons(model);
   return model;
 }
 

@@ -17,6 +17,17 @@ for (const locale of ['ja', 'en']) {
   surveyLocalization.locales[locale].selectToRankEmptyUnrankedAreaText = pageTexts(locale).rankingHint;
 }
 
+// Signature and file questions on a touch screen (issue 22). survey-core's Japanese calls the clear button 「空白」
+// ("blank space"), counts files as 「2の1」, and asks to drag and drop or click: a visitor on a tablet taps.
+Object.assign(surveyLocalization.locales.ja, {
+  clearCaption: '消す',
+  indexText: '{0} / {1}',
+  filePlaceholder: '下の「ファイルを選択」を押して、写真やファイルを選んでください。',
+});
+Object.assign(surveyLocalization.locales.en, {
+  filePlaceholder: 'Press “Select File” below to choose a photo or a file.',
+});
+
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'zh-cn': () => import('survey-core/i18n/simplified-chinese'),
   'zh-tw': () => import('survey-core/i18n/traditional-chinese'),
