@@ -14,7 +14,7 @@
  * `.filename` keep the values they have in each source file, so files found next to the sources are still found.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
@@ -125,12 +125,18 @@ async function build(root: string, entry: string, cacheDir: string, key: string,
   };
   const partial = `${manifestFile}.${process.pid}.tmp`;
   await writeFile(partial, JSON.stringify(manifest));
+  // The build this one replaces gets the time it was replaced, from which removeOldBuilds counts.
+  const replaced = await readManifest(manifestFile).catch(() => undefined);
+  if (replaced) await utimes(join(cacheDir, dirname(replaced.entry)), new Date(), new Date()).catch(() => {});
   await rename(partial, manifestFile); // atomic: a concurrent reader sees the old manifest or the new one
   await removeOldBuilds(cacheDir, key, folder);
   return manifest.entry;
 }
 
-/** Earlier builds of this entry, once an hour has passed (no report runs that long on one bundle's lazy chunks). */
+/**
+ * Earlier builds of this entry, an hour after they were replaced (their folder's time): a report that started on one
+ * may still load its lazy chunks for a while, never for an hour.
+ */
 async function removeOldBuilds(cacheDir: string, key: string, keep: string): Promise<void> {
   const hourAgo = Date.now() - 3600_000;
   for (const name of await readdir(cacheDir)) {

@@ -3,11 +3,11 @@
  * never run stale code: it is rebuilt when one of its source files changes, and keeps `import.meta.url` as the
  * source's, so files found next to a source are still found.
  */
-import { mkdtempSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledModule } from '../../cli/report/bundled-module.ts';
 
@@ -48,6 +48,24 @@ describe('bundledModule', () => {
     expect(changed.builds).toEqual([`${join(root, 'src', 'lib', 'value.ts')} changed`]);
     expect(changed.url!.href).not.toBe(first.url!.href);
     expect((await import(changed.url!.href)).value).toBe(22);
+
+    // Another change: a build replaced more than an hour ago is removed, the one replaced just now is kept (a report
+    // that started on it may still load its lazy chunks).
+    const folderOf = (url: URL) => dirname(fileURLToPath(url));
+    const key = basename(folderOf(first.url!)).replace(/-[^-]+-[^-]+$/, '');
+    const longAgo = join(cacheDir, `${key}-old-1`);
+    await mkdir(longAgo);
+    await utimes(longAgo, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    await utimes(folderOf(first.url!), new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    // Built "two hours ago" too, but current until the next build replaces it: kept.
+    await utimes(folderOf(changed.url!), new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    await writeFile(join(root, 'src', 'lib', 'value.ts'), 'export const value: number = 333;\nexport const where = import.meta.url;\n');
+    const third = await bundle();
+    expect((await import(third.url!.href)).value).toBe(333);
+    expect(existsSync(longAgo)).toBe(false);
+    // The first build was replaced by the second more than "an hour" ago (its time set back): removed too.
+    expect(existsSync(folderOf(first.url!))).toBe(false);
+    expect(existsSync(folderOf(changed.url!))).toBe(true);
   });
 
   it('leaves shared files outside: a class from the bundle is the sources\' own', async () => {
