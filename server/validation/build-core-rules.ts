@@ -142,7 +142,7 @@ export function buildCoreRules(model: SurveyModel, source: string, hostVariables
     hostVariables: new Set(hostVariables.map((name) => name.toLowerCase())),
     dynamicChoices: new Map(),
   });
-  fail.properties = createElementProperties(model, fail, (expression, what) => compileCondition(expression, what, fail), fail.hostVariables);
+  fail.properties = createElementProperties(model, fail, (expression, what, owner) => compileCondition(expression, what, fail, owner), fail.hostVariables);
   if (model.mode === 'display' || survey.readOnly) throw fail('survey', 'a read-only survey cannot take responses');
   return {
     pages: model.pages.map((page) => containerNode(page as unknown as AnyElement, fail)),
@@ -193,13 +193,22 @@ function containerNode(element: AnyElement, fail: Fail): CoreNode {
   };
 }
 
-function visibilityOf(element: AnyElement, what: string, fail: Fail): Omit<ElementVisibility, 'owner'> {
+/** @param owner the question whose own conditions these are, where `{$self.…}`/`{$panel.…}` read it (selfOf) */
+function visibilityOf(element: AnyElement, what: string, fail: Fail, owner?: AnyElement): Omit<ElementVisibility, 'owner'> {
   return {
     visible: element.visible !== false,
-    visibleIf: compileCondition(element.visibleIf, `${what} visibleIf`, fail),
+    visibleIf: compileCondition(element.visibleIf, `${what} visibleIf`, fail, owner),
     readOnly: Boolean(element.readOnly),
-    enableIf: compileCondition(element.enableIf, `${what} enableIf`, fail),
+    enableIf: compileCondition(element.enableIf, `${what} enableIf`, fail, owner),
   };
+}
+
+/**
+ * The question `{$self.…}` and `{$panel.…}` read in its own visibleIf, enableIf, requiredIf and expression (survey-core's
+ * QuestionValueGetterContext); undefined inside a dynamic panel or a matrix, where each panel or row has its own copy.
+ */
+function selfOf(question: AnyElement, fail: Fail): AnyElement | undefined {
+  return fail.nested === undefined && !question.parentQuestion ? question : undefined;
 }
 
 function questionNode(question: AnyElement, fail: Fail): CoreNode {
@@ -209,7 +218,7 @@ function questionNode(question: AnyElement, fail: Fail): CoreNode {
     kind: 'question',
     name,
     owner: 'its',
-    ...visibilityOf(question, what, fail),
+    ...visibilityOf(question, what, fail, selfOf(question, fail)),
     rule: questionRule(question, what, fail, name),
   };
 }
@@ -240,7 +249,7 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
   return {
     // survey-core never requires an expression question's value (QuestionExpressionModel.hasRequiredError).
     required: Boolean(question.isRequired) && type !== 'expression',
-    requiredIf: compileCondition(question.requiredIf, `${what} requiredIf`, fail),
+    requiredIf: compileCondition(question.requiredIf, `${what} requiredIf`, fail, selfOf(question, fail)),
     requiredMessage: new AnswerRequiredError(question.requiredErrorText || null, question as Question).getText(),
     trimBeforeEmptyCheck: !question.allowSpaceAsAnswer,
     otherComment: showOther
@@ -496,7 +505,7 @@ function bindValidator(question: AnyElement, validator: AnyElement, what: string
 }
 
 
-function compileCondition(expression: unknown, what: string, fail: Fail): Condition | undefined {
+function compileCondition(expression: unknown, what: string, fail: Fail, owner?: AnyElement): Condition | undefined {
   if (typeof expression !== 'string' || expression.trim() === '') return undefined;
   const runner = new ConditionRunner(expression);
   const parsed = parseExpression(expression);
@@ -507,7 +516,7 @@ function compileCondition(expression: unknown, what: string, fail: Fail): Condit
     if (!PURE_FUNCTIONS.has(name)) throw fail(what, `function ${name}() in ${JSON.stringify(expression)} is not supported by strict validation yet`);
   }
   refuseBuiltInVariables(variables, what, expression, fail);
-  const references = propertyReferences(variables, what, expression, fail);
+  const references = propertyReferences(variables, what, expression, fail, owner);
   const plainVariables = variables.filter((name) => !name.startsWith(ELEMENT_PROPERTY_PREFIX));
   const readsHostVariable =
     plainVariables.some((name) => fail.hostVariables.has(name.split(/[.[]/)[0].toLowerCase())) || [...(references?.values() ?? [])].some((reference) => reference.readsHostVariable);

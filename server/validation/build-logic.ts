@@ -63,7 +63,8 @@ export function buildLogic(model: SurveyModel, fail: Fail, properties?: ElementP
     if (question.parentQuestion) continue;
     // survey-core does not run the expression of a read-only expression question: it keeps whatever value it had.
     if (question.readOnly || question.enableIf) throw fail(what, 'a read-only expression question (readOnly, enableIf) keeps any value, which the server cannot check');
-    const runner = compile(question.expression, what, fail, properties);
+    // Its own expression reads {$self.…} and {$panel.…} from the question (QuestionValueGetterContext).
+    const runner = compile(question.expression, what, fail, properties, question);
     const round = (question.roundValue as (value: unknown) => unknown).bind(question);
     expressions.push({ name, kind: 'expression', expression: String(question.expression ?? ''), inData: true, reads: runner.reads, run: (values) => round(runner.run(values)) });
   }
@@ -73,8 +74,17 @@ export function buildLogic(model: SurveyModel, fail: Fail, properties?: ElementP
   return { calculated, expressions, inData };
 }
 
-/** @param properties how to read `{$element.property}` (element-properties.ts); without it such a reference is refused */
-export function compile(expression: unknown, what: string, fail: Fail, properties?: ElementProperties): { run: (values: Record<string, unknown>) => unknown; reads: string[] } {
+/**
+ * @param properties how to read `{$element.property}` (element-properties.ts); without it such a reference is refused
+ * @param owner the top-level question whose own expression this is: what `{$self.…}` and `{$panel.…}` read
+ */
+export function compile(
+  expression: unknown,
+  what: string,
+  fail: Fail,
+  properties?: ElementProperties,
+  owner?: AnyElement,
+): { run: (values: Record<string, unknown>) => unknown; reads: string[] } {
   // survey-core gives an expression question without an expression no value at all.
   if (typeof expression !== 'string' || expression.trim() === '') return { run: () => undefined, reads: [] };
   const parsed = parseExpression(expression);
@@ -89,7 +99,7 @@ export function compile(expression: unknown, what: string, fail: Fail, propertie
     if (!PURE_FUNCTIONS.has(name)) throw fail(what, `function ${name}() in ${JSON.stringify(expression)} is not supported by strict validation yet`);
   }
   refuseBuiltInVariables(variables, what, expression, fail);
-  const references = propertyReferences(variables, what, expression, Object.assign((w: string, r: string) => fail(w, r), { properties }));
+  const references = propertyReferences(variables, what, expression, Object.assign((w: string, r: string) => fail(w, r), { properties }), owner);
   const reads = [
     ...new Set([
       ...variables.filter((name) => !name.startsWith(ELEMENT_PROPERTY_PREFIX)).map((name) => name.split(/[.[]/)[0]),

@@ -19,7 +19,8 @@ import type { Condition } from './condition.ts';
 
 type AnyElement = Record<string, any>;
 type Fail = (what: string, reason: string) => Error;
-type CompileCondition = (expression: unknown, what: string) => Condition | undefined;
+/** `owner`: the question whose own condition it is, for `{$self.…}`/`{$panel.…}` (undefined: they are refused). */
+type CompileCondition = (expression: unknown, what: string, owner?: AnyElement) => Condition | undefined;
 
 /** One `{$element.property}` as a response gives it. */
 export interface PropertyReference {
@@ -32,8 +33,12 @@ export interface PropertyReference {
 }
 
 export interface ElementProperties {
-  /** Compiles one `$…` variable of an expression (as survey-core's parser names it), or throws the reason it is refused. */
-  reference(variable: string, what: string, expression: string): PropertyReference;
+  /**
+   * Compiles one `$…` variable of an expression (as survey-core's parser names it), or throws the reason it is refused.
+   * @param owner the top-level question whose own visibleIf, enableIf, requiredIf or expression it is: `$self` is the
+   *   question, `$panel` the panel around it (survey-core's QuestionValueGetterContext); elsewhere they are refused
+   */
+  reference(variable: string, what: string, expression: string, owner?: AnyElement): PropertyReference;
 }
 
 /** Properties the form changes while it runs, other than by the conditions computed here. */
@@ -90,7 +95,9 @@ export function createElementProperties(model: SurveyModel, fail: Fail, compileC
   const label = (element: AnyElement) => (element === survey ? 'the survey' : `${element.isPage ? 'page' : element.isPanel ? 'panel' : 'question'} "${element.name}"`);
 
   const build = (element: AnyElement, property: string, what: string): Evaluator => {
-    const own = (name: string) => compileCondition(element[name], `${label(element)} ${name}`);
+    // A question's own conditions read `$self`/`$panel` from it; a panel's or page's do not (survey-core reads nothing there).
+    const isQuestion = element !== survey && !isContainer(element);
+    const own = (name: string) => compileCondition(element[name], `${label(element)} ${name}`, isQuestion ? element : undefined);
     switch (element !== survey && DYNAMIC.has(property) ? property : '') {
       case 'visible':
         return fromCondition(own('visibleIf'), element.visible !== false);
@@ -137,14 +144,26 @@ export function createElementProperties(model: SurveyModel, fail: Fail, compileC
   };
 
   return {
-    reference(variable, what, expression) {
+    reference(variable, what, expression, owner) {
       const path = variable.slice(PREFIX.length).split('.');
       if (path.length !== 2 || variable.includes('[') || path.some((part) => part === '')) {
         throw fail(what, `{${variable}} in ${JSON.stringify(expression)}: only {${PREFIX}element.property} is supported by strict validation`);
       }
       const [name, property] = path;
       if (relative.has(name.toLowerCase())) {
-        throw fail(what, `{${variable}} in ${JSON.stringify(expression)} reads a property relative to the element that runs it, which strict validation does not support yet`);
+        // QuestionValueGetterContext compares the names as written; `$parent` is the matrix or dynamic panel holding a
+        // question, which a top-level question has none of.
+        const parent = owner?.parent as AnyElement | undefined;
+        const element =
+          owner === undefined ? undefined : name === settings.expressionVariables.self ? owner : name === settings.expressionVariables.panel && parent?.isPanel ? parent : undefined;
+        if (element === undefined) {
+          throw fail(
+            what,
+            `{${variable}} in ${JSON.stringify(expression)} reads a property relative to the element that runs it, which strict validation supports only as ` +
+              `{${PREFIX}self.…} and {${PREFIX}panel.…} (a panel around the question) in a top-level question's own visibleIf, enableIf, requiredIf and expression`,
+          );
+        }
+        return evaluator(element, property, what);
       }
       const element = elementOf(name);
       // Not an element: survey-core reads the response's (or calculated) value of that name, as the server does.
@@ -200,6 +219,7 @@ export function propertyReferences(
   what: string,
   expression: string,
   fail: { (what: string, reason: string): Error; properties?: ElementProperties },
+  owner?: AnyElement,
 ): Map<string, PropertyReference> | undefined {
   const properties = variables.filter((name) => name.startsWith(ELEMENT_PROPERTY_PREFIX));
   if (properties.length === 0) return undefined;
@@ -209,7 +229,7 @@ export function propertyReferences(
   const references = new Map<string, PropertyReference>();
   for (const variable of properties) {
     const [name, property] = variable.slice(ELEMENT_PROPERTY_PREFIX.length).split('.');
-    references.set(referenceKey(name ?? '', property ?? ''), fail.properties.reference(variable, what, expression));
+    references.set(referenceKey(name ?? '', property ?? ''), fail.properties.reference(variable, what, expression, owner));
   }
   return references;
 }

@@ -69,6 +69,40 @@ describe('{$element.property} references, computed as survey-core computes them'
     expect(validate(onlineSubmission(carried))).toEqual([{ question: 'carryNote', message: 'Response required.' }]);
   });
 
+  it('reads {$self.…} and {$panel.…} in a question\'s own conditions and expression, as survey-core does, and refuses them elsewhere', () => {
+    // relative-property-references.json, also in the differential test: $self is the question, $panel the panel around it.
+    const file = join(import.meta.dirname, '..', '..', 'fixtures', 'surveyjs-corpus', 'relative-property-references.json');
+    const relative = JSON.parse(readFileSync(file, 'utf8'));
+    const check = createResponseValidator(definitionFromJson({ ...relative, id: 'relative-property-references' }));
+    const model = new Model(relative);
+    model.setValue('visitType', 'counter');
+    model.setValue('ticketKnown', true);
+    // ticket is shown by {$self.isRequired}, its own requiredIf: required, so left out it is refused.
+    expect(model.getQuestionByName('ticket').isRequired).toBe(true);
+    expect(check(onlineSubmission({ ...model.data }))).toEqual([{ question: 'ticket', message: 'Response required.' }]);
+    model.setValue('ticket', 12);
+    model.doComplete();
+    const sent = JSON.parse(JSON.stringify(model.data));
+    expect(sent).toMatchObject({ deskLabel: 'open:counter' });
+    expect(check(onlineSubmission(sent))).toEqual([]);
+    expect(check(onlineSubmission({ ...sent, deskLabel: 'open:none' }))).toEqual([
+      {
+        question: 'deskLabel',
+        message: `"open:none" was sent, but its expression "iif({$self.isReadOnly}, 'fixed', 'open') + ':' + iif({$panel.visible}, 'counter', 'none')" gives "open:counter" for the other answers of this response`,
+      },
+    ]);
+    // Where survey-core reads no question's context, or the question has no such panel or parent.
+    const relativeReason = /reads a property relative to the element that runs it, which strict validation supports only as \{\$self\.…\} and \{\$panel\.…\}/;
+    expect(refusal(page({ type: 'panel', name: 'box', visibleIf: "{$self.name} = 'box'", elements: [{ type: 'text', name: 'c' }] }))).toMatch(relativeReason);
+    expect(refusal(page({ type: 'text', name: 'c', visibleIf: '{$panel.isVisible}' }))).toMatch(relativeReason);
+    expect(refusal(page({ type: 'text', name: 'c', visibleIf: '{$parent.isVisible}' }))).toMatch(relativeReason);
+    expect(refusal({ ...page({ type: 'text', name: 'c' }), calculatedValues: [{ name: 'x', expression: '{$self.isVisible}' }] })).toMatch(relativeReason);
+    expect(refusal({ ...page({ type: 'text', name: 'c' }), triggers: [{ type: 'setvalue', expression: '{$self.isVisible}', setToName: 'x', setValue: 1 }] })).toMatch(relativeReason);
+    expect(
+      refusal(page({ type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'text', name: 'age' }, { type: 'text', name: 'c', visibleIf: '{$self.isRequired}' }] })),
+    ).toMatch(relativeReason);
+  });
+
   it('checks a value a trigger sets on a property, as survey-core runs such a trigger on every change', () => {
     // trigger-property-references.json: survey-core runs a trigger that reads {$carry.isVisible} whenever any value
     // changes, so the runexpression's {items} (which its expression does not name) is the final one.
@@ -98,7 +132,7 @@ describe('{$element.property} references, computed as survey-core computes them'
     const a = { type: 'text', name: 'a', visibleIf: "{b} = 'x'" };
     expect(refusal(page(a, { type: 'text', name: 'c', visibleIf: '{$a.containsErrors}' }))).toMatch(/\{\$a\.containsErrors\} reads a property of the live form that the server cannot compute/);
     expect(refusal(page(a, { type: 'text', name: 'c', visibleIf: "{$a.title} = 'A'" }))).toMatch(/\{\$a\.title\} is a text in the respondent's language/);
-    expect(refusal(page(a, { type: 'text', name: 'c', visibleIf: '{$self.visible}' }))).toMatch(/relative to the element that runs it/);
+    expect(refusal(page(a, { type: 'text', name: 'c', visibleIf: '{$self.visible}' }))).toMatch(/\{\$c\.visible\} depends on itself/);
     expect(refusal(page({ type: 'text', name: 'x', visibleIf: '{$y.isVisible}' }, { type: 'text', name: 'y', visibleIf: '{$x.isVisible}' }))).toMatch(/depends on itself/);
     expect(
       refusal(page({ type: 'paneldynamic', name: 'kids', templateElements: [{ type: 'text', name: 'age' }] }, { type: 'text', name: 'c', visibleIf: '{$kids.panelCount} > 1' })),
