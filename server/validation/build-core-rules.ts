@@ -238,6 +238,11 @@ function questionRule(question: AnyElement, what: string, fail: Fail, answerKey:
     }
   }
   if (question.maskType && question.maskType !== 'none') throw fail(what, '"maskType" is not supported by strict validation yet');
+  // survey-core hides each panel whose templateVisibleIf is false (PanelModel.visible; {visiblePanelIndex} skips it).
+  // The server checked every panel as shown: a required question in a hidden panel refused what the form sent.
+  if (typeof question.templateVisibleIf === 'string' && question.templateVisibleIf.trim() !== '') {
+    throw fail(what, `"templateVisibleIf" (${JSON.stringify(question.templateVisibleIf)}) hides panels, which strict validation does not reproduce yet`);
+  }
   settableValue(question, what, fail);
   // hideIfRowsEmpty hides a matrix whose rows are all hidden; rows without conditions never are, so it changes nothing.
   if (question.hideIfRowsEmpty && ((question.rows as AnyElement[] | undefined) ?? []).some((row) => row.visibleIf)) {
