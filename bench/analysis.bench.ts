@@ -22,7 +22,12 @@
  * Start-up on its own (issue 24): `report --help` and a report of a 10-line file (--no-text, JSON), each
  * BENCH_STARTUP_RUNS times (default 7), median wall time and median CPU time (user + system) of the child.
  *
- * BENCH_ANALYSIS_PARTS picks what to run, comma-separated: startup, report, text, scan (default: all).
+ * pandas + scipy (issue 24, target: the CLI's 100k report in ≤ 0.1× the time): bench/pandas/pandas_report.py does the
+ * same report of the same 100k file (or the largest size asked below it), with the CLI's own JSON report as its plan,
+ * and checks every count it shares with the CLI. One run per survey (it takes ~15–30 s); the CLI's side is its median.
+ * Skipped, with the reason, where no python3 with pandas and scipy is found.
+ *
+ * BENCH_ANALYSIS_PARTS picks what to run, comma-separated: startup, report, text, scan, pandas (default: all).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -34,6 +39,7 @@ import { planFor } from '../analysis/report/build-report.ts';
 import { createJsonlAppender } from '../analysis/table/create-jsonl-appender.ts';
 import { createResponseTable } from '../analysis/table/create-response-table.ts';
 import { loadCliSurvey } from '../cli/load-cli-survey.ts';
+import { findPandasPython, runPandasReport } from './pandas/run-pandas-report.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'survey-toolkit.js');
@@ -51,6 +57,7 @@ const TARGET_RSS_MB = 1536;
 /** Issue 24: 1M responses in ≤ 2.5 s (start-up included) and ≤ 1 GB peak RSS. */
 const ISSUE_24_TARGET_MS = 2500;
 const ISSUE_24_TARGET_RSS_MB = 1024;
+const ISSUE_24_TARGET_PANDAS_RATIO = 0.1;
 
 interface Run {
   ms: number;
@@ -131,7 +138,7 @@ async function scanMbPerSecond(survey: string, file: string, definitionsDir: str
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const PARTS = new Set((process.env.BENCH_ANALYSIS_PARTS ?? 'startup,report,text,scan').split(',').map((part) => part.trim()));
+const PARTS = new Set((process.env.BENCH_ANALYSIS_PARTS ?? 'startup,report,text,scan,pandas').split(',').map((part) => part.trim()));
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
 
 /** The first 10 lines of a staff-workstyle file. */
@@ -246,6 +253,33 @@ async function main(): Promise<void> {
       );
     }
   }
+  const pandasSize = Math.max(0, ...SIZES.filter((size) => size <= 100_000));
+  const pandas: Array<{ survey: string; count: number; cliMs: number; pandasMs: number; ratio: number; checked: number; tables: number }> = [];
+  if (pandasSize > 0 && PARTS.has('pandas')) {
+    const found = findPandasPython();
+    if ('skipped' in found) console.log(`pandas + scipy comparison skipped: ${found.skipped}`);
+    for (const survey of 'python' in found ? SURVEYS : []) {
+      const file = await inputFile(survey, pandasSize);
+      const plan = join(RESULTS, `${survey}-${pandasSize}.report.json`);
+      // The CLI's side: its median from the report part, or runs of its own (which also write the plan).
+      let cliMs = rows.find((row) => row.survey === survey && row.count === pandasSize)?.ms;
+      if (cliMs === undefined) {
+        const runs: Run[] = [];
+        for (let r = 0; r < RUNS; r++) runs.push(await runNode(['report', '--definitions', definitionsFor(survey), '--survey', survey, '--input', file, '--no-text', '--out', plan], env));
+        if (runs.some((run) => run.code !== 0)) throw new Error(`report failed on ${file}: ${runs.find((run) => run.code !== 0)!.stderr}`);
+        cliMs = median(runs.map((run) => run.ms));
+      }
+      const run = await runPandasReport(found.python, file, plan);
+      if (run.mismatches.length > 0) throw new Error(`pandas and the CLI counted differently on ${file}: ${run.mismatches.join('; ')}`);
+      const ratio = cliMs / run.ms;
+      pandas.push({ survey, count: pandasSize, cliMs, pandasMs: run.ms, ratio, checked: run.checked, tables: run.tables });
+      console.log(
+        `pandas + scipy, ${survey} ${pandasSize.toLocaleString('en-US')}: ${(run.ms / 1000).toFixed(2)} s (reading ${run.seconds.read.toFixed(2)} s, ` +
+          `${run.tables} tables ${run.seconds.report.toFixed(2)} s; ${run.checked} counts equal to the CLI's); the CLI ${(cliMs / 1000).toFixed(2)} s: ` +
+          `ratio ${ratio.toFixed(3)}× (target ≤ ${ISSUE_24_TARGET_PANDAS_RATIO}×: ${ratio <= ISSUE_24_TARGET_PANDAS_RATIO ? 'PASS' : 'FAIL'})`,
+      );
+    }
+  }
   const million = rows.filter((row) => row.count === 1_000_000);
   if (million.length > 0) {
     const pass = million.every((row) => row.ms <= TARGET_MS && row.rssMb <= TARGET_RSS_MB);
@@ -261,7 +295,7 @@ async function main(): Promise<void> {
     const slopes = larger.map((row) => ((row.ms - small.ms) / (row.count - small.count)) * 1000);
     console.log(`${survey}: marginal cost ${slopes.map((s) => `${s.toFixed(2)} µs`).join(' → ')} per response (start-up ≈ ${(small.ms / 1000).toFixed(2)} s)`);
   }
-  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), warmUp: { ms: warm.ms, cpuMs: warm.cpuMs }, startup, rows, scans }, null, 2)}\n`);
+  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), warmUp: { ms: warm.ms, cpuMs: warm.cpuMs }, startup, rows, scans, pandas }, null, 2)}\n`);
 }
 
 await main();
