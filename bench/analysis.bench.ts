@@ -258,7 +258,8 @@ async function main(): Promise<void> {
   if (pandasSize > 0 && PARTS.has('pandas')) {
     const found = findPandasPython();
     if ('skipped' in found) console.log(`pandas + scipy comparison skipped: ${found.skipped}`);
-    for (const survey of 'python' in found ? SURVEYS : []) {
+    const python = 'python' in found ? found.python : undefined;
+    for (const survey of python === undefined ? [] : SURVEYS) {
       const file = await inputFile(survey, pandasSize);
       const plan = join(RESULTS, `${survey}-${pandasSize}.report.json`);
       // The CLI's side: its median from the report part, or runs of its own (which also write the plan).
@@ -269,7 +270,7 @@ async function main(): Promise<void> {
         if (runs.some((run) => run.code !== 0)) throw new Error(`report failed on ${file}: ${runs.find((run) => run.code !== 0)!.stderr}`);
         cliMs = median(runs.map((run) => run.ms));
       }
-      const run = await runPandasReport(found.python, file, plan);
+      const run = await runPandasReport(python!, file, plan);
       if (run.mismatches.length > 0) throw new Error(`pandas and the CLI counted differently on ${file}: ${run.mismatches.join('; ')}`);
       const ratio = cliMs / run.ms;
       pandas.push({ survey, count: pandasSize, cliMs, pandasMs: run.ms, ratio, checked: run.checked, tables: run.tables });
