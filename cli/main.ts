@@ -1,5 +1,5 @@
 import type { CliCommand } from './cli-command.ts';
-import { CliError } from './cli-error.ts';
+import { commandHelp, runCommand } from './run-command.ts';
 
 /**
  * Each command lives in cli/commands/<name>.ts and is loaded only when used, so
@@ -31,11 +31,6 @@ async function usage(): Promise<string> {
   ].join('\n');
 }
 
-/** One command's every option: its usage, or its summary when that already says everything. */
-function commandHelp(command: CliCommand): string {
-  return `usage: survey-toolkit ${command.usage ?? command.summary}`;
-}
-
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || HELP_WORDS.has(name)) {
@@ -52,19 +47,5 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`survey-toolkit: unknown command "${name}"\n${await usage()}`);
     return 2;
   }
-  try {
-    const { command } = await load();
-    // `report --help` answers with the options, wherever --help stands (issue 29).
-    if (args.includes('--help') || args.includes('-h')) {
-      console.log(commandHelp(command));
-      return 0;
-    }
-    return await command.run(args);
-  } catch (error) {
-    if (error instanceof CliError) {
-      console.error(`survey-toolkit ${name}: ${error.message}`);
-      return error.exitCode;
-    }
-    throw error;
-  }
+  return runCommand(name, load, args);
 }

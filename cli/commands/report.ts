@@ -27,20 +27,28 @@ const LOCALES = ['ja', 'en'] as const;
 
 export const command: CliCommand = {
   summary: USAGE,
-  async run(args) {
-    const values = parseOptions(args);
-    const threads = readThreads();
-    // The reader threads first (issue 24): each takes ~0.6 s to start, which it now spends while this thread loads and
-    // checks the definitions instead of after this thread has read its own stretch.
-    const { startReaderThreads } = await import('../report/start-reader-threads.ts');
-    const readers = await startReaderThreads(values.input, threads);
-    try {
-      return await (await loadRunReport())(values, threads, readers);
-    } finally {
-      readers?.close();
-    }
-  },
+  run: (args) => runReportCommand(args, loadRunReport),
 };
+
+type RunReport = typeof import('../report/run-report.ts').runReport;
+
+/**
+ * The command with runReport from `load`: from its own bundle here, from a chunk of the same bundle when the bin loaded
+ * the report's bundled entry (cli/report/report-entry.ts).
+ */
+export async function runReportCommand(args: string[], load: () => Promise<RunReport>): Promise<number> {
+  const values = parseOptions(args);
+  const threads = readThreads();
+  // The reader threads first (issue 24): each takes ~0.6 s to start, which it now spends while this thread loads and
+  // checks the definitions instead of after this thread has read its own stretch.
+  const { startReaderThreads } = await import('../report/start-reader-threads.ts');
+  const readers = await startReaderThreads(values.input, threads);
+  try {
+    return await (await load())(values, threads, readers);
+  } finally {
+    readers?.close();
+  }
+}
 
 function parseOptions(args: string[]): ReportValues {
   const values = parseCommandArgs(
@@ -88,7 +96,7 @@ function readThreads(): number | undefined {
 }
 
 /** runReport from its bundle (about 0.6 s of CPU less than ~500 modules through tsx), else from the sources. */
-async function loadRunReport(): Promise<typeof import('../report/run-report.ts').runReport> {
+async function loadRunReport(): Promise<RunReport> {
   const { bundledModule } = await import('../report/bundled-module.ts');
   // CliError stays the sources' own, so cli/main.ts still knows a CliError thrown in the bundle.
   const bundle = await bundledModule('cli/report/run-report.ts', { shared: ['cli/cli-error.ts'] });

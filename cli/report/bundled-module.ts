@@ -13,20 +13,13 @@
  * dynamic imports stay lazy (their own chunks, named after the imported file), and `import.meta.url`, `.dirname` and
  * `.filename` keep the values they have in each source file, so files found next to the sources are still found.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
+import { bundleCacheDir, bundleKey, changedInput, readManifest, type Manifest } from './bundle-manifest.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-interface Manifest {
-  /** The bundle's entry file, relative to the cache folder. */
-  entry: string;
-  /** Every source file in the bundle, absolute, with its size and modification time when bundled. */
-  inputs: Array<[file: string, size: number, mtimeMs: number]>;
-}
 
 export interface BundleOptions {
   /** The repository the entry belongs to (default: this one). */
@@ -50,9 +43,8 @@ export interface BundleOptions {
 export async function bundledModule(entry: string, options: BundleOptions = {}): Promise<URL | undefined> {
   if (process.env.SURVEY_TOOLKIT_BUNDLE === '0') return undefined;
   const root = options.root ?? ROOT;
-  const cacheDir = options.cacheDir ?? join(root, 'node_modules', '.cache', 'survey-toolkit');
-  // One manifest per repository and entry: two checkouts sharing node_modules (a worktree) do not rebuild each other's.
-  const key = `${basename(entry).replace(/\.[^.]+$/, '')}-${createHash('sha256').update(`${root}\0${entry}\0${options.shared ?? []}`).digest('hex').slice(0, 12)}`;
+  const cacheDir = options.cacheDir ?? bundleCacheDir(root);
+  const key = bundleKey(root, entry, options.shared ?? []);
   const manifestFile = join(cacheDir, `${key}.json`);
   try {
     const manifest = await readManifest(manifestFile);
@@ -63,32 +55,6 @@ export async function bundledModule(entry: string, options: BundleOptions = {}):
   } catch {
     return undefined;
   }
-}
-
-async function readManifest(file: string): Promise<Manifest | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const manifest = JSON.parse(text) as Manifest;
-  return typeof manifest.entry === 'string' && Array.isArray(manifest.inputs) ? manifest : undefined;
-}
-
-/** The first source file that differs from when the bundle was made, as a reason; undefined when none does. */
-async function changedInput(manifest: Manifest): Promise<string | undefined> {
-  const changed = await Promise.all(
-    manifest.inputs.map(async ([file, size, mtimeMs]) => {
-      try {
-        const now = await stat(file);
-        return now.size === size && now.mtimeMs === mtimeMs ? undefined : `${file} changed`;
-      } catch {
-        return `${file} is gone`;
-      }
-    }),
-  );
-  return changed.find((reason) => reason !== undefined);
 }
 
 async function build(root: string, entry: string, cacheDir: string, key: string, manifestFile: string, shared: readonly string[]): Promise<string> {
