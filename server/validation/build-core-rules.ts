@@ -456,7 +456,7 @@ function matrixCells(matrix: AnyElement, what: string, outer: Fail): CoreQuestio
 
 /** The item variables survey-core gives an expression in a panel or a row that the server does not reproduce yet. */
 const UNSUPPORTED_ITEM_VARIABLES: Record<NonNullable<Fail['nested']>, readonly string[]> = {
-  panel: ['prevPanel', 'nextPanel', 'parentPanel', 'visiblePanelIndex'],
+  panel: ['prevPanel', 'nextPanel', 'parentPanel'],
   matrixdropdown: ['prevRow', 'nextRow', 'totalRow', 'visibleRowIndex', 'rowTitle'],
   matrixdynamic: ['prevRow', 'nextRow', 'totalRow', 'visibleRowIndex', 'rowTitle', 'rowName', 'rowValue', 'item'],
 };

@@ -166,8 +166,10 @@ function panelProblems(template: CoreNode[], value: unknown, minPanels: number, 
     const entry = entries[index];
     const panel = isPlainObject(entry) ? entry : {};
     values.panel = panel;
-    // survey-core's {panelIndex}: the panel's position, from 0.
+    // survey-core's {panelIndex}: the panel's position, from 0. {visiblePanelIndex} counts the shown panels only, and
+    // every panel is shown (templateVisibleIf, which hides some, is refused in build-core-rules.ts).
     values.panelIndex = index;
+    values.visiblePanelIndex = index;
     const panelScope: Scope = { ...scope, values, answers: panel };
     for (const node of template) {
       visitNode(node, panelScope, undefined, false, false, (name, found) => {

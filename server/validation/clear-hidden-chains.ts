@@ -126,7 +126,8 @@ function fillNested(rule: CoreQuestionRule, value: unknown, values: Record<strin
     let changed = false;
     const panels = value.map((entry, index) => {
       if (!isPlainObject(entry)) return entry;
-      const scope: Record<string, unknown> = { ...values, panel: entry, panelIndex: index };
+      // {visiblePanelIndex} is {panelIndex}: every panel is shown (check-core-rules.ts).
+      const scope: Record<string, unknown> = { ...values, panel: entry, panelIndex: index, visiblePanelIndex: index };
       const panel = fillScope(template, entry, scope, 'panel');
       if (panel !== entry) changed = true;
       return panel;
