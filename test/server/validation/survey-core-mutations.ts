@@ -83,6 +83,12 @@ export function judgeWithSurveyCore(json: SurveyDefinitionJson, data: Record<str
     if (own !== undefined && JSON.stringify(own) !== JSON.stringify(asJson(data[name]))) {
       return { refused: true, reason: `survey-core's triggers set ${JSON.stringify(own)} for ${name}, not ${JSON.stringify(data[name])}` };
     }
+    // No trigger is true for these answers: the value is one a trigger set earlier, with other answers (survey-core
+    // never undoes a trigger). Where every trigger aimed at the name sets a fixed value, nothing else can be there.
+    const possible = own === undefined ? fixedTriggerValues(model, name) : undefined;
+    if (possible !== undefined && !possible.some((value) => JSON.stringify(value) === JSON.stringify(asJson(data[name])))) {
+      return { refused: true, reason: `survey-core's triggers can set only ${JSON.stringify(possible)} for ${name}, not ${JSON.stringify(data[name])}` };
+    }
   }
   // What survey-core's completion keeps: it drops a value whose choice the form no longer shows (choicesVisibleIf,
   // choicesFromQuestion) and a hidden matrix row's or column's answer. A sent value it changes or drops is one
@@ -159,6 +165,16 @@ export function triggerOnlyNames(model: ReturnType<typeof newModel>): string[] {
     (stale ? orderDependent : names).add(name);
   }
   return [...names].filter((name) => !orderDependent.has(name));
+}
+
+/**
+ * The values the triggers aimed at `name` can set, when each is a setvalue trigger with a fixed setValue; undefined
+ * when any copies or computes its value (copyvalue, runexpression), whose values cannot be listed.
+ */
+function fixedTriggerValues(model: ReturnType<typeof newModel>, name: string): unknown[] | undefined {
+  const aimed = (model.triggers as unknown as Array<Record<string, any>>).filter((trigger) => trigger.setToName === name);
+  if (aimed.length === 0 || aimed.some((trigger) => trigger.getType() !== 'setvaluetrigger' || trigger.isVariable)) return undefined;
+  return aimed.map((trigger) => asJson(trigger.setValue));
 }
 
 /** What survey-core's triggers set for a name, run on the response's other values: a fresh model, the data, `runTriggers()`. */
