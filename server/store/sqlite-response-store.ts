@@ -348,9 +348,11 @@ class SqliteResponseStore implements ResponseStore {
       arrived.push(message);
       wake?.();
     };
+    const onError = (error: Error) => receive({ type: 'failed', error: { message: error.message } });
+    const onExit = (code: number) => receive({ type: 'failed', error: { message: `the SQLite reader thread exited (code ${code})` } });
     reader.on('message', receive);
-    reader.on('error', (error) => receive({ type: 'failed', error: { message: error.message } }));
-    reader.on('exit', (code) => receive({ type: 'failed', error: { message: `the SQLite reader thread exited (code ${code})` } }));
+    reader.on('error', onError);
+    reader.on('exit', onExit);
     this.readers.add(reader);
     try {
       for (;;) {
@@ -365,7 +367,11 @@ class SqliteResponseStore implements ResponseStore {
         yield pageOf(message);
       }
     } finally {
-      reader.removeAllListeners('exit');
+      // Only this reader's own listeners: removeAllListeners('exit') also removed the one a close()'s
+      // reader.terminate() waits on, and that close never returned (a test's afterEach hung 120 s, about 1 run in 6).
+      // The error listener stays: a worker's 'error' with no listener would throw in this process.
+      reader.off('exit', onExit);
+      reader.off('message', receive);
       this.readers.delete(reader);
       await reader.terminate();
     }

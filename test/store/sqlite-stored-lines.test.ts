@@ -120,4 +120,21 @@ describe('readStoredAfter', () => {
     if (ended !== undefined) expect((ended as Error).message).toMatch(/store is closed/);
     await rm(folder, { recursive: true });
   });
+
+  it('closes when a bulk read ends while the store is closing (its end already read, then consumed after close began)', async () => {
+    const folder = mkdtempSync(join(dir, 'ending-'));
+    const store = await openSqliteResponseStore(join(folder, 'responses.sqlite'));
+    for (let k = 0; k < 3; k++) await store.insert(newResponse({ data: { n: k } }));
+    // Fewer rows than a page: the reader posts the page and its end at once.
+    const pages = store.readAllStoredAfter!(null, 10)[Symbol.asyncIterator]();
+    expect((await pages.next()).value.records).toHaveLength(3);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the end message arrives meanwhile
+    const closing = store.close();
+    // The read ends (its end was already there) while close waits for the reader thread: before the fix, the read's
+    // clean-up removed every 'exit' listener, the one close's terminate() waited on too, and close never returned.
+    expect((await pages.next()).done).toBe(true);
+    const outcome = await Promise.race([closing.then(() => 'closed'), new Promise((resolve) => setTimeout(resolve, 10_000, 'still closing after 10 s'))]);
+    expect(outcome).toBe('closed');
+    await rm(folder, { recursive: true });
+  });
 });
