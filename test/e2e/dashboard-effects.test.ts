@@ -104,6 +104,8 @@ describe('効果検証 on the dashboard', () => {
         const words = effectsTexts(locale);
         const { page, drawn } = await openEffects(`/dashboard/${EXIT}?view=effects&edate=2026-04-01&epilot=ward=chuo,kita`, size, locale);
         await page.getByTestId('effects-table').waitFor({ timeout: 60_000 });
+        // The page may draw the table before this test's listener has read the same answer's body (seen in CI under load).
+        await expect.poll(() => drawn.report !== undefined, { timeout: 30_000 }).toBe(true);
         const report = drawn.report!;
         expect(drawn.urls.at(-1)!.searchParams.get('compare')).toBe('2026-04-01');
         expect(drawn.urls.at(-1)!.searchParams.get('pilot')).toBe('ward=chuo,kita');
