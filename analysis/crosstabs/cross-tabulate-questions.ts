@@ -9,6 +9,7 @@ import { tabulationTexts } from '../../core/report-view/tabulation-texts.ts';
 import { holmAdjust } from '../stats/holm-adjust.ts';
 import type { PlannedVariable, ReportPlan } from '../plan/plan-report.ts';
 import { valueLabel } from '../summaries/summarize-questions.ts';
+import type { CountedAnswers } from '../table/count-answers.ts';
 import type { MultipleColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
 import { crossTabulate, type CrossTabTest } from './cross-tabulate.ts';
 import { hideCrosstabCells, type ShownRow } from './hide-crosstab-cells.ts';
@@ -19,6 +20,8 @@ export const FEWER_GROUP = '(fewer)';
 export interface CrossTabulateOptions {
   weights?: Float64Array | null;
   mask?: ArrayLike<number> | null;
+  /** The table's answers counted as it was read; used for the unweighted, unfiltered tables it has. */
+  counted?: CountedAnswers | null;
 }
 
 export function crossTabulateQuestions(
@@ -57,6 +60,7 @@ export function crossTabulateQuestions(
       weights: options.weights,
       mask: options.mask,
       minGroupSize: plan.minGroupSize,
+      counted: options.counted?.counts(item.variable, item.by),
     });
     if (item.kind === 'single') counts.set(countsKey(item.variable, item.by), result.groups.map((group) => group.cells.map((cell) => cell.count)));
     const where = `crosstabs.${item.variable}.${item.by}`;

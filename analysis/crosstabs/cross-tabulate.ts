@@ -22,6 +22,7 @@ import { chiSquareTest } from '../stats/chi-square-test.ts';
 import { cramersV } from '../stats/cramers-v.ts';
 import { raoScottChiSquare } from '../stats/rao-scott-chi-square.ts';
 import { isTestable } from '../suppression/suppress-small-groups.ts';
+import type { AnswerCounts } from '../table/count-answers.ts';
 
 export type CrossTabulatedAnswer =
   /** `codes[row]`: the value's index, −1 for no answer. */
@@ -38,6 +39,11 @@ export interface CrossTabulateInput {
   /** 1 for the rows to tabulate; all rows when absent. */
   mask?: ArrayLike<number> | null;
   minGroupSize: number;
+  /**
+   * The unweighted counts of exactly these rows, counted while they were read (analysis/table/count-answers.ts):
+   * used instead of a pass over the rows when there are neither weights nor a mask.
+   */
+  counted?: AnswerCounts;
 }
 
 export interface CrossTabCell {
@@ -80,6 +86,10 @@ export function crossTabulate(input: CrossTabulateInput): CrossTabulation {
   const { answer, by, rowCount, weights, mask, minGroupSize } = input;
   const groupCount = by.groupCount;
   const columns = answer.kind === 'single' ? answer.valueCount : answer.chosen.length;
+  const counted = !weights && !mask ? input.counted : undefined;
+  if (counted && (counted.groupCount !== groupCount || counted.columnCount !== columns)) {
+    throw new RangeError(`crossTabulate: counts of ${counted.groupCount} groups × ${counted.columnCount} were given for ${groupCount} × ${columns}`);
+  }
   // Per group: respondents who answered; per group × column: chosen count, Σw, Σw². Without
   // weights Σw and Σw² are the counts themselves, so only counts are kept. The loops are
   // specialised per answer kind and read each column front to back: a report runs about a
@@ -99,7 +109,9 @@ export function crossTabulate(input: CrossTabulateInput): CrossTabulation {
       squared[at] += w * w;
     }
   };
-  if (answer.kind === 'single') {
+  if (counted) {
+    count.set(counted.count);
+  } else if (answer.kind === 'single') {
     const codes = answer.codes;
     const checkCode = (row: number, code: number) => {
       throw new RangeError(`crossTabulate: row ${row} has value code ${code}, but there are ${columns} values`);
@@ -141,7 +153,9 @@ export function crossTabulate(input: CrossTabulateInput): CrossTabulation {
   const n = new Float64Array(groupCount);
   const groupWeight = weights ? new Float64Array(groupCount) : n;
   const groupSquared = weights ? new Float64Array(groupCount) : n;
-  if (answer.kind === 'single') {
+  if (counted) {
+    n.set(counted.n);
+  } else if (answer.kind === 'single') {
     // Everyone who answered is in exactly one cell of their group's row.
     for (let at = 0; at < count.length; at++) {
       const group = Math.floor(at / columns);

@@ -26,6 +26,7 @@ import { isTestable, suppressSmallGroups, type HiddenGroup } from '../suppressio
 import type { HiddenReason } from '../suppression/protect-table.ts';
 import type { CrossTabulation } from '../crosstabs/cross-tabulate.ts';
 import { hideCrosstabCells } from '../crosstabs/hide-crosstab-cells.ts';
+import type { AnswerCounts, CountedAnswers } from '../table/count-answers.ts';
 import type { AnswerValue, MultipleColumn, ResponseTable, SingleColumn } from '../table/response-table.ts';
 
 const CHOSEN_LABELS: Record<string, [chosen: string, notChosen: string]> = {
@@ -33,7 +34,8 @@ const CHOSEN_LABELS: Record<string, [chosen: string, notChosen: string]> = {
   en: ['Chosen', 'Not chosen'],
 };
 
-export function compareGroups(table: ResponseTable, plan: ReportPlan): { gaps: Gaps; suppressed: Suppression[] } {
+/** `counted`: the table's answers counted as it was read (analysis/table/count-answers.ts), to skip passes over its rows. */
+export function compareGroups(table: ResponseTable, plan: ReportPlan, counted?: CountedAnswers | null): { gaps: Gaps; suppressed: Suppression[] } {
   const suppressed: Suppression[] = [];
   if (plan.by === undefined) return { gaps: { by: null, label: null, groups: [], items: [], untested: [] }, suppressed };
   const by = plan.variables.find((variable) => variable.name === plan.by)!;
@@ -67,7 +69,7 @@ export function compareGroups(table: ResponseTable, plan: ReportPlan): { gaps: G
   const untested: Gaps['untested'] = [];
   plan.gapItems.forEach((itemPlan, order) => {
     const variable = plan.variables.find((candidate) => candidate.name === itemPlan.variable)!;
-    const { counts, levels, order: valueOrder } = crossTabulate(table, byCodes, groupCount, itemPlan, variable, plan.language);
+    const { counts, levels, order: valueOrder } = crossTabulate(table, byCodes, groupCount, itemPlan, variable, plan.language, counted?.counts(variable.name, by.name));
     const sizes = counts.map((row) => row.reduce((sum, count) => sum + count, 0));
     const shown = hideAsTheCrosstab(counts, valueOrder, itemPlan.option !== undefined, plan.minGroupSize);
     const testable = sizes.flatMap((n, g) => (isTestable(n, plan.minGroupSize) ? [g] : []));
@@ -204,16 +206,25 @@ function crossTabulate(
   itemPlan: GapItemPlan,
   variable: PlannedVariable,
   language: string,
+  counted: AnswerCounts | undefined,
 ): { counts: number[][]; levels: Level[]; order: number[] } {
   const rowCount = table.rowCount;
   if (itemPlan.option !== undefined) {
     const column = table.byName.get(variable.name) as MultipleColumn;
-    const chosen = column.cells[itemPlan.optionCode!];
+    const option = itemPlan.optionCode!;
+    const chosen = column.cells[option];
     const flat = new Float64Array(groupCount * 2);
-    for (let row = 0; row < rowCount; row++) {
-      const g = byCodes[row];
-      if (g < 0 || column.answered[row] === 0) continue;
-      flat[g * 2 + (chosen[row] === 1 ? 0 : 1)] += 1;
+    if (counted) {
+      for (let g = 0; g < groupCount; g++) {
+        flat[g * 2] = counted.count[g * counted.columnCount + option];
+        flat[g * 2 + 1] = counted.n[g] - flat[g * 2];
+      }
+    } else {
+      for (let row = 0; row < rowCount; row++) {
+        const g = byCodes[row];
+        if (g < 0 || column.answered[row] === 0) continue;
+        flat[g * 2 + (chosen[row] === 1 ? 0 : 1)] += 1;
+      }
     }
     const [chosenLabel, notChosenLabel] = CHOSEN_LABELS[language] ?? CHOSEN_LABELS.ja;
     return {
@@ -227,8 +238,8 @@ function crossTabulate(
   }
   const { codes } = table.byName.get(variable.name) as SingleColumn;
   const valueCount = variable.values.length;
-  const flat = new Float64Array(groupCount * valueCount);
-  for (let row = 0; row < rowCount; row++) {
+  const flat = counted ? counted.count : new Float64Array(groupCount * valueCount);
+  for (let row = 0; !counted && row < rowCount; row++) {
     const g = byCodes[row];
     const v = codes[row];
     if (g < 0 || v < 0) continue;

@@ -17,6 +17,7 @@ import { summarizeQuestions } from '../summaries/summarize-questions.ts';
 import { appendRecord } from '../table/append-record.ts';
 import { createResponseTable } from '../table/create-response-table.ts';
 import { RecordError } from '../table/record-error.ts';
+import type { CountedAnswers } from '../table/count-answers.ts';
 import type { CommentColumn, ResponseTable } from '../table/response-table.ts';
 import { applyMargins } from '../weighting/apply-margins.ts';
 import { checkMargins } from '../weighting/check-margins.ts';
@@ -74,7 +75,16 @@ export interface TextReportOptions {
 
 export type BuildReportInput =
   | { definitions: ReadonlyArray<SurveyDefinition>; records: Iterable<unknown>; options?: ReportOptions }
-  | { definitions: ReadonlyArray<SurveyDefinition>; table: ResponseTable; options?: ReportOptions };
+  | {
+      definitions: ReadonlyArray<SurveyDefinition>;
+      table: ResponseTable;
+      options?: ReportOptions;
+      /**
+       * The table's answers counted while it was read (analysis/table/count-answers.ts, the pairs of countedPairs):
+       * the unweighted figures then take their counts from it instead of passes over the rows. Results are the same.
+       */
+      counted?: CountedAnswers;
+    };
 
 /**
  * The plan a caller streams a table for, with the same options buildReport will get. `reading.texts`: keep every
@@ -102,6 +112,9 @@ export function buildReport(input: BuildReportInput): Report {
   let plan = planFor(input.definitions, options);
   let table = 'table' in input ? checkTable(input.table, plan) : tableOf(input.records, plan);
 
+  const counted = 'table' in input ? input.counted : undefined;
+  if (counted && counted.rowCount !== table.rowCount) throw new Error(`buildReport: answers counted over ${counted.rowCount} rows for a table of ${table.rowCount}`);
+
   let weights: Float64Array | null = null;
   let weighting: Weighting | null = null;
   if (options.weights) {
@@ -122,10 +135,12 @@ export function buildReport(input: BuildReportInput): Report {
   plan = keepPresentBreakdowns(table, plan);
   const needs = rankNeeds(table, plan, weights);
   const ipa = analyzeImportanceSatisfaction(table, plan, weights);
-  const gaps = compareGroups(table, plan);
+  // Weighting may drop rows (--drop-incomplete): counts are of the table as read, so only an unweighted report uses them.
+  const countedRows = options.weights ? null : counted;
+  const gaps = compareGroups(table, plan, countedRows);
   const comments = sampleComments(table, plan);
-  const summaries = summarizeQuestions(table, plan, { weights });
-  const tables = crossTabulateQuestions(table, plan, { weights });
+  const summaries = summarizeQuestions(table, plan, { weights, counted: countedRows });
+  const tables = crossTabulateQuestions(table, plan, { weights, counted: countedRows });
   const means = compareMeans(table, plan, { weights, counts: tables.counts });
   // From the weighted table and its weights, so the effects are weighted as every other figure.
   const effects = options.compare ? buildEffects(table, plan, { ...options.compare, rowWeights: weights }) : null;

@@ -13,11 +13,14 @@
  */
 import { describeNumbers, type NumberSummary } from '../stats/describe-numbers.ts';
 import { histogram, type HistogramBin } from '../stats/histogram.ts';
+import type { AnswerTotals, CountedAnswers } from '../table/count-answers.ts';
 
 export interface Rows {
   rowCount: number;
   weights?: ArrayLike<number> | null;
   mask?: ArrayLike<number> | null;
+  /** The table's answers counted as it was read (analysis/table/count-answers.ts), for whoever knows a column's name. */
+  counted?: CountedAnswers | null;
 }
 
 export interface ItemCount {
@@ -42,7 +45,7 @@ export interface OrderedScale {
 }
 
 /** A single answer: `codes[row]` is the value's index, −1 for none. */
-export function summarizeSingle(codes: ArrayLike<number>, valueCount: number, rows: Rows, scale?: OrderedScale): ChoiceSummary {
+export function summarizeSingle(codes: ArrayLike<number>, valueCount: number, rows: Rows, scale?: OrderedScale, counted?: AnswerTotals): ChoiceSummary {
   const counts = new Float64Array(valueCount);
   const weighted = new Float64Array(valueCount);
   let answered = 0;
@@ -51,7 +54,15 @@ export function summarizeSingle(codes: ArrayLike<number>, valueCount: number, ro
   // Loops written out rather than through forEachRow: a callback per row that V8 cannot inline costs more
   // than the counting, and a report summarises every column of every view (issue 23).
   const { rowCount, weights, mask } = rows;
-  for (let row = 0; row < rowCount; row++) {
+  const useCounted = counted !== undefined && !weights && !mask;
+  if (useCounted) {
+    // Counted as the table was read (analysis/table/count-answers.ts): the same sums, without a pass over the rows.
+    counts.set(counted.count);
+    weighted.set(counted.count);
+    answered = total = counted.n;
+    considered = rowCount;
+  }
+  for (let row = 0; !useCounted && row < rowCount; row++) {
     if (mask && !mask[row]) continue;
     considered += 1;
     const code = codes[row];
@@ -73,14 +84,21 @@ export function summarizeSingle(codes: ArrayLike<number>, valueCount: number, ro
 }
 
 /** A multiple answer: `answered[row]` 1 when anything was chosen; `chosen[code][row]` non-zero when that value was. */
-export function summarizeMultiple(answered: ArrayLike<number>, chosen: ReadonlyArray<ArrayLike<number>>, rows: Rows): ChoiceSummary {
+export function summarizeMultiple(answered: ArrayLike<number>, chosen: ReadonlyArray<ArrayLike<number>>, rows: Rows, counted?: AnswerTotals): ChoiceSummary {
   const counts = new Float64Array(chosen.length);
   const weighted = new Float64Array(chosen.length);
   let n = 0;
   let considered = 0;
   let total = 0;
   const { rowCount, weights, mask } = rows;
-  for (let row = 0; row < rowCount; row++) {
+  const useCounted = counted !== undefined && !weights && !mask;
+  if (useCounted) {
+    counts.set(counted.count);
+    weighted.set(counted.count);
+    n = total = counted.n;
+    considered = rowCount;
+  }
+  for (let row = 0; !useCounted && row < rowCount; row++) {
     if (mask && !mask[row]) continue;
     considered += 1;
     if (!answered[row]) continue;

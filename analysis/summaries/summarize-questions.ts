@@ -8,12 +8,15 @@ import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { PlannedVariable, ReportPlan, SummaryPlan } from '../plan/plan-report.ts';
 import { protectLineAndSums } from '../suppression/protect-line.ts';
 import { describeCounts } from '../stats/describe-counts.ts';
+import type { CountedAnswers } from '../table/count-answers.ts';
 import type { CommentColumn, MultipleColumn, NumberColumn, ResponseTable, SingleColumn, TableColumn } from '../table/response-table.ts';
 import { summarizeMultiple, summarizeNumeric, summarizeRanking, summarizeSingle, type ItemCount, type Rows } from './summarize-answers.ts';
 
 export interface SummarizeOptions {
   weights?: Float64Array | null;
   mask?: ArrayLike<number> | null;
+  /** The table's answers counted as it was read; used for the unweighted, unfiltered summaries. */
+  counted?: CountedAnswers | null;
 }
 
 export function summarizeQuestions(
@@ -21,7 +24,7 @@ export function summarizeQuestions(
   plan: ReportPlan,
   options: SummarizeOptions = {},
 ): { summaries: QuestionSummary[]; suppressed: Suppression[] } {
-  const rows: Rows = { rowCount: table.rowCount, weights: options.weights, mask: options.mask };
+  const rows: Rows = { rowCount: table.rowCount, weights: options.weights, mask: options.mask, counted: options.counted };
   const variables = new Map(plan.variables.map((variable) => [variable.name, variable]));
   const suppressed: Suppression[] = [];
   const summaries = plan.summaries.map((summary) => {
@@ -91,12 +94,12 @@ function summarizeQuestion(
       const answers = table.byName.get(name)!;
       if (answers.kind === 'multiple') {
         // A checkbox matrix: each row's columns as a checkbox's options (each stands alone).
-        const chosen = summarizeMultiple(answers.answered, answers.cells, rows);
+        const chosen = summarizeMultiple(answers.answered, answers.cells, rows, rows.counted?.totals(name));
         if (hide(chosen.answered)) return { row: variable.row!, label: rowLabel, answered: null, items: [], suppressed: true };
         return { row: variable.row!, label: rowLabel, answered: chosen.answered, items: itemsOf(variable, chosen.items, plan, 'multiple').items };
       }
       const column = answers as SingleColumn;
-      const result = summarizeSingle(column.codes, variable.values.length, rows, variable.ordinal ? { scores: variable.scores, best: 'high' } : undefined);
+      const result = summarizeSingle(column.codes, variable.values.length, rows, variable.ordinal ? { scores: variable.scores, best: 'high' } : undefined, rows.counted?.totals(column.name));
       if (hide(result.answered)) return { row: variable.row!, label: rowLabel, answered: null, items: [], suppressed: true };
       const { items, topTwoShown } = itemsOf(variable, result.items, plan, 'single');
       const fewer = fewerOf(items, result.items);
@@ -137,8 +140,8 @@ function summarizeQuestion(
   }
   const result =
     column.kind === 'single'
-      ? summarizeSingle(column.codes, first.values.length, rows, first.ordinal ? { scores: first.scores, best: 'high' } : undefined)
-      : summarizeMultiple((column as MultipleColumn).answered, (column as MultipleColumn).cells, rows);
+      ? summarizeSingle(column.codes, first.values.length, rows, first.ordinal ? { scores: first.scores, best: 'high' } : undefined, rows.counted?.totals(column.name))
+      : summarizeMultiple((column as MultipleColumn).answered, (column as MultipleColumn).cells, rows, rows.counted?.totals(column.name));
   if (hide(result.answered)) return { ...base, answered: null, noAnswer: result.noAnswer, suppressed: true };
   const { items, topTwoShown } = itemsOf(first, result.items, plan, column.kind === 'single' ? 'single' : 'multiple');
   const fewer = column.kind === 'single' ? fewerOf(items, result.items) : undefined;
@@ -200,7 +203,7 @@ function summarizeCellColumn(table: ResponseTable, summary: SummaryPlan, variabl
       return hide(n) ? hidden : { row: variable.row!, label: rowLabel, answered: n, items: [] };
     }
     if (column.kind === 'single') {
-      const result = summarizeSingle(column.codes, variable.values.length, rows, variable.ordinal ? { scores: variable.scores, best: 'high' } : undefined);
+      const result = summarizeSingle(column.codes, variable.values.length, rows, variable.ordinal ? { scores: variable.scores, best: 'high' } : undefined, rows.counted?.totals(column.name));
       if (hide(result.answered)) return hidden;
       const { items, topTwoShown } = itemsOf(variable, result.items, plan, 'single');
       const fewer = fewerOf(items, result.items);
@@ -213,7 +216,7 @@ function summarizeCellColumn(table: ResponseTable, summary: SummaryPlan, variabl
         ...(variable.ordinal ? { mean: result.mean ?? null, topTwo: topTwoShown ? (result.topTwo ?? null) : null } : {}),
       };
     }
-    const result = summarizeMultiple(column.answered, column.cells, rows);
+    const result = summarizeMultiple(column.answered, column.cells, rows, rows.counted?.totals(column.name));
     if (hide(result.answered)) return hidden;
     return { row: variable.row!, label: rowLabel, answered: result.answered, items: itemsOf(variable, result.items, plan, 'multiple').items };
   });

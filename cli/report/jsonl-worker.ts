@@ -5,6 +5,7 @@
  * message, once this thread's modules are loaded.
  */
 import { parentPort } from 'node:worker_threads';
+import { createAnswerCounter, type CountedPair, type PartialCounts } from '../../analysis/table/count-answers.ts';
 import { createResponseTable } from '../../analysis/table/create-response-table.ts';
 import type { TableSpec } from '../../analysis/table/response-table.ts';
 import { LineError, readJsonlRange, type ByteRange } from './read-jsonl-range.ts';
@@ -13,11 +14,13 @@ export interface WorkerInput {
   file: string;
   spec: TableSpec;
   range: ByteRange;
+  /** What to count while reading (analysis/table/count-answers.ts); none: nothing is counted. */
+  pairs: CountedPair[];
 }
 
 export type WorkerMessage =
   | { type: 'progress'; bytes: number }
-  | { type: 'done'; lines: number; table: SerializedTable }
+  | { type: 'done'; lines: number; table: SerializedTable; counts: PartialCounts }
   | { type: 'line-error'; line: number; message: string }
   | { type: 'failed'; message: string };
 
@@ -40,13 +43,17 @@ export interface SerializedTable {
 const port = parentPort!;
 port.once('message', (input: WorkerInput) => void read(input));
 
-async function read({ file, spec, range }: WorkerInput): Promise<void> {
+async function read({ file, spec, range, pairs }: WorkerInput): Promise<void> {
   const table = createResponseTable(spec, 64 * 1024);
   try {
     let reported = 0;
-    const lines = await readJsonlRange(file, table, range, (bytes) => {
-      port.postMessage({ type: 'progress', bytes: bytes - reported } satisfies WorkerMessage);
-      reported = bytes;
+    const counter = createAnswerCounter(spec, pairs);
+    const lines = await readJsonlRange(file, table, range, {
+      onProgress(bytes) {
+        port.postMessage({ type: 'progress', bytes: bytes - reported } satisfies WorkerMessage);
+        reported = bytes;
+      },
+      counter,
     });
     port.postMessage({ type: 'progress', bytes: range.end - range.start - reported } satisfies WorkerMessage);
     const columns: SerializedTable['columns'] = table.columns.map((column) =>
@@ -77,7 +84,9 @@ async function read({ file, spec, range }: WorkerInput): Promise<void> {
         if (column.kind !== 'comment') for (const cells of column.cells) transfer.push(cells.buffer);
       }
     }
-    port.postMessage({ type: 'done', lines, table: serialized } satisfies WorkerMessage, transfer as ArrayBuffer[]);
+    const counts = counter.partial();
+    for (const sums of counts.sums) transfer.push(sums.buffer);
+    port.postMessage({ type: 'done', lines, table: serialized, counts } satisfies WorkerMessage, transfer as ArrayBuffer[]);
   } catch (error) {
     if (error instanceof LineError) port.postMessage({ type: 'line-error', line: error.line, message: error.message } satisfies WorkerMessage);
     else port.postMessage({ type: 'failed', message: (error as Error).stack ?? String(error) } satisfies WorkerMessage);

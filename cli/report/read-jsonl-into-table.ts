@@ -7,6 +7,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { concatTables } from '../../analysis/table/concat-tables.ts';
+import type { AnswerCounter, PartialCounts } from '../../analysis/table/count-answers.ts';
 import { createResponseTable } from '../../analysis/table/create-response-table.ts';
 import type { ResponseTable, TableColumn, TableSpec } from '../../analysis/table/response-table.ts';
 import { CliError } from '../cli-error.ts';
@@ -24,6 +25,8 @@ export async function readJsonlIntoTable(
     onProgress?: ReadProgress;
     /** Threads started earlier (startReaderThreads); they decide how many threads read. Closed by the caller. */
     readers?: ReaderThreads;
+    /** Counts the answers as they are read, each thread its stretch, merged here (analysis/table/count-answers.ts). */
+    counter?: AnswerCounter;
   } = {},
 ): Promise<ResponseTable> {
   let size: number;
@@ -37,7 +40,7 @@ export async function readJsonlIntoTable(
   if (threads <= 1) {
     const table = createResponseTable(spec);
     try {
-      await readJsonlRange(file, table, { start: 0, end: size }, (bytes) => options.onProgress?.(bytes, size));
+      await readJsonlRange(file, table, { start: 0, end: size }, { onProgress: (bytes) => options.onProgress?.(bytes, size), counter: options.counter });
     } catch (error) {
       if (error instanceof LineError) throw new CliError(`${file}:${error.line}: ${error.message}`);
       throw error;
@@ -54,14 +57,18 @@ export async function readJsonlIntoTable(
   // Workers take the later stretches; this thread reads the first meanwhile (one worker's start-up saved).
   const script = options.readers ? undefined : await readerScript();
   const readers = options.readers?.threads ?? ranges.slice(1).map(() => startReaderThread(script!));
-  const workers = ranges.slice(1).map((range, k) => readers[k].read({ file, spec, range }, progress));
+  const pairs = [...(options.counter?.pairs ?? [])];
+  const workers = ranges.slice(1).map((range, k) => readers[k].read({ file, spec, range, pairs }, progress));
   const first = createResponseTable(spec);
   let firstResult: Exclude<WorkerMessage, { type: 'progress' | 'done' }> | { type: 'done'; lines: number };
   try {
     let reported = 0;
-    const lines = await readJsonlRange(file, first, ranges[0], (bytes) => {
-      progress(bytes - reported);
-      reported = bytes;
+    const lines = await readJsonlRange(file, first, ranges[0], {
+      onProgress(bytes) {
+        progress(bytes - reported);
+        reported = bytes;
+      },
+      counter: options.counter,
     });
     firstResult = { type: 'done', lines };
   } catch (error) {
@@ -77,6 +84,7 @@ export async function readJsonlIntoTable(
     if (result.type === 'line-error') throw new CliError(`${file}:${linesBefore + result.line}: ${result.message}`);
     offsets.push(linesBefore);
     linesBefore += result.lines;
+    if (result.type === 'done' && 'counts' in result) options.counter?.merge(result.counts as PartialCounts);
   }
   const parts = [first, ...results.slice(1).map((result) => deserialize(spec, (result as Extract<WorkerMessage, { type: 'done' }>).table))];
   return concatTables(parts, offsets);

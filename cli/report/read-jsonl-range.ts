@@ -8,8 +8,14 @@ import { open } from 'node:fs/promises';
 import { createJsonlAppender } from '../../analysis/table/create-jsonl-appender.ts';
 import { RecordError } from '../../analysis/table/record-error.ts';
 import type { ResponseTable } from '../../analysis/table/response-table.ts';
+import type { AnswerCounter } from '../../analysis/table/count-answers.ts';
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
+/**
+ * Rows counted at a time (analysis/table/count-answers.ts): few enough that the columns' newest rows are still in
+ * the cache (a few hundred kB for the shipped surveys), many enough that each count's loop runs long.
+ */
+const COUNT_ROWS = 2048;
 
 /** A line that cannot be analysed; `line` counts from the start of the range (1 = its first line). */
 export class LineError extends Error {
@@ -27,16 +33,19 @@ export interface ByteRange {
   end: number;
 }
 
+export interface ReadRangeOptions {
+  onProgress?: (bytes: number, lines: number) => void;
+  /** Counts the rows as they are read (every COUNT_ROWS rows and at the end). */
+  counter?: AnswerCounter;
+}
+
 /** Reads the lines in [range.start, range.end) (both at line starts); returns how many lines it read. */
-export async function readJsonlRange(
-  file: string,
-  table: ResponseTable,
-  range: ByteRange,
-  onProgress?: (bytes: number, lines: number) => void,
-): Promise<number> {
+export async function readJsonlRange(file: string, table: ResponseTable, range: ByteRange, options: ReadRangeOptions = {}): Promise<number> {
+  const { onProgress, counter } = options;
   const handle = await open(file, 'r');
   try {
     const append = createJsonlAppender(table);
+    let counted = table.rowCount;
     let buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(range.end - range.start, 1)));
     let filled = 0;
     let position = range.start;
@@ -78,12 +87,17 @@ export async function readJsonlRange(
           }
         }
         start = end + 1;
+        if (counter && table.rowCount - counted >= COUNT_ROWS) {
+          counter.add(table, counted, table.rowCount);
+          counted = table.rowCount;
+        }
       }
       if (atEnd) break;
       buffer.copy(buffer, 0, start, filled);
       filled -= start;
       onProgress?.(position - range.start, lineNumber);
     }
+    if (counter && table.rowCount > counted) counter.add(table, counted, table.rowCount);
     return lineNumber;
   } finally {
     await handle.close();

@@ -47,10 +47,12 @@ export interface ReportValues {
 export async function runReport(values: ReportValues, threads: number | undefined, readers: ReaderThreads | undefined): Promise<number> {
   // The definitions (survey-core, zod), the analysis and the reader are imported only now, so `report --help` and a
   // usage error answer without loading them (issue 24, start-up).
-  const [{ loadCliSurvey }, { buildReport, planFor }, { readJsonlIntoTable }] = await Promise.all([
+  const [{ loadCliSurvey }, { buildReport, planFor }, { readJsonlIntoTable }, { countedPairs }, { createAnswerCounter }] = await Promise.all([
     import('../load-cli-survey.ts'),
     import('../../analysis/report/build-report.ts'),
     import('./read-jsonl-into-table.ts'),
+    import('../../analysis/report/counted-pairs.ts'),
+    import('../../analysis/table/count-answers.ts'),
   ]);
   const definitionsDir = values.definitions ?? 'survey-definitions';
   // Every kept version of the survey, so responses to older versions are analysed too.
@@ -87,11 +89,15 @@ export async function runReport(values: ReportValues, threads: number | undefine
     throw explain(error);
   }
   const codingRules = textWanted && plan.textQuestions.length > 0 ? await readCliCodingRules(definitionsDir, values.survey) : null;
+  // The answers are counted as they are read, by each reader thread for its stretch (issue 24): an unweighted report
+  // then makes its tables from those counts. Weights are known only after reading, so a weighted report counts later.
+  const counter = options.weights ? undefined : createAnswerCounter(plan.tableSpec, countedPairs(plan));
   // Only files that take more than a moment get a progress bar.
   let bar: ProgressBar | undefined;
   const table = await readJsonlIntoTable(values.input, plan.tableSpec, {
     threads,
     readers,
+    counter,
     onProgress(done, total) {
       bar ??= createProgressBar(`reading ${values.input}`, total > 32 * 1024 * 1024 ? total : 0);
       bar.update(done, `${(done / 1048576).toFixed(0)} / ${(total / 1048576).toFixed(0)} MB`);
@@ -103,7 +109,7 @@ export async function runReport(values: ReportValues, threads: number | undefine
 
   let report;
   try {
-    report = buildReport({ definitions, table, options });
+    report = buildReport({ definitions, table, options, counted: counter?.result() });
   } catch (error) {
     throw explain(error);
   }
