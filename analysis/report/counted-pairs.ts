@@ -4,12 +4,14 @@
  * question by nothing (its totals, for 単純集計). A pair missing here is counted by its consumer, so this list
  * decides only how fast a report is.
  */
-import type { CountedPair } from '../table/count-answers.ts';
+import { MAX_COUNTED_OPTIONS, type CountedPair } from '../table/count-answers.ts';
 import type { ReportPlan } from '../plan/plan-report.ts';
 
 export function countedPairs(plan: ReportPlan): CountedPair[] {
+  const variables = new Map(plan.tableSpec.variables.map((variable) => [variable.name, variable]));
   const kinds = new Map(plan.tableSpec.variables.map((variable) => [variable.name, variable.kind]));
-  const countable = (name: string) => kinds.get(name) === 'single' || kinds.get(name) === 'multiple';
+  const countable = (name: string) =>
+    kinds.get(name) === 'single' || (kinds.get(name) === 'multiple' && variables.get(name)!.values.length <= MAX_COUNTED_OPTIONS);
   const pairs: CountedPair[] = [];
   const seen = new Set<string>();
   const withTotals = new Set<string>();

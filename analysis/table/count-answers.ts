@@ -10,7 +10,10 @@
  * no counts for a pair counts it itself (crossTabulate, summarizeSingle, …), so the list decides speed, never
  * results. Counts serve unweighted, unfiltered figures only: weights and masks are known only after reading.
  */
-import type { ResponseTable, TableSpec, VariableSpec } from './response-table.ts';
+import type { MultipleColumn, ResponseTable, SingleColumn, TableSpec, VariableSpec } from './response-table.ts';
+
+/** A multiple answer's options are counted through one 32-bit mask per row; one with more is left to its consumers. */
+export const MAX_COUNTED_OPTIONS = 32;
 
 /** An answer (a single or multiple column) by a breakdown (a single column), or by nothing (its totals only). */
 export interface CountedPair {
@@ -83,6 +86,9 @@ export function createAnswerCounter(spec: TableSpec, pairs: readonly CountedPair
     if (!answer || (answer.kind !== 'single' && answer.kind !== 'multiple')) {
       throw new Error(`createAnswerCounter: ${JSON.stringify(pair.answer)} is not a single or multiple answer of the table`);
     }
+    if (answer.kind === 'multiple' && answer.values.length > MAX_COUNTED_OPTIONS) {
+      throw new Error(`createAnswerCounter: ${JSON.stringify(pair.answer)} has ${answer.values.length} options, more than the ${MAX_COUNTED_OPTIONS} of a row's bit mask`);
+    }
     let byIndex = -1;
     let by: VariableSpec | undefined;
     if (pair.by !== null) {
@@ -101,38 +107,15 @@ export function createAnswerCounter(spec: TableSpec, pairs: readonly CountedPair
     pairs,
     add(table, from, to) {
       if (table.columns.length !== spec.variables.length) throw new Error(`createAnswerCounter: a table of ${table.columns.length} columns, the spec has ${spec.variables.length}`);
-      // A breakdown often has one group for a whole stretch (a staff survey's channel, the ward of an online survey):
-      // its pairs then add the stretch's totals of the answer to that group, counted once per answer.
-      const constant = new Map<number, number>();
-      const totals = new Map<number, Float64Array>();
+      const stretch = new Stretch(table, from, to);
       layouts.forEach((layout, k) => {
-        const answer = table.columns[layout.answerIndex];
-        const byCodes = layout.byIndex < 0 ? null : (table.columns[layout.byIndex] as { codes: Int16Array }).codes;
-        let group = byCodes === null ? 0 : constant.get(layout.byIndex);
-        if (group === undefined) {
-          group = constantCode(byCodes!, from, to);
-          constant.set(layout.byIndex, group);
-        }
-        let bad: boolean;
-        if (group !== MIXED && group < layout.groupCount) {
-          let stretch = totals.get(layout.answerIndex);
-          if (!stretch) {
-            stretch = new Float64Array(layout.kind === 'single' ? 2 * (layout.columnCount + 1) : layout.columnCount + 2);
-            bad =
-              answer.kind === 'single'
-                ? countSingle(stretch, answer.codes, null, 1, layout.columnCount, from, to)
-                : countStretch(stretch, (answer as { answered: Uint8Array }).answered, (answer as { cells: Uint8Array[] }).cells, from, to);
-            if (bad) throw outOfRange(layout, from, to);
-            totals.set(layout.answerIndex, stretch);
-          }
-          addStretch(sums[k], stretch, layout, group);
-          return;
-        }
-        bad =
-          answer.kind === 'single'
-            ? countSingle(sums[k], answer.codes, byCodes, layout.groupCount, layout.columnCount, from, to)
-            : countMultiple(sums[k], (answer as { answered: Uint8Array }).answered, (answer as { cells: Uint8Array[] }).cells, byCodes, layout.groupCount, from, to);
-        if (bad) throw outOfRange(layout, from, to);
+        // A breakdown often has one group for a whole stretch (a staff survey's channel, the ward of an online
+        // survey): its pairs then add the stretch's totals of the answer to that group, counted once per answer.
+        const group = layout.byIndex < 0 ? 0 : stretch.constantCode(layout.byIndex);
+        if (layout.kind === 'single') stretch.checkCodes(layout.answerIndex);
+        if (group !== MIXED) addTotals(sums[k], stretch.totals(layout.answerIndex), layout, group);
+        else if (layout.kind === 'single') countSingle(sums[k], stretch.codes(layout.answerIndex), stretch.codes(layout.byIndex), layout.columnCount, from, to);
+        else countMultiple(sums[k], stretch, layout, from, to);
       });
       rows += to - from;
     },
@@ -152,102 +135,131 @@ export function createAnswerCounter(spec: TableSpec, pairs: readonly CountedPair
 
 const MIXED = -2;
 
-/** The one code of rows [from, to) (−1: none of them has one); MIXED when they differ. */
-function constantCode(codes: Int16Array, from: number, to: number): number {
-  const first = codes[from];
-  for (let row = from + 1; row < to; row++) if (codes[row] !== first) return MIXED;
-  return first;
-}
-
-function outOfRange(layout: PairLayout, from: number, to: number): RangeError {
-  return new RangeError(`createAnswerCounter: a code out of range in ${layout.pair.answer} or ${layout.pair.by} between rows ${from} and ${to}`);
-}
-
 /**
- * A multiple answer's totals over rows [from, to): per option, then the respondents who answered, then those who
- * did not (options + 2 numbers).
+ * What several pairs of one stretch of rows share, worked out once: whether a column's codes are in range (checked
+ * once per column, so the counting loops need no check), whether a breakdown is constant, an answer's totals, and a
+ * multiple answer's options as one bit mask per row.
  */
-function countStretch(stretch: Float64Array, answered: Uint8Array, cells: Uint8Array[], from: number, to: number): boolean {
-  const options = cells.length;
-  let answering = 0;
-  for (let row = from; row < to; row++) answering += answered[row] === 0 ? 0 : 1;
-  stretch[options] = answering;
-  stretch[options + 1] = to - from - answering;
-  for (let option = 0; option < options; option++) {
-    const chosen = cells[option];
-    let sum = 0;
-    // As countMultiple: a cell counts only in a row that answered.
-    for (let row = from; row < to; row++) sum += chosen[row] & answered[row];
-    stretch[option] = sum;
+class Stretch {
+  private readonly checked = new Map<number, number>();
+  private readonly totalsOf = new Map<number, Float64Array>();
+  private readonly masksOf = new Map<number, Int32Array>();
+
+  constructor(
+    readonly table: ResponseTable,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  codes(index: number): Int16Array {
+    return (this.table.columns[index] as SingleColumn).codes;
   }
-  return false;
+
+  /** Throws unless every code of the column is a value's or −1; returns the one code of every row, or MIXED. */
+  checkCodes(index: number): number {
+    let known = this.checked.get(index);
+    if (known !== undefined) return known;
+    const column = this.table.columns[index] as SingleColumn;
+    const codes = column.codes;
+    let min = codes[this.from];
+    let max = min;
+    for (let row = this.from + 1; row < this.to; row++) {
+      const code = codes[row];
+      min = code < min ? code : min;
+      max = code > max ? code : max;
+    }
+    if (min < -1 || max >= column.values.length) {
+      throw new RangeError(`createAnswerCounter: ${column.name} has code ${min < -1 ? min : max} between rows ${this.from} and ${this.to}, but ${column.values.length} values`);
+    }
+    known = min === max ? min : MIXED;
+    this.checked.set(index, known);
+    return known;
+  }
+
+  constantCode(index: number): number {
+    return this.checkCodes(index);
+  }
+
+  /**
+   * The answer's counts over the stretch: single, per code from −1 ("no answer" first, values + 1 numbers); multiple,
+   * per option, then the respondents who answered, then those who did not (options + 2 numbers).
+   */
+  totals(index: number): Float64Array {
+    let totals = this.totalsOf.get(index);
+    if (totals) return totals;
+    const column = this.table.columns[index] as SingleColumn | MultipleColumn;
+    if (column.kind === 'single') {
+      totals = new Float64Array(column.values.length + 1);
+      const codes = column.codes;
+      for (let row = this.from; row < this.to; row++) totals[codes[row] + 1] += 1;
+    } else {
+      const options = column.cells.length;
+      totals = new Float64Array(options + 2);
+      const masks = this.masks(index);
+      const answered = column.answered;
+      let answering = 0;
+      for (let row = this.from; row < this.to; row++) {
+        answering += answered[row] === 0 ? 0 : 1;
+        for (let mask = masks[row - this.from]; mask !== 0; mask &= mask - 1) totals[31 - Math.clz32(mask & -mask)] += 1;
+      }
+      totals[options] = answering;
+      totals[options + 1] = this.to - this.from - answering;
+    }
+    this.totalsOf.set(index, totals);
+    return totals;
+  }
+
+  /** Per row of the stretch, bit `option` set when an answering row chose it (crossTabulate's "non-zero"). */
+  masks(index: number): Int32Array {
+    let masks = this.masksOf.get(index);
+    if (masks) return masks;
+    const { answered, cells } = this.table.columns[index] as MultipleColumn;
+    masks = new Int32Array(this.to - this.from);
+    for (let option = 0; option < cells.length; option++) {
+      const chosen = cells[option];
+      const bit = 1 << option;
+      for (let row = this.from; row < this.to; row++) if (chosen[row] !== 0 && answered[row] !== 0) masks[row - this.from] |= bit;
+    }
+    this.masksOf.set(index, masks);
+    return masks;
+  }
 }
 
-/** Adds a stretch's totals (countSingle without groups, or countStretch) to one group of a pair's sums. */
-function addStretch(sums: Float64Array, stretch: Float64Array, layout: PairLayout, group: number): void {
+/** Adds a stretch's totals (Stretch.totals) to one group of a pair's sums (−1: no group). */
+function addTotals(sums: Float64Array, totals: Float64Array, layout: PairLayout, group: number): void {
   const width = layout.columnCount + 1;
   if (layout.kind === 'single') {
-    // countSingle without groups wrote the row of group 0: [width, 2 × width).
     const base = (group + 1) * width;
-    for (let column = 0; column < width; column++) sums[base + column] += stretch[width + column];
+    for (let column = 0; column < width; column++) sums[base + column] += totals[column];
     return;
   }
   const options = layout.columnCount;
   const base = (group < 0 ? layout.groupCount : group) * width;
-  for (let option = 0; option < options; option++) sums[base + option] += stretch[option];
-  sums[base + options] += stretch[options];
-  sums[(layout.groupCount + 1) * width + options] += stretch[options + 1];
+  for (let option = 0; option < options; option++) sums[base + option] += totals[option];
+  sums[base + options] += totals[options];
+  sums[(layout.groupCount + 1) * width + options] += totals[options + 1];
 }
 
-/** Adds rows [from, to) of a single answer; true when a code is outside the values or groups (no count is then trusted). */
-function countSingle(sums: Float64Array, codes: Int16Array, byCodes: Int16Array | null, groupCount: number, valueCount: number, from: number, to: number): boolean {
+/** Adds rows [from, to) of a single answer by a breakdown; both columns' codes checked (Stretch.checkCodes). */
+function countSingle(sums: Float64Array, codes: Int16Array, byCodes: Int16Array, valueCount: number, from: number, to: number): void {
   const width = valueCount + 1;
-  const lastValue = valueCount - 1;
-  let bad = 0;
-  if (byCodes === null) {
-    for (let row = from; row < to; row++) {
-      const code = codes[row];
-      // Negative when the code is above the last value or below −1 (no answer).
-      bad |= (lastValue - code) | (code + 1);
-      sums[width + code + 1] += 1;
-    }
-  } else {
-    const lastGroup = groupCount - 1;
-    for (let row = from; row < to; row++) {
-      const group = byCodes[row];
-      const code = codes[row];
-      bad |= (lastGroup - group) | (group + 1) | (lastValue - code) | (code + 1);
-      sums[(group + 1) * width + code + 1] += 1;
-    }
-  }
-  return bad < 0;
+  for (let row = from; row < to; row++) sums[(byCodes[row] + 1) * width + codes[row] + 1] += 1;
 }
 
-function countMultiple(
-  sums: Float64Array,
-  answered: Uint8Array,
-  cells: Uint8Array[],
-  byCodes: Int16Array | null,
-  groupCount: number,
-  from: number,
-  to: number,
-): boolean {
-  const options = cells.length;
+/** Adds rows [from, to) of a multiple answer by a breakdown: a row's respondent in its slot's last column, its options through its bit mask. */
+function countMultiple(sums: Float64Array, stretch: Stretch, layout: PairLayout, from: number, to: number): void {
+  const { answered } = stretch.table.columns[layout.answerIndex] as MultipleColumn;
+  const byCodes = stretch.codes(layout.byIndex);
+  const masks = stretch.masks(layout.answerIndex);
+  const groupCount = layout.groupCount;
+  const options = layout.columnCount;
   const width = options + 1;
-  const lastGroup = groupCount - 1;
-  let bad = 0;
   for (let row = from; row < to; row++) {
-    const group = byCodes === null ? 0 : byCodes[row];
-    bad |= (lastGroup - group) | (group + 1);
-    if (answered[row] === 0) {
-      sums[(groupCount + 1) * width + options] += 1;
-      continue;
-    }
-    const base = (group < 0 ? groupCount : group) * width;
+    const group = byCodes[row];
+    const base = (answered[row] === 0 ? groupCount + 1 : group < 0 ? groupCount : group) * width;
     sums[base + options] += 1;
-    for (let option = 0; option < options; option++) sums[base + option] += cells[option][row];
+    for (let mask = masks[row - from]; mask !== 0; mask &= mask - 1) sums[base + 31 - Math.clz32(mask & -mask)] += 1;
   }
-  return bad < 0;
 }
 
 function countedAnswers(layouts: PairLayout[], sums: Float64Array[], rowCount: number): CountedAnswers {

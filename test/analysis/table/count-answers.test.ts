@@ -136,15 +136,41 @@ describe('answers counted while reading', () => {
     const rows: Row[] = Array.from({ length: 10 }, (_, r) => ({ answer: r % 3, group: r % 4, ward: 0, tags: null }));
     const table = tableOf(rows);
     (table.columns[0] as SingleColumn).codes[7] = 3;
-    expect(() => createAnswerCounter(spec, [{ answer: 'answer', by: 'group' }]).add(table, 0, 10)).toThrow(/out of range in answer or group between rows 0 and 10/);
+    expect(() => createAnswerCounter(spec, [{ answer: 'answer', by: 'group' }]).add(table, 0, 10)).toThrow('createAnswerCounter: answer has code 3 between rows 0 and 10, but 3 values');
     (table.columns[0] as SingleColumn).codes[7] = 0;
     (table.columns[2] as SingleColumn).codes.fill(2);
     // A constant breakdown, but with a group the breakdown does not have.
     expect(() => createAnswerCounter(spec, [{ answer: 'answer', by: 'ward' }]).add(table, 0, 10)).toThrow(RangeError);
   });
 
+  it('counts a multiple answer of 32 options, the last in the sign bit of the mask', () => {
+    const wide: TableSpec = {
+      ...spec,
+      variables: [spec.variables[1], { name: 'many', kind: 'multiple', source: { from: 'data', key: 'many' }, values: Array.from({ length: 32 }, (_, k) => k) }],
+    };
+    const table = createResponseTable(wide, 6);
+    const group = table.columns[0] as SingleColumn;
+    const many = table.columns[1] as MultipleColumn;
+    [0, 1, 1, -1, 3, 0].forEach((code, row) => (group.codes[row] = code));
+    for (const row of [0, 1, 3, 4]) many.answered[row] = 1;
+    for (const [row, option] of [[0, 31], [0, 0], [1, 31], [3, 31], [4, 5]]) many.cells[option][row] = 1;
+    table.rowCount = 6;
+    const counter = createAnswerCounter(wide, [{ answer: 'many', by: 'group' }]);
+    counter.add(table, 0, 6);
+    const counts = counter.result().counts('many', 'group')!;
+    expect(Array.from(counts.n)).toEqual([1, 1, 0, 1]);
+    expect(counts.count[0 * 32 + 31]).toBe(1);
+    expect(counts.count[1 * 32 + 31]).toBe(1);
+    expect(counts.count[0 * 32 + 0]).toBe(1);
+    expect(counts.count[3 * 32 + 5]).toBe(1);
+    expect(counts.count.reduce((sum, n) => sum + n, 0)).toBe(4);
+    expect(Array.from(counter.result().totals('many')!.count).filter((n, option) => n > 0 || option === 31)).toEqual([1, 1, 3]);
+  });
+
   it('names a pair it cannot count', () => {
     expect(() => createAnswerCounter(spec, [{ answer: 'nope', by: null }])).toThrow(/"nope" is not a single or multiple answer/);
     expect(() => createAnswerCounter(spec, [{ answer: 'answer', by: 'tags' }])).toThrow(/"tags" is not a single answer of the table to break down by/);
+    const wide: TableSpec = { ...spec, variables: [{ name: 'many', kind: 'multiple', source: { from: 'data', key: 'many' }, values: Array.from({ length: 33 }, (_, k) => k) }] };
+    expect(() => createAnswerCounter(wide, [{ answer: 'many', by: null }])).toThrow(/"many" has 33 options, more than the 32/);
   });
 });
