@@ -27,7 +27,12 @@
  * and checks every count it shares with the CLI. One run per survey (it takes ~15–30 s); the CLI's side is its median.
  * Skipped, with the reason, where no python3 with pandas and scipy is found.
  *
- * BENCH_ANALYSIS_PARTS picks what to run, comma-separated: startup, report, text, scan, pandas (default: all).
+ * Counting alone (issue 24): the answers the report counts while it reads (analysis/table/count-answers.ts, every pair
+ * of countedPairs), over the same table read into memory, in stretches of 2,048 rows as the reader does; best of
+ * BENCH_SCAN_RUNS, in ms per 100k rows and ns per row and pair. Reports show where their time went: each run sets
+ * SURVEY_TOOLKIT_TIMINGS=1 (cli/report/phase-clock.ts) and the medians of its phases are printed under its row.
+ *
+ * BENCH_ANALYSIS_PARTS picks what to run, comma-separated: startup, report, text, scan, count, pandas (default: all).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -36,9 +41,13 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { planFor } from '../analysis/report/build-report.ts';
+import { countedPairs } from '../analysis/report/counted-pairs.ts';
+import { createAnswerCounter } from '../analysis/table/count-answers.ts';
 import { createJsonlAppender } from '../analysis/table/create-jsonl-appender.ts';
 import { createResponseTable } from '../analysis/table/create-response-table.ts';
 import { loadCliSurvey } from '../cli/load-cli-survey.ts';
+import { parseTimings } from '../cli/report/phase-clock.ts';
+import { readJsonlIntoTable } from '../cli/report/read-jsonl-into-table.ts';
 import { findPandasPython, runPandasReport } from './pandas/run-pandas-report.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -136,9 +145,26 @@ async function scanMbPerSecond(survey: string, file: string, definitionsDir: str
   return { mbps: bytes.length / 1048576 / (best / 1000), cpuMbps: bytes.length / 1048576 / (bestCpu / 1000), slowLines, lines };
 }
 
+/** The counting that reading does (read-jsonl-range.ts), alone, over a table already in memory. */
+async function countMsPer100k(survey: string, file: string, definitionsDir: string): Promise<{ ms: number; pairs: number; nsPerRowAndPair: number }> {
+  const { versions } = await loadCliSurvey(definitionsDir, survey);
+  const plan = planFor(versions, {}, { texts: false });
+  const table = await readJsonlIntoTable(file, plan.tableSpec, { threads: 1 });
+  const pairs = countedPairs(plan);
+  let best = Infinity;
+  for (let run = 0; run <= SCAN_RUNS; run++) {
+    const counter = createAnswerCounter(plan.tableSpec, pairs);
+    const started = process.hrtime.bigint();
+    for (let from = 0; from < table.rowCount; from += 2048) counter.add(table, from, Math.min(table.rowCount, from + 2048));
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (run > 0) best = Math.min(best, ms);
+  }
+  return { ms: (best * 100_000) / table.rowCount, pairs: pairs.length, nsPerRowAndPair: (best * 1e6) / (table.rowCount * pairs.length) };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const PARTS = new Set((process.env.BENCH_ANALYSIS_PARTS ?? 'startup,report,text,scan,pandas').split(',').map((part) => part.trim()));
+const PARTS = new Set((process.env.BENCH_ANALYSIS_PARTS ?? 'startup,report,text,scan,count,pandas').split(',').map((part) => part.trim()));
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 7);
 
 /** The first 10 lines of a staff-workstyle file. */
@@ -201,17 +227,23 @@ async function main(): Promise<void> {
   );
   const warm = await warmUp();
   const startup = PARTS.has('startup') ? await measureStartup() : [];
-  const rows: Array<{ survey: string; count: number; mb: number; ms: number; cpuMs: number; rssMb: number; walls: number[] }> = [];
+  const rows: Array<{ survey: string; count: number; mb: number; ms: number; cpuMs: number; rssMb: number; walls: number[]; phases: Record<string, number> }> = [];
   for (const survey of PARTS.has('report') ? SURVEYS : []) {
     for (const count of SIZES) {
       const file = await inputFile(survey, count);
       const mb = (await stat(file)).size / 1048576;
       const runs: Run[] = [];
       for (let r = 0; r < RUNS; r++) {
-        const run = await runNode(['report', '--definitions', definitionsFor(survey), '--survey', survey, '--input', file, '--no-text', '--out', join(RESULTS, `${survey}-${count}.report.json`)], env);
+        const run = await runNode(['report', '--definitions', definitionsFor(survey), '--survey', survey, '--input', file, '--no-text', '--out', join(RESULTS, `${survey}-${count}.report.json`)], {
+          ...env,
+          SURVEY_TOOLKIT_TIMINGS: '1',
+        });
         if (run.code !== 0) throw new Error(`report failed on ${file}: ${run.stderr}`);
         runs.push(run);
       }
+      // The median of each phase's end over the runs, in seconds from the process's start.
+      const timings = runs.map((run) => parseTimings(run.stderr));
+      const phases = Object.fromEntries([...timings[0].keys()].map((phase) => [phase, median(timings.map((t) => t.get(phase) ?? NaN))]));
       const row = {
         survey,
         count,
@@ -220,6 +252,7 @@ async function main(): Promise<void> {
         cpuMs: median(runs.map((run) => run.cpuMs)),
         rssMb: Math.max(...runs.map((run) => run.rssMb)),
         walls: runs.map((run) => run.ms),
+        phases,
       };
       rows.push(row);
       console.log(
@@ -227,6 +260,7 @@ async function main(): Promise<void> {
           `${(row.ms / 1000).toFixed(2).padStart(6)} s  (${row.walls.map((ms) => (ms / 1000).toFixed(2)).join(', ')})  ` +
           `CPU ${(row.cpuMs / 1000).toFixed(2)} s  peak RSS ${row.rssMb.toFixed(0).padStart(5)} MB  ${((row.ms / count) * 1000).toFixed(1).padStart(7)} µs/response`,
       );
+      console.log(`${''.padEnd(17)} phases ended at (median s from start): ${Object.entries(phases).map(([phase, at]) => `${phase} ${at.toFixed(2)}`).join(' · ')}`);
     }
   }
   const textSize = Math.max(0, ...SIZES.filter((size) => size <= 100_000));
@@ -250,6 +284,17 @@ async function main(): Promise<void> {
         `scanner alone, ${survey} ${scanSize.toLocaleString('en-US')} (in memory, one thread, best of ${SCAN_RUNS}): ${scan.mbps.toFixed(0)} MB/s ` +
           `(${scan.cpuMbps.toFixed(0)} MB per CPU-second), ` +
           `${scan.slowLines} of ${scan.lines} lines through JSON.parse  (target ≥ 400 MB/s)`,
+      );
+    }
+  }
+  const counts: Array<{ survey: string; count: number; msPer100k: number; pairs: number; nsPerRowAndPair: number }> = [];
+  if (scanSize > 0 && PARTS.has('count')) {
+    for (const survey of SURVEYS) {
+      const counted = await countMsPer100k(survey, await inputFile(survey, scanSize), definitionsFor(survey));
+      counts.push({ survey, count: scanSize, msPer100k: counted.ms, pairs: counted.pairs, nsPerRowAndPair: counted.nsPerRowAndPair });
+      console.log(
+        `counting alone, ${survey} ${scanSize.toLocaleString('en-US')} (in memory, one thread, best of ${SCAN_RUNS}): ${counted.ms.toFixed(1)} ms per 100k rows, ` +
+          `${counted.pairs} pairs, ${counted.nsPerRowAndPair.toFixed(2)} ns per row and pair`,
       );
     }
   }
@@ -296,7 +341,7 @@ async function main(): Promise<void> {
     const slopes = larger.map((row) => ((row.ms - small.ms) / (row.count - small.count)) * 1000);
     console.log(`${survey}: marginal cost ${slopes.map((s) => `${s.toFixed(2)} µs`).join(' → ')} per response (start-up ≈ ${(small.ms / 1000).toFixed(2)} s)`);
   }
-  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), warmUp: { ms: warm.ms, cpuMs: warm.cpuMs }, startup, rows, scans, pandas }, null, 2)}\n`);
+  await writeFile(join(RESULTS, 'analysis.json'), `${JSON.stringify({ date: new Date().toISOString(), loadavg: loadavg(), warmUp: { ms: warm.ms, cpuMs: warm.cpuMs }, startup, rows, scans, counts, pandas }, null, 2)}\n`);
 }
 
 await main();

@@ -27,6 +27,8 @@ export async function readJsonlIntoTable(
     readers?: ReaderThreads;
     /** Counts the answers as they are read, each thread its stretch, merged here (analysis/table/count-answers.ts). */
     counter?: AnswerCounter;
+    /** Called when this thread has read its own stretch, before waiting for the others (phase-clock.ts). */
+    onOwnStretchRead?: () => void;
   } = {},
 ): Promise<ResponseTable> {
   let size: number;
@@ -75,6 +77,7 @@ export async function readJsonlIntoTable(
     if (!(error instanceof LineError)) throw error;
     firstResult = { type: 'line-error', line: error.line, message: error.message };
   }
+  options.onOwnStretchRead?.();
   const results = [firstResult, ...(await Promise.all(workers))];
   // The first bad line in file order: its number is the lines of the stretches before it plus its own.
   let linesBefore = 0;

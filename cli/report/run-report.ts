@@ -19,6 +19,7 @@ import type { CommentColumn, ResponseTable } from '../../analysis/table/response
 import type { MorphologicalAnalyzer } from '../../analysis/text/load-tokenizer.ts';
 import type { CodingRule } from '../../analysis/text/parse-coding-rules.ts';
 import type { ReaderThreads } from './start-reader-threads.ts';
+import { phaseClock } from './phase-clock.ts';
 
 type Format = 'json' | 'md' | 'html' | 'xlsx';
 type Locale = 'ja' | 'en';
@@ -54,9 +55,11 @@ export async function runReport(values: ReportValues, threads: number | undefine
     import('../../analysis/report/counted-pairs.ts'),
     import('../../analysis/table/count-answers.ts'),
   ]);
+  const clock = phaseClock();
   const definitionsDir = values.definitions ?? 'survey-definitions';
   // Every kept version of the survey, so responses to older versions are analysed too.
   const { versions: definitions } = await loadCliSurvey(definitionsDir, values.survey);
+  clock.mark('definitions');
   const format = values.format as Format;
   const locale = values.locale as Locale;
 
@@ -98,12 +101,14 @@ export async function runReport(values: ReportValues, threads: number | undefine
     threads,
     readers,
     counter,
+    onOwnStretchRead: () => clock.mark('read (this thread)'),
     onProgress(done, total) {
       bar ??= createProgressBar(`reading ${values.input}`, total > 32 * 1024 * 1024 ? total : 0);
       bar.update(done, `${(done / 1048576).toFixed(0)} / ${(total / 1048576).toFixed(0)} MB`);
     },
   });
   bar?.finish();
+  clock.mark('read');
   // A Map of words per masked text: a text written many times (「特になし」) is tokenized once.
   if (textWanted && plan.textQuestions.length > 0) options.text = { analyzer: await analyzerFor(table, plan.textQuestions), codingRules, tokenCache: new Map() };
 
@@ -114,6 +119,7 @@ export async function runReport(values: ReportValues, threads: number | undefine
     throw explain(error);
   }
 
+  clock.mark('report');
   // Each renderer is imported only for its format: exceljs alone costs ~0.25 s of start-up (issue 24).
   const output =
     format === 'json'
@@ -132,6 +138,8 @@ export async function runReport(values: ReportValues, threads: number | undefine
   } else {
     process.stdout.write(output);
   }
+  clock.mark('written');
+  clock.print();
   return 0;
 }
 
