@@ -115,7 +115,10 @@ export function createAnswerCounter(spec: TableSpec, pairs: readonly CountedPair
         if (layout.kind === 'single') stretch.checkCodes(layout.answerIndex);
         if (group !== MIXED) addTotals(sums[k], stretch.totals(layout.answerIndex), layout, group);
         else if (layout.kind === 'single') countSingle(sums[k], stretch.codes(layout.answerIndex), stretch.codes(layout.byIndex), layout.columnCount, from, to);
-        else countMultiple(sums[k], stretch, layout, from, to);
+        else {
+          const masks = stretch.masks(layout.answerIndex);
+          countMultiple(sums[k], stretch.answered(layout.answerIndex), stretch.codes(layout.byIndex), masks, layout.groupCount, layout.columnCount, from, to);
+        }
       });
       rows += to - from;
     },
@@ -144,7 +147,10 @@ class Stretch {
   private readonly checked = new Map<number, number>();
   private readonly totalsOf = new Map<number, Float64Array>();
   private readonly masksOf = new Map<number, Int32Array>();
+  private readonly range = new Int32Array(2);
 
+  // The column objects differ in shape (each spreads its own spec), so they are read here, outside the loops: the
+  // loops below get typed arrays only, and V8 need not recompile them for each new shape (issue 24: ~10 recompiles).
   constructor(
     readonly table: ResponseTable,
     readonly from: number,
@@ -155,19 +161,17 @@ class Stretch {
     return (this.table.columns[index] as SingleColumn).codes;
   }
 
+  answered(index: number): Uint8Array {
+    return (this.table.columns[index] as MultipleColumn).answered;
+  }
+
   /** Throws unless every code of the column is a value's or −1; returns the one code of every row, or MIXED. */
   checkCodes(index: number): number {
     let known = this.checked.get(index);
     if (known !== undefined) return known;
     const column = this.table.columns[index] as SingleColumn;
-    const codes = column.codes;
-    let min = codes[this.from];
-    let max = min;
-    for (let row = this.from + 1; row < this.to; row++) {
-      const code = codes[row];
-      min = code < min ? code : min;
-      max = code > max ? code : max;
-    }
+    rangeOf(column.codes, this.from, this.to, this.range);
+    const [min, max] = this.range;
     if (min < -1 || max >= column.values.length) {
       throw new RangeError(`createAnswerCounter: ${column.name} has code ${min < -1 ? min : max} between rows ${this.from} and ${this.to}, but ${column.values.length} values`);
     }
@@ -190,20 +194,10 @@ class Stretch {
     const column = this.table.columns[index] as SingleColumn | MultipleColumn;
     if (column.kind === 'single') {
       totals = new Float64Array(column.values.length + 1);
-      const codes = column.codes;
-      for (let row = this.from; row < this.to; row++) totals[codes[row] + 1] += 1;
+      singleTotals(totals, column.codes, this.from, this.to);
     } else {
-      const options = column.cells.length;
-      totals = new Float64Array(options + 2);
-      const masks = this.masks(index);
-      const answered = column.answered;
-      let answering = 0;
-      for (let row = this.from; row < this.to; row++) {
-        answering += answered[row] === 0 ? 0 : 1;
-        for (let mask = masks[row - this.from]; mask !== 0; mask &= mask - 1) totals[31 - Math.clz32(mask & -mask)] += 1;
-      }
-      totals[options] = answering;
-      totals[options + 1] = this.to - this.from - answering;
+      totals = new Float64Array(column.cells.length + 2);
+      multipleTotals(totals, this.masks(index), this.answered(index), column.cells.length, this.from, this.to);
     }
     this.totalsOf.set(index, totals);
     return totals;
@@ -215,14 +209,41 @@ class Stretch {
     if (masks) return masks;
     const { answered, cells } = this.table.columns[index] as MultipleColumn;
     masks = new Int32Array(this.to - this.from);
-    for (let option = 0; option < cells.length; option++) {
-      const chosen = cells[option];
-      const bit = 1 << option;
-      for (let row = this.from; row < this.to; row++) if (chosen[row] !== 0 && answered[row] !== 0) masks[row - this.from] |= bit;
-    }
+    for (let option = 0; option < cells.length; option++) addOption(masks, cells[option], answered, 1 << option, this.from, this.to);
     this.masksOf.set(index, masks);
     return masks;
   }
+}
+
+/** The smallest and largest code of rows [from, to), into `out`. */
+function rangeOf(codes: Int16Array, from: number, to: number, out: Int32Array): void {
+  let min = codes[from];
+  let max = min;
+  for (let row = from + 1; row < to; row++) {
+    const code = codes[row];
+    min = code < min ? code : min;
+    max = code > max ? code : max;
+  }
+  out[0] = min;
+  out[1] = max;
+}
+
+function singleTotals(totals: Float64Array, codes: Int16Array, from: number, to: number): void {
+  for (let row = from; row < to; row++) totals[codes[row] + 1] += 1;
+}
+
+function multipleTotals(totals: Float64Array, masks: Int32Array, answered: Uint8Array, options: number, from: number, to: number): void {
+  let answering = 0;
+  for (let row = from; row < to; row++) {
+    answering += answered[row] === 0 ? 0 : 1;
+    for (let mask = masks[row - from]; mask !== 0; mask &= mask - 1) totals[31 - Math.clz32(mask & -mask)] += 1;
+  }
+  totals[options] = answering;
+  totals[options + 1] = to - from - answering;
+}
+
+function addOption(masks: Int32Array, chosen: Uint8Array, answered: Uint8Array, bit: number, from: number, to: number): void {
+  for (let row = from; row < to; row++) if (chosen[row] !== 0 && answered[row] !== 0) masks[row - from] |= bit;
 }
 
 /** Adds a stretch's totals (Stretch.totals) to one group of a pair's sums (−1: no group). */
@@ -246,13 +267,11 @@ function countSingle(sums: Float64Array, codes: Int16Array, byCodes: Int16Array,
   for (let row = from; row < to; row++) sums[(byCodes[row] + 1) * width + codes[row] + 1] += 1;
 }
 
-/** Adds rows [from, to) of a multiple answer by a breakdown: a row's respondent in its slot's last column, its options through its bit mask. */
-function countMultiple(sums: Float64Array, stretch: Stretch, layout: PairLayout, from: number, to: number): void {
-  const { answered } = stretch.table.columns[layout.answerIndex] as MultipleColumn;
-  const byCodes = stretch.codes(layout.byIndex);
-  const masks = stretch.masks(layout.answerIndex);
-  const groupCount = layout.groupCount;
-  const options = layout.columnCount;
+/**
+ * Adds rows [from, to) of a multiple answer by a breakdown: each row's respondent in its slot's last column (its
+ * group, "answered without a group" or "did not answer"), its chosen options through its bit mask.
+ */
+function countMultiple(sums: Float64Array, answered: Uint8Array, byCodes: Int16Array, masks: Int32Array, groupCount: number, options: number, from: number, to: number): void {
   const width = options + 1;
   for (let row = from; row < to; row++) {
     const group = byCodes[row];
