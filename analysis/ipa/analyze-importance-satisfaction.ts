@@ -12,19 +12,22 @@
 import { localizeText } from '../../core/definitions/localize-text.ts';
 import type { PlannedVariable, ReportPlan } from '../plan/plan-report.ts';
 import type { IpaItem, IpaSet, Quadrant, Suppression } from '../../contracts/report.ts';
+import type { CountedAnswers } from '../table/count-answers.ts';
 import type { ResponseTable, SingleColumn } from '../table/response-table.ts';
 
+/** `counted`: the table's answers counted as it was read (analysis/table/count-answers.ts), for unweighted means. */
 export function analyzeImportanceSatisfaction(
   table: ResponseTable,
   plan: ReportPlan,
   weights: Float64Array | null,
+  counted?: CountedAnswers | null,
 ): { ipa: IpaSet[]; suppressed: Suppression[] } {
   const suppressed: Suppression[] = [];
   const ipa = plan.ipa.map((set) => {
     const items: IpaItem[] = set.items.map(({ item, text, importance, satisfaction }) => {
       const label = localizeText(text, plan.language, item);
-      const i = meanOf(table, plan, importance, weights);
-      const s = meanOf(table, plan, satisfaction, weights);
+      const i = meanOf(table, plan, importance, weights, counted);
+      const s = meanOf(table, plan, satisfaction, weights, counted);
       const hidden: IpaItem = { item, label, n: null, importanceN: null, satisfactionN: null, importance: null, satisfaction: null, gap: null, quadrant: null };
       if (i.n === 0 || s.n === 0) return { ...hidden, importanceN: i.n, satisfactionN: s.n, n: 0 };
       if (i.n < plan.minGroupSize || s.n < plan.minGroupSize) {
@@ -60,10 +63,21 @@ export function quadrantOf(importance: number, satisfaction: number, importanceM
 }
 
 /** Σw·score / Σw over the respondents who answered, and how many they were. */
-function meanOf(table: ResponseTable, plan: ReportPlan, name: string, weights: Float64Array | null): { mean: number; n: number } {
+function meanOf(table: ResponseTable, plan: ReportPlan, name: string, weights: Float64Array | null, counted?: CountedAnswers | null): { mean: number; n: number } {
   const variable = plan.variables.find((candidate) => candidate.name === name) as PlannedVariable;
   const { codes } = table.byName.get(name) as SingleColumn;
   const scores = Float64Array.from(variable.scores);
+  const totals = weights === null ? counted?.totals(name) : undefined;
+  // Σ count × score is the row-by-row sum exactly when every score is a whole number (no rounding on either side).
+  if (totals && variable.scores.every((score) => Number.isSafeInteger(score))) {
+    let n = 0;
+    let sum = 0;
+    totals.count.forEach((count, code) => {
+      n += count;
+      sum += count * scores[code];
+    });
+    return { mean: n > 0 ? sum / n : NaN, n };
+  }
   let n = 0;
   let weightSum = 0;
   let weightedSum = 0;

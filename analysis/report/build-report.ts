@@ -133,10 +133,10 @@ export function buildReport(input: BuildReportInput): Report {
 
   // After weighting: --drop-incomplete may have left a channel or a ward with too few to compare.
   plan = keepPresentBreakdowns(table, plan);
-  const needs = rankNeeds(table, plan, weights);
-  const ipa = analyzeImportanceSatisfaction(table, plan, weights);
   // Weighting may drop rows (--drop-incomplete): counts are of the table as read, so only an unweighted report uses them.
   const countedRows = options.weights ? null : counted;
+  const needs = rankNeeds(table, plan, weights);
+  const ipa = analyzeImportanceSatisfaction(table, plan, weights, countedRows);
   const gaps = compareGroups(table, plan, countedRows);
   const comments = sampleComments(table, plan);
   const summaries = summarizeQuestions(table, plan, { weights, counted: countedRows });

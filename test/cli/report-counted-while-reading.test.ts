@@ -3,7 +3,7 @@
  * stretch. The report made from those counts must be the report made by counting afterwards, for every shipped
  * survey, read by one thread or by three.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,11 +16,15 @@ import { readJsonlIntoTable } from '../../cli/report/read-jsonl-into-table.ts';
 import { readShipped, SHIPPED_SURVEY_IDS } from '../analysis/definitions/shipped-definition-files.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'counted-while-reading-'));
+// The shipped surveys and the benchmark's outside-style survey (a ranking, two 5-row matrices read as IPA).
+const SURVEYS = [...SHIPPED_SURVEY_IDS, 'outside-style'] as const;
+const definitionJson = (id: (typeof SURVEYS)[number]) =>
+  id === 'outside-style' ? JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'bench', 'fixtures', 'outside-style', 'v1.json'), 'utf8')) : readShipped(id);
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('a report from answers counted while reading', () => {
-  it.each(SHIPPED_SURVEY_IDS)('%s: is the report counted afterwards, from one thread and from three', async (id) => {
-    const definition = loadDefinition(readShipped(id), id);
+  it.each(SURVEYS)('%s: is the report counted afterwards, from one thread and from three', async (id) => {
+    const definition = loadDefinition(definitionJson(id), id);
     // Mostly online with some kiosk rows, so the channel breakdown is constant over some stretches and not others.
     const records = [...synthesizeResponses(definition, { count: 2400, seed: 11 })].map((record, i) => ({ ...record, channel: i % 700 < 500 ? 'online' : 'kiosk' }));
     const file = join(directory, `${id}.jsonl`);
@@ -33,6 +37,7 @@ describe('a report from answers counted while reading', () => {
       // Not vacuous: every cross-tab and every gap item has counts, so no table of the report counted for itself.
       for (const crosstab of plan.crosstabs) expect(counted.counts(crosstab.variable, crosstab.by), `${crosstab.variable} × ${crosstab.by}`).toBeDefined();
       for (const item of plan.gapItems) expect(counted.counts(item.variable, plan.by!), item.variable).toBeDefined();
+      for (const set of plan.ipa) for (const item of set.items) expect(counted.totals(item.importance), item.importance).toBeDefined();
       expect(counted.rowCount).toBe(records.length);
       const fromCounts = buildReport({ definitions: [definition], table, counted });
       const afterwards = buildReport({ definitions: [definition], table });
