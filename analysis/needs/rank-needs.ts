@@ -16,22 +16,27 @@ import type { NeedsPlan, PlannedVariable, ReportPlan } from '../plan/plan-report
 import type { NeedsItem, NeedsQuestion, Suppression } from '../../contracts/report.ts';
 import { bootstrapTopKOfPatterns, type RankingPatterns } from '../stats/bootstrap-top-k.ts';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
+import type { AnswerTotals, CountedAnswers } from '../table/count-answers.ts';
+import type { RankingCounts } from '../table/count-rankings.ts';
 import type { MultipleColumn, ResponseTable } from '../table/response-table.ts';
 
 export const BOOTSTRAP_RESAMPLES = 1000;
 const TOP_K = 3;
 
+/** `counted`: the table's answers counted as it was read (analysis/table/count-answers.ts), for an unweighted report. */
 export function rankNeeds(
   table: ResponseTable,
   plan: ReportPlan,
   weights: Float64Array | null,
+  counted?: CountedAnswers | null,
 ): { needs: NeedsQuestion[]; suppressed: Suppression[] } {
   const needs: NeedsQuestion[] = [];
   const suppressed: Suppression[] = [];
   for (const need of plan.needs) {
     const variable = plan.variables.find((candidate) => candidate.name === need.variable)!;
     const column = table.byName.get(need.variable) as MultipleColumn;
-    const result = rankOneQuestion(table.rowCount, need, variable, column, weights, plan);
+    const tallied = weights === null ? (need.kind === 'ranking' ? counted?.rankings(need.variable) : counted?.totals(need.variable)) : undefined;
+    const result = rankOneQuestion(table.rowCount, need, variable, column, weights, plan, tallied);
     needs.push(result);
     if (result.suppressed) {
       suppressed.push({ where: `needs.${need.question}`, reason: `fewer than ${plan.minGroupSize} respondents answered`, rule: 'small' });
@@ -47,13 +52,18 @@ function rankOneQuestion(
   column: MultipleColumn,
   weights: Float64Array | null,
   plan: ReportPlan,
+  tallied: RankingCounts | AnswerTotals | undefined,
 ): NeedsQuestion {
   const label = localizeText(variable.title, plan.language, need.question);
+  // Counted as the table was read (unweighted only): the same sums, without passes over the rows.
+  const rankingCounts = tallied && 'byRank' in tallied ? tallied : undefined;
+  const choiceCounts = tallied && !('byRank' in tallied) ? tallied : undefined;
   const { answered } = column;
   let answeredCount = 0;
   let answeredWeight = 0;
   let answeredWeightSquared = 0;
-  for (let row = 0; row < rowCount; row++) {
+  if (tallied) answeredCount = answeredWeight = answeredWeightSquared = rankingCounts ? rankingCounts.answered : choiceCounts!.n;
+  for (let row = 0; !tallied && row < rowCount; row++) {
     if (answered[row] === 0) continue;
     answeredCount += 1;
     const w = weights === null ? 1 : weights[row];
@@ -74,7 +84,15 @@ function rankOneQuestion(
     let chosenWeight = 0;
     let rankSum = 0; // Σ w·r over those who ranked it
     let bordaSum = 0; // Σ w·(k − r + 1)
-    for (let row = 0; row < rowCount; row++) {
+    if (rankingCounts) {
+      count = chosenWeight = rankingCounts.ranked[code];
+      rankSum = rankingCounts.rankSums[code];
+      // Σ (k − r + 1) over those who ranked it, all whole numbers: exact either way.
+      bordaSum = count * (itemCount + 1) - rankSum;
+    } else if (choiceCounts) {
+      count = chosenWeight = choiceCounts.count[code];
+    }
+    for (let row = 0; !tallied && row < rowCount; row++) {
       const rank = cells[row];
       if (rank === 0) continue;
       count += 1;
@@ -103,7 +121,7 @@ function rankOneQuestion(
   });
 
   if (need.kind === 'ranking') {
-    const probabilities = bootstrapTopKOfPatterns(rankingPatternsOf(column, rowCount), TOP_K, {
+    const probabilities = bootstrapTopKOfPatterns(rankingCounts?.patterns ?? rankingPatternsOf(column, rowCount), TOP_K, {
       itemCount,
       seed: plan.seed,
       resamples: BOOTSTRAP_RESAMPLES,

@@ -135,7 +135,7 @@ export function buildReport(input: BuildReportInput): Report {
   plan = keepPresentBreakdowns(table, plan);
   // Weighting may drop rows (--drop-incomplete): counts are of the table as read, so only an unweighted report uses them.
   const countedRows = options.weights ? null : counted;
-  const needs = rankNeeds(table, plan, weights);
+  const needs = rankNeeds(table, plan, weights, countedRows);
   const ipa = analyzeImportanceSatisfaction(table, plan, weights, countedRows);
   const gaps = compareGroups(table, plan, countedRows);
   const comments = sampleComments(table, plan);

@@ -14,6 +14,7 @@
 import { describeNumbers, type NumberSummary } from '../stats/describe-numbers.ts';
 import { histogram, type HistogramBin } from '../stats/histogram.ts';
 import type { AnswerTotals, CountedAnswers } from '../table/count-answers.ts';
+import type { RankingCounts } from '../table/count-rankings.ts';
 
 export interface Rows {
   rowCount: number;
@@ -122,7 +123,7 @@ export interface RankingSummary {
 }
 
 /** A ranking: `answered[row]` 1 when anything was ranked; `ranks[code][row]` the 1-based rank, 0 when not ranked. */
-export function summarizeRanking(answered: ArrayLike<number>, ranks: ReadonlyArray<ArrayLike<number>>, rows: Rows): RankingSummary {
+export function summarizeRanking(answered: ArrayLike<number>, ranks: ReadonlyArray<ArrayLike<number>>, rows: Rows, counted?: RankingCounts): RankingSummary {
   const k = ranks.length;
   const counts = ranks.map(() => new Float64Array(k));
   const weighted = ranks.map(() => new Float64Array(k));
@@ -132,7 +133,19 @@ export function summarizeRanking(answered: ArrayLike<number>, ranks: ReadonlyArr
   let considered = 0;
   let total = 0;
   const { rowCount, weights, mask } = rows;
-  for (let row = 0; row < rowCount; row++) {
+  const useCounted = counted !== undefined && !weights && !mask;
+  if (useCounted) {
+    // Tallied as the table was read (analysis/table/count-rankings.ts): the same sums, without a pass over the rows.
+    for (let code = 0; code < k; code++) {
+      counts[code].set(counted.byRank.subarray(code * k, (code + 1) * k));
+      weighted[code].set(counts[code]);
+    }
+    rankSum.set(counted.rankSums);
+    rankWeight.set(counted.ranked);
+    n = total = counted.answered;
+    considered = rowCount;
+  }
+  for (let row = 0; !useCounted && row < rowCount; row++) {
     if (mask && !mask[row]) continue;
     considered += 1;
     if (!answered[row]) continue;

@@ -120,7 +120,7 @@ function summarizeQuestion(
   const column = table.byName.get(first.name)!;
   if (summary.shape === 'ranking') {
     const ranking = column as MultipleColumn;
-    const result = summarizeRanking(ranking.answered, ranking.cells, rows);
+    const result = summarizeRanking(ranking.answered, ranking.cells, rows, rows.counted?.rankings(ranking.name));
     if (hide(result.answered)) return { ...base, answered: null, noAnswer: result.noAnswer, suppressed: true };
     const depth = Math.max(1, ...result.items.map((item) => item.ranks.reduce((deepest, rank, position) => (rank.share > 0 ? position + 1 : deepest), 0)));
     return {

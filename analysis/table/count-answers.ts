@@ -10,12 +10,16 @@
  * no counts for a pair counts it itself (crossTabulate, summarizeSingle, …), so the list decides speed, never
  * results. Counts serve unweighted, unfiltered figures only: weights and masks are known only after reading.
  */
+import { RankingTally, type RankingCounts, type RankingTallyData } from './count-rankings.ts';
 import type { MultipleColumn, ResponseTable, SingleColumn, TableSpec, VariableSpec } from './response-table.ts';
 
 /** A multiple answer's options are counted through one 32-bit mask per row; one with more is left to its consumers. */
 export const MAX_COUNTED_OPTIONS = 32;
 
-/** An answer (a single or multiple column) by a breakdown (a single column), or by nothing (its totals only). */
+/**
+ * An answer (a single or multiple column) by a breakdown (a single column), or by nothing (its totals only); a
+ * ranking by nothing (count-rankings.ts).
+ */
 export interface CountedPair {
   answer: string;
   by: string | null;
@@ -46,6 +50,7 @@ export interface CountedAnswers {
   rowCount: number;
   counts(answer: string, by: string): AnswerCounts | undefined;
   totals(answer: string): AnswerTotals | undefined;
+  rankings(answer: string): RankingCounts | undefined;
 }
 
 /** Counts in progress: `add` a stretch of rows as they are read; `merge` another thread's counts of another stretch. */
@@ -61,6 +66,8 @@ export interface AnswerCounter {
 export interface PartialCounts {
   rows: number;
   sums: Float64Array[];
+  /** Per pair, a ranking's tally; null for the others. */
+  rankings: Array<RankingTallyData | null>;
 }
 
 /**
@@ -71,7 +78,7 @@ export interface PartialCounts {
  */
 interface PairLayout {
   pair: CountedPair;
-  kind: 'single' | 'multiple';
+  kind: 'single' | 'multiple' | 'ranking';
   answerIndex: number;
   byIndex: number;
   groupCount: number;
@@ -83,8 +90,11 @@ export function createAnswerCounter(spec: TableSpec, pairs: readonly CountedPair
   const layouts: PairLayout[] = pairs.map((pair) => {
     const answerIndex = indexOf.get(pair.answer) ?? -1;
     const answer = spec.variables[answerIndex];
-    if (!answer || (answer.kind !== 'single' && answer.kind !== 'multiple')) {
-      throw new Error(`createAnswerCounter: ${JSON.stringify(pair.answer)} is not a single or multiple answer of the table`);
+    if (!answer || (answer.kind !== 'single' && answer.kind !== 'multiple' && answer.kind !== 'ranking')) {
+      throw new Error(`createAnswerCounter: ${JSON.stringify(pair.answer)} is not a single, multiple or ranking answer of the table`);
+    }
+    if (answer.kind === 'ranking' && pair.by !== null) {
+      throw new Error(`createAnswerCounter: the ranking ${JSON.stringify(pair.answer)} is counted by nothing, not by ${JSON.stringify(pair.by)}`);
     }
     if (answer.kind === 'multiple' && answer.values.length > MAX_COUNTED_OPTIONS) {
       throw new Error(`createAnswerCounter: ${JSON.stringify(pair.answer)} has ${answer.values.length} options, more than the ${MAX_COUNTED_OPTIONS} of a row's bit mask`);
@@ -100,8 +110,15 @@ export function createAnswerCounter(spec: TableSpec, pairs: readonly CountedPair
   });
   let rows = 0;
   const sums = layouts.map((layout) =>
-    new Float64Array(layout.kind === 'single' ? (layout.groupCount + 1) * (layout.columnCount + 1) : (layout.groupCount + 2) * (layout.columnCount + 1)),
+    new Float64Array(
+      layout.kind === 'single'
+        ? (layout.groupCount + 1) * (layout.columnCount + 1)
+        : layout.kind === 'multiple'
+          ? (layout.groupCount + 2) * (layout.columnCount + 1)
+          : 0,
+    ),
   );
+  const tallies = layouts.map((layout) => (layout.kind === 'ranking' ? new RankingTally(layout.columnCount) : null));
 
   return {
     pairs,
@@ -109,6 +126,10 @@ export function createAnswerCounter(spec: TableSpec, pairs: readonly CountedPair
       if (table.columns.length !== spec.variables.length) throw new Error(`createAnswerCounter: a table of ${table.columns.length} columns, the spec has ${spec.variables.length}`);
       const stretch = new Stretch(table, from, to);
       layouts.forEach((layout, k) => {
+        if (layout.kind === 'ranking') {
+          tallies[k]!.add(stretch.answered(layout.answerIndex), stretch.cells(layout.answerIndex), from, to);
+          return;
+        }
         // A breakdown often has one group for a whole stretch (a staff survey's channel, the ward of an online
         // survey): its pairs then add the stretch's totals of the answer to that group, counted once per answer.
         const group = layout.byIndex < 0 ? 0 : stretch.constantCode(layout.byIndex);
@@ -122,17 +143,19 @@ export function createAnswerCounter(spec: TableSpec, pairs: readonly CountedPair
       });
       rows += to - from;
     },
-    partial: () => ({ rows, sums }),
+    partial: () => ({ rows, sums, rankings: tallies.map((tally) => tally?.data() ?? null) }),
     merge(other) {
       if (other.sums.length !== sums.length) throw new Error(`createAnswerCounter: ${other.sums.length} counts to merge into ${sums.length}`);
       other.sums.forEach((theirs, k) => {
         const ours = sums[k];
         if (theirs.length !== ours.length) throw new Error(`createAnswerCounter: counts of ${layouts[k].pair.answer} of another shape`);
         for (let i = 0; i < ours.length; i++) ours[i] += theirs[i];
+        const tally = other.rankings[k];
+        if (tally) tallies[k]!.merge(tally);
       });
       rows += other.rows;
     },
-    result: () => countedAnswers(layouts, sums, rows),
+    result: () => countedAnswers(layouts, sums, tallies, rows),
   };
 }
 
@@ -163,6 +186,10 @@ class Stretch {
 
   answered(index: number): Uint8Array {
     return (this.table.columns[index] as MultipleColumn).answered;
+  }
+
+  cells(index: number): Uint8Array[] {
+    return (this.table.columns[index] as MultipleColumn).cells;
   }
 
   /** Throws unless every code of the column is a value's or −1; returns the one code of every row, or MIXED. */
@@ -281,15 +308,21 @@ function countMultiple(sums: Float64Array, answered: Uint8Array, byCodes: Int16A
   }
 }
 
-function countedAnswers(layouts: PairLayout[], sums: Float64Array[], rowCount: number): CountedAnswers {
+function countedAnswers(layouts: PairLayout[], sums: Float64Array[], tallies: Array<RankingTally | null>, rowCount: number): CountedAnswers {
   const byPair = new Map<string, number>();
   const byAnswer = new Map<string, number>();
-  layouts.forEach(({ pair }, k) => {
+  const byRanking = new Map<string, RankingCounts>();
+  layouts.forEach(({ pair, kind }, k) => {
+    if (kind === 'ranking') {
+      byRanking.set(pair.answer, tallies[k]!.result());
+      return;
+    }
     if (pair.by !== null) byPair.set(pairKey(pair.answer, pair.by), k);
     if (!byAnswer.has(pair.answer)) byAnswer.set(pair.answer, k);
   });
   return {
     rowCount,
+    rankings: (answer) => byRanking.get(answer),
     counts(answer, by) {
       const k = byPair.get(pairKey(answer, by));
       if (k === undefined) return undefined;

@@ -38,6 +38,9 @@ describe('a report from answers counted while reading', () => {
       for (const crosstab of plan.crosstabs) expect(counted.counts(crosstab.variable, crosstab.by), `${crosstab.variable} × ${crosstab.by}`).toBeDefined();
       for (const item of plan.gapItems) expect(counted.counts(item.variable, plan.by!), item.variable).toBeDefined();
       for (const set of plan.ipa) for (const item of set.items) expect(counted.totals(item.importance), item.importance).toBeDefined();
+      for (const need of plan.needs) {
+        expect(need.kind === 'ranking' ? counted.rankings(need.variable) : counted.totals(need.variable), need.variable).toBeDefined();
+      }
       expect(counted.rowCount).toBe(records.length);
       const fromCounts = buildReport({ definitions: [definition], table, counted });
       const afterwards = buildReport({ definitions: [definition], table });

@@ -168,9 +168,74 @@ describe('answers counted while reading', () => {
   });
 
   it('names a pair it cannot count', () => {
-    expect(() => createAnswerCounter(spec, [{ answer: 'nope', by: null }])).toThrow(/"nope" is not a single or multiple answer/);
+    expect(() => createAnswerCounter(spec, [{ answer: 'nope', by: null }])).toThrow(/"nope" is not a single, multiple or ranking answer/);
     expect(() => createAnswerCounter(spec, [{ answer: 'answer', by: 'tags' }])).toThrow(/"tags" is not a single answer of the table to break down by/);
     const wide: TableSpec = { ...spec, variables: [{ name: 'many', kind: 'multiple', source: { from: 'data', key: 'many' }, values: Array.from({ length: 33 }, (_, k) => k) }] };
     expect(() => createAnswerCounter(wide, [{ answer: 'many', by: null }])).toThrow(/"many" has 33 options, more than the 32/);
+  });
+});
+
+describe('rankings tallied while reading', () => {
+  const rankingSpec: TableSpec = {
+    ...spec,
+    variables: [{ name: 'order', kind: 'ranking', source: { from: 'data', key: 'order' }, values: ['a', 'b', 'c', 'd'] }],
+  };
+
+  it('are the whole table’s tallies, patterns in the order first met, whatever the stretches and threads', () => {
+    const ranking = fc.option(
+      fc.shuffledSubarray([0, 1, 2, 3], { minLength: 1 }).map((items) => items),
+      { nil: null },
+    );
+    fc.assert(
+      fc.property(fc.array(ranking, { minLength: 1, maxLength: 150 }), fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 8 }), fc.nat(), (answers, cuts, splitSeed) => {
+        const table = createResponseTable(rankingSpec, answers.length);
+        const column = table.columns[0] as MultipleColumn;
+        answers.forEach((items, row) => {
+          if (!items) return;
+          column.answered[row] = 1;
+          items.forEach((item, index) => (column.cells[item][row] = index + 1));
+        });
+        table.rowCount = answers.length;
+        const split = splitSeed % (answers.length + 1);
+        const pairs: CountedPair[] = [{ answer: 'order', by: null }];
+        const ours = createAnswerCounter(rankingSpec, pairs);
+        const theirs = createAnswerCounter(rankingSpec, pairs);
+        const countIn = (counter: ReturnType<typeof createAnswerCounter>, from: number, to: number) => {
+          for (let at = from, k = 0; at < to; k++) {
+            const next = Math.min(to, at + cuts[k % cuts.length]);
+            counter.add(table, at, next);
+            at = next;
+          }
+        };
+        countIn(ours, 0, split);
+        countIn(theirs, split, answers.length);
+        ours.merge(theirs.partial());
+        const tally = ours.result().rankings('order')!;
+        const given = answers.filter((items): items is number[] => items !== null);
+        expect(tally.answered).toBe(given.length);
+        for (let item = 0; item < 4; item++) {
+          expect(tally.ranked[item]).toBe(given.filter((items) => items.includes(item)).length);
+          expect(tally.rankSums[item]).toBe(given.reduce((sum, items) => sum + (items.includes(item) ? items.indexOf(item) + 1 : 0), 0));
+          for (let rank = 1; rank <= 4; rank++) expect(tally.byRank[item * 4 + rank - 1]).toBe(given.filter((items) => items[rank - 1] === item).length);
+        }
+        // Each distinct ranking once, in the order first met, with how many gave it.
+        const firstMet: string[] = [];
+        const counts = new Map<string, number>();
+        for (const items of given) {
+          const key = items.join(',');
+          if (!counts.has(key)) firstMet.push(key);
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+        expect(tally.patterns.rankings.map((items) => [...items].join(','))).toEqual(firstMet);
+        expect(Array.from(tally.patterns.counts)).toEqual(firstMet.map((key) => counts.get(key)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts a ranking by nothing only', () => {
+    expect(() => createAnswerCounter({ ...rankingSpec, variables: [...rankingSpec.variables, spec.variables[1]] }, [{ answer: 'order', by: 'group' }])).toThrow(
+      /the ranking "order" is counted by nothing, not by "group"/,
+    );
   });
 });
