@@ -73,6 +73,26 @@ function byHand(rows: Row[], answer: 'answer' | 'tags', by: 'group' | 'ward') {
   return { count, n };
 }
 
+/**
+ * As two reader threads would: one counter takes rows [0, split), another [split, end), each in stretches of the
+ * sizes `cuts` (in turn); the second's counts are merged into the first's.
+ */
+function countInTwoThreads(tableSpec: TableSpec, pairs: CountedPair[], table: ResponseTable, split: number, cuts: number[]) {
+  const ours = createAnswerCounter(tableSpec, pairs);
+  const theirs = createAnswerCounter(tableSpec, pairs);
+  const countIn = (counter: ReturnType<typeof createAnswerCounter>, from: number, to: number) => {
+    for (let at = from, k = 0; at < to; k++) {
+      const next = Math.min(to, at + cuts[k % cuts.length]);
+      counter.add(table, at, next);
+      at = next;
+    }
+  };
+  countIn(ours, 0, split);
+  countIn(theirs, split, table.rowCount);
+  ours.merge(theirs.partial());
+  return ours.result();
+}
+
 const rowArbitrary = fc.record({
   answer: fc.integer({ min: -1, max: 2 }),
   group: fc.integer({ min: -1, max: 3 }),
@@ -87,21 +107,7 @@ describe('answers counted while reading', () => {
       fc.property(fc.array(rowArbitrary, { minLength: 1, maxLength: 120 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 12 }), fc.nat(), (rows, cuts, splitSeed) => {
         const table = tableOf(rows);
         const split = splitSeed % (rows.length + 1);
-        // Two "threads": this one counts rows [0, split), the other [split, end), each in stretches of the given sizes.
-        const ours = createAnswerCounter(spec, pairs);
-        const theirs = createAnswerCounter(spec, pairs);
-        const countIn = (counter: ReturnType<typeof createAnswerCounter>, from: number, to: number) => {
-          let at = from;
-          for (let k = 0; at < to; k++) {
-            const next = Math.min(to, at + cuts[k % cuts.length]);
-            counter.add(table, at, next);
-            at = next;
-          }
-        };
-        countIn(ours, 0, split);
-        countIn(theirs, split, rows.length);
-        ours.merge(theirs.partial());
-        const counted = ours.result();
+        const counted = countInTwoThreads(spec, pairs, table, split, cuts);
         expect(counted.rowCount).toBe(rows.length);
         for (const answer of ['answer', 'tags'] as const) {
           for (const by of ['group', 'ward'] as const) {
@@ -197,20 +203,7 @@ describe('rankings tallied while reading', () => {
         });
         table.rowCount = answers.length;
         const split = splitSeed % (answers.length + 1);
-        const pairs: CountedPair[] = [{ answer: 'order', by: null }];
-        const ours = createAnswerCounter(rankingSpec, pairs);
-        const theirs = createAnswerCounter(rankingSpec, pairs);
-        const countIn = (counter: ReturnType<typeof createAnswerCounter>, from: number, to: number) => {
-          for (let at = from, k = 0; at < to; k++) {
-            const next = Math.min(to, at + cuts[k % cuts.length]);
-            counter.add(table, at, next);
-            at = next;
-          }
-        };
-        countIn(ours, 0, split);
-        countIn(theirs, split, answers.length);
-        ours.merge(theirs.partial());
-        const tally = ours.result().rankings('order')!;
+        const tally = countInTwoThreads(rankingSpec, [{ answer: 'order', by: null }], table, split, cuts).rankings('order')!;
         const given = answers.filter((items): items is number[] => items !== null);
         expect(tally.answered).toBe(given.length);
         for (let item = 0; item < 4; item++) {
