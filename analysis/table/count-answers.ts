@@ -132,7 +132,7 @@ export function createAnswerCounter(spec: TableSpec, pairs: readonly CountedPair
         }
         // A breakdown often has one group for a whole stretch (a staff survey's channel, the ward of an online
         // survey): its pairs then add the stretch's totals of the answer to that group, counted once per answer.
-        const group = layout.byIndex < 0 ? 0 : stretch.constantCode(layout.byIndex);
+        const group = layout.byIndex < 0 ? 0 : stretch.checkCodes(layout.byIndex);
         if (layout.kind === 'single') stretch.checkCodes(layout.answerIndex);
         if (group !== MIXED) addTotals(sums[k], stretch.totals(layout.answerIndex), layout, group);
         else if (layout.kind === 'single') countSingle(sums[k], stretch.codes(layout.answerIndex), stretch.codes(layout.byIndex), layout.columnCount, from, to);
@@ -205,10 +205,6 @@ class Stretch {
     known = min === max ? min : MIXED;
     this.checked.set(index, known);
     return known;
-  }
-
-  constantCode(index: number): number {
-    return this.checkCodes(index);
   }
 
   /**

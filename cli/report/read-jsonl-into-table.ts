@@ -7,7 +7,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { concatTables } from '../../analysis/table/concat-tables.ts';
-import type { AnswerCounter, PartialCounts } from '../../analysis/table/count-answers.ts';
+import type { AnswerCounter } from '../../analysis/table/count-answers.ts';
 import { createResponseTable } from '../../analysis/table/create-response-table.ts';
 import type { ResponseTable, TableColumn, TableSpec } from '../../analysis/table/response-table.ts';
 import { CliError } from '../cli-error.ts';
@@ -87,9 +87,11 @@ export async function readJsonlIntoTable(
     if (result.type === 'line-error') throw new CliError(`${file}:${linesBefore + result.line}: ${result.message}`);
     offsets.push(linesBefore);
     linesBefore += result.lines;
-    if (result.type === 'done' && 'counts' in result) options.counter?.merge(result.counts as PartialCounts);
   }
-  const parts = [first, ...results.slice(1).map((result) => deserialize(spec, (result as Extract<WorkerMessage, { type: 'done' }>).table))];
+  const done = results.slice(1) as Array<Extract<WorkerMessage, { type: 'done' }>>;
+  // This thread counted its own stretch into the counter; the others' counts follow in file order.
+  for (const result of done) options.counter?.merge(result.counts);
+  const parts = [first, ...done.map((result) => deserialize(spec, result.table))];
   return concatTables(parts, offsets);
 }
 
