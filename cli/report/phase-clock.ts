@@ -5,6 +5,8 @@
  *
  *   timings: definitions 0.41 · read 1.98 (this thread) · read 2.05 · report 2.40 · written 2.45
  */
+import { CliError } from '../cli-error.ts';
+
 export interface PhaseClock {
   /** Notes that `phase` has ended now. */
   mark(phase: string): void;
@@ -14,8 +16,11 @@ export interface PhaseClock {
 
 export const TIMINGS_LINE = /^timings: (.*)$/m;
 
-export function phaseClock(enabled = process.env.SURVEY_TOOLKIT_TIMINGS === '1'): PhaseClock {
-  if (!enabled) return { mark() {}, print() {} };
+export function phaseClock(setting = process.env.SURVEY_TOOLKIT_TIMINGS): PhaseClock {
+  if (setting !== undefined && setting !== '' && setting !== '0' && setting !== '1') {
+    throw new CliError(`SURVEY_TOOLKIT_TIMINGS must be 1 (print the phases) or 0, got ${JSON.stringify(setting)}`, 2);
+  }
+  if (setting !== '1') return { mark() {}, print() {} };
   const marks: Array<[string, number]> = [];
   let printed = false;
   return {

@@ -2,7 +2,7 @@
  * SURVEY_TOOLKIT_TIMINGS=1 (cli/report/phase-clock.ts, issue 24): `report` names when each phase ended, in order, on
  * one stderr line the benchmark reads; without it, stderr says nothing of the sort.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,14 @@ describe('report timings', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toMatch(/timings:/);
     expect(parseTimings(run.stderr).size).toBe(0);
+  });
+
+  it('refuses a value it does not know in one line, and writes no report', async () => {
+    const out = join(dir, 'refused.json');
+    const run = await runCli(['report', '--survey', 'staff-workstyle', '--input', input, '--no-text', '--out', out], { env: { SURVEY_TOOLKIT_TIMINGS: 'yes' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('survey-toolkit report: SURVEY_TOOLKIT_TIMINGS must be 1 (print the phases) or 0, got "yes"');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('reads the phases of a line with the reader threads', () => {
