@@ -60,10 +60,23 @@ const KIOSK = 7;
 /** A computed matrixdropdown cell (expression): any JSON value, validated and skipped; only whether it holds one. */
 const COMPUTED = 8;
 
+const NO_CODES = new Int16Array(0);
+const NO_FLAGS = new Uint8Array(0);
+const NO_NUMBERS = new Float64Array(0);
+
 /** One answer key the scanner knows. One class with every property, so V8 sees a single shape. */
 class Field {
   /** Last line (stamp) the key was seen on: a second sighting is a duplicate key. */
   stamp = 0;
+  /**
+   * The column's arrays, held here and written directly (bind() after the table grows). Read through the column
+   * objects, whose shapes differ by kind and change as reserveRow replaces their arrays, V8 made those loads
+   * megamorphic: ~7 % of the scanner's time went to LoadIC stubs (issue 24).
+   */
+  codes = NO_CODES;
+  cells: Uint8Array[] = [];
+  answered = NO_FLAGS;
+  numbers = NO_NUMBERS;
   constructor(
     readonly kind: number,
     /** The column, not its arrays: reserveRow replaces those as the table grows. */
@@ -73,7 +86,20 @@ class Field {
     readonly lookup: ValueLookup | null,
     readonly rows: KeyTable<Field> | null,
     readonly number: NumberColumn | null = null,
-  ) {}
+  ) {
+    this.bind();
+  }
+
+  /** Takes the column's current arrays. */
+  bind(): void {
+    if (this.single !== null) this.codes = this.single.codes;
+    if (this.multiple !== null) {
+      this.cells = this.multiple.cells;
+      this.answered = this.multiple.answered;
+    }
+    if (this.comment !== null) this.answered = this.comment.answered;
+    if (this.number !== null) this.numbers = this.number.numbers;
+  }
 }
 
 /**
@@ -85,6 +111,8 @@ interface KeyEntry<T> {
   bytes: Uint8Array;
   /** The key's bytes, its closing quote and the colon, compared in place when it is predicted; null for a key JSON must escape. */
   probe: Probe | null;
+  /** `,"key":`, the comma before the key included: the common separator and next key compared in place as one. */
+  afterComma: Probe | null;
   value: T | undefined;
   next: KeyEntry<T> | undefined;
 }
@@ -198,6 +226,12 @@ class LineScanner {
   private readonly pendingComments: Array<{ column: CommentColumn; start: number; end: number; escaped: boolean }> = [];
   /** Columns that read the record's channel (source `channel`): their code is the table's channel code. */
   private readonly channelColumns: SingleColumn[];
+  /** Their codes arrays, as Field holds its column's (bound again when the table grows). */
+  private channelCodes: Int16Array[] = [];
+  /** Every field of every depth, to bind() again when the table grows. */
+  private readonly fields: Field[] = [];
+  /** The table's capacity when the fields last took its arrays: reserveRow replaces them when it grows. */
+  private boundCapacity = -1;
 
   constructor(private readonly table: ResponseTable) {
     this.topKeys = keyTable([
@@ -228,6 +262,7 @@ class LineScanner {
         continue;
       }
       const field = source.from === 'matrixCell' && source.computed ? new Field(COMPUTED, null, null, column as CommentColumn, null, null) : fieldOf(column);
+      this.fields.push(field);
       if (source.from === 'data') data.push([source.key, field]);
       else if (source.from === 'meta') meta.push([source.key, field]);
       else if (source.from === 'matrix') {
@@ -254,6 +289,7 @@ class LineScanner {
 
   append(bytes: Uint8Array, start: number, end: number, origin: number, sampleId: number): void {
     const row = reserveRow(this.table);
+    if (this.table.capacity !== this.boundCapacity) this.bindColumns();
     if (bytes !== this.b) {
       this.b = bytes;
       this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -289,6 +325,13 @@ class LineScanner {
     this.table.rowCount = row + 1;
   }
 
+  /** The fields and channel columns take the table's current arrays (after it grew, or at the first line). */
+  private bindColumns(): void {
+    for (const field of this.fields) field.bind();
+    this.channelCodes = this.channelColumns.map((column) => column.codes);
+    this.boundCapacity = this.table.capacity;
+  }
+
   /**
    * sampleIdOf the record's id, from its bytes (idStart..idEnd, unescaped): FNV-1a of them as they are. Bytes
    * of 0x80 and above are decoded first, as JSON.parse of the line would see them, so an invalid UTF-8
@@ -315,11 +358,8 @@ class LineScanner {
     let seenChannel = false;
     this.skipSpace();
     if (this.b[this.i] === 0x7d) throw GIVE_UP; // {} is no record
-    let previous: KeyEntry<number> | undefined;
+    let entry = this.scanKeyEntry(this.topKeys, undefined);
     for (;;) {
-      this.skipSpace();
-      const entry = this.scanKeyEntry(this.topKeys, previous);
-      previous = entry;
       const key = entry?.value;
       switch (key) {
         case TOP_SURVEY_ID:
@@ -397,17 +437,14 @@ class LineScanner {
               }
             }
             this.table.channel[this.row] = code < 0 ? NO_CHANNEL : code;
-            for (let k = 0; k < this.channelColumns.length; k++) this.channelColumns[k].codes[this.row] = code;
+            for (let k = 0; k < this.channelCodes.length; k++) this.channelCodes[k][this.row] = code;
           }
           break;
         default:
           this.skipValue(0);
       }
-      this.skipSpace();
-      const next = this.b[this.i++];
-      if (next === 0x2c) continue; // ,
-      if (next === 0x7d) break; // }
-      throw GIVE_UP;
+      entry = this.nextKeyEntry(this.topKeys, entry);
+      if (entry === CLOSED) break;
     }
     this.skipSpace();
     if (this.i !== this.end || !seenSurveyId || !seenData || version < 0) throw GIVE_UP;
@@ -422,25 +459,19 @@ class LineScanner {
       this.i++;
       return;
     }
-    let previous: KeyEntry<Field> | undefined;
+    let entry = this.scanKeyEntry(fields, undefined);
     for (;;) {
-      this.skipSpace();
-      const entry = this.scanKeyEntry(fields, previous);
-      previous = entry;
       const field = entry?.value;
       if (field === undefined) this.skipValue(0);
       else {
         if (field.stamp === this.stamp) throw GIVE_UP; // duplicate key: JSON.parse keeps the last one
         field.stamp = this.stamp;
         // A single answer read here, the most common kind, without a call to scanAnswer.
-        if (field.kind === SINGLE && this.b[this.i] !== 0x6e) field.single!.codes[this.row] = this.scanScalarCode(field.lookup!);
+        if (field.kind === SINGLE && this.b[this.i] !== 0x6e) field.codes[this.row] = this.scanScalarCode(field.lookup!);
         else this.scanAnswer(field);
       }
-      this.skipSpace();
-      const next = this.b[this.i++];
-      if (next === 0x2c) continue;
-      if (next === 0x7d) return;
-      throw GIVE_UP;
+      entry = this.nextKeyEntry(fields, entry);
+      if (entry === CLOSED) return;
     }
   }
 
@@ -452,7 +483,7 @@ class LineScanner {
     }
     const kind = field.kind;
     if (kind === SINGLE) {
-      field.single!.codes[this.row] = this.scanScalarCode(field.lookup!);
+      field.codes[this.row] = this.scanScalarCode(field.lookup!);
     } else if (kind === MULTIPLE || kind === RANKING) {
       if (b[this.i] !== 0x5b) throw GIVE_UP; // [
       this.i++;
@@ -461,8 +492,7 @@ class LineScanner {
         this.i++;
         return;
       }
-      const column = field.multiple!;
-      const cells = column.cells;
+      const cells = field.cells;
       const row = this.row;
       const lookup = field.lookup!;
       let rank = 0;
@@ -481,7 +511,7 @@ class LineScanner {
         if (next === 0x5d) break;
         throw GIVE_UP;
       }
-      column.answered[row] = 1;
+      field.answered[row] = 1;
     } else if (kind === KIOSK) {
       if (b[this.i] !== 0x22) {
         this.skipValue(0);
@@ -492,14 +522,14 @@ class LineScanner {
     } else if (kind === NUMBER) {
       // Anything but a plain JSON number goes to the reference path, which names the bad answer.
       if (!this.scanNumberIfAny() || !Number.isFinite(this.number)) throw GIVE_UP;
-      field.number!.numbers[this.row] = this.number;
+      field.numbers[this.row] = this.number;
     } else if (kind === COMPUTED) {
       if (b[this.i] === 0x22) {
         this.scanString();
-        if (this.stringEnd > this.stringStart) field.comment!.answered[this.row] = 1;
+        if (this.stringEnd > this.stringStart) field.answered[this.row] = 1;
       } else {
         this.skipValue(0);
-        field.comment!.answered[this.row] = 1;
+        field.answered[this.row] = 1;
       }
     } else if (kind === COMMENT) {
       if (b[this.i] !== 0x22) throw GIVE_UP;
@@ -517,21 +547,15 @@ class LineScanner {
         return;
       }
       const rows = field.rows!;
-      let previous: KeyEntry<Field> | undefined;
+      let entry = this.scanKeyEntry(rows, undefined);
       for (;;) {
-        this.skipSpace();
-        const entry = this.scanKeyEntry(rows, previous);
-        previous = entry;
         const rowField = entry?.value;
         if (rowField === undefined || rowField.stamp === this.stamp) throw GIVE_UP; // unknown or repeated row
         rowField.stamp = this.stamp;
-        if (rowField.kind === SINGLE && b[this.i] !== 0x6e) rowField.single!.codes[this.row] = this.scanScalarCode(rowField.lookup!);
+        if (rowField.kind === SINGLE && b[this.i] !== 0x6e) rowField.codes[this.row] = this.scanScalarCode(rowField.lookup!);
         else this.scanAnswer(rowField);
-        this.skipSpace();
-        const next = b[this.i++];
-        if (next === 0x2c) continue;
-        if (next === 0x7d) return;
-        throw GIVE_UP;
+        entry = this.nextKeyEntry(rows, entry);
+        if (entry === CLOSED) return;
       }
     }
   }
@@ -589,6 +613,7 @@ class LineScanner {
    * a match is the whole key.
    */
   private scanKeyEntry<T>(keys: KeyTable<T>, previous: KeyEntry<T> | undefined): KeyEntry<T> | undefined {
+    this.skipSpace();
     const i = this.i;
     if (this.b[i] !== 0x22) throw GIVE_UP;
     const predicted = previous === undefined ? keys.first : previous.next;
@@ -602,6 +627,25 @@ class LineScanner {
     this.expect(0x3a); // :
     this.skipSpace();
     return entry;
+  }
+
+  /**
+   * After a member's value: the next member's key entry (past its colon and any space), or CLOSED past the object's
+   * closing brace. The common case, a comma right after the value and then the key that followed `previous` last
+   * time, is one in-place comparison of `,"key":` instead of a byte for the comma and a probe for the key.
+   */
+  private nextKeyEntry<T>(keys: KeyTable<T>, previous: KeyEntry<T> | undefined): KeyEntry<T> | undefined {
+    const predicted = previous === undefined ? undefined : previous.next;
+    if (predicted !== undefined && predicted.afterComma !== null && this.matchesAt(this.i, predicted.afterComma)) {
+      this.i += predicted.afterComma.length;
+      this.skipSpace();
+      return predicted;
+    }
+    this.skipSpace();
+    const next = this.b[this.i++];
+    if (next === 0x7d) return CLOSED as KeyEntry<T>; // }
+    if (next !== 0x2c) throw GIVE_UP; // ,
+    return this.scanKeyEntry(keys, previous);
   }
 
   /** The key at this.i scanned as a string and looked up (scanKeyEntry's miss), and remembered as the prediction. */
@@ -630,7 +674,7 @@ class LineScanner {
       if (entry === undefined) {
         if (unknown.length >= MAX_UNKNOWN_KEYS) return undefined;
         const bytes = b.slice(this.stringStart, this.stringEnd);
-        entry = { bytes, probe: quotedProbe(bytes, { colon: true }), value: undefined, next: undefined };
+        entry = keyEntry(bytes, undefined);
         unknown.push(entry);
       }
     }
@@ -877,11 +921,27 @@ function appendParsedLine(table: ResponseTable, bytes: Uint8Array, start: number
   appendRecord(table, record, origin, sampleId);
 }
 
+function keyEntry<T>(bytes: Uint8Array, value: T | undefined): KeyEntry<T> {
+  const probe = quotedProbe(bytes, { colon: true });
+  let afterComma: Probe | null = null;
+  if (probe !== null) {
+    const withComma = new Uint8Array(probe.length + 2);
+    withComma[0] = 0x2c; // ,
+    withComma[1] = 0x22; // "
+    withComma.set(probe.bytes, 2);
+    afterComma = new Probe(withComma);
+  }
+  return { bytes, probe, afterComma, value, next: undefined };
+}
+
+/** nextKeyEntry's answer when the object closes: no key's entry. */
+const CLOSED: KeyEntry<never> = keyEntry(new Uint8Array(0), undefined);
+
 function keyTable<T>(entries: Array<[string, T]>): KeyTable<T> {
   const table = Object.assign([] as Array<Array<KeyEntry<T>> | undefined>, { first: undefined, unknown: [] as Array<KeyEntry<T>> });
   for (const [key, value] of entries) {
     const bytes = encoder.encode(key);
-    (table[bytes.length] ??= []).push({ bytes, probe: quotedProbe(bytes, { colon: true }), value, next: undefined });
+    (table[bytes.length] ??= []).push(keyEntry(bytes, value));
   }
   return table;
 }
