@@ -47,6 +47,9 @@ export interface OrderedScale {
 
 /** A single answer: `codes[row]` is the value's index, −1 for none. */
 export function summarizeSingle(codes: ArrayLike<number>, valueCount: number, rows: Rows, scale?: OrderedScale, counted?: AnswerTotals): ChoiceSummary {
+  const { rowCount, weights, mask } = rows;
+  // Counted as the table was read (analysis/table/count-answers.ts): the same sums, without a pass over the rows.
+  if (counted !== undefined && !weights && !mask) return choiceSummary(counted.count, counted.count, counted.n, rowCount, counted.n, scale);
   const counts = new Float64Array(valueCount);
   const weighted = new Float64Array(valueCount);
   let answered = 0;
@@ -54,16 +57,7 @@ export function summarizeSingle(codes: ArrayLike<number>, valueCount: number, ro
   let total = 0;
   // Loops written out rather than through forEachRow: a callback per row that V8 cannot inline costs more
   // than the counting, and a report summarises every column of every view (issue 23).
-  const { rowCount, weights, mask } = rows;
-  const useCounted = counted !== undefined && !weights && !mask;
-  if (useCounted) {
-    // Counted as the table was read (analysis/table/count-answers.ts): the same sums, without a pass over the rows.
-    counts.set(counted.count);
-    weighted.set(counted.count);
-    answered = total = counted.n;
-    considered = rowCount;
-  }
-  for (let row = 0; !useCounted && row < rowCount; row++) {
+  for (let row = 0; row < rowCount; row++) {
     if (mask && !mask[row]) continue;
     considered += 1;
     const code = codes[row];
@@ -74,6 +68,18 @@ export function summarizeSingle(codes: ArrayLike<number>, valueCount: number, ro
     weighted[code] += w;
     total += w;
   }
+  return choiceSummary(counts, weighted, answered, considered, total, scale);
+}
+
+/** The summary of counts (per value), their weighted sums and total, of `answered` rows among `considered`. */
+function choiceSummary(
+  counts: ArrayLike<number>,
+  weighted: ArrayLike<number>,
+  answered: number,
+  considered: number,
+  total: number,
+  scale?: OrderedScale,
+): ChoiceSummary {
   const items = Array.from(counts, (count, code) => ({ count, share: total > 0 ? weighted[code] / total : 0 }));
   const summary: ChoiceSummary = { answered, noAnswer: considered - answered, items };
   if (scale && total > 0) {
@@ -86,20 +92,14 @@ export function summarizeSingle(codes: ArrayLike<number>, valueCount: number, ro
 
 /** A multiple answer: `answered[row]` 1 when anything was chosen; `chosen[code][row]` non-zero when that value was. */
 export function summarizeMultiple(answered: ArrayLike<number>, chosen: ReadonlyArray<ArrayLike<number>>, rows: Rows, counted?: AnswerTotals): ChoiceSummary {
+  const { rowCount, weights, mask } = rows;
+  if (counted !== undefined && !weights && !mask) return choiceSummary(counted.count, counted.count, counted.n, rowCount, counted.n);
   const counts = new Float64Array(chosen.length);
   const weighted = new Float64Array(chosen.length);
   let n = 0;
   let considered = 0;
   let total = 0;
-  const { rowCount, weights, mask } = rows;
-  const useCounted = counted !== undefined && !weights && !mask;
-  if (useCounted) {
-    counts.set(counted.count);
-    weighted.set(counted.count);
-    n = total = counted.n;
-    considered = rowCount;
-  }
-  for (let row = 0; !useCounted && row < rowCount; row++) {
+  for (let row = 0; row < rowCount; row++) {
     if (mask && !mask[row]) continue;
     considered += 1;
     if (!answered[row]) continue;
@@ -112,7 +112,7 @@ export function summarizeMultiple(answered: ArrayLike<number>, chosen: ReadonlyA
       weighted[code] += w;
     }
   }
-  return { answered: n, noAnswer: considered - n, items: Array.from(counts, (count, code) => ({ count, share: total > 0 ? weighted[code] / total : 0 })) };
+  return choiceSummary(counts, weighted, n, considered, total);
 }
 
 export interface RankingSummary {

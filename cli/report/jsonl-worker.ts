@@ -14,13 +14,13 @@ export interface WorkerInput {
   file: string;
   spec: TableSpec;
   range: ByteRange;
-  /** What to count while reading (analysis/table/count-answers.ts); none: nothing is counted. */
-  pairs: CountedPair[];
+  /** What to count while reading (analysis/table/count-answers.ts); null when the report counts nothing this way (weighted). */
+  pairs: CountedPair[] | null;
 }
 
 export type WorkerMessage =
   | { type: 'progress'; bytes: number }
-  | { type: 'done'; lines: number; table: SerializedTable; counts: PartialCounts }
+  | { type: 'done'; lines: number; table: SerializedTable; counts: PartialCounts | null }
   | { type: 'line-error'; line: number; message: string }
   | { type: 'failed'; message: string };
 
@@ -47,7 +47,7 @@ async function read({ file, spec, range, pairs }: WorkerInput): Promise<void> {
   const table = createResponseTable(spec, 64 * 1024);
   try {
     let reported = 0;
-    const counter = createAnswerCounter(spec, pairs);
+    const counter = pairs === null ? undefined : createAnswerCounter(spec, pairs);
     const lines = await readJsonlRange(file, table, range, {
       onProgress(bytes) {
         port.postMessage({ type: 'progress', bytes: bytes - reported } satisfies WorkerMessage);
@@ -84,8 +84,8 @@ async function read({ file, spec, range, pairs }: WorkerInput): Promise<void> {
         if (column.kind !== 'comment') for (const cells of column.cells) transfer.push(cells.buffer);
       }
     }
-    const counts = counter.partial();
-    for (const sums of counts.sums) transfer.push(sums.buffer);
+    const counts = counter?.partial() ?? null;
+    if (counts !== null) for (const sums of counts.sums) transfer.push(sums.buffer);
     port.postMessage({ type: 'done', lines, table: serialized, counts } satisfies WorkerMessage, transfer as ArrayBuffer[]);
   } catch (error) {
     if (error instanceof LineError) port.postMessage({ type: 'line-error', line: error.line, message: error.message } satisfies WorkerMessage);

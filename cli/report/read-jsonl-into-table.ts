@@ -59,7 +59,7 @@ export async function readJsonlIntoTable(
   // Workers take the later stretches; this thread reads the first meanwhile (one worker's start-up saved).
   const script = options.readers ? undefined : await readerScript();
   const readers = options.readers?.threads ?? ranges.slice(1).map(() => startReaderThread(script!));
-  const pairs = [...(options.counter?.pairs ?? [])];
+  const pairs = options.counter ? [...options.counter.pairs] : null;
   const workers = ranges.slice(1).map((range, k) => readers[k].read({ file, spec, range, pairs }, progress));
   const first = createResponseTable(spec);
   let firstResult: Exclude<WorkerMessage, { type: 'progress' | 'done' }> | { type: 'done'; lines: number };
@@ -90,7 +90,8 @@ export async function readJsonlIntoTable(
   }
   const done = results.slice(1) as Array<Extract<WorkerMessage, { type: 'done' }>>;
   // This thread counted its own stretch into the counter; the others' counts follow in file order.
-  for (const result of done) options.counter?.merge(result.counts);
+  // (A thread counts exactly when this one does: it was given pairs only then.)
+  for (const result of done) if (options.counter) options.counter.merge(result.counts!);
   const parts = [first, ...done.map((result) => deserialize(spec, result.table))];
   return concatTables(parts, offsets);
 }

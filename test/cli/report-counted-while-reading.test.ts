@@ -48,6 +48,18 @@ describe('a report from answers counted while reading', () => {
     }
   }, 120_000);
 
+  it('reads with three threads and counts nothing when no counter is given (a weighted report)', async () => {
+    const definition = loadDefinition(readShipped('staff-workstyle'), 'staff-workstyle');
+    const records = [...synthesizeResponses(definition, { count: 900, seed: 3 })];
+    const file = join(directory, 'uncounted.jsonl');
+    writeFileSync(file, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+    const plan = planFor([definition]);
+    const three = await readJsonlIntoTable(file, plan.tableSpec, { threads: 3 });
+    const one = await readJsonlIntoTable(file, plan.tableSpec, { threads: 1 });
+    expect(three.rowCount).toBe(records.length);
+    expect(buildReport({ definitions: [definition], table: three })).toEqual(buildReport({ definitions: [definition], table: one }));
+  });
+
   it('refuses counts of another number of rows', async () => {
     const definition = loadDefinition(readShipped('staff-workstyle'), 'staff-workstyle');
     const records = [...synthesizeResponses(definition, { count: 50, seed: 2 })];
