@@ -73,10 +73,10 @@ class Field {
    * objects, whose shapes differ by kind and change as reserveRow replaces their arrays, V8 made those loads
    * megamorphic: ~7 % of the scanner's time went to LoadIC stubs (issue 24).
    */
-  codes = NO_CODES;
+  codes: Int16Array = NO_CODES;
   cells: Uint8Array[] = [];
-  answered = NO_FLAGS;
-  numbers = NO_NUMBERS;
+  answered: Uint8Array = NO_FLAGS;
+  numbers: Float64Array = NO_NUMBERS;
   constructor(
     readonly kind: number,
     /** The column, not its arrays: reserveRow replaces those as the table grows. */
@@ -674,7 +674,7 @@ class LineScanner {
       if (entry === undefined) {
         if (unknown.length >= MAX_UNKNOWN_KEYS) return undefined;
         const bytes = b.slice(this.stringStart, this.stringEnd);
-        entry = keyEntry(bytes, undefined);
+        entry = keyEntry<T>(bytes, undefined);
         unknown.push(entry);
       }
     }
@@ -940,7 +940,7 @@ function keyEntry<T>(bytes: Uint8Array, value: T | undefined): KeyEntry<T> {
 }
 
 /** nextKeyEntry's answer when the object closes: no key's entry. */
-const CLOSED: KeyEntry<never> = keyEntry(new Uint8Array(0), undefined);
+const CLOSED: KeyEntry<never> = keyEntry<never>(new Uint8Array(0), undefined);
 
 function keyTable<T>(entries: Array<[string, T]>): KeyTable<T> {
   const table = Object.assign([] as Array<Array<KeyEntry<T>> | undefined>, { first: undefined, unknown: [] as Array<KeyEntry<T>> });

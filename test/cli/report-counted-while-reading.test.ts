@@ -22,6 +22,15 @@ const definitionJson = (id: (typeof SURVEYS)[number]) =>
   id === 'outside-style' ? JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'bench', 'fixtures', 'outside-style', 'v1.json'), 'utf8')) : readShipped(id);
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
+/** `count` synthetic staff-workstyle records written to a JSONL file of that name, with the survey's plan. */
+function staffFile(name: string, count: number, seed: number) {
+  const definition = loadDefinition(readShipped('staff-workstyle'), 'staff-workstyle');
+  const records = [...synthesizeResponses(definition, { count, seed })];
+  const file = join(directory, name);
+  writeFileSync(file, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+  return { definition, records, file, plan: planFor([definition]) };
+}
+
 describe('a report from answers counted while reading', () => {
   it.each(SURVEYS)('%s: is the report counted afterwards, from one thread and from three', async (id) => {
     const definition = loadDefinition(definitionJson(id), id);
@@ -49,11 +58,7 @@ describe('a report from answers counted while reading', () => {
   }, 120_000);
 
   it('reads with three threads and counts nothing when no counter is given (a weighted report)', async () => {
-    const definition = loadDefinition(readShipped('staff-workstyle'), 'staff-workstyle');
-    const records = [...synthesizeResponses(definition, { count: 900, seed: 3 })];
-    const file = join(directory, 'uncounted.jsonl');
-    writeFileSync(file, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
-    const plan = planFor([definition]);
+    const { definition, records, file, plan } = staffFile('uncounted.jsonl', 900, 3);
     const three = await readJsonlIntoTable(file, plan.tableSpec, { threads: 3 });
     const one = await readJsonlIntoTable(file, plan.tableSpec, { threads: 1 });
     expect(three.rowCount).toBe(records.length);
@@ -61,11 +66,7 @@ describe('a report from answers counted while reading', () => {
   });
 
   it('refuses counts of another number of rows', async () => {
-    const definition = loadDefinition(readShipped('staff-workstyle'), 'staff-workstyle');
-    const records = [...synthesizeResponses(definition, { count: 50, seed: 2 })];
-    const file = join(directory, 'fifty.jsonl');
-    writeFileSync(file, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
-    const plan = planFor([definition]);
+    const { definition, file, plan } = staffFile('fifty.jsonl', 50, 2);
     const counter = createAnswerCounter(plan.tableSpec, countedPairs(plan));
     const table = await readJsonlIntoTable(file, plan.tableSpec, { threads: 1 });
     expect(() => buildReport({ definitions: [definition], table, counted: counter.result() })).toThrow('buildReport: answers counted over 0 rows for a table of 50');
