@@ -149,7 +149,7 @@ async function scanMbPerSecond(
     slowLines = append.slowLines;
   }
   const mbps = (ms: number) => bytes.length / 1048576 / (ms / 1000);
-  return { mbps: mbps(Math.min(...passes)), medianMbps: mbps(median(passes)), cpuMbps: bytes.length / 1048576 / (bestCpu / 1000), slowLines, lines };
+  return { mbps: mbps(Math.min(...passes)), medianMbps: mbps(median(passes)), cpuMbps: mbps(bestCpu), slowLines, lines };
 }
 
 /** The counting that reading does (read-jsonl-range.ts), alone, over a table already in memory. */

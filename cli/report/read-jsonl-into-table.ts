@@ -89,9 +89,10 @@ export async function readJsonlIntoTable(
     linesBefore += result.lines;
   }
   const done = results.slice(1) as Array<Extract<WorkerMessage, { type: 'done' }>>;
-  // This thread counted its own stretch into the counter; the others' counts follow in file order.
-  // (A thread counts exactly when this one does: it was given pairs only then.)
-  for (const result of done) if (options.counter) options.counter.merge(result.counts!);
+  // This thread counted its own stretch into the counter; the others' counts follow in file order. A thread counts
+  // exactly when this one does (it was given pairs only then), so its counts are there whenever they are merged.
+  const counter = options.counter;
+  if (counter) for (const result of done) counter.merge(result.counts!);
   const parts = [first, ...done.map((result) => deserialize(spec, result.table))];
   return concatTables(parts, offsets);
 }
